@@ -1,0 +1,190 @@
+"""Diagnostics are data: the compiler collects them, the edges render them."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import Enum
+
+from .source import Span
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Label:
+    span: Span
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    code: str
+    severity: Severity
+    message: str
+    span: Span | None
+    labels: tuple[Label, ...] = ()
+    hints: tuple[str, ...] = ()
+    note: str = ""  # text shown under the primary caret
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        if self.span is None:
+            return ("", -1, -1, self.code)
+        return (*self.span.sort_key(), self.code)
+
+
+class CompileError(Exception):
+    """Raised by a stage that cannot go on; carries every diagnostic found."""
+
+    def __init__(self, diagnostics: Iterable[Diagnostic]):
+        self.diagnostics = sorted(diagnostics, key=Diagnostic.sort_key)
+        super().__init__(f"{len(self.diagnostics)} error(s)")
+
+
+@dataclass
+class Diagnostics:
+    """The collector a stage appends to."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def error(
+        self,
+        code: str,
+        message: str,
+        span: Span | None,
+        *,
+        labels: Iterable[Label] = (),
+        hints: Iterable[str] = (),
+        note: str = "",
+    ) -> None:
+        self.items.append(
+            Diagnostic(code, Severity.ERROR, message, span, tuple(labels), tuple(hints), note)
+        )
+
+    def warning(
+        self,
+        code: str,
+        message: str,
+        span: Span | None,
+        *,
+        labels: Iterable[Label] = (),
+        hints: Iterable[str] = (),
+        note: str = "",
+    ) -> None:
+        self.items.append(
+            Diagnostic(code, Severity.WARNING, message, span, tuple(labels), tuple(hints), note)
+        )
+
+    @property
+    def has_errors(self) -> bool:
+        return any(d.severity is Severity.ERROR for d in self.items)
+
+    def sorted(self) -> list[Diagnostic]:
+        return sorted(self.items, key=Diagnostic.sort_key)
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
+    """The nearest candidate, if one is close enough to be a likely typo."""
+    pool = sorted(set(candidates))
+    matches = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def one_of(words: Iterable[str]) -> str:
+    items = [f"`{w}`" for w in words]
+    if not items:
+        return "nothing"
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + " or " + items[-1]
+
+
+# ---------------------------------------------------------------- rendering
+
+
+def render_human(diagnostics: Iterable[Diagnostic], color: bool = False) -> str:
+    return "\n".join(_render_one(d, color) for d in diagnostics)
+
+
+def _paint(text: str, code: str, color: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if color else text
+
+
+def _render_one(d: Diagnostic, color: bool) -> str:
+    sev = d.severity.value
+    head = _paint(f"{sev}[{d.code}]", "1;31" if sev == "error" else "1;33", color)
+    out = [f"{head}: {d.message}"]
+    if d.span is None:
+        out.extend(f"  = help: {h}" for h in d.hints)
+        return "\n".join(out) + "\n"
+    src = d.span.source
+    line, col = src.line_col(d.span.start)
+    marks: list[tuple[Span, str, str]] = [(d.span, "^", d.note)]
+    marks += [(lb.span, "-", lb.message) for lb in d.labels if lb.span.source is src]
+    lines = sorted({s.line for s, _, _ in marks})
+    width = len(str(lines[-1]))
+    pad = " " * width
+    out.append(f"{pad}--> {src.display}:{line}:{col}")
+    out.append(f"{pad} |")
+    previous = None
+    for ln in lines:
+        if previous is not None and ln > previous + 1:
+            out.append(f"{pad} .")
+        text = src.line_text(ln)
+        out.append(f"{ln:>{width}} | {_visible(text)}")
+        for span, ch, msg in marks:
+            if span.line != ln:
+                continue
+            start_col = src.line_col(span.start)[1]
+            end_line, end_col = src.line_col(span.end)
+            if end_line != ln:
+                end_col = len(text) + 1
+            length = max(1, end_col - start_col)
+            under = " " * (start_col - 1) + ch * length
+            out.append(f"{pad} | " + (under + (" " + msg if msg else "")).rstrip())
+        previous = ln
+    for lb in d.labels:
+        if lb.span.source is not src:
+            out.append(f"{pad} = note: {lb.message} at {lb.span.source.display}:{lb.span.line}")
+    out.extend(f"{pad} = help: {h}" for h in d.hints)
+    return "\n".join(out) + "\n"
+
+
+def _visible(text: str) -> str:
+    # Tabs would misalign the carets; control characters would garble a terminal.
+    return "".join(" " if c == "\t" else (c if c.isprintable() else "?") for c in text)
+
+
+def to_json_objects(diagnostics: Iterable[Diagnostic]) -> list[dict[str, object]]:
+    """The stable machine format documented in the README."""
+    rows: list[dict[str, object]] = []
+    for d in diagnostics:
+        row: dict[str, object] = {
+            "file": None,
+            "line": None,
+            "column": None,
+            "end_line": None,
+            "end_column": None,
+            "code": d.code,
+            "severity": d.severity.value,
+            "message": d.message,
+            "hints": list(d.hints) + ([d.note] if d.note else []),
+        }
+        if d.span is not None:
+            src = d.span.source
+            line, col = src.line_col(d.span.start)
+            end_line, end_col = src.line_col(d.span.end)
+            row.update(
+                file=src.display, line=line, column=col, end_line=end_line, end_column=end_col
+            )
+        rows.append(row)
+    return rows
+
+
+def render_json(diagnostics: Iterable[Diagnostic]) -> str:
+    return json.dumps(to_json_objects(diagnostics), indent=2, ensure_ascii=False)

@@ -1,0 +1,575 @@
+"""Text to syntax tree: the cached Lark parser, and Lark's errors as diagnostics."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+from lark import Lark, Token, Transformer, Tree, v_args
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark.lexer import PatternStr
+
+from . import syntax as s
+from .diagnostics import Diagnostics
+from .resources import data_dir
+from .source import Source, Span
+
+MAX_DEPTH = 64  # brackets and blocks; deeper nesting is an error, never a crash
+MAX_ERRORS = 20
+
+WORDS = {
+    "LBRACE": "`{`",
+    "RBRACE": "`}`",
+    "LPAR": "`(`",
+    "RPAR": "`)`",
+    "LSQB": "`[`",
+    "RSQB": "`]`",
+    "COMMA": "`,`",
+    "COLON": "`:`",
+    "EQUALS": "`=`",
+    "DOT": "`.`",
+    "ARROW": "`->`",
+    "COMPARE": "a comparison (`==`, `!=`, `<`, `<=`, `>`, `>=`)",
+    "NAME": "a name",
+    "STRING": "a string",
+    "NUMBER": "a number",
+    "DURATION": "a duration like `30s`",
+    "SIZE": "a size like `512MB`",
+    "BAD_UNIT": "a number",
+    "JSONPATH": "a path like `$.detail.key`",
+    "ROUTE_PATH": "a path like `/orders/{id}`",
+    "METHOD": "an HTTP method (`GET`, `POST`, ...)",
+    "TASK_VERB": "a step (`invoke`, `run`, `send`, `publish`, `put`)",
+    "_NL": "a new line",
+    "$END": "the end of the file",
+}
+
+
+class _Brackets:
+    """Post-lexer: newlines are free inside `( )` and `[ ]`, and separate items in `{ }`."""
+
+    always_accept = ("_NL",)
+
+    def process(self, stream: Iterator[Token]) -> Iterator[Token]:
+        stack: list[str] = []
+        for tok in stream:
+            kind = tok.type
+            if kind in ("LPAR", "LSQB", "LBRACE"):
+                stack.append(kind)
+            elif kind in ("RPAR", "RSQB", "RBRACE"):
+                if stack:
+                    stack.pop()
+            elif kind == "_NL" and stack and stack[-1] != "LBRACE":
+                continue
+            yield tok
+
+
+@lru_cache(maxsize=1)
+def _lark() -> Lark:
+    grammar = (data_dir("grammar") / "iac.lark").read_text(encoding="utf-8")
+    return Lark(
+        grammar,
+        parser="lalr",
+        lexer="contextual",
+        postlex=_Brackets(),
+        propagate_positions=True,
+        maybe_placeholders=False,
+        cache=False,
+    )
+
+
+def keyword_terminals() -> dict[str, str]:
+    """Terminal name -> keyword text, for friendly messages."""
+    return {
+        t.name: t.pattern.value
+        for t in _lark().terminals
+        if isinstance(t.pattern, PatternStr) and t.name not in WORDS
+    }
+
+
+def describe(terminal: str) -> str:
+    if terminal in WORDS:
+        return WORDS[terminal]
+    keyword = keyword_terminals().get(terminal)
+    return f"`{keyword}`" if keyword else terminal.lower()
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def parse_source(source: Source, diags: Diagnostics) -> s.Module | None:
+    """Parse one file; errors go to `diags` and the result is None."""
+    text = source.text
+    if not _depth_ok(source, diags):
+        return None
+    blanked = text
+    failed = False
+    for _ in range(MAX_ERRORS):
+        try:
+            tree = _lark().parse(blanked)
+        except UnexpectedInput as err:
+            failed = True
+            _report(source, err, diags)
+            blanked = _blank_statement(blanked, _error_offset(err, blanked))
+            if blanked is None:
+                break
+            continue
+        if failed:
+            return None
+        builder = _Builder(source, diags)
+        module = builder.transform(tree)
+        assert isinstance(module, s.Module)
+        return None if builder.failed else module
+    return None
+
+
+def _depth_ok(source: Source, diags: Diagnostics) -> bool:
+    depth = 0
+    for m in re.finditer(r'"(?:[^"\\\n]|\\.)*"|(?:#|//)[^\n]*|([\[({])|([\])}])', source.text):
+        if m.group(1):
+            depth += 1
+            if depth > MAX_DEPTH:
+                diags.error(
+                    "E001",
+                    f"nesting deeper than {MAX_DEPTH} levels",
+                    Span(source, m.start(), m.end()),
+                    hints=("flatten the program: blocks and lists this deep are never needed",),
+                )
+                return False
+        elif m.group(2):
+            depth = max(0, depth - 1)
+    return True
+
+
+def _error_offset(err: UnexpectedInput, text: str) -> int:
+    if isinstance(err, UnexpectedEOF):
+        return len(text)
+    pos = getattr(err, "pos_in_stream", None)
+    if pos is None and isinstance(err, UnexpectedToken):
+        pos = err.token.start_pos
+    return int(pos or 0)
+
+
+_STATEMENT_START = re.compile(r"^[A-Za-z]", re.M)
+
+
+def _blank_statement(text: str, offset: int) -> str | None:
+    """Blank the top-level statement holding `offset`, so parsing can resume after it."""
+    starts = [m.start() for m in _STATEMENT_START.finditer(text)]
+    begin = max((p for p in starts if p <= offset), default=0)
+    end = min((p for p in starts if p > offset), default=len(text))
+    if begin >= end or end >= len(text) and begin == 0:
+        return None
+    chunk = re.sub(r"[^\n]", " ", text[begin:end])
+    return text[:begin] + chunk + text[end:]
+
+
+def _report(source: Source, err: UnexpectedInput, diags: Diagnostics) -> None:
+    text = source.text
+    if isinstance(err, UnexpectedCharacters):
+        start = err.pos_in_stream
+        char = text[start] if start < len(text) else ""
+        span = Span(source, start, start + 1)
+        if char == '"':
+            end = text.find("\n", start)
+            span = Span(source, start, end if end != -1 else len(text))
+            diags.error("E002", "unterminated string", span, hints=("close it with `\"`",))
+            return
+        expected = _expected(err.allowed or set())
+        diags.error(
+            "E003",
+            f"unexpected character `{_show(char)}`",
+            span,
+            hints=(f"expected {expected}",) if expected else (),
+        )
+        return
+    if isinstance(err, UnexpectedEOF):
+        span = Span(source, len(text), len(text))
+        expected = _expected(set(err.expected))
+        diags.error(
+            "E004",
+            "unexpected end of file",
+            span,
+            hints=(f"expected {expected}",) + (_missing_brace_hint(text)),
+        )
+        return
+    assert isinstance(err, UnexpectedToken)
+    tok = err.token
+    if tok.type == "$END":
+        span = Span(source, len(text), len(text))
+        expected = _expected(err.expected)
+        diags.error(
+            "E004",
+            "unexpected end of file",
+            span,
+            hints=(f"expected {expected}",) + _missing_brace_hint(text),
+        )
+        return
+    start = tok.start_pos or 0
+    span = Span(source, start, max(start + 1, tok.end_pos or start + 1))
+    found = "a new line" if tok.type == "_NL" else f"`{_show(str(tok))}`"
+    if tok.type == "_NL":
+        span = Span(source, start, start)
+    hints = list(_known_mistake(err))
+    expected = _expected(err.expected)
+    if expected:
+        hints.append(f"expected {expected}")
+    diags.error("E005", f"unexpected {found}", span, hints=hints)
+
+
+def _known_mistake(err: UnexpectedToken) -> Iterator[str]:
+    tok, expected = err.token, err.expected
+    if tok.type == "EQUALS" and "ARROW" in expected:
+        yield "events and routes point at their target with `->`, not `=`"
+    elif tok.type == "COLON" and "EQUALS" in expected:
+        yield "attributes are set with `=`: `memory = 512MB`"
+    elif tok.type in ("NAME",) and "_NL" in expected and "EQUALS" not in expected:
+        yield "put one statement per line, or separate items in a block with `,`"
+    elif tok.type == "NUMBER" and "_NL" in expected:
+        yield "units follow the number with no space: `30s`, `512MB`"
+
+
+def _missing_brace_hint(text: str) -> tuple[str, ...]:
+    if text.count("{") > text.count("}"):
+        return ("a `{` is never closed: add the missing `}`",)
+    return ()
+
+
+def _expected(terminals: set[str] | frozenset[str]) -> str:
+    words = sorted({describe(t) for t in terminals if t not in ("COMMENT", "WS", "LINE_CONT")})
+    if not words:
+        return ""
+    if len(words) > 8:
+        words = words[:8] + ["..."]
+    return " or ".join([", ".join(words[:-1]), words[-1]]) if len(words) > 1 else words[0]
+
+
+def _show(text: str) -> str:
+    return text.encode("unicode_escape").decode("ascii") if not text.isprintable() else text
+
+
+# ---------------------------------------------------------------- tree builder
+
+_ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t", "$": "$", "r": "\r"}
+_INTERP = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)(?:\s*\.\s*([A-Za-z_][A-Za-z0-9_]*))?\s*$")
+_DURATION_MS = {"ms": 1, "s": 1000, "m": 60_000, "h": 3_600_000, "d": 86_400_000}
+_SIZE_BYTES = {"KB": 1 << 10, "MB": 1 << 20, "GB": 1 << 30, "TB": 1 << 40}
+_PUNCT = {"LBRACE", "RBRACE", "LPAR", "RPAR", "LSQB", "RSQB", "COMMA", "COLON", "EQUALS", "DOT"}
+_PUNCT |= {"ARROW"}
+
+
+def _parts(children: list[Any]) -> list[Any]:
+    return [c for c in children if not (isinstance(c, Token) and c.type in _PUNCT)]
+
+
+@v_args(meta=True)
+class _Builder(Transformer[Token, Any]):
+    def __init__(self, source: Source, diags: Diagnostics):
+        super().__init__(visit_tokens=False)
+        self.source = source
+        self.diags = diags
+        self.failed = False
+
+    # -- helpers
+    def _span(self, meta: Any) -> Span:
+        if getattr(meta, "empty", True):
+            return Span(self.source, 0, 0)
+        return Span(self.source, meta.start_pos, meta.end_pos)
+
+    def _tspan(self, tok: Token) -> Span:
+        return Span(self.source, tok.start_pos or 0, tok.end_pos or 0)
+
+    def _name(self, tok: Token) -> s.Name:
+        return s.Name(str(tok), self._tspan(tok))
+
+    def _error(self, code: str, message: str, span: Span, *hints: str) -> None:
+        self.failed = True
+        self.diags.error(code, message, span, hints=hints)
+
+    # -- program
+    def start(self, meta: Any, children: list[Any]) -> s.Module:
+        return s.Module(tuple(children), Span(self.source, 0, len(self.source.text)))
+
+    def app(self, meta: Any, c: list[Any]) -> s.AppDecl:
+        _, name, block = _parts(c)
+        return s.AppDecl(self._name(name), block.entries, self._span(meta))
+
+    def param(self, meta: Any, c: list[Any]) -> s.ParamDecl:
+        p = _parts(c)
+        default = p[3] if len(p) > 3 else None
+        return s.ParamDecl(self._name(p[1]), self._name(p[2]), default, self._span(meta))
+
+    def resource(self, meta: Any, c: list[Any]) -> s.ResourceDecl:
+        p = _parts(c)
+        items = p[2].entries if len(p) > 2 else ()
+        return s.ResourceDecl(self._name(p[0]), self._name(p[1]), items, self._span(meta))
+
+    def on_event(self, meta: Any, c: list[Any]) -> s.OnDecl:
+        p = _parts(c)
+        _, source, event, *rest = p
+        filters: tuple[s.Filter, ...] = ()
+        if rest and isinstance(rest[0], tuple):
+            filters = rest.pop(0)
+        target = rest.pop(0)
+        options = rest[0].entries if rest else ()
+        return s.OnDecl(
+            self._name(source),
+            self._name(event),
+            filters,
+            self._name(target),
+            options,
+            self._span(meta),
+        )
+
+    def filters(self, meta: Any, c: list[Any]) -> tuple[s.Filter, ...]:
+        return tuple(_parts(c))
+
+    def filter(self, meta: Any, c: list[Any]) -> s.Filter:
+        name, value = _parts(c)
+        return s.Filter(self._name(name), value, self._span(meta))
+
+    def every(self, meta: Any, c: list[Any]) -> s.EveryDecl:
+        p = _parts(c)
+        options = p[3].entries if len(p) > 3 else ()
+        return s.EveryDecl(p[1], self._name(p[2]), options, self._span(meta))
+
+    def cron(self, meta: Any, c: list[Any]) -> s.CronDecl:
+        p = _parts(c)
+        options = p[3].entries if len(p) > 3 else ()
+        return s.CronDecl(self._string(p[1]), self._name(p[2]), options, self._span(meta))
+
+    def output(self, meta: Any, c: list[Any]) -> s.OutputDecl:
+        _, name, value = _parts(c)
+        return s.OutputDecl(self._name(name), value, self._span(meta))
+
+    # -- blocks
+    def block(self, meta: Any, c: list[Any]) -> s.MapV:
+        items: list[Any] = []
+        for item in _parts(c):
+            if isinstance(item, s.BareName):
+                prev = items[-1] if items else None
+                same_line = prev is not None and prev.span.line == item.span.line
+                if isinstance(prev, s.Allow) and same_line:
+                    items[-1] = s.Allow(prev.target, prev.ops + (item.name,), prev.span.to(item.span))
+                    continue
+                self._error(
+                    "E006",
+                    f"`{item.name.text}` on its own is not a statement",
+                    item.span,
+                    f"set an attribute with `{item.name.text} = value`",
+                )
+                continue
+            items.append(item)
+        return s.MapV(tuple(items), self._span(meta))
+
+    def map(self, meta: Any, c: list[Any]) -> s.MapV:
+        return c[0]  # type: ignore[no-any-return]
+
+    def attribute(self, meta: Any, c: list[Any]) -> s.Attribute:
+        name, value = _parts(c)
+        return s.Attribute(self._name(name), value, self._span(meta))
+
+    def nested(self, meta: Any, c: list[Any]) -> s.Nested:
+        name, block = _parts(c)
+        return s.Nested(self._name(name), block.entries, self._span(meta))
+
+    def allow(self, meta: Any, c: list[Any]) -> s.Allow:
+        _, target, op = _parts(c)
+        return s.Allow(self._name(target), (self._name(op),), self._span(meta))
+
+    def bare_name(self, meta: Any, c: list[Any]) -> s.BareName:
+        return s.BareName(self._name(c[0]), self._span(meta))
+
+    def key_decl(self, meta: Any, c: list[Any]) -> s.KeyDecl:
+        role, name, type_ = _parts(c)
+        return s.KeyDecl(str(role), self._name(name), self._name(type_), self._span(meta))
+
+    def index_decl(self, meta: Any, c: list[Any]) -> s.IndexDecl:
+        _, name, block = _parts(c)
+        return s.IndexDecl(self._name(name), block.entries, self._span(meta))
+
+    def route(self, meta: Any, c: list[Any]) -> s.Route:
+        method, path, target = _parts(c)
+        return s.Route(
+            str(method), str(path), self._tspan(path), self._name(target), self._span(meta)
+        )
+
+    # -- workflows
+    def workflow(self, meta: Any, c: list[Any]) -> s.WorkflowDecl:
+        _, name, steps = _parts(c)
+        return s.WorkflowDecl(self._name(name), steps, self._span(meta))
+
+    def steps(self, meta: Any, c: list[Any]) -> tuple[s.Step, ...]:
+        return tuple(_parts(c))
+
+    def task(self, meta: Any, c: list[Any]) -> s.Task:
+        p = _parts(c)
+        options = p[2].entries if len(p) > 2 else ()
+        return s.Task(str(p[0]), self._name(p[1]), options, self._span(meta))
+
+    def wait(self, meta: Any, c: list[Any]) -> s.Wait:
+        return s.Wait(_parts(c)[1], self._span(meta))
+
+    def if_step(self, meta: Any, c: list[Any]) -> s.IfStep:
+        p = [x for x in _parts(c) if not (isinstance(x, Token) and x.type in ("IF", "ELSE"))]
+        branches = []
+        while len(p) >= 2:
+            branches.append((p.pop(0), p.pop(0)))
+        otherwise = p[0] if p else None
+        return s.IfStep(tuple(branches), otherwise, self._span(meta))
+
+    def parallel(self, meta: Any, c: list[Any]) -> s.Parallel:
+        return s.Parallel(tuple(_parts(c)[1:]), self._span(meta))
+
+    def branch(self, meta: Any, c: list[Any]) -> tuple[s.Step, ...]:
+        return _parts(c)[1]  # type: ignore[no-any-return]
+
+    def for_each(self, meta: Any, c: list[Any]) -> s.ForEach:
+        _, _, path, body = _parts(c)
+        return s.ForEach(self._path(path), body, self._span(meta))
+
+    def succeed(self, meta: Any, c: list[Any]) -> s.Succeed:
+        return s.Succeed(self._span(meta))
+
+    def fail(self, meta: Any, c: list[Any]) -> s.Fail:
+        p = _parts(c)
+        cause = self._string(p[2]) if len(p) > 2 else None
+        return s.Fail(self._string(p[1]), cause, self._span(meta))
+
+    def comparison(self, meta: Any, c: list[Any]) -> s.Compare:
+        path, op, value = _parts(c)
+        return s.Compare(self._path(path), str(op), value, self._span(meta))
+
+    def exists(self, meta: Any, c: list[Any]) -> s.Exists:
+        return s.Exists(self._path(_parts(c)[1]), self._span(meta))
+
+    def negation(self, meta: Any, c: list[Any]) -> s.Not:
+        return s.Not(_parts(c)[1], self._span(meta))
+
+    def group(self, meta: Any, c: list[Any]) -> s.Condition:
+        return _parts(c)[0]  # type: ignore[no-any-return]
+
+    def or_cond(self, meta: Any, c: list[Any]) -> s.Or:
+        ops = tuple(x for x in _parts(c) if not isinstance(x, Token))
+        return s.Or(ops, self._span(meta))
+
+    def and_cond(self, meta: Any, c: list[Any]) -> s.And:
+        ops = tuple(x for x in _parts(c) if not isinstance(x, Token))
+        return s.And(ops, self._span(meta))
+
+    # -- values
+    def string(self, meta: Any, c: list[Any]) -> s.Str:
+        return self._string(c[0])
+
+    def number(self, meta: Any, c: list[Any]) -> s.Num:
+        text = str(c[0])
+        value: int | float = float(text) if "." in text else int(text)
+        return s.Num(value, self._tspan(c[0]))
+
+    def duration(self, meta: Any, c: list[Any]) -> s.Duration:
+        text = str(c[0])
+        m = re.fullmatch(r"([0-9]+)([a-z]+)", text)
+        assert m
+        return s.Duration(int(m.group(1)) * _DURATION_MS[m.group(2)], text, self._tspan(c[0]))
+
+    def size(self, meta: Any, c: list[Any]) -> s.Size:
+        text = str(c[0])
+        return s.Size(int(text[:-2]) * _SIZE_BYTES[text[-2:]], text, self._tspan(c[0]))
+
+    def bad_unit(self, meta: Any, c: list[Any]) -> s.BadUnit:
+        tok = c[0]
+        m = re.match(r"[0-9.]+", str(tok))
+        unit = str(tok)[m.end() if m else 0 :]
+        self._error(
+            "E007",
+            f"unknown unit `{unit}`",
+            self._tspan(tok),
+            "durations use ms, s, m, h or d (`30s`); sizes use KB, MB, GB or TB (`512MB`)",
+        )
+        return s.BadUnit(str(tok), self._tspan(tok))
+
+    def true(self, meta: Any, c: list[Any]) -> s.Bool:
+        return s.Bool(True, self._tspan(c[0]))
+
+    def false(self, meta: Any, c: list[Any]) -> s.Bool:
+        return s.Bool(False, self._tspan(c[0]))
+
+    def jsonpath(self, meta: Any, c: list[Any]) -> s.JsonPath:
+        return self._path(c[0])
+
+    def reference(self, meta: Any, c: list[Any]) -> s.Ref:
+        p = _parts(c)
+        attr = self._name(p[1]) if len(p) > 1 else None
+        return s.Ref(self._name(p[0]), attr, self._span(meta))
+
+    def list(self, meta: Any, c: list[Any]) -> s.ListV:
+        return s.ListV(tuple(_parts(c)), self._span(meta))
+
+    def _path(self, tok: Token) -> s.JsonPath:
+        return s.JsonPath(str(tok), self._tspan(tok))
+
+    def _string(self, tok: Token) -> s.Str:
+        raw = str(tok)
+        base = (tok.start_pos or 0) + 1
+        body = raw[1:-1]
+        parts: list[str | s.Ref] = []
+        buf: list[str] = []
+        i = 0
+        while i < len(body):
+            ch = body[i]
+            if ch == "\\" and i + 1 < len(body):
+                nxt = body[i + 1]
+                if nxt in _ESCAPES:
+                    buf.append(_ESCAPES[nxt])
+                else:
+                    span = Span(self.source, base + i, base + i + 2)
+                    self._error(
+                        "E008",
+                        f"unknown escape `\\{nxt}`",
+                        span,
+                        'strings know \\" \\\\ \\n \\t and \\$',
+                    )
+                i += 2
+                continue
+            if ch == "$" and body.startswith("${", i):
+                close = body.find("}", i + 2)
+                if close == -1:
+                    span = Span(self.source, base + i, base + len(body))
+                    self._error("E009", "`${` is never closed", span, "write `\\${` for a literal")
+                    break
+                inner = body[i + 2 : close]
+                m = _INTERP.fullmatch(inner)
+                span = Span(self.source, base + i, base + close + 1)
+                if not m:
+                    self._error(
+                        "E009",
+                        "`${...}` holds a name or `name.attribute`",
+                        span,
+                        "write `\\${` for a literal `${`",
+                    )
+                else:
+                    if buf:
+                        parts.append("".join(buf))
+                        buf = []
+                    n_start = base + i + 2 + m.start(1)
+                    name = s.Name(m.group(1), Span(self.source, n_start, n_start + len(m.group(1))))
+                    attr = None
+                    if m.group(2):
+                        a_start = base + i + 2 + m.start(2)
+                        attr = s.Name(
+                            m.group(2), Span(self.source, a_start, a_start + len(m.group(2)))
+                        )
+                    parts.append(s.Ref(name, attr, span))
+                i = close + 1
+                continue
+            buf.append(ch)
+            i += 1
+        if buf or not parts:
+            parts.append("".join(buf))
+        return s.Str(tuple(parts), self._tspan(tok))
+
+
+def _unused(_: Tree[Token]) -> None:  # keeps Tree imported for typing tools
+    return None

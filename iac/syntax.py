@@ -1,0 +1,337 @@
+"""The syntax tree: frozen dataclasses, every node with its span."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Union
+
+from .source import Span
+
+# ---------------------------------------------------------------- values
+
+
+@dataclass(frozen=True)
+class Name:
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Ref:
+    """`orders`, `orders.arn` or `stage`: a resource, one of its attributes, or a param."""
+
+    name: Name
+    attr: Name | None
+    span: Span
+
+    @property
+    def dotted(self) -> str:
+        return self.name.text + (f".{self.attr.text}" if self.attr else "")
+
+
+@dataclass(frozen=True)
+class Str:
+    """A string literal; `parts` alternate literal text and interpolated references."""
+
+    parts: tuple[str | Ref, ...]
+    span: Span
+
+    @property
+    def is_plain(self) -> bool:
+        return all(isinstance(p, str) for p in self.parts)
+
+    @property
+    def plain(self) -> str:
+        return "".join(p for p in self.parts if isinstance(p, str))
+
+
+@dataclass(frozen=True)
+class Num:
+    value: int | float
+    span: Span
+
+
+@dataclass(frozen=True)
+class Bool:
+    value: bool
+    span: Span
+
+
+@dataclass(frozen=True)
+class Duration:
+    millis: int
+    text: str
+    span: Span
+
+    @property
+    def seconds(self) -> int:
+        return self.millis // 1000
+
+
+@dataclass(frozen=True)
+class Size:
+    bytes: int
+    text: str
+    span: Span
+
+    @property
+    def megabytes(self) -> int:
+        return self.bytes // (1024 * 1024)
+
+
+@dataclass(frozen=True)
+class BadUnit:
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class JsonPath:
+    path: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class ListV:
+    items: tuple[Value, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class MapV:
+    entries: tuple[Attribute, ...]
+    span: Span
+
+
+Value = Union[Str, Num, Bool, Duration, Size, BadUnit, JsonPath, ListV, MapV, Ref]
+
+# ---------------------------------------------------------------- block items
+
+
+@dataclass(frozen=True)
+class Attribute:
+    name: Name
+    value: Value
+    span: Span
+
+
+@dataclass(frozen=True)
+class Nested:
+    """`env { ... }`, `tags { ... }`, `throttle { ... }`, `network { ... }`."""
+
+    name: Name
+    items: tuple[Item, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Allow:
+    target: Name
+    ops: tuple[Name, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class KeyDecl:
+    role: str  # "key" or "sort"
+    name: Name
+    type: Name
+    span: Span
+
+
+@dataclass(frozen=True)
+class IndexDecl:
+    name: Name
+    items: tuple[Item, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Route:
+    method: str
+    path: str
+    path_span: Span
+    target: Name
+    span: Span
+
+
+@dataclass(frozen=True)
+class BareName:
+    """A lone word in a block: only valid as an operation continuing an `allow`."""
+
+    name: Name
+    span: Span
+
+
+Item = Union[Attribute, Nested, Allow, KeyDecl, IndexDecl, Route, BareName]
+
+# ---------------------------------------------------------------- workflows
+
+
+@dataclass(frozen=True)
+class Compare:
+    path: JsonPath
+    op: str
+    value: Value
+    span: Span
+
+
+@dataclass(frozen=True)
+class Exists:
+    path: JsonPath
+    span: Span
+
+
+@dataclass(frozen=True)
+class Not:
+    operand: Condition
+    span: Span
+
+
+@dataclass(frozen=True)
+class And:
+    operands: tuple[Condition, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Or:
+    operands: tuple[Condition, ...]
+    span: Span
+
+
+Condition = Union[Compare, Exists, Not, And, Or]
+
+
+@dataclass(frozen=True)
+class Task:
+    verb: str  # invoke, run, send, publish, put
+    target: Name
+    options: tuple[Item, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Wait:
+    value: Value
+    span: Span
+
+
+@dataclass(frozen=True)
+class IfStep:
+    branches: tuple[tuple[Condition, tuple[Step, ...]], ...]
+    otherwise: tuple[Step, ...] | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class Parallel:
+    branches: tuple[tuple[Step, ...], ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class ForEach:
+    path: JsonPath
+    body: tuple[Step, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Succeed:
+    span: Span
+
+
+@dataclass(frozen=True)
+class Fail:
+    error: Str
+    cause: Str | None
+    span: Span
+
+
+Step = Union[Task, Wait, IfStep, Parallel, ForEach, Succeed, Fail, Attribute]
+
+# ---------------------------------------------------------------- statements
+
+
+@dataclass(frozen=True)
+class AppDecl:
+    name: Name
+    items: tuple[Item, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class ParamDecl:
+    name: Name
+    type: Name
+    default: Value | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class ResourceDecl:
+    kind: Name
+    name: Name
+    items: tuple[Item, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class WorkflowDecl:
+    name: Name
+    steps: tuple[Step, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Filter:
+    name: Name
+    value: Value
+    span: Span
+
+
+@dataclass(frozen=True)
+class OnDecl:
+    source: Name
+    event: Name
+    filters: tuple[Filter, ...]
+    target: Name
+    options: tuple[Item, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class EveryDecl:
+    rate: Value
+    target: Name
+    options: tuple[Item, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class CronDecl:
+    expression: Str
+    target: Name
+    options: tuple[Item, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class OutputDecl:
+    name: Name
+    value: Value
+    span: Span
+
+
+Statement = Union[
+    AppDecl, ParamDecl, ResourceDecl, WorkflowDecl, OnDecl, EveryDecl, CronDecl, OutputDecl
+]
+
+
+@dataclass(frozen=True)
+class Module:
+    """One parsed file."""
+
+    statements: tuple[Statement, ...]
+    span: Span
