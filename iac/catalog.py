@@ -238,7 +238,7 @@ KINDS: dict[str, Kind] = {
             "container",
             "AWS Fargate task",
             attrs=(
-                Attr("image", "string", required=True),
+                Attr("image", "string", required=True, doc="an image URI"),
                 Attr("cpu", "number", 256, choices=tuple(FARGATE_MEMORY_MB), integer=True),
                 Attr("memory", "size", 512 * MB, low=512 * MB, high=122880 * MB),
                 Attr("command", "list"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from . import catalog as cat
@@ -37,6 +37,7 @@ class Checker:
         self.used: set[str] = set()  # names referred to, for the warnings
         self.app_decl: s.AppDecl | None = None
         self.edges: list[m.Edge] = []
+        self.edge_counts: dict[tuple[str, str, str], int] = {}
 
     # ================================================================ driver
 
@@ -278,7 +279,7 @@ class Checker:
             if bad is not None:
                 self.error(
                     "E128",
-                    f"tags can't hold `{bad!r}`"[:80],
+                    f"a tag can't hold `{_show_char(bad)}`",
                     value.span,
                     hints=("AWS tags allow letters, digits, spaces and `_ . : / = + - @`",),
                 )
@@ -413,7 +414,18 @@ class Checker:
             return None
         if t == "string":
             if isinstance(value, s.Str):
-                return self._string(value)
+                text = self._string(value)
+                if spec.choices and isinstance(text, str) and text not in spec.choices:
+                    guess = did_you_mean(text, spec.choices)
+                    self.error(
+                        "E108",
+                        f"`{spec.name}` can't be \"{text}\"",
+                        value.span,
+                        note=f"did you mean `{guess}`?" if guess else "",
+                        hints=(f"valid values: {one_of(spec.choices)}",),
+                    )
+                    return None
+                return text
             if isinstance(value, s.Ref) and value.attr is None and value.name.text in self.params:
                 self._param_use(value, "string")
                 return m.ParamRef(value.name.text)
@@ -629,11 +641,13 @@ class Checker:
         path = (st.span.source.directory / code).resolve()
         span = self.attr_span(st, "code")
         if not path.exists():
+            guess = _near_file(path, code)
             self.error(
                 "E110",
                 f"`{code}` does not exist",
                 span,
-                hints=(f"`code` is relative to {st.span.source.path.name}; looked for {path}",),
+                note=f"did you mean `{guess}`?" if guess else "",
+                hints=(f"`code` is relative to the folder of {st.span.source.path.name}",),
             )
             return
         res.code_path = path
@@ -713,10 +727,19 @@ class Checker:
     def _rules_schedule(self, res: m.Resource, st: s.ResourceDecl) -> None:
         has_rate = res.attrs.get("rate") is not None
         has_cron = res.attrs.get("cron") is not None
-        if has_rate == has_cron:
+        if has_rate and has_cron:
+            rate_span, cron_span = self.attr_span(st, "rate"), self.attr_span(st, "cron")
+            first, second = sorted((rate_span, cron_span), key=lambda sp: sp.start)
             self.error(
                 "E116",
-                f"schedule `{res.name}` needs exactly one of `rate` and `cron`",
+                f"schedule `{res.name}` has both `rate` and `cron`: keep one",
+                second,
+                labels=[Label(first, "already set here")],
+            )
+        elif not has_rate and not has_cron:
+            self.error(
+                "E116",
+                f"schedule `{res.name}` needs `rate` or `cron`",
                 st.name.span,
                 hints=('`rate = 5m` or `cron = "0 3 * * ? *"`',),
             )
@@ -725,10 +748,13 @@ class Checker:
 
     def _cron(self, expr: Any, span: Span) -> None:
         if not isinstance(expr, str) or len(expr.split()) != 6:
+            found = f"this one has {len(expr.split())}" if isinstance(expr, str) else ""
             self.error(
                 "E132",
-                "a cron expression has six fields: minutes hours day month weekday year",
+                "a cron expression has six fields: minutes hours day-of-month month "
+                "day-of-week year",
                 span,
+                note=found,
                 hints=('for example `"0 3 * * ? *"`: every day at 03:00 UTC',),
             )
 
@@ -741,10 +767,12 @@ class Checker:
                 shown = [_fmt_bytes(v * cat.MB) for v in valid]
                 if len(shown) > 6:
                     shown = [shown[0], "...", shown[-1]]
+                mem_span = self.attr_span(st, "memory")
                 self.error(
                     "E117",
-                    f"Fargate can't give cpu {cpu} {_fmt_bytes(memory)} of memory",
-                    self.attr_span(st, "memory"),
+                    f"Fargate can't pair cpu {cpu} with {_fmt_bytes(memory)} of memory",
+                    mem_span,
+                    note="" if mem_span != st.name.span else "memory is 512MB by default",
                     labels=[Label(self.attr_span(st, "cpu"), "cpu set here")]
                     if self.attr_span(st, "cpu") != st.name.span
                     else [],
@@ -867,14 +895,19 @@ class Checker:
     # ================================================================ implicit resources
 
     def _implicit_resources(self) -> None:
+        """Dead-letter queues, each placed right after the queue it serves."""
+        ordered: dict[str, m.Resource] = {}
         for res in list(self.resources.values()):
+            ordered[res.name] = res
             if res.kind == "queue" and res.attrs.get("max_receives") is not None:
                 name = f"{res.name}_dlq"
                 if self.kinds.get(name) != "queue" or name in self.resources:
                     continue
                 attrs = {a.name: a.default for a in cat.KINDS["queue"].attrs}
                 attrs.update(retention=14 * cat.DAY, fifo=res.attrs["fifo"])
-                self.resources[name] = m.Resource("queue", name, res.span, attrs, implicit=True)
+                ordered[name] = m.Resource("queue", name, res.span, attrs, implicit=True)
+        self.resources.clear()
+        self.resources.update(ordered)
 
     # ================================================================ events
 
@@ -966,7 +999,8 @@ class Checker:
         options: dict[str, Any],
         span: Span,
     ) -> None:
-        index = 1 + sum(1 for e in self.edges if e.source == source and e.target == target)
+        key = (source, event, target)
+        self.edge_counts[key] = index = self.edge_counts.get(key, 0) + 1
         self.edges.append(m.Edge(source, event, target, filters, options, span, index))
 
     def _shorthand(self, st: s.EveryDecl | s.CronDecl) -> None:
@@ -1073,6 +1107,22 @@ def _mentions(app: s.AppDecl | None, name: str) -> bool:
         isinstance(item, s.Attribute) and isinstance(item.value, s.Ref) and item.value.name.text == name
         for item in app.items
     )
+
+
+def _near_file(path: Path, code: str) -> str | None:
+    """A file beside a missing one with a close name: `src/handlr.py` -> `src/handler.py`."""
+    try:
+        siblings = [p.name for p in path.parent.iterdir()] if path.parent.is_dir() else []
+    except OSError:
+        return None
+    guess = did_you_mean(path.name, siblings)
+    if guess is None or not PurePosixPath(code).name:
+        return None
+    return str(PurePosixPath(code).with_name(guess))
+
+
+def _show_char(c: str) -> str:
+    return c if c.isprintable() else c.encode("unicode_escape").decode("ascii")
 
 
 def _tag_char(c: str) -> bool:

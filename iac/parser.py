@@ -12,7 +12,8 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 from lark.lexer import PatternStr
 
 from . import syntax as s
-from .diagnostics import Diagnostics
+from .catalog import KINDS
+from .diagnostics import Diagnostics, Label
 from .resources import data_dir
 from .source import Source, Span
 
@@ -111,7 +112,9 @@ def parse_source(source: Source, diags: Diagnostics) -> s.Module | None:
             tree = _lark().parse(blanked)
         except UnexpectedInput as err:
             failed = True
+            before = len(diags.items)
             _report(source, err, diags)
+            _drop_repeats(diags, before)
             blanked = _blank_statement(blanked, _error_offset(err, blanked))
             if blanked is None:
                 break
@@ -123,6 +126,14 @@ def parse_source(source: Source, diags: Diagnostics) -> s.Module | None:
         assert isinstance(module, s.Module)
         return None if builder.failed else module
     return None
+
+
+def _drop_repeats(diags: Diagnostics, new_from: int) -> None:
+    """Reparsing after an error can meet the same problem again (an unclosed `{`)."""
+    old = {(d.code, d.span and (d.span.start, d.span.end)) for d in diags.items[:new_from]}
+    diags.items[new_from:] = [
+        d for d in diags.items[new_from:] if (d.code, d.span and (d.span.start, d.span.end)) not in old
+    ]
 
 
 def _depth_ok(source: Source, diags: Diagnostics) -> bool:
@@ -152,7 +163,10 @@ def _error_offset(err: UnexpectedInput, text: str) -> int:
     return int(pos or 0)
 
 
-_STATEMENT_START = re.compile(r"^[A-Za-z]", re.M)
+# A line that starts a top-level statement: a keyword or a kind, then a name.
+_STATEMENT_START = re.compile(
+    r"^(?:app|param|on|every|cron|output|workflow|" + "|".join(KINDS) + r")\b", re.M
+)
 
 
 def _blank_statement(text: str, offset: int) -> str | None:
@@ -177,7 +191,10 @@ def _report(source: Source, err: UnexpectedInput, diags: Diagnostics) -> None:
             span = Span(source, start, end if end != -1 else len(text))
             diags.error("E002", "unterminated string", span, hints=("close it with `\"`",))
             return
-        expected = _expected(err.allowed or set())
+        allowed = set(err.allowed or ())
+        if {"STRING", "NUMBER", "LSQB"} <= allowed:
+            allowed.discard("_NL")  # the post-lexer always lets a newline through
+        expected = _expected(allowed)
         diags.error(
             "E003",
             f"unexpected character `{_show(char)}`",
@@ -185,60 +202,154 @@ def _report(source: Source, err: UnexpectedInput, diags: Diagnostics) -> None:
             hints=(f"expected {expected}",) if expected else (),
         )
         return
-    if isinstance(err, UnexpectedEOF):
-        span = Span(source, len(text), len(text))
-        expected = _expected(set(err.expected))
-        diags.error(
-            "E004",
-            "unexpected end of file",
-            span,
-            hints=(f"expected {expected}",) + (_missing_brace_hint(text)),
-        )
+    if isinstance(err, UnexpectedEOF) or (
+        isinstance(err, UnexpectedToken) and err.token.type == "$END"
+    ):
+        _report_eof(source, err, diags)
         return
     assert isinstance(err, UnexpectedToken)
     tok = err.token
-    if tok.type == "$END":
-        span = Span(source, len(text), len(text))
-        expected = _expected(err.expected)
+    accepts = _accepts(err)
+    start = tok.start_pos or 0
+    opener = _open_before_statement(text, start)
+    if opener is not None:
+        line_start = text.rfind("\n", 0, start) + 1
+        word = re.match(r"[a-z]+", text[line_start:])
+        assert word
         diags.error(
             "E004",
-            "unexpected end of file",
-            span,
-            hints=(f"expected {expected}",) + _missing_brace_hint(text),
+            "`{` is never closed",
+            Span(source, opener, opener + 1),
+            labels=[Label(Span(source, line_start, line_start + word.end()), "the next statement")],
+            hints=("add the missing `}` before the next statement",),
         )
         return
-    start = tok.start_pos or 0
     span = Span(source, start, max(start + 1, tok.end_pos or start + 1))
-    found = "a new line" if tok.type == "_NL" else f"`{_show(str(tok))}`"
+    found = "end of line" if tok.type == "_NL" else f"`{_show(str(tok))}`"
     if tok.type == "_NL":
         span = Span(source, start, start)
-    hints = list(_known_mistake(err))
-    expected = _expected(err.expected)
+    hints = list(_known_mistake(tok, accepts, text[max(0, start - 40) : start]))
+    expected = _expected(accepts)
     if expected:
         hints.append(f"expected {expected}")
     diags.error("E005", f"unexpected {found}", span, hints=hints)
 
 
-def _known_mistake(err: UnexpectedToken) -> Iterator[str]:
-    tok, expected = err.token, err.expected
-    if tok.type == "EQUALS" and "ARROW" in expected:
+def _report_eof(source: Source, err: UnexpectedInput, diags: Diagnostics) -> None:
+    text = source.text
+    opener = _unclosed(text)
+    if opener is not None:
+        closer = {"{": "}", "(": ")", "[": "]"}[text[opener]]
+        diags.error(
+            "E004",
+            f"`{text[opener]}` is never closed",
+            Span(source, opener, opener + 1),
+            note=f"the file ends before its `{closer}`",
+            hints=(f"add the missing `{closer}`",),
+        )
+        return
+    accepts = _accepts(err) if isinstance(err, UnexpectedToken) else set(err.expected)
+    expected = _expected(accepts)
+    diags.error(
+        "E004",
+        "unexpected end of file",
+        Span(source, len(text), len(text)),
+        hints=(f"expected {expected}",) if expected else (),
+    )
+
+
+def _accepts(err: UnexpectedToken) -> set[str]:
+    """The terminals the parser takes here: exact where Lark can tell, else its guess."""
+    try:
+        accepts = err.accepts
+    except Exception:  # noqa: BLE001 - the guess below is good enough for a message
+        accepts = None
+    return set(accepts or err.expected)
+
+
+_CLOSERS = {")": "(", "]": "[", "}": "{"}
+_STATEMENT_WORDS = {"app", "param", "on", "every", "cron", "output", "workflow", *KINDS}
+
+
+def _open_before_statement(text: str, offset: int) -> int | None:
+    """A `{` left open before the line of `offset`, when that line starts a statement:
+    the error there is a missing `}`, not the statement."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    word = re.match(r"[a-z]+(?= +[A-Za-z_])", text[line_start:])
+    if word is None or word.group() not in _STATEMENT_WORDS:
+        return None
+    opener = _unclosed(text[:line_start])
+    return opener if opener is not None and text[opener] == "{" else None
+
+
+def _unclosed(text: str) -> int | None:
+    """The offset of the innermost bracket still open at the end of the text."""
+    stack: list[int] = []
+    for m in re.finditer(r'"(?:[^"\\\n]|\\.)*"|(?:#|//)[^\n]*|[\[({\])}]', text):
+        ch = m.group()
+        if ch in "[({":
+            stack.append(m.start())
+        elif ch in _CLOSERS and stack and text[stack[-1]] == _CLOSERS[ch]:
+            stack.pop()
+    return stack[-1] if stack else None
+
+
+_WORD_TOKENS = {"NAME", "ALLOW", "KEY", "SORT", "INDEX", "METHOD", "TASK_VERB"}
+
+
+_NUMBER_BEFORE = re.compile(r"([0-9]+)[ \t]+\Z")
+_UNITS = {"ms", "s", "m", "h", "d", "KB", "MB", "GB", "TB"}
+
+
+def _known_mistake(tok: Token, accepts: set[str], before: str) -> Iterator[str]:
+    if tok.type == "EQUALS" and "ARROW" in accepts:
         yield "events and routes point at their target with `->`, not `=`"
-    elif tok.type == "COLON" and "EQUALS" in expected:
+    elif tok.type == "COLON" and "EQUALS" in accepts:
         yield "attributes are set with `=`: `memory = 512MB`"
-    elif tok.type in ("NAME",) and "_NL" in expected and "EQUALS" not in expected:
-        yield "put one statement per line, or separate items in a block with `,`"
-    elif tok.type == "NUMBER" and "_NL" in expected:
+    elif tok.type == "ARROW" and "EQUALS" in accepts:
+        yield "attributes are set with `=`; `->` points an event or a route at its target"
+    elif tok.type == "NUMBER" and accepts & {"_NL", "COMMA", "RBRACE"}:
         yield "units follow the number with no space: `30s`, `512MB`"
+    elif tok.type == "NAME" and str(tok) in _UNITS and (m := _NUMBER_BEFORE.search(before)):
+        yield f"write the unit right after the number, with no space: `{m.group(1)}{tok}`"
+    elif tok.type in _WORD_TOKENS and accepts & {"_NL", "COMMA"} and "EQUALS" not in accepts:
+        yield "put one statement per line, or separate the items of a block with `,`"
 
 
-def _missing_brace_hint(text: str) -> tuple[str, ...]:
-    if text.count("{") > text.count("}"):
-        return ("a `{` is never closed: add the missing `}`",)
-    return ()
+# Groups of terminals that read better as one word.
+_GROUPS = (
+    (
+        "a value",
+        {"STRING", "NUMBER", "LSQB"},
+        {"STRING", "NUMBER", "DURATION", "SIZE", "BAD_UNIT", "TRUE", "FALSE", "JSONPATH"}
+        | {"LSQB", "LBRACE", "NAME"},
+    ),
+    (
+        "a step (`invoke`, `wait`, `if`, ...)",
+        {"TASK_VERB", "WAIT", "IF"},
+        {"TASK_VERB", "WAIT", "IF", "PARALLEL", "FOR", "SUCCEED", "FAIL", "NAME"},
+    ),
+    (
+        "an attribute (`name = value`)",
+        {"ALLOW", "KEY", "INDEX", "METHOD"},
+        {"ALLOW", "KEY", "SORT", "INDEX", "METHOD", "NAME"},
+    ),
+    (
+        "a statement (`KIND NAME { ... }`, `on`, `param`, ...)",
+        {"APP", "PARAM", "ON", "OUTPUT"},
+        {"APP", "PARAM", "ON", "EVERY", "CRON", "OUTPUT", "WORKFLOW", "NAME"},
+    ),
+)
 
 
 def _expected(terminals: set[str] | frozenset[str]) -> str:
-    words = sorted({describe(t) for t in terminals if t not in ("COMMENT", "WS", "LINE_CONT")})
+    rest = {t for t in terminals if t not in ("COMMENT", "WS", "LINE_CONT")}
+    groups = []
+    for word, marks, members in _GROUPS:
+        if marks <= rest:
+            groups.append(word)
+            rest -= members
+    words = sorted({describe(t) for t in rest}) + groups
     if not words:
         return ""
     if len(words) > 8:

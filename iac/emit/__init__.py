@@ -1,0 +1,1 @@
+"""Targets: each spells the plan in its own syntax, through its folder of templates."""

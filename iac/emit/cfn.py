@@ -1,0 +1,200 @@
+"""CloudFormation YAML: the plan spelled with intrinsic functions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..names import logical_id
+from ..plan import Plan
+from ..plan.iam import Statement, document, trust
+from ..plan.model import Node
+from ..plan.values import Json, Param, Pseudo, Ref, Sub
+from .base import Rendered, environment, source_comment
+from .yaml_text import yaml_str
+
+TARGET = "cfn"
+ASSET_PARAM = "AssetBucket"
+
+# How a node's attribute is read: ("Ref",) or ("GetAtt", "Attribute"), or "prop:NAME"
+# where CloudFormation has no attribute but the plan knows the value.
+ATTRIBUTES: dict[tuple[str, str], Any] = {
+    ("function", "arn"): ("GetAtt", "Arn"),
+    ("function", "name"): ("Ref",),
+    ("role", "arn"): ("GetAtt", "Arn"),
+    ("log_group", "name"): ("Ref",),
+    ("log_group", "arn"): ("GetAtt", "Arn"),
+    ("queue", "arn"): ("GetAtt", "Arn"),
+    ("queue", "url"): ("Ref",),
+    ("queue", "name"): ("GetAtt", "QueueName"),
+    ("topic", "arn"): ("Ref",),
+    ("topic", "name"): ("GetAtt", "TopicName"),
+    ("table", "arn"): ("GetAtt", "Arn"),
+    ("table", "name"): ("Ref",),
+    ("table", "stream_arn"): ("GetAtt", "StreamArn"),
+    ("bucket", "arn"): ("GetAtt", "Arn"),
+    ("bucket", "name"): ("Ref",),
+    ("secret", "arn"): ("Ref",),
+    ("secret", "name"): "prop:name",
+    ("bus", "arn"): ("GetAtt", "Arn"),
+    ("bus", "name"): ("Ref",),
+    ("rule", "arn"): ("GetAtt", "Arn"),
+    ("http_api", "id"): ("Ref",),
+    ("http_api", "url"): ("GetAtt", "ApiEndpoint"),
+    ("api_integration", "id"): ("Ref",),
+    ("state_machine", "arn"): ("Ref",),
+    ("state_machine", "name"): ("GetAtt", "Name"),
+}
+PSEUDO = {
+    "account": "AWS::AccountId",
+    "region": "AWS::Region",
+    "partition": "AWS::Partition",
+    "url_suffix": "AWS::URLSuffix",
+}
+# Resource types whose Tags property is a list of Key/Value pairs, and those taking a map.
+LIST_TAGS = {"function", "role", "log_group", "queue", "topic", "table", "bucket", "secret", "bus"}
+MAP_TAGS = {"http_api"}
+
+
+class CfnSpeller:
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        self.nodes = {n.id: n for n in plan.nodes}
+        self.params = {p.name: p.id for p in plan.params}
+
+    # -- references
+    def ref(self, ref: Ref) -> tuple[str, Any]:
+        """("Ref", "X") or ("GetAtt", "X.Attr") or ("value", plan value)."""
+        node = self.nodes[ref.node]
+        how = ATTRIBUTES[(node.type, ref.attr)]
+        if isinstance(how, str):
+            return ("value", node.props[how.split(":", 1)[1]])
+        if how[0] == "Ref":
+            return ("Ref", node.id)
+        return ("GetAtt", f"{node.id}.{how[1]}")
+
+    def inline(self, value: Any) -> str:
+        """A scalar or intrinsic function on one line."""
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, int | float):
+            return str(value)
+        if value is None:
+            return "null"
+        if isinstance(value, str):
+            return yaml_str(value)
+        if isinstance(value, Ref):
+            kind, what = self.ref(value)
+            if kind == "value":
+                return self.inline(what)
+            return f"!{kind} {what}"
+        if isinstance(value, Param):
+            return f"!Ref {self.params[value.name]}"
+        if isinstance(value, Pseudo):
+            return f"!Ref {PSEUDO[value.name]}"
+        if isinstance(value, Sub):
+            return f"!Sub {yaml_str(self.sub_text(value))}"
+        raise TypeError(f"not inline: {value!r}")
+
+    def sub_text(self, value: Sub) -> str:
+        out = []
+        for part in value.parts:
+            if isinstance(part, str):
+                out.append(part.replace("${", "${!"))
+            elif isinstance(part, Param):
+                out.append("${" + self.params[part.name] + "}")
+            elif isinstance(part, Pseudo):
+                out.append("${" + PSEUDO[part.name] + "}")
+            else:
+                kind, what = self.ref(part)
+                if kind == "value":
+                    out.append(
+                        self.sub_text(what)
+                        if isinstance(what, Sub)
+                        else str(what).replace("${", "${!")
+                    )
+                else:
+                    out.append("${" + what + "}")
+        return "".join(out)
+
+    # -- blocks
+    def block(self, value: Any, indent: int) -> str:
+        """The text after `Key:`: ` scalar`, or a newline and an indented block."""
+        if isinstance(value, Json):
+            value = value.value
+        if isinstance(value, dict):
+            if not value:
+                return " {}"
+            return "\n" + "\n".join(self._dict_lines(value, indent))
+        if isinstance(value, list | tuple):
+            if not value:
+                return " []"
+            return "\n" + "\n".join(self._list_lines(list(value), indent))
+        return " " + self.inline(value)
+
+    def _dict_lines(self, value: dict[str, Any], indent: int) -> list[str]:
+        pad = " " * indent
+        return [f"{pad}{yaml_str(str(k))}:{self.block(v, indent + 2)}" for k, v in value.items()]
+
+    def _list_lines(self, items: list[Any], indent: int) -> list[str]:
+        pad = " " * indent
+        lines = []
+        for item in items:
+            if isinstance(item, Json):
+                item = item.value
+            if isinstance(item, dict) and item:
+                inner = self._dict_lines(item, indent + 2)
+                lines.append(f"{pad}- {inner[0].lstrip()}")
+                lines.extend(inner[1:])
+            elif isinstance(item, list | tuple) and item:
+                inner = self._list_lines(list(item), indent + 2)
+                lines.append(f"{pad}- {inner[0].lstrip()}")
+                lines.extend(inner[1:])
+            else:
+                lines.append(f"{pad}-{self.block(item, indent + 2)}")
+        return lines
+
+    def tags(self, node: Node) -> dict[str, Any] | list[dict[str, str]] | None:
+        if not node.tags or not self.plan.tags:
+            return None
+        if node.type in MAP_TAGS:
+            return dict(self.plan.tags)
+        if node.type in LIST_TAGS:
+            return [{"Key": k, "Value": v} for k, v in self.plan.tags.items()]
+        return None
+
+
+def render(plan: Plan) -> Rendered:
+    env = environment(TARGET)
+    speller = CfnSpeller(plan)
+    env.filters.update(
+        y=speller.block,
+        inline=speller.inline,
+        yaml_str=yaml_str,
+        policy=lambda statements: document(list(statements)),
+        trust=trust,
+        logical_id=logical_id,
+    )
+    blocks = []
+    for node in plan.nodes:
+        template = env.get_template(f"{node.type}.yaml.j2")
+        body = template.render(
+            node=node,
+            p=node.props,
+            tags=speller.tags(node),
+            asset_param=ASSET_PARAM,
+        )
+        head = f"  # {source_comment(node.source, node.label)}\n  {node.id}:\n"
+        blocks.append(head + body)
+    text = env.get_template("template.yaml.j2").render(
+        plan=plan,
+        resources=blocks,
+        asset_param=ASSET_PARAM if plan.assets else None,
+    )
+    out = Rendered()
+    out.files["template.yaml"] = text.encode("utf-8")
+    for asset in plan.assets:
+        out.files[f"assets/{asset.file_name}"] = asset.data
+    return out
+
+
+__all__ = ["render", "Statement"]

@@ -1,0 +1,21 @@
+"""YAML spelling of plain strings: quoted whenever a plain scalar could be misread."""
+
+from __future__ import annotations
+
+import json
+import re
+
+_PLAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-/]*(?::[A-Za-z0-9_.\-/]+)*\Z")
+_RESERVED = {
+    "true", "false", "yes", "no", "on", "off", "null", "y", "n", "~",
+}  # fmt: skip
+_UNSAFE = re.compile("[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]")
+
+
+def yaml_str(text: str) -> str:
+    """A YAML scalar that loads back as exactly `text`."""
+    if _PLAIN.match(text) and text.lower() not in _RESERVED:
+        return text
+    quoted = json.dumps(text, ensure_ascii=False)
+    # JSON leaves some characters raw that YAML would fold or reject.
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)

@@ -1,0 +1,132 @@
+"""IAM: the actions each operation grants, and statements that remember why they exist."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..source import Span
+from .values import Value
+
+# (kind, operation) -> (actions, which ARNs: "arn", "objects", "arn+indexes")
+OPERATIONS: dict[tuple[str, str], tuple[tuple[str, ...], str]] = {
+    ("bucket", "read"): (("s3:GetObject",), "objects"),
+    ("bucket", "write"): (("s3:PutObject",), "objects"),
+    ("bucket", "delete"): (("s3:DeleteObject",), "objects"),
+    ("bucket", "list"): (("s3:ListBucket",), "arn"),
+    ("queue", "send"): (("sqs:SendMessage",), "arn"),
+    ("queue", "receive"): (
+        (
+            "sqs:ChangeMessageVisibility",
+            "sqs:DeleteMessage",
+            "sqs:GetQueueAttributes",
+            "sqs:ReceiveMessage",
+        ),
+        "arn",
+    ),
+    ("topic", "publish"): (("sns:Publish",), "arn"),
+    ("table", "read"): (
+        (
+            "dynamodb:BatchGetItem",
+            "dynamodb:ConditionCheckItem",
+            "dynamodb:GetItem",
+            "dynamodb:Query",
+            "dynamodb:Scan",
+        ),
+        "arn+indexes",
+    ),
+    ("table", "write"): (
+        (
+            "dynamodb:BatchWriteItem",
+            "dynamodb:DeleteItem",
+            "dynamodb:PutItem",
+            "dynamodb:UpdateItem",
+        ),
+        "arn",
+    ),
+    ("function", "invoke"): (("lambda:InvokeFunction",), "arn"),
+    ("workflow", "start"): (("states:StartExecution",), "arn"),
+    ("bus", "put"): (("events:PutEvents",), "arn"),
+    ("model", "invoke"): (
+        ("bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"),
+        "arn",
+    ),
+    ("secret", "read"): (("secretsmanager:GetSecretValue",), "arn"),
+}
+
+QUEUE_CONSUMER = OPERATIONS[("queue", "receive")][0]
+STREAM_READER = (
+    "dynamodb:DescribeStream",
+    "dynamodb:GetRecords",
+    "dynamodb:GetShardIterator",
+    "dynamodb:ListStreams",
+)
+LOG_WRITER = ("logs:CreateLogStream", "logs:PutLogEvents")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One Allow statement of a role, or of a resource policy when `principal` is set."""
+
+    sid: str
+    actions: tuple[str, ...]
+    resources: tuple[Value, ...]
+    source: Span | None = None
+    reason: str = ""
+    principal: str | None = None  # a service principal, for resource policies
+    conditions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    effect: str = "Allow"
+
+
+@dataclass
+class RoleSpec:
+    """A role: who may assume it and what it may do."""
+
+    service: str
+    statements: list[Statement] = field(default_factory=list)
+
+    def add(self, statement: Statement) -> None:
+        for i, existing in enumerate(self.statements):
+            if existing.sid == statement.sid:
+                actions = tuple(sorted(set(existing.actions) | set(statement.actions)))
+                self.statements[i] = Statement(
+                    existing.sid,
+                    actions,
+                    existing.resources,
+                    existing.source,
+                    existing.reason,
+                    existing.principal,
+                    existing.conditions,
+                )
+                return
+        self.statements.append(statement)
+
+
+def document(statements: list[Statement]) -> dict[str, Any]:
+    """A policy document as neutral data; every target writes it as JSON or YAML."""
+    body = []
+    for st in statements:
+        item: dict[str, Any] = {"Sid": st.sid, "Effect": st.effect}
+        if st.principal == "*":
+            item["Principal"] = "*"
+        elif st.principal:
+            item["Principal"] = {"Service": st.principal}
+        item["Action"] = list(st.actions) if len(st.actions) > 1 else st.actions[0]
+        item["Resource"] = list(st.resources) if len(st.resources) > 1 else st.resources[0]
+        if st.conditions:
+            item["Condition"] = st.conditions
+        body.append(item)
+    return {"Version": "2012-10-17", "Statement": body}
+
+
+def trust(service: str) -> dict[str, Any]:
+    return {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Effect": "Allow",
+                "Principal": {"Service": service},
+                "Action": "sts:AssumeRole",
+            }
+        ],
+    }

@@ -1,0 +1,102 @@
+"""Target-neutral values: each target spells them in its own syntax."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Union
+
+
+@dataclass(frozen=True)
+class Ref:
+    """An attribute of a planned node: `Ref("Orders", "arn")`."""
+
+    node: str
+    attr: str
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+
+
+@dataclass(frozen=True)
+class Pseudo:
+    """The deploying account, region, partition or URL suffix."""
+
+    name: str  # account | region | partition | url_suffix
+
+
+@dataclass(frozen=True)
+class Sub:
+    """A string built from literal text and values."""
+
+    parts: tuple[Union[str, Ref, Param, Pseudo], ...]
+
+    @staticmethod
+    def of(*parts: Any) -> Value:
+        merged: list[Any] = []
+        for part in parts:
+            if isinstance(part, Sub):
+                items: tuple[Any, ...] = part.parts
+            else:
+                items = (part,)
+            for item in items:
+                if isinstance(item, str) and merged and isinstance(merged[-1], str):
+                    merged[-1] += item
+                elif item != "":
+                    merged.append(item)
+        if not merged:
+            return ""
+        if len(merged) == 1 and isinstance(merged[0], str):
+            return merged[0]  # type: ignore[no-any-return]
+        if len(merged) == 1 and not isinstance(merged[0], str):
+            return merged[0]  # type: ignore[no-any-return]
+        return Sub(tuple(merged))
+
+
+@dataclass(frozen=True)
+class Json:
+    """A value that targets write as a JSON document (a policy, a pattern, a definition)."""
+
+    value: Any
+
+
+Value = Union[str, int, float, bool, None, Ref, Param, Pseudo, Sub, Json, list, dict]
+
+ACCOUNT = Pseudo("account")
+REGION = Pseudo("region")
+PARTITION = Pseudo("partition")
+URL_SUFFIX = Pseudo("url_suffix")
+
+
+def arn(service: str, resource: Value, *, region: bool = True, account: bool = True) -> Value:
+    return Sub.of(
+        "arn:",
+        PARTITION,
+        f":{service}:",
+        REGION if region else "",
+        ":",
+        ACCOUNT if account else "",
+        ":",
+        resource,
+    )
+
+
+def walk(value: Any) -> Any:
+    """Every value nested inside `value`, depth first."""
+    yield value
+    if isinstance(value, Sub):
+        for p in value.parts:
+            yield from walk(p)
+    elif isinstance(value, Json):
+        yield from walk(value.value)
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from walk(v)
+    elif isinstance(value, list | tuple):
+        for v in value:
+            yield from walk(v)
+
+
+def refs_in(value: Any) -> list[Ref]:
+    return [v for v in walk(value) if isinstance(v, Ref)]
