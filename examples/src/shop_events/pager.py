@@ -1,0 +1,9 @@
+"""pager handler for the shop_events example."""
+
+import json
+import os
+
+
+def handler(event, context):
+    print(json.dumps({"handler": "pager", "stage": os.environ.get("STAGE", "")}))
+    return {"statusCode": 200, "body": json.dumps({"ok": True})}

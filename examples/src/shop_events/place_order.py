@@ -1,0 +1,9 @@
+"""place_order handler for the shop_events example."""
+
+import json
+import os
+
+
+def handler(event, context):
+    print(json.dumps({"handler": "place_order", "stage": os.environ.get("STAGE", "")}))
+    return {"statusCode": 200, "body": json.dumps({"ok": True})}
