@@ -55,6 +55,7 @@ class Attr:
     choices: tuple[Any, ...] = ()
     doc: str = ""
     integer: bool = False
+    step: int = 1  # durations: a whole number of this many seconds (60 = minutes)
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,13 @@ KINDS: dict[str, Kind] = {
                 Attr("timeout", "duration", 10, low=1, high=15 * MINUTE),
                 Attr("arch", "string", "x86_64", choices=ARCHITECTURES),
                 Attr("concurrency", "number", low=0, high=100000, integer=True),
-                Attr("log_retention", "duration", 30 * DAY, low=DAY, high=3653 * DAY),
+                Attr(
+                    "log_retention",
+                    "duration",
+                    30 * DAY,
+                    step=DAY,
+                    choices=tuple(d * DAY for d in LOG_RETENTION_DAYS),
+                ),
                 _NAME,
             ),
             blocks=("env",),
@@ -116,7 +123,7 @@ KINDS: dict[str, Kind] = {
             attrs=(
                 Attr("versioned", "bool", False),
                 Attr("public", "bool", False),
-                Attr("expire_after", "duration", low=DAY, high=36500 * DAY),
+                Attr("expire_after", "duration", low=DAY, high=36500 * DAY, step=DAY),
                 Attr("retain", "bool", True),
                 _NAME,
             ),
@@ -210,7 +217,7 @@ KINDS: dict[str, Kind] = {
             "schedule",
             "Amazon EventBridge schedule rule",
             attrs=(
-                Attr("rate", "duration", low=60, high=3650 * DAY),
+                Attr("rate", "duration", low=60, high=3650 * DAY, step=MINUTE),
                 Attr("cron", "string", doc="AWS six-field cron"),
                 Attr("enabled", "bool", True),
                 _NAME,
@@ -243,7 +250,13 @@ KINDS: dict[str, Kind] = {
                 Attr("memory", "size", 512 * MB, low=512 * MB, high=122880 * MB),
                 Attr("command", "list"),
                 Attr("arch", "string", "x86_64", choices=ARCHITECTURES),
-                Attr("log_retention", "duration", 30 * DAY, low=DAY, high=3653 * DAY),
+                Attr(
+                    "log_retention",
+                    "duration",
+                    30 * DAY,
+                    step=DAY,
+                    choices=tuple(d * DAY for d in LOG_RETENTION_DAYS),
+                ),
                 _NAME,
             ),
             blocks=("env",),

@@ -454,6 +454,18 @@ class Checker:
             if value.millis % 1000:
                 self.error("E108", f"`{spec.name}` takes whole seconds", value.span)
                 return None
+            if value.seconds % spec.step:
+                unit = {60: "minutes", 86400: "days"}.get(spec.step, f"{spec.step}s")
+                self.error("E108", f"`{spec.name}` takes whole {unit}", value.span)
+                return None
+            if spec.choices and value.seconds not in spec.choices:
+                self.error(
+                    "E108",
+                    f"`{spec.name}` can't be {value.text}",
+                    value.span,
+                    hints=(f"valid values: {', '.join(_fmt_seconds(c) for c in spec.choices)}",),
+                )
+                return None
             return self._range(value.seconds, spec, value.span, _fmt_seconds)
         if t == "size":
             if not isinstance(value, s.Size):

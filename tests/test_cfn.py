@@ -1,0 +1,212 @@
+"""The CloudFormation target: golden templates checked by the real cfn-lint,
+determinism, stability, hostile strings and an IAM audit."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cfnlint.decode import cfn_yaml
+
+from examples import GOLDEN, UPDATE, case_name, compile_program, example_programs, uses_workflows
+from iac.compiler import compile_app
+from iac.frontend import check, from_text, load
+from programs.hostile_expected import ENV, MIXED_WITH_DEFAULT, TAGS
+from tools import cfn_lint, format_cfn_lint
+
+HERE = Path(__file__).resolve().parent
+EXAMPLES = example_programs()
+
+
+def load_template(text: str) -> dict[str, Any]:
+    """Load YAML the way CloudFormation does, short-form intrinsics included."""
+    return cfn_yaml.loads(text)  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("program", EXAMPLES, ids=case_name)
+def test_golden_and_cfn_lint(program: Path, tmp_path: Path) -> None:
+    compiled = compile_program(program, ["cfn"])
+    golden = GOLDEN / case_name(program) / "cfn"
+    if uses_workflows(compiled):
+        assert any("workflow" in d.message or "container" in d.message for d in compiled.diagnostics)
+        return
+    assert not compiled.diagnostics, [d.message for d in compiled.diagnostics]
+    template = compiled.files["cfn/template.yaml"].decode()
+    assets = sorted(p.split("/")[-1] for p in compiled.files if p.startswith("cfn/assets/"))
+    if UPDATE:
+        golden.mkdir(parents=True, exist_ok=True)
+        (golden / "template.yaml").write_text(template, encoding="utf-8")
+        (golden / "assets.txt").write_text("".join(a + "\n" for a in assets), encoding="utf-8")
+    assert template == (golden / "template.yaml").read_text(encoding="utf-8")
+    assert assets == (golden / "assets.txt").read_text(encoding="utf-8").split()
+    # The golden file itself must satisfy the real linter: warnings count too.
+    target = tmp_path / "template.yaml"
+    shutil.copy(golden / "template.yaml", target)
+    matches = cfn_lint(target, include_warnings=True)
+    assert not matches, format_cfn_lint(matches)
+
+
+def test_every_kind_and_edge_reaches_cfn() -> None:
+    """Across the examples that compile today, every kind but workflow/container appears."""
+    types: set[str] = set()
+    for program in EXAMPLES:
+        compiled = compile_program(program, ["cfn"])
+        if compiled.plan is not None and not compiled.diagnostics:
+            types |= {n.type for n in compiled.plan.nodes}
+    expected = {
+        "function", "role", "log_group", "queue", "queue_policy", "topic", "topic_policy",
+        "subscription", "table", "bucket", "bucket_policy", "secret", "bus", "rule",
+        "permission", "event_source_mapping", "http_api", "api_stage", "api_integration",
+        "api_route",
+    }  # fmt: skip
+    assert expected <= types, expected - types
+
+
+def test_deterministic(tmp_path: Path) -> None:
+    for program in EXAMPLES:
+        first = compile_program(program, ["cfn"])
+        second = compile_program(program, ["cfn"])
+        assert first.files == second.files
+
+
+def _blocks(template: str) -> dict[str, str]:
+    """Each resource's lines, keyed by logical ID."""
+    blocks: dict[str, list[str]] = {}
+    current = None
+    for line in template.splitlines():
+        if line.startswith("  ") and not line.startswith("   ") and line.rstrip().endswith(":"):
+            current = line.strip()[:-1]
+            blocks[current] = []
+        elif line.startswith("  # ") or (line and not line.startswith(" ")):
+            current = None  # a source comment opens the next block
+        if current is not None:
+            blocks[current].append(line)
+    return {k: "\n".join(v).rstrip() for k, v in blocks.items()}
+
+
+def test_stable_when_a_resource_is_added(tmp_path: Path) -> None:
+    source = (HERE.parent / "examples" / "shop_events.iac").read_text(encoding="utf-8")
+    shutil.copytree(HERE.parent / "examples" / "src", tmp_path / "src")
+    before_file = tmp_path / "shop_events.iac"
+    before_file.write_text(source, encoding="utf-8")
+    before = compile_program(before_file, ["cfn"]).files["cfn/template.yaml"].decode()
+    before_file.write_text(
+        source + "\nqueue late_arrival\nfunction extra { code = \"src/shop_events/pager.py\" }\n"
+        "on late_arrival.message -> extra\n",
+        encoding="utf-8",
+    )
+    after = compile_program(before_file, ["cfn"]).files["cfn/template.yaml"].decode()
+    old, new = _blocks(before), _blocks(after)
+    assert "LateArrival" in new and "Extra" in new
+    for logical_id, text in old.items():
+        assert new.get(logical_id) == text, f"{logical_id} changed"
+
+
+def _hostile_template(tmp_path: Path) -> dict[str, Any]:
+    compiled = compile_program(HERE / "programs" / "hostile.iac", ["cfn"])
+    text = compiled.files["cfn/template.yaml"].decode()
+    (tmp_path / "template.yaml").write_text(text, encoding="utf-8")
+    matches = cfn_lint(tmp_path / "template.yaml", include_warnings=True)
+    assert not matches, format_cfn_lint(matches)
+    return load_template(text)
+
+
+def test_hostile_strings_arrive_intact(tmp_path: Path) -> None:
+    template = _hostile_template(tmp_path)
+    fn = template["Resources"]["Breaker"]["Properties"]
+    env = fn["Environment"]["Variables"]
+    for key, expected in ENV.items():
+        assert env[key] == expected, key
+    # An interpolating string is a Fn::Sub whose literal `${` is escaped as `${!`.
+    mixed = env["MIXED"]["Fn::Sub"]
+    assert mixed.replace("${Stage}", "dev").replace("${!", "${") == MIXED_WITH_DEFAULT
+    tags = {t["Key"]: t["Value"] for t in fn["Tags"]}
+    assert tags == TAGS
+
+
+def test_literal_dollar_brace_never_substitutes() -> None:
+    program = from_text(
+        'param p: string = "x"\nqueue q { name = "a-\\${p}-${p}" }\n', "dollar.iac"
+    )
+    result = check(program)
+    assert result.app is not None
+    compiled = compile_app(result.app, ["cfn"])
+    text = compiled.files["cfn/template.yaml"].decode()
+    name = load_template(text)["Resources"]["Q"]["Properties"]["QueueName"]
+    assert name == {"Fn::Sub": "a-${!p}-${P}"}
+
+
+# ---------------------------------------------------------------- IAM audit
+
+
+def _statements(template: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    out = []
+    for rid, res in template["Resources"].items():
+        props = res.get("Properties", {})
+        docs = [p["PolicyDocument"] for p in props.get("Policies", [])]
+        if "PolicyDocument" in props:
+            docs.append(props["PolicyDocument"])
+        for doc in docs:
+            for st in doc["Statement"]:
+                out.append((rid, st))
+    return out
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def test_iam_audit_no_wildcards() -> None:
+    audited = 0
+    for program in [*EXAMPLES, HERE / "programs" / "hostile.iac"]:
+        compiled = compile_program(program, ["cfn"])
+        if uses_workflows(compiled):
+            continue
+        template = load_template(compiled.files["cfn/template.yaml"].decode())
+        for rid, st in _statements(template):
+            if st["Effect"] != "Allow":
+                continue
+            audited += 1
+            for action in _as_list(st["Action"]):
+                service, _, name = action.partition(":")
+                assert name and "*" not in action, f"{rid}: wildcard action {action}"
+            for resource in _as_list(st["Resource"]):
+                assert resource != "*", f"{rid} {st.get('Sid')}: unscoped resource"
+            if rid.endswith("Policy") and "Principal" in st and st["Principal"] != "*":
+                assert "Condition" in st, f"{rid}: a service may send only from one source"
+    assert audited > 20
+
+
+def test_assets_are_deterministic_zips(tmp_path: Path) -> None:
+    program = EXAMPLES[0]
+    first = compile_program(program, ["cfn"]).files
+    zips = {k: v for k, v in first.items() if k.endswith(".zip")}
+    assert zips
+    import hashlib
+    import zipfile
+    from io import BytesIO
+
+    for path, data in zips.items():
+        digest = hashlib.sha256(data).hexdigest()[:16]
+        assert path.endswith(f"-{digest}.zip")
+        with zipfile.ZipFile(BytesIO(data)) as zf:
+            infos = zf.infolist()
+            assert [i.filename for i in infos] == sorted(i.filename for i in infos)
+            assert all(i.date_time == (1980, 1, 1, 0, 0, 0) for i in infos)
+
+
+def test_compile_writes_atomically(tmp_path: Path) -> None:
+    from iac.compiler import write_output
+
+    out = tmp_path / "out"
+    good = compile_program(HERE / "programs" / "hostile.iac", ["cfn"])
+    write_output(out, good.files, HERE / "programs" / "hostile.iac")
+    before = (out / "cfn" / "template.yaml").read_bytes()
+    broken = tmp_path / "broken.iac"
+    broken.write_text("queue q {\n", encoding="utf-8")
+    result = check(load(broken))
+    assert not result.ok
+    assert (out / "cfn" / "template.yaml").read_bytes() == before
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]
