@@ -77,7 +77,7 @@ def _lark() -> Lark:
         postlex=_Brackets(),
         propagate_positions=True,
         maybe_placeholders=False,
-        cache=False,
+        cache=True,  # a pickled parser in the temp folder: fast cold starts
     )
 
 
