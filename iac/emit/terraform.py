@@ -1,0 +1,238 @@
+"""Terraform HCL: the plan spelled as hashicorp/aws resources and expressions."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import jinja2
+
+from ..plan import Plan
+from ..plan.iam import document, trust
+from ..plan.model import Node
+from ..plan.values import Json, Param, Pseudo, Ref, Sub
+from .base import Rendered, environment, source_comment, unsupported
+from .hcl_text import align, hcl_key, hcl_str, template_text
+
+TARGET = "terraform"
+
+# The main resource type of each plan node type; its name is the snake_case logical ID.
+TYPES: dict[str, str] = {
+    "function": "aws_lambda_function",
+    "role": "aws_iam_role",
+    "log_group": "aws_cloudwatch_log_group",
+    "queue": "aws_sqs_queue",
+    "queue_policy": "aws_sqs_queue_policy",
+    "topic": "aws_sns_topic",
+    "topic_policy": "aws_sns_topic_policy",
+    "subscription": "aws_sns_topic_subscription",
+    "table": "aws_dynamodb_table",
+    "bucket": "aws_s3_bucket",
+    "bucket_policy": "aws_s3_bucket_policy",
+    "secret": "aws_secretsmanager_secret",
+    "bus": "aws_cloudwatch_event_bus",
+    "rule": "aws_cloudwatch_event_rule",
+    "permission": "aws_lambda_permission",
+    "event_source_mapping": "aws_lambda_event_source_mapping",
+    "http_api": "aws_apigatewayv2_api",
+    "api_stage": "aws_apigatewayv2_stage",
+    "api_integration": "aws_apigatewayv2_integration",
+    "api_route": "aws_apigatewayv2_route",
+}
+# How a node's attribute is read: (node type, plan attribute) -> resource attribute.
+ATTRIBUTES: dict[tuple[str, str], str] = {
+    ("function", "arn"): "arn",
+    ("function", "name"): "function_name",
+    ("role", "arn"): "arn",
+    ("log_group", "name"): "name",
+    ("log_group", "arn"): "arn",
+    ("queue", "arn"): "arn",
+    ("queue", "url"): "url",
+    ("queue", "name"): "name",
+    ("topic", "arn"): "arn",
+    ("topic", "name"): "name",
+    ("table", "arn"): "arn",
+    ("table", "name"): "name",
+    ("table", "stream_arn"): "stream_arn",
+    ("bucket", "arn"): "arn",
+    ("bucket", "name"): "bucket",
+    ("secret", "arn"): "arn",
+    ("secret", "name"): "name",
+    ("bus", "arn"): "arn",
+    ("bus", "name"): "name",
+    ("rule", "arn"): "arn",
+    ("http_api", "id"): "id",
+    ("http_api", "url"): "api_endpoint",
+    ("api_integration", "id"): "id",
+}
+# The data source each pseudo value is read from, and its attribute.
+PSEUDO: dict[str, tuple[str, str]] = {
+    "account": ("aws_caller_identity", "account_id"),
+    "partition": ("aws_partition", "partition"),
+    "region": ("aws_region", "name"),
+    "url_suffix": ("aws_partition", "dns_suffix"),
+}
+DATA_ORDER = ("aws_caller_identity", "aws_partition", "aws_region")
+# Roles are ready only once their inline policy is: depend on that.
+DEPENDENCY_TYPES = {"role": "aws_iam_role_policy"}
+INLINE_LIMIT = 80
+
+
+def snake(logical: str) -> str:
+    """`ThumbnailerRole` -> `thumbnailer_role`: a stable Terraform resource name."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", logical).lower()
+
+
+class TfSpeller:
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        self.nodes = {n.id: n for n in plan.nodes}
+        self.data: set[str] = set()  # data sources the configuration reads
+        self.missing: list[str] = []  # references no Terraform attribute spells
+
+    # -- references
+    def address(self, node_id: str) -> str:
+        node = self.nodes[node_id]
+        return f"{TYPES[node.type]}.{snake(node.id)}"
+
+    def dependency(self, node_id: str) -> str:
+        node = self.nodes[node_id]
+        kind = DEPENDENCY_TYPES.get(node.type, TYPES[node.type])
+        return f"{kind}.{snake(node.id)}"
+
+    def reference(self, value: Ref | Param | Pseudo) -> str:
+        """A bare expression for one reference."""
+        if isinstance(value, Param):
+            return f"var.{value.name}"
+        if isinstance(value, Pseudo):
+            source, attr = PSEUDO[value.name]
+            self.data.add(source)
+            return f"data.{source}.current.{attr}"
+        node = self.nodes.get(value.node)
+        spelled = ATTRIBUTES.get((node.type, value.attr)) if node else None
+        if node is None or spelled is None or node.type not in TYPES:
+            self.missing.append(f"{value.node}.{value.attr}")
+            return "null"
+        return f"{self.address(node.id)}.{spelled}"
+
+    def template(self, value: Sub) -> str:
+        """One quoted string with `${...}` interpolations."""
+        parts: list[Any] = []
+        for part in value.parts:  # adjacent literals are escaped as one
+            if isinstance(part, str) and parts and isinstance(parts[-1], str):
+                parts[-1] += part
+            else:
+                parts.append(part)
+        out = []
+        for i, part in enumerate(parts):
+            if isinstance(part, str):
+                text = template_text(part)
+                dollars = len(text) - len(text.rstrip("$"))
+                if dollars and i + 1 < len(parts):
+                    # `$${` would escape the interpolation that follows: interpolate the `$`s.
+                    text = text[:-dollars] + '${"' + "$" * dollars + '"}'
+                out.append(text)
+            else:
+                out.append("${" + self.reference(part) + "}")
+        return '"' + "".join(out) + '"'
+
+    # -- expressions
+    def expr(self, value: Any, indent: int = 2) -> str:
+        """An HCL expression; nested lines are indented under column `indent`."""
+        if isinstance(value, Json):
+            return f"jsonencode({self.expr(value.value, indent)})"
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, int | float):
+            return str(value)
+        if value is None:
+            return "null"
+        if isinstance(value, str):
+            return hcl_str(value)
+        if isinstance(value, Ref | Param | Pseudo):
+            return self.reference(value)
+        if isinstance(value, Sub):
+            return self.template(value)
+        if isinstance(value, dict):
+            return self._object(value, indent)
+        if isinstance(value, list | tuple):
+            return self._list(list(value), indent)
+        raise TypeError(f"no HCL spelling for {value!r}")
+
+    def _object(self, value: dict[str, Any], indent: int) -> str:
+        if not value:
+            return "{}"
+        pad = " " * (indent + 2)
+        lines = [f"{pad}{hcl_key(str(k))} = {self.expr(v, indent + 2)}" for k, v in value.items()]
+        return "{\n" + "\n".join(lines) + "\n" + " " * indent + "}"
+
+    def _list(self, items: list[Any], indent: int) -> str:
+        inline = [self.expr(v, indent) for v in items]
+        text = "[" + ", ".join(inline) + "]"
+        if all("\n" not in v for v in inline) and len(text) + indent <= INLINE_LIMIT:
+            return text
+        pad = " " * (indent + 2)
+        lines = [f"{pad}{self.expr(v, indent + 2)}," for v in items]
+        return "[\n" + "\n".join(lines) + "\n" + " " * indent + "]"
+
+    def json(self, value: Any, indent: int = 2) -> str:
+        return self.expr(Json(value), indent)
+
+
+def _template_name(node: Node) -> str:
+    return f"{node.type}.tf.j2"
+
+
+def render(plan: Plan) -> Rendered:
+    env = environment(TARGET)
+    speller = TfSpeller(plan)
+    env.filters.update(
+        v=speller.expr,
+        json=speller.json,
+        hcl_str=hcl_str,
+        policy=lambda statements: document(list(statements)),
+        trust=trust,
+        snake=snake,
+        address=speller.address,
+        dependency=speller.dependency,
+    )
+    out = Rendered()
+    blocks = []
+    for node in plan.nodes:
+        try:
+            template = env.get_template(_template_name(node))
+        except jinja2.TemplateNotFound:
+            out.diagnostics.append(unsupported(TARGET, f"a {node.type}", node.source))
+            continue
+        body = template.render(
+            node=node,
+            p=node.props,
+            name=snake(node.id),
+            comment="# " + source_comment(node.source, node.label),
+        )
+        blocks.append(body.strip("\n"))
+    outputs = [
+        {
+            "comment": "# " + source_comment(o.source, f"output {o.name}"),
+            "name": o.name,
+            "value": speller.expr(o.value, 2),
+        }
+        for o in plan.outputs
+    ]
+    for missing in sorted(set(speller.missing)):
+        out.diagnostics.append(unsupported(TARGET, f"the reference `{missing}`", None))
+    data = [d for d in DATA_ORDER if d in speller.data]
+    files = {
+        "versions.tf": env.get_template("versions.tf.j2").render(plan=plan),
+        "main.tf": env.get_template("main.tf.j2").render(plan=plan, data=data, blocks=blocks),
+        "variables.tf": env.get_template("variables.tf.j2").render(plan=plan),
+        "outputs.tf": env.get_template("outputs.tf.j2").render(plan=plan, outputs=outputs),
+    }
+    for path, text in files.items():
+        out.files[path] = align(text).encode("utf-8")
+    for asset in plan.assets:
+        out.files[f"assets/{asset.file_name}"] = asset.data
+    return out
+
+
+__all__ = ["render", "snake", "TfSpeller"]

@@ -1,0 +1,837 @@
+# iac app shop_events: every resource, in the order the plan made them.
+
+data "aws_caller_identity" "current" {}
+
+data "aws_partition" "current" {}
+
+data "aws_region" "current" {}
+
+# shop_events.iac:17  api storefront
+resource "aws_apigatewayv2_api" "storefront" {
+  name          = "${var.stage}-shopev-storefront"
+  protocol_type = "HTTP"
+
+  cors_configuration {
+    allow_origins = ["*"]
+    allow_methods = ["*"]
+    allow_headers = ["*"]
+  }
+}
+
+# shop_events.iac:17  api storefront: default stage
+resource "aws_apigatewayv2_stage" "storefront_stage" {
+  api_id      = aws_apigatewayv2_api.storefront.id
+  name        = "$default"
+  auto_deploy = true
+
+  default_route_settings {
+    throttling_rate_limit  = 50
+    throttling_burst_limit = 100
+  }
+}
+
+# shop_events.iac:19  api storefront: GET /orders/{id} may invoke get_order
+resource "aws_lambda_permission" "storefront_get_orders_id_permission" {
+  action         = "lambda:InvokeFunction"
+  function_name  = aws_lambda_function.get_order.arn
+  principal      = "apigateway.amazonaws.com"
+  source_arn     = "arn:${data.aws_partition.current.partition}:execute-api:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:${aws_apigatewayv2_api.storefront.id}/*/GET/orders/*"
+  source_account = data.aws_caller_identity.current.account_id
+}
+
+# shop_events.iac:19  api storefront: GET /orders/{id} -> function get_order
+resource "aws_apigatewayv2_integration" "storefront_get_orders_id_integration" {
+  api_id                 = aws_apigatewayv2_api.storefront.id
+  integration_type       = "AWS_PROXY"
+  integration_uri        = aws_lambda_function.get_order.arn
+  payload_format_version = "2.0"
+}
+
+# shop_events.iac:19  api storefront: route GET /orders/{id}
+resource "aws_apigatewayv2_route" "storefront_get_orders_id" {
+  api_id    = aws_apigatewayv2_api.storefront.id
+  route_key = "GET /orders/{id}"
+  target    = "integrations/${aws_apigatewayv2_integration.storefront_get_orders_id_integration.id}"
+}
+
+# shop_events.iac:20  api storefront: POST /orders -> queue intake
+resource "aws_apigatewayv2_integration" "storefront_post_orders_integration" {
+  api_id              = aws_apigatewayv2_api.storefront.id
+  integration_type    = "AWS_PROXY"
+  integration_subtype = "SQS-SendMessage"
+  credentials_arn     = aws_iam_role.storefront_role.arn
+  request_parameters = {
+    QueueUrl    = aws_sqs_queue.intake.url
+    MessageBody = "$request.body"
+  }
+  payload_format_version = "1.0"
+}
+
+# shop_events.iac:20  api storefront: route POST /orders
+resource "aws_apigatewayv2_route" "storefront_post_orders" {
+  api_id    = aws_apigatewayv2_api.storefront.id
+  route_key = "POST /orders"
+  target    = "integrations/${aws_apigatewayv2_integration.storefront_post_orders_integration.id}"
+}
+
+# shop_events.iac:21  api storefront: POST /events -> bus shop_bus
+resource "aws_apigatewayv2_integration" "storefront_post_events_integration" {
+  api_id              = aws_apigatewayv2_api.storefront.id
+  integration_type    = "AWS_PROXY"
+  integration_subtype = "EventBridge-PutEvents"
+  credentials_arn     = aws_iam_role.storefront_role.arn
+  request_parameters = {
+    Source       = "shop_events.storefront"
+    DetailType   = "POST /events"
+    Detail       = "$request.body"
+    EventBusName = aws_cloudwatch_event_bus.shop_bus.name
+  }
+  payload_format_version = "1.0"
+}
+
+# shop_events.iac:21  api storefront: route POST /events
+resource "aws_apigatewayv2_route" "storefront_post_events" {
+  api_id    = aws_apigatewayv2_api.storefront.id
+  route_key = "POST /events"
+  target    = "integrations/${aws_apigatewayv2_integration.storefront_post_events_integration.id}"
+}
+
+# shop_events.iac:22  api storefront: ANY /admin/{proxy+} may invoke get_order
+resource "aws_lambda_permission" "storefront_any_admin_proxy_permission" {
+  action         = "lambda:InvokeFunction"
+  function_name  = aws_lambda_function.get_order.arn
+  principal      = "apigateway.amazonaws.com"
+  source_arn     = "arn:${data.aws_partition.current.partition}:execute-api:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:${aws_apigatewayv2_api.storefront.id}/*/*/admin/*"
+  source_account = data.aws_caller_identity.current.account_id
+}
+
+# shop_events.iac:22  api storefront: ANY /admin/{proxy+} -> function get_order
+resource "aws_apigatewayv2_integration" "storefront_any_admin_proxy_integration" {
+  api_id                 = aws_apigatewayv2_api.storefront.id
+  integration_type       = "AWS_PROXY"
+  integration_uri        = aws_lambda_function.get_order.arn
+  payload_format_version = "2.0"
+}
+
+# shop_events.iac:22  api storefront: route ANY /admin/{proxy+}
+resource "aws_apigatewayv2_route" "storefront_any_admin_proxy" {
+  api_id    = aws_apigatewayv2_api.storefront.id
+  route_key = "ANY /admin/{proxy+}"
+  target    = "integrations/${aws_apigatewayv2_integration.storefront_any_admin_proxy_integration.id}"
+}
+
+# shop_events.iac:26  queue intake
+resource "aws_sqs_queue" "intake" {
+  name                       = "${var.stage}-shopev-intake"
+  visibility_timeout_seconds = 120
+  message_retention_seconds  = 345600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+  redrive_policy = jsonencode({
+    deadLetterTargetArn = aws_sqs_queue.intake_dlq.arn
+    maxReceiveCount     = 5
+  })
+}
+
+# shop_events.iac:26  queue intake_dlq (dead-letter queue)
+resource "aws_sqs_queue" "intake_dlq" {
+  name                       = "${var.stage}-shopev-intake-dlq"
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# shop_events.iac:31  function place_order: log group
+resource "aws_cloudwatch_log_group" "place_order_log_group" {
+  name              = "/aws/lambda/${var.stage}-shopev-place-order"
+  retention_in_days = 30
+}
+
+# shop_events.iac:31  function place_order: role
+resource "aws_iam_role" "place_order_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "lambda.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# shop_events.iac:31  function place_order: role
+resource "aws_iam_role_policy" "place_order_role" {
+  name = "PlaceOrderRolePolicy"
+  role = aws_iam_role.place_order_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "WriteLogs"
+        Effect   = "Allow"
+        Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/${var.stage}-shopev-place-order:*"
+      },
+      {
+        Sid    = "WriteOrders"
+        Effect = "Allow"
+        Action = [
+          "dynamodb:BatchWriteItem",
+          "dynamodb:DeleteItem",
+          "dynamodb:PutItem",
+          "dynamodb:UpdateItem",
+        ]
+        Resource = aws_dynamodb_table.orders.arn
+      },
+      {
+        Sid      = "PutShopBus"
+        Effect   = "Allow"
+        Action   = "events:PutEvents"
+        Resource = aws_cloudwatch_event_bus.shop_bus.arn
+      },
+      {
+        Sid    = "ConsumeIntake"
+        Effect = "Allow"
+        Action = [
+          "sqs:ChangeMessageVisibility",
+          "sqs:DeleteMessage",
+          "sqs:GetQueueAttributes",
+          "sqs:ReceiveMessage",
+        ]
+        Resource = aws_sqs_queue.intake.arn
+      },
+    ]
+  })
+}
+
+# shop_events.iac:31  function place_order
+resource "aws_lambda_function" "place_order" {
+  function_name    = "${var.stage}-shopev-place-order"
+  role             = aws_iam_role.place_order_role.arn
+  handler          = "place_order.handler"
+  runtime          = "python3.12"
+  architectures    = ["x86_64"]
+  memory_size      = 256
+  timeout          = 20
+  filename         = "${path.module}/assets/place-order-7379e1214bd3de13.zip"
+  source_code_hash = filebase64sha256("${path.module}/assets/place-order-7379e1214bd3de13.zip")
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.place_order_log_group.name
+  }
+
+  environment {
+    variables = {
+      BUS_NAME     = aws_cloudwatch_event_bus.shop_bus.name
+      ORDERS_TABLE = aws_dynamodb_table.orders.name
+      STAGE        = var.stage
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.place_order_role]
+}
+
+# shop_events.iac:45  function get_order: log group
+resource "aws_cloudwatch_log_group" "get_order_log_group" {
+  name              = "/aws/lambda/${var.stage}-shopev-get-order"
+  retention_in_days = 30
+}
+
+# shop_events.iac:45  function get_order: role
+resource "aws_iam_role" "get_order_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "lambda.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# shop_events.iac:45  function get_order: role
+resource "aws_iam_role_policy" "get_order_role" {
+  name = "GetOrderRolePolicy"
+  role = aws_iam_role.get_order_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "WriteLogs"
+        Effect   = "Allow"
+        Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/${var.stage}-shopev-get-order:*"
+      },
+      {
+        Sid    = "ReadOrders"
+        Effect = "Allow"
+        Action = [
+          "dynamodb:BatchGetItem",
+          "dynamodb:ConditionCheckItem",
+          "dynamodb:GetItem",
+          "dynamodb:Query",
+          "dynamodb:Scan",
+        ]
+        Resource = [
+          aws_dynamodb_table.orders.arn,
+          "${aws_dynamodb_table.orders.arn}/index/*",
+        ]
+      },
+    ]
+  })
+}
+
+# shop_events.iac:45  function get_order
+resource "aws_lambda_function" "get_order" {
+  function_name    = "${var.stage}-shopev-get-order"
+  role             = aws_iam_role.get_order_role.arn
+  handler          = "get_order.handler"
+  runtime          = "python3.12"
+  architectures    = ["x86_64"]
+  memory_size      = 128
+  timeout          = 10
+  filename         = "${path.module}/assets/get-order-466f1ddb0d25f240.zip"
+  source_code_hash = filebase64sha256("${path.module}/assets/get-order-466f1ddb0d25f240.zip")
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.get_order_log_group.name
+  }
+
+  environment {
+    variables = {
+      ORDERS_TABLE = aws_dynamodb_table.orders.name
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.get_order_role]
+}
+
+# shop_events.iac:51  table orders
+resource "aws_dynamodb_table" "orders" {
+  name             = "${var.stage}-shopev-orders"
+  billing_mode     = "PAY_PER_REQUEST"
+  hash_key         = "id"
+  range_key        = "placed_at"
+  stream_enabled   = true
+  stream_view_type = "NEW_AND_OLD_IMAGES"
+
+  attribute {
+    name = "customer"
+    type = "S"
+  }
+
+  attribute {
+    name = "id"
+    type = "S"
+  }
+
+  attribute {
+    name = "placed_at"
+    type = "N"
+  }
+
+  global_secondary_index {
+    name            = "by_customer"
+    hash_key        = "customer"
+    projection_type = "ALL"
+  }
+
+  ttl {
+    attribute_name = "expires_at"
+    enabled        = true
+  }
+
+  point_in_time_recovery {
+    enabled = true
+  }
+
+  server_side_encryption {
+    enabled = true
+  }
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+# shop_events.iac:61  function project_order: log group
+resource "aws_cloudwatch_log_group" "project_order_log_group" {
+  name              = "/aws/lambda/${var.stage}-shopev-project-order"
+  retention_in_days = 30
+}
+
+# shop_events.iac:61  function project_order: role
+resource "aws_iam_role" "project_order_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "lambda.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# shop_events.iac:61  function project_order: role
+resource "aws_iam_role_policy" "project_order_role" {
+  name = "ProjectOrderRolePolicy"
+  role = aws_iam_role.project_order_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "WriteLogs"
+        Effect   = "Allow"
+        Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/${var.stage}-shopev-project-order:*"
+      },
+      {
+        Sid      = "PublishAlerts"
+        Effect   = "Allow"
+        Action   = "sns:Publish"
+        Resource = aws_sns_topic.alerts.arn
+      },
+      {
+        Sid    = "ReadStreamOrders"
+        Effect = "Allow"
+        Action = [
+          "dynamodb:DescribeStream",
+          "dynamodb:GetRecords",
+          "dynamodb:GetShardIterator",
+          "dynamodb:ListStreams",
+        ]
+        Resource = aws_dynamodb_table.orders.stream_arn
+      },
+    ]
+  })
+}
+
+# shop_events.iac:61  function project_order
+resource "aws_lambda_function" "project_order" {
+  function_name    = "${var.stage}-shopev-project-order"
+  role             = aws_iam_role.project_order_role.arn
+  handler          = "project_order.handler"
+  runtime          = "python3.12"
+  architectures    = ["x86_64"]
+  memory_size      = 128
+  timeout          = 10
+  filename         = "${path.module}/assets/project-order-cdc7eb910e80541f.zip"
+  source_code_hash = filebase64sha256("${path.module}/assets/project-order-cdc7eb910e80541f.zip")
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.project_order_log_group.name
+  }
+
+  environment {
+    variables = {
+      ALERTS_TOPIC = aws_sns_topic.alerts.arn
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.project_order_role]
+}
+
+# shop_events.iac:68  bus shop_bus
+resource "aws_cloudwatch_event_bus" "shop_bus" {
+  name = "${var.stage}-shopev-shop-bus"
+}
+
+# shop_events.iac:73  queue shipping_notices
+resource "aws_sqs_queue" "shipping_notices" {
+  name                       = "${var.stage}-shopev-shipping-notices"
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 604800
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# shop_events.iac:73  queue shipping_notices: who may send to it
+resource "aws_sqs_queue_policy" "shipping_notices_policy" {
+  queue_url = aws_sqs_queue.shipping_notices.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromShopBusEventToShippingNotices"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.shipping_notices.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.shop_bus_event_to_shipping_notices.arn
+          }
+        }
+      },
+      {
+        Sid    = "FromHourlyReport"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.shipping_notices.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.hourly_report.arn
+          }
+        }
+      },
+    ]
+  })
+}
+
+# shop_events.iac:75  topic alerts
+resource "aws_sns_topic" "alerts" {
+  name = "${var.stage}-shopev-alerts"
+}
+
+# shop_events.iac:75  topic alerts: who may send to it
+resource "aws_sns_topic_policy" "alerts_policy" {
+  arn = aws_sns_topic.alerts.arn
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromShopBusEventToAlerts"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sns:Publish"
+        Resource = aws_sns_topic.alerts.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.shop_bus_event_to_alerts.arn
+          }
+        }
+      },
+    ]
+  })
+}
+
+# shop_events.iac:79  function pager: log group
+resource "aws_cloudwatch_log_group" "pager_log_group" {
+  name              = "/aws/lambda/${var.stage}-shopev-pager"
+  retention_in_days = 30
+}
+
+# shop_events.iac:79  function pager: role
+resource "aws_iam_role" "pager_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "lambda.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# shop_events.iac:79  function pager: role
+resource "aws_iam_role_policy" "pager_role" {
+  name = "PagerRolePolicy"
+  role = aws_iam_role.pager_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "WriteLogs"
+        Effect   = "Allow"
+        Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/${var.stage}-shopev-pager:*"
+      },
+    ]
+  })
+}
+
+# shop_events.iac:79  function pager
+resource "aws_lambda_function" "pager" {
+  function_name    = "${var.stage}-shopev-pager"
+  role             = aws_iam_role.pager_role.arn
+  handler          = "pager.handler"
+  runtime          = "python3.12"
+  architectures    = ["x86_64"]
+  memory_size      = 128
+  timeout          = 10
+  filename         = "${path.module}/assets/pager-857470664d6def26.zip"
+  source_code_hash = filebase64sha256("${path.module}/assets/pager-857470664d6def26.zip")
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.pager_log_group.name
+  }
+
+  environment {
+    variables = {
+      LEVEL = var.alert_level
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.pager_role]
+}
+
+# shop_events.iac:83  queue alert_archive
+resource "aws_sqs_queue" "alert_archive" {
+  name                       = "${var.stage}-shopev-alert-archive"
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# shop_events.iac:83  queue alert_archive: who may send to it
+resource "aws_sqs_queue_policy" "alert_archive_policy" {
+  queue_url = aws_sqs_queue.alert_archive.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromAlerts"
+        Effect = "Allow"
+        Principal = {
+          Service = "sns.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.alert_archive.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_sns_topic.alerts.arn
+          }
+        }
+      },
+    ]
+  })
+}
+
+# shop_events.iac:85  schedule hourly_report
+resource "aws_cloudwatch_event_rule" "hourly_report" {
+  name                = "${var.stage}-shopev-hourly-report"
+  description         = "schedule hourly_report"
+  schedule_expression = "rate(1 hour)"
+  state               = "ENABLED"
+}
+
+# shop_events.iac:85  schedule hourly_report: target get_order
+resource "aws_cloudwatch_event_target" "hourly_report_get_order" {
+  rule      = aws_cloudwatch_event_rule.hourly_report.name
+  target_id = "get_order"
+  arn       = aws_lambda_function.get_order.arn
+}
+
+# shop_events.iac:85  schedule hourly_report: target shipping_notices
+resource "aws_cloudwatch_event_target" "hourly_report_shipping_notices" {
+  rule      = aws_cloudwatch_event_rule.hourly_report.name
+  target_id = "shipping_notices"
+  arn       = aws_sqs_queue.shipping_notices.arn
+}
+
+# shop_events.iac:88  schedule project_order_cron_1
+resource "aws_cloudwatch_event_rule" "project_order_cron1" {
+  name                = "${var.stage}-shopev-project-order-cron-1"
+  description         = "schedule project_order_cron_1"
+  schedule_expression = "cron(0 3 * * ? *)"
+  state               = "ENABLED"
+}
+
+# shop_events.iac:88  schedule project_order_cron_1: target project_order
+resource "aws_cloudwatch_event_target" "project_order_cron1_project_order" {
+  rule      = aws_cloudwatch_event_rule.project_order_cron1.name
+  target_id = "project_order"
+  arn       = aws_lambda_function.project_order.arn
+}
+
+# shop_events.iac:17  api storefront: role for its service integrations
+resource "aws_iam_role" "storefront_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "apigateway.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# shop_events.iac:17  api storefront: role for its service integrations
+resource "aws_iam_role_policy" "storefront_role" {
+  name = "StorefrontRolePolicy"
+  role = aws_iam_role.storefront_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "SendMessageIntake"
+        Effect   = "Allow"
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.intake.arn
+      },
+      {
+        Sid      = "PutEventsShopBus"
+        Effect   = "Allow"
+        Action   = "events:PutEvents"
+        Resource = aws_cloudwatch_event_bus.shop_bus.arn
+      },
+    ]
+  })
+}
+
+# shop_events.iac:43  intake.message -> function place_order
+resource "aws_lambda_event_source_mapping" "intake_message_to_place_order" {
+  function_name                      = aws_lambda_function.place_order.function_name
+  event_source_arn                   = aws_sqs_queue.intake.arn
+  batch_size                         = 10
+  maximum_batching_window_in_seconds = 5
+  function_response_types            = ["ReportBatchItemFailures"]
+
+  depends_on = [aws_iam_role_policy.place_order_role]
+}
+
+# shop_events.iac:66  orders.changed -> function project_order
+resource "aws_lambda_event_source_mapping" "orders_changed_to_project_order" {
+  function_name           = aws_lambda_function.project_order.function_name
+  event_source_arn        = aws_dynamodb_table.orders.stream_arn
+  batch_size              = 100
+  starting_position       = "LATEST"
+  function_response_types = ["ReportBatchItemFailures"]
+
+  depends_on = [aws_iam_role_policy.project_order_role]
+}
+
+# shop_events.iac:69  shop_bus.event -> function project_order
+resource "aws_cloudwatch_event_rule" "shop_bus_event_to_project_order" {
+  name           = "${var.stage}-shopev-shop-bus-event-to-project-order"
+  description    = "shop_bus.event -> project_order"
+  event_bus_name = aws_cloudwatch_event_bus.shop_bus.name
+  event_pattern = jsonencode({
+    source        = ["shop.orders"]
+    "detail-type" = ["OrderPlaced"]
+  })
+  state = "ENABLED"
+}
+
+# shop_events.iac:69  shop_bus.event -> function project_order: target project_order
+resource "aws_cloudwatch_event_target" "shop_bus_event_to_project_order_project_order" {
+  rule           = aws_cloudwatch_event_rule.shop_bus_event_to_project_order.name
+  event_bus_name = aws_cloudwatch_event_bus.shop_bus.name
+  target_id      = "project_order"
+  arn            = aws_lambda_function.project_order.arn
+}
+
+# shop_events.iac:69  shop_bus.event -> project_order
+resource "aws_lambda_permission" "shop_bus_event_to_project_order_permission" {
+  action         = "lambda:InvokeFunction"
+  function_name  = aws_lambda_function.project_order.arn
+  principal      = "events.amazonaws.com"
+  source_arn     = aws_cloudwatch_event_rule.shop_bus_event_to_project_order.arn
+  source_account = data.aws_caller_identity.current.account_id
+}
+
+# shop_events.iac:70  shop_bus.event -> queue shipping_notices
+resource "aws_cloudwatch_event_rule" "shop_bus_event_to_shipping_notices" {
+  name           = "${var.stage}-shopev-shop-bus-event-to-shipping-notices"
+  description    = "shop_bus.event -> shipping_notices"
+  event_bus_name = aws_cloudwatch_event_bus.shop_bus.name
+  event_pattern = jsonencode({
+    "detail-type" = ["OrderShipped"]
+  })
+  state = "ENABLED"
+}
+
+# shop_events.iac:70  shop_bus.event -> queue shipping_notices: target shipping_notices
+resource "aws_cloudwatch_event_target" "shop_bus_event_to_shipping_notices_shipping_notices" {
+  rule           = aws_cloudwatch_event_rule.shop_bus_event_to_shipping_notices.name
+  event_bus_name = aws_cloudwatch_event_bus.shop_bus.name
+  target_id      = "shipping_notices"
+  arn            = aws_sqs_queue.shipping_notices.arn
+}
+
+# shop_events.iac:71  shop_bus.event -> topic alerts
+resource "aws_cloudwatch_event_rule" "shop_bus_event_to_alerts" {
+  name           = "${var.stage}-shopev-shop-bus-event-to-alerts"
+  description    = "shop_bus.event -> alerts"
+  event_bus_name = aws_cloudwatch_event_bus.shop_bus.name
+  event_pattern = jsonencode({
+    source = ["shop.orders"]
+  })
+  state = "ENABLED"
+}
+
+# shop_events.iac:71  shop_bus.event -> topic alerts: target alerts
+resource "aws_cloudwatch_event_target" "shop_bus_event_to_alerts_alerts" {
+  rule           = aws_cloudwatch_event_rule.shop_bus_event_to_alerts.name
+  event_bus_name = aws_cloudwatch_event_bus.shop_bus.name
+  target_id      = "alerts"
+  arn            = aws_sns_topic.alerts.arn
+}
+
+# shop_events.iac:76  alerts.message -> function pager
+resource "aws_lambda_permission" "alerts_message_to_pager_permission" {
+  action         = "lambda:InvokeFunction"
+  function_name  = aws_lambda_function.pager.arn
+  principal      = "sns.amazonaws.com"
+  source_arn     = aws_sns_topic.alerts.arn
+  source_account = data.aws_caller_identity.current.account_id
+}
+
+# shop_events.iac:76  alerts.message -> function pager
+resource "aws_sns_topic_subscription" "alerts_message_to_pager" {
+  topic_arn = aws_sns_topic.alerts.arn
+  protocol  = "lambda"
+  endpoint  = aws_lambda_function.pager.arn
+  filter_policy = jsonencode({
+    severity = ["high", "critical"]
+  })
+}
+
+# shop_events.iac:77  alerts.message -> queue alert_archive
+resource "aws_sns_topic_subscription" "alerts_message_to_alert_archive" {
+  topic_arn            = aws_sns_topic.alerts.arn
+  protocol             = "sqs"
+  endpoint             = aws_sqs_queue.alert_archive.arn
+  raw_message_delivery = true
+}
+
+# shop_events.iac:86  hourly_report.tick -> get_order
+resource "aws_lambda_permission" "hourly_report_to_get_order_permission" {
+  action         = "lambda:InvokeFunction"
+  function_name  = aws_lambda_function.get_order.arn
+  principal      = "events.amazonaws.com"
+  source_arn     = aws_cloudwatch_event_rule.hourly_report.arn
+  source_account = data.aws_caller_identity.current.account_id
+}
+
+# shop_events.iac:88  project_order_cron_1.tick -> project_order
+resource "aws_lambda_permission" "project_order_cron1_to_project_order_permission" {
+  action         = "lambda:InvokeFunction"
+  function_name  = aws_lambda_function.project_order.arn
+  principal      = "events.amazonaws.com"
+  source_arn     = aws_cloudwatch_event_rule.project_order_cron1.arn
+  source_account = data.aws_caller_identity.current.account_id
+}

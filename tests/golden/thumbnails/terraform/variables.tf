@@ -1,0 +1,1 @@
+# iac app thumbnails: params, set with -var NAME=VALUE.

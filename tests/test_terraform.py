@@ -1,0 +1,280 @@
+"""The Terraform target: golden configurations checked by the real `terraform validate`
+and `terraform fmt`, determinism, stability, hostile strings and the quoting filter."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from programs.hostile_expected import ENV, MIXED_WITH_DEFAULT, TAGS
+from tools import (
+    format_tf_diagnostics,
+    hcl2json,
+    terraform_bin,
+    terraform_fmt_check,
+    terraform_validate,
+)
+
+from examples import GOLDEN, UPDATE, case_name, compile_program, example_programs, uses_workflows
+from iac.compiler import Compiled
+from iac.emit import terraform
+from iac.emit.hcl_text import hcl_str
+from iac.plan.model import Node
+from iac.plan.values import Param, Sub
+
+HERE = Path(__file__).resolve().parent
+EXAMPLES = example_programs()
+HOSTILE = HERE / "programs" / "hostile.iac"
+TF_FILES = ("versions.tf", "main.tf", "variables.tf", "outputs.tf")
+
+
+def write_config(compiled: Compiled, folder: Path) -> Path:
+    """The terraform/ files of a compile, zips included, as a folder."""
+    for path, data in compiled.files.items():
+        if path.startswith("terraform/"):
+            target = folder / path.removeprefix("terraform/")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+    return folder
+
+
+def assert_valid_and_formatted(folder: Path) -> None:
+    result = terraform_validate(folder)
+    assert result["valid"], format_tf_diagnostics(result)
+    assert result["warning_count"] == 0, format_tf_diagnostics(result)
+    assert terraform_fmt_check(folder) == ""
+
+
+# ---------------------------------------------------------------- golden files
+
+
+@pytest.mark.parametrize("program", EXAMPLES, ids=case_name)
+def test_golden_validate_and_fmt(program: Path, tmp_path: Path) -> None:
+    compiled = compile_program(program, ["terraform"])
+    golden = GOLDEN / case_name(program) / "terraform"
+    if uses_workflows(compiled):
+        assert any(
+            "workflow" in d.message or "container" in d.message for d in compiled.diagnostics
+        )
+        assert not compiled.files
+        return
+    assert not compiled.diagnostics, [d.message for d in compiled.diagnostics]
+    assets = sorted(p.split("/")[-1] for p in compiled.files if p.startswith("terraform/assets/"))
+    if UPDATE:
+        golden.mkdir(parents=True, exist_ok=True)
+        for name in TF_FILES:
+            (golden / name).write_bytes(compiled.files[f"terraform/{name}"])
+        (golden / "assets.txt").write_text("".join(a + "\n" for a in assets), encoding="utf-8")
+    for name in TF_FILES:
+        assert compiled.files[f"terraform/{name}"].decode() == (golden / name).read_text(
+            encoding="utf-8"
+        ), name
+    assert assets == (golden / "assets.txt").read_text(encoding="utf-8").split()
+    # The golden files themselves, beside the zips they name, must pass the real tools.
+    config = tmp_path / "config"
+    shutil.copytree(golden, config, ignore=shutil.ignore_patterns("assets.txt"))
+    for path, data in compiled.files.items():
+        if path.startswith("terraform/assets/"):
+            (config / "assets").mkdir(exist_ok=True)
+            (config / "assets" / path.split("/")[-1]).write_bytes(data)
+    assert_valid_and_formatted(config)
+
+
+def test_every_file_is_written_even_when_empty(tmp_path: Path) -> None:
+    program = tmp_path / "tiny.iac"
+    program.write_text("topic alerts\n", encoding="utf-8")
+    files = compile_program(program, ["terraform"]).files
+    assert sorted(files) == sorted(f"terraform/{n}" for n in TF_FILES)
+    assert_valid_and_formatted(
+        write_config(compile_program(program, ["terraform"]), tmp_path / "c")
+    )
+
+
+def test_only_the_aws_provider(tmp_path: Path) -> None:
+    for program in [*EXAMPLES, HOSTILE]:
+        compiled = compile_program(program, ["terraform"])
+        if uses_workflows(compiled):
+            continue
+        folder = write_config(compiled, tmp_path / case_name(program))
+        versions = hcl2json(folder / "versions.tf")
+        (providers,) = versions["terraform"][0]["required_providers"]
+        assert set(providers) == {"aws"}
+        assert providers["aws"]["source"] == "hashicorp/aws"
+        assert providers["aws"]["version"] == ">= 5.40, < 6.0"
+        assert versions["terraform"][0]["required_version"] == ">= 1.5"
+        for name in TF_FILES:
+            parsed = hcl2json(folder / name)
+            assert set(parsed.get("provider", {})) <= {"aws"}, name
+            kinds = [*parsed.get("resource", {}), *parsed.get("data", {})]
+            assert all(k.startswith("aws_") for k in kinds), kinds
+
+
+def test_deterministic() -> None:
+    for program in [*EXAMPLES, HOSTILE]:
+        assert (
+            compile_program(program, ["terraform"]).files
+            == compile_program(program, ["terraform"]).files
+        )
+
+
+def _blocks(text: str) -> dict[str, str]:
+    """Each top-level block with its source comment, keyed by its header line."""
+    blocks: dict[str, str] = {}
+    for chunk in text.split("\n\n"):
+        lines = chunk.strip("\n").splitlines()
+        header = next((ln for ln in lines if ln.startswith(("resource ", "data "))), None)
+        if header:
+            blocks[header] = "\n".join(lines)
+    return blocks
+
+
+def test_stable_when_a_resource_is_added(tmp_path: Path) -> None:
+    source = (HERE.parent / "examples" / "shop_events.iac").read_text(encoding="utf-8")
+    shutil.copytree(HERE.parent / "examples" / "src", tmp_path / "src")
+    program = tmp_path / "shop_events.iac"
+    program.write_text(source, encoding="utf-8")
+    before = compile_program(program, ["terraform"]).files["terraform/main.tf"].decode()
+    program.write_text(
+        source + '\nqueue late_arrival\nfunction extra { code = "src/shop_events/pager.py" }\n'
+        "on late_arrival.message -> extra\n",
+        encoding="utf-8",
+    )
+    after = compile_program(program, ["terraform"]).files["terraform/main.tf"].decode()
+    old, new = _blocks(before), _blocks(after)
+    assert 'resource "aws_sqs_queue" "late_arrival" {' in new
+    assert 'resource "aws_lambda_function" "extra" {' in new
+    assert len(old) > 50
+    for header, text in old.items():
+        assert new.get(header) == text, f"{header} changed"
+
+
+def test_resource_names_are_snake_case_logical_ids() -> None:
+    assert terraform.snake("Thumbnailer") == "thumbnailer"
+    assert terraform.snake("ThumbnailerRole") == "thumbnailer_role"
+    assert terraform.snake("UploadsCreatedToThumbnailer2") == "uploads_created_to_thumbnailer2"
+    files = compile_program(HERE.parent / "examples" / "thumbnails.iac", ["terraform"]).files
+    main = files["terraform/main.tf"].decode()
+    assert 'resource "aws_lambda_function" "thumbnailer" {' in main
+    assert 'resource "aws_iam_role" "thumbnailer_role" {' in main
+
+
+def test_unknown_node_type_is_reported_not_dropped() -> None:
+    compiled = compile_program(HOSTILE, ["terraform"])
+    assert compiled.plan is not None
+    compiled.plan.nodes.append(Node("Flow", "state_machine", {}, None, "workflow flow"))
+    rendered = terraform.render(compiled.plan)
+    assert [d.code for d in rendered.diagnostics] == ["E200"]
+    assert "state_machine" in rendered.diagnostics[0].message
+
+
+# ---------------------------------------------------------------- hostile strings
+
+
+def _unescape(template: str) -> str:
+    """A literal template in Terraform's JSON syntax, read as the string it stands for."""
+    return re.sub(r"\$\$\{", "${", re.sub(r"%%\{", "%{", template))
+
+
+def test_hostile_strings_arrive_intact(tmp_path: Path) -> None:
+    compiled = compile_program(HOSTILE, ["terraform"])
+    folder = write_config(compiled, tmp_path / "hostile")
+    assert_valid_and_formatted(folder)
+    main = hcl2json(folder / "main.tf")
+    (fn,) = main["resource"]["aws_lambda_function"]["breaker"]
+    env = fn["environment"][0]["variables"]
+    for key, expected in ENV.items():
+        assert _unescape(env[key]) == expected, key
+    assert _unescape(env["MIXED"].replace("${var.stage}", "dev")) == MIXED_WITH_DEFAULT
+    provider = hcl2json(folder / "versions.tf")["provider"]["aws"][0]
+    assert provider["default_tags"][0]["tags"] == TAGS
+
+
+def test_hcl2json_reads_escapes_as_json_syntax(tmp_path: Path) -> None:
+    """`$${` stays `$${` in Terraform's JSON syntax: the helper above undoes exactly that."""
+    (tmp_path / "a.tf").write_text('locals {\n  a = "$${x} %%{y} $ %"\n}\n', encoding="utf-8")
+    assert hcl2json(tmp_path / "a.tf")["locals"][0]["a"] == "$${x} %%{y} $ %"
+
+
+HOSTILE_STRINGS = [
+    'say "hi"',
+    "C:\\temp\\new\\",
+    "line one\nline two\r\n\ttabbed",
+    "${x}",
+    "$${x}",
+    "$$",
+    "%{x}",
+    "%%{x}",
+    "%{ if true }y%{ endif }",
+    "!Ref X",
+    "{{ x }}",
+    "{% x %}",
+    "key: value # x",
+    "naïve ☃ 東京 🚀",
+    "\u0000\u0001\u0007\u001b\u007f\u0085\u2028\u2029\ufeff",
+    "ends with $",
+    "ends with $$",
+    "ends with %",
+    "",
+    "x" * 5000,
+]
+
+
+def _terraform_output(folder: Path, name: str) -> Any:
+    """Apply a provider-free configuration (outputs only) and read one output back."""
+    (folder / "none.tfrc").write_text("", encoding="utf-8")
+    env = dict(os.environ, CHECKPOINT_DISABLE="1", TF_IN_AUTOMATION="1", TF_INPUT="0")
+    env.update(TF_CLI_CONFIG_FILE=str(folder / "none.tfrc"), TF_DATA_DIR=str(folder / ".tf"))
+    for args in (["init"], ["apply", "-auto-approve"], ["output", "-json", name]):
+        proc = subprocess.run(
+            [terraform_bin(), *args, "-no-color"],
+            cwd=folder,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_hcl_str_round_trips_through_terraform(tmp_path: Path) -> None:
+    speller = terraform.TfSpeller(compile_program(HOSTILE, ["terraform"]).plan)  # type: ignore[arg-type]
+    templates = [Sub((s, Param("stage"), s)) for s in HOSTILE_STRINGS]
+    lines = [f"    {hcl_str(s)}," for s in HOSTILE_STRINGS]
+    lines += [f"    {speller.template(t)}," for t in templates]
+    (tmp_path / "main.tf").write_text(
+        'variable "stage" {\n  default = "dev"\n}\n\noutput "values" {\n  value = [\n'
+        + "\n".join(lines)
+        + "\n  ]\n}\n",
+        encoding="utf-8",
+    )
+    values = _terraform_output(tmp_path, "values")
+    assert values[: len(HOSTILE_STRINGS)] == HOSTILE_STRINGS
+    assert values[len(HOSTILE_STRINGS) :] == [s + "dev" + s for s in HOSTILE_STRINGS]
+
+
+def test_hcl_str_spelling() -> None:
+    assert hcl_str("plain") == '"plain"'
+    assert hcl_str('a "b" \\ c') == '"a \\"b\\" \\\\ c"'
+    assert hcl_str("a\nb\tc\rd") == '"a\\nb\\tc\\rd"'
+    assert hcl_str("${x} %{y}") == '"$${x} %%{y}"'
+    assert hcl_str("$${x}") == '"$$${x}"'
+    assert hcl_str("$ % $x %x") == '"$ % $x %x"'
+    assert hcl_str("\u0001\u2028") == '"\\u0001\\u2028"'
+    assert hcl_str("東京 ☃") == '"東京 ☃"'
+
+
+def test_literal_dollar_before_an_interpolation() -> None:
+    speller = terraform.TfSpeller(compile_program(HOSTILE, ["terraform"]).plan)  # type: ignore[arg-type]
+    # `$${` would escape the interpolation, so the `$` is interpolated itself.
+    assert speller.template(Sub(("cost $", Param("stage")))) == '"cost ${"$"}${var.stage}"'
+    assert speller.template(Sub(("$$", Param("stage")))) == '"${"$$"}${var.stage}"'
+    assert speller.template(Sub(("%", Param("stage")))) == '"%${var.stage}"'
+    # Literal parts side by side are escaped together: `$` + `{x}` is no interpolation.
+    assert speller.template(Sub(("a$", "{x}", Param("stage")))) == '"a$${x}${var.stage}"'
