@@ -10,13 +10,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import Diagnostic
-from .emit import cfn, terraform
+from .emit import cdk, cfn, terraform
 from .emit.base import Rendered
 from .model import App
 from .plan import Plan, plan
 
 TARGETS: dict[str, Callable[[Plan], Rendered]] = {
     "cfn": cfn.render,
+    "cdk": cdk.render,
     "terraform": terraform.render,
 }
 

@@ -592,7 +592,12 @@ def cdk_synth(app_dirs: Sequence[Path], max_parallel: int = 2) -> dict[Path, dic
 def _ruff(args: Sequence[str], path: Path) -> str:
     if importlib.util.find_spec("ruff") is None:
         _fail("ruff is not installed: `pip install -e '.[test]'` (or `pip install ruff`).")
-    proc = _run([sys.executable, "-m", "ruff", *args, "--no-cache", "--isolated", str(path)])
+    # Run from the checked folder, as its author would: its own modules are first-party.
+    path = Path(path).resolve()
+    cwd = path if path.is_dir() else path.parent
+    proc = _run(
+        [sys.executable, "-m", "ruff", *args, "--no-cache", "--isolated", str(path)], cwd=cwd
+    )
     if proc.returncode == 0:
         return ""
     if proc.returncode == 1:

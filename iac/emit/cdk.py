@@ -1,0 +1,439 @@
+"""AWS CDK (Python): the plan spelled as an app with one stack of constructs.
+
+L2 constructs where they add nothing the plan did not decide; L1 (`Cfn*`) where the
+L2 would grant IAM on its own (rule targets, integrations, permissions). Every
+resource keeps the logical ID the other targets use: L1 constructs sit directly
+in the stack under that ID, L2 ones get it through `set_logical_id`.
+"""
+
+from __future__ import annotations
+
+import json
+import keyword
+import re
+from typing import Any
+
+from ..names import kebab, logical_id
+from ..plan import Plan
+from ..plan.iam import Statement
+from ..plan.model import Node
+from ..plan.values import Json, Param, Pseudo, Ref, Sub
+from .base import Rendered, environment, source_comment, unsupported
+from .py_text import Call, Code, Expr, PyDict, PyList, layout, py_str
+
+TARGET = "cdk"
+BASE_INDENT = 8  # statements inside the stack's __init__
+REQUIREMENTS = "aws-cdk-lib>=2.150,<3\nconstructs>=10,<11\n"
+
+# Python attribute that reads a node's attribute, or "prop:NAME" where CloudFormation
+# has no attribute but the plan knows the value.
+ATTRIBUTES: dict[tuple[str, str], str] = {
+    ("function", "arn"): "function_arn",
+    ("function", "name"): "function_name",
+    ("role", "arn"): "role_arn",
+    ("log_group", "name"): "log_group_name",
+    ("log_group", "arn"): "log_group_arn",
+    ("queue", "arn"): "queue_arn",
+    ("queue", "url"): "queue_url",
+    ("queue", "name"): "queue_name",
+    ("topic", "arn"): "topic_arn",
+    ("topic", "name"): "topic_name",
+    ("table", "arn"): "table_arn",
+    ("table", "name"): "table_name",
+    ("table", "stream_arn"): "table_stream_arn",
+    ("bucket", "arn"): "bucket_arn",
+    ("bucket", "name"): "bucket_name",
+    ("secret", "arn"): "secret_arn",
+    ("secret", "name"): "prop:name",
+    ("bus", "arn"): "event_bus_arn",
+    ("bus", "name"): "event_bus_name",
+    ("rule", "arn"): "attr_arn",
+    ("http_api", "id"): "api_id",
+    ("http_api", "url"): "api_endpoint",
+    ("api_integration", "id"): "ref",
+}
+PSEUDO = {
+    "account": ("cdk.Aws.ACCOUNT_ID", "AWS::AccountId"),
+    "region": ("cdk.Aws.REGION", "AWS::Region"),
+    "partition": ("cdk.Aws.PARTITION", "AWS::Partition"),
+    "url_suffix": ("cdk.Aws.URL_SUFFIX", "AWS::URLSuffix"),
+}
+# Node types built from L2 constructs (their logical ID needs pinning), and the
+# module each type's construct comes from.
+L2_TYPES = {
+    "function", "role", "log_group", "queue", "topic", "table", "bucket", "bucket_policy",
+    "queue_policy", "topic_policy", "secret", "bus", "http_api", "api_stage",
+    "event_source_mapping", "subscription",
+}  # fmt: skip
+MODULES = {
+    "function": ["lambda_"],
+    "role": ["iam"],
+    "log_group": ["logs"],
+    "queue": ["sqs"],
+    "topic": ["sns"],
+    "table": ["dynamodb"],
+    "bucket": ["s3"],
+    "bucket_policy": ["s3", "iam"],
+    "queue_policy": ["sqs", "iam"],
+    "topic_policy": ["sns", "iam"],
+    "secret": ["secretsmanager"],
+    "bus": ["events"],
+    "rule": ["events"],
+    "http_api": ["apigwv2"],
+    "api_stage": ["apigwv2"],
+    "api_integration": ["apigwv2"],
+    "api_route": ["apigwv2"],
+    "permission": ["lambda_"],
+    "event_source_mapping": ["lambda_"],
+    "subscription": ["sns"],
+}
+IMPORTS = {
+    "apigwv2": "from aws_cdk import aws_apigatewayv2 as apigwv2",
+    "dynamodb": "from aws_cdk import aws_dynamodb as dynamodb",
+    "events": "from aws_cdk import aws_events as events",
+    "iam": "from aws_cdk import aws_iam as iam",
+    "lambda_": "from aws_cdk import aws_lambda as lambda_",
+    "logs": "from aws_cdk import aws_logs as logs",
+    "s3": "from aws_cdk import aws_s3 as s3",
+    "secretsmanager": "from aws_cdk import aws_secretsmanager as secretsmanager",
+    "sns": "from aws_cdk import aws_sns as sns",
+    "sqs": "from aws_cdk import aws_sqs as sqs",
+}
+RETENTION = {
+    1: "ONE_DAY", 3: "THREE_DAYS", 5: "FIVE_DAYS", 7: "ONE_WEEK", 14: "TWO_WEEKS",
+    30: "ONE_MONTH", 60: "TWO_MONTHS", 90: "THREE_MONTHS", 120: "FOUR_MONTHS",
+    150: "FIVE_MONTHS", 180: "SIX_MONTHS", 365: "ONE_YEAR", 400: "THIRTEEN_MONTHS",
+    545: "EIGHTEEN_MONTHS", 731: "TWO_YEARS", 1096: "THREE_YEARS", 1827: "FIVE_YEARS",
+    2192: "SIX_YEARS", 2557: "SEVEN_YEARS", 2922: "EIGHT_YEARS", 3288: "NINE_YEARS",
+    3653: "TEN_YEARS",
+}  # fmt: skip
+# Names the stack module already uses: a program name equal to one gets a `_`.
+TAKEN = set(IMPORTS) | {"cdk", "self", "Path", "Any", "Construct", "ASSETS", "asset"}
+TAKEN |= {"resource_of", "fifo_name", "kwargs", "scope", "construct_id", "super", "str"}
+
+
+def snake(node_id: str) -> str:
+    """`ThumbnailerLogGroup` -> `thumbnailer_log_group`: the program's own names back."""
+    return re.sub(r"(?<!^)([A-Z])", r"_\1", node_id).lower()
+
+
+def pascal(name: str) -> str:
+    return logical_id(name.replace("-", "_"))
+
+
+class CdkSpeller:
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        self.nodes = {n.id: n for n in plan.nodes}
+        self.params = {p.name: p for p in plan.params}
+        self.vars: dict[str, str] = {}  # node or param id -> Python variable
+        self.used: set[str] = set()  # ids whose variable is read
+        self.modules: set[str] = set()
+        self.helpers: set[str] = set()  # module-level helpers the stack calls
+        taken = set(TAKEN)
+        for item_id in [p.id for p in plan.params] + [n.id for n in plan.nodes]:
+            name = snake(item_id)
+            if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in taken:
+                name += "_"
+            while name in taken:
+                name += "_"
+            taken.add(name)
+            self.vars[item_id] = name
+
+    # -- names and references
+    def var(self, item_id: str) -> str:
+        self.used.add(item_id)
+        return self.vars[item_id]
+
+    def construct(self, ref: Ref) -> Code:
+        """The construct behind a reference (where a CDK prop takes the construct)."""
+        return Code(self.var(ref.node))
+
+    def ref(self, ref: Ref) -> Expr:
+        how = ATTRIBUTES[(self.nodes[ref.node].type, ref.attr)]
+        if how.startswith("prop:"):
+            return self.expr(self.nodes[ref.node].props[how[5:]])
+        return Code(f"{self.var(ref.node)}.{how}")
+
+    def param(self, param: Param) -> Code:
+        spec = self.params[param.name]
+        return Code(f"{self.var(spec.id)}.value_as_string")
+
+    # -- values
+    def expr(self, value: Any) -> Expr:
+        """A plan value as a Python expression."""
+        if isinstance(value, str | Code | Call | PyDict | PyList):
+            return value
+        if isinstance(value, bool | int | float) or value is None:
+            return Code(repr(value))
+        if isinstance(value, Ref):
+            return self.ref(value)
+        if isinstance(value, Param):
+            return self.param(value)
+        if isinstance(value, Pseudo):
+            return Code(PSEUDO[value.name][0])
+        if isinstance(value, Sub):
+            return self.sub(value)
+        if isinstance(value, Json):
+            return self.expr(value.value)
+        if isinstance(value, dict):
+            return PyDict(tuple((str(k), self.expr(v)) for k, v in value.items()))
+        if isinstance(value, list | tuple):
+            return PyList(tuple(self.expr(v) for v in value))
+        if isinstance(value, Statement):
+            return self.statement(value)
+        raise TypeError(f"no Python spelling for {value!r}")
+
+    def sub(self, value: Sub) -> Expr:
+        """`cdk.Fn.sub("...${Name}...", {"Name": token})`: literal `${` written `${!`."""
+        text: list[str] = []
+        names: dict[str, Expr] = {}
+        for part in value.parts:
+            if isinstance(part, str):
+                text.append(part.replace("${", "${!"))
+            elif isinstance(part, Pseudo):
+                text.append("${" + PSEUDO[part.name][1] + "}")
+            else:
+                expr = self.expr(part)
+                if isinstance(expr, str):  # a plan value known at compile time
+                    text.append(expr.replace("${", "${!"))
+                    continue
+                key = _sub_name(part)
+                while key in names and names[key] != expr:
+                    key += "X"
+                names[key] = expr
+                text.append("${" + key + "}")
+        body = "".join(text)
+        if not names:
+            return Call("cdk.Fn.sub", (body,))
+        return Call("cdk.Fn.sub", (body, PyDict(tuple(names.items()))))
+
+    def target_kwargs(self, target: dict[str, Any]) -> tuple[tuple[str, Expr], ...]:
+        kwargs = [("id", self.expr(target["id"])), ("arn", self.expr(target["arn"]))]
+        if target.get("role"):
+            kwargs.append(("role_arn", self.expr(target["role"])))
+        return tuple(kwargs)
+
+    def fifo_name(self, name: Any) -> Any:
+        """CDK checks that a FIFO name ends in `.fifo`, which a name built from tokens
+        only does if the suffix is added outside the token."""
+        last = name.parts[-1] if isinstance(name, Sub) else None
+        if not (isinstance(last, str) and last.endswith(".fifo")):
+            return name
+        head = Sub.of(*name.parts[:-1], last.removesuffix(".fifo"))
+        self.helpers.add("fifo_name")
+        return Call("fifo_name", (self.expr(head),))
+
+    def statement(self, st: Statement) -> Call:
+        kwargs: list[tuple[str, Expr]] = [("sid", st.sid)]
+        if st.effect != "Allow":
+            kwargs.append(("effect", Code(f"iam.Effect.{st.effect.upper()}")))
+        if st.principal == "*":
+            kwargs.append(("principals", PyList((Call("iam.StarPrincipal"),))))
+        elif st.principal:
+            kwargs.append(("principals", PyList((Call("iam.ServicePrincipal", (st.principal,)),))))
+        kwargs.append(("actions", PyList(tuple(st.actions))))
+        kwargs.append(("resources", self.expr(list(st.resources))))
+        if st.conditions:
+            kwargs.append(("conditions", self.expr(st.conditions)))
+        return Call("iam.PolicyStatement", kwargs=tuple(kwargs))
+
+    # -- template helpers
+    # Templates write a statement from column 0 and the stack indents it by BASE_INDENT:
+    # lines are measured at their final column, written relative to the statement.
+    def kw(self, name: str, value: Any, indent: int = 4) -> str:
+        """`name=value,` at `indent` inside a statement."""
+        return _relative(layout(self.expr(value), BASE_INDENT + indent, f"{name}=", ","))
+
+    def arg(self, value: Any, indent: int = 4) -> str:
+        return _relative(layout(self.expr(value), BASE_INDENT + indent, "", ","))
+
+    def line(self, expr: Expr, indent: int = 0, lead: str = "") -> str:
+        return _relative(layout(expr, BASE_INDENT + indent, lead))
+
+
+def _relative(text: str) -> str:
+    first, *rest = text.split("\n")
+    return "\n".join([first] + [line[BASE_INDENT:] for line in rest])
+
+
+def _sub_name(part: Any) -> str:
+    if isinstance(part, Ref):
+        return part.node + logical_id(part.attr)
+    return logical_id(part.name)
+
+
+def key(table_key: Any) -> Call:
+    kind = {"string": "STRING", "number": "NUMBER", "binary": "BINARY"}[table_key.type]
+    return Call(
+        "dynamodb.Attribute",
+        kwargs=(("name", table_key.name), ("type", Code(f"dynamodb.AttributeType.{kind}"))),
+    )
+
+
+def filter_policy(policy: dict[str, list[str]]) -> PyDict:
+    def allow(values: list[str]) -> Call:
+        return Call(
+            "sns.SubscriptionFilter.string_filter", (), (("allowlist", PyList(tuple(values))),)
+        )
+
+    return PyDict(tuple((name, allow(values)) for name, values in policy.items()))
+
+
+def runtime(runtime_id: str) -> str:
+    """`python3.12` -> `PYTHON_3_12`, `nodejs20.x` -> `NODEJS_20_X`."""
+    family, version = re.match(r"([a-z]+)(.*)", runtime_id).groups()  # type: ignore[union-attr]
+    return f"{family.upper()}_{version.replace('.', '_').upper()}"
+
+
+def retention(days: int) -> str:
+    return RETENTION.get(days, "ONE_MONTH")
+
+
+def render(plan: Plan) -> Rendered:
+    env = environment(TARGET)
+    speller = CdkSpeller(plan)
+    env.filters.update(py_str=py_str, runtime=runtime, retention=retention)
+    env.globals.update(
+        kw=speller.kw,
+        arg=speller.arg,
+        construct=speller.construct,
+        expr=speller.expr,
+        line=speller.line,
+        key=key,
+        target_kwargs=speller.target_kwargs,
+        fifo_name=speller.fifo_name,
+        filter_policy=filter_policy,
+        Call=Call,
+        Code=Code,
+    )
+    out = Rendered()
+    ordered, cycle = _ordered(plan.nodes)
+    if cycle is not None:
+        out.diagnostics.append(
+            unsupported(TARGET, "resources that refer to each other in a cycle", cycle.source)
+        )
+        return out
+    bodies = []
+    for node in ordered:
+        template = env.get_template(f"{node.type}.py.j2")
+        bodies.append((node, template.render(node=node, p=node.props, var=speller.vars[node.id])))
+        speller.modules.update(MODULES[node.type])
+    for node in plan.nodes:
+        speller.used.update((node.id, *node.depends_on) if node.depends_on else ())
+    blocks = [_block(speller, node, body) for node, body in bodies]
+    outputs = []
+    for o in plan.outputs:
+        call = Call("cdk.CfnOutput", (Code("self"), o.id), (("value", _text(o.value, speller)),))
+        outputs.append((o, speller.line(call)))
+    params = []  # after everything else, to know which params are read
+    for p in plan.params:
+        call = Call("cdk.CfnParameter", (Code("self"), p.id), _param_kwargs(p.type, p.default))
+        lead = f"{speller.vars[p.id]} = " if p.id in speller.used else ""
+        params.append(speller.line(call, lead=lead))
+    stack_class = f"{pascal(plan.app)}Stack"
+    module = f"{plan.app}_stack"
+    imports = sorted(IMPORTS[m] for m in speller.modules)
+    stack = env.get_template("stack.py.j2").render(
+        plan=plan,
+        imports=imports,
+        params=params,
+        blocks=blocks,
+        outputs=outputs,
+        stack_class=stack_class,
+        has_assets=bool(plan.assets),
+        helpers=speller.helpers,
+        pins=any(n.type in L2_TYPES for n in plan.nodes),
+        source_comment=source_comment,
+    )
+    app = env.get_template("app.py.j2").render(
+        plan=plan,
+        module=module,
+        stack_class=stack_class,
+        stack_name=kebab(plan.app),
+        tag_lines=[layout(Call("cdk.Tags.of(app).add", (k, v)), 0) for k, v in plan.tags.items()],
+    )
+    out.files["app.py"] = app.encode("utf-8")
+    out.files[f"{module}.py"] = stack.encode("utf-8")
+    out.files["cdk.json"] = (json.dumps({"app": "python3 app.py"}, indent=2) + "\n").encode()
+    out.files["requirements.txt"] = REQUIREMENTS.encode()
+    for asset in plan.assets:
+        out.files[f"assets/{asset.file_name}"] = asset.data
+    return out
+
+
+def _block(speller: CdkSpeller, node: Node, body: str) -> str:
+    """One node's statements: its source comment, the construct, its logical ID pin."""
+    lines = [f"# {source_comment(node.source, node.label)}"]
+    var = speller.vars[node.id]
+    if node.type in L2_TYPES or node.id in speller.used:
+        body = f"{var} = {body}"
+    lines.append(body.rstrip("\n"))
+    if node.type in L2_TYPES:
+        pin = Call(f"resource_of({var}).override_logical_id", (node.id,))
+        lines.append(speller.line(pin))
+    for dep in node.depends_on:
+        lines.append(f"{var}.node.add_dependency({speller.vars[dep]})")
+    return "\n".join(lines)
+
+
+def _param_kwargs(kind: str, default: Any) -> tuple[tuple[str, Expr], ...]:
+    kwargs: list[tuple[str, Expr]] = [("type", "Number" if kind == "number" else "String")]
+    if default is not None:
+        if kind == "bool":
+            kwargs.append(("default", str(default).lower()))
+        elif kind == "number":
+            kwargs.append(("default", Code(repr(default))))
+        else:
+            kwargs.append(("default", str(default)))
+    if kind == "bool":
+        kwargs.append(("allowed_values", PyList(("true", "false"))))
+    return tuple(kwargs)
+
+
+def _text(value: Any, speller: CdkSpeller) -> Expr:
+    """An output's value: CloudFormation outputs are strings."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    return speller.expr(value)
+
+
+def _ordered(nodes: list[Node]) -> tuple[list[Node], Node | None]:
+    """Plan order, except that a node comes after every node it refers to (Python
+    needs a variable before its use); or the first node of a cycle."""
+    ids = {n.id for n in nodes}
+    deps = {n.id: {r for r in _refs(n.props) if r in ids and r != n.id} for n in nodes}
+    for n in nodes:
+        deps[n.id] |= set(n.depends_on)
+    done: list[Node] = []
+    seen: set[str] = set()
+    pending = list(nodes)
+    while pending:
+        ready = next((n for n in pending if deps[n.id] <= seen), None)
+        if ready is None:
+            return done, pending[0]
+        done.append(ready)
+        seen.add(ready.id)
+        pending.remove(ready)
+    return done, None
+
+
+def _refs(value: Any) -> list[str]:
+    if isinstance(value, Ref):
+        return [value.node]
+    if isinstance(value, Sub):
+        return [r for p in value.parts for r in _refs(p)]
+    if isinstance(value, Json):
+        return _refs(value.value)
+    if isinstance(value, Statement):
+        return _refs(list(value.resources)) + _refs(value.conditions)
+    if isinstance(value, dict):
+        return [r for v in value.values() for r in _refs(v)]
+    if isinstance(value, list | tuple):
+        return [r for v in value for r in _refs(v)]
+    return []
+
+
+__all__ = ["render"]

@@ -1,0 +1,113 @@
+"""Python spelling: string literals and calls laid out the way `ruff format` leaves them.
+
+A generated expression is a small tree (`Code`, `Call`, `PyDict`, `PyList`, and
+plain `str` for a string literal). `layout` writes it on one line when it fits,
+else one item per line with a trailing comma: the "magic trailing comma" makes
+ruff keep that shape, so the output is a fixed point of `ruff format`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+LINE_LENGTH = 88  # ruff's default
+_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def py_str(text: str) -> str:
+    """A Python string literal that evaluates to exactly `text`.
+
+    Double quotes unless single quotes need fewer escapes (ruff's rule). Printable
+    non-ASCII stays as it is; control characters, line separators and lone
+    surrogates become escapes. Never an f-string, so `{` and `}` are plain text.
+    """
+    body = "".join(_escape(c) for c in text)
+    doubles, singles = text.count('"'), text.count("'")
+    quote = "'" if doubles > singles else '"'
+    return quote + body.replace(quote, "\\" + quote) + quote
+
+
+def _escape(char: str) -> str:
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    if char.isprintable() and not 0xD800 <= ord(char) <= 0xDFFF:
+        return char
+    code = ord(char)
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def width(text: str) -> int:
+    """Columns `text` takes, counting wide East Asian characters twice, as ruff does."""
+    total = 0
+    for char in text:
+        if unicodedata.combining(char):
+            continue
+        total += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return total
+
+
+@dataclass(frozen=True)
+class Code:
+    """Python source text used as it is (a name, an attribute, a number)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Call:
+    func: str
+    args: tuple[Expr, ...] = ()
+    kwargs: tuple[tuple[str, Expr], ...] = ()
+
+
+@dataclass(frozen=True)
+class PyDict:
+    items: tuple[tuple[Expr, Expr], ...]
+
+
+@dataclass(frozen=True)
+class PyList:
+    items: tuple[Expr, ...]
+
+
+Expr = str | Code | Call | PyDict | PyList
+
+
+def flat(expr: Expr) -> str:
+    if isinstance(expr, str):
+        return py_str(expr)
+    if isinstance(expr, Code):
+        return expr.text
+    open_, items, close = _parts(expr)
+    return open_ + ", ".join(lead + flat(e) for lead, e in items) + close
+
+
+def _parts(expr: Any) -> tuple[str, list[tuple[str, Expr]], str]:
+    """Opening text, (lead, item) pairs and closing text of a bracketed expression."""
+    if isinstance(expr, Call):
+        items = [("", a) for a in expr.args] + [(f"{k}=", v) for k, v in expr.kwargs]
+        return expr.func + "(", items, ")"
+    if isinstance(expr, PyDict):
+        return "{", [(flat(k) + ": ", v) for k, v in expr.items], "}"
+    if isinstance(expr, PyList):
+        return "[", [("", e) for e in expr.items], "]"
+    raise TypeError(f"not an expression: {expr!r}")
+
+
+def layout(expr: Expr, indent: int, lead: str = "", tail: str = "") -> str:
+    """`lead + expr + tail` starting at column `indent`, without the leading spaces."""
+    text = flat(expr)
+    if isinstance(expr, str | Code) or indent + width(lead + text + tail) <= LINE_LENGTH:
+        return lead + text + tail
+    open_, items, close = _parts(expr)
+    if not items:
+        return lead + text + tail
+    pad = " " * (indent + 4)
+    lines = [pad + layout(e, indent + 4, item_lead, ",") for item_lead, e in items]
+    return lead + open_ + "\n" + "\n".join(lines) + "\n" + " " * indent + close + tail

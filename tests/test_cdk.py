@@ -1,0 +1,287 @@
+"""The CDK (Python) target: quoting, golden files, ruff, a real synthesis, and
+equivalence with the CloudFormation target."""
+
+from __future__ import annotations
+
+import ast
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from tools import cdk_synth, ruff_check, ruff_format_check
+
+from examples import GOLDEN, UPDATE, case_name, compile_program, example_programs, uses_workflows
+from iac.emit.py_text import Call, Code, PyDict, PyList, layout, py_str
+
+EXAMPLES = example_programs()
+HOSTILE = Path(__file__).resolve().parent / "programs" / "hostile_cdk.iac"
+# What the plan reports, today, for programs with workflows or containers.
+UNSUPPORTED = "can't be compiled yet: workflows and containers are not supported by any target"
+
+HOSTILE_STRINGS = [
+    "say \"hi\" and 'bye'",
+    '"""triple""" \'',
+    "C:\\temp\\new\\",
+    "line one\nline two\n\ttabbed\r",
+    "${x} and $x and $ and ${!y}",
+    "%{x} %%{y}",
+    "!Ref X",
+    "{{ x }} {x} }{",
+    "{% x %}",
+    "key: value # x",
+    "f\"{__import__('os')}\"",
+    "naïve ☃ 東京 \u2028 end 😀 \x00 \x7f \ud800",
+    "",
+    "a" * 300,
+]
+# hostile_cdk.iac's env values, as the function must receive them.
+HOSTILE_ENV = {
+    "QUOTES": "say \"hi\" and 'bye'",
+    "DOUBLES": '"""triple""" \'',
+    "BACKSLASH": "C:\\temp\\new\\",
+    "NEWLINES": "line one\nline two\n\ttabbed",
+    "DOLLAR": "${x} and $x and $ and ${!y}",
+    "PERCENT": "%{x} %%{y}",
+    "BANG_REF": "!Ref X",
+    "MUSTACHE": "{{ x }} {x} }{",
+    "JINJA": "{% x %}",
+    "YAML_KEY": "key: value # x",
+    "FSTRING": "f\"{__import__('os')}\"",
+    "UNICODE": "naïve ☃ 東京 \u2028 end 😀",
+    "EMPTY": "",
+    "LONG": "a" * 300,
+}
+
+
+def write(files: dict[str, bytes], out: Path, target: str) -> Path:
+    for rel, data in files.items():
+        if rel.startswith(f"{target}/"):
+            (out / rel).parent.mkdir(parents=True, exist_ok=True)
+            (out / rel).write_bytes(data)
+    return out / target
+
+
+# --------------------------------------------------------------------------- quoting
+
+
+@pytest.mark.parametrize("text", HOSTILE_STRINGS)
+def test_py_str_round_trips(text: str) -> None:
+    literal = py_str(text)
+    node = ast.parse(literal, mode="eval").body
+    assert isinstance(node, ast.Constant) and node.value == text
+    assert "\n" not in literal and "\r" not in literal and "\u2028" not in literal
+    assert literal[0] in "\"'"  # never an f-string or any other prefix
+
+
+def test_py_str_is_what_ruff_format_writes(tmp_path: Path) -> None:
+    lines = [f"X{i} = {py_str(text)}\n" for i, text in enumerate(HOSTILE_STRINGS)]
+    (tmp_path / "strings.py").write_text("".join(lines), encoding="utf-8")
+    assert ruff_format_check(tmp_path) == ""
+
+
+def test_layout_breaks_what_does_not_fit() -> None:
+    short = Call("f", (Code("a"),), (("b", "c"),))
+    assert layout(short, 8) == 'f(a, b="c")'
+    long = Call("f", (PyList(tuple("x" * 30 for _ in range(3))),), (("d", PyDict((("k", "v"),))),))
+    assert layout(long, 8) == (
+        "f(\n"
+        "            [\n"
+        f'                "{"x" * 30}",\n'
+        f'                "{"x" * 30}",\n'
+        f'                "{"x" * 30}",\n'
+        "            ],\n"
+        '            d={"k": "v"},\n'
+        "        )"
+    )
+
+
+# --------------------------------------------------------------------------- golden files
+
+
+@pytest.mark.parametrize("program", EXAMPLES, ids=case_name)
+def test_golden(program: Path) -> None:
+    compiled = compile_program(program, ["cdk"])
+    if uses_workflows(compiled):
+        assert all(UNSUPPORTED in d.message for d in compiled.diagnostics)
+        return
+    assert not compiled.diagnostics, [d.message for d in compiled.diagnostics]
+    golden = GOLDEN / case_name(program) / "cdk"
+    texts = {
+        path.removeprefix("cdk/"): data.decode()
+        for path, data in compiled.files.items()
+        if not path.startswith("cdk/assets/")
+    }
+    assets = sorted(p.split("/")[-1] for p in compiled.files if p.startswith("cdk/assets/"))
+    if UPDATE:
+        shutil.rmtree(golden, ignore_errors=True)
+        golden.mkdir(parents=True)
+        for name, text in texts.items():
+            (golden / name).write_text(text, encoding="utf-8")
+        (golden / "assets.txt").write_text("".join(a + "\n" for a in assets), encoding="utf-8")
+    expected = sorted(p.name for p in golden.iterdir() if p.name != "assets.txt")
+    assert sorted(texts) == expected, "set IAC_UPDATE_GOLDEN=1 and review the diff"
+    for name, text in texts.items():
+        assert text == (golden / name).read_text(encoding="utf-8"), name
+    assert assets == (golden / "assets.txt").read_text(encoding="utf-8").split()
+
+
+def test_output_is_deterministic() -> None:
+    first = compile_program(HOSTILE, ["cdk"]).files
+    assert compile_program(HOSTILE, ["cdk"]).files == first
+
+
+# --------------------------------------------------------------------------- real tools
+
+
+@pytest.fixture(scope="module")
+def apps(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
+    """Every program that compiles, as a CDK app (synthesized once, all together) and
+    as the cfn target's template."""
+    root = tmp_path_factory.mktemp("cdk-apps")
+    programs = {case_name(e): e for e in EXAMPLES} | {"hostile_cdk": HOSTILE}
+    found: dict[str, dict[str, Any]] = {}
+    for name, path in programs.items():
+        compiled = compile_program(path, ["cdk", "cfn"])
+        if uses_workflows(compiled):
+            continue
+        cdk_dir = write(compiled.files, root / name, "cdk")
+        cfn = yaml.load(compiled.files["cfn/template.yaml"], Loader=_CfnLoader)
+        found[name] = {"dir": cdk_dir, "cfn": cfn, "plan": compiled.plan}
+    synthesized = cdk_synth([app["dir"] for app in found.values()], max_parallel=3)
+    for app in found.values():
+        app["cdk"] = synthesized[app["dir"]]
+    return found
+
+
+def test_every_example_that_compiles_is_covered(apps: dict[str, dict[str, Any]]) -> None:
+    compiling = {case_name(e) for e in EXAMPLES if not uses_workflows(compile_program(e, ["cdk"]))}
+    assert set(apps) == compiling | {"hostile_cdk"}
+    assert {"thumbnails", "assistant"} <= compiling
+
+
+def test_generated_python_is_clean(apps: dict[str, dict[str, Any]]) -> None:
+    for name, app in apps.items():
+        for file in sorted(app["dir"].glob("*.py")):
+            ast.parse(file.read_text(encoding="utf-8"), filename=str(file))
+        assert ruff_check(app["dir"]) == "", name
+        assert ruff_format_check(app["dir"]) == "", name
+
+
+def test_logical_ids_and_types_match_cfn(apps: dict[str, dict[str, Any]]) -> None:
+    for name, app in apps.items():
+        cfn, cdk = app["cfn"]["Resources"], app["cdk"]["Resources"]
+        for node in app["plan"].nodes:
+            assert node.id in cdk, f"{name}: {node.id} missing from the CDK template"
+            assert cdk[node.id]["Type"] == cfn[node.id]["Type"], f"{name}: {node.id}"
+        extra = set(cdk) - set(cfn) - {"CDKMetadata"}
+        assert not extra, f"{name}: the CDK app adds resources the plan does not have: {extra}"
+
+
+FUNCTION_SETTINGS = ("Handler", "Runtime", "MemorySize", "Timeout", "ReservedConcurrentExecutions")
+
+
+def test_function_settings_match_cfn(apps: dict[str, dict[str, Any]]) -> None:
+    for name, app in apps.items():
+        cfn, cdk = app["cfn"]["Resources"], app["cdk"]["Resources"]
+        for fid, resource in cfn.items():
+            if resource["Type"] != "AWS::Lambda::Function":
+                continue
+            want, got = resource["Properties"], cdk[fid]["Properties"]
+            for key in FUNCTION_SETTINGS:
+                assert got.get(key) == want.get(key), f"{name}: {fid}.{key}"
+            assert got.get("Architectures", ["x86_64"]) == want["Architectures"]
+            want_env = want.get("Environment", {}).get("Variables", {})
+            got_env = got.get("Environment", {}).get("Variables", {})
+            assert sorted(got_env) == sorted(want_env), f"{name}: {fid} env names"
+            for var, value in want_env.items():
+                if isinstance(value, str):
+                    assert got_env[var] == value, f"{name}: {fid} env {var}"
+                else:
+                    assert not isinstance(got_env[var], str), f"{name}: {fid} env {var}"
+
+
+def test_cdk_grants_nothing_cfn_does_not(apps: dict[str, dict[str, Any]]) -> None:
+    for name, app in apps.items():
+        cfn_roles, cfn_all = _actions(app["cfn"]["Resources"])
+        cdk_roles, cdk_all = _actions(app["cdk"]["Resources"])
+        assert cdk_all <= cfn_all, f"{name}: extra IAM actions {cdk_all - cfn_all}"
+        assert cdk_roles == cfn_roles, name
+        for rid, resource in app["cfn"]["Resources"].items():
+            if resource["Type"].endswith("Policy") and resource["Type"] != "AWS::IAM::Policy":
+                assert _sids(app["cdk"]["Resources"][rid]) == _sids(resource), f"{name}: {rid}"
+
+
+def test_hostile_strings_arrive_exactly(apps: dict[str, dict[str, Any]]) -> None:
+    app = apps["hostile_cdk"]
+    function = app["cdk"]["Resources"]["Breaker"]["Properties"]
+    env = function["Environment"]["Variables"]
+    for var, value in HOSTILE_ENV.items():
+        assert env[var] == value, var
+    assert env["MIXED"] == {"Fn::Sub": ['${Stage}-${!literal}-"q"', {"Stage": {"Ref": "Stage"}}]}
+    assert env["SIZE"] == {"Ref": "Size"}
+    tags = {t["Key"]: t["Value"] for t in function["Tags"]}
+    assert tags == {"owner": "key: value", "place": "été 東京 café"}
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+class _CfnLoader(yaml.SafeLoader):
+    """Reads !Ref, !GetAtt and !Sub as their long forms."""
+
+
+def _intrinsic(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> dict[str, Any]:
+    if isinstance(node, yaml.ScalarNode):
+        value: Any = loader.construct_scalar(node)
+        if suffix == "GetAtt":
+            value = value.split(".", 1)
+    elif isinstance(node, yaml.SequenceNode):
+        value = loader.construct_sequence(node, deep=True)
+    else:
+        value = loader.construct_mapping(node, deep=True)
+    return {"Ref" if suffix == "Ref" else f"Fn::{suffix}": value}
+
+
+_CfnLoader.add_multi_constructor("!", _intrinsic)
+
+
+def _statements(document: dict[str, Any]) -> list[dict[str, Any]]:
+    statements = document.get("Statement", [])
+    return statements if isinstance(statements, list) else [statements]
+
+
+def _action_set(statement: dict[str, Any]) -> set[str]:
+    action = statement.get("Action", [])
+    return {action} if isinstance(action, str) else set(action)
+
+
+def _actions(resources: dict[str, Any]) -> tuple[dict[str, set[str]], set[str]]:
+    """Actions per role (inline policies) and all actions of roles and IAM policies."""
+    per_role: dict[str, set[str]] = {}
+    everything: set[str] = set()
+    for rid, resource in resources.items():
+        props = resource.get("Properties", {})
+        if resource["Type"] == "AWS::IAM::Role":
+            actions = {
+                a
+                for policy in props.get("Policies", [])
+                for st in _statements(policy["PolicyDocument"])
+                for a in _action_set(st)
+            }
+            per_role[rid] = actions
+            everything |= actions
+        elif resource["Type"] == "AWS::IAM::Policy":
+            everything |= {
+                a for st in _statements(props["PolicyDocument"]) for a in _action_set(st)
+            }
+    return per_role, everything
+
+
+def _sids(resource: dict[str, Any]) -> list[tuple[str, str, frozenset[str]]]:
+    document = resource["Properties"].get("PolicyDocument", {})
+    return sorted(
+        (st.get("Sid", ""), st["Effect"], frozenset(_action_set(st)))
+        for st in _statements(document)
+    )
