@@ -8,7 +8,7 @@ from ..names import logical_id
 from ..plan import Plan
 from ..plan.iam import Statement, document, trust
 from ..plan.model import Node
-from ..plan.values import Json, Param, Pseudo, Ref, Sub
+from ..plan.values import Az, Json, Param, Pseudo, Ref, Sub
 from .base import Rendered, environment, source_comment
 from .yaml_text import yaml_str
 
@@ -43,6 +43,15 @@ ATTRIBUTES: dict[tuple[str, str], Any] = {
     ("api_integration", "id"): ("Ref",),
     ("state_machine", "arn"): ("Ref",),
     ("state_machine", "name"): ("GetAtt", "Name"),
+    ("cluster", "arn"): ("GetAtt", "Arn"),
+    ("cluster", "name"): ("Ref",),
+    ("task_definition", "arn"): ("Ref",),
+    ("task_definition", "name"): "prop:family",
+    ("vpc", "id"): ("Ref",),
+    ("internet_gateway", "id"): ("Ref",),
+    ("route_table", "id"): ("Ref",),
+    ("subnet", "id"): ("Ref",),
+    ("security_group", "id"): ("GetAtt", "GroupId"),
 }
 PSEUDO = {
     "account": "AWS::AccountId",
@@ -51,7 +60,11 @@ PSEUDO = {
     "url_suffix": "AWS::URLSuffix",
 }
 # Resource types whose Tags property is a list of Key/Value pairs, and those taking a map.
-LIST_TAGS = {"function", "role", "log_group", "queue", "topic", "table", "bucket", "secret", "bus"}
+LIST_TAGS = {
+    "function", "role", "log_group", "queue", "topic", "table", "bucket", "secret", "bus",
+    "state_machine", "cluster", "task_definition", "vpc", "internet_gateway", "route_table",
+    "subnet", "security_group",
+}  # fmt: skip
 MAP_TAGS = {"http_api"}
 
 
@@ -93,7 +106,30 @@ class CfnSpeller:
             return f"!Ref {PSEUDO[value.name]}"
         if isinstance(value, Sub):
             return f"!Sub {yaml_str(self.sub_text(value))}"
+        if isinstance(value, Az):
+            return f'!Select [{value.index}, !GetAZs ""]'
         raise TypeError(f"not inline: {value!r}")
+
+    def definition(self, definition: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+        """A States Language definition with `${Name}` placeholders, and their values."""
+        subs: dict[str, Any] = {}
+
+        def swap(value: Any) -> Any:
+            if isinstance(value, dict):
+                return {k: swap(v) for k, v in value.items()}
+            if isinstance(value, list):
+                return [swap(v) for v in value]
+            if isinstance(value, Ref):
+                key = value.node + value.attr.title().replace("_", "")
+                subs[key] = value
+                return "${" + key + "}"
+            if isinstance(value, Sub | Param | Pseudo):
+                key = f"Value{len(subs) + 1}"
+                subs[key] = value
+                return "${" + key + "}"
+            return value
+
+        return swap(definition), dict(sorted(subs.items()))
 
     def sub_text(self, value: Sub) -> str:
         out = []
@@ -173,6 +209,7 @@ def render(plan: Plan) -> Rendered:
         policy=lambda statements: document(list(statements)),
         trust=trust,
         logical_id=logical_id,
+        definition=speller.definition,
     )
     blocks = []
     for node in plan.nodes:

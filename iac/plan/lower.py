@@ -12,7 +12,8 @@ from ..source import Span
 from .assets import Asset, zip_code
 from .iam import LOG_WRITER, OPERATIONS, QUEUE_CONSUMER, STREAM_READER, RoleSpec, Statement
 from .model import Node, Output, Plan, PlanParam
-from .values import ACCOUNT, PARTITION, REGION, Param, Ref, Sub, Value, arn
+from .states import StatesCompiler
+from .values import ACCOUNT, PARTITION, REGION, Az, Param, Ref, Sub, Value, arn
 
 # Service limits on physical names.
 NAME_LIMITS = {
@@ -27,7 +28,13 @@ NAME_LIMITS = {
     "workflow": 80,
     "container": 255,
 }
-UNSUPPORTED_KINDS = ("workflow", "container")
+ECR_IMAGE = re.compile(
+    r"(?P<account>[0-9]{12})\.dkr\.ecr\.(?P<region>[a-z0-9-]+)\.amazonaws\.com(?:\.cn)?/"
+    r"(?P<repo>[^:@]+)"
+)
+VPC_CIDR = "10.0.0.0/16"
+SUBNET_CIDRS = ("10.0.0.0/24", "10.0.1.0/24")
+ECS_SYNC_RULE = "StepFunctionsGetEventsForECSTaskRule"
 
 
 class _Lowering:
@@ -100,14 +107,6 @@ class _Lowering:
 
     def run(self) -> Plan:
         for res in self.app.resources.values():
-            if res.kind in UNSUPPORTED_KINDS:
-                self.unsupported(
-                    res.span,
-                    f"{res.kind} `{res.name}` can't be compiled yet: "
-                    "workflows and containers are not supported by any target",
-                    "support arrives with the Step Functions and Fargate work",
-                )
-                continue
             getattr(self, f"lower_{res.kind}")(res)
         self.lower_api_roles()
         for edge in self.app.edges:
@@ -506,7 +505,7 @@ class _Lowering:
             role = RoleSpec("apigateway.amazonaws.com")
             for route in api.routes:
                 target = self.app.resources[route.target]
-                if target.kind not in actions or target.kind in UNSUPPORTED_KINDS:
+                if target.kind not in actions:
                     continue
                 role.add(
                     Statement(
@@ -535,8 +534,6 @@ class _Lowering:
     def lower_edge(self, edge: m.Edge) -> None:
         source = self.app.resources[edge.source]
         target = self.app.resources[edge.target]
-        if target.kind in UNSUPPORTED_KINDS:
-            return
         eid = (
             f"{logical_id(edge.source)}{logical_id(edge.event)}To{logical_id(edge.target)}"
             + (str(edge.index) if edge.index > 1 else "")
@@ -610,16 +607,65 @@ class _Lowering:
 
     def rule_target(self, rule: Node, target: m.Resource, edge: m.Edge, eid: str) -> None:
         rule_arn = Ref(rule.id, "arn")
-        rule["targets"].append(
-            {"id": target.name, "arn": self.arn_of(target.name), "kind": target.kind}
-        )
+        entry: dict[str, Any] = {
+            "id": target.name,
+            "arn": self.arn_of(target.name),
+            "kind": target.kind,
+            "role": None,
+            "ecs": None,
+        }
+        rule["targets"].append(entry)
         why = f"{edge.source}.{edge.event} -> {edge.target}"
-        if target.kind == "function":
+        if target.kind == "workflow":
+            role = self.events_role(target)
+            role.add(
+                Statement(
+                    f"Start{logical_id(target.name)}",
+                    ("states:StartExecution",),
+                    (self.arn_of(target.name),),
+                    edge.span,
+                    f"`{why}`: EventBridge starts the workflow",
+                )
+            )
+            entry["role"] = Ref(f"{logical_id(target.name)}EventsRole", "arn")
+        elif target.kind == "container":
+            cid = logical_id(target.name)
+            role = self.events_role(target)
+            for st in self.run_task_statements(target, edge.span, f"`{why}`: EventBridge runs the task"):
+                role.add(st)
+            network = self.network()
+            entry.update(
+                arn=Ref("Cluster", "arn"),
+                role=Ref(f"{cid}EventsRole", "arn"),
+                ecs={
+                    "task_definition": Ref(cid, "arn"),
+                    "subnets": network["subnets"],
+                    "security_groups": network["security_groups"],
+                    "public_ip": network["public_ip"],
+                },
+            )
+        elif target.kind == "function":
             self.permission(f"{eid}Permission", target, "events.amazonaws.com", rule_arn,
                             edge.span, why)
         elif target.kind in ("queue", "topic"):
             action = "sqs:SendMessage" if target.kind == "queue" else "sns:Publish"
             self.policy_statement(target, action, "events.amazonaws.com", rule_arn, edge.span, why)
+
+    def events_role(self, target: m.Resource) -> RoleSpec:
+        """One role per workflow or container that EventBridge starts, shared by its rules."""
+        rid = f"{logical_id(target.name)}EventsRole"
+        if rid not in self.roles:
+            self.roles[rid] = RoleSpec("events.amazonaws.com")
+            self.add(
+                Node(
+                    rid,
+                    "role",
+                    {"service": "events.amazonaws.com", "statements": [], "owner": rid},
+                    target.span,
+                    f"{target.kind} {target.name}: role for EventBridge to start it",
+                )
+            )
+        return self.roles[rid]
 
     def permission(
         self, pid: str, fn: m.Resource, principal: str, source_arn: Value, span: Span, why: str
@@ -745,6 +791,289 @@ class _Lowering:
 
     # ---------------------------------------------------------------- finishing
 
+    # ---------------------------------------------------------------- workflows
+
+    def lower_workflow(self, res: m.Resource) -> None:
+        wid = logical_id(res.name)
+        role = RoleSpec("states.amazonaws.com")
+        self.roles[wid] = role
+
+        def resolve(kind: str, name: str) -> dict[str, Any]:
+            return self.step_target(role, res, kind, name)
+
+        definition = StatesCompiler(resolve).machine(res.steps, f"workflow {res.name}")
+        for step in _tasks(res.steps):
+            target = self.app.resources[step.target.text]
+            self.step_grants(role, target, step)
+        self.add(
+            Node(
+                f"{wid}Role",
+                "role",
+                {"service": role.service, "statements": [], "owner": wid},
+                res.span,
+                f"workflow {res.name}: role",
+            )
+        )
+        self.add(
+            Node(
+                wid,
+                "state_machine",
+                {
+                    "name": self.name_of(res, "workflow"),
+                    "type": "EXPRESS" if res.attrs["express"] else "STANDARD",
+                    "definition": definition,
+                    "role": Ref(f"{wid}Role", "arn"),
+                },
+                res.span,
+                f"workflow {res.name}",
+            )
+        )
+
+    def step_target(self, role: RoleSpec, wf: m.Resource, kind: str, name: str) -> dict[str, Any]:
+        """The plan values a task state needs for its target."""
+        rid = logical_id(name)
+        if kind == "function":
+            return {"arn": Ref(rid, "arn")}
+        if kind == "container":
+            net = self.network()
+            return {
+                "cluster": Ref("Cluster", "arn"),
+                "task_definition": Ref(rid, "arn"),
+                "subnets": net["subnets"],
+                "security_groups": net["security_groups"],
+                "public_ip": net["public_ip"],
+            }
+        if kind == "queue":
+            return {"url": Ref(rid, "url")}
+        if kind == "topic":
+            return {"arn": Ref(rid, "arn")}
+        return {
+            "name": Ref(rid, "name"),
+            "source": f"{self.app.name}.{wf.name}",
+            "detail_type": wf.name,
+        }
+
+    def step_grants(self, role: RoleSpec, target: m.Resource, step: Any) -> None:
+        why = f"`{step.verb} {target.name}`"
+        tid = logical_id(target.name)
+        simple = {
+            "function": ("Invoke", "lambda:InvokeFunction"),
+            "queue": ("SendTo", "sqs:SendMessage"),
+            "topic": ("PublishTo", "sns:Publish"),
+            "bus": ("PutEventsOn", "events:PutEvents"),
+        }
+        if target.kind in simple:
+            verb, action = simple[target.kind]
+            role.add(Statement(f"{verb}{tid}", (action,), (self.arn_of(target.name),),
+                               step.span, why))
+            return
+        for st in self.run_task_statements(target, step.span, why):
+            role.add(st)
+        role.add(
+            Statement(
+                "WatchEcsTasks",
+                ("ecs:DescribeTasks", "ecs:StopTask"),
+                (arn("ecs", Sub.of("task/", Ref("Cluster", "name"), "/*")),),
+                step.span,
+                f"{why} waits for the task (`.sync`) and stops it on timeout",
+            )
+        )
+        role.add(
+            Statement(
+                "ManageEcsSyncRule",
+                ("events:DescribeRule", "events:PutRule", "events:PutTargets"),
+                (arn("events", f"rule/{ECS_SYNC_RULE}"),),
+                step.span,
+                f"{why}: Step Functions' managed rule that reports the task's end",
+            )
+        )
+
+    def run_task_statements(self, target: m.Resource, span: Span, why: str) -> list[Statement]:
+        cid = logical_id(target.name)
+        return [
+            Statement(
+                f"Run{cid}",
+                ("ecs:RunTask",),
+                (Ref(cid, "arn"),),
+                span,
+                why,
+                conditions={"ArnEquals": {"ecs:cluster": Ref("Cluster", "arn")}},
+            ),
+            Statement(
+                f"PassRolesOf{cid}",
+                ("iam:PassRole",),
+                (Ref(f"{cid}TaskRole", "arn"), Ref(f"{cid}ExecutionRole", "arn")),
+                span,
+                f"{why}: the task runs with its own roles",
+            ),
+        ]
+
+    # ---------------------------------------------------------------- containers
+
+    def lower_container(self, res: m.Resource) -> None:
+        cid = logical_id(res.name)
+        self.cluster()
+        self.network()
+        family = self.name_of(res, "container")
+        log_name = Sub.of("/ecs/", family)
+        execution = RoleSpec("ecs-tasks.amazonaws.com")
+        execution.add(
+            Statement(
+                "WriteLogs",
+                LOG_WRITER,
+                (arn("logs", Sub.of("log-group:", log_name, ":*")),),
+                res.span,
+                f"container `{res.name}` writes to its log group",
+            )
+        )
+        image = self.expr(res.attrs["image"])
+        literal = image if isinstance(image, str) else "".join(
+            p for p in getattr(image, "parts", ()) if isinstance(p, str)
+        )
+        ecr = ECR_IMAGE.match(literal)
+        if ecr:
+            repo = Sub.of(
+                "arn:", PARTITION, f":ecr:{ecr['region']}:{ecr['account']}:repository/{ecr['repo']}"
+            )
+            execution.add(
+                Statement(
+                    "PullImage",
+                    ("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage",
+                     "ecr:GetDownloadUrlForLayer"),
+                    (repo,),
+                    res.span,
+                    f"container `{res.name}` pulls its image from `{ecr['repo']}`",
+                )
+            )
+            execution.add(
+                Statement(
+                    "EcrLogin",
+                    ("ecr:GetAuthorizationToken",),
+                    ("*",),
+                    res.span,
+                    "logging in to ECR: AWS allows no narrower resource for this action",
+                )
+            )
+        task = RoleSpec("ecs-tasks.amazonaws.com")
+        for grant in res.grants:
+            self.grant(task, grant)
+        self.roles[f"{cid}ExecutionRole"] = execution
+        self.roles[f"{cid}TaskRole"] = task
+        self.add(
+            Node(
+                f"{cid}LogGroup",
+                "log_group",
+                {"name": log_name, "retention_days": res.attrs["log_retention"] // 86400},
+                res.span,
+                f"container {res.name}: log group",
+            )
+        )
+        for rid, what in ((f"{cid}ExecutionRole", "execution role"), (f"{cid}TaskRole", "task role")):
+            self.add(
+                Node(
+                    rid,
+                    "role",
+                    {"service": "ecs-tasks.amazonaws.com", "statements": [], "owner": rid},
+                    res.span,
+                    f"container {res.name}: {what}",
+                )
+            )
+        self.add(
+            Node(
+                cid,
+                "task_definition",
+                {
+                    "family": family,
+                    "cpu": res.attrs["cpu"],
+                    "memory": res.attrs["memory"] // (1024 * 1024),
+                    "arch": "ARM64" if res.attrs["arch"] == "arm64" else "X86_64",
+                    "container": res.name,
+                    "image": image,
+                    "command": list(res.attrs["command"]) if res.attrs["command"] else None,
+                    "env": {k: self.expr(v) for k, v in sorted(res.env.items())},
+                    "log_group": Ref(f"{cid}LogGroup", "name"),
+                    "region": REGION,
+                    "task_role": Ref(f"{cid}TaskRole", "arn"),
+                    "execution_role": Ref(f"{cid}ExecutionRole", "arn"),
+                },
+                res.span,
+                f"container {res.name}",
+            )
+        )
+
+    def cluster(self) -> None:
+        if "Cluster" in self.by_id:
+            return
+        first = self.app.of_kind("container")[0]
+        name = physical(self.prefix, "", 255).rstrip("-") if isinstance(self.prefix, str) else self.prefix
+        self.add(
+            Node("Cluster", "cluster", {"name": name}, first.span, "the app's ECS cluster")
+        )
+
+    def network(self) -> dict[str, Any]:
+        """Where tasks run: the app's `network`, or a small VPC made for the app."""
+        if self.app.network is not None:
+            return {
+                "subnets": list(self.app.network.get("subnets", ())),
+                "security_groups": list(self.app.network.get("security_groups", ())),
+                "public_ip": "DISABLED",
+            }
+        if "Vpc" not in self.by_id:
+            self.vpc(self.app.of_kind("container")[0].span)
+        return {
+            "subnets": [Ref(f"VpcPublicSubnet{i + 1}", "id") for i in range(len(SUBNET_CIDRS))],
+            "security_groups": [Ref("VpcTaskSecurityGroup", "id")],
+            "public_ip": "ENABLED",
+        }
+
+    def vpc(self, span: Span) -> None:
+        """Two public subnets in two zones, an internet gateway, no NAT gateway."""
+
+        def node(nid: str, ntype: str, props: dict[str, Any], label: str, **kw: Any) -> None:
+            self.add(Node(nid, ntype, props, span, f"network: {label}", **kw))
+
+        node("Vpc", "vpc", {"cidr": VPC_CIDR}, "a VPC for the app's tasks")
+        node("VpcInternetGateway", "internet_gateway", {}, "internet gateway")
+        node(
+            "VpcGatewayAttachment",
+            "vpc_gateway_attachment",
+            {"vpc": Ref("Vpc", "id"), "gateway": Ref("VpcInternetGateway", "id")},
+            "internet gateway attachment",
+            tags=False,
+        )
+        node("VpcPublicRouteTable", "route_table", {"vpc": Ref("Vpc", "id")}, "public route table")
+        node(
+            "VpcPublicRoute",
+            "route",
+            {
+                "route_table": Ref("VpcPublicRouteTable", "id"),
+                "gateway": Ref("VpcInternetGateway", "id"),
+            },
+            "default route to the internet gateway",
+            tags=False,
+            depends_on=["VpcGatewayAttachment"],
+        )
+        for i, cidr in enumerate(SUBNET_CIDRS):
+            sid = f"VpcPublicSubnet{i + 1}"
+            node(sid, "subnet", {"vpc": Ref("Vpc", "id"), "cidr": cidr, "az": Az(i)},
+                 f"public subnet {i + 1}")
+            node(
+                f"{sid}RouteTableAssociation",
+                "subnet_route_table_association",
+                {"subnet": Ref(sid, "id"), "route_table": Ref("VpcPublicRouteTable", "id")},
+                f"public subnet {i + 1} uses the public route table",
+                tags=False,
+            )
+        node(
+            "VpcTaskSecurityGroup",
+            "security_group",
+            {
+                "vpc": Ref("Vpc", "id"),
+                "description": f"{self.app.name} tasks: outbound only",
+            },
+            "egress-only security group for tasks",
+        )
+
     def finish_roles(self) -> None:
         for node in self.nodes:
             if node.type == "role":
@@ -776,6 +1105,13 @@ def plan(app: m.App) -> Plan:
 
 
 # ---------------------------------------------------------------- small pieces
+
+
+def _tasks(steps: Any) -> list[Any]:
+    from ..checker import walk_steps
+    from ..syntax import Task
+
+    return [st for st in walk_steps(steps) if isinstance(st, Task)]
 
 
 def _key_attributes(res: m.Resource) -> list[m.TableKey]:

@@ -100,3 +100,10 @@ def walk(value: Any) -> Any:
 
 def refs_in(value: Any) -> list[Ref]:
     return [v for v in walk(value) if isinstance(v, Ref)]
+
+
+@dataclass(frozen=True)
+class Az:
+    """The deploying region's Nth availability zone."""
+
+    index: int

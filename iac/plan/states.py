@@ -1,0 +1,287 @@
+"""Workflow steps -> Amazon States Language, with plan values where ARNs go.
+
+State names come from the statement (`Invoke thumbnail`, `Wait 30s`), so a
+step added above never renames the states below it; a name used twice gets
+` 2`, ` 3` in source order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from .. import syntax as s
+from ..catalog import STEP_KINDS
+
+# A state's next hop: a state name, or None for the end of the machine/branch.
+Next = str | None
+# Resolves a step's target to the plan values a task needs (arns, urls, network).
+Resolver = Callable[[str, str], dict[str, Any]]
+
+RETRY_INTERVAL = 2
+RETRY_BACKOFF = 2.0
+
+OPS = {
+    "number": {"==": "NumericEquals", "<": "NumericLessThan", "<=": "NumericLessThanEquals",
+               ">": "NumericGreaterThan", ">=": "NumericGreaterThanEquals"},
+    "string": {"==": "StringEquals", "<": "StringLessThan", "<=": "StringLessThanEquals",
+               ">": "StringGreaterThan", ">=": "StringGreaterThanEquals"},
+    "bool": {"==": "BooleanEquals"},
+}  # fmt: skip
+
+
+class StatesCompiler:
+    def __init__(self, resolve: Resolver):
+        self.resolve = resolve
+        self.names: set[str] = set()
+
+    # ---------------------------------------------------------------- naming
+
+    def name(self, base: str) -> str:
+        base = base[:76]
+        name, n = base, 1
+        while name in self.names:
+            n += 1
+            name = f"{base} {n}"
+        self.names.add(name)
+        return name
+
+    # ---------------------------------------------------------------- sequences
+
+    def machine(self, steps: Sequence[s.Step], comment: str) -> dict[str, Any]:
+        states: dict[str, Any] = {}
+        start = self.sequence(steps, None, states)
+        return {"Comment": comment, "StartAt": start, "States": reading_order(start, states)}
+
+    def sequence(self, steps: Sequence[s.Step], after: Next, states: dict[str, Any]) -> str:
+        """Add the states of `steps` (ending at `after`) and return the first one's name."""
+        body = [st for st in steps if not isinstance(st, s.Attribute)]
+        # Name states top-down so names follow source order, then wire bottom-up.
+        named = [(st, self.state_name(st)) for st in body]
+        nxt = after
+        for step, name in reversed(named):
+            self.step(step, name, nxt, states)
+            nxt = name
+        if nxt is None:
+            # An empty sequence still needs a state to start at.
+            name = self.name("Done")
+            states[name] = {"Type": "Pass", "End": True}
+            return name
+        return nxt
+
+    def state_name(self, step: s.Step) -> str:
+        if isinstance(step, s.Task):
+            return self.name(f"{step.verb.capitalize()} {step.target.text}")
+        if isinstance(step, s.Wait):
+            v = step.value
+            return self.name(f"Wait {v.text if isinstance(v, s.Duration) else getattr(v, 'path', '')}")
+        if isinstance(step, s.IfStep):
+            return self.name(f"If {condition_text(step.branches[0][0])}")
+        if isinstance(step, s.Parallel):
+            return self.name("Parallel")
+        if isinstance(step, s.ForEach):
+            return self.name(f"For each {step.path.path}")
+        if isinstance(step, s.Succeed):
+            return self.name("Succeed")
+        if isinstance(step, s.Fail):
+            return self.name(f"Fail {step.error.plain}")
+        raise TypeError(step)
+
+    @staticmethod
+    def _chain(state: dict[str, Any], nxt: Next) -> dict[str, Any]:
+        if nxt is None:
+            state["End"] = True
+        else:
+            state["Next"] = nxt
+        return state
+
+    # ---------------------------------------------------------------- steps
+
+    def step(self, step: s.Step, name: str, nxt: Next, states: dict[str, Any]) -> None:
+        if isinstance(step, s.Task):
+            self.task(step, name, nxt, states)
+        elif isinstance(step, s.Wait):
+            v = step.value
+            state: dict[str, Any] = {"Type": "Wait"}
+            if isinstance(v, s.Duration):
+                state["Seconds"] = v.seconds
+            else:
+                state["SecondsPath"] = v.path  # type: ignore[union-attr]
+            states[name] = self._chain(state, nxt)
+        elif isinstance(step, s.IfStep):
+            choices = []
+            for cond, body in step.branches:
+                rule = condition(cond)
+                rule["Next"] = self.sequence(body, nxt, states) if body else self._skip(nxt, states)
+                choices.append(rule)
+            state = {"Type": "Choice", "Choices": choices}
+            if step.otherwise:
+                state["Default"] = self.sequence(step.otherwise, nxt, states)
+            else:
+                state["Default"] = self._skip(nxt, states)
+            states[name] = state
+        elif isinstance(step, s.Parallel):
+            branches = []
+            for body in step.branches:
+                sub: dict[str, Any] = {}
+                start = self.sequence(body, None, sub)
+                branches.append({"StartAt": start, "States": reading_order(start, sub)})
+            states[name] = self._chain({"Type": "Parallel", "Branches": branches}, nxt)
+        elif isinstance(step, s.ForEach):
+            sub = {}
+            start = self.sequence(step.body, None, sub)
+            states[name] = self._chain(
+                {
+                    "Type": "Map",
+                    "ItemsPath": step.path.path,
+                    "ItemProcessor": {
+                        "ProcessorConfig": {"Mode": "INLINE"},
+                        "StartAt": start,
+                        "States": reading_order(start, sub),
+                    },
+                    "ResultPath": None,
+                },
+                nxt,
+            )
+        elif isinstance(step, s.Succeed):
+            states[name] = {"Type": "Succeed"}
+        elif isinstance(step, s.Fail):
+            state = {"Type": "Fail", "Error": step.error.plain}
+            if step.cause is not None:
+                state["Cause"] = step.cause.plain
+            states[name] = state
+
+    def _skip(self, nxt: Next, states: dict[str, Any]) -> str:
+        """An empty branch goes straight on; at the very end it needs a state of its own."""
+        if nxt is not None:
+            return nxt
+        name = self.name("Done")
+        states[name] = {"Type": "Pass", "End": True}
+        return name
+
+    def task(self, step: s.Task, name: str, nxt: Next, states: dict[str, Any]) -> None:
+        kind = STEP_KINDS[step.verb]
+        target = self.resolve(kind, step.target.text)
+        options = {
+            o.name.text: o.value for o in step.options if isinstance(o, s.Attribute)
+        }
+        state: dict[str, Any] = {"Type": "Task"}
+        if kind == "function":
+            state["Resource"] = "arn:aws:states:::lambda:invoke"
+            state["Parameters"] = {"FunctionName": target["arn"], "Payload.$": "$"}
+        elif kind == "container":
+            state["Resource"] = "arn:aws:states:::ecs:runTask.sync"
+            state["Parameters"] = {
+                "LaunchType": "FARGATE",
+                "Cluster": target["cluster"],
+                "TaskDefinition": target["task_definition"],
+                "NetworkConfiguration": {
+                    "AwsvpcConfiguration": {
+                        "Subnets": target["subnets"],
+                        "SecurityGroups": target["security_groups"],
+                        "AssignPublicIp": target["public_ip"],
+                    }
+                },
+            }
+        elif kind == "queue":
+            state["Resource"] = "arn:aws:states:::sqs:sendMessage"
+            state["Parameters"] = {"QueueUrl": target["url"], "MessageBody.$": "$"}
+        elif kind == "topic":
+            state["Resource"] = "arn:aws:states:::sns:publish"
+            state["Parameters"] = {"TopicArn": target["arn"], "Message.$": "$"}
+        else:
+            state["Resource"] = "arn:aws:states:::events:putEvents"
+            state["Parameters"] = {
+                "Entries": [
+                    {
+                        "EventBusName": target["name"],
+                        "Source": target["source"],
+                        "DetailType": target["detail_type"],
+                        "Detail.$": "$",
+                    }
+                ]
+            }
+        timeout = options.get("timeout")
+        if isinstance(timeout, s.Duration):
+            state["TimeoutSeconds"] = timeout.seconds
+        retry = options.get("retry")
+        if isinstance(retry, s.Num) and retry.value:
+            state["Retry"] = [
+                {
+                    "ErrorEquals": ["States.ALL"],
+                    "IntervalSeconds": RETRY_INTERVAL,
+                    "MaxAttempts": int(retry.value),
+                    "BackoffRate": RETRY_BACKOFF,
+                }
+            ]
+        result = options.get("result")
+        if kind == "function":
+            if isinstance(result, s.JsonPath):
+                # Keep the whole input and put the function's own result at the path.
+                state["ResultSelector"] = {"Payload.$": "$.Payload"}
+                state["ResultPath"] = result.path
+                keep = self.name(f"Keep result of {step.target.text}")
+                states[name] = self._chain(state, keep)
+                states[keep] = self._chain(
+                    {"Type": "Pass", "InputPath": f"{result.path}.Payload",
+                     "ResultPath": result.path},
+                    nxt,
+                )
+                return
+            state["OutputPath"] = "$.Payload"
+        else:
+            state["ResultPath"] = result.path if isinstance(result, s.JsonPath) else None
+        states[name] = self._chain(state, nxt)
+
+
+def reading_order(start: str, states: dict[str, Any]) -> dict[str, Any]:
+    """States breadth first from the start, the order a reader follows them."""
+    seen = [start]
+    i = 0
+    while i < len(seen):
+        state = states[seen[i]]
+        hops = [c["Next"] for c in state.get("Choices", [])]
+        hops += [state[k] for k in ("Default", "Next") if k in state]
+        seen.extend(h for h in hops if h not in seen)
+        i += 1
+    seen.extend(name for name in states if name not in seen)
+    return {name: states[name] for name in seen}
+
+
+# ---------------------------------------------------------------- conditions
+
+
+def condition(cond: s.Condition) -> dict[str, Any]:
+    if isinstance(cond, s.And):
+        return {"And": [condition(c) for c in cond.operands]}
+    if isinstance(cond, s.Or):
+        return {"Or": [condition(c) for c in cond.operands]}
+    if isinstance(cond, s.Not):
+        return {"Not": condition(cond.operand)}
+    if isinstance(cond, s.Exists):
+        return {"Variable": cond.path.path, "IsPresent": True}
+    assert isinstance(cond, s.Compare)
+    kind, value = literal(cond.value)
+    if cond.op == "!=":
+        return {"Not": {"Variable": cond.path.path, OPS[kind]["=="]: value}}
+    return {"Variable": cond.path.path, OPS[kind][cond.op]: value}
+
+
+def literal(value: s.Value) -> tuple[str, Any]:
+    if isinstance(value, s.Bool):
+        return "bool", value.value
+    if isinstance(value, s.Num):
+        return "number", value.value
+    if isinstance(value, s.Size):
+        return "number", value.bytes
+    if isinstance(value, s.Duration):
+        return "number", value.millis / 1000 if value.millis % 1000 else value.seconds
+    if isinstance(value, s.Str):
+        return "string", value.plain
+    raise TypeError(value)
+
+
+def condition_text(cond: s.Condition) -> str:
+    """A short readable form of a condition for a Choice state's name."""
+    text = " ".join(cond.span.text.split())
+    return text if len(text) <= 60 else text[:57] + "..."

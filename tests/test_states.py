@@ -1,0 +1,238 @@
+"""The States Language compiler: each statement and condition form, and every
+example's definitions checked by the real asl-validator."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from examples import compile_program, example_programs
+from iac.frontend import check, from_text
+from iac.plan import plan
+from iac.plan.values import Ref, Sub
+from tools import asl_validate
+
+HANDLER_DIR = Path(__file__).resolve().parent / "programs"
+
+BASE = """
+function f { code = "src/breaker.py" }
+queue q
+topic t
+bus b
+container c { image = "public.ecr.aws/docker/library/busybox:1.36" }
+"""
+
+
+def machine(steps: str, express: bool = False) -> dict[str, Any]:
+    text = BASE + "workflow w {\n" + ("express = true\n" if express else "") + steps + "\n}\n"
+    result = check(from_text(text, HANDLER_DIR / "wf.iac"))
+    assert result.app is not None, [d.message for d in result.errors]
+    planned = plan(result.app)
+    assert not planned.diagnostics, [d.message for d in planned.diagnostics]
+    node = next(n for n in planned.nodes if n.type == "state_machine")
+    return node.props["definition"]  # type: ignore[no-any-return]
+
+
+def concrete(definition: Any) -> Any:
+    """Plan values replaced by ARN-shaped strings, as a deployed definition holds them."""
+    if isinstance(definition, dict):
+        return {k: concrete(v) for k, v in definition.items()}
+    if isinstance(definition, list):
+        return [concrete(v) for v in definition]
+    if isinstance(definition, Ref):
+        return f"arn:aws:lambda:us-east-1:123456789012:function:{definition.node}"
+    if isinstance(definition, Sub):
+        return "".join(p if isinstance(p, str) else "x" for p in definition.parts)
+    return definition
+
+
+def valid(definition: dict[str, Any]) -> dict[str, Any]:
+    errors = asl_validate(concrete(definition))
+    assert not errors, errors
+    return definition
+
+
+def test_sequence_chains_states_in_source_order() -> None:
+    d = valid(machine("invoke f\nsend q\npublish t"))
+    assert d["StartAt"] == "Invoke f"
+    assert list(d["States"]) == ["Invoke f", "Send q", "Publish t"]
+    assert d["States"]["Invoke f"]["Next"] == "Send q"
+    assert d["States"]["Send q"]["Next"] == "Publish t"
+    assert d["States"]["Publish t"]["End"] is True
+
+
+def test_invoke_uses_the_optimized_lambda_integration() -> None:
+    d = valid(machine("invoke f"))
+    state = d["States"]["Invoke f"]
+    assert state["Resource"] == "arn:aws:states:::lambda:invoke"
+    assert state["Parameters"]["FunctionName"] == Ref("F", "arn")
+    assert state["OutputPath"] == "$.Payload"
+
+
+def test_task_options_retry_timeout_result() -> None:
+    d = valid(machine("invoke f { retry = 3, timeout = 30s, result = $.out }"))
+    state = d["States"]["Invoke f"]
+    assert state["TimeoutSeconds"] == 30
+    assert state["Retry"] == [
+        {"ErrorEquals": ["States.ALL"], "IntervalSeconds": 2, "MaxAttempts": 3, "BackoffRate": 2.0}
+    ]
+    assert state["ResultPath"] == "$.out"
+    keep = d["States"][state["Next"]]
+    assert keep == {"Type": "Pass", "InputPath": "$.out.Payload", "ResultPath": "$.out", "End": True}
+
+
+def test_run_waits_for_the_fargate_task() -> None:
+    d = valid(machine("run c"))
+    state = d["States"]["Run c"]
+    assert state["Resource"] == "arn:aws:states:::ecs:runTask.sync"
+    params = state["Parameters"]
+    assert params["LaunchType"] == "FARGATE"
+    assert params["Cluster"] == Ref("Cluster", "arn")
+    assert params["TaskDefinition"] == Ref("C", "arn")
+    net = params["NetworkConfiguration"]["AwsvpcConfiguration"]
+    assert net["AssignPublicIp"] == "ENABLED"
+    assert net["Subnets"] == [Ref("VpcPublicSubnet1", "id"), Ref("VpcPublicSubnet2", "id")]
+
+
+def test_send_publish_put_integrations() -> None:
+    d = valid(machine("send q\npublish t\nput b { result = $.put }"))
+    assert d["States"]["Send q"]["Resource"] == "arn:aws:states:::sqs:sendMessage"
+    assert d["States"]["Send q"]["Parameters"]["QueueUrl"] == Ref("Q", "url")
+    assert d["States"]["Publish t"]["Resource"] == "arn:aws:states:::sns:publish"
+    put = d["States"]["Put b"]
+    assert put["Resource"] == "arn:aws:states:::events:putEvents"
+    assert put["Parameters"]["Entries"][0]["EventBusName"] == Ref("B", "name")
+    assert put["ResultPath"] == "$.put"
+
+
+def test_wait_duration_and_path() -> None:
+    d = valid(machine("wait 90s\nwait $.delay"))
+    assert d["States"]["Wait 90s"] == {"Type": "Wait", "Seconds": 90, "Next": "Wait $.delay"}
+    assert d["States"]["Wait $.delay"]["SecondsPath"] == "$.delay"
+
+
+def test_if_else_if_else_rejoins() -> None:
+    d = valid(machine(
+        'if $.n > 10 {\n invoke f\n} else if $.s == "x" {\n send q\n} else {\n publish t\n}\nsucceed'
+    ))
+    choice = d["States"][d["StartAt"]]
+    assert choice["Type"] == "Choice"
+    assert [c["Next"] for c in choice["Choices"]] == ["Invoke f", "Send q"]
+    assert choice["Default"] == "Publish t"
+    for name in ("Invoke f", "Send q", "Publish t"):
+        assert d["States"][name]["Next"] == "Succeed"
+
+
+def test_if_without_else_goes_on() -> None:
+    d = valid(machine("if exists $.x {\n invoke f\n}\nsend q"))
+    choice = d["States"][d["StartAt"]]
+    assert choice["Default"] == "Send q"
+    assert choice["Choices"][0] == {"Variable": "$.x", "IsPresent": True, "Next": "Invoke f"}
+
+
+def test_if_at_the_end_with_empty_else_ends() -> None:
+    d = valid(machine("if $.x == true {\n invoke f\n}"))
+    choice = d["States"][d["StartAt"]]
+    assert d["States"][choice["Default"]] == {"Type": "Pass", "End": True}
+
+
+def test_parallel_branches() -> None:
+    d = valid(machine("parallel {\n branch {\n invoke f\n }\n branch {\n send q\n publish t\n }\n}"))
+    state = d["States"]["Parallel"]
+    assert state["Type"] == "Parallel" and state["End"] is True
+    assert [b["StartAt"] for b in state["Branches"]] == ["Invoke f", "Send q"]
+    assert state["Branches"][1]["States"]["Publish t"]["End"] is True
+
+
+def test_for_each_is_a_map_state() -> None:
+    d = valid(machine("for each $.items {\n invoke f\n}"))
+    state = d["States"]["For each $.items"]
+    assert state["Type"] == "Map"
+    assert state["ItemsPath"] == "$.items"
+    assert state["ItemProcessor"]["ProcessorConfig"] == {"Mode": "INLINE"}
+    assert state["ItemProcessor"]["StartAt"] == "Invoke f"
+
+
+def test_succeed_and_fail() -> None:
+    d = valid(machine('if $.ok == false {\n fail "Broken" "it broke"\n}\nsucceed'))
+    assert d["States"]["Fail Broken"] == {"Type": "Fail", "Error": "Broken", "Cause": "it broke"}
+    assert d["States"]["Succeed"] == {"Type": "Succeed"}
+
+
+@pytest.mark.parametrize(
+    ("condition", "rule"),
+    [
+        ("$.n == 3", {"Variable": "$.n", "NumericEquals": 3}),
+        ("$.n != 3", {"Not": {"Variable": "$.n", "NumericEquals": 3}}),
+        ("$.n < 2.5", {"Variable": "$.n", "NumericLessThan": 2.5}),
+        ("$.n <= 2", {"Variable": "$.n", "NumericLessThanEquals": 2}),
+        ("$.n >= 2", {"Variable": "$.n", "NumericGreaterThanEquals": 2}),
+        ("$.size > 10MB", {"Variable": "$.size", "NumericGreaterThan": 10 * 1024 * 1024}),
+        ("$.age >= 2h", {"Variable": "$.age", "NumericGreaterThanEquals": 7200}),
+        ('$.s == "a"', {"Variable": "$.s", "StringEquals": "a"}),
+        ('$.s < "m"', {"Variable": "$.s", "StringLessThan": "m"}),
+        ("$.b == true", {"Variable": "$.b", "BooleanEquals": True}),
+        ("$.b != false", {"Not": {"Variable": "$.b", "BooleanEquals": False}}),
+        ("exists $.x", {"Variable": "$.x", "IsPresent": True}),
+        ("not exists $.x", {"Not": {"Variable": "$.x", "IsPresent": True}}),
+        (
+            "$.a > 1 and $.b < 2",
+            {"And": [{"Variable": "$.a", "NumericGreaterThan": 1},
+                     {"Variable": "$.b", "NumericLessThan": 2}]},
+        ),
+        (
+            "($.a > 1 or exists $.c) and not $.d == 0",
+            {"And": [
+                {"Or": [{"Variable": "$.a", "NumericGreaterThan": 1},
+                        {"Variable": "$.c", "IsPresent": True}]},
+                {"Not": {"Variable": "$.d", "NumericEquals": 0}},
+            ]},
+        ),
+    ],
+)
+def test_condition_forms(condition: str, rule: dict[str, Any]) -> None:
+    d = valid(machine(f"if {condition} {{\n invoke f\n}}"))
+    choice = d["States"][d["StartAt"]]["Choices"][0]
+    choice = {k: v for k, v in choice.items() if k != "Next"}
+    assert choice == rule
+
+
+def test_state_names_are_stable_when_a_step_is_added_above() -> None:
+    before = machine("invoke f\nsend q\ninvoke f")
+    after = machine("publish t\ninvoke f\nsend q\ninvoke f")
+    assert set(before["States"]) <= set(after["States"])
+    assert list(before["States"]) == ["Invoke f", "Send q", "Invoke f 2"]
+
+
+def test_express_workflow() -> None:
+    text = BASE + "workflow w {\n express = true\n invoke f\n}\n"
+    result = check(from_text(text, HANDLER_DIR / "wf.iac"))
+    assert result.app is not None
+    node = next(n for n in plan(result.app).nodes if n.type == "state_machine")
+    assert node.props["type"] == "EXPRESS"
+
+
+def test_workflow_role_has_exactly_what_its_steps_need() -> None:
+    text = BASE + "workflow w {\n invoke f\n run c\n send q\n publish t\n put b\n}\n"
+    result = check(from_text(text, HANDLER_DIR / "wf.iac"))
+    assert result.app is not None
+    role = next(n for n in plan(result.app).nodes if n.id == "WRole")
+    actions = sorted(a for st in role.props["statements"] for a in st.actions)
+    assert actions == sorted([
+        "lambda:InvokeFunction", "ecs:RunTask", "iam:PassRole", "ecs:DescribeTasks",
+        "ecs:StopTask", "events:DescribeRule", "events:PutRule", "events:PutTargets",
+        "sqs:SendMessage", "sns:Publish", "events:PutEvents",
+    ])  # fmt: skip
+    passed = next(st for st in role.props["statements"] if st.actions == ("iam:PassRole",))
+    assert set(passed.resources) == {Ref("CTaskRole", "arn"), Ref("CExecutionRole", "arn")}
+
+
+@pytest.mark.parametrize("program", example_programs(), ids=lambda p: p.name)
+def test_every_example_definition_passes_asl_validator(program: Path) -> None:
+    compiled = compile_program(program, ["cfn"])
+    assert compiled.plan is not None
+    machines = [n for n in compiled.plan.nodes if n.type == "state_machine"]
+    for node in machines:
+        valid(node.props["definition"])
