@@ -222,9 +222,7 @@ KINDS: dict[str, Kind] = {
                 Attr("enabled", "bool", True),
                 _NAME,
             ),
-            events=(
-                Event("tick", ("function", "queue", "workflow", "container"), doc="it fires"),
-            ),
+            events=(Event("tick", ("function", "queue", "workflow", "container"), doc="it fires"),),
         ),
         Kind(
             "bus",

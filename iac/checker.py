@@ -15,6 +15,7 @@ from .names import NAME_RE, logical_id
 from .source import Span
 
 _UNSET = object()
+MAX_NAME = 64  # logical IDs (255) and physical names are built from it, with suffixes
 
 
 class Checker:
@@ -38,6 +39,10 @@ class Checker:
         self.app_decl: s.AppDecl | None = None
         self.edges: list[m.Edge] = []
         self.edge_counts: dict[tuple[str, str, str], int] = {}
+        self.shorthand_names: dict[int, str | None] = {}  # id(statement) -> schedule name
+        # Suggestions compare a word with every candidate: cap the total work, so a
+        # program with thousands of wrong names still checks in seconds.
+        self.guess_budget = 100_000
 
     # ================================================================ driver
 
@@ -46,9 +51,10 @@ class Checker:
         self._declare(statements)
         app = self._app()
         for st in statements:
-            if isinstance(st, s.ResourceDecl | s.WorkflowDecl) and self.decls.get(
-                st.name.text
-            ) is st:
+            if (
+                isinstance(st, s.ResourceDecl | s.WorkflowDecl)
+                and self.decls.get(st.name.text) is st
+            ):
                 self._resource(st)
         self._implicit_resources()
         for st in statements:
@@ -65,7 +71,7 @@ class Checker:
                 "E121",
                 "the program declares no resources",
                 span,
-                hints=("declare one, for example `queue jobs` or `function f { code = \"f.py\" }`",),
+                hints=('declare one, for example `queue jobs` or `function f { code = "f.py" }`',),
             )
         self._warnings(statements)
         if self.diags.has_errors or app is None:
@@ -100,6 +106,13 @@ class Checker:
                     f"`{name.text}` is not a valid name",
                     name.span,
                     hints=("names are lower case letters, digits and `_`, starting with a letter",),
+                )
+                return False
+            if len(name.text) > MAX_NAME:
+                self.error(
+                    "E122",
+                    f"`{name.text}` is too long: a name has at most {MAX_NAME} characters",
+                    name.span,
                 )
                 return False
             if name.text in seen:
@@ -156,7 +169,9 @@ class Checker:
         # Names the compiler makes: dead-letter queues and shorthand schedules.
         for st in statements:
             if isinstance(st, s.ResourceDecl) and st.kind.text == "queue":
-                if any(isinstance(i, s.Attribute) and i.name.text == "max_receives" for i in st.items):
+                if any(
+                    isinstance(i, s.Attribute) and i.name.text == "max_receives" for i in st.items
+                ):
                     dlq = s.Name(f"{st.name.text}_dlq", st.name.span)
                     if self.decls.get(st.name.text) is st and claim(dlq, "queue"):
                         self.kinds[dlq.text] = "queue"
@@ -164,6 +179,7 @@ class Checker:
         for st in statements:
             if isinstance(st, s.EveryDecl | s.CronDecl):
                 name = self._shorthand_name(st, counts)
+                self.shorthand_names[id(st)] = name
                 if name and claim(s.Name(name, st.span), "schedule"):
                     self.kinds[name] = "schedule"
 
@@ -176,6 +192,13 @@ class Checker:
         counts[target] = counts.get(target, 0) + 1
         return f"{target}_cron_{counts[target]}"
 
+    def _guess(self, word: str, candidates: Iterable[str]) -> str | None:
+        pool = list(candidates)
+        if len(pool) > self.guess_budget:
+            return None
+        self.guess_budget -= len(pool)
+        return did_you_mean(word, pool)
+
     def _unknown(
         self,
         code: str,
@@ -187,7 +210,7 @@ class Checker:
         context: str = "",
     ) -> None:
         valid = list(valid)
-        guess = did_you_mean(name.text, valid)
+        guess = self._guess(name.text, valid)
         hints = []
         if valid:
             hints.append(f"valid {extra or what + 's'}{context}: {one_of(valid)}")
@@ -268,7 +291,7 @@ class Checker:
         tags: dict[str, str] = {}
         for item in block.items:
             if not isinstance(item, s.Attribute):
-                self.error("E127", "a `tags` block holds `key = \"value\"` lines", item.span)
+                self.error("E127", 'a `tags` block holds `key = "value"` lines', item.span)
                 continue
             value = item.value
             if not isinstance(value, s.Str) or not value.is_plain:
@@ -318,7 +341,8 @@ class Checker:
                 res.env = self._env(item)
             elif isinstance(item, s.Nested) and item.name.text == "throttle":
                 res.throttle = {
-                    k: v for k, v in self._attributes(item.items, cat.THROTTLE_ATTRS, "throttle").items()
+                    k: v
+                    for k, v in self._attributes(item.items, cat.THROTTLE_ATTRS, "throttle").items()
                 }
         rule = getattr(self, f"_rules_{kind.name}", None)
         if rule:
@@ -346,7 +370,12 @@ class Checker:
                 if spec is None:
                     valid = list(by_name) + [f"{b} {{ }}" for b in blocks]
                     self._unknown(
-                        "E102", "attribute", item.name, valid, context=f" on {where}", extra="attributes"
+                        "E102",
+                        "attribute",
+                        item.name,
+                        valid,
+                        context=f" on {where}",
+                        extra="attributes",
                     )
                     continue
                 if item.name.text in seen:
@@ -416,10 +445,10 @@ class Checker:
             if isinstance(value, s.Str):
                 text = self._string(value)
                 if spec.choices and isinstance(text, str) and text not in spec.choices:
-                    guess = did_you_mean(text, spec.choices)
+                    guess = self._guess(text, spec.choices)
                     self.error(
                         "E108",
-                        f"`{spec.name}` can't be \"{text}\"",
+                        f'`{spec.name}` can\'t be "{text}"',
                         value.span,
                         note=f"did you mean `{guess}`?" if guess else "",
                         hints=(f"valid values: {one_of(spec.choices)}",),
@@ -429,7 +458,7 @@ class Checker:
             if isinstance(value, s.Ref) and value.attr is None and value.name.text in self.params:
                 self._param_use(value, "string")
                 return m.ParamRef(value.name.text)
-            return self._type_error(value, spec, "a string like `\"text\"`")
+            return self._type_error(value, spec, 'a string like `"text"`')
         if t == "bool":
             if isinstance(value, s.Bool):
                 return value.value
@@ -535,12 +564,13 @@ class Checker:
             self._param_use(ref, None)
             return m.ParamRef(name)
         if name in self.params:
-            self.error("E106", f"param `{name}` has no attributes", ref.attr.span if ref.attr else ref.span)
+            span = ref.attr.span if ref.attr else ref.span
+            self.error("E106", f"param `{name}` has no attributes", span)
             return None
         kind_name = self.kinds.get(name)
         if kind_name is None:
             scope = list(self.kinds) + list(self.params)
-            guess = did_you_mean(name, scope)
+            guess = self._guess(name, scope)
             self.error(
                 "E105",
                 f"`{name}` is not declared",
@@ -610,7 +640,7 @@ class Checker:
         target = item.target.text
         kind_name = self.kinds.get(target)
         if kind_name is None:
-            guess = did_you_mean(target, self.kinds)
+            guess = self._guess(target, self.kinds)
             self.error(
                 "E105",
                 f"`{target}` is not declared",
@@ -680,7 +710,9 @@ class Checker:
         for item in st.items:
             if isinstance(item, s.IndexDecl):
                 if any(i.name == item.name.text for i in res.indexes):
-                    self.error("E103", f"index `{item.name.text}` is declared twice", item.name.span)
+                    self.error(
+                        "E103", f"index `{item.name.text}` is declared twice", item.name.span
+                    )
                     continue
                 for other in item.items:
                     if not isinstance(other, s.KeyDecl):
@@ -806,7 +838,9 @@ class Checker:
         for step in steps:
             if isinstance(step, s.Attribute):
                 if not top:
-                    self.error("E133", "workflow attributes go at the top of the workflow", step.span)
+                    self.error(
+                        "E133", "workflow attributes go at the top of the workflow", step.span
+                    )
             elif isinstance(step, s.Task):
                 kind = cat.STEP_KINDS[step.verb]
                 if self._target(step.target, (kind,), f"`{step.verb}`", verb=step.verb):
@@ -815,7 +849,9 @@ class Checker:
             elif isinstance(step, s.Wait):
                 if isinstance(step.value, s.Duration):
                     if step.value.millis % 1000 or step.value.millis <= 0:
-                        self.error("E108", "`wait` takes whole seconds, at least 1s", step.value.span)
+                        self.error(
+                            "E108", "`wait` takes whole seconds, at least 1s", step.value.span
+                        )
                 elif not isinstance(step.value, s.JsonPath):
                     self.error(
                         "E107",
@@ -839,6 +875,8 @@ class Checker:
                 for text in (step.error, step.cause):
                     if text is not None and not text.is_plain:
                         self.error("E107", "`fail` takes literal strings", text.span)
+                    elif text is not None:
+                        self._workflow_text(text)
 
     def _condition(self, cond: s.Condition) -> None:
         if isinstance(cond, s.And | s.Or):
@@ -850,6 +888,8 @@ class Checker:
             v = cond.value
             if isinstance(v, s.Str) and not v.is_plain:
                 self.error("E119", "conditions compare with literal strings", v.span)
+            elif isinstance(v, s.Str):
+                self._workflow_text(v)
             elif isinstance(v, s.Bool) and cond.op not in ("==", "!="):
                 self.error(
                     "E119",
@@ -865,12 +905,20 @@ class Checker:
                     hints=("literals: numbers, strings, bools, sizes (`10MB`), durations (`5m`)",),
                 )
 
-    def _target(
-        self, name: s.Name, allowed: tuple[str, ...], what: str, *, verb: str = ""
-    ) -> bool:
+    def _workflow_text(self, text: s.Str) -> None:
+        # CloudFormation fills `${Name}` placeholders in a state machine definition.
+        if "${" in text.plain:
+            self.error(
+                "E135",
+                "a workflow string can't hold `${`",
+                text.span,
+                hints=("CloudFormation would read it as a placeholder in the definition",),
+            )
+
+    def _target(self, name: s.Name, allowed: tuple[str, ...], what: str, *, verb: str = "") -> bool:
         kind = self.kinds.get(name.text)
         if kind is None:
-            guess = did_you_mean(
+            guess = self._guess(
                 name.text, [n for n, k in self.kinds.items() if k in allowed] or self.kinds
             )
             self.error(
@@ -927,7 +975,7 @@ class Checker:
         source = st.source.text
         kind_name = self.kinds.get(source)
         if kind_name is None:
-            guess = did_you_mean(source, [n for n, k in self.kinds.items() if cat.KINDS[k].events])
+            guess = self._guess(source, [n for n, k in self.kinds.items() if cat.KINDS[k].events])
             self.error(
                 "E105",
                 f"`{source}` is not declared",
@@ -991,7 +1039,8 @@ class Checker:
                 self.error("E103", f"filter `{f.name.text}` is given twice", f.name.span)
                 continue
             values: list[str] = []
-            items = f.value.items if isinstance(f.value, s.ListV) and event.free_filters else (f.value,)
+            listed = isinstance(f.value, s.ListV) and event.free_filters
+            items = f.value.items if isinstance(f.value, s.ListV) and listed else (f.value,)
             for v in items:
                 if isinstance(v, s.Str) and v.is_plain:
                     values.append(v.plain)
@@ -1016,15 +1065,7 @@ class Checker:
         self.edges.append(m.Edge(source, event, target, filters, options, span, index))
 
     def _shorthand(self, st: s.EveryDecl | s.CronDecl) -> None:
-        counts: dict[str, int] = {}
-        # Recompute the name the declaration pass gave this statement.
-        name = None
-        for other in (x for mod in self.modules for x in mod.statements):
-            if isinstance(other, s.EveryDecl | s.CronDecl):
-                n = self._shorthand_name(other, counts)
-                if other is st:
-                    name = n
-                    break
+        name = self.shorthand_names.get(id(st))  # given by the declaration pass
         if isinstance(st, s.EveryDecl):
             spec = cat.KINDS["schedule"].attr("rate")
             assert spec
@@ -1084,7 +1125,8 @@ class Checker:
         if isinstance(v, s.Str):
             return m.Output(st.name.text, self._string(v), st.span)
         if isinstance(v, s.Num | s.Bool):
-            return m.Output(st.name.text, str(v.value).lower() if isinstance(v, s.Bool) else str(v.value), st.span)
+            text = str(v.value).lower() if isinstance(v, s.Bool) else str(v.value)
+            return m.Output(st.name.text, text, st.span)
         self.error("E107", f"an output is a string or an attribute, not {_describe(v)}", v.span)
         return None
 
@@ -1097,13 +1139,13 @@ class Checker:
         for name, res in self.resources.items():
             if res.implicit or res.kind == "api" or name in self.used:
                 continue
-            decl = self.decls.get(name)
-            if decl is None:
+            declared = self.decls.get(name)
+            if declared is None:
                 continue
             self.diags.warning(
                 "W002",
                 f"{res.kind} `{name}` is not used: nothing refers to it or triggers it",
-                decl.name.span,
+                declared.name.span,
             )
 
 
@@ -1116,7 +1158,9 @@ def _mentions(app: s.AppDecl | None, name: str) -> bool:
         if isinstance(item, s.Attribute) and isinstance(item.value, s.Str)
         for p in item.value.parts
     ) or any(
-        isinstance(item, s.Attribute) and isinstance(item.value, s.Ref) and item.value.name.text == name
+        isinstance(item, s.Attribute)
+        and isinstance(item.value, s.Ref)
+        and item.value.name.text == name
         for item in app.items
     )
 

@@ -6,12 +6,12 @@ import difflib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from .source import Span
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 
@@ -63,7 +63,7 @@ class Diagnostics:
         note: str = "",
     ) -> None:
         self.items.append(
-            Diagnostic(code, Severity.ERROR, message, span, tuple(labels), tuple(hints), note)
+            Diagnostic(code, Severity.ERROR, _cut(message), span, tuple(labels), _cuts(hints), note)
         )
 
     def warning(
@@ -77,7 +77,9 @@ class Diagnostics:
         note: str = "",
     ) -> None:
         self.items.append(
-            Diagnostic(code, Severity.WARNING, message, span, tuple(labels), tuple(hints), note)
+            Diagnostic(
+                code, Severity.WARNING, _cut(message), span, tuple(labels), _cuts(hints), note
+            )
         )
 
     @property
@@ -86,6 +88,21 @@ class Diagnostics:
 
     def sorted(self) -> list[Diagnostic]:
         return sorted(self.items, key=Diagnostic.sort_key)
+
+
+_MAX_MESSAGE = 400
+
+
+def _cut(text: str) -> str:
+    """Messages quote names and values from the program: keep a huge one readable."""
+    if len(text) <= _MAX_MESSAGE:
+        return text
+    half = _MAX_MESSAGE // 2
+    return text[:half] + "..." + text[-half:]
+
+
+def _cuts(texts: Iterable[str]) -> tuple[str, ...]:
+    return tuple(_cut(t) for t in texts)
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
@@ -136,7 +153,9 @@ def _render_one(d: Diagnostic, color: bool) -> str:
         if previous is not None and ln > previous + 1:
             out.append(f"{pad} .")
         text = src.line_text(ln)
-        out.append(f"{ln:>{width}} | {_visible(text)}")
+        cols = [src.line_col(sp.start)[1] for sp, _, _ in marks if sp.line == ln]
+        shown, shift = _window(text, min(cols))
+        out.append(f"{ln:>{width}} | {_visible(shown)}")
         for span, ch, msg in marks:
             if span.line != ln:
                 continue
@@ -144,6 +163,8 @@ def _render_one(d: Diagnostic, color: bool) -> str:
             end_line, end_col = src.line_col(span.end)
             if end_line != ln:
                 end_col = len(text) + 1
+            start_col -= shift
+            end_col = min(end_col - shift, len(shown) + 1)
             length = max(1, end_col - start_col)
             under = " " * (start_col - 1) + ch * length
             out.append(f"{pad} | " + (under + (" " + msg if msg else "")).rstrip())
@@ -153,6 +174,19 @@ def _render_one(d: Diagnostic, color: bool) -> str:
             out.append(f"{pad} = note: {lb.message} at {lb.span.source.display}:{lb.span.line}")
     out.extend(f"{pad} = help: {h}" for h in d.hints)
     return "\n".join(out) + "\n"
+
+
+_WIDTH = 120  # longer source lines are shown as a window around the first mark
+
+
+def _window(text: str, column: int) -> tuple[str, int]:
+    """The part of a long line worth showing, and how many columns it was shifted left."""
+    if len(text) <= _WIDTH:
+        return text, 0
+    cut = max(0, min(column - 1 - 20, len(text) - _WIDTH))
+    head = "..." if cut else ""
+    tail = "..." if cut + _WIDTH < len(text) else ""
+    return head + text[cut : cut + _WIDTH] + tail, cut - len(head)
 
 
 def _visible(text: str) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -96,7 +99,26 @@ def _read(file: Path, program: Program) -> Source:
     return Source(file, text, display)
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Syntax trees and models hold no reference cycles, yet building them makes
+    millions of objects, and the cyclic collector's passes over them grow with the
+    program: pausing it keeps a 10,000-resource program linear (twice as fast)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def parse(program: Program) -> tuple[list[syntax.Module], list[Diagnostic]]:
+    with _gc_paused():
+        return _parse(program)
+
+
+def _parse(program: Program) -> tuple[list[syntax.Module], list[Diagnostic]]:
     diags = Diagnostics(list(program.diagnostics))
     if diags.has_errors:
         return [], diags.sorted()
@@ -109,9 +131,10 @@ def parse(program: Program) -> tuple[list[syntax.Module], list[Diagnostic]]:
 
 
 def check(program: Program, params: dict[str, str] | None = None) -> CheckResult:
-    modules, diagnostics = parse(program)
-    if any(d.severity is Severity.ERROR for d in diagnostics):
-        return CheckResult(None, diagnostics)
-    diags = Diagnostics(list(diagnostics))
-    app = Checker(modules, program.root, diags, params).run()
-    return CheckResult(app, diags.sorted())
+    with _gc_paused():
+        modules, diagnostics = _parse(program)
+        if any(d.severity is Severity.ERROR for d in diagnostics):
+            return CheckResult(None, diagnostics)
+        diags = Diagnostics(list(diagnostics))
+        app = Checker(modules, program.root, diags, params).run()
+        return CheckResult(app, diags.sorted())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 from . import syntax
 from .source import Span
@@ -31,7 +31,7 @@ class Interp:
     parts: tuple[str | ParamRef | AttrRef, ...]
 
 
-Expr = Union[str, int, float, bool, ParamRef, AttrRef, Interp, tuple]
+Expr = str | int | float | bool | ParamRef | AttrRef | Interp | tuple
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from lark import Lark, Token, Transformer, Tree, v_args
+from lark import Lark, Token, Transformer, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 from lark.lexer import PatternStr
 
@@ -19,6 +19,9 @@ from .source import Source, Span
 
 MAX_DEPTH = 64  # brackets and blocks; deeper nesting is an error, never a crash
 MAX_ERRORS = 20
+# A cap on the work (a few seconds), so no file, however large, keeps the compiler busy
+# for minutes; a 10,000-resource program has about 270,000 tokens.
+MAX_TOKENS = 300_000
 
 WORDS = {
     "LBRACE": "`{`",
@@ -55,7 +58,9 @@ class _Brackets:
 
     def process(self, stream: Iterator[Token]) -> Iterator[Token]:
         stack: list[str] = []
-        for tok in stream:
+        for count, tok in enumerate(stream):
+            if count >= MAX_TOKENS:
+                raise _TooLarge(tok)
             kind = tok.type
             if kind in ("LPAR", "LSQB", "LBRACE"):
                 stack.append(kind)
@@ -65,6 +70,12 @@ class _Brackets:
             elif kind == "_NL" and stack and stack[-1] != "LBRACE":
                 continue
             yield tok
+
+
+class _TooLarge(Exception):
+    def __init__(self, token: Token):
+        super().__init__("too many tokens")
+        self.token = token
 
 
 @lru_cache(maxsize=1)
@@ -110,14 +121,24 @@ def parse_source(source: Source, diags: Diagnostics) -> s.Module | None:
     for _ in range(MAX_ERRORS):
         try:
             tree = _lark().parse(blanked)
+        except _TooLarge as err:
+            start = err.token.start_pos or 0
+            diags.error(
+                "E012",
+                f"the program is too large: more than {MAX_TOKENS:,} words and symbols",
+                Span(source, start, start + len(err.token)),
+                hints=("split it into smaller apps",),
+            )
+            return None
         except UnexpectedInput as err:
             failed = True
             before = len(diags.items)
             _report(source, err, diags)
             _drop_repeats(diags, before)
-            blanked = _blank_statement(blanked, _error_offset(err, blanked))
-            if blanked is None:
+            rest = _blank_statement(blanked, _error_offset(err, blanked))
+            if rest is None:
                 break
+            blanked = rest
             continue
         if failed:
             return None
@@ -131,14 +152,26 @@ def parse_source(source: Source, diags: Diagnostics) -> s.Module | None:
 def _drop_repeats(diags: Diagnostics, new_from: int) -> None:
     """Reparsing after an error can meet the same problem again (an unclosed `{`)."""
     old = {(d.code, d.span and (d.span.start, d.span.end)) for d in diags.items[:new_from]}
+    fresh = diags.items[new_from:]
     diags.items[new_from:] = [
-        d for d in diags.items[new_from:] if (d.code, d.span and (d.span.start, d.span.end)) not in old
+        d for d in fresh if (d.code, d.span and (d.span.start, d.span.end)) not in old
     ]
 
 
+# Runs of text with no bracket outside strings and comments, in one match each (fast
+# on huge files), then one opening or closing bracket.
+_BRACKETS = re.compile(
+    r'(?:"[^"\\\n]*(?:\\.[^"\\\n]*)*"|(?:#|//)[^\n]*|[^"#/\[\](){}]+|["/])+'
+    r"|([\[({])|([\])}])"
+)
+
+
 def _depth_ok(source: Source, diags: Diagnostics) -> bool:
+    text = source.text
+    if sum(text.count(c) for c in "[({") <= MAX_DEPTH:
+        return True
     depth = 0
-    for m in re.finditer(r'"(?:[^"\\\n]|\\.)*"|(?:#|//)[^\n]*|([\[({])|([\])}])', source.text):
+    for m in _BRACKETS.finditer(text):
         if m.group(1):
             depth += 1
             if depth > MAX_DEPTH:
@@ -183,13 +216,13 @@ def _blank_statement(text: str, offset: int) -> str | None:
 def _report(source: Source, err: UnexpectedInput, diags: Diagnostics) -> None:
     text = source.text
     if isinstance(err, UnexpectedCharacters):
-        start = err.pos_in_stream
+        start = err.pos_in_stream or 0
         char = text[start] if start < len(text) else ""
         span = Span(source, start, start + 1)
         if char == '"':
             end = text.find("\n", start)
             span = Span(source, start, end if end != -1 else len(text))
-            diags.error("E002", "unterminated string", span, hints=("close it with `\"`",))
+            diags.error("E002", "unterminated string", span, hints=('close it with `"`',))
             return
         allowed = set(err.allowed or ())
         if {"STRING", "NUMBER", "LSQB"} <= allowed:
@@ -248,7 +281,10 @@ def _report_eof(source: Source, err: UnexpectedInput, diags: Diagnostics) -> Non
             hints=(f"add the missing `{closer}`",),
         )
         return
-    accepts = _accepts(err) if isinstance(err, UnexpectedToken) else set(err.expected)
+    if isinstance(err, UnexpectedToken):
+        accepts = _accepts(err)
+    else:
+        accepts = set(getattr(err, "expected", ()))
     expected = _expected(accepts)
     diags.error(
         "E004",
@@ -285,7 +321,7 @@ def _open_before_statement(text: str, offset: int) -> int | None:
 def _unclosed(text: str) -> int | None:
     """The offset of the innermost bracket still open at the end of the text."""
     stack: list[int] = []
-    for m in re.finditer(r'"(?:[^"\\\n]|\\.)*"|(?:#|//)[^\n]*|[\[({\])}]', text):
+    for m in re.finditer(r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"|(?:#|//)[^\n]*|[\[({\])}]', text):
         ch = m.group()
         if ch in "[({":
             stack.append(m.start())
@@ -364,6 +400,7 @@ def _show(text: str) -> str:
 # ---------------------------------------------------------------- tree builder
 
 _ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t", "$": "$", "r": "\r"}
+_STRING_SPECIAL = re.compile(r"\\|\$\{")
 _INTERP = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)(?:\s*\.\s*([A-Za-z_][A-Za-z0-9_]*))?\s*$")
 _DURATION_MS = {"ms": 1, "s": 1000, "m": 60_000, "h": 3_600_000, "d": 86_400_000}
 _SIZE_BYTES = {"KB": 1 << 10, "MB": 1 << 20, "GB": 1 << 30, "TB": 1 << 40}
@@ -375,13 +412,19 @@ def _parts(children: list[Any]) -> list[Any]:
     return [c for c in children if not (isinstance(c, Token) and c.type in _PUNCT)]
 
 
-@v_args(meta=True)
 class _Builder(Transformer[Token, Any]):
+    """Every rule method takes `(meta, children)`, like `@v_args(meta=True)`, minus the
+    wrapper Lark would build on every call (a third of the tree-building time)."""
+
     def __init__(self, source: Source, diags: Diagnostics):
         super().__init__(visit_tokens=False)
         self.source = source
         self.diags = diags
         self.failed = False
+
+    def _call_userfunc(self, tree: Tree[Token], new_children: list[Any] | None = None) -> Any:
+        children = new_children if new_children is not None else tree.children
+        return getattr(self, tree.data)(tree.meta, children)
 
     # -- helpers
     def _span(self, meta: Any) -> Span:
@@ -463,7 +506,8 @@ class _Builder(Transformer[Token, Any]):
                 prev = items[-1] if items else None
                 same_line = prev is not None and prev.span.line == item.span.line
                 if isinstance(prev, s.Allow) and same_line:
-                    items[-1] = s.Allow(prev.target, prev.ops + (item.name,), prev.span.to(item.span))
+                    ops = prev.ops + (item.name,)
+                    items[-1] = s.Allow(prev.target, ops, prev.span.to(item.span))
                     continue
                 self._error(
                     "E006",
@@ -556,8 +600,16 @@ class _Builder(Transformer[Token, Any]):
     def exists(self, meta: Any, c: list[Any]) -> s.Exists:
         return s.Exists(self._path(_parts(c)[1]), self._span(meta))
 
-    def negation(self, meta: Any, c: list[Any]) -> s.Not:
-        return s.Not(_parts(c)[1], self._span(meta))
+    def negation(self, meta: Any, c: list[Any]) -> s.Condition:
+        *nots, operand = c
+        if len(nots) > MAX_DEPTH:
+            span = Span(self.source, nots[0].start_pos or 0, nots[-1].end_pos or 0)
+            self._error("E001", f"more than {MAX_DEPTH} `not` in a row", span)
+            return operand  # type: ignore[no-any-return]
+        end = self._span(meta).end
+        for tok in reversed(nots):
+            operand = s.Not(operand, Span(self.source, tok.start_pos or 0, end))
+        return operand  # type: ignore[no-any-return]
 
     def group(self, meta: Any, c: list[Any]) -> s.Condition:
         return _parts(c)[0]  # type: ignore[no-any-return]
@@ -628,59 +680,59 @@ class _Builder(Transformer[Token, Any]):
         parts: list[str | s.Ref] = []
         buf: list[str] = []
         i = 0
-        while i < len(body):
-            ch = body[i]
-            if ch == "\\" and i + 1 < len(body):
-                nxt = body[i + 1]
+        while True:
+            found = _STRING_SPECIAL.search(body, i)  # jumps over plain text at C speed
+            if found is None:
+                buf.append(body[i:])
+                break
+            j = found.start()
+            buf.append(body[i:j])
+            if body[j] == "\\":
+                if j + 1 >= len(body):
+                    buf.append("\\")
+                    break
+                nxt = body[j + 1]
                 if nxt in _ESCAPES:
                     buf.append(_ESCAPES[nxt])
                 else:
-                    span = Span(self.source, base + i, base + i + 2)
+                    span = Span(self.source, base + j, base + j + 2)
                     self._error(
                         "E008",
-                        f"unknown escape `\\{nxt}`",
+                        f"unknown escape `\\{_show(nxt)}`",
                         span,
                         'strings know \\" \\\\ \\n \\t and \\$',
                     )
-                i += 2
+                i = j + 2
                 continue
-            if ch == "$" and body.startswith("${", i):
-                close = body.find("}", i + 2)
-                if close == -1:
-                    span = Span(self.source, base + i, base + len(body))
-                    self._error("E009", "`${` is never closed", span, "write `\\${` for a literal")
-                    break
-                inner = body[i + 2 : close]
-                m = _INTERP.fullmatch(inner)
-                span = Span(self.source, base + i, base + close + 1)
-                if not m:
-                    self._error(
-                        "E009",
-                        "`${...}` holds a name or `name.attribute`",
-                        span,
-                        "write `\\${` for a literal `${`",
-                    )
-                else:
-                    if buf:
-                        parts.append("".join(buf))
-                        buf = []
-                    n_start = base + i + 2 + m.start(1)
-                    name = s.Name(m.group(1), Span(self.source, n_start, n_start + len(m.group(1))))
-                    attr = None
-                    if m.group(2):
-                        a_start = base + i + 2 + m.start(2)
-                        attr = s.Name(
-                            m.group(2), Span(self.source, a_start, a_start + len(m.group(2)))
-                        )
-                    parts.append(s.Ref(name, attr, span))
-                i = close + 1
-                continue
-            buf.append(ch)
-            i += 1
+            close = body.find("}", j + 2)
+            if close == -1:
+                span = Span(self.source, base + j, base + len(body))
+                self._error("E009", "`${` is never closed", span, "write `\\${` for a literal")
+                break
+            inner = body[j + 2 : close]
+            m = _INTERP.fullmatch(inner)
+            span = Span(self.source, base + j, base + close + 1)
+            if not m:
+                self._error(
+                    "E009",
+                    "`${...}` holds a name or `name.attribute`",
+                    span,
+                    "write `\\${` for a literal `${`",
+                )
+            else:
+                text = "".join(buf)
+                if text:
+                    parts.append(text)
+                buf = []
+                n_start = base + j + 2 + m.start(1)
+                name = s.Name(m.group(1), Span(self.source, n_start, n_start + len(m.group(1))))
+                attr = None
+                if m.group(2):
+                    a_start = base + j + 2 + m.start(2)
+                    attr = s.Name(m.group(2), Span(self.source, a_start, a_start + len(m.group(2))))
+                parts.append(s.Ref(name, attr, span))
+            i = close + 1
+        buf = ["".join(buf)] if "".join(buf) else []
         if buf or not parts:
             parts.append("".join(buf))
         return s.Str(tuple(parts), self._tspan(tok))
-
-
-def _unused(_: Tree[Token]) -> None:  # keeps Tree imported for typing tools
-    return None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
 
 from .source import Span
 
@@ -103,7 +102,7 @@ class MapV:
     span: Span
 
 
-Value = Union[Str, Num, Bool, Duration, Size, BadUnit, JsonPath, ListV, MapV, Ref]
+Value = Str | Num | Bool | Duration | Size | BadUnit | JsonPath | ListV | MapV | Ref
 
 # ---------------------------------------------------------------- block items
 
@@ -163,7 +162,7 @@ class BareName:
     span: Span
 
 
-Item = Union[Attribute, Nested, Allow, KeyDecl, IndexDecl, Route, BareName]
+Item = Attribute | Nested | Allow | KeyDecl | IndexDecl | Route | BareName
 
 # ---------------------------------------------------------------- workflows
 
@@ -200,7 +199,7 @@ class Or:
     span: Span
 
 
-Condition = Union[Compare, Exists, Not, And, Or]
+Condition = Compare | Exists | Not | And | Or
 
 
 @dataclass(frozen=True)
@@ -249,7 +248,7 @@ class Fail:
     span: Span
 
 
-Step = Union[Task, Wait, IfStep, Parallel, ForEach, Succeed, Fail, Attribute]
+Step = Task | Wait | IfStep | Parallel | ForEach | Succeed | Fail | Attribute
 
 # ---------------------------------------------------------------- statements
 
@@ -324,9 +323,9 @@ class OutputDecl:
     span: Span
 
 
-Statement = Union[
-    AppDecl, ParamDecl, ResourceDecl, WorkflowDecl, OnDecl, EveryDecl, CronDecl, OutputDecl
-]
+Statement = (
+    AppDecl | ParamDecl | ResourceDecl | WorkflowDecl | OnDecl | EveryDecl | CronDecl | OutputDecl
+)
 
 
 @dataclass(frozen=True)

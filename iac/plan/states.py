@@ -74,7 +74,9 @@ class StatesCompiler:
             return self.name(f"{step.verb.capitalize()} {step.target.text}")
         if isinstance(step, s.Wait):
             v = step.value
-            return self.name(f"Wait {v.text if isinstance(v, s.Duration) else getattr(v, 'path', '')}")
+            return self.name(
+                f"Wait {v.text if isinstance(v, s.Duration) else getattr(v, 'path', '')}"
+            )
         if isinstance(step, s.IfStep):
             return self.name(f"If {condition_text(step.branches[0][0])}")
         if isinstance(step, s.Parallel):
@@ -162,9 +164,7 @@ class StatesCompiler:
     def task(self, step: s.Task, name: str, nxt: Next, states: dict[str, Any]) -> None:
         kind = STEP_KINDS[step.verb]
         target = self.resolve(kind, step.target.text)
-        options = {
-            o.name.text: o.value for o in step.options if isinstance(o, s.Attribute)
-        }
+        options = {o.name.text: o.value for o in step.options if isinstance(o, s.Attribute)}
         state: dict[str, Any] = {"Type": "Task"}
         if kind == "function":
             state["Resource"] = "arn:aws:states:::lambda:invoke"
@@ -223,8 +223,11 @@ class StatesCompiler:
                 keep = self.name(f"Keep result of {step.target.text}")
                 states[name] = self._chain(state, keep)
                 states[keep] = self._chain(
-                    {"Type": "Pass", "InputPath": f"{result.path}.Payload",
-                     "ResultPath": result.path},
+                    {
+                        "Type": "Pass",
+                        "InputPath": f"{result.path}.Payload",
+                        "ResultPath": result.path,
+                    },
                     nxt,
                 )
                 return

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Union
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class Pseudo:
 class Sub:
     """A string built from literal text and values."""
 
-    parts: tuple[Union[str, Ref, Param, Pseudo], ...]
+    parts: tuple[str | Ref | Param | Pseudo, ...]
 
     @staticmethod
     def of(*parts: Any) -> Value:
@@ -61,7 +61,7 @@ class Json:
     value: Any
 
 
-Value = Union[str, int, float, bool, None, Ref, Param, Pseudo, Sub, Json, list, dict]
+Value = str | int | float | bool | None | Ref | Param | Pseudo | Sub | Json | list | dict
 
 ACCOUNT = Pseudo("account")
 REGION = Pseudo("region")

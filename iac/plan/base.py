@@ -1,0 +1,136 @@
+"""What every part of the lowering shares: the nodes so far, roles, names, values."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import model as m
+from ..diagnostics import Diagnostic, Severity
+from ..names import logical_id, physical
+from ..source import Span
+from .assets import Asset
+from .iam import OPERATIONS, RoleSpec, Statement
+from .model import Node
+from .values import Param, Ref, Sub, Value, arn
+
+# Service limits on physical names.
+NAME_LIMITS = {
+    "function": 64,
+    "queue": 80,
+    "topic": 256,
+    "table": 255,
+    "bus": 256,
+    "rule": 64,
+    "secret": 512,
+    "api": 128,
+    "workflow": 80,
+    "container": 255,
+}
+
+
+class LoweringBase:
+    def __init__(self, app: m.App):
+        self.app = app
+        self.nodes: list[Node] = []
+        self.by_id: dict[str, Node] = {}
+        self.roles: dict[str, RoleSpec] = {}
+        self.assets: list[Asset] = []
+        self.diagnostics: list[Diagnostic] = []
+        self.prefix = self.expr(app.prefix)
+        # resource policies gathered from every edge, keyed by the node they protect
+        self.policies: dict[str, list[Statement]] = {}
+
+    # ---------------------------------------------------------------- helpers
+
+    def add(self, node: Node) -> Node:
+        if node.id in self.by_id:
+            self.unsupported(
+                node.source,
+                f"two resources of the output would share the logical ID `{node.id}`",
+                "rename one of the resources",
+                code="E201",
+            )
+            return node
+        self.by_id[node.id] = node
+        self.nodes.append(node)
+        return node
+
+    def unsupported(self, span: Span | None, message: str, hint: str, code: str = "E200") -> None:
+        self.diagnostics.append(Diagnostic(code, Severity.ERROR, message, span, hints=(hint,)))
+
+    def name_of(self, res: m.Resource, limit_kind: str, suffix: str = "") -> Value:
+        if res.attrs.get("name") is not None:
+            return self.expr(res.attrs["name"])
+        limit = NAME_LIMITS[limit_kind] - len(suffix)
+        if isinstance(self.prefix, str):
+            return physical(self.prefix, res.name, limit) + suffix
+        # A prefix with params can't be measured at compile time; AWS checks it.
+        return Sub.of(self.prefix, "-" + res.name.replace("_", "-") + suffix)
+
+    def expr(self, value: Any) -> Value:
+        """A model expression as a plan value."""
+        if isinstance(value, m.ParamRef):
+            return Param(value.name)
+        if isinstance(value, m.AttrRef):
+            return self.attr(value.resource, value.attr)
+        if isinstance(value, m.Interp):
+            return Sub.of(*(self.expr(p) if not isinstance(p, str) else p for p in value.parts))
+        return value  # type: ignore[no-any-return]
+
+    def attr(self, resource: str, attr: str) -> Value:
+        res = self.app.resources[resource]
+        if res.kind == "model":
+            if attr == "id":
+                return str(res.attrs["id"])
+            return self.model_arn(res)
+        return Ref(logical_id(resource), attr)
+
+    def model_arn(self, res: m.Resource) -> Value:
+        return arn("bedrock", f"foundation-model/{res.attrs['id']}", account=False)
+
+    def arn_of(self, name: str) -> Value:
+        return self.attr(name, "arn")
+
+    def role(self, owner: m.Resource) -> RoleSpec:
+        return self.roles[logical_id(owner.name)]
+
+    # Implemented by the compute part; declared here so every part can call them.
+    def network(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def run_task_statements(self, target: m.Resource, span: Span, why: str) -> list[Statement]:
+        raise NotImplementedError
+
+    # Implemented by the edge part.
+    def permission(
+        self, pid: str, fn: m.Resource, principal: str, source_arn: Value, span: Span, why: str
+    ) -> None:
+        raise NotImplementedError
+
+    def grant(self, role: RoleSpec, grant: m.Grant) -> None:
+        target = self.app.resources[grant.target]
+        by_scope: dict[str, list[str]] = {}
+        for op in grant.ops:
+            actions, scope = OPERATIONS[(target.kind, op)]
+            by_scope.setdefault(scope, []).extend(actions)
+        for scope, granted in by_scope.items():
+            base = self.arn_of(target.name)
+            if scope == "objects":
+                resources: tuple[Value, ...] = (Sub.of(base, "/*"),)
+                tail = "Objects"
+            elif scope == "arn+indexes":
+                resources = (base, Sub.of(base, "/index/*"))
+                tail = ""
+            else:
+                resources = (base,)
+                tail = ""
+            ops = "".join(o.capitalize() for o in grant.ops)
+            role.add(
+                Statement(
+                    f"{ops}{logical_id(target.name)}{tail}",
+                    tuple(sorted(set(granted))),
+                    resources,
+                    grant.span,
+                    f"`allow {grant.target}: {', '.join(grant.ops)}`",
+                )
+            )

@@ -1,0 +1,85 @@
+"""The built wheel works on its own: grammar and templates inside the package, and the
+`iac` command runs from a fresh virtual environment, away from this checkout."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+TIMEOUT = 300
+
+
+def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
+    return subprocess.run(
+        [str(a) for a in args], capture_output=True, text=True, timeout=TIMEOUT, cwd=cwd, env=env
+    )
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    proc = run(sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", out, REPO, cwd=out)
+    assert proc.returncode == 0, proc.stderr
+    (built,) = out.glob("iac-*.whl")
+    return built
+
+
+@pytest.fixture(scope="module")
+def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh venv with the wheel; its dependencies come from this interpreter's
+    site-packages (`--system-site-packages`), so nothing is downloaded."""
+    root = tmp_path_factory.mktemp("venv") / "env"
+    proc = run(sys.executable, "-m", "venv", "--system-site-packages", root, cwd=root.parent)
+    assert proc.returncode == 0, proc.stderr
+    python = root / "bin" / "python"
+    proc = run(python, "-m", "pip", "install", "--no-deps", "--no-index", "-q", wheel, cwd=root)
+    assert proc.returncode == 0, proc.stderr
+    return root
+
+
+def test_wheel_holds_the_grammar_and_templates(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "iac/_data/grammar/iac.lark" in names
+    assert any(n.startswith("iac/_data/targets/cfn/") for n in names)
+    assert "iac/cli.py" in names and "iac/parser.py" in names
+    assert not any(n.startswith(("tests/", "examples/", "bench/")) for n in names)
+
+
+def test_installed_package_is_the_wheel_with_its_data(venv: Path, tmp_path: Path) -> None:
+    probe = (
+        "import pathlib, iac, iac.resources as r; "
+        "print(pathlib.Path(iac.__file__).resolve().parent); print(r.data_dir('grammar'))"
+    )
+    proc = run(venv / "bin" / "python", "-c", probe, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    package, grammar = (Path(line) for line in proc.stdout.splitlines())
+    assert venv.resolve() in package.parents, f"imported {package}, not the installed wheel"
+    assert grammar == package / "_data" / "grammar"
+    assert (package / "_data" / "grammar" / "iac.lark").is_file()
+    assert (package / "_data" / "targets").is_dir()
+
+
+def test_iac_check_runs_from_the_venv(venv: Path, tmp_path: Path) -> None:
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "worker.py").write_text("def handler(event, context):\n    pass\n")
+    (tmp_path / "app.iac").write_text(
+        'queue jobs\nfunction worker {\n  code = "src/worker.py"\n}\non jobs.message -> worker\n'
+    )
+    proc = run(venv / "bin" / "iac", "check", "app.iac", cwd=tmp_path)
+    assert (proc.returncode, proc.stderr) == (0, "")
+
+    (tmp_path / "bad.iac").write_text("queue jobs { retention = 5min }\n")
+    proc = run(venv / "bin" / "iac", "check", "bad.iac", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("error[E007]: unknown unit `min`\n --> bad.iac:1:26\n")
+    assert "Traceback" not in proc.stderr
+
+    proc = run(venv / "bin" / "iac", "--version", cwd=tmp_path)
+    assert proc.returncode == 0 and "0.1.0" in proc.stdout
