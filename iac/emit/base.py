@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 import jinja2
@@ -22,7 +22,7 @@ class Rendered:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-@lru_cache(maxsize=None)
+@cache
 def environment(target: str) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(data_dir("targets") / target)),
