@@ -21,12 +21,12 @@ from tools import (
     terraform_validate,
 )
 
-from examples import GOLDEN, UPDATE, case_name, compile_program, example_programs, uses_workflows
+from examples import GOLDEN, UPDATE, case_name, compile_program, example_programs
 from iac.compiler import Compiled
-from iac.emit import terraform
+from iac.emit import cfn, terraform
 from iac.emit.hcl_text import hcl_str
 from iac.plan.model import Node
-from iac.plan.values import Param, Sub
+from iac.plan.values import Param, Pseudo, Ref, Sub
 
 HERE = Path(__file__).resolve().parent
 EXAMPLES = example_programs()
@@ -58,12 +58,6 @@ def assert_valid_and_formatted(folder: Path) -> None:
 def test_golden_validate_and_fmt(program: Path, tmp_path: Path) -> None:
     compiled = compile_program(program, ["terraform"])
     golden = GOLDEN / case_name(program) / "terraform"
-    if uses_workflows(compiled):
-        assert any(
-            "workflow" in d.message or "container" in d.message for d in compiled.diagnostics
-        )
-        assert not compiled.files
-        return
     assert not compiled.diagnostics, [d.message for d in compiled.diagnostics]
     assets = sorted(p.split("/")[-1] for p in compiled.files if p.startswith("terraform/assets/"))
     if UPDATE:
@@ -99,8 +93,6 @@ def test_every_file_is_written_even_when_empty(tmp_path: Path) -> None:
 def test_only_the_aws_provider(tmp_path: Path) -> None:
     for program in [*EXAMPLES, HOSTILE]:
         compiled = compile_program(program, ["terraform"])
-        if uses_workflows(compiled):
-            continue
         folder = write_config(compiled, tmp_path / case_name(program))
         versions = hcl2json(folder / "versions.tf")
         (providers,) = versions["terraform"][0]["required_providers"]
@@ -154,6 +146,24 @@ def test_stable_when_a_resource_is_added(tmp_path: Path) -> None:
         assert new.get(header) == text, f"{header} changed"
 
 
+def test_a_role_that_grants_nothing_has_no_policy(tmp_path: Path) -> None:
+    """IAM refuses a policy without statements: such a role stands alone, and what
+    waits for a role's policy waits for the role instead."""
+    program = tmp_path / "job.iac"
+    program.write_text(
+        'container job { image = "public.ecr.aws/docker/library/busybox:1.36" }\nevery 1h -> job\n',
+        encoding="utf-8",
+    )
+    compiled = compile_program(program, ["terraform"])
+    main = compiled.files["terraform/main.tf"].decode()
+    assert 'resource "aws_iam_role" "job_task_role" {' in main
+    assert 'resource "aws_iam_role_policy" "job_task_role"' not in main
+    assert "Statement = []" not in main
+    waits = "depends_on = [aws_iam_role.job_task_role, aws_iam_role_policy.job_execution_role]"
+    assert waits in main
+    assert_valid_and_formatted(write_config(compiled, tmp_path / "c"))
+
+
 def test_resource_names_are_snake_case_logical_ids() -> None:
     assert terraform.snake("Thumbnailer") == "thumbnailer"
     assert terraform.snake("ThumbnailerRole") == "thumbnailer_role"
@@ -167,10 +177,21 @@ def test_resource_names_are_snake_case_logical_ids() -> None:
 def test_unknown_node_type_is_reported_not_dropped() -> None:
     compiled = compile_program(HOSTILE, ["terraform"])
     assert compiled.plan is not None
-    compiled.plan.nodes.append(Node("Flow", "state_machine", {}, None, "workflow flow"))
+    compiled.plan.nodes.append(Node("Gadget", "gadget", {}, None, "gadget g"))
     rendered = terraform.render(compiled.plan)
     assert [d.code for d in rendered.diagnostics] == ["E200"]
-    assert "state_machine" in rendered.diagnostics[0].message
+    assert "gadget" in rendered.diagnostics[0].message
+
+
+def test_every_plan_node_type_has_a_resource_and_its_attributes() -> None:
+    """What CloudFormation spells, Terraform spells too: node types and attributes."""
+    cfn_types = {
+        p.name.removesuffix(".yaml.j2") for p in (HERE.parent / "targets" / "cfn").glob("*.yaml.j2")
+    } - {"template"}
+    assert cfn_types <= set(terraform.TYPES)
+    for node_type in terraform.TYPES:
+        assert (HERE.parent / "targets" / "terraform" / f"{node_type}.tf.j2").is_file(), node_type
+    assert set(cfn.ATTRIBUTES) <= set(terraform.ATTRIBUTES)
 
 
 # ---------------------------------------------------------------- hostile strings
@@ -227,10 +248,15 @@ HOSTILE_STRINGS = [
 
 def _terraform_output(folder: Path, name: str) -> Any:
     """Apply a provider-free configuration (outputs only) and read one output back."""
+    return _terraform_outputs(folder)[name]
+
+
+def _terraform_outputs(folder: Path) -> dict[str, Any]:
+    """Apply a provider-free configuration (outputs only) and read every output back."""
     (folder / "none.tfrc").write_text("", encoding="utf-8")
     env = dict(os.environ, CHECKPOINT_DISABLE="1", TF_IN_AUTOMATION="1", TF_INPUT="0")
     env.update(TF_CLI_CONFIG_FILE=str(folder / "none.tfrc"), TF_DATA_DIR=str(folder / ".tf"))
-    for args in (["init"], ["apply", "-auto-approve"], ["output", "-json", name]):
+    for args in (["init"], ["apply", "-auto-approve"], ["output", "-json"]):
         proc = subprocess.run(
             [terraform_bin(), *args, "-no-color"],
             cwd=folder,
@@ -240,7 +266,7 @@ def _terraform_output(folder: Path, name: str) -> Any:
             timeout=120,
         )
         assert proc.returncode == 0, proc.stdout + proc.stderr
-    return json.loads(proc.stdout)
+    return {k: v["value"] for k, v in json.loads(proc.stdout).items()}
 
 
 def test_hcl_str_round_trips_through_terraform(tmp_path: Path) -> None:
@@ -278,3 +304,61 @@ def test_literal_dollar_before_an_interpolation() -> None:
     assert speller.template(Sub(("%", Param("stage")))) == '"%${var.stage}"'
     # Literal parts side by side are escaped together: `$` + `{x}` is no interpolation.
     assert speller.template(Sub(("a$", "{x}", Param("stage")))) == '"a$${x}${var.stage}"'
+
+
+# ---------------------------------------------------------------- JSON documents
+
+
+def _placeholder(value: Ref | Param | Pseudo) -> str:
+    if isinstance(value, Ref):
+        return f"<{value.node}.{value.attr}>"
+    if isinstance(value, Param):
+        return f"<var.{value.name}>"
+    return f"<{value.name}>"
+
+
+class _PlaceholderSpeller(terraform.TfSpeller):
+    """Spells each reference as a string naming it, so Terraform evaluates without AWS."""
+
+    def reference(self, value: Ref | Param | Pseudo) -> str:
+        return hcl_str(_placeholder(value))
+
+
+def _resolved(value: Any) -> Any:
+    """A plan value as plain JSON data, each reference its placeholder."""
+    if isinstance(value, dict):
+        return {k: _resolved(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_resolved(v) for v in value]
+    if isinstance(value, Ref | Param | Pseudo):
+        return _placeholder(value)
+    if isinstance(value, Sub):
+        return "".join(_resolved(p) for p in value.parts)
+    return value
+
+
+def test_json_documents_read_back_as_the_plan_made_them(tmp_path: Path) -> None:
+    """Every state machine definition and container definition, evaluated by terraform
+    itself, is exactly the plan's JSON: nulls kept, keys quoted, references in place."""
+    expected: dict[str, Any] = {}
+    blocks = []
+    cases = set()
+    for program in EXAMPLES:
+        compiled = compile_program(program, ["terraform"])
+        assert compiled.plan is not None
+        speller = _PlaceholderSpeller(compiled.plan)
+        for node in compiled.plan.of_type("state_machine", "task_definition"):
+            if node.type == "state_machine":
+                document = node.props["definition"]
+            else:
+                document = terraform.container_definitions(node.props)
+            cases.add(case_name(program))
+            name = f"{case_name(program)}_{terraform.snake(node.id)}"
+            expected[name] = _resolved(document)
+            blocks.append(f'output "{name}" {{\n  value = {speller.json(document)}\n}}\n')
+    assert cases >= {"media_pipeline", "orders", "reports"}
+    (tmp_path / "main.tf").write_text("\n".join(blocks), encoding="utf-8")
+    outputs = _terraform_outputs(tmp_path)
+    assert set(outputs) == set(expected)
+    for name, text in outputs.items():
+        assert json.loads(text) == expected[name], name

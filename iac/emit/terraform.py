@@ -10,7 +10,7 @@ import jinja2
 from ..plan import Plan
 from ..plan.iam import document, trust
 from ..plan.model import Node
-from ..plan.values import Json, Param, Pseudo, Ref, Sub
+from ..plan.values import Az, Json, Param, Pseudo, Ref, Sub
 from .base import Rendered, environment, source_comment, unsupported
 from .hcl_text import align, hcl_key, hcl_str, template_text
 
@@ -38,6 +38,18 @@ TYPES: dict[str, str] = {
     "api_stage": "aws_apigatewayv2_stage",
     "api_integration": "aws_apigatewayv2_integration",
     "api_route": "aws_apigatewayv2_route",
+    "state_machine": "aws_sfn_state_machine",
+    "cluster": "aws_ecs_cluster",
+    "task_definition": "aws_ecs_task_definition",
+    "vpc": "aws_vpc",
+    "internet_gateway": "aws_internet_gateway",
+    # A separate attachment, as in the plan: the route waits for it by name.
+    "vpc_gateway_attachment": "aws_internet_gateway_attachment",
+    "route_table": "aws_route_table",
+    "route": "aws_route",
+    "subnet": "aws_subnet",
+    "subnet_route_table_association": "aws_route_table_association",
+    "security_group": "aws_security_group",
 }
 # How a node's attribute is read: (node type, plan attribute) -> resource attribute.
 ATTRIBUTES: dict[tuple[str, str], str] = {
@@ -64,6 +76,17 @@ ATTRIBUTES: dict[tuple[str, str], str] = {
     ("http_api", "id"): "id",
     ("http_api", "url"): "api_endpoint",
     ("api_integration", "id"): "id",
+    ("state_machine", "arn"): "arn",
+    ("state_machine", "name"): "name",
+    ("cluster", "arn"): "arn",
+    ("cluster", "name"): "name",
+    ("task_definition", "arn"): "arn",
+    ("task_definition", "name"): "family",
+    ("vpc", "id"): "id",
+    ("internet_gateway", "id"): "id",
+    ("route_table", "id"): "id",
+    ("subnet", "id"): "id",
+    ("security_group", "id"): "id",
 }
 # The data source each pseudo value is read from, and its attribute.
 PSEUDO: dict[str, tuple[str, str]] = {
@@ -72,8 +95,17 @@ PSEUDO: dict[str, tuple[str, str]] = {
     "region": ("aws_region", "name"),
     "url_suffix": ("aws_partition", "dns_suffix"),
 }
-DATA_ORDER = ("aws_caller_identity", "aws_partition", "aws_region")
-# Roles are ready only once their inline policy is: depend on that.
+# Every data source the configuration may read, in the order main.tf lists them:
+# type -> (name, arguments).
+DATA_SOURCES: dict[str, tuple[str, dict[str, str]]] = {
+    "aws_caller_identity": ("current", {}),
+    "aws_partition": ("current", {}),
+    "aws_region": ("current", {}),
+    # Zones that can take new subnets now, like CloudFormation's Fn::GetAZs.
+    "aws_availability_zones": ("available", {"state": "available"}),
+}
+# Roles are ready only once their inline policy is: depend on that (a role that
+# grants nothing has none; IAM refuses a policy without statements).
 DEPENDENCY_TYPES = {"role": "aws_iam_role_policy"}
 INLINE_LIMIT = 80
 
@@ -97,8 +129,15 @@ class TfSpeller:
 
     def dependency(self, node_id: str) -> str:
         node = self.nodes[node_id]
-        kind = DEPENDENCY_TYPES.get(node.type, TYPES[node.type])
+        kind = TYPES[node.type]
+        if node.type in DEPENDENCY_TYPES and node.props.get("statements"):
+            kind = DEPENDENCY_TYPES[node.type]
         return f"{kind}.{snake(node.id)}"
+
+    def data_source(self, source: str) -> str:
+        """`data.TYPE.NAME` for one of DATA_SOURCES, which main.tf then declares."""
+        self.data.add(source)
+        return f"data.{source}.{DATA_SOURCES[source][0]}"
 
     def reference(self, value: Ref | Param | Pseudo) -> str:
         """A bare expression for one reference."""
@@ -106,8 +145,7 @@ class TfSpeller:
             return f"var.{value.name}"
         if isinstance(value, Pseudo):
             source, attr = PSEUDO[value.name]
-            self.data.add(source)
-            return f"data.{source}.current.{attr}"
+            return f"{self.data_source(source)}.{attr}"
         node = self.nodes.get(value.node)
         spelled = ATTRIBUTES.get((node.type, value.attr)) if node else None
         if node is None or spelled is None or node.type not in TYPES:
@@ -151,6 +189,8 @@ class TfSpeller:
             return hcl_str(value)
         if isinstance(value, Ref | Param | Pseudo):
             return self.reference(value)
+        if isinstance(value, Az):
+            return f"{self.data_source('aws_availability_zones')}.names[{value.index}]"
         if isinstance(value, Sub):
             return self.template(value)
         if isinstance(value, dict):
@@ -179,6 +219,29 @@ class TfSpeller:
         return self.expr(Json(value), indent)
 
 
+def container_definitions(p: dict[str, Any]) -> list[dict[str, Any]]:
+    """A task definition's one container, in ECS's JSON spelling."""
+    container: dict[str, Any] = {
+        "name": p["container"],
+        "image": p["image"],
+        "essential": True,
+        "readonlyRootFilesystem": True,
+    }
+    if p["command"]:
+        container["command"] = list(p["command"])
+    if p["env"]:
+        container["environment"] = [{"name": k, "value": v} for k, v in p["env"].items()]
+    container["logConfiguration"] = {
+        "logDriver": "awslogs",
+        "options": {
+            "awslogs-group": p["log_group"],
+            "awslogs-region": p["region"],
+            "awslogs-stream-prefix": p["container"],
+        },
+    }
+    return [container]
+
+
 def _template_name(node: Node) -> str:
     return f"{node.type}.tf.j2"
 
@@ -195,6 +258,7 @@ def render(plan: Plan) -> Rendered:
         snake=snake,
         address=speller.address,
         dependency=speller.dependency,
+        container_definitions=container_definitions,
     )
     out = Rendered()
     blocks = []
@@ -221,7 +285,7 @@ def render(plan: Plan) -> Rendered:
     ]
     for missing in sorted(set(speller.missing)):
         out.diagnostics.append(unsupported(TARGET, f"the reference `{missing}`", None))
-    data = [d for d in DATA_ORDER if d in speller.data]
+    data = [(d, *DATA_SOURCES[d]) for d in DATA_SOURCES if d in speller.data]
     files = {
         "versions.tf": env.get_template("versions.tf.j2").render(plan=plan),
         "main.tf": env.get_template("main.tf.j2").render(plan=plan, data=data, blocks=blocks),
@@ -235,4 +299,4 @@ def render(plan: Plan) -> Rendered:
     return out
 
 
-__all__ = ["render", "snake", "TfSpeller"]
+__all__ = ["render", "snake", "TfSpeller", "container_definitions"]

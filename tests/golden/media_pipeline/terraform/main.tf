@@ -1,0 +1,849 @@
+# iac app media: every resource, in the order the plan made them.
+
+data "aws_caller_identity" "current" {}
+
+data "aws_partition" "current" {}
+
+data "aws_region" "current" {}
+
+# pipeline.iac:2  bucket uploads
+resource "aws_s3_bucket" "uploads" {
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+# pipeline.iac:2  bucket uploads: encryption at rest
+resource "aws_s3_bucket_server_side_encryption_configuration" "uploads" {
+  bucket = aws_s3_bucket.uploads.id
+
+  rule {
+    bucket_key_enabled = true
+
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "AES256"
+    }
+  }
+}
+
+# pipeline.iac:2  bucket uploads: public access
+resource "aws_s3_bucket_public_access_block" "uploads" {
+  bucket                  = aws_s3_bucket.uploads.id
+  block_public_acls       = true
+  ignore_public_acls      = true
+  block_public_policy     = true
+  restrict_public_buckets = true
+}
+
+# pipeline.iac:2  bucket uploads: object ownership
+resource "aws_s3_bucket_ownership_controls" "uploads" {
+  bucket = aws_s3_bucket.uploads.id
+
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+}
+
+# pipeline.iac:2  bucket uploads: events to EventBridge
+resource "aws_s3_bucket_notification" "uploads" {
+  bucket      = aws_s3_bucket.uploads.id
+  eventbridge = true
+}
+
+# pipeline.iac:2  bucket uploads: policy
+resource "aws_s3_bucket_policy" "uploads_policy" {
+  bucket = aws_s3_bucket.uploads.bucket
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid       = "DenyInsecureTransport"
+        Effect    = "Deny"
+        Principal = "*"
+        Action    = "s3:*"
+        Resource  = [aws_s3_bucket.uploads.arn, "${aws_s3_bucket.uploads.arn}/*"]
+        Condition = {
+          Bool = {
+            "aws:SecureTransport" = "false"
+          }
+        }
+      },
+    ]
+  })
+
+  depends_on = [aws_s3_bucket_public_access_block.uploads]
+}
+
+# pipeline.iac:8  bucket renditions
+resource "aws_s3_bucket" "renditions" {
+}
+
+# pipeline.iac:8  bucket renditions: encryption at rest
+resource "aws_s3_bucket_server_side_encryption_configuration" "renditions" {
+  bucket = aws_s3_bucket.renditions.id
+
+  rule {
+    bucket_key_enabled = true
+
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "AES256"
+    }
+  }
+}
+
+# pipeline.iac:8  bucket renditions: public access
+resource "aws_s3_bucket_public_access_block" "renditions" {
+  bucket                  = aws_s3_bucket.renditions.id
+  block_public_acls       = true
+  ignore_public_acls      = true
+  block_public_policy     = true
+  restrict_public_buckets = true
+}
+
+# pipeline.iac:8  bucket renditions: object ownership
+resource "aws_s3_bucket_ownership_controls" "renditions" {
+  bucket = aws_s3_bucket.renditions.id
+
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+}
+
+# pipeline.iac:8  bucket renditions: policy
+resource "aws_s3_bucket_policy" "renditions_policy" {
+  bucket = aws_s3_bucket.renditions.bucket
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid       = "DenyInsecureTransport"
+        Effect    = "Deny"
+        Principal = "*"
+        Action    = "s3:*"
+        Resource  = [aws_s3_bucket.renditions.arn, "${aws_s3_bucket.renditions.arn}/*"]
+        Condition = {
+          Bool = {
+            "aws:SecureTransport" = "false"
+          }
+        }
+      },
+    ]
+  })
+
+  depends_on = [aws_s3_bucket_public_access_block.renditions]
+}
+
+# pipeline.iac:13  topic media_ready
+resource "aws_sns_topic" "media_ready" {
+  name = "media-${var.stage}-media-ready"
+}
+
+# pipeline.iac:15  function thumbnail: log group
+resource "aws_cloudwatch_log_group" "thumbnail_log_group" {
+  name              = "/aws/lambda/media-${var.stage}-thumbnail"
+  retention_in_days = 30
+}
+
+# pipeline.iac:15  function thumbnail: role
+resource "aws_iam_role" "thumbnail_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "lambda.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# pipeline.iac:15  function thumbnail: role
+resource "aws_iam_role_policy" "thumbnail_role" {
+  name = "ThumbnailRolePolicy"
+  role = aws_iam_role.thumbnail_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "WriteLogs"
+        Effect   = "Allow"
+        Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/media-${var.stage}-thumbnail:*"
+      },
+      {
+        Sid      = "ReadUploadsObjects"
+        Effect   = "Allow"
+        Action   = "s3:GetObject"
+        Resource = "${aws_s3_bucket.uploads.arn}/*"
+      },
+      {
+        Sid      = "WriteRenditionsObjects"
+        Effect   = "Allow"
+        Action   = "s3:PutObject"
+        Resource = "${aws_s3_bucket.renditions.arn}/*"
+      },
+    ]
+  })
+}
+
+# pipeline.iac:15  function thumbnail
+resource "aws_lambda_function" "thumbnail" {
+  function_name    = "media-${var.stage}-thumbnail"
+  role             = aws_iam_role.thumbnail_role.arn
+  handler          = "thumbnail.handler"
+  runtime          = "python3.12"
+  architectures    = ["x86_64"]
+  memory_size      = 1024
+  timeout          = 60
+  filename         = "${path.module}/assets/thumbnail-64a2958e1dbd6f65.zip"
+  source_code_hash = filebase64sha256("${path.module}/assets/thumbnail-64a2958e1dbd6f65.zip")
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.thumbnail_log_group.name
+  }
+
+  environment {
+    variables = {
+      RENDITIONS_BUCKET = aws_s3_bucket.renditions.bucket
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.thumbnail_role]
+}
+
+# pipeline.iac:27  the app's ECS cluster
+resource "aws_ecs_cluster" "cluster" {
+  name = "media-${var.stage}"
+
+  setting {
+    name  = "containerInsights"
+    value = "enabled"
+  }
+}
+
+# pipeline.iac:27  container transcode: log group
+resource "aws_cloudwatch_log_group" "transcode_log_group" {
+  name              = "/ecs/media-${var.stage}-transcode"
+  retention_in_days = 30
+}
+
+# pipeline.iac:27  container transcode: execution role
+resource "aws_iam_role" "transcode_execution_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "ecs-tasks.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# pipeline.iac:27  container transcode: execution role
+resource "aws_iam_role_policy" "transcode_execution_role" {
+  name = "TranscodeExecutionRolePolicy"
+  role = aws_iam_role.transcode_execution_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "WriteLogs"
+        Effect   = "Allow"
+        Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/ecs/media-${var.stage}-transcode:*"
+      },
+      {
+        Sid    = "PullImage"
+        Effect = "Allow"
+        Action = [
+          "ecr:BatchCheckLayerAvailability",
+          "ecr:BatchGetImage",
+          "ecr:GetDownloadUrlForLayer",
+        ]
+        Resource = "arn:${data.aws_partition.current.partition}:ecr:eu-central-1:123456789012:repository/transcoder"
+      },
+      {
+        Sid      = "EcrLogin"
+        Effect   = "Allow"
+        Action   = "ecr:GetAuthorizationToken"
+        Resource = "*"
+      },
+    ]
+  })
+}
+
+# pipeline.iac:27  container transcode: task role
+resource "aws_iam_role" "transcode_task_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "ecs-tasks.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# pipeline.iac:27  container transcode: task role
+resource "aws_iam_role_policy" "transcode_task_role" {
+  name = "TranscodeTaskRolePolicy"
+  role = aws_iam_role.transcode_task_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "ReadListUploadsObjects"
+        Effect   = "Allow"
+        Action   = "s3:GetObject"
+        Resource = "${aws_s3_bucket.uploads.arn}/*"
+      },
+      {
+        Sid      = "ReadListUploads"
+        Effect   = "Allow"
+        Action   = "s3:ListBucket"
+        Resource = aws_s3_bucket.uploads.arn
+      },
+      {
+        Sid      = "ReadWriteListRenditionsObjects"
+        Effect   = "Allow"
+        Action   = ["s3:GetObject", "s3:PutObject"]
+        Resource = "${aws_s3_bucket.renditions.arn}/*"
+      },
+      {
+        Sid      = "ReadWriteListRenditions"
+        Effect   = "Allow"
+        Action   = "s3:ListBucket"
+        Resource = aws_s3_bucket.renditions.arn
+      },
+    ]
+  })
+}
+
+# pipeline.iac:27  container transcode
+resource "aws_ecs_task_definition" "transcode" {
+  family                   = "media-${var.stage}-transcode"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = "2048"
+  memory                   = "8192"
+  task_role_arn            = aws_iam_role.transcode_task_role.arn
+  execution_role_arn       = aws_iam_role.transcode_execution_role.arn
+  container_definitions = jsonencode([
+    {
+      name                   = "transcode"
+      image                  = "123456789012.dkr.ecr.eu-central-1.amazonaws.com/transcoder:${var.transcoder_tag}"
+      essential              = true
+      readonlyRootFilesystem = true
+      command = [
+        "python",
+        "-m",
+        "transcoder",
+        "--source-prefix",
+        "incoming/",
+        "--preset",
+        "web-1080p",
+      ]
+      environment = [
+        {
+          name  = "RENDITIONS_BUCKET"
+          value = aws_s3_bucket.renditions.bucket
+        },
+        {
+          name  = "SOURCE_BUCKET"
+          value = aws_s3_bucket.uploads.bucket
+        },
+        {
+          name  = "STAGE"
+          value = var.stage
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          "awslogs-group"         = aws_cloudwatch_log_group.transcode_log_group.name
+          "awslogs-region"        = data.aws_region.current.name
+          "awslogs-stream-prefix" = "transcode"
+        }
+      }
+    },
+  ])
+
+  runtime_platform {
+    operating_system_family = "LINUX"
+    cpu_architecture        = "X86_64"
+  }
+
+  depends_on = [aws_iam_role_policy.transcode_task_role, aws_iam_role_policy.transcode_execution_role]
+}
+
+# pipeline.iac:43  workflow process_upload: role
+resource "aws_iam_role" "process_upload_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "states.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# pipeline.iac:43  workflow process_upload: role
+resource "aws_iam_role_policy" "process_upload_role" {
+  name = "ProcessUploadRolePolicy"
+  role = aws_iam_role.process_upload_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "RunTranscode"
+        Effect   = "Allow"
+        Action   = "ecs:RunTask"
+        Resource = aws_ecs_task_definition.transcode.arn
+        Condition = {
+          ArnEquals = {
+            "ecs:cluster" = aws_ecs_cluster.cluster.arn
+          }
+        }
+      },
+      {
+        Sid    = "PassRolesOfTranscode"
+        Effect = "Allow"
+        Action = "iam:PassRole"
+        Resource = [
+          aws_iam_role.transcode_task_role.arn,
+          aws_iam_role.transcode_execution_role.arn,
+        ]
+      },
+      {
+        Sid      = "WatchEcsTasks"
+        Effect   = "Allow"
+        Action   = ["ecs:DescribeTasks", "ecs:StopTask"]
+        Resource = "arn:${data.aws_partition.current.partition}:ecs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:task/${aws_ecs_cluster.cluster.name}/*"
+      },
+      {
+        Sid      = "ManageEcsSyncRule"
+        Effect   = "Allow"
+        Action   = ["events:DescribeRule", "events:PutRule", "events:PutTargets"]
+        Resource = "arn:${data.aws_partition.current.partition}:events:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:rule/StepFunctionsGetEventsForECSTaskRule"
+      },
+      {
+        Sid      = "InvokeThumbnail"
+        Effect   = "Allow"
+        Action   = "lambda:InvokeFunction"
+        Resource = aws_lambda_function.thumbnail.arn
+      },
+      {
+        Sid      = "PublishToMediaReady"
+        Effect   = "Allow"
+        Action   = "sns:Publish"
+        Resource = aws_sns_topic.media_ready.arn
+      },
+    ]
+  })
+}
+
+# pipeline.iac:43  workflow process_upload
+resource "aws_sfn_state_machine" "process_upload" {
+  name     = "media-${var.stage}-process-upload"
+  type     = "STANDARD"
+  role_arn = aws_iam_role.process_upload_role.arn
+  definition = jsonencode({
+    Comment = "workflow process_upload"
+    StartAt = "If $.detail.object.size > 10MB"
+    States = {
+      "If $.detail.object.size > 10MB" = {
+        Type = "Choice"
+        Choices = [
+          {
+            Variable           = "$.detail.object.size"
+            NumericGreaterThan = 10485760
+            Next               = "Run transcode"
+          },
+        ]
+        Default = "Invoke thumbnail"
+      }
+      "Run transcode" = {
+        Type     = "Task"
+        Resource = "arn:aws:states:::ecs:runTask.sync"
+        Parameters = {
+          LaunchType     = "FARGATE"
+          Cluster        = aws_ecs_cluster.cluster.arn
+          TaskDefinition = aws_ecs_task_definition.transcode.arn
+          NetworkConfiguration = {
+            AwsvpcConfiguration = {
+              Subnets        = ["subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788"]
+              SecurityGroups = ["sg-0123456789abcdef0"]
+              AssignPublicIp = "DISABLED"
+            }
+          }
+        }
+        TimeoutSeconds = 7200
+        ResultPath     = null
+        Next           = "Publish media_ready"
+      }
+      "Invoke thumbnail" = {
+        Type     = "Task"
+        Resource = "arn:aws:states:::lambda:invoke"
+        Parameters = {
+          FunctionName = aws_lambda_function.thumbnail.arn
+          "Payload.$"  = "$"
+        }
+        Retry = [
+          {
+            ErrorEquals     = ["States.ALL"]
+            IntervalSeconds = 2
+            MaxAttempts     = 3
+            BackoffRate     = 2.0
+          },
+        ]
+        OutputPath = "$.Payload"
+        Next       = "Publish media_ready"
+      }
+      "Publish media_ready" = {
+        Type     = "Task"
+        Resource = "arn:aws:states:::sns:publish"
+        Parameters = {
+          TopicArn    = aws_sns_topic.media_ready.arn
+          "Message.$" = "$"
+        }
+        ResultPath = null
+        End        = true
+      }
+    }
+  })
+
+  depends_on = [aws_iam_role_policy.process_upload_role]
+}
+
+# pipeline.iac:55  function purge_renditions: log group
+resource "aws_cloudwatch_log_group" "purge_renditions_log_group" {
+  name              = "/aws/lambda/media-${var.stage}-purge-renditions"
+  retention_in_days = 30
+}
+
+# pipeline.iac:55  function purge_renditions: role
+resource "aws_iam_role" "purge_renditions_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "lambda.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# pipeline.iac:55  function purge_renditions: role
+resource "aws_iam_role_policy" "purge_renditions_role" {
+  name = "PurgeRenditionsRolePolicy"
+  role = aws_iam_role.purge_renditions_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "WriteLogs"
+        Effect   = "Allow"
+        Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/media-${var.stage}-purge-renditions:*"
+      },
+      {
+        Sid      = "ListDeleteRenditions"
+        Effect   = "Allow"
+        Action   = "s3:ListBucket"
+        Resource = aws_s3_bucket.renditions.arn
+      },
+      {
+        Sid      = "ListDeleteRenditionsObjects"
+        Effect   = "Allow"
+        Action   = "s3:DeleteObject"
+        Resource = "${aws_s3_bucket.renditions.arn}/*"
+      },
+    ]
+  })
+}
+
+# pipeline.iac:55  function purge_renditions
+resource "aws_lambda_function" "purge_renditions" {
+  function_name    = "media-${var.stage}-purge-renditions"
+  role             = aws_iam_role.purge_renditions_role.arn
+  handler          = "purge_renditions.handler"
+  runtime          = "python3.12"
+  architectures    = ["x86_64"]
+  memory_size      = 128
+  timeout          = 30
+  filename         = "${path.module}/assets/purge-renditions-8e5a50a7ed5eee00.zip"
+  source_code_hash = filebase64sha256("${path.module}/assets/purge-renditions-8e5a50a7ed5eee00.zip")
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.purge_renditions_log_group.name
+  }
+
+  environment {
+    variables = {
+      RENDITIONS_BUCKET = aws_s3_bucket.renditions.bucket
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.purge_renditions_role]
+}
+
+# pipeline.iac:62  workflow forget_upload: role
+resource "aws_iam_role" "forget_upload_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "states.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# pipeline.iac:62  workflow forget_upload: role
+resource "aws_iam_role_policy" "forget_upload_role" {
+  name = "ForgetUploadRolePolicy"
+  role = aws_iam_role.forget_upload_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "InvokePurgeRenditions"
+        Effect   = "Allow"
+        Action   = "lambda:InvokeFunction"
+        Resource = aws_lambda_function.purge_renditions.arn
+      },
+      {
+        Sid      = "PublishToMediaReady"
+        Effect   = "Allow"
+        Action   = "sns:Publish"
+        Resource = aws_sns_topic.media_ready.arn
+      },
+    ]
+  })
+}
+
+# pipeline.iac:62  workflow forget_upload
+resource "aws_sfn_state_machine" "forget_upload" {
+  name     = "media-${var.stage}-forget-upload"
+  type     = "EXPRESS"
+  role_arn = aws_iam_role.forget_upload_role.arn
+  definition = jsonencode({
+    Comment = "workflow forget_upload"
+    StartAt = "Invoke purge_renditions"
+    States = {
+      "Invoke purge_renditions" = {
+        Type     = "Task"
+        Resource = "arn:aws:states:::lambda:invoke"
+        Parameters = {
+          FunctionName = aws_lambda_function.purge_renditions.arn
+          "Payload.$"  = "$"
+        }
+        Retry = [
+          {
+            ErrorEquals     = ["States.ALL"]
+            IntervalSeconds = 2
+            MaxAttempts     = 2
+            BackoffRate     = 2.0
+          },
+        ]
+        ResultSelector = {
+          "Payload.$" = "$.Payload"
+        }
+        ResultPath = "$.purged"
+        Next       = "Keep result of purge_renditions"
+      }
+      "Keep result of purge_renditions" = {
+        Type       = "Pass"
+        InputPath  = "$.purged.Payload"
+        ResultPath = "$.purged"
+        Next       = "If $.purged.count > 0"
+      }
+      "If $.purged.count > 0" = {
+        Type = "Choice"
+        Choices = [
+          {
+            Variable           = "$.purged.count"
+            NumericGreaterThan = 0
+            Next               = "Publish media_ready"
+          },
+        ]
+        Default = "Done"
+      }
+      "Publish media_ready" = {
+        Type     = "Task"
+        Resource = "arn:aws:states:::sns:publish"
+        Parameters = {
+          TopicArn    = aws_sns_topic.media_ready.arn
+          "Message.$" = "$"
+        }
+        ResultPath = null
+        End        = true
+      }
+      Done = {
+        Type = "Pass"
+        End  = true
+      }
+    }
+  })
+
+  depends_on = [aws_iam_role_policy.forget_upload_role]
+}
+
+# pipeline.iac:52  uploads.created -> workflow process_upload
+resource "aws_cloudwatch_event_rule" "uploads_created_to_process_upload" {
+  name        = "media-${var.stage}-uploads-created-to-process-upload"
+  description = "uploads.created -> process_upload"
+  event_pattern = jsonencode({
+    source        = ["aws.s3"]
+    "detail-type" = ["Object Created"]
+    detail = {
+      bucket = {
+        name = [aws_s3_bucket.uploads.bucket]
+      }
+      object = {
+        key = [
+          {
+            prefix = "incoming/"
+          },
+        ]
+      }
+    }
+  })
+  state = "ENABLED"
+}
+
+# pipeline.iac:52  uploads.created -> workflow process_upload: target process_upload
+resource "aws_cloudwatch_event_target" "uploads_created_to_process_upload_process_upload" {
+  rule      = aws_cloudwatch_event_rule.uploads_created_to_process_upload.name
+  target_id = "process_upload"
+  arn       = aws_sfn_state_machine.process_upload.arn
+  role_arn  = aws_iam_role.process_upload_events_role.arn
+
+  depends_on = [aws_iam_role_policy.process_upload_events_role]
+}
+
+# pipeline.iac:43  workflow process_upload: role for EventBridge to start it
+resource "aws_iam_role" "process_upload_events_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# pipeline.iac:43  workflow process_upload: role for EventBridge to start it
+resource "aws_iam_role_policy" "process_upload_events_role" {
+  name = "ProcessUploadEventsRolePolicy"
+  role = aws_iam_role.process_upload_events_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "StartProcessUpload"
+        Effect   = "Allow"
+        Action   = "states:StartExecution"
+        Resource = aws_sfn_state_machine.process_upload.arn
+      },
+    ]
+  })
+}
+
+# pipeline.iac:70  uploads.deleted -> workflow forget_upload
+resource "aws_cloudwatch_event_rule" "uploads_deleted_to_forget_upload" {
+  name        = "media-${var.stage}-uploads-deleted-to-forget-upload"
+  description = "uploads.deleted -> forget_upload"
+  event_pattern = jsonencode({
+    source        = ["aws.s3"]
+    "detail-type" = ["Object Deleted"]
+    detail = {
+      bucket = {
+        name = [aws_s3_bucket.uploads.bucket]
+      }
+      object = {
+        key = [
+          {
+            prefix = "incoming/"
+          },
+        ]
+      }
+    }
+  })
+  state = "ENABLED"
+}
+
+# pipeline.iac:70  uploads.deleted -> workflow forget_upload: target forget_upload
+resource "aws_cloudwatch_event_target" "uploads_deleted_to_forget_upload_forget_upload" {
+  rule      = aws_cloudwatch_event_rule.uploads_deleted_to_forget_upload.name
+  target_id = "forget_upload"
+  arn       = aws_sfn_state_machine.forget_upload.arn
+  role_arn  = aws_iam_role.forget_upload_events_role.arn
+
+  depends_on = [aws_iam_role_policy.forget_upload_events_role]
+}
+
+# pipeline.iac:62  workflow forget_upload: role for EventBridge to start it
+resource "aws_iam_role" "forget_upload_events_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# pipeline.iac:62  workflow forget_upload: role for EventBridge to start it
+resource "aws_iam_role_policy" "forget_upload_events_role" {
+  name = "ForgetUploadEventsRolePolicy"
+  role = aws_iam_role.forget_upload_events_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "StartForgetUpload"
+        Effect   = "Allow"
+        Action   = "states:StartExecution"
+        Resource = aws_sfn_state_machine.forget_upload.arn
+      },
+    ]
+  })
+}

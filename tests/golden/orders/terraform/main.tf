@@ -1,0 +1,1601 @@
+# iac app shop: every resource, in the order the plan made them.
+
+data "aws_caller_identity" "current" {}
+
+data "aws_partition" "current" {}
+
+data "aws_region" "current" {}
+
+# events.iac:5  bus shop_events
+resource "aws_cloudwatch_event_bus" "shop_events" {
+  name = "${var.stage}-shop-shop-events"
+}
+
+# events.iac:16  topic partner_feed
+resource "aws_sns_topic" "partner_feed" {
+  name = "${var.stage}-shop-partner-feed"
+}
+
+# events.iac:16  topic partner_feed: who may send to it
+resource "aws_sns_topic_policy" "partner_feed_policy" {
+  arn = aws_sns_topic.partner_feed.arn
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromShopEventsEventToPartnerFeed"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sns:Publish"
+        Resource = aws_sns_topic.partner_feed.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.shop_events_event_to_partner_feed.arn
+          }
+        }
+      },
+    ]
+  })
+}
+
+# events.iac:17  queue audit_log
+resource "aws_sqs_queue" "audit_log" {
+  name                       = "${var.stage}-shop-audit-log"
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# events.iac:17  queue audit_log: who may send to it
+resource "aws_sqs_queue_policy" "audit_log_policy" {
+  queue_url = aws_sqs_queue.audit_log.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromShopEventsEventToAuditLog"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.audit_log.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.shop_events_event_to_audit_log.arn
+          }
+        }
+      },
+    ]
+  })
+}
+
+# events.iac:19  bucket receipts
+resource "aws_s3_bucket" "receipts" {
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+# events.iac:19  bucket receipts: encryption at rest
+resource "aws_s3_bucket_server_side_encryption_configuration" "receipts" {
+  bucket = aws_s3_bucket.receipts.id
+
+  rule {
+    bucket_key_enabled = true
+
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "AES256"
+    }
+  }
+}
+
+# events.iac:19  bucket receipts: public access
+resource "aws_s3_bucket_public_access_block" "receipts" {
+  bucket                  = aws_s3_bucket.receipts.id
+  block_public_acls       = true
+  ignore_public_acls      = true
+  block_public_policy     = true
+  restrict_public_buckets = true
+}
+
+# events.iac:19  bucket receipts: object ownership
+resource "aws_s3_bucket_ownership_controls" "receipts" {
+  bucket = aws_s3_bucket.receipts.id
+
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+}
+
+# events.iac:19  bucket receipts: expiry
+resource "aws_s3_bucket_lifecycle_configuration" "receipts" {
+  bucket = aws_s3_bucket.receipts.id
+
+  rule {
+    id     = "ExpireObjects"
+    status = "Enabled"
+
+    filter {}
+
+    expiration {
+      days = 400
+    }
+  }
+}
+
+# events.iac:19  bucket receipts: policy
+resource "aws_s3_bucket_policy" "receipts_policy" {
+  bucket = aws_s3_bucket.receipts.bucket
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid       = "DenyInsecureTransport"
+        Effect    = "Deny"
+        Principal = "*"
+        Action    = "s3:*"
+        Resource  = [aws_s3_bucket.receipts.arn, "${aws_s3_bucket.receipts.arn}/*"]
+        Condition = {
+          Bool = {
+            "aws:SecureTransport" = "false"
+          }
+        }
+      },
+    ]
+  })
+
+  depends_on = [aws_s3_bucket_public_access_block.receipts]
+}
+
+# events.iac:23  function send_receipt: log group
+resource "aws_cloudwatch_log_group" "send_receipt_log_group" {
+  name              = "/aws/lambda/${var.stage}-shop-send-receipt"
+  retention_in_days = 30
+}
+
+# events.iac:23  function send_receipt: role
+resource "aws_iam_role" "send_receipt_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "lambda.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# events.iac:23  function send_receipt: role
+resource "aws_iam_role_policy" "send_receipt_role" {
+  name = "SendReceiptRolePolicy"
+  role = aws_iam_role.send_receipt_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "WriteLogs"
+        Effect   = "Allow"
+        Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/${var.stage}-shop-send-receipt:*"
+      },
+      {
+        Sid      = "WriteReceiptsObjects"
+        Effect   = "Allow"
+        Action   = "s3:PutObject"
+        Resource = "${aws_s3_bucket.receipts.arn}/*"
+      },
+    ]
+  })
+}
+
+# events.iac:23  function send_receipt
+resource "aws_lambda_function" "send_receipt" {
+  function_name    = "${var.stage}-shop-send-receipt"
+  role             = aws_iam_role.send_receipt_role.arn
+  handler          = "send_receipt.handler"
+  runtime          = "python3.12"
+  architectures    = ["x86_64"]
+  memory_size      = 128
+  timeout          = 10
+  filename         = "${path.module}/assets/send-receipt-34de31ebabcc7569.zip"
+  source_code_hash = filebase64sha256("${path.module}/assets/send-receipt-34de31ebabcc7569.zip")
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.send_receipt_log_group.name
+  }
+
+  environment {
+    variables = {
+      ORDER_STATUS_URL = "${aws_apigatewayv2_api.storefront.api_endpoint}/orders"
+      RECEIPTS_BUCKET  = aws_s3_bucket.receipts.bucket
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.send_receipt_role]
+}
+
+# events.iac:33  table stock
+resource "aws_dynamodb_table" "stock" {
+  name         = "${var.stage}-shop-stock"
+  billing_mode = "PAY_PER_REQUEST"
+  hash_key     = "sku"
+
+  attribute {
+    name = "sku"
+    type = "S"
+  }
+
+  point_in_time_recovery {
+    enabled = true
+  }
+
+  server_side_encryption {
+    enabled = true
+  }
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+# events.iac:37  function reserve_stock: log group
+resource "aws_cloudwatch_log_group" "reserve_stock_log_group" {
+  name              = "/aws/lambda/${var.stage}-shop-reserve-stock"
+  retention_in_days = 30
+}
+
+# events.iac:37  function reserve_stock: role
+resource "aws_iam_role" "reserve_stock_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "lambda.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# events.iac:37  function reserve_stock: role
+resource "aws_iam_role_policy" "reserve_stock_role" {
+  name = "ReserveStockRolePolicy"
+  role = aws_iam_role.reserve_stock_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "WriteLogs"
+        Effect   = "Allow"
+        Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/${var.stage}-shop-reserve-stock:*"
+      },
+      {
+        Sid    = "ReadWriteStock"
+        Effect = "Allow"
+        Action = [
+          "dynamodb:BatchGetItem",
+          "dynamodb:BatchWriteItem",
+          "dynamodb:ConditionCheckItem",
+          "dynamodb:DeleteItem",
+          "dynamodb:GetItem",
+          "dynamodb:PutItem",
+          "dynamodb:Query",
+          "dynamodb:Scan",
+          "dynamodb:UpdateItem",
+        ]
+        Resource = [
+          aws_dynamodb_table.stock.arn,
+          "${aws_dynamodb_table.stock.arn}/index/*",
+        ]
+      },
+      {
+        Sid    = "WriteOrders"
+        Effect = "Allow"
+        Action = [
+          "dynamodb:BatchWriteItem",
+          "dynamodb:DeleteItem",
+          "dynamodb:PutItem",
+          "dynamodb:UpdateItem",
+        ]
+        Resource = aws_dynamodb_table.orders.arn
+      },
+    ]
+  })
+}
+
+# events.iac:37  function reserve_stock
+resource "aws_lambda_function" "reserve_stock" {
+  function_name    = "${var.stage}-shop-reserve-stock"
+  role             = aws_iam_role.reserve_stock_role.arn
+  handler          = "reserve_stock.handler"
+  runtime          = "python3.12"
+  architectures    = ["x86_64"]
+  memory_size      = 128
+  timeout          = 15
+  filename         = "${path.module}/assets/reserve-stock-00ab743758b35842.zip"
+  source_code_hash = filebase64sha256("${path.module}/assets/reserve-stock-00ab743758b35842.zip")
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.reserve_stock_log_group.name
+  }
+
+  environment {
+    variables = {
+      ORDERS_TABLE = aws_dynamodb_table.orders.name
+      STOCK_TABLE  = aws_dynamodb_table.stock.name
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.reserve_stock_role]
+}
+
+# events.iac:48  queue pick_lists
+resource "aws_sqs_queue" "pick_lists" {
+  name                       = "${var.stage}-shop-pick-lists"
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 345600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# events.iac:52  workflow fulfil_order: role
+resource "aws_iam_role" "fulfil_order_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "states.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# events.iac:52  workflow fulfil_order: role
+resource "aws_iam_role_policy" "fulfil_order_role" {
+  name = "FulfilOrderRolePolicy"
+  role = aws_iam_role.fulfil_order_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "InvokeReserveStock"
+        Effect   = "Allow"
+        Action   = "lambda:InvokeFunction"
+        Resource = aws_lambda_function.reserve_stock.arn
+      },
+      {
+        Sid      = "SendToPickLists"
+        Effect   = "Allow"
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.pick_lists.arn
+      },
+    ]
+  })
+}
+
+# events.iac:52  workflow fulfil_order
+resource "aws_sfn_state_machine" "fulfil_order" {
+  name     = "${var.stage}-shop-fulfil-order"
+  type     = "STANDARD"
+  role_arn = aws_iam_role.fulfil_order_role.arn
+  definition = jsonencode({
+    Comment = "workflow fulfil_order"
+    StartAt = "Invoke reserve_stock"
+    States = {
+      "Invoke reserve_stock" = {
+        Type     = "Task"
+        Resource = "arn:aws:states:::lambda:invoke"
+        Parameters = {
+          FunctionName = aws_lambda_function.reserve_stock.arn
+          "Payload.$"  = "$"
+        }
+        TimeoutSeconds = 30
+        Retry = [
+          {
+            ErrorEquals     = ["States.ALL"]
+            IntervalSeconds = 2
+            MaxAttempts     = 3
+            BackoffRate     = 2.0
+          },
+        ]
+        ResultSelector = {
+          "Payload.$" = "$.Payload"
+        }
+        ResultPath = "$.reservation"
+        Next       = "Keep result of reserve_stock 2"
+      }
+      "Keep result of reserve_stock 2" = {
+        Type       = "Pass"
+        InputPath  = "$.reservation.Payload"
+        ResultPath = "$.reservation"
+        Next       = "If $.reservation.backordered == true"
+      }
+      "If $.reservation.backordered == true" = {
+        Type = "Choice"
+        Choices = [
+          {
+            Variable      = "$.reservation.backordered"
+            BooleanEquals = true
+            Next          = "Wait 1h"
+          },
+        ]
+        Default = "If $.reservation.backordered == true 2"
+      }
+      "Wait 1h" = {
+        Type    = "Wait"
+        Seconds = 3600
+        Next    = "Invoke reserve_stock 2"
+      }
+      "If $.reservation.backordered == true 2" = {
+        Type = "Choice"
+        Choices = [
+          {
+            Variable      = "$.reservation.backordered"
+            BooleanEquals = true
+            Next          = "Fail OutOfStock"
+          },
+        ]
+        Default = "Send pick_lists"
+      }
+      "Invoke reserve_stock 2" = {
+        Type     = "Task"
+        Resource = "arn:aws:states:::lambda:invoke"
+        Parameters = {
+          FunctionName = aws_lambda_function.reserve_stock.arn
+          "Payload.$"  = "$"
+        }
+        TimeoutSeconds = 30
+        Retry = [
+          {
+            ErrorEquals     = ["States.ALL"]
+            IntervalSeconds = 2
+            MaxAttempts     = 3
+            BackoffRate     = 2.0
+          },
+        ]
+        ResultSelector = {
+          "Payload.$" = "$.Payload"
+        }
+        ResultPath = "$.reservation"
+        Next       = "Keep result of reserve_stock"
+      }
+      "Fail OutOfStock" = {
+        Type  = "Fail"
+        Error = "OutOfStock"
+        Cause = "stock did not arrive within the hour; support takes it from here"
+      }
+      "Send pick_lists" = {
+        Type     = "Task"
+        Resource = "arn:aws:states:::sqs:sendMessage"
+        Parameters = {
+          QueueUrl        = aws_sqs_queue.pick_lists.url
+          "MessageBody.$" = "$"
+        }
+        ResultPath = null
+        End        = true
+      }
+      "Keep result of reserve_stock" = {
+        Type       = "Pass"
+        InputPath  = "$.reservation.Payload"
+        ResultPath = "$.reservation"
+        Next       = "If $.reservation.backordered == true 2"
+      }
+    }
+  })
+
+  depends_on = [aws_iam_role_policy.fulfil_order_role]
+}
+
+# intake.iac:3  api storefront
+resource "aws_apigatewayv2_api" "storefront" {
+  name          = "${var.stage}-shop-storefront"
+  protocol_type = "HTTP"
+
+  cors_configuration {
+    allow_origins = ["*"]
+    allow_methods = ["*"]
+    allow_headers = ["*"]
+  }
+}
+
+# intake.iac:3  api storefront: default stage
+resource "aws_apigatewayv2_stage" "storefront_stage" {
+  api_id      = aws_apigatewayv2_api.storefront.id
+  name        = "$default"
+  auto_deploy = true
+
+  default_route_settings {
+    throttling_rate_limit  = 100
+    throttling_burst_limit = 200
+  }
+}
+
+# intake.iac:7  api storefront: POST /orders -> queue incoming_orders
+resource "aws_apigatewayv2_integration" "storefront_post_orders_integration" {
+  api_id              = aws_apigatewayv2_api.storefront.id
+  integration_type    = "AWS_PROXY"
+  integration_subtype = "SQS-SendMessage"
+  credentials_arn     = aws_iam_role.storefront_role.arn
+  request_parameters = {
+    QueueUrl    = aws_sqs_queue.incoming_orders.url
+    MessageBody = "$request.body"
+  }
+  payload_format_version = "1.0"
+}
+
+# intake.iac:7  api storefront: route POST /orders
+resource "aws_apigatewayv2_route" "storefront_post_orders" {
+  api_id    = aws_apigatewayv2_api.storefront.id
+  route_key = "POST /orders"
+  target    = "integrations/${aws_apigatewayv2_integration.storefront_post_orders_integration.id}"
+}
+
+# intake.iac:8  api storefront: GET /orders/{id} may invoke order_api
+resource "aws_lambda_permission" "storefront_get_orders_id_permission" {
+  action         = "lambda:InvokeFunction"
+  function_name  = aws_lambda_function.order_api.arn
+  principal      = "apigateway.amazonaws.com"
+  source_arn     = "arn:${data.aws_partition.current.partition}:execute-api:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:${aws_apigatewayv2_api.storefront.id}/*/GET/orders/*"
+  source_account = data.aws_caller_identity.current.account_id
+}
+
+# intake.iac:8  api storefront: GET /orders/{id} -> function order_api
+resource "aws_apigatewayv2_integration" "storefront_get_orders_id_integration" {
+  api_id                 = aws_apigatewayv2_api.storefront.id
+  integration_type       = "AWS_PROXY"
+  integration_uri        = aws_lambda_function.order_api.arn
+  payload_format_version = "2.0"
+}
+
+# intake.iac:8  api storefront: route GET /orders/{id}
+resource "aws_apigatewayv2_route" "storefront_get_orders_id" {
+  api_id    = aws_apigatewayv2_api.storefront.id
+  route_key = "GET /orders/{id}"
+  target    = "integrations/${aws_apigatewayv2_integration.storefront_get_orders_id_integration.id}"
+}
+
+# intake.iac:9  api storefront: PATCH /orders/{id} may invoke order_api
+resource "aws_lambda_permission" "storefront_patch_orders_id_permission" {
+  action         = "lambda:InvokeFunction"
+  function_name  = aws_lambda_function.order_api.arn
+  principal      = "apigateway.amazonaws.com"
+  source_arn     = "arn:${data.aws_partition.current.partition}:execute-api:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:${aws_apigatewayv2_api.storefront.id}/*/PATCH/orders/*"
+  source_account = data.aws_caller_identity.current.account_id
+}
+
+# intake.iac:9  api storefront: PATCH /orders/{id} -> function order_api
+resource "aws_apigatewayv2_integration" "storefront_patch_orders_id_integration" {
+  api_id                 = aws_apigatewayv2_api.storefront.id
+  integration_type       = "AWS_PROXY"
+  integration_uri        = aws_lambda_function.order_api.arn
+  payload_format_version = "2.0"
+}
+
+# intake.iac:9  api storefront: route PATCH /orders/{id}
+resource "aws_apigatewayv2_route" "storefront_patch_orders_id" {
+  api_id    = aws_apigatewayv2_api.storefront.id
+  route_key = "PATCH /orders/{id}"
+  target    = "integrations/${aws_apigatewayv2_integration.storefront_patch_orders_id_integration.id}"
+}
+
+# intake.iac:10  api storefront: PUT /orders/{id}/address may invoke order_api
+resource "aws_lambda_permission" "storefront_put_orders_id_address_permission" {
+  action         = "lambda:InvokeFunction"
+  function_name  = aws_lambda_function.order_api.arn
+  principal      = "apigateway.amazonaws.com"
+  source_arn     = "arn:${data.aws_partition.current.partition}:execute-api:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:${aws_apigatewayv2_api.storefront.id}/*/PUT/orders/*/address"
+  source_account = data.aws_caller_identity.current.account_id
+}
+
+# intake.iac:10  api storefront: PUT /orders/{id}/address -> function order_api
+resource "aws_apigatewayv2_integration" "storefront_put_orders_id_address_integration" {
+  api_id                 = aws_apigatewayv2_api.storefront.id
+  integration_type       = "AWS_PROXY"
+  integration_uri        = aws_lambda_function.order_api.arn
+  payload_format_version = "2.0"
+}
+
+# intake.iac:10  api storefront: route PUT /orders/{id}/address
+resource "aws_apigatewayv2_route" "storefront_put_orders_id_address" {
+  api_id    = aws_apigatewayv2_api.storefront.id
+  route_key = "PUT /orders/{id}/address"
+  target    = "integrations/${aws_apigatewayv2_integration.storefront_put_orders_id_address_integration.id}"
+}
+
+# intake.iac:11  api storefront: DELETE /orders/{id} may invoke order_api
+resource "aws_lambda_permission" "storefront_delete_orders_id_permission" {
+  action         = "lambda:InvokeFunction"
+  function_name  = aws_lambda_function.order_api.arn
+  principal      = "apigateway.amazonaws.com"
+  source_arn     = "arn:${data.aws_partition.current.partition}:execute-api:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:${aws_apigatewayv2_api.storefront.id}/*/DELETE/orders/*"
+  source_account = data.aws_caller_identity.current.account_id
+}
+
+# intake.iac:11  api storefront: DELETE /orders/{id} -> function order_api
+resource "aws_apigatewayv2_integration" "storefront_delete_orders_id_integration" {
+  api_id                 = aws_apigatewayv2_api.storefront.id
+  integration_type       = "AWS_PROXY"
+  integration_uri        = aws_lambda_function.order_api.arn
+  payload_format_version = "2.0"
+}
+
+# intake.iac:11  api storefront: route DELETE /orders/{id}
+resource "aws_apigatewayv2_route" "storefront_delete_orders_id" {
+  api_id    = aws_apigatewayv2_api.storefront.id
+  route_key = "DELETE /orders/{id}"
+  target    = "integrations/${aws_apigatewayv2_integration.storefront_delete_orders_id_integration.id}"
+}
+
+# intake.iac:12  api storefront: POST /fulfilments -> workflow fulfil_order
+resource "aws_apigatewayv2_integration" "storefront_post_fulfilments_integration" {
+  api_id              = aws_apigatewayv2_api.storefront.id
+  integration_type    = "AWS_PROXY"
+  integration_subtype = "StepFunctions-StartExecution"
+  credentials_arn     = aws_iam_role.storefront_role.arn
+  request_parameters = {
+    StateMachineArn = aws_sfn_state_machine.fulfil_order.arn
+    Input           = "$request.body"
+  }
+  payload_format_version = "1.0"
+}
+
+# intake.iac:12  api storefront: route POST /fulfilments
+resource "aws_apigatewayv2_route" "storefront_post_fulfilments" {
+  api_id    = aws_apigatewayv2_api.storefront.id
+  route_key = "POST /fulfilments"
+  target    = "integrations/${aws_apigatewayv2_integration.storefront_post_fulfilments_integration.id}"
+}
+
+# intake.iac:13  api storefront: POST /webhooks/carrier -> bus shop_events
+resource "aws_apigatewayv2_integration" "storefront_post_webhooks_carrier_integration" {
+  api_id              = aws_apigatewayv2_api.storefront.id
+  integration_type    = "AWS_PROXY"
+  integration_subtype = "EventBridge-PutEvents"
+  credentials_arn     = aws_iam_role.storefront_role.arn
+  request_parameters = {
+    Source       = "shop.storefront"
+    DetailType   = "POST /webhooks/carrier"
+    Detail       = "$request.body"
+    EventBusName = aws_cloudwatch_event_bus.shop_events.name
+  }
+  payload_format_version = "1.0"
+}
+
+# intake.iac:13  api storefront: route POST /webhooks/carrier
+resource "aws_apigatewayv2_route" "storefront_post_webhooks_carrier" {
+  api_id    = aws_apigatewayv2_api.storefront.id
+  route_key = "POST /webhooks/carrier"
+  target    = "integrations/${aws_apigatewayv2_integration.storefront_post_webhooks_carrier_integration.id}"
+}
+
+# intake.iac:19  queue incoming_orders
+resource "aws_sqs_queue" "incoming_orders" {
+  name                       = "${var.stage}-shop-incoming-orders"
+  visibility_timeout_seconds = 180
+  message_retention_seconds  = 345600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+  redrive_policy = jsonencode({
+    deadLetterTargetArn = aws_sqs_queue.incoming_orders_dlq.arn
+    maxReceiveCount     = 5
+  })
+}
+
+# intake.iac:19  queue incoming_orders_dlq (dead-letter queue)
+resource "aws_sqs_queue" "incoming_orders_dlq" {
+  name                       = "${var.stage}-shop-incoming-orders-dlq"
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# intake.iac:25  function place_order: log group
+resource "aws_cloudwatch_log_group" "place_order_log_group" {
+  name              = "/aws/lambda/${var.stage}-shop-place-order"
+  retention_in_days = 30
+}
+
+# intake.iac:25  function place_order: role
+resource "aws_iam_role" "place_order_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "lambda.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# intake.iac:25  function place_order: role
+resource "aws_iam_role_policy" "place_order_role" {
+  name = "PlaceOrderRolePolicy"
+  role = aws_iam_role.place_order_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "WriteLogs"
+        Effect   = "Allow"
+        Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/${var.stage}-shop-place-order:*"
+      },
+      {
+        Sid    = "WriteOrders"
+        Effect = "Allow"
+        Action = [
+          "dynamodb:BatchWriteItem",
+          "dynamodb:DeleteItem",
+          "dynamodb:PutItem",
+          "dynamodb:UpdateItem",
+        ]
+        Resource = aws_dynamodb_table.orders.arn
+      },
+      {
+        Sid      = "SendPayments"
+        Effect   = "Allow"
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.payments.arn
+      },
+      {
+        Sid      = "PutShopEvents"
+        Effect   = "Allow"
+        Action   = "events:PutEvents"
+        Resource = aws_cloudwatch_event_bus.shop_events.arn
+      },
+      {
+        Sid    = "ConsumeIncomingOrders"
+        Effect = "Allow"
+        Action = [
+          "sqs:ChangeMessageVisibility",
+          "sqs:DeleteMessage",
+          "sqs:GetQueueAttributes",
+          "sqs:ReceiveMessage",
+        ]
+        Resource = aws_sqs_queue.incoming_orders.arn
+      },
+    ]
+  })
+}
+
+# intake.iac:25  function place_order
+resource "aws_lambda_function" "place_order" {
+  function_name    = "${var.stage}-shop-place-order"
+  role             = aws_iam_role.place_order_role.arn
+  handler          = "place_order.handler"
+  runtime          = "python3.12"
+  architectures    = ["x86_64"]
+  memory_size      = 256
+  timeout          = 30
+  filename         = "${path.module}/assets/place-order-e3a5672d8746379c.zip"
+  source_code_hash = filebase64sha256("${path.module}/assets/place-order-e3a5672d8746379c.zip")
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.place_order_log_group.name
+  }
+
+  environment {
+    variables = {
+      EVENT_BUS      = aws_cloudwatch_event_bus.shop_events.name
+      ORDERS_TABLE   = aws_dynamodb_table.orders.name
+      PAYMENTS_QUEUE = aws_sqs_queue.payments.url
+      RETENTION_DAYS = var.retention_days
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.place_order_role]
+}
+
+# intake.iac:45  queue payments
+resource "aws_sqs_queue" "payments" {
+  name                       = "${var.stage}-shop-payments.fifo"
+  fifo_queue                 = true
+  visibility_timeout_seconds = 120
+  message_retention_seconds  = 345600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# intake.iac:54  secret payment_key
+resource "aws_secretsmanager_secret" "payment_key" {
+  name        = "${var.stage}/shop/payment-provider-key"
+  description = "payment_key, generated by iac"
+}
+
+# intake.iac:54  secret payment_key: its generated value
+data "aws_secretsmanager_random_password" "payment_key" {
+  password_length     = 32
+  exclude_punctuation = true
+}
+
+# intake.iac:54  secret payment_key: the first value; rotate or set it later without Terraform undoing it
+resource "aws_secretsmanager_secret_version" "payment_key" {
+  secret_id     = aws_secretsmanager_secret.payment_key.id
+  secret_string = data.aws_secretsmanager_random_password.payment_key.random_password
+
+  lifecycle {
+    ignore_changes = [secret_string]
+  }
+}
+
+# intake.iac:58  function charge_payment: log group
+resource "aws_cloudwatch_log_group" "charge_payment_log_group" {
+  name              = "/aws/lambda/${var.stage}-shop-charge-payment"
+  retention_in_days = 30
+}
+
+# intake.iac:58  function charge_payment: role
+resource "aws_iam_role" "charge_payment_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "lambda.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# intake.iac:58  function charge_payment: role
+resource "aws_iam_role_policy" "charge_payment_role" {
+  name = "ChargePaymentRolePolicy"
+  role = aws_iam_role.charge_payment_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "WriteLogs"
+        Effect   = "Allow"
+        Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/${var.stage}-shop-charge-payment:*"
+      },
+      {
+        Sid      = "ReadPaymentKey"
+        Effect   = "Allow"
+        Action   = "secretsmanager:GetSecretValue"
+        Resource = aws_secretsmanager_secret.payment_key.arn
+      },
+      {
+        Sid    = "ReadWriteOrders"
+        Effect = "Allow"
+        Action = [
+          "dynamodb:BatchGetItem",
+          "dynamodb:BatchWriteItem",
+          "dynamodb:ConditionCheckItem",
+          "dynamodb:DeleteItem",
+          "dynamodb:GetItem",
+          "dynamodb:PutItem",
+          "dynamodb:Query",
+          "dynamodb:Scan",
+          "dynamodb:UpdateItem",
+        ]
+        Resource = [
+          aws_dynamodb_table.orders.arn,
+          "${aws_dynamodb_table.orders.arn}/index/*",
+        ]
+      },
+      {
+        Sid    = "ConsumePayments"
+        Effect = "Allow"
+        Action = [
+          "sqs:ChangeMessageVisibility",
+          "sqs:DeleteMessage",
+          "sqs:GetQueueAttributes",
+          "sqs:ReceiveMessage",
+        ]
+        Resource = aws_sqs_queue.payments.arn
+      },
+    ]
+  })
+}
+
+# intake.iac:58  function charge_payment
+resource "aws_lambda_function" "charge_payment" {
+  function_name                  = "${var.stage}-shop-charge-payment"
+  role                           = aws_iam_role.charge_payment_role.arn
+  handler                        = "charge_payment.handler"
+  runtime                        = "python3.12"
+  architectures                  = ["x86_64"]
+  memory_size                    = 128
+  timeout                        = 20
+  reserved_concurrent_executions = 5
+  filename                       = "${path.module}/assets/charge-payment-1a2a0a666bac37a8.zip"
+  source_code_hash               = filebase64sha256("${path.module}/assets/charge-payment-1a2a0a666bac37a8.zip")
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.charge_payment_log_group.name
+  }
+
+  environment {
+    variables = {
+      AMOUNT_FORMAT   = "$%.2f"
+      ORDERS_TABLE    = aws_dynamodb_table.orders.name
+      PAYMENT_KEY_ARN = aws_secretsmanager_secret.payment_key.arn
+      PROVIDER_URL    = "https://api.payments.example.com/v1/charges"
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.charge_payment_role]
+}
+
+# intake.iac:75  function order_api: log group
+resource "aws_cloudwatch_log_group" "order_api_log_group" {
+  name              = "/aws/lambda/${var.stage}-shop-order-api"
+  retention_in_days = 30
+}
+
+# intake.iac:75  function order_api: role
+resource "aws_iam_role" "order_api_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "lambda.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# intake.iac:75  function order_api: role
+resource "aws_iam_role_policy" "order_api_role" {
+  name = "OrderApiRolePolicy"
+  role = aws_iam_role.order_api_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "WriteLogs"
+        Effect   = "Allow"
+        Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/${var.stage}-shop-order-api:*"
+      },
+      {
+        Sid    = "ReadWriteOrders"
+        Effect = "Allow"
+        Action = [
+          "dynamodb:BatchGetItem",
+          "dynamodb:BatchWriteItem",
+          "dynamodb:ConditionCheckItem",
+          "dynamodb:DeleteItem",
+          "dynamodb:GetItem",
+          "dynamodb:PutItem",
+          "dynamodb:Query",
+          "dynamodb:Scan",
+          "dynamodb:UpdateItem",
+        ]
+        Resource = [
+          aws_dynamodb_table.orders.arn,
+          "${aws_dynamodb_table.orders.arn}/index/*",
+        ]
+      },
+    ]
+  })
+}
+
+# intake.iac:75  function order_api
+resource "aws_lambda_function" "order_api" {
+  function_name    = "${var.stage}-shop-order-api"
+  role             = aws_iam_role.order_api_role.arn
+  handler          = "order_api.handler"
+  runtime          = "python3.12"
+  architectures    = ["arm64"]
+  memory_size      = 128
+  timeout          = 10
+  filename         = "${path.module}/assets/order-api-2cb69c5e34170455.zip"
+  source_code_hash = filebase64sha256("${path.module}/assets/order-api-2cb69c5e34170455.zip")
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.order_api_log_group.name
+  }
+
+  environment {
+    variables = {
+      ORDERS_TABLE = aws_dynamodb_table.orders.name
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.order_api_role]
+}
+
+# intake.iac:85  function replay_failed: log group
+resource "aws_cloudwatch_log_group" "replay_failed_log_group" {
+  name              = "/aws/lambda/${var.stage}-shop-replay-failed"
+  retention_in_days = 30
+}
+
+# intake.iac:85  function replay_failed: role
+resource "aws_iam_role" "replay_failed_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "lambda.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# intake.iac:85  function replay_failed: role
+resource "aws_iam_role_policy" "replay_failed_role" {
+  name = "ReplayFailedRolePolicy"
+  role = aws_iam_role.replay_failed_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "WriteLogs"
+        Effect   = "Allow"
+        Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/${var.stage}-shop-replay-failed:*"
+      },
+      {
+        Sid    = "ReceiveIncomingOrdersDlq"
+        Effect = "Allow"
+        Action = [
+          "sqs:ChangeMessageVisibility",
+          "sqs:DeleteMessage",
+          "sqs:GetQueueAttributes",
+          "sqs:ReceiveMessage",
+        ]
+        Resource = aws_sqs_queue.incoming_orders_dlq.arn
+      },
+      {
+        Sid      = "SendIncomingOrders"
+        Effect   = "Allow"
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.incoming_orders.arn
+      },
+    ]
+  })
+}
+
+# intake.iac:85  function replay_failed
+resource "aws_lambda_function" "replay_failed" {
+  function_name    = "${var.stage}-shop-replay-failed"
+  role             = aws_iam_role.replay_failed_role.arn
+  handler          = "replay_failed.handler"
+  runtime          = "python3.12"
+  architectures    = ["x86_64"]
+  memory_size      = 128
+  timeout          = 300
+  filename         = "${path.module}/assets/replay-failed-ae208d92a4af95fb.zip"
+  source_code_hash = filebase64sha256("${path.module}/assets/replay-failed-ae208d92a4af95fb.zip")
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.replay_failed_log_group.name
+  }
+
+  environment {
+    variables = {
+      DLQ_URL   = aws_sqs_queue.incoming_orders_dlq.url
+      QUEUE_URL = aws_sqs_queue.incoming_orders.url
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.replay_failed_role]
+}
+
+# orders.iac:4  table orders
+resource "aws_dynamodb_table" "orders" {
+  name             = "${var.stage}-shop-orders"
+  billing_mode     = "PAY_PER_REQUEST"
+  hash_key         = "id"
+  range_key        = "placed_at"
+  stream_enabled   = true
+  stream_view_type = "NEW_AND_OLD_IMAGES"
+
+  attribute {
+    name = "customer"
+    type = "S"
+  }
+
+  attribute {
+    name = "id"
+    type = "S"
+  }
+
+  attribute {
+    name = "placed_at"
+    type = "N"
+  }
+
+  global_secondary_index {
+    name            = "by_customer"
+    hash_key        = "customer"
+    range_key       = "placed_at"
+    projection_type = "ALL"
+  }
+
+  ttl {
+    attribute_name = "expires_at"
+    enabled        = true
+  }
+
+  point_in_time_recovery {
+    enabled = true
+  }
+
+  server_side_encryption {
+    enabled = true
+  }
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+# orders.iac:17  function order_changes: log group
+resource "aws_cloudwatch_log_group" "order_changes_log_group" {
+  name              = "/aws/lambda/${var.stage}-shop-order-changes"
+  retention_in_days = 30
+}
+
+# orders.iac:17  function order_changes: role
+resource "aws_iam_role" "order_changes_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "lambda.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# orders.iac:17  function order_changes: role
+resource "aws_iam_role_policy" "order_changes_role" {
+  name = "OrderChangesRolePolicy"
+  role = aws_iam_role.order_changes_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "WriteLogs"
+        Effect   = "Allow"
+        Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/${var.stage}-shop-order-changes:*"
+      },
+      {
+        Sid      = "PublishOrderUpdates"
+        Effect   = "Allow"
+        Action   = "sns:Publish"
+        Resource = aws_sns_topic.order_updates.arn
+      },
+      {
+        Sid      = "PublishAlerts"
+        Effect   = "Allow"
+        Action   = "sns:Publish"
+        Resource = aws_sns_topic.alerts.arn
+      },
+      {
+        Sid      = "PutShopEvents"
+        Effect   = "Allow"
+        Action   = "events:PutEvents"
+        Resource = aws_cloudwatch_event_bus.shop_events.arn
+      },
+      {
+        Sid    = "ReadStreamOrders"
+        Effect = "Allow"
+        Action = [
+          "dynamodb:DescribeStream",
+          "dynamodb:GetRecords",
+          "dynamodb:GetShardIterator",
+          "dynamodb:ListStreams",
+        ]
+        Resource = aws_dynamodb_table.orders.stream_arn
+      },
+    ]
+  })
+}
+
+# orders.iac:17  function order_changes
+resource "aws_lambda_function" "order_changes" {
+  function_name    = "${var.stage}-shop-order-changes"
+  role             = aws_iam_role.order_changes_role.arn
+  handler          = "order_changes.handler"
+  runtime          = "python3.12"
+  architectures    = ["x86_64"]
+  memory_size      = 128
+  timeout          = 60
+  filename         = "${path.module}/assets/order-changes-9230214150d5667c.zip"
+  source_code_hash = filebase64sha256("${path.module}/assets/order-changes-9230214150d5667c.zip")
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.order_changes_log_group.name
+  }
+
+  environment {
+    variables = {
+      ALERTS_TOPIC  = aws_sns_topic.alerts.arn
+      EVENT_BUS     = aws_cloudwatch_event_bus.shop_events.name
+      UPDATES_TOPIC = aws_sns_topic.order_updates.arn
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.order_changes_role]
+}
+
+# orders.iac:35  topic order_updates
+resource "aws_sns_topic" "order_updates" {
+  name = "${var.stage}-shop-order-updates"
+}
+
+# orders.iac:39  queue customer_notices
+resource "aws_sqs_queue" "customer_notices" {
+  name                       = "${var.stage}-shop-customer-notices"
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 172800
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# orders.iac:39  queue customer_notices: who may send to it
+resource "aws_sqs_queue_policy" "customer_notices_policy" {
+  queue_url = aws_sqs_queue.customer_notices.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromOrderUpdates"
+        Effect = "Allow"
+        Principal = {
+          Service = "sns.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.customer_notices.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_sns_topic.order_updates.arn
+          }
+        }
+      },
+    ]
+  })
+}
+
+# orders.iac:43  topic alerts
+resource "aws_sns_topic" "alerts" {
+  name = "${var.stage}-shop-alerts"
+}
+
+# orders.iac:45  function page_oncall: log group
+resource "aws_cloudwatch_log_group" "page_oncall_log_group" {
+  name              = "/aws/lambda/${var.stage}-shop-page-oncall"
+  retention_in_days = 90
+}
+
+# orders.iac:45  function page_oncall: role
+resource "aws_iam_role" "page_oncall_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "lambda.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# orders.iac:45  function page_oncall: role
+resource "aws_iam_role_policy" "page_oncall_role" {
+  name = "PageOncallRolePolicy"
+  role = aws_iam_role.page_oncall_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "WriteLogs"
+        Effect   = "Allow"
+        Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/${var.stage}-shop-page-oncall:*"
+      },
+    ]
+  })
+}
+
+# orders.iac:45  function page_oncall
+resource "aws_lambda_function" "page_oncall" {
+  function_name    = "${var.stage}-shop-page-oncall"
+  role             = aws_iam_role.page_oncall_role.arn
+  handler          = "page_oncall.handler"
+  runtime          = "python3.12"
+  architectures    = ["x86_64"]
+  memory_size      = 128
+  timeout          = 10
+  filename         = "${path.module}/assets/page-oncall-e340303bd71bee9b.zip"
+  source_code_hash = filebase64sha256("${path.module}/assets/page-oncall-e340303bd71bee9b.zip")
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.page_oncall_log_group.name
+  }
+
+  environment {
+    variables = {
+      PAGER_URL = var.pager_url
+      STAGE     = var.stage
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.page_oncall_role]
+}
+
+# intake.iac:3  api storefront: role for its service integrations
+resource "aws_iam_role" "storefront_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "apigateway.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# intake.iac:3  api storefront: role for its service integrations
+resource "aws_iam_role_policy" "storefront_role" {
+  name = "StorefrontRolePolicy"
+  role = aws_iam_role.storefront_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "SendMessageIncomingOrders"
+        Effect   = "Allow"
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.incoming_orders.arn
+      },
+      {
+        Sid      = "StartExecutionFulfilOrder"
+        Effect   = "Allow"
+        Action   = "states:StartExecution"
+        Resource = aws_sfn_state_machine.fulfil_order.arn
+      },
+      {
+        Sid      = "PutEventsShopEvents"
+        Effect   = "Allow"
+        Action   = "events:PutEvents"
+        Resource = aws_cloudwatch_event_bus.shop_events.arn
+      },
+    ]
+  })
+}
+
+# events.iac:8  shop_events.event -> workflow fulfil_order
+resource "aws_cloudwatch_event_rule" "shop_events_event_to_fulfil_order" {
+  name           = "${var.stage}-shop-shop-events-event-to-fulfil-order"
+  description    = "shop_events.event -> fulfil_order"
+  event_bus_name = aws_cloudwatch_event_bus.shop_events.name
+  event_pattern = jsonencode({
+    source        = ["shop.orders"]
+    "detail-type" = ["OrderPlaced"]
+  })
+  state = "ENABLED"
+}
+
+# events.iac:8  shop_events.event -> workflow fulfil_order: target fulfil_order
+resource "aws_cloudwatch_event_target" "shop_events_event_to_fulfil_order_fulfil_order" {
+  rule           = aws_cloudwatch_event_rule.shop_events_event_to_fulfil_order.name
+  event_bus_name = aws_cloudwatch_event_bus.shop_events.name
+  target_id      = "fulfil_order"
+  arn            = aws_sfn_state_machine.fulfil_order.arn
+  role_arn       = aws_iam_role.fulfil_order_events_role.arn
+
+  depends_on = [aws_iam_role_policy.fulfil_order_events_role]
+}
+
+# events.iac:52  workflow fulfil_order: role for EventBridge to start it
+resource "aws_iam_role" "fulfil_order_events_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# events.iac:52  workflow fulfil_order: role for EventBridge to start it
+resource "aws_iam_role_policy" "fulfil_order_events_role" {
+  name = "FulfilOrderEventsRolePolicy"
+  role = aws_iam_role.fulfil_order_events_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "StartFulfilOrder"
+        Effect   = "Allow"
+        Action   = "states:StartExecution"
+        Resource = aws_sfn_state_machine.fulfil_order.arn
+      },
+    ]
+  })
+}
+
+# events.iac:10  shop_events.event -> function send_receipt
+resource "aws_cloudwatch_event_rule" "shop_events_event_to_send_receipt" {
+  name           = "${var.stage}-shop-shop-events-event-to-send-receipt"
+  description    = "shop_events.event -> send_receipt"
+  event_bus_name = aws_cloudwatch_event_bus.shop_events.name
+  event_pattern = jsonencode({
+    source        = ["shop.orders"]
+    "detail-type" = ["OrderPlaced"]
+  })
+  state = "ENABLED"
+}
+
+# events.iac:10  shop_events.event -> function send_receipt: target send_receipt
+resource "aws_cloudwatch_event_target" "shop_events_event_to_send_receipt_send_receipt" {
+  rule           = aws_cloudwatch_event_rule.shop_events_event_to_send_receipt.name
+  event_bus_name = aws_cloudwatch_event_bus.shop_events.name
+  target_id      = "send_receipt"
+  arn            = aws_lambda_function.send_receipt.arn
+}
+
+# events.iac:10  shop_events.event -> send_receipt
+resource "aws_lambda_permission" "shop_events_event_to_send_receipt_permission" {
+  action         = "lambda:InvokeFunction"
+  function_name  = aws_lambda_function.send_receipt.arn
+  principal      = "events.amazonaws.com"
+  source_arn     = aws_cloudwatch_event_rule.shop_events_event_to_send_receipt.arn
+  source_account = data.aws_caller_identity.current.account_id
+}
+
+# events.iac:12  shop_events.event -> topic partner_feed
+resource "aws_cloudwatch_event_rule" "shop_events_event_to_partner_feed" {
+  name           = "${var.stage}-shop-shop-events-event-to-partner-feed"
+  description    = "shop_events.event -> partner_feed"
+  event_bus_name = aws_cloudwatch_event_bus.shop_events.name
+  event_pattern = jsonencode({
+    source        = ["shop.orders"]
+    "detail-type" = ["OrderShipped"]
+  })
+  state = "ENABLED"
+}
+
+# events.iac:12  shop_events.event -> topic partner_feed: target partner_feed
+resource "aws_cloudwatch_event_target" "shop_events_event_to_partner_feed_partner_feed" {
+  rule           = aws_cloudwatch_event_rule.shop_events_event_to_partner_feed.name
+  event_bus_name = aws_cloudwatch_event_bus.shop_events.name
+  target_id      = "partner_feed"
+  arn            = aws_sns_topic.partner_feed.arn
+}
+
+# events.iac:14  shop_events.event -> queue audit_log
+resource "aws_cloudwatch_event_rule" "shop_events_event_to_audit_log" {
+  name           = "${var.stage}-shop-shop-events-event-to-audit-log"
+  description    = "shop_events.event -> audit_log"
+  event_bus_name = aws_cloudwatch_event_bus.shop_events.name
+  event_pattern = jsonencode({
+    account = [data.aws_caller_identity.current.account_id]
+  })
+  state = "ENABLED"
+}
+
+# events.iac:14  shop_events.event -> queue audit_log: target audit_log
+resource "aws_cloudwatch_event_target" "shop_events_event_to_audit_log_audit_log" {
+  rule           = aws_cloudwatch_event_rule.shop_events_event_to_audit_log.name
+  event_bus_name = aws_cloudwatch_event_bus.shop_events.name
+  target_id      = "audit_log"
+  arn            = aws_sqs_queue.audit_log.arn
+}
+
+# intake.iac:41  incoming_orders.message -> function place_order
+resource "aws_lambda_event_source_mapping" "incoming_orders_message_to_place_order" {
+  function_name                      = aws_lambda_function.place_order.function_name
+  event_source_arn                   = aws_sqs_queue.incoming_orders.arn
+  batch_size                         = 10
+  maximum_batching_window_in_seconds = 5
+  function_response_types            = ["ReportBatchItemFailures"]
+
+  depends_on = [aws_iam_role_policy.place_order_role]
+}
+
+# intake.iac:72  payments.message -> function charge_payment
+resource "aws_lambda_event_source_mapping" "payments_message_to_charge_payment" {
+  function_name           = aws_lambda_function.charge_payment.function_name
+  event_source_arn        = aws_sqs_queue.payments.arn
+  batch_size              = 10
+  function_response_types = ["ReportBatchItemFailures"]
+
+  depends_on = [aws_iam_role_policy.charge_payment_role]
+}
+
+# orders.iac:31  orders.changed -> function order_changes
+resource "aws_lambda_event_source_mapping" "orders_changed_to_order_changes" {
+  function_name           = aws_lambda_function.order_changes.function_name
+  event_source_arn        = aws_dynamodb_table.orders.stream_arn
+  batch_size              = 100
+  starting_position       = "LATEST"
+  function_response_types = ["ReportBatchItemFailures"]
+
+  depends_on = [aws_iam_role_policy.order_changes_role]
+}
+
+# orders.iac:40  order_updates.message -> queue customer_notices
+resource "aws_sns_topic_subscription" "order_updates_message_to_customer_notices" {
+  topic_arn = aws_sns_topic.order_updates.arn
+  protocol  = "sqs"
+  endpoint  = aws_sqs_queue.customer_notices.arn
+  filter_policy = jsonencode({
+    status = ["shipped", "delivered"]
+  })
+  raw_message_delivery = true
+}
+
+# orders.iac:54  alerts.message -> function page_oncall
+resource "aws_lambda_permission" "alerts_message_to_page_oncall_permission" {
+  action         = "lambda:InvokeFunction"
+  function_name  = aws_lambda_function.page_oncall.arn
+  principal      = "sns.amazonaws.com"
+  source_arn     = aws_sns_topic.alerts.arn
+  source_account = data.aws_caller_identity.current.account_id
+}
+
+# orders.iac:54  alerts.message -> function page_oncall
+resource "aws_sns_topic_subscription" "alerts_message_to_page_oncall" {
+  topic_arn = aws_sns_topic.alerts.arn
+  protocol  = "lambda"
+  endpoint  = aws_lambda_function.page_oncall.arn
+  filter_policy = jsonencode({
+    severity = ["high", "critical"]
+  })
+}

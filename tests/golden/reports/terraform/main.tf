@@ -1,0 +1,1742 @@
+# iac app reports: every resource, in the order the plan made them.
+
+data "aws_caller_identity" "current" {}
+
+data "aws_partition" "current" {}
+
+data "aws_region" "current" {}
+
+data "aws_availability_zones" "available" {
+  state = "available"
+}
+
+# data.iac:6  table sales
+resource "aws_dynamodb_table" "sales" {
+  name         = "reports-sales"
+  billing_mode = "PAY_PER_REQUEST"
+  hash_key     = "day"
+  range_key    = "at"
+
+  attribute {
+    name = "at"
+    type = "S"
+  }
+
+  attribute {
+    name = "day"
+    type = "S"
+  }
+
+  attribute {
+    name = "region"
+    type = "S"
+  }
+
+  global_secondary_index {
+    name            = "by_region"
+    hash_key        = "region"
+    projection_type = "ALL"
+  }
+
+  point_in_time_recovery {
+    enabled = true
+  }
+
+  server_side_encryption {
+    enabled = true
+  }
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+# data.iac:14  bucket reports
+resource "aws_s3_bucket" "reports" {
+  bucket_prefix = "reports-reports-"
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+# data.iac:14  bucket reports: encryption at rest
+resource "aws_s3_bucket_server_side_encryption_configuration" "reports" {
+  bucket = aws_s3_bucket.reports.id
+
+  rule {
+    bucket_key_enabled = true
+
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "AES256"
+    }
+  }
+}
+
+# data.iac:14  bucket reports: public access
+resource "aws_s3_bucket_public_access_block" "reports" {
+  bucket                  = aws_s3_bucket.reports.id
+  block_public_acls       = true
+  ignore_public_acls      = true
+  block_public_policy     = true
+  restrict_public_buckets = true
+}
+
+# data.iac:14  bucket reports: object ownership
+resource "aws_s3_bucket_ownership_controls" "reports" {
+  bucket = aws_s3_bucket.reports.id
+
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+}
+
+# data.iac:14  bucket reports: versioning
+resource "aws_s3_bucket_versioning" "reports" {
+  bucket = aws_s3_bucket.reports.id
+
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+# data.iac:14  bucket reports: expiry
+resource "aws_s3_bucket_lifecycle_configuration" "reports" {
+  bucket = aws_s3_bucket.reports.id
+
+  rule {
+    id     = "ExpireObjects"
+    status = "Enabled"
+
+    filter {}
+
+    expiration {
+      days = 1096
+    }
+  }
+}
+
+# data.iac:14  bucket reports: policy
+resource "aws_s3_bucket_policy" "reports_policy" {
+  bucket = aws_s3_bucket.reports.bucket
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid       = "DenyInsecureTransport"
+        Effect    = "Deny"
+        Principal = "*"
+        Action    = "s3:*"
+        Resource  = [aws_s3_bucket.reports.arn, "${aws_s3_bucket.reports.arn}/*"]
+        Condition = {
+          Bool = {
+            "aws:SecureTransport" = "false"
+          }
+        }
+      },
+    ]
+  })
+
+  depends_on = [aws_s3_bucket_public_access_block.reports]
+}
+
+# data.iac:19  topic report_ready
+resource "aws_sns_topic" "report_ready" {
+  name = "reports-report-ready"
+}
+
+# data.iac:20  topic sales_alarm
+resource "aws_sns_topic" "sales_alarm" {
+  name = "reports-sales-alarm"
+}
+
+# data.iac:21  bus analytics
+resource "aws_cloudwatch_event_bus" "analytics" {
+  name = "reports-analytics"
+}
+
+# data.iac:23  function collect_sales: log group
+resource "aws_cloudwatch_log_group" "collect_sales_log_group" {
+  name              = "/aws/lambda/reports-collect-sales"
+  retention_in_days = 30
+}
+
+# data.iac:23  function collect_sales: role
+resource "aws_iam_role" "collect_sales_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "lambda.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# data.iac:23  function collect_sales: role
+resource "aws_iam_role_policy" "collect_sales_role" {
+  name = "CollectSalesRolePolicy"
+  role = aws_iam_role.collect_sales_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "WriteLogs"
+        Effect   = "Allow"
+        Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/reports-collect-sales:*"
+      },
+      {
+        Sid    = "ReadSales"
+        Effect = "Allow"
+        Action = [
+          "dynamodb:BatchGetItem",
+          "dynamodb:ConditionCheckItem",
+          "dynamodb:GetItem",
+          "dynamodb:Query",
+          "dynamodb:Scan",
+        ]
+        Resource = [
+          aws_dynamodb_table.sales.arn,
+          "${aws_dynamodb_table.sales.arn}/index/*",
+        ]
+      },
+    ]
+  })
+}
+
+# data.iac:23  function collect_sales
+resource "aws_lambda_function" "collect_sales" {
+  function_name    = "reports-collect-sales"
+  role             = aws_iam_role.collect_sales_role.arn
+  handler          = "collect_sales.handler"
+  runtime          = "python3.12"
+  architectures    = ["x86_64"]
+  memory_size      = 512
+  timeout          = 300
+  filename         = "${path.module}/assets/collect-sales-52ded2123f03c94a.zip"
+  source_code_hash = filebase64sha256("${path.module}/assets/collect-sales-52ded2123f03c94a.zip")
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.collect_sales_log_group.name
+  }
+
+  environment {
+    variables = {
+      CURRENCY    = var.currency
+      SALES_TABLE = aws_dynamodb_table.sales.name
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.collect_sales_role]
+}
+
+# data.iac:31  function render_region: log group
+resource "aws_cloudwatch_log_group" "render_region_log_group" {
+  name              = "/aws/lambda/reports-render-region"
+  retention_in_days = 30
+}
+
+# data.iac:31  function render_region: role
+resource "aws_iam_role" "render_region_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "lambda.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# data.iac:31  function render_region: role
+resource "aws_iam_role_policy" "render_region_role" {
+  name = "RenderRegionRolePolicy"
+  role = aws_iam_role.render_region_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "WriteLogs"
+        Effect   = "Allow"
+        Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/reports-render-region:*"
+      },
+      {
+        Sid    = "ReadSales"
+        Effect = "Allow"
+        Action = [
+          "dynamodb:BatchGetItem",
+          "dynamodb:ConditionCheckItem",
+          "dynamodb:GetItem",
+          "dynamodb:Query",
+          "dynamodb:Scan",
+        ]
+        Resource = [
+          aws_dynamodb_table.sales.arn,
+          "${aws_dynamodb_table.sales.arn}/index/*",
+        ]
+      },
+      {
+        Sid      = "WriteReportsObjects"
+        Effect   = "Allow"
+        Action   = "s3:PutObject"
+        Resource = "${aws_s3_bucket.reports.arn}/*"
+      },
+    ]
+  })
+}
+
+# data.iac:31  function render_region
+resource "aws_lambda_function" "render_region" {
+  function_name    = "reports-render-region"
+  role             = aws_iam_role.render_region_role.arn
+  handler          = "render.handler"
+  runtime          = "python3.12"
+  architectures    = ["x86_64"]
+  memory_size      = 128
+  timeout          = 120
+  filename         = "${path.module}/assets/render-region-fc1fd40ba08d4c35.zip"
+  source_code_hash = filebase64sha256("${path.module}/assets/render-region-fc1fd40ba08d4c35.zip")
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.render_region_log_group.name
+  }
+
+  environment {
+    variables = {
+      REPORTS_BUCKET = aws_s3_bucket.reports.bucket
+      SALES_TABLE    = aws_dynamodb_table.sales.name
+      SEPARATOR      = "\t"
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.render_region_role]
+}
+
+# data.iac:44  function count_orders: log group
+resource "aws_cloudwatch_log_group" "count_orders_log_group" {
+  name              = "/aws/lambda/reports-count-orders"
+  retention_in_days = 30
+}
+
+# data.iac:44  function count_orders: role
+resource "aws_iam_role" "count_orders_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "lambda.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# data.iac:44  function count_orders: role
+resource "aws_iam_role_policy" "count_orders_role" {
+  name = "CountOrdersRolePolicy"
+  role = aws_iam_role.count_orders_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "WriteLogs"
+        Effect   = "Allow"
+        Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/reports-count-orders:*"
+      },
+      {
+        Sid    = "ReadSales"
+        Effect = "Allow"
+        Action = [
+          "dynamodb:BatchGetItem",
+          "dynamodb:ConditionCheckItem",
+          "dynamodb:GetItem",
+          "dynamodb:Query",
+          "dynamodb:Scan",
+        ]
+        Resource = [
+          aws_dynamodb_table.sales.arn,
+          "${aws_dynamodb_table.sales.arn}/index/*",
+        ]
+      },
+    ]
+  })
+}
+
+# data.iac:44  function count_orders
+resource "aws_lambda_function" "count_orders" {
+  function_name    = "reports-count-orders"
+  role             = aws_iam_role.count_orders_role.arn
+  handler          = "count_orders.handler"
+  runtime          = "python3.12"
+  architectures    = ["x86_64"]
+  memory_size      = 128
+  timeout          = 10
+  filename         = "${path.module}/assets/count-orders-8734b8b8305a438c.zip"
+  source_code_hash = filebase64sha256("${path.module}/assets/count-orders-8734b8b8305a438c.zip")
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.count_orders_log_group.name
+  }
+
+  environment {
+    variables = {
+      SALES_TABLE = aws_dynamodb_table.sales.name
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.count_orders_role]
+}
+
+# data.iac:51  queue archive_jobs
+resource "aws_sqs_queue" "archive_jobs" {
+  name                       = "reports-archive-jobs"
+  visibility_timeout_seconds = 600
+  message_retention_seconds  = 345600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+  redrive_policy = jsonencode({
+    deadLetterTargetArn = aws_sqs_queue.archive_jobs_dlq.arn
+    maxReceiveCount     = 3
+  })
+}
+
+# data.iac:51  queue archive_jobs: who may send to it
+resource "aws_sqs_queue_policy" "archive_jobs_policy" {
+  queue_url = aws_sqs_queue.archive_jobs.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromArchiveSweep"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.archive_jobs.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.archive_sweep.arn
+          }
+        }
+      },
+    ]
+  })
+}
+
+# data.iac:51  queue archive_jobs_dlq (dead-letter queue)
+resource "aws_sqs_queue" "archive_jobs_dlq" {
+  name                       = "reports-archive-jobs-dlq"
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# data.iac:56  function archive_report: log group
+resource "aws_cloudwatch_log_group" "archive_report_log_group" {
+  name              = "/aws/lambda/reports-archive-report"
+  retention_in_days = 30
+}
+
+# data.iac:56  function archive_report: role
+resource "aws_iam_role" "archive_report_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "lambda.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# data.iac:56  function archive_report: role
+resource "aws_iam_role_policy" "archive_report_role" {
+  name = "ArchiveReportRolePolicy"
+  role = aws_iam_role.archive_report_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "WriteLogs"
+        Effect   = "Allow"
+        Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/reports-archive-report:*"
+      },
+      {
+        Sid      = "ReadWriteDeleteListReportsObjects"
+        Effect   = "Allow"
+        Action   = ["s3:DeleteObject", "s3:GetObject", "s3:PutObject"]
+        Resource = "${aws_s3_bucket.reports.arn}/*"
+      },
+      {
+        Sid      = "ReadWriteDeleteListReports"
+        Effect   = "Allow"
+        Action   = "s3:ListBucket"
+        Resource = aws_s3_bucket.reports.arn
+      },
+      {
+        Sid    = "ConsumeArchiveJobs"
+        Effect = "Allow"
+        Action = [
+          "sqs:ChangeMessageVisibility",
+          "sqs:DeleteMessage",
+          "sqs:GetQueueAttributes",
+          "sqs:ReceiveMessage",
+        ]
+        Resource = aws_sqs_queue.archive_jobs.arn
+      },
+    ]
+  })
+}
+
+# data.iac:56  function archive_report
+resource "aws_lambda_function" "archive_report" {
+  function_name    = "reports-archive-report"
+  role             = aws_iam_role.archive_report_role.arn
+  handler          = "archive_report.handler"
+  runtime          = "python3.12"
+  architectures    = ["x86_64"]
+  memory_size      = 128
+  timeout          = 120
+  filename         = "${path.module}/assets/archive-report-14296d5394716c85.zip"
+  source_code_hash = filebase64sha256("${path.module}/assets/archive-report-14296d5394716c85.zip")
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.archive_report_log_group.name
+  }
+
+  environment {
+    variables = {
+      REPORTS_BUCKET = aws_s3_bucket.reports.bucket
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.archive_report_role]
+}
+
+# data.iac:66  function refresh_dashboard: log group
+resource "aws_cloudwatch_log_group" "refresh_dashboard_log_group" {
+  name              = "/aws/lambda/reports-refresh-dashboard"
+  retention_in_days = 30
+}
+
+# data.iac:66  function refresh_dashboard: role
+resource "aws_iam_role" "refresh_dashboard_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "lambda.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# data.iac:66  function refresh_dashboard: role
+resource "aws_iam_role_policy" "refresh_dashboard_role" {
+  name = "RefreshDashboardRolePolicy"
+  role = aws_iam_role.refresh_dashboard_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "WriteLogs"
+        Effect   = "Allow"
+        Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/reports-refresh-dashboard:*"
+      },
+      {
+        Sid    = "ReadSales"
+        Effect = "Allow"
+        Action = [
+          "dynamodb:BatchGetItem",
+          "dynamodb:ConditionCheckItem",
+          "dynamodb:GetItem",
+          "dynamodb:Query",
+          "dynamodb:Scan",
+        ]
+        Resource = [
+          aws_dynamodb_table.sales.arn,
+          "${aws_dynamodb_table.sales.arn}/index/*",
+        ]
+      },
+      {
+        Sid      = "WriteReportsObjects"
+        Effect   = "Allow"
+        Action   = "s3:PutObject"
+        Resource = "${aws_s3_bucket.reports.arn}/*"
+      },
+    ]
+  })
+}
+
+# data.iac:66  function refresh_dashboard
+resource "aws_lambda_function" "refresh_dashboard" {
+  function_name    = "reports-refresh-dashboard"
+  role             = aws_iam_role.refresh_dashboard_role.arn
+  handler          = "refresh_dashboard.handler"
+  runtime          = "python3.12"
+  architectures    = ["x86_64"]
+  memory_size      = 128
+  timeout          = 10
+  filename         = "${path.module}/assets/refresh-dashboard-3c0b925349ac7a53.zip"
+  source_code_hash = filebase64sha256("${path.module}/assets/refresh-dashboard-3c0b925349ac7a53.zip")
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.refresh_dashboard_log_group.name
+  }
+
+  environment {
+    variables = {
+      REPORTS_BUCKET = aws_s3_bucket.reports.bucket
+      SALES_TABLE    = aws_dynamodb_table.sales.name
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.refresh_dashboard_role]
+}
+
+# data.iac:73  function compact_exports: log group
+resource "aws_cloudwatch_log_group" "compact_exports_log_group" {
+  name              = "/aws/lambda/reports-compact-exports"
+  retention_in_days = 30
+}
+
+# data.iac:73  function compact_exports: role
+resource "aws_iam_role" "compact_exports_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "lambda.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# data.iac:73  function compact_exports: role
+resource "aws_iam_role_policy" "compact_exports_role" {
+  name = "CompactExportsRolePolicy"
+  role = aws_iam_role.compact_exports_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "WriteLogs"
+        Effect   = "Allow"
+        Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/reports-compact-exports:*"
+      },
+      {
+        Sid      = "ReadWriteDeleteListReportsObjects"
+        Effect   = "Allow"
+        Action   = ["s3:DeleteObject", "s3:GetObject", "s3:PutObject"]
+        Resource = "${aws_s3_bucket.reports.arn}/*"
+      },
+      {
+        Sid      = "ReadWriteDeleteListReports"
+        Effect   = "Allow"
+        Action   = "s3:ListBucket"
+        Resource = aws_s3_bucket.reports.arn
+      },
+    ]
+  })
+}
+
+# data.iac:73  function compact_exports
+resource "aws_lambda_function" "compact_exports" {
+  function_name    = "reports-compact-exports"
+  role             = aws_iam_role.compact_exports_role.arn
+  handler          = "compact_exports.handler"
+  runtime          = "python3.12"
+  architectures    = ["x86_64"]
+  memory_size      = 1024
+  timeout          = 600
+  filename         = "${path.module}/assets/compact-exports-b4d649071fb6c686.zip"
+  source_code_hash = filebase64sha256("${path.module}/assets/compact-exports-b4d649071fb6c686.zip")
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.compact_exports_log_group.name
+  }
+
+  environment {
+    variables = {
+      REPORTS_BUCKET = aws_s3_bucket.reports.bucket
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.compact_exports_role]
+}
+
+# triggers.iac:3  api reports_api
+resource "aws_apigatewayv2_api" "reports_api" {
+  name          = "reports-reports-api"
+  protocol_type = "HTTP"
+}
+
+# triggers.iac:3  api reports_api: default stage
+resource "aws_apigatewayv2_stage" "reports_api_stage" {
+  api_id      = aws_apigatewayv2_api.reports_api.id
+  name        = "$default"
+  auto_deploy = true
+
+  default_route_settings {
+    throttling_rate_limit  = 1000
+    throttling_burst_limit = 2000
+  }
+}
+
+# triggers.iac:4  api reports_api: POST /reports -> workflow build_report
+resource "aws_apigatewayv2_integration" "reports_api_post_reports_integration" {
+  api_id              = aws_apigatewayv2_api.reports_api.id
+  integration_type    = "AWS_PROXY"
+  integration_subtype = "StepFunctions-StartExecution"
+  credentials_arn     = aws_iam_role.reports_api_role.arn
+  request_parameters = {
+    StateMachineArn = aws_sfn_state_machine.build_report.arn
+    Input           = "$request.body"
+  }
+  payload_format_version = "1.0"
+}
+
+# triggers.iac:4  api reports_api: route POST /reports
+resource "aws_apigatewayv2_route" "reports_api_post_reports" {
+  api_id    = aws_apigatewayv2_api.reports_api.id
+  route_key = "POST /reports"
+  target    = "integrations/${aws_apigatewayv2_integration.reports_api_post_reports_integration.id}"
+}
+
+# triggers.iac:5  api reports_api: POST /archive -> queue archive_jobs
+resource "aws_apigatewayv2_integration" "reports_api_post_archive_integration" {
+  api_id              = aws_apigatewayv2_api.reports_api.id
+  integration_type    = "AWS_PROXY"
+  integration_subtype = "SQS-SendMessage"
+  credentials_arn     = aws_iam_role.reports_api_role.arn
+  request_parameters = {
+    QueueUrl    = aws_sqs_queue.archive_jobs.url
+    MessageBody = "$request.body"
+  }
+  payload_format_version = "1.0"
+}
+
+# triggers.iac:5  api reports_api: route POST /archive
+resource "aws_apigatewayv2_route" "reports_api_post_archive" {
+  api_id    = aws_apigatewayv2_api.reports_api.id
+  route_key = "POST /archive"
+  target    = "integrations/${aws_apigatewayv2_integration.reports_api_post_archive_integration.id}"
+}
+
+# triggers.iac:9  schedule nightly
+resource "aws_cloudwatch_event_rule" "nightly" {
+  name                = "reports-nightly"
+  description         = "schedule nightly"
+  schedule_expression = "cron(0 2 * * ? *)"
+  state               = "ENABLED"
+}
+
+# triggers.iac:9  schedule nightly: target build_report
+resource "aws_cloudwatch_event_target" "nightly_build_report" {
+  rule      = aws_cloudwatch_event_rule.nightly.name
+  target_id = "build_report"
+  arn       = aws_sfn_state_machine.build_report.arn
+  role_arn  = aws_iam_role.build_report_events_role.arn
+
+  depends_on = [aws_iam_role_policy.build_report_events_role]
+}
+
+# triggers.iac:14  schedule archive_sweep
+resource "aws_cloudwatch_event_rule" "archive_sweep" {
+  name                = "reports-archive-sweep"
+  description         = "schedule archive_sweep"
+  schedule_expression = "rate(6 hours)"
+  state               = "ENABLED"
+}
+
+# triggers.iac:14  schedule archive_sweep: target archive_jobs
+resource "aws_cloudwatch_event_target" "archive_sweep_archive_jobs" {
+  rule      = aws_cloudwatch_event_rule.archive_sweep.name
+  target_id = "archive_jobs"
+  arn       = aws_sqs_queue.archive_jobs.arn
+}
+
+# triggers.iac:19  schedule weekly_export
+resource "aws_cloudwatch_event_rule" "weekly_export" {
+  name                = "reports-weekly-export"
+  description         = "schedule weekly_export"
+  schedule_expression = "cron(0 6 ? * MON *)"
+  state               = "ENABLED"
+}
+
+# triggers.iac:19  schedule weekly_export: target warehouse_export
+resource "aws_cloudwatch_event_target" "weekly_export_warehouse_export" {
+  rule      = aws_cloudwatch_event_rule.weekly_export.name
+  target_id = "warehouse_export"
+  arn       = aws_ecs_cluster.cluster.arn
+  role_arn  = aws_iam_role.warehouse_export_events_role.arn
+
+  ecs_target {
+    task_definition_arn = aws_ecs_task_definition.warehouse_export.arn
+    launch_type         = "FARGATE"
+    task_count          = 1
+
+    network_configuration {
+      subnets          = [aws_subnet.vpc_public_subnet1.id, aws_subnet.vpc_public_subnet2.id]
+      security_groups  = [aws_security_group.vpc_task_security_group.id]
+      assign_public_ip = true
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.warehouse_export_events_role]
+}
+
+# triggers.iac:32  the app's ECS cluster
+resource "aws_ecs_cluster" "cluster" {
+  name = "reports"
+
+  setting {
+    name  = "containerInsights"
+    value = "enabled"
+  }
+}
+
+# triggers.iac:32  network: a VPC for the app's tasks
+resource "aws_vpc" "vpc" {
+  cidr_block           = "10.0.0.0/16"
+  enable_dns_support   = true
+  enable_dns_hostnames = true
+}
+
+# triggers.iac:32  network: internet gateway
+resource "aws_internet_gateway" "vpc_internet_gateway" {}
+
+# triggers.iac:32  network: internet gateway attachment
+resource "aws_internet_gateway_attachment" "vpc_gateway_attachment" {
+  internet_gateway_id = aws_internet_gateway.vpc_internet_gateway.id
+  vpc_id              = aws_vpc.vpc.id
+}
+
+# triggers.iac:32  network: public route table
+resource "aws_route_table" "vpc_public_route_table" {
+  vpc_id = aws_vpc.vpc.id
+}
+
+# triggers.iac:32  network: default route to the internet gateway
+resource "aws_route" "vpc_public_route" {
+  route_table_id         = aws_route_table.vpc_public_route_table.id
+  destination_cidr_block = "0.0.0.0/0"
+  gateway_id             = aws_internet_gateway.vpc_internet_gateway.id
+
+  depends_on = [aws_internet_gateway_attachment.vpc_gateway_attachment]
+}
+
+# triggers.iac:32  network: public subnet 1
+resource "aws_subnet" "vpc_public_subnet1" {
+  vpc_id                  = aws_vpc.vpc.id
+  cidr_block              = "10.0.0.0/24"
+  availability_zone       = data.aws_availability_zones.available.names[0]
+  map_public_ip_on_launch = false
+}
+
+# triggers.iac:32  network: public subnet 1 uses the public route table
+resource "aws_route_table_association" "vpc_public_subnet1_route_table_association" {
+  subnet_id      = aws_subnet.vpc_public_subnet1.id
+  route_table_id = aws_route_table.vpc_public_route_table.id
+}
+
+# triggers.iac:32  network: public subnet 2
+resource "aws_subnet" "vpc_public_subnet2" {
+  vpc_id                  = aws_vpc.vpc.id
+  cidr_block              = "10.0.1.0/24"
+  availability_zone       = data.aws_availability_zones.available.names[1]
+  map_public_ip_on_launch = false
+}
+
+# triggers.iac:32  network: public subnet 2 uses the public route table
+resource "aws_route_table_association" "vpc_public_subnet2_route_table_association" {
+  subnet_id      = aws_subnet.vpc_public_subnet2.id
+  route_table_id = aws_route_table.vpc_public_route_table.id
+}
+
+# triggers.iac:32  network: egress-only security group for tasks
+resource "aws_security_group" "vpc_task_security_group" {
+  description = "reports tasks: outbound only"
+  vpc_id      = aws_vpc.vpc.id
+
+  egress {
+    description = "tasks reach AWS APIs and image registries"
+    protocol    = "-1"
+    from_port   = 0
+    to_port     = 0
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+
+# triggers.iac:32  container warehouse_export: log group
+resource "aws_cloudwatch_log_group" "warehouse_export_log_group" {
+  name              = "/ecs/reports-warehouse-export"
+  retention_in_days = 30
+}
+
+# triggers.iac:32  container warehouse_export: execution role
+resource "aws_iam_role" "warehouse_export_execution_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "ecs-tasks.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# triggers.iac:32  container warehouse_export: execution role
+resource "aws_iam_role_policy" "warehouse_export_execution_role" {
+  name = "WarehouseExportExecutionRolePolicy"
+  role = aws_iam_role.warehouse_export_execution_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "WriteLogs"
+        Effect   = "Allow"
+        Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/ecs/reports-warehouse-export:*"
+      },
+      {
+        Sid    = "PullImage"
+        Effect = "Allow"
+        Action = [
+          "ecr:BatchCheckLayerAvailability",
+          "ecr:BatchGetImage",
+          "ecr:GetDownloadUrlForLayer",
+        ]
+        Resource = "arn:${data.aws_partition.current.partition}:ecr:us-east-1:123456789012:repository/warehouse-export"
+      },
+      {
+        Sid      = "EcrLogin"
+        Effect   = "Allow"
+        Action   = "ecr:GetAuthorizationToken"
+        Resource = "*"
+      },
+    ]
+  })
+}
+
+# triggers.iac:32  container warehouse_export: task role
+resource "aws_iam_role" "warehouse_export_task_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "ecs-tasks.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# triggers.iac:32  container warehouse_export: task role
+resource "aws_iam_role_policy" "warehouse_export_task_role" {
+  name = "WarehouseExportTaskRolePolicy"
+  role = aws_iam_role.warehouse_export_task_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "ReadSales"
+        Effect = "Allow"
+        Action = [
+          "dynamodb:BatchGetItem",
+          "dynamodb:ConditionCheckItem",
+          "dynamodb:GetItem",
+          "dynamodb:Query",
+          "dynamodb:Scan",
+        ]
+        Resource = [
+          aws_dynamodb_table.sales.arn,
+          "${aws_dynamodb_table.sales.arn}/index/*",
+        ]
+      },
+      {
+        Sid      = "WriteReportsObjects"
+        Effect   = "Allow"
+        Action   = "s3:PutObject"
+        Resource = "${aws_s3_bucket.reports.arn}/*"
+      },
+    ]
+  })
+}
+
+# triggers.iac:32  container warehouse_export
+resource "aws_ecs_task_definition" "warehouse_export" {
+  family                   = "reports-warehouse-export"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = "1024"
+  memory                   = "4096"
+  task_role_arn            = aws_iam_role.warehouse_export_task_role.arn
+  execution_role_arn       = aws_iam_role.warehouse_export_execution_role.arn
+  container_definitions = jsonencode([
+    {
+      name                   = "warehouse_export"
+      image                  = "123456789012.dkr.ecr.us-east-1.amazonaws.com/warehouse-export:2.3.1"
+      essential              = true
+      readonlyRootFilesystem = true
+      command                = ["warehouse-export", "--since", "7d", "--format", "jsonl"]
+      environment = [
+        {
+          name  = "DESTINATION"
+          value = "s3://${aws_s3_bucket.reports.bucket}/exports/"
+        },
+        {
+          name  = "SALES_TABLE"
+          value = aws_dynamodb_table.sales.name
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          "awslogs-group"         = aws_cloudwatch_log_group.warehouse_export_log_group.name
+          "awslogs-region"        = data.aws_region.current.name
+          "awslogs-stream-prefix" = "warehouse_export"
+        }
+      }
+    },
+  ])
+
+  runtime_platform {
+    operating_system_family = "LINUX"
+    cpu_architecture        = "ARM64"
+  }
+
+  depends_on = [aws_iam_role_policy.warehouse_export_task_role, aws_iam_role_policy.warehouse_export_execution_role]
+}
+
+# workflows.iac:16  workflow build_report: role
+resource "aws_iam_role" "build_report_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "states.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# workflows.iac:16  workflow build_report: role
+resource "aws_iam_role_policy" "build_report_role" {
+  name = "BuildReportRolePolicy"
+  role = aws_iam_role.build_report_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "InvokeCollectSales"
+        Effect   = "Allow"
+        Action   = "lambda:InvokeFunction"
+        Resource = aws_lambda_function.collect_sales.arn
+      },
+      {
+        Sid      = "InvokeRenderRegion"
+        Effect   = "Allow"
+        Action   = "lambda:InvokeFunction"
+        Resource = aws_lambda_function.render_region.arn
+      },
+      {
+        Sid      = "PublishToReportReady"
+        Effect   = "Allow"
+        Action   = "sns:Publish"
+        Resource = aws_sns_topic.report_ready.arn
+      },
+      {
+        Sid      = "PutEventsOnAnalytics"
+        Effect   = "Allow"
+        Action   = "events:PutEvents"
+        Resource = aws_cloudwatch_event_bus.analytics.arn
+      },
+      {
+        Sid      = "SendToArchiveJobs"
+        Effect   = "Allow"
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.archive_jobs.arn
+      },
+    ]
+  })
+}
+
+# workflows.iac:16  workflow build_report
+resource "aws_sfn_state_machine" "build_report" {
+  name     = "reports-build-report"
+  type     = "STANDARD"
+  role_arn = aws_iam_role.build_report_role.arn
+  definition = jsonencode({
+    Comment = "workflow build_report"
+    StartAt = "If not exists $.period and not exists $.time"
+    States = {
+      "If not exists $.period and not exists $.time" = {
+        Type = "Choice"
+        Choices = [
+          {
+            And = [
+              {
+                Not = {
+                  Variable  = "$.period"
+                  IsPresent = true
+                }
+              },
+              {
+                Not = {
+                  Variable  = "$.time"
+                  IsPresent = true
+                }
+              },
+            ]
+            Next = "Fail BadInput"
+          },
+        ]
+        Default = "Invoke collect_sales"
+      }
+      "Fail BadInput" = {
+        Type  = "Fail"
+        Error = "BadInput"
+        Cause = "start the report with {\"period\": \"YYYY-MM\"}"
+      }
+      "Invoke collect_sales" = {
+        Type     = "Task"
+        Resource = "arn:aws:states:::lambda:invoke"
+        Parameters = {
+          FunctionName = aws_lambda_function.collect_sales.arn
+          "Payload.$"  = "$"
+        }
+        TimeoutSeconds = 300
+        Retry = [
+          {
+            ErrorEquals     = ["States.ALL"]
+            IntervalSeconds = 2
+            MaxAttempts     = 2
+            BackoffRate     = 2.0
+          },
+        ]
+        ResultSelector = {
+          "Payload.$" = "$.Payload"
+        }
+        ResultPath = "$.summary"
+        Next       = "Keep result of collect_sales 2"
+      }
+      "Keep result of collect_sales 2" = {
+        Type       = "Pass"
+        InputPath  = "$.summary.Payload"
+        ResultPath = "$.summary"
+        Next       = "If $.summary.rows == 0"
+      }
+      "If $.summary.rows == 0" = {
+        Type = "Choice"
+        Choices = [
+          {
+            Variable      = "$.summary.rows"
+            NumericEquals = 0
+            Next          = "Succeed 2"
+          },
+          {
+            And = [
+              {
+                Variable     = "$.summary.status"
+                StringEquals = "incomplete"
+              },
+              {
+                Variable        = "$.summary.data_age"
+                NumericLessThan = 7200
+              },
+            ]
+            Next = "Wait 15m"
+          },
+          {
+            And = [
+              {
+                Or = [
+                  {
+                    Variable      = "$.summary.partial"
+                    BooleanEquals = true
+                  },
+                  {
+                    Variable  = "$.summary.errors"
+                    IsPresent = true
+                  },
+                ]
+              },
+              {
+                Not = {
+                  Variable  = "$.force"
+                  IsPresent = true
+                }
+              },
+            ]
+            Next = "Fail PartialData"
+          },
+        ]
+        Default = "For each $.summary.regions"
+      }
+      "Succeed 2" = {
+        Type = "Succeed"
+      }
+      "Wait 15m" = {
+        Type    = "Wait"
+        Seconds = 900
+        Next    = "Invoke collect_sales 2"
+      }
+      "Fail PartialData" = {
+        Type  = "Fail"
+        Error = "PartialData"
+        Cause = "some days have no sales data; start again with \"force\": true to publish anyway"
+      }
+      "For each $.summary.regions" = {
+        Type      = "Map"
+        ItemsPath = "$.summary.regions"
+        ItemProcessor = {
+          ProcessorConfig = {
+            Mode = "INLINE"
+          }
+          StartAt = "If $.rows > 0"
+          States = {
+            "If $.rows > 0" = {
+              Type = "Choice"
+              Choices = [
+                {
+                  Variable           = "$.rows"
+                  NumericGreaterThan = 0
+                  Next               = "Invoke render_region"
+                },
+              ]
+              Default = "Done"
+            }
+            "Invoke render_region" = {
+              Type     = "Task"
+              Resource = "arn:aws:states:::lambda:invoke"
+              Parameters = {
+                FunctionName = aws_lambda_function.render_region.arn
+                "Payload.$"  = "$"
+              }
+              TimeoutSeconds = 300
+              Retry = [
+                {
+                  ErrorEquals     = ["States.ALL"]
+                  IntervalSeconds = 2
+                  MaxAttempts     = 2
+                  BackoffRate     = 2.0
+                },
+              ]
+              OutputPath = "$.Payload"
+              End        = true
+            }
+            Done = {
+              Type = "Pass"
+              End  = true
+            }
+          }
+        }
+        ResultPath = null
+        Next       = "Parallel"
+      }
+      "Invoke collect_sales 2" = {
+        Type     = "Task"
+        Resource = "arn:aws:states:::lambda:invoke"
+        Parameters = {
+          FunctionName = aws_lambda_function.collect_sales.arn
+          "Payload.$"  = "$"
+        }
+        TimeoutSeconds = 300
+        Retry = [
+          {
+            ErrorEquals     = ["States.ALL"]
+            IntervalSeconds = 2
+            MaxAttempts     = 2
+            BackoffRate     = 2.0
+          },
+        ]
+        ResultSelector = {
+          "Payload.$" = "$.Payload"
+        }
+        ResultPath = "$.summary"
+        Next       = "Keep result of collect_sales"
+      }
+      Parallel = {
+        Type = "Parallel"
+        Branches = [
+          {
+            StartAt = "Publish report_ready"
+            States = {
+              "Publish report_ready" = {
+                Type     = "Task"
+                Resource = "arn:aws:states:::sns:publish"
+                Parameters = {
+                  TopicArn    = aws_sns_topic.report_ready.arn
+                  "Message.$" = "$"
+                }
+                ResultPath = null
+                End        = true
+              }
+            }
+          },
+          {
+            StartAt = "Put analytics"
+            States = {
+              "Put analytics" = {
+                Type     = "Task"
+                Resource = "arn:aws:states:::events:putEvents"
+                Parameters = {
+                  Entries = [
+                    {
+                      EventBusName = aws_cloudwatch_event_bus.analytics.name
+                      Source       = "reports.build_report"
+                      DetailType   = "build_report"
+                      "Detail.$"   = "$"
+                    },
+                  ]
+                }
+                ResultPath = null
+                End        = true
+              }
+            }
+          },
+          {
+            StartAt = "Send archive_jobs"
+            States = {
+              "Send archive_jobs" = {
+                Type     = "Task"
+                Resource = "arn:aws:states:::sqs:sendMessage"
+                Parameters = {
+                  QueueUrl        = aws_sqs_queue.archive_jobs.url
+                  "MessageBody.$" = "$"
+                }
+                ResultPath = null
+                End        = true
+              }
+            }
+          },
+        ]
+        Next = "Succeed"
+      }
+      "Keep result of collect_sales" = {
+        Type       = "Pass"
+        InputPath  = "$.summary.Payload"
+        ResultPath = "$.summary"
+        Next       = "For each $.summary.regions"
+      }
+      Succeed = {
+        Type = "Succeed"
+      }
+    }
+  })
+
+  depends_on = [aws_iam_role_policy.build_report_role]
+}
+
+# workflows.iac:60  workflow sales_watch: role
+resource "aws_iam_role" "sales_watch_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "states.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# workflows.iac:60  workflow sales_watch: role
+resource "aws_iam_role_policy" "sales_watch_role" {
+  name = "SalesWatchRolePolicy"
+  role = aws_iam_role.sales_watch_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "InvokeCountOrders"
+        Effect   = "Allow"
+        Action   = "lambda:InvokeFunction"
+        Resource = aws_lambda_function.count_orders.arn
+      },
+      {
+        Sid      = "PublishToSalesAlarm"
+        Effect   = "Allow"
+        Action   = "sns:Publish"
+        Resource = aws_sns_topic.sales_alarm.arn
+      },
+    ]
+  })
+}
+
+# workflows.iac:60  workflow sales_watch
+resource "aws_sfn_state_machine" "sales_watch" {
+  name     = "reports-sales-watch"
+  type     = "EXPRESS"
+  role_arn = aws_iam_role.sales_watch_role.arn
+  definition = jsonencode({
+    Comment = "workflow sales_watch"
+    StartAt = "Invoke count_orders"
+    States = {
+      "Invoke count_orders" = {
+        Type     = "Task"
+        Resource = "arn:aws:states:::lambda:invoke"
+        Parameters = {
+          FunctionName = aws_lambda_function.count_orders.arn
+          "Payload.$"  = "$"
+        }
+        TimeoutSeconds = 30
+        ResultSelector = {
+          "Payload.$" = "$.Payload"
+        }
+        ResultPath = "$.stats"
+        Next       = "Keep result of count_orders"
+      }
+      "Keep result of count_orders" = {
+        Type       = "Pass"
+        InputPath  = "$.stats.Payload"
+        ResultPath = "$.stats"
+        Next       = "If $.stats.orders == 0 and $.stats.hour >= 7 and $.stats.hou..."
+      }
+      "If $.stats.orders == 0 and $.stats.hour >= 7 and $.stats.hou..." = {
+        Type = "Choice"
+        Choices = [
+          {
+            And = [
+              {
+                Variable      = "$.stats.orders"
+                NumericEquals = 0
+              },
+              {
+                Variable                 = "$.stats.hour"
+                NumericGreaterThanEquals = 7
+              },
+              {
+                Variable        = "$.stats.hour"
+                NumericLessThan = 20
+              },
+            ]
+            Next = "Publish sales_alarm"
+          },
+          {
+            And = [
+              {
+                Not = {
+                  Variable      = "$.stats.orders"
+                  NumericEquals = 0
+                }
+              },
+              {
+                Variable           = "$.stats.refund_share"
+                NumericGreaterThan = 0.5
+              },
+            ]
+            Next = "Publish sales_alarm 2"
+          },
+        ]
+        Default = "Succeed"
+      }
+      "Publish sales_alarm" = {
+        Type     = "Task"
+        Resource = "arn:aws:states:::sns:publish"
+        Parameters = {
+          TopicArn    = aws_sns_topic.sales_alarm.arn
+          "Message.$" = "$"
+        }
+        ResultPath = null
+        End        = true
+      }
+      "Publish sales_alarm 2" = {
+        Type     = "Task"
+        Resource = "arn:aws:states:::sns:publish"
+        Parameters = {
+          TopicArn    = aws_sns_topic.sales_alarm.arn
+          "Message.$" = "$"
+        }
+        ResultPath = null
+        End        = true
+      }
+      Succeed = {
+        Type = "Succeed"
+      }
+    }
+  })
+
+  depends_on = [aws_iam_role_policy.sales_watch_role]
+}
+
+# triggers.iac:25  schedule refresh_dashboard_every_5m
+resource "aws_cloudwatch_event_rule" "refresh_dashboard_every5m" {
+  name                = "reports-refresh-dashboard-every-5m"
+  description         = "schedule refresh_dashboard_every_5m"
+  schedule_expression = "rate(5 minutes)"
+  state               = "ENABLED"
+}
+
+# triggers.iac:25  schedule refresh_dashboard_every_5m: target refresh_dashboard
+resource "aws_cloudwatch_event_target" "refresh_dashboard_every5m_refresh_dashboard" {
+  rule      = aws_cloudwatch_event_rule.refresh_dashboard_every5m.name
+  target_id = "refresh_dashboard"
+  arn       = aws_lambda_function.refresh_dashboard.arn
+}
+
+# triggers.iac:26  schedule sales_watch_every_15m
+resource "aws_cloudwatch_event_rule" "sales_watch_every15m" {
+  name                = "reports-sales-watch-every-15m"
+  description         = "schedule sales_watch_every_15m"
+  schedule_expression = "rate(15 minutes)"
+  state               = "ENABLED"
+}
+
+# triggers.iac:26  schedule sales_watch_every_15m: target sales_watch
+resource "aws_cloudwatch_event_target" "sales_watch_every15m_sales_watch" {
+  rule      = aws_cloudwatch_event_rule.sales_watch_every15m.name
+  target_id = "sales_watch"
+  arn       = aws_sfn_state_machine.sales_watch.arn
+  role_arn  = aws_iam_role.sales_watch_events_role.arn
+
+  depends_on = [aws_iam_role_policy.sales_watch_events_role]
+}
+
+# triggers.iac:27  schedule compact_exports_cron_1
+resource "aws_cloudwatch_event_rule" "compact_exports_cron1" {
+  name                = "reports-compact-exports-cron-1"
+  description         = "schedule compact_exports_cron_1"
+  schedule_expression = "cron(0 3 * * ? *)"
+  state               = "ENABLED"
+}
+
+# triggers.iac:27  schedule compact_exports_cron_1: target compact_exports
+resource "aws_cloudwatch_event_target" "compact_exports_cron1_compact_exports" {
+  rule      = aws_cloudwatch_event_rule.compact_exports_cron1.name
+  target_id = "compact_exports"
+  arn       = aws_lambda_function.compact_exports.arn
+}
+
+# triggers.iac:3  api reports_api: role for its service integrations
+resource "aws_iam_role" "reports_api_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "apigateway.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# triggers.iac:3  api reports_api: role for its service integrations
+resource "aws_iam_role_policy" "reports_api_role" {
+  name = "ReportsApiRolePolicy"
+  role = aws_iam_role.reports_api_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "StartExecutionBuildReport"
+        Effect   = "Allow"
+        Action   = "states:StartExecution"
+        Resource = aws_sfn_state_machine.build_report.arn
+      },
+      {
+        Sid      = "SendMessageArchiveJobs"
+        Effect   = "Allow"
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.archive_jobs.arn
+      },
+    ]
+  })
+}
+
+# data.iac:64  archive_jobs.message -> function archive_report
+resource "aws_lambda_event_source_mapping" "archive_jobs_message_to_archive_report" {
+  function_name                      = aws_lambda_function.archive_report.function_name
+  event_source_arn                   = aws_sqs_queue.archive_jobs.arn
+  batch_size                         = 50
+  maximum_batching_window_in_seconds = 30
+  function_response_types            = ["ReportBatchItemFailures"]
+
+  depends_on = [aws_iam_role_policy.archive_report_role]
+}
+
+# workflows.iac:16  workflow build_report: role for EventBridge to start it
+resource "aws_iam_role" "build_report_events_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# workflows.iac:16  workflow build_report: role for EventBridge to start it
+resource "aws_iam_role_policy" "build_report_events_role" {
+  name = "BuildReportEventsRolePolicy"
+  role = aws_iam_role.build_report_events_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "StartBuildReport"
+        Effect   = "Allow"
+        Action   = "states:StartExecution"
+        Resource = aws_sfn_state_machine.build_report.arn
+      },
+    ]
+  })
+}
+
+# triggers.iac:32  container warehouse_export: role for EventBridge to start it
+resource "aws_iam_role" "warehouse_export_events_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# triggers.iac:32  container warehouse_export: role for EventBridge to start it
+resource "aws_iam_role_policy" "warehouse_export_events_role" {
+  name = "WarehouseExportEventsRolePolicy"
+  role = aws_iam_role.warehouse_export_events_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "RunWarehouseExport"
+        Effect   = "Allow"
+        Action   = "ecs:RunTask"
+        Resource = aws_ecs_task_definition.warehouse_export.arn
+        Condition = {
+          ArnEquals = {
+            "ecs:cluster" = aws_ecs_cluster.cluster.arn
+          }
+        }
+      },
+      {
+        Sid    = "PassRolesOfWarehouseExport"
+        Effect = "Allow"
+        Action = "iam:PassRole"
+        Resource = [
+          aws_iam_role.warehouse_export_task_role.arn,
+          aws_iam_role.warehouse_export_execution_role.arn,
+        ]
+      },
+    ]
+  })
+}
+
+# triggers.iac:25  refresh_dashboard_every_5m.tick -> refresh_dashboard
+resource "aws_lambda_permission" "refresh_dashboard_every5m_to_refresh_dashboard_permission" {
+  action         = "lambda:InvokeFunction"
+  function_name  = aws_lambda_function.refresh_dashboard.arn
+  principal      = "events.amazonaws.com"
+  source_arn     = aws_cloudwatch_event_rule.refresh_dashboard_every5m.arn
+  source_account = data.aws_caller_identity.current.account_id
+}
+
+# workflows.iac:60  workflow sales_watch: role for EventBridge to start it
+resource "aws_iam_role" "sales_watch_events_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# workflows.iac:60  workflow sales_watch: role for EventBridge to start it
+resource "aws_iam_role_policy" "sales_watch_events_role" {
+  name = "SalesWatchEventsRolePolicy"
+  role = aws_iam_role.sales_watch_events_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "StartSalesWatch"
+        Effect   = "Allow"
+        Action   = "states:StartExecution"
+        Resource = aws_sfn_state_machine.sales_watch.arn
+      },
+    ]
+  })
+}
+
+# triggers.iac:27  compact_exports_cron_1.tick -> compact_exports
+resource "aws_lambda_permission" "compact_exports_cron1_to_compact_exports_permission" {
+  action         = "lambda:InvokeFunction"
+  function_name  = aws_lambda_function.compact_exports.arn
+  principal      = "events.amazonaws.com"
+  source_arn     = aws_cloudwatch_event_rule.compact_exports_cron1.arn
+  source_account = data.aws_caller_identity.current.account_id
+}
