@@ -56,6 +56,7 @@ class Attr:
     doc: str = ""
     integer: bool = False
     step: int = 1  # durations: a whole number of this many seconds (60 = minutes)
+    literal: bool = False  # strings: no params or `${...}` (the value shapes the output)
 
 
 @dataclass(frozen=True)
@@ -96,8 +97,14 @@ KINDS: dict[str, Kind] = {
             "function",
             "AWS Lambda function",
             attrs=(
-                Attr("code", "string", required=True, doc="file or folder, relative to the source"),
-                Attr("handler", "string", doc="`STEM.handler` when code is a file"),
+                Attr(
+                    "code",
+                    "string",
+                    required=True,
+                    literal=True,
+                    doc="file or folder, relative to the source",
+                ),
+                Attr("handler", "string", literal=True, doc="`STEM.handler` when code is a file"),
                 Attr("runtime", "string", "python3.12", choices=LAMBDA_RUNTIMES),
                 Attr("memory", "size", 128 * MB, low=128 * MB, high=10240 * MB),
                 Attr("timeout", "duration", 10, low=1, high=15 * MINUTE),
@@ -189,7 +196,7 @@ KINDS: dict[str, Kind] = {
             "table",
             "Amazon DynamoDB table (on-demand)",
             attrs=(
-                Attr("ttl", "string", doc="the attribute holding the expiry time"),
+                Attr("ttl", "string", literal=True, doc="the attribute holding the expiry time"),
                 Attr("stream", "bool", False),
                 Attr("pitr", "bool", True),
                 Attr("retain", "bool", True),
@@ -218,7 +225,7 @@ KINDS: dict[str, Kind] = {
             "Amazon EventBridge schedule rule",
             attrs=(
                 Attr("rate", "duration", low=60, high=3650 * DAY, step=MINUTE),
-                Attr("cron", "string", doc="AWS six-field cron"),
+                Attr("cron", "string", literal=True, doc="AWS six-field cron"),
                 Attr("enabled", "bool", True),
                 _NAME,
             ),
@@ -271,7 +278,7 @@ KINDS: dict[str, Kind] = {
         Kind(
             "model",
             "Amazon Bedrock foundation model (nothing is created)",
-            attrs=(Attr("id", "string", required=True, doc="a Bedrock model id"),),
+            attrs=(Attr("id", "string", required=True, literal=True, doc="a Bedrock model id"),),
             exposes=("id", "arn"),
             operations={"invoke": "invoke the model"},
             creates=False,

@@ -442,6 +442,17 @@ class Checker:
         if isinstance(value, s.BadUnit):
             return None
         if t == "string":
+            if (
+                spec.literal
+                and isinstance(value, s.Str | s.Ref)
+                and not (isinstance(value, s.Str) and value.is_plain)
+            ):
+                self.error(
+                    "E107",
+                    f"`{spec.name}` takes a literal string: params and `${{...}}` can't shape it",
+                    value.span,
+                )
+                return None
             if isinstance(value, s.Str):
                 text = self._string(value)
                 if spec.choices and isinstance(text, str) and text not in spec.choices:

@@ -1,9 +1,11 @@
 """AWS CDK (Python): the plan spelled as an app with one stack of constructs.
 
 L2 constructs where they add nothing the plan did not decide; L1 (`Cfn*`) where the
-L2 would grant IAM on its own (rule targets, integrations, permissions). Every
-resource keeps the logical ID the other targets use: L1 constructs sit directly
-in the stack under that ID, L2 ones get it through `set_logical_id`.
+L2 would grant IAM on its own (rule targets, integrations, permissions, state
+machines, task definitions) or build more than the plan has (an L2 `Cluster` or
+`Vpc` makes its own VPC, subnets and NAT gateways). Every resource keeps the
+logical ID the other targets use: L1 constructs sit directly in the stack under
+that ID, L2 ones get it through `override_logical_id`.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from ..names import kebab, logical_id
 from ..plan import Plan
 from ..plan.iam import Statement
 from ..plan.model import Node
-from ..plan.values import Json, Param, Pseudo, Ref, Sub
+from ..plan.states import placeholders
+from ..plan.values import Az, Json, Param, Pseudo, Ref, Sub
 from .base import Rendered, environment, source_comment, unsupported
 from .py_text import Call, Code, Expr, PyDict, PyList, layout, py_str
 
@@ -51,6 +54,17 @@ ATTRIBUTES: dict[tuple[str, str], str] = {
     ("http_api", "id"): "api_id",
     ("http_api", "url"): "api_endpoint",
     ("api_integration", "id"): "ref",
+    ("state_machine", "arn"): "ref",
+    ("state_machine", "name"): "attr_name",
+    ("cluster", "arn"): "attr_arn",
+    ("cluster", "name"): "ref",
+    ("task_definition", "arn"): "ref",
+    ("task_definition", "name"): "prop:family",
+    ("vpc", "id"): "ref",
+    ("internet_gateway", "id"): "ref",
+    ("route_table", "id"): "ref",
+    ("subnet", "id"): "ref",
+    ("security_group", "id"): "attr_group_id",
 }
 PSEUDO = {
     "account": ("cdk.Aws.ACCOUNT_ID", "AWS::AccountId"),
@@ -86,16 +100,33 @@ MODULES = {
     "permission": ["lambda_"],
     "event_source_mapping": ["lambda_"],
     "subscription": ["sns"],
+    "state_machine": ["sfn", "json"],
+    "cluster": ["ecs"],
+    "task_definition": ["ecs"],
+    "vpc": ["ec2"],
+    "internet_gateway": ["ec2"],
+    "vpc_gateway_attachment": ["ec2"],
+    "route_table": ["ec2"],
+    "route": ["ec2"],
+    "subnet": ["ec2"],
+    "subnet_route_table_association": ["ec2"],
+    "security_group": ["ec2"],
+    "flow_log": ["ec2"],
 }
+# Standard-library modules the stack may import (written above the CDK ones).
+STDLIB = {"json": "import json"}
 IMPORTS = {
     "apigwv2": "from aws_cdk import aws_apigatewayv2 as apigwv2",
     "dynamodb": "from aws_cdk import aws_dynamodb as dynamodb",
+    "ec2": "from aws_cdk import aws_ec2 as ec2",
+    "ecs": "from aws_cdk import aws_ecs as ecs",
     "events": "from aws_cdk import aws_events as events",
     "iam": "from aws_cdk import aws_iam as iam",
     "lambda_": "from aws_cdk import aws_lambda as lambda_",
     "logs": "from aws_cdk import aws_logs as logs",
     "s3": "from aws_cdk import aws_s3 as s3",
     "secretsmanager": "from aws_cdk import aws_secretsmanager as secretsmanager",
+    "sfn": "from aws_cdk import aws_stepfunctions as sfn",
     "sns": "from aws_cdk import aws_sns as sns",
     "sqs": "from aws_cdk import aws_sqs as sqs",
 }
@@ -108,7 +139,8 @@ RETENTION = {
     3653: "TEN_YEARS",
 }  # fmt: skip
 # Names the stack module already uses: a program name equal to one gets a `_`.
-TAKEN = set(IMPORTS) | {"cdk", "self", "Path", "Any", "Construct", "ASSETS", "asset"}
+TAKEN = set(IMPORTS) | set(STDLIB) | {"cdk", "self", "Path", "Any", "Construct", "ASSETS"}
+TAKEN |= {"asset"}
 TAKEN |= {"resource_of", "fifo_name", "kwargs", "scope", "construct_id", "super", "str"}
 
 
@@ -176,6 +208,8 @@ class CdkSpeller:
             return self.sub(value)
         if isinstance(value, Json):
             return self.expr(value.value)
+        if isinstance(value, Az):
+            return Call("cdk.Fn.select", (Code(str(value.index)), Call("cdk.Fn.get_azs")))
         if isinstance(value, dict):
             return PyDict(tuple((str(k), self.expr(v)) for k, v in value.items()))
         if isinstance(value, list | tuple):
@@ -212,7 +246,49 @@ class CdkSpeller:
         kwargs = [("id", self.expr(target["id"])), ("arn", self.expr(target["arn"]))]
         if target.get("role"):
             kwargs.append(("role_arn", self.expr(target["role"])))
+        if target.get("ecs"):
+            kwargs.append(("ecs_parameters", self.ecs_parameters(target["ecs"])))
         return tuple(kwargs)
+
+    def ecs_parameters(self, ecs: dict[str, Any]) -> Call:
+        """A rule target that runs a Fargate task, as the cfn target spells it."""
+        network = Call(
+            "events.CfnRule.AwsVpcConfigurationProperty",
+            kwargs=(
+                ("subnets", self.expr(ecs["subnets"])),
+                ("security_groups", self.expr(ecs["security_groups"])),
+                ("assign_public_ip", ecs["public_ip"]),
+            ),
+        )
+        return Call(
+            "events.CfnRule.EcsParametersProperty",
+            kwargs=(
+                ("task_definition_arn", self.expr(ecs["task_definition"])),
+                ("task_count", Code("1")),
+                ("launch_type", "FARGATE"),
+                (
+                    "network_configuration",
+                    Call(
+                        "events.CfnRule.NetworkConfigurationProperty",
+                        kwargs=(("aws_vpc_configuration", network),),
+                    ),
+                ),
+            ),
+        )
+
+    def definition(self, definition: dict[str, Any]) -> tuple[PyDict, PyDict | None]:
+        """A States Language definition with `${Name}` placeholders, and their values.
+
+        The definition goes into `DefinitionString` as JSON written by `json.dumps`:
+        CDK drops `None` from a `definition=` mapping, and `"ResultPath": null`
+        means something. Placeholder names are the cfn target's, so both templates
+        carry the same `DefinitionSubstitutions`.
+        """
+        swapped, subs = placeholders(definition)
+        body = self.expr(swapped)
+        assert isinstance(body, PyDict)
+        values = tuple((name, self.expr(subs[name])) for name in sorted(subs))
+        return body, PyDict(values) if values else None
 
     def fifo_name(self, name: Any) -> Any:
         """CDK checks that a FIFO name ends in `.fifo`, which a name built from tokens
@@ -303,6 +379,7 @@ def render(plan: Plan) -> Rendered:
         key=key,
         target_kwargs=speller.target_kwargs,
         fifo_name=speller.fifo_name,
+        definition=speller.definition,
         filter_policy=filter_policy,
         Call=Call,
         Code=Code,
@@ -313,6 +390,12 @@ def render(plan: Plan) -> Rendered:
         out.diagnostics.append(
             unsupported(TARGET, "resources that refer to each other in a cycle", cycle.source)
         )
+        return out
+    missing = sorted({n.type for n in ordered if n.type not in MODULES})
+    for kind in missing:
+        first = next(n for n in ordered if n.type == kind)
+        out.diagnostics.append(unsupported(TARGET, f"`{kind}` resources", first.source))
+    if missing:
         return out
     bodies = []
     for node in ordered:
@@ -333,10 +416,12 @@ def render(plan: Plan) -> Rendered:
         params.append(speller.line(call, lead=lead))
     stack_class = f"{pascal(plan.app)}Stack"
     module = f"{plan.app}_stack"
-    imports = sorted(IMPORTS[m] for m in speller.modules)
+    imports = sorted(IMPORTS[m] for m in speller.modules if m in IMPORTS)
+    stdlib = sorted(STDLIB[m] for m in speller.modules if m in STDLIB)
     stack = env.get_template("stack.py.j2").render(
         plan=plan,
         imports=imports,
+        stdlib=stdlib,
         params=params,
         blocks=blocks,
         outputs=outputs,

@@ -8,6 +8,7 @@ from ..names import logical_id
 from ..plan import Plan
 from ..plan.iam import Statement, document, trust
 from ..plan.model import Node
+from ..plan.states import placeholders
 from ..plan.values import Az, Json, Param, Pseudo, Ref, Sub
 from .base import Rendered, environment, source_comment
 from .yaml_text import yaml_str
@@ -63,7 +64,7 @@ PSEUDO = {
 LIST_TAGS = {
     "function", "role", "log_group", "queue", "topic", "table", "bucket", "secret", "bus",
     "state_machine", "cluster", "task_definition", "vpc", "internet_gateway", "route_table",
-    "subnet", "security_group",
+    "subnet", "security_group", "flow_log",
 }  # fmt: skip
 MAP_TAGS = {"http_api"}
 
@@ -110,26 +111,6 @@ class CfnSpeller:
             return f'!Select [{value.index}, !GetAZs ""]'
         raise TypeError(f"not inline: {value!r}")
 
-    def definition(self, definition: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
-        """A States Language definition with `${Name}` placeholders, and their values."""
-        subs: dict[str, Any] = {}
-
-        def swap(value: Any) -> Any:
-            if isinstance(value, dict):
-                return {k: swap(v) for k, v in value.items()}
-            if isinstance(value, list):
-                return [swap(v) for v in value]
-            if isinstance(value, Ref):
-                key = value.node + value.attr.title().replace("_", "")
-                subs[key] = value
-                return "${" + key + "}"
-            if isinstance(value, Sub | Param | Pseudo):
-                key = f"Value{len(subs) + 1}"
-                subs[key] = value
-                return "${" + key + "}"
-            return value
-
-        return swap(definition), dict(sorted(subs.items()))
 
     def sub_text(self, value: Sub) -> str:
         out = []
@@ -209,7 +190,7 @@ def render(plan: Plan) -> Rendered:
         policy=lambda statements: document(list(statements)),
         trust=trust,
         logical_id=logical_id,
-        definition=speller.definition,
+        definition=placeholders,
     )
     blocks = []
     for node in plan.nodes:

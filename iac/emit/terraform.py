@@ -50,6 +50,7 @@ TYPES: dict[str, str] = {
     "subnet": "aws_subnet",
     "subnet_route_table_association": "aws_route_table_association",
     "security_group": "aws_security_group",
+    "flow_log": "aws_flow_log",
 }
 # How a node's attribute is read: (node type, plan attribute) -> resource attribute.
 ATTRIBUTES: dict[tuple[str, str], str] = {

@@ -12,7 +12,7 @@ from .base import LoweringBase
 from .iam import LOG_WRITER, RoleSpec, Statement
 from .model import Node
 from .states import StatesCompiler
-from .values import PARTITION, REGION, Az, Ref, Sub, arn
+from .values import PARTITION, REGION, Az, Ref, Sub, Value, arn
 
 ECR_IMAGE = re.compile(
     r"(?P<account>[0-9]{12})\.dkr\.ecr\.(?P<region>[a-z0-9-]+)\.amazonaws\.com(?:\.cn)?/"
@@ -241,15 +241,16 @@ class ComputeKinds(LoweringBase):
             )
         )
 
+    def cluster_name(self) -> Value:
+        if isinstance(self.prefix, str):
+            return physical(self.prefix, "", 255).rstrip("-")
+        return self.prefix
+
     def cluster(self) -> None:
         if "Cluster" in self.by_id:
             return
         first = self.app.of_kind("container")[0]
-        name = (
-            physical(self.prefix, "", 255).rstrip("-")
-            if isinstance(self.prefix, str)
-            else self.prefix
-        )
+        name = self.cluster_name()
         self.add(Node("Cluster", "cluster", {"name": name}, first.span, "the app's ECS cluster"))
 
     def network(self) -> dict[str, Any]:
@@ -315,9 +316,66 @@ class ComputeKinds(LoweringBase):
             "security_group",
             {
                 "vpc": Ref("Vpc", "id"),
-                "description": f"{self.app.name} tasks: outbound only",
+                "description": f"{self.app.name} tasks: outbound HTTPS only",
+                # Tasks pull images and call AWS over HTTPS; DNS goes to the VPC resolver.
+                "egress": [
+                    {
+                        "description": "HTTPS to AWS APIs and image registries",
+                        "protocol": "tcp",
+                        "port": 443,
+                        "cidr": "0.0.0.0/0",
+                    }
+                ],
             },
             "egress-only security group for tasks",
+        )
+        self.flow_logs(span)
+
+    def flow_logs(self, span: Span) -> None:
+        """The VPC's traffic, accepted and rejected, to a log group."""
+        name = Sub.of("/aws/vpc/", self.cluster_name(), "-flow-logs")
+        role = RoleSpec("vpc-flow-logs.amazonaws.com")
+        role.add(
+            Statement(
+                "WriteFlowLogs",
+                ("logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"),
+                (arn("logs", Sub.of("log-group:", name, ":*")),),
+                span,
+                "the generated VPC records its traffic",
+            )
+        )
+        self.roles["VpcFlowLogRole"] = role
+        self.add(
+            Node(
+                "VpcFlowLogs",
+                "log_group",
+                {"name": name, "retention_days": 30},
+                span,
+                "network: flow log group",
+            )
+        )
+        self.add(
+            Node(
+                "VpcFlowLogRole",
+                "role",
+                {"service": role.service, "statements": [], "owner": "VpcFlowLogRole"},
+                span,
+                "network: role for flow logs",
+            )
+        )
+        self.add(
+            Node(
+                "VpcFlowLog",
+                "flow_log",
+                {
+                    "vpc": Ref("Vpc", "id"),
+                    "log_group": Ref("VpcFlowLogs", "name"),
+                    "log_group_arn": Ref("VpcFlowLogs", "arn"),
+                    "role": Ref("VpcFlowLogRole", "arn"),
+                },
+                span,
+                "network: flow log",
+            )
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -12,6 +13,22 @@ from .base import LoweringBase
 from .iam import LOG_WRITER, RoleSpec, Statement
 from .model import Node
 from .values import Ref, Sub, arn
+
+# Incomplete multipart uploads cost storage and are never useful after a week.
+ABORT_UPLOADS_DAYS = 7
+# One JSON line per request in the API's access log.
+ACCESS_LOG_FORMAT = json.dumps(
+    {
+        "requestId": "$context.requestId",
+        "ip": "$context.identity.sourceIp",
+        "requestTime": "$context.requestTime",
+        "routeKey": "$context.routeKey",
+        "status": "$context.status",
+        "responseLength": "$context.responseLength",
+        "integrationError": "$context.integrationErrorMessage",
+    },
+    separators=(",", ":"),
+)
 
 
 class ServerlessKinds(LoweringBase):
@@ -94,6 +111,7 @@ class ServerlessKinds(LoweringBase):
                     if res.attrs["expire_after"]
                     else None,
                     "eventbridge": has_events,
+                    "abort_uploads_days": ABORT_UPLOADS_DAYS,
                 },
                 res.span,
                 f"bucket {res.name}",
@@ -255,6 +273,16 @@ class ServerlessKinds(LoweringBase):
                 f"api {res.name}",
             )
         )
+        name = self.name_of(res, "api")
+        self.add(
+            Node(
+                f"{aid}AccessLogs",
+                "log_group",
+                {"name": Sub.of("/aws/apigateway/", name), "retention_days": 30},
+                res.span,
+                f"api {res.name}: access logs",
+            )
+        )
         self.add(
             Node(
                 f"{aid}Stage",
@@ -263,6 +291,8 @@ class ServerlessKinds(LoweringBase):
                     "api": Ref(aid, "id"),
                     "rate": res.throttle.get("rate", 1000),
                     "burst": int(res.throttle.get("burst", 2000)),
+                    "access_logs": Ref(f"{aid}AccessLogs", "arn"),
+                    "access_log_format": ACCESS_LOG_FORMAT,
                 },
                 res.span,
                 f"api {res.name}: default stage",

@@ -12,6 +12,7 @@ from typing import Any
 
 from .. import syntax as s
 from ..catalog import STEP_KINDS
+from .values import Param, Pseudo, Ref, Sub
 
 # A state's next hop: a state name, or None for the end of the machine/branch.
 Next = str | None
@@ -235,6 +236,32 @@ class StatesCompiler:
         else:
             state["ResultPath"] = result.path if isinstance(result, s.JsonPath) else None
         states[name] = self._chain(state, nxt)
+
+
+def placeholders(definition: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The definition with `${Name}` placeholders where plan values were, and the values.
+
+    Targets that substitute values into a definition (CloudFormation's
+    `DefinitionSubstitutions`) share these names, so their templates agree.
+    """
+    subs: dict[str, Any] = {}
+
+    def swap(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: swap(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [swap(v) for v in value]
+        if isinstance(value, Ref):
+            key = value.node + value.attr.title().replace("_", "")
+            subs[key] = value
+            return "${" + key + "}"
+        if isinstance(value, Sub | Param | Pseudo):
+            key = f"Value{len(subs) + 1}"
+            subs[key] = value
+            return "${" + key + "}"
+        return value
+
+    return swap(definition), dict(sorted(subs.items()))
 
 
 def reading_order(start: str, states: dict[str, Any]) -> dict[str, Any]:

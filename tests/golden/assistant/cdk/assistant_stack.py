@@ -83,6 +83,18 @@ class AssistantStack(cdk.Stack):
         )
         resource_of(assistant_api).override_logical_id("AssistantApi")
 
+        # assistant.iac:39  api assistant_api: access logs
+        assistant_api_access_logs = logs.LogGroup(
+            self,
+            "AssistantApiAccessLogs",
+            log_group_name="/aws/apigateway/assistant-assistant-api",
+            retention=logs.RetentionDays.ONE_MONTH,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(assistant_api_access_logs).override_logical_id(
+            "AssistantApiAccessLogs",
+        )
+
         # assistant.iac:39  api assistant_api: default stage
         assistant_api_stage = apigwv2.HttpStage(
             self,
@@ -94,6 +106,14 @@ class AssistantStack(cdk.Stack):
                 rate_limit=20,
                 burst_limit=40,
             ),
+        )
+        # Set on the resource: the L2 takes access log settings only as a jsii interface.
+        resource_of(assistant_api_stage).add_property_override(
+            "AccessLogSettings",
+            {
+                "DestinationArn": assistant_api_access_logs.log_group_arn,
+                "Format": '{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","requestTime":"$context.requestTime","routeKey":"$context.routeKey","status":"$context.status","responseLength":"$context.responseLength","integrationError":"$context.integrationErrorMessage"}',
+            },
         )
         resource_of(assistant_api_stage).override_logical_id("AssistantApiStage")
 

@@ -71,6 +71,12 @@ resource "aws_apigatewayv2_api" "assistant_api" {
   }
 }
 
+# assistant.iac:39  api assistant_api: access logs
+resource "aws_cloudwatch_log_group" "assistant_api_access_logs" {
+  name              = "/aws/apigateway/assistant-assistant-api"
+  retention_in_days = 30
+}
+
 # assistant.iac:39  api assistant_api: default stage
 resource "aws_apigatewayv2_stage" "assistant_api_stage" {
   api_id      = aws_apigatewayv2_api.assistant_api.id
@@ -80,6 +86,11 @@ resource "aws_apigatewayv2_stage" "assistant_api_stage" {
   default_route_settings {
     throttling_rate_limit  = 20
     throttling_burst_limit = 40
+  }
+
+  access_log_settings {
+    destination_arn = aws_cloudwatch_log_group.assistant_api_access_logs.arn
+    format          = "{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\",\"requestTime\":\"$context.requestTime\",\"routeKey\":\"$context.routeKey\",\"status\":\"$context.status\",\"responseLength\":\"$context.responseLength\",\"integrationError\":\"$context.integrationErrorMessage\"}"
   }
 }
 

@@ -45,6 +45,23 @@ resource "aws_s3_bucket_ownership_controls" "uploads" {
   }
 }
 
+
+# pipeline.iac:2  bucket uploads: lifecycle
+resource "aws_s3_bucket_lifecycle_configuration" "uploads" {
+  bucket = aws_s3_bucket.uploads.id
+
+  rule {
+    id     = "AbortIncompleteUploads"
+    status = "Enabled"
+
+    filter {}
+
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
+  }
+}
+
 # pipeline.iac:2  bucket uploads: events to EventBridge
 resource "aws_s3_bucket_notification" "uploads" {
   bucket      = aws_s3_bucket.uploads.id
@@ -107,6 +124,23 @@ resource "aws_s3_bucket_ownership_controls" "renditions" {
 
   rule {
     object_ownership = "BucketOwnerEnforced"
+  }
+}
+
+
+# pipeline.iac:8  bucket renditions: lifecycle
+resource "aws_s3_bucket_lifecycle_configuration" "renditions" {
+  bucket = aws_s3_bucket.renditions.id
+
+  rule {
+    id     = "AbortIncompleteUploads"
+    status = "Enabled"
+
+    filter {}
+
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
   }
 }
 

@@ -112,9 +112,21 @@ resource "aws_s3_bucket_ownership_controls" "receipts" {
   }
 }
 
-# events.iac:19  bucket receipts: expiry
+
+# events.iac:19  bucket receipts: lifecycle
 resource "aws_s3_bucket_lifecycle_configuration" "receipts" {
   bucket = aws_s3_bucket.receipts.id
+
+  rule {
+    id     = "AbortIncompleteUploads"
+    status = "Enabled"
+
+    filter {}
+
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
+  }
 
   rule {
     id     = "ExpireObjects"
@@ -517,6 +529,12 @@ resource "aws_apigatewayv2_api" "storefront" {
   }
 }
 
+# intake.iac:3  api storefront: access logs
+resource "aws_cloudwatch_log_group" "storefront_access_logs" {
+  name              = "/aws/apigateway/${var.stage}-shop-storefront"
+  retention_in_days = 30
+}
+
 # intake.iac:3  api storefront: default stage
 resource "aws_apigatewayv2_stage" "storefront_stage" {
   api_id      = aws_apigatewayv2_api.storefront.id
@@ -526,6 +544,11 @@ resource "aws_apigatewayv2_stage" "storefront_stage" {
   default_route_settings {
     throttling_rate_limit  = 100
     throttling_burst_limit = 200
+  }
+
+  access_log_settings {
+    destination_arn = aws_cloudwatch_log_group.storefront_access_logs.arn
+    format          = "{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\",\"requestTime\":\"$context.requestTime\",\"routeKey\":\"$context.routeKey\",\"status\":\"$context.status\",\"responseLength\":\"$context.responseLength\",\"integrationError\":\"$context.integrationErrorMessage\"}"
   }
 }
 

@@ -100,9 +100,21 @@ resource "aws_s3_bucket_versioning" "reports" {
   }
 }
 
-# data.iac:14  bucket reports: expiry
+
+# data.iac:14  bucket reports: lifecycle
 resource "aws_s3_bucket_lifecycle_configuration" "reports" {
   bucket = aws_s3_bucket.reports.id
+
+  rule {
+    id     = "AbortIncompleteUploads"
+    status = "Enabled"
+
+    filter {}
+
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
+  }
 
   rule {
     id     = "ExpireObjects"
@@ -708,6 +720,12 @@ resource "aws_apigatewayv2_api" "reports_api" {
   protocol_type = "HTTP"
 }
 
+# triggers.iac:3  api reports_api: access logs
+resource "aws_cloudwatch_log_group" "reports_api_access_logs" {
+  name              = "/aws/apigateway/reports-reports-api"
+  retention_in_days = 30
+}
+
 # triggers.iac:3  api reports_api: default stage
 resource "aws_apigatewayv2_stage" "reports_api_stage" {
   api_id      = aws_apigatewayv2_api.reports_api.id
@@ -717,6 +735,11 @@ resource "aws_apigatewayv2_stage" "reports_api_stage" {
   default_route_settings {
     throttling_rate_limit  = 1000
     throttling_burst_limit = 2000
+  }
+
+  access_log_settings {
+    destination_arn = aws_cloudwatch_log_group.reports_api_access_logs.arn
+    format          = "{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\",\"requestTime\":\"$context.requestTime\",\"routeKey\":\"$context.routeKey\",\"status\":\"$context.status\",\"responseLength\":\"$context.responseLength\",\"integrationError\":\"$context.integrationErrorMessage\"}"
   }
 }
 
@@ -893,16 +916,64 @@ resource "aws_route_table_association" "vpc_public_subnet2_route_table_associati
 
 # triggers.iac:32  network: egress-only security group for tasks
 resource "aws_security_group" "vpc_task_security_group" {
-  description = "reports tasks: outbound only"
+  description = "reports tasks: outbound HTTPS only"
   vpc_id      = aws_vpc.vpc.id
 
   egress {
-    description = "tasks reach AWS APIs and image registries"
-    protocol    = "-1"
-    from_port   = 0
-    to_port     = 0
+    description = "HTTPS to AWS APIs and image registries"
+    protocol    = "tcp"
+    from_port   = 443
+    to_port     = 443
     cidr_blocks = ["0.0.0.0/0"]
   }
+}
+
+# triggers.iac:32  network: flow log group
+resource "aws_cloudwatch_log_group" "vpc_flow_logs" {
+  name              = "/aws/vpc/reports-flow-logs"
+  retention_in_days = 30
+}
+
+# triggers.iac:32  network: role for flow logs
+resource "aws_iam_role" "vpc_flow_log_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "vpc-flow-logs.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# triggers.iac:32  network: role for flow logs
+resource "aws_iam_role_policy" "vpc_flow_log_role" {
+  name = "VpcFlowLogRolePolicy"
+  role = aws_iam_role.vpc_flow_log_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "WriteFlowLogs"
+        Effect   = "Allow"
+        Action   = ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"]
+        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/vpc/reports-flow-logs:*"
+      },
+    ]
+  })
+}
+
+# triggers.iac:32  network: flow log
+resource "aws_flow_log" "vpc_flow_log" {
+  vpc_id               = aws_vpc.vpc.id
+  traffic_type         = "ALL"
+  log_destination_type = "cloud-watch-logs"
+  log_destination      = aws_cloudwatch_log_group.vpc_flow_logs.arn
+  iam_role_arn         = aws_iam_role.vpc_flow_log_role.arn
 }
 
 # triggers.iac:32  container warehouse_export: log group

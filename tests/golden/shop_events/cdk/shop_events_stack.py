@@ -58,6 +58,19 @@ class ShopEventsStack(cdk.Stack):
         )
         resource_of(storefront).override_logical_id("Storefront")
 
+        # shop_events.iac:17  api storefront: access logs
+        storefront_access_logs = logs.LogGroup(
+            self,
+            "StorefrontAccessLogs",
+            log_group_name=cdk.Fn.sub(
+                "/aws/apigateway/${Stage}-shopev-storefront",
+                {"Stage": stage.value_as_string},
+            ),
+            retention=logs.RetentionDays.ONE_MONTH,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(storefront_access_logs).override_logical_id("StorefrontAccessLogs")
+
         # shop_events.iac:17  api storefront: default stage
         storefront_stage = apigwv2.HttpStage(
             self,
@@ -69,6 +82,14 @@ class ShopEventsStack(cdk.Stack):
                 rate_limit=50,
                 burst_limit=100,
             ),
+        )
+        # Set on the resource: the L2 takes access log settings only as a jsii interface.
+        resource_of(storefront_stage).add_property_override(
+            "AccessLogSettings",
+            {
+                "DestinationArn": storefront_access_logs.log_group_arn,
+                "Format": '{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","requestTime":"$context.requestTime","routeKey":"$context.routeKey","status":"$context.status","responseLength":"$context.responseLength","integrationError":"$context.integrationErrorMessage"}',
+            },
         )
         resource_of(storefront_stage).override_logical_id("StorefrontStage")
 

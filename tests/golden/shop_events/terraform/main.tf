@@ -18,6 +18,12 @@ resource "aws_apigatewayv2_api" "storefront" {
   }
 }
 
+# shop_events.iac:17  api storefront: access logs
+resource "aws_cloudwatch_log_group" "storefront_access_logs" {
+  name              = "/aws/apigateway/${var.stage}-shopev-storefront"
+  retention_in_days = 30
+}
+
 # shop_events.iac:17  api storefront: default stage
 resource "aws_apigatewayv2_stage" "storefront_stage" {
   api_id      = aws_apigatewayv2_api.storefront.id
@@ -27,6 +33,11 @@ resource "aws_apigatewayv2_stage" "storefront_stage" {
   default_route_settings {
     throttling_rate_limit  = 50
     throttling_burst_limit = 100
+  }
+
+  access_log_settings {
+    destination_arn = aws_cloudwatch_log_group.storefront_access_logs.arn
+    format          = "{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\",\"requestTime\":\"$context.requestTime\",\"routeKey\":\"$context.routeKey\",\"status\":\"$context.status\",\"responseLength\":\"$context.responseLength\",\"integrationError\":\"$context.integrationErrorMessage\"}"
   }
 }
 

@@ -41,6 +41,12 @@ class ThumbnailsStack(cdk.Stack):
             block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
             object_ownership=s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
             versioned=True,
+            lifecycle_rules=[
+                s3.LifecycleRule(
+                    id="AbortIncompleteUploads",
+                    abort_incomplete_multipart_upload_after=cdk.Duration.days(7),
+                ),
+            ],
             removal_policy=cdk.RemovalPolicy.RETAIN,
         )
         # Set on the resource: the L2 `event_bridge_enabled` would add a custom resource.
@@ -79,6 +85,12 @@ class ThumbnailsStack(cdk.Stack):
             bucket_key_enabled=True,
             block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
             object_ownership=s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+            lifecycle_rules=[
+                s3.LifecycleRule(
+                    id="AbortIncompleteUploads",
+                    abort_incomplete_multipart_upload_after=cdk.Duration.days(7),
+                ),
+            ],
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
         resource_of(thumbs).override_logical_id("Thumbs")

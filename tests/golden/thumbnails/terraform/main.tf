@@ -55,6 +55,23 @@ resource "aws_s3_bucket_versioning" "uploads" {
   }
 }
 
+
+# thumbnails.iac:15  bucket uploads: lifecycle
+resource "aws_s3_bucket_lifecycle_configuration" "uploads" {
+  bucket = aws_s3_bucket.uploads.id
+
+  rule {
+    id     = "AbortIncompleteUploads"
+    status = "Enabled"
+
+    filter {}
+
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
+  }
+}
+
 # thumbnails.iac:15  bucket uploads: events to EventBridge
 resource "aws_s3_bucket_notification" "uploads" {
   bucket      = aws_s3_bucket.uploads.id
@@ -118,6 +135,23 @@ resource "aws_s3_bucket_ownership_controls" "thumbs" {
 
   rule {
     object_ownership = "BucketOwnerEnforced"
+  }
+}
+
+
+# thumbnails.iac:19  bucket thumbs: lifecycle
+resource "aws_s3_bucket_lifecycle_configuration" "thumbs" {
+  bucket = aws_s3_bucket.thumbs.id
+
+  rule {
+    id     = "AbortIncompleteUploads"
+    status = "Enabled"
+
+    filter {}
+
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
   }
 }
 
