@@ -88,7 +88,10 @@ class Kind:
         return next((e for e in self.events if e.name == name), None)
 
 
-_NAME = Attr("name", "string", doc="physical name, overriding PREFIX-NAME")
+def _name(limit: int) -> Attr:
+    """`name = "..."`: the physical name, at most what the service allows."""
+    return Attr("name", "string", high=limit, doc="physical name, overriding PREFIX-NAME")
+
 
 KINDS: dict[str, Kind] = {
     k.name: k
@@ -117,7 +120,7 @@ KINDS: dict[str, Kind] = {
                     step=DAY,
                     choices=tuple(d * DAY for d in LOG_RETENTION_DAYS),
                 ),
-                _NAME,
+                _name(64),
             ),
             blocks=("env",),
             exposes=("name", "arn"),
@@ -132,7 +135,7 @@ KINDS: dict[str, Kind] = {
                 Attr("public", "bool", False),
                 Attr("expire_after", "duration", low=DAY, high=36500 * DAY, step=DAY),
                 Attr("retain", "bool", True),
-                _NAME,
+                _name(63),
             ),
             exposes=("name", "arn"),
             operations={
@@ -161,7 +164,7 @@ KINDS: dict[str, Kind] = {
                 Attr("fifo", "bool", False),
                 Attr("max_receives", "number", low=1, high=1000, integer=True),
                 Attr("encrypted", "bool", True),
-                _NAME,
+                _name(80),
             ),
             exposes=("name", "arn", "url"),
             operations={"send": "send messages", "receive": "receive and delete messages"},
@@ -180,7 +183,7 @@ KINDS: dict[str, Kind] = {
         Kind(
             "topic",
             "Amazon SNS topic",
-            attrs=(Attr("fifo", "bool", False), _NAME),
+            attrs=(Attr("fifo", "bool", False), _name(256)),
             exposes=("name", "arn"),
             operations={"publish": "publish messages"},
             events=(
@@ -200,7 +203,7 @@ KINDS: dict[str, Kind] = {
                 Attr("stream", "bool", False),
                 Attr("pitr", "bool", True),
                 Attr("retain", "bool", True),
-                _NAME,
+                _name(255),
             ),
             exposes=("name", "arn", "stream_arn"),
             operations={"read": "get, query, scan", "write": "put, update, delete"},
@@ -216,7 +219,7 @@ KINDS: dict[str, Kind] = {
         Kind(
             "api",
             "Amazon API Gateway HTTP API",
-            attrs=(Attr("cors", "bool", False), _NAME),
+            attrs=(Attr("cors", "bool", False), _name(128)),
             blocks=("throttle",),
             exposes=("url", "id"),
         ),
@@ -227,14 +230,14 @@ KINDS: dict[str, Kind] = {
                 Attr("rate", "duration", low=60, high=3650 * DAY, step=MINUTE),
                 Attr("cron", "string", literal=True, doc="AWS six-field cron"),
                 Attr("enabled", "bool", True),
-                _NAME,
+                _name(64),
             ),
             events=(Event("tick", ("function", "queue", "workflow", "container"), doc="it fires"),),
         ),
         Kind(
             "bus",
             "Amazon EventBridge custom event bus",
-            attrs=(_NAME,),
+            attrs=(_name(256),),
             exposes=("name", "arn"),
             operations={"put": "put events"},
             events=(
@@ -262,7 +265,7 @@ KINDS: dict[str, Kind] = {
                     step=DAY,
                     choices=tuple(d * DAY for d in LOG_RETENTION_DAYS),
                 ),
-                _NAME,
+                _name(255),
             ),
             blocks=("env",),
             exposes=("name", "arn"),
@@ -271,7 +274,7 @@ KINDS: dict[str, Kind] = {
         Kind(
             "workflow",
             "AWS Step Functions state machine",
-            attrs=(Attr("express", "bool", False), _NAME),
+            attrs=(Attr("express", "bool", False), _name(80)),
             exposes=("name", "arn"),
             operations={"start": "start an execution"},
         ),
@@ -286,7 +289,7 @@ KINDS: dict[str, Kind] = {
         Kind(
             "secret",
             "AWS Secrets Manager secret with a generated value",
-            attrs=(Attr("description", "string"), _NAME),
+            attrs=(Attr("description", "string"), _name(512)),
             exposes=("name", "arn"),
             operations={"read": "read the secret value"},
         ),

@@ -39,6 +39,7 @@ class Checker:
         self.app_decl: s.AppDecl | None = None
         self.edges: list[m.Edge] = []
         self.edge_counts: dict[tuple[str, str, str], int] = {}
+        self.edge_spans: dict[tuple[str, str, str], Span] = {}
         self.shorthand_names: dict[int, str | None] = {}  # id(statement) -> schedule name
         # Suggestions compare a word with every candidate: cap the total work, so a
         # program with thousands of wrong names still checks in seconds.
@@ -347,7 +348,37 @@ class Checker:
         rule = getattr(self, f"_rules_{kind.name}", None)
         if rule:
             rule(res, st)
+        self._self_reference(res, items)
         self.resources[name] = res
+
+    def _self_reference(self, res: m.Resource, items: Iterable[Any]) -> None:
+        """A function or container can't name its own ARN: CloudFormation would need it
+        before creating it, a dependency cycle."""
+        for item in items:
+            refs: list[s.Ref] = []
+            if isinstance(item, s.Allow) and item.target.text == res.name:
+                span = item.target.span
+            elif isinstance(item, s.Nested) and item.name.text == "env":
+                for entry in item.items:
+                    if isinstance(entry, s.Attribute):
+                        v = entry.value
+                        refs += [v] if isinstance(v, s.Ref) else []
+                        refs += [p for p in getattr(v, "parts", ()) if isinstance(p, s.Ref)]
+                mine = [r for r in refs if r.name.text == res.name]
+                if not mine:
+                    continue
+                span = mine[0].span
+            else:
+                continue
+            self.error(
+                "E136",
+                f"{res.kind} `{res.name}` refers to itself",
+                span,
+                hints=(
+                    "a resource can't hold its own ARN: at run time, a function finds its "
+                    "own name in AWS_LAMBDA_FUNCTION_NAME",
+                ),
+            )
 
     def _attributes(
         self,
@@ -463,6 +494,14 @@ class Checker:
                         value.span,
                         note=f"did you mean `{guess}`?" if guess else "",
                         hints=(f"valid values: {one_of(spec.choices)}",),
+                    )
+                    return None
+                if isinstance(text, str) and spec.high is not None and len(text) > spec.high:
+                    self.error(
+                        "E108",
+                        f"`{spec.name}` is at most {spec.high} characters",
+                        value.span,
+                        note=f"this is {len(text)}",
                     )
                     return None
                 return text
@@ -1072,6 +1111,22 @@ class Checker:
         span: Span,
     ) -> None:
         key = (source, event, target)
+        # Rules per edge may repeat a pair with other filters; mappings, subscriptions
+        # and a schedule's targets can't.
+        if key in self.edge_spans and self.kinds.get(source) in (
+            "queue",
+            "table",
+            "topic",
+            "schedule",
+        ):
+            self.error(
+                "E137",
+                f"`{source}.{event} -> {target}` is declared twice",
+                span,
+                labels=[Label(self.edge_spans[key], "first declared here")],
+            )
+            return
+        self.edge_spans.setdefault(key, span)
         self.edge_counts[key] = index = self.edge_counts.get(key, 0) + 1
         self.edges.append(m.Edge(source, event, target, filters, options, span, index))
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -65,7 +64,9 @@ def main() -> None:
 @main.command("check")
 @click.argument("program")
 @click.option("--format", "fmt", type=click.Choice(["human", "json"]), default="human")
-@click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Set a param's default.")
+@click.option(
+    "--param", "params", multiple=True, metavar="NAME=VALUE", help="Set a param's default."
+)
 def check_cmd(program: str, fmt: str, params: tuple[str, ...]) -> None:
     """Check PROGRAM (a .iac file or a folder of them) and report every problem."""
     _guard(lambda: _run_check(program, fmt, params), program)
@@ -87,7 +88,9 @@ def _run_check(program: str, fmt: str, params: tuple[str, ...]) -> None:
     show_default=True,
 )
 @click.option("-o", "--out", "out", default="out", show_default=True, help="Output folder.")
-@click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Set a param's default.")
+@click.option(
+    "--param", "params", multiple=True, metavar="NAME=VALUE", help="Set a param's default."
+)
 @click.option("--format", "fmt", type=click.Choice(["human", "json"]), default="human")
 def compile_cmd(program: str, target: str, out: str, params: tuple[str, ...], fmt: str) -> None:
     """Compile PROGRAM into OUT/<target>/ for each target; write nothing on errors."""
@@ -95,8 +98,13 @@ def compile_cmd(program: str, target: str, out: str, params: tuple[str, ...], fm
 
 
 def _run_compile(program: str, target: str, out: str, params: tuple[str, ...], fmt: str) -> None:
-    from .compiler import TARGETS, UnsafeOutput, compile_app, write_output
+    from .compiler import TARGETS, UnsafeOutput, checked_out, compile_app, write_output
 
+    try:
+        checked_out(Path(out), Path(program))  # refuse a bad --out before any work
+    except UnsafeOutput as err:
+        click.echo(f"error: {err}", err=True)
+        sys.exit(EXIT_USAGE)
     result = _check(program, _params(params))
     if not result.ok or result.app is None:
         _report(result.diagnostics, fmt)
@@ -111,10 +119,44 @@ def _run_compile(program: str, target: str, out: str, params: tuple[str, ...], f
     except UnsafeOutput as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(EXIT_USAGE)
+    except OSError as err:  # a full disk, a read-only folder: not a compiler bug
+        why = err.strerror or str(err)
+        click.echo(f"error: could not write {out}: {why}; the previous output is unchanged",
+                   err=True)
+        sys.exit(EXIT_ERRORS)
     _report(result.diagnostics, fmt)
     if fmt == "human":
         names = ", ".join(f"{Path(out) / t}" for t in targets)
         click.echo(f"wrote {names}", err=True)
+
+
+@main.command("explain")
+@click.argument("program")
+@click.option("--format", "fmt", type=click.Choice(["human", "json"]), default="human")
+@click.option(
+    "--param", "params", multiple=True, metavar="NAME=VALUE", help="Set a param's default."
+)
+def explain_cmd(program: str, fmt: str, params: tuple[str, ...]) -> None:
+    """Show every IAM statement of PROGRAM's roles and resource policies, and why it is there."""
+    _guard(lambda: _run_explain(program, fmt, params), program)
+
+
+def _run_explain(program: str, fmt: str, params: tuple[str, ...]) -> None:
+    from .explain import explain, render_human, render_json
+    from .plan import plan
+
+    result = _check(program, _params(params))
+    if not result.ok or result.app is None:
+        _report(result.diagnostics, fmt)
+        sys.exit(EXIT_ERRORS)
+    planned = plan(result.app)
+    diagnostics = result.diagnostics + planned.diagnostics
+    if any(d.severity is Severity.ERROR for d in planned.diagnostics):
+        _report(diagnostics, fmt)
+        sys.exit(EXIT_ERRORS)
+    _report(diagnostics, "human")  # warnings on stderr; stdout stays the explanation
+    entries = explain(planned)
+    click.echo(render_json(entries) if fmt == "json" else render_human(entries), nl=fmt == "json")
 
 
 def _guard(action: object, program: str) -> None:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import shutil
+import signal
 import tempfile
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import Any
 
 from .diagnostics import Diagnostic
 from .emit import cdk, cfn, terraform
@@ -47,33 +52,140 @@ def compile_app(app: App, targets: list[str]) -> Compiled:
 
 
 def write_output(out: Path, files: dict[str, bytes], program: Path) -> None:
-    """Write every file into a fresh folder beside `out`, then swap it in.
+    """Write every file under `out`, all targets or none.
 
-    Each target folder under `out` is replaced whole; a failure before the swap
-    leaves the previous output exactly as it was.
+    The files are staged in a fresh folder inside `out`; then each target folder is
+    swapped in with `os.replace`, the previous one parked in a backup folder. Any
+    failure (a full disk, an exception, Ctrl-C while staging) rolls every target
+    back, so `out` stays byte for byte as it was and no temporary folder is left.
+    Ctrl-C during the swap itself waits for the swap to finish. Only `out/<target>/`
+    folders are ever replaced; a path that would land elsewhere is refused.
     """
+    out = checked_out(out, program)
+    paths = {_checked_path(rel): data for rel, data in files.items()}
+    targets = sorted({p.parts[0] for p in paths})
+    created = [p for p in reversed([out, *out.parents]) if not p.exists()]
+    staging: Path | None = None
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        _recover_abandoned(out)
+        staging = Path(tempfile.mkdtemp(prefix=f"{_STAGING}{os.getpid()}-", dir=out))
+        for rel, data in sorted(paths.items()):
+            path = staging.joinpath(*rel.parts)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        with _interrupts_deferred():
+            _swap(out, staging, targets)
+            shutil.rmtree(staging, ignore_errors=True)
+    except BaseException:
+        with _interrupts_deferred():
+            if staging is not None:
+                shutil.rmtree(staging, ignore_errors=True)
+            for folder in reversed(created):
+                with contextlib.suppress(OSError):
+                    folder.rmdir()  # only if still empty: it was made for this run
+        raise
+
+
+_STAGING = ".iac-staging-"
+_BACKUP = ".iac-backup-"
+_ABANDONED = re.compile(r"^\.iac-(staging|backup)-(\d+)-")
+
+
+def checked_out(out: Path, program: Path) -> Path:
+    """`out`, resolved; UnsafeOutput when it holds the program or is not a folder."""
     out = out.resolve()
     source = program.resolve()
     source_dir = source if source.is_dir() else source.parent
-    if out == source_dir or out in source_dir.parents or out == Path(out.anchor):
-        raise UnsafeOutput(f"--out {out} holds the program itself; choose another folder")
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".iac-", dir=out))
+    if out == source_dir or out in source_dir.parents:
+        raise UnsafeOutput(
+            f"--out {out} holds the program itself (its folder or a parent of it); "
+            "choose another folder"
+        )
+    if out.exists() and not out.is_dir():
+        raise UnsafeOutput(f"--out {out} is a file, not a folder; choose another folder")
+    return out
+
+
+def _checked_path(rel: str) -> PurePosixPath:
+    """`target/...`, relative and normalised: nothing can climb out of its target folder."""
+    path = PurePosixPath(rel)
+    if (
+        str(path) != rel
+        or path.is_absolute()
+        or len(path.parts) < 2
+        or path.parts[0] not in TARGETS
+        or any(part in ("..", ".") or "\\" in part or "\x00" in part for part in path.parts)
+    ):
+        raise UnsafeOutput(f"refusing to write `{rel}`: it is not inside a target folder")
+    return path
+
+
+def _swap(out: Path, staging: Path, targets: list[str]) -> None:
+    """Swap each staged target in; on any failure put every previous folder back."""
+    backup = Path(tempfile.mkdtemp(prefix=f"{_BACKUP}{os.getpid()}-", dir=out))
+    parked: list[str] = []
+    placed: list[str] = []
     try:
-        targets = sorted({p.split("/", 1)[0] for p in files})
-        for rel, data in sorted(files.items()):
-            path = staging / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
         for target in targets:
             final = out / target
-            old = out / f".{target}.old"
-            if old.exists():
-                shutil.rmtree(old)
-            if final.exists():
-                os.replace(final, old)
+            if final.exists() or final.is_symlink():
+                os.replace(final, backup / target)
+                parked.append(target)
             os.replace(staging / target, final)
-            if old.exists():
-                shutil.rmtree(old)
+            placed.append(target)
+    except BaseException:
+        for target in reversed(placed):
+            os.replace(out / target, staging / target)
+        for target in reversed(parked):
+            os.replace(backup / target, out / target)
+        shutil.rmtree(backup, ignore_errors=True)
+        raise
+    shutil.rmtree(backup, ignore_errors=True)
+
+
+def _recover_abandoned(out: Path) -> None:
+    """A run killed outright (SIGKILL, power loss) may leave its folders behind: put any
+    parked target folder that is missing back, then remove them. Live runs are left alone."""
+    for entry in sorted(out.iterdir()):
+        match = _ABANDONED.match(entry.name)
+        if not match or not entry.is_dir() or _alive(int(match.group(2))):
+            continue
+        if match.group(1) == "backup":
+            for parked in sorted(entry.iterdir()):
+                final = out / parked.name
+                if parked.name in TARGETS and not (final.exists() or final.is_symlink()):
+                    os.replace(parked, final)
+        shutil.rmtree(entry, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, ValueError, OverflowError):
+        return True  # someone else's process, or a platform without signal 0
+    return True
+
+
+@contextlib.contextmanager
+def _interrupts_deferred() -> Iterator[None]:
+    """Hold Ctrl-C (and SIGTERM) for a few renames, then deliver it."""
+    held: list[int] = []
+    previous: dict[int, Any] = {}
+    if threading.current_thread() is threading.main_thread():
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            try:
+                previous[sig] = signal.signal(sig, lambda n, _f: held.append(n))
+            except (ValueError, OSError):
+                pass
+    try:
+        yield
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    for number in held[:1]:
+        signal.raise_signal(number)

@@ -25,13 +25,10 @@ def case_name(program: Path) -> str:
     return program.stem if program.is_file() else program.name
 
 
-def compile_program(program: Path, targets: list[str], params: dict[str, str] | None = None) -> Compiled:
+def compile_program(
+    program: Path, targets: list[str], params: dict[str, str] | None = None
+) -> Compiled:
     result = check(load(program), params)
     assert result.ok, "\n".join(d.message for d in result.errors)
     assert result.app is not None
     return compile_app(result.app, targets)
-
-
-def uses_workflows(compiled: Compiled) -> bool:
-    """Workflows and containers compile with their own issue; until then they say so."""
-    return bool(compiled.diagnostics) and all(d.code == "E200" for d in compiled.diagnostics)

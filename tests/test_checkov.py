@@ -4,13 +4,12 @@ fails beyond the reasoned list in docs/security.md."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+from tools import checkov
 
 from examples import REPO, case_name, compile_program, example_programs
 from iac.compiler import write_output
-from tools import checkov
 
 SECURITY = REPO / "docs" / "security.md"
 FRAMEWORKS = {"cfn": "cloudformation", "terraform": "terraform"}
@@ -36,18 +35,35 @@ def findings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[tuple[s
         for target in FRAMEWORKS:
             files = {k: v for k, v in compiled.files.items() if k.startswith(f"{target}/")}
             write_output(root / target / case_name(program), files, program)
-    out = {}
+    out: dict[str, list[tuple[str, str, str]]] = {}
     for target, framework in FRAMEWORKS.items():
         result = checkov(root / target, framework)
         assert result["passed"] > 50, "checkov scanned almost nothing"
         out[target] = result["failed_checks"]
+        details[target] = _details(result["raw"])
     return out
+
+
+details: dict[str, dict[tuple[str, str], str]] = {}
+
+
+def _details(raw: object) -> dict[tuple[str, str], str]:
+    """The lines each failed check looked at, to say why in the failure message."""
+    reports = raw if isinstance(raw, list) else [raw]
+    found = {}
+    for report in reports:
+        if not isinstance(report, dict):
+            continue
+        for row in report.get("results", {}).get("failed_checks", []):
+            lines = "".join(f"    {n}: {text}" for n, text in row.get("code_block") or [])
+            found[(row["check_id"], row["resource"])] = lines
+    return found
 
 
 def test_no_check_fails_beyond_the_list(findings: dict[str, list[tuple[str, str, str]]]) -> None:
     skips = skipped_checks()
     unexpected = sorted(
-        f"{target}: {cid} {res} ({path})"
+        f"{target}: {cid} {res} ({path})\n{details.get(target, {}).get((cid, res), '')}"
         for target, rows in findings.items()
         for cid, res, path in rows
         if cid not in skips

@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tools import asl_validate
 
 from examples import compile_program, example_programs
 from iac.frontend import check, from_text
 from iac.plan import plan
 from iac.plan.values import Ref, Sub
-from tools import asl_validate
 
 HANDLER_DIR = Path(__file__).resolve().parent / "programs"
 
@@ -80,7 +80,12 @@ def test_task_options_retry_timeout_result() -> None:
     ]
     assert state["ResultPath"] == "$.out"
     keep = d["States"][state["Next"]]
-    assert keep == {"Type": "Pass", "InputPath": "$.out.Payload", "ResultPath": "$.out", "End": True}
+    assert keep == {
+        "Type": "Pass",
+        "InputPath": "$.out.Payload",
+        "ResultPath": "$.out",
+        "End": True,
+    }
 
 
 def test_run_waits_for_the_fargate_task() -> None:
@@ -114,9 +119,12 @@ def test_wait_duration_and_path() -> None:
 
 
 def test_if_else_if_else_rejoins() -> None:
-    d = valid(machine(
-        'if $.n > 10 {\n invoke f\n} else if $.s == "x" {\n send q\n} else {\n publish t\n}\nsucceed'
-    ))
+    d = valid(
+        machine(
+            'if $.n > 10 {\n invoke f\n} else if $.s == "x" {\n send q\n}'
+            " else {\n publish t\n}\nsucceed"
+        )
+    )
     choice = d["States"][d["StartAt"]]
     assert choice["Type"] == "Choice"
     assert [c["Next"] for c in choice["Choices"]] == ["Invoke f", "Send q"]
@@ -139,7 +147,9 @@ def test_if_at_the_end_with_empty_else_ends() -> None:
 
 
 def test_parallel_branches() -> None:
-    d = valid(machine("parallel {\n branch {\n invoke f\n }\n branch {\n send q\n publish t\n }\n}"))
+    d = valid(
+        machine("parallel {\n branch {\n invoke f\n }\n branch {\n send q\n publish t\n }\n}")
+    )
     state = d["States"]["Parallel"]
     assert state["Type"] == "Parallel" and state["End"] is True
     assert [b["StartAt"] for b in state["Branches"]] == ["Invoke f", "Send q"]
@@ -179,16 +189,26 @@ def test_succeed_and_fail() -> None:
         ("not exists $.x", {"Not": {"Variable": "$.x", "IsPresent": True}}),
         (
             "$.a > 1 and $.b < 2",
-            {"And": [{"Variable": "$.a", "NumericGreaterThan": 1},
-                     {"Variable": "$.b", "NumericLessThan": 2}]},
+            {
+                "And": [
+                    {"Variable": "$.a", "NumericGreaterThan": 1},
+                    {"Variable": "$.b", "NumericLessThan": 2},
+                ]
+            },
         ),
         (
             "($.a > 1 or exists $.c) and not $.d == 0",
-            {"And": [
-                {"Or": [{"Variable": "$.a", "NumericGreaterThan": 1},
-                        {"Variable": "$.c", "IsPresent": True}]},
-                {"Not": {"Variable": "$.d", "NumericEquals": 0}},
-            ]},
+            {
+                "And": [
+                    {
+                        "Or": [
+                            {"Variable": "$.a", "NumericGreaterThan": 1},
+                            {"Variable": "$.c", "IsPresent": True},
+                        ]
+                    },
+                    {"Not": {"Variable": "$.d", "NumericEquals": 0}},
+                ]
+            },
         ),
     ],
 )

@@ -88,6 +88,20 @@ class LoweringBase:
     def model_arn(self, res: m.Resource) -> Value:
         return arn("bedrock", f"foundation-model/{res.attrs['id']}", account=False)
 
+    def iam_arn(self, name: str) -> Value:
+        """The ARN a policy names: built from the physical name for the kinds that
+        wait for their own role (functions, workflows, task definitions), so that no
+        role waits for them in turn and no two of them can form a dependency cycle."""
+        res = self.app.resources[name]
+        if res.kind == "function":
+            return arn("lambda", Sub.of("function:", self.name_of(res, "function")))
+        if res.kind == "workflow":
+            return arn("states", Sub.of("stateMachine:", self.name_of(res, "workflow")))
+        if res.kind == "container":
+            family = self.name_of(res, "container")
+            return arn("ecs", Sub.of("task-definition/", family, ":*"))
+        return self.arn_of(name)
+
     def arn_of(self, name: str) -> Value:
         return self.attr(name, "arn")
 
@@ -114,7 +128,7 @@ class LoweringBase:
             actions, scope = OPERATIONS[(target.kind, op)]
             by_scope.setdefault(scope, []).extend(actions)
         for scope, granted in by_scope.items():
-            base = self.arn_of(target.name)
+            base = self.iam_arn(target.name)
             if scope == "objects":
                 resources: tuple[Value, ...] = (Sub.of(base, "/*"),)
                 tail = "Objects"

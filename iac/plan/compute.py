@@ -96,7 +96,7 @@ class ComputeKinds(LoweringBase):
         if target.kind in simple:
             verb, action = simple[target.kind]
             role.add(
-                Statement(f"{verb}{tid}", (action,), (self.arn_of(target.name),), step.span, why)
+                Statement(f"{verb}{tid}", (action,), (self.iam_arn(target.name),), step.span, why)
             )
             return
         for st in self.run_task_statements(target, step.span, why):
@@ -126,7 +126,7 @@ class ComputeKinds(LoweringBase):
             Statement(
                 f"Run{cid}",
                 ("ecs:RunTask",),
-                (Ref(cid, "arn"),),
+                (self.iam_arn(target.name),),
                 span,
                 why,
                 conditions={"ArnEquals": {"ecs:cluster": Ref("Cluster", "arn")}},

@@ -106,7 +106,7 @@ class EdgeWiring(LoweringBase):
                 Statement(
                     f"Start{logical_id(target.name)}",
                     ("states:StartExecution",),
-                    (self.arn_of(target.name),),
+                    (self.iam_arn(target.name),),
                     edge.span,
                     f"`{why}`: EventBridge starts the workflow",
                 )

@@ -35,15 +35,18 @@ class StatesCompiler:
     def __init__(self, resolve: Resolver):
         self.resolve = resolve
         self.names: set[str] = set()
+        self.counts: dict[str, int] = {}
 
     # ---------------------------------------------------------------- naming
 
     def name(self, base: str) -> str:
-        base = base[:76]
-        name, n = base, 1
-        while name in self.names:
+        base = base[:72]
+        n = self.counts.get(base, 0)
+        name = base if n == 0 else f"{base} {n + 1}"
+        while name in self.names:  # a statement whose own name ends in a number
             n += 1
-            name = f"{base} {n}"
+            name = f"{base} {n + 1}"
+        self.counts[base] = n + 1
         self.names.add(name)
         return name
 

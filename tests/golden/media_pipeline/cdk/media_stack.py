@@ -403,7 +403,12 @@ class MediaStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="RunTranscode",
                             actions=["ecs:RunTask"],
-                            resources=[transcode.ref],
+                            resources=[
+                                cdk.Fn.sub(
+                                    "arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:task-definition/media-${Stage}-transcode:*",
+                                    {"Stage": stage.value_as_string},
+                                ),
+                            ],
                             conditions={"ArnEquals": {"ecs:cluster": cluster.attr_arn}},
                         ),
                         iam.PolicyStatement(
@@ -440,7 +445,12 @@ class MediaStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="InvokeThumbnail",
                             actions=["lambda:InvokeFunction"],
-                            resources=[thumbnail.function_arn],
+                            resources=[
+                                cdk.Fn.sub(
+                                    "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:media-${Stage}-thumbnail",
+                                    {"Stage": stage.value_as_string},
+                                ),
+                            ],
                         ),
                         iam.PolicyStatement(
                             sid="PublishToMediaReady",
@@ -625,7 +635,12 @@ class MediaStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="InvokePurgeRenditions",
                             actions=["lambda:InvokeFunction"],
-                            resources=[purge_renditions.function_arn],
+                            resources=[
+                                cdk.Fn.sub(
+                                    "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:media-${Stage}-purge-renditions",
+                                    {"Stage": stage.value_as_string},
+                                ),
+                            ],
                         ),
                         iam.PolicyStatement(
                             sid="PublishToMediaReady",
@@ -720,7 +735,12 @@ class MediaStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="StartProcessUpload",
                             actions=["states:StartExecution"],
-                            resources=[process_upload.ref],
+                            resources=[
+                                cdk.Fn.sub(
+                                    "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:media-${Stage}-process-upload",
+                                    {"Stage": stage.value_as_string},
+                                ),
+                            ],
                         ),
                     ],
                 ),
@@ -768,7 +788,12 @@ class MediaStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="StartForgetUpload",
                             actions=["states:StartExecution"],
-                            resources=[forget_upload.ref],
+                            resources=[
+                                cdk.Fn.sub(
+                                    "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:media-${Stage}-forget-upload",
+                                    {"Stage": stage.value_as_string},
+                                ),
+                            ],
                         ),
                     ],
                 ),

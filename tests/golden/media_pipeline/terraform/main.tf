@@ -450,7 +450,7 @@ resource "aws_iam_role_policy" "process_upload_role" {
         Sid      = "RunTranscode"
         Effect   = "Allow"
         Action   = "ecs:RunTask"
-        Resource = aws_ecs_task_definition.transcode.arn
+        Resource = "arn:${data.aws_partition.current.partition}:ecs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:task-definition/media-${var.stage}-transcode:*"
         Condition = {
           ArnEquals = {
             "ecs:cluster" = aws_ecs_cluster.cluster.arn
@@ -482,7 +482,7 @@ resource "aws_iam_role_policy" "process_upload_role" {
         Sid      = "InvokeThumbnail"
         Effect   = "Allow"
         Action   = "lambda:InvokeFunction"
-        Resource = aws_lambda_function.thumbnail.arn
+        Resource = "arn:${data.aws_partition.current.partition}:lambda:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:function:media-${var.stage}-thumbnail"
       },
       {
         Sid      = "PublishToMediaReady"
@@ -671,7 +671,7 @@ resource "aws_iam_role_policy" "forget_upload_role" {
         Sid      = "InvokePurgeRenditions"
         Effect   = "Allow"
         Action   = "lambda:InvokeFunction"
-        Resource = aws_lambda_function.purge_renditions.arn
+        Resource = "arn:${data.aws_partition.current.partition}:lambda:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:function:media-${var.stage}-purge-renditions"
       },
       {
         Sid      = "PublishToMediaReady"
@@ -810,7 +810,7 @@ resource "aws_iam_role_policy" "process_upload_events_role" {
         Sid      = "StartProcessUpload"
         Effect   = "Allow"
         Action   = "states:StartExecution"
-        Resource = aws_sfn_state_machine.process_upload.arn
+        Resource = "arn:${data.aws_partition.current.partition}:states:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:stateMachine:media-${var.stage}-process-upload"
       },
     ]
   })
@@ -876,7 +876,7 @@ resource "aws_iam_role_policy" "forget_upload_events_role" {
         Sid      = "StartForgetUpload"
         Effect   = "Allow"
         Action   = "states:StartExecution"
-        Resource = aws_sfn_state_machine.forget_upload.arn
+        Resource = "arn:${data.aws_partition.current.partition}:states:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:stateMachine:media-${var.stage}-forget-upload"
       },
     ]
   })

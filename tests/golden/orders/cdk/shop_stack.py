@@ -228,6 +228,35 @@ class ShopStack(cdk.Stack):
         )
         resource_of(pick_lists).override_logical_id("PickLists")
 
+        # events.iac:52  workflow fulfil_order: role
+        fulfil_order_role = iam.Role(
+            self,
+            "FulfilOrderRole",
+            assumed_by=iam.ServicePrincipal("states.amazonaws.com"),
+            inline_policies={
+                "FulfilOrderRolePolicy": iam.PolicyDocument(
+                    statements=[
+                        iam.PolicyStatement(
+                            sid="InvokeReserveStock",
+                            actions=["lambda:InvokeFunction"],
+                            resources=[
+                                cdk.Fn.sub(
+                                    "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${Stage}-shop-reserve-stock",
+                                    {"Stage": stage.value_as_string},
+                                ),
+                            ],
+                        ),
+                        iam.PolicyStatement(
+                            sid="SendToPickLists",
+                            actions=["sqs:SendMessage"],
+                            resources=[pick_lists.queue_arn],
+                        ),
+                    ],
+                ),
+            },
+        )
+        resource_of(fulfil_order_role).override_logical_id("FulfilOrderRole")
+
         # intake.iac:3  api storefront
         storefront = apigwv2.HttpApi(
             self,
@@ -601,30 +630,6 @@ class ShopStack(cdk.Stack):
             },
         )
         resource_of(reserve_stock).override_logical_id("ReserveStock")
-
-        # events.iac:52  workflow fulfil_order: role
-        fulfil_order_role = iam.Role(
-            self,
-            "FulfilOrderRole",
-            assumed_by=iam.ServicePrincipal("states.amazonaws.com"),
-            inline_policies={
-                "FulfilOrderRolePolicy": iam.PolicyDocument(
-                    statements=[
-                        iam.PolicyStatement(
-                            sid="InvokeReserveStock",
-                            actions=["lambda:InvokeFunction"],
-                            resources=[reserve_stock.function_arn],
-                        ),
-                        iam.PolicyStatement(
-                            sid="SendToPickLists",
-                            actions=["sqs:SendMessage"],
-                            resources=[pick_lists.queue_arn],
-                        ),
-                    ],
-                ),
-            },
-        )
-        resource_of(fulfil_order_role).override_logical_id("FulfilOrderRole")
 
         # events.iac:52  workflow fulfil_order
         fulfil_order = sfn.CfnStateMachine(
@@ -1344,7 +1349,12 @@ class ShopStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="StartExecutionFulfilOrder",
                             actions=["states:StartExecution"],
-                            resources=[fulfil_order.ref],
+                            resources=[
+                                cdk.Fn.sub(
+                                    "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${Stage}-shop-fulfil-order",
+                                    {"Stage": stage.value_as_string},
+                                ),
+                            ],
                         ),
                         iam.PolicyStatement(
                             sid="PutEventsShopEvents",
@@ -1457,7 +1467,12 @@ class ShopStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="StartFulfilOrder",
                             actions=["states:StartExecution"],
-                            resources=[fulfil_order.ref],
+                            resources=[
+                                cdk.Fn.sub(
+                                    "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${Stage}-shop-fulfil-order",
+                                    {"Stage": stage.value_as_string},
+                                ),
+                            ],
                         ),
                     ],
                 ),

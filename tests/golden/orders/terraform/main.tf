@@ -392,7 +392,7 @@ resource "aws_iam_role_policy" "fulfil_order_role" {
         Sid      = "InvokeReserveStock"
         Effect   = "Allow"
         Action   = "lambda:InvokeFunction"
-        Resource = aws_lambda_function.reserve_stock.arn
+        Resource = "arn:${data.aws_partition.current.partition}:lambda:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:function:${var.stage}-shop-reserve-stock"
       },
       {
         Sid      = "SendToPickLists"
@@ -1425,7 +1425,7 @@ resource "aws_iam_role_policy" "storefront_role" {
         Sid      = "StartExecutionFulfilOrder"
         Effect   = "Allow"
         Action   = "states:StartExecution"
-        Resource = aws_sfn_state_machine.fulfil_order.arn
+        Resource = "arn:${data.aws_partition.current.partition}:states:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:stateMachine:${var.stage}-shop-fulfil-order"
       },
       {
         Sid      = "PutEventsShopEvents"
@@ -1487,7 +1487,7 @@ resource "aws_iam_role_policy" "fulfil_order_events_role" {
         Sid      = "StartFulfilOrder"
         Effect   = "Allow"
         Action   = "states:StartExecution"
-        Resource = aws_sfn_state_machine.fulfil_order.arn
+        Resource = "arn:${data.aws_partition.current.partition}:states:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:stateMachine:${var.stage}-shop-fulfil-order"
       },
     ]
   })

@@ -987,12 +987,20 @@ class ReportsStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="InvokeCollectSales",
                             actions=["lambda:InvokeFunction"],
-                            resources=[collect_sales.function_arn],
+                            resources=[
+                                cdk.Fn.sub(
+                                    "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:reports-collect-sales",
+                                ),
+                            ],
                         ),
                         iam.PolicyStatement(
                             sid="InvokeRenderRegion",
                             actions=["lambda:InvokeFunction"],
-                            resources=[render_region.function_arn],
+                            resources=[
+                                cdk.Fn.sub(
+                                    "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:reports-render-region",
+                                ),
+                            ],
                         ),
                         iam.PolicyStatement(
                             sid="PublishToReportReady",
@@ -1289,7 +1297,11 @@ class ReportsStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="InvokeCountOrders",
                             actions=["lambda:InvokeFunction"],
-                            resources=[count_orders.function_arn],
+                            resources=[
+                                cdk.Fn.sub(
+                                    "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:reports-count-orders",
+                                ),
+                            ],
                         ),
                         iam.PolicyStatement(
                             sid="PublishToSalesAlarm",
@@ -1443,7 +1455,11 @@ class ReportsStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="StartExecutionBuildReport",
                             actions=["states:StartExecution"],
-                            resources=[build_report.ref],
+                            resources=[
+                                cdk.Fn.sub(
+                                    "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:reports-build-report",
+                                ),
+                            ],
                         ),
                         iam.PolicyStatement(
                             sid="SendMessageArchiveJobs",
@@ -1540,7 +1556,11 @@ class ReportsStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="StartBuildReport",
                             actions=["states:StartExecution"],
-                            resources=[build_report.ref],
+                            resources=[
+                                cdk.Fn.sub(
+                                    "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:reports-build-report",
+                                ),
+                            ],
                         ),
                     ],
                 ),
@@ -1578,7 +1598,11 @@ class ReportsStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="RunWarehouseExport",
                             actions=["ecs:RunTask"],
-                            resources=[warehouse_export.ref],
+                            resources=[
+                                cdk.Fn.sub(
+                                    "arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:task-definition/reports-warehouse-export:*",
+                                ),
+                            ],
                             conditions={"ArnEquals": {"ecs:cluster": cluster.attr_arn}},
                         ),
                         iam.PolicyStatement(
@@ -1651,7 +1675,11 @@ class ReportsStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="StartSalesWatch",
                             actions=["states:StartExecution"],
-                            resources=[sales_watch.ref],
+                            resources=[
+                                cdk.Fn.sub(
+                                    "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:reports-sales-watch",
+                                ),
+                            ],
                         ),
                     ],
                 ),

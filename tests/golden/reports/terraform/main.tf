@@ -1151,13 +1151,13 @@ resource "aws_iam_role_policy" "build_report_role" {
         Sid      = "InvokeCollectSales"
         Effect   = "Allow"
         Action   = "lambda:InvokeFunction"
-        Resource = aws_lambda_function.collect_sales.arn
+        Resource = "arn:${data.aws_partition.current.partition}:lambda:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:function:reports-collect-sales"
       },
       {
         Sid      = "InvokeRenderRegion"
         Effect   = "Allow"
         Action   = "lambda:InvokeFunction"
-        Resource = aws_lambda_function.render_region.arn
+        Resource = "arn:${data.aws_partition.current.partition}:lambda:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:function:reports-render-region"
       },
       {
         Sid      = "PublishToReportReady"
@@ -1475,7 +1475,7 @@ resource "aws_iam_role_policy" "sales_watch_role" {
         Sid      = "InvokeCountOrders"
         Effect   = "Allow"
         Action   = "lambda:InvokeFunction"
-        Resource = aws_lambda_function.count_orders.arn
+        Resource = "arn:${data.aws_partition.current.partition}:lambda:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:function:reports-count-orders"
       },
       {
         Sid      = "PublishToSalesAlarm"
@@ -1658,7 +1658,7 @@ resource "aws_iam_role_policy" "reports_api_role" {
         Sid      = "StartExecutionBuildReport"
         Effect   = "Allow"
         Action   = "states:StartExecution"
-        Resource = aws_sfn_state_machine.build_report.arn
+        Resource = "arn:${data.aws_partition.current.partition}:states:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:stateMachine:reports-build-report"
       },
       {
         Sid      = "SendMessageArchiveJobs"
@@ -1708,7 +1708,7 @@ resource "aws_iam_role_policy" "build_report_events_role" {
         Sid      = "StartBuildReport"
         Effect   = "Allow"
         Action   = "states:StartExecution"
-        Resource = aws_sfn_state_machine.build_report.arn
+        Resource = "arn:${data.aws_partition.current.partition}:states:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:stateMachine:reports-build-report"
       },
     ]
   })
@@ -1741,7 +1741,7 @@ resource "aws_iam_role_policy" "warehouse_export_events_role" {
         Sid      = "RunWarehouseExport"
         Effect   = "Allow"
         Action   = "ecs:RunTask"
-        Resource = aws_ecs_task_definition.warehouse_export.arn
+        Resource = "arn:${data.aws_partition.current.partition}:ecs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:task-definition/reports-warehouse-export:*"
         Condition = {
           ArnEquals = {
             "ecs:cluster" = aws_ecs_cluster.cluster.arn
@@ -1797,7 +1797,7 @@ resource "aws_iam_role_policy" "sales_watch_events_role" {
         Sid      = "StartSalesWatch"
         Effect   = "Allow"
         Action   = "states:StartExecution"
-        Resource = aws_sfn_state_machine.sales_watch.arn
+        Resource = "arn:${data.aws_partition.current.partition}:states:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:stateMachine:reports-sales-watch"
       },
     ]
   })

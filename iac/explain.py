@@ -1,0 +1,194 @@
+"""`iac explain`: every IAM statement of the plan, with the line it came from and why.
+
+Pure functions from a plan to data, and two renderers (text and JSON). Roles are the
+plan nodes of type `role`; resource policies are any other node that carries
+`statements`. Plan values are spelled neutrally, neither as CloudFormation nor as
+Terraform: `Orders.arn` for a reference, `${AWS::Region}` for a pseudo value,
+`${stage}` for a param inside a string.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from .plan.iam import Statement
+from .plan.model import Node, Plan
+from .plan.values import Json, Param, Pseudo, Ref, Sub
+
+PSEUDO_NAMES = {
+    "account": "AWS::AccountId",
+    "region": "AWS::Region",
+    "partition": "AWS::Partition",
+    "url_suffix": "AWS::URLSuffix",
+}
+
+
+@dataclass(frozen=True)
+class ExplainedStatement:
+    sid: str
+    effect: str
+    actions: tuple[str, ...]
+    resources: tuple[str, ...]
+    file: str | None
+    line: int | None
+    reason: str
+    principal: str | None  # resource policies only: who the statement lets in
+    conditions: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Explained:
+    """One role, or one resource policy (`kind == "policy"`, no `service`)."""
+
+    id: str
+    kind: str  # role | policy
+    owner: str
+    service: str | None
+    statements: tuple[ExplainedStatement, ...]
+
+
+# ---------------------------------------------------------------- spelling plan values
+
+
+def spell(value: Any) -> Any:
+    """A plan value as plain data: strings for leaves, lists and dicts kept."""
+    if isinstance(value, Ref):
+        return f"{value.node}.{value.attr}"
+    if isinstance(value, Param):
+        return f"${{{value.name}}}"
+    if isinstance(value, Pseudo):
+        return f"${{{PSEUDO_NAMES.get(value.name, value.name)}}}"
+    if isinstance(value, Sub):
+        return "".join(_in_string(part) for part in value.parts)
+    if isinstance(value, Json):
+        return spell(value.value)
+    if isinstance(value, dict):
+        return {str(k): spell(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [spell(v) for v in value]
+    return value
+
+
+def _in_string(part: Any) -> str:
+    if isinstance(part, str):
+        return part.replace("${", "$${")  # a literal `${` stays told apart from a value
+    if isinstance(part, Ref):
+        return f"${{{part.node}.{part.attr}}}"
+    spelled = spell(part)
+    return spelled if isinstance(spelled, str) else json.dumps(spelled, sort_keys=True)
+
+
+def _text(value: Any) -> str:
+    spelled = spell(value)
+    return spelled if isinstance(spelled, str) else json.dumps(spelled, sort_keys=True)
+
+
+# ---------------------------------------------------------------- from the plan
+
+
+def explain(plan: Plan) -> list[Explained]:
+    """Every role of the plan, then every resource policy, each in plan order."""
+    roles = [_explain_node(n) for n in plan.nodes if n.type == "role"]
+    policies = [
+        _explain_node(n)
+        for n in plan.nodes
+        if n.type != "role" and isinstance(n.props.get("statements"), list)
+    ]
+    return roles + policies
+
+
+def _explain_node(node: Node) -> Explained:
+    statements = [s for s in node.props.get("statements") or () if isinstance(s, Statement)]
+    service = node.props.get("service")
+    return Explained(
+        id=node.id,
+        kind="role" if node.type == "role" else "policy",
+        owner=node.label,
+        service=service if isinstance(service, str) else None,
+        statements=tuple(_explain_statement(s) for s in statements),
+    )
+
+
+def _explain_statement(st: Statement) -> ExplainedStatement:
+    return ExplainedStatement(
+        sid=st.sid,
+        effect=st.effect,
+        actions=tuple(st.actions),
+        resources=tuple(_text(r) for r in st.resources),
+        file=st.source.source.display if st.source is not None else None,
+        line=st.source.line if st.source is not None else None,
+        reason=st.reason,
+        principal=st.principal,
+        conditions=spell(st.conditions),
+    )
+
+
+# ---------------------------------------------------------------- rendering
+
+
+def to_data(entries: list[Explained]) -> list[dict[str, Any]]:
+    return [
+        {
+            "role": e.id,
+            "kind": e.kind,
+            "owner": e.owner,
+            "service": e.service,
+            "statements": [
+                {
+                    "sid": s.sid,
+                    "effect": s.effect,
+                    "actions": list(s.actions),
+                    "resources": list(s.resources),
+                    "file": s.file,
+                    "line": s.line,
+                    "reason": s.reason,
+                    "principal": s.principal,
+                    "conditions": s.conditions,
+                }
+                for s in e.statements
+            ],
+        }
+        for e in entries
+    ]
+
+
+def render_json(entries: list[Explained]) -> str:
+    return json.dumps(to_data(entries), indent=2, ensure_ascii=False)
+
+
+def render_human(entries: list[Explained]) -> str:
+    """A block per role or policy; a statement shows what, on what, from where, and why."""
+    blocks = []
+    for e in entries:
+        head = f"{e.kind} {e.id} ({e.owner})"
+        if e.service:
+            head += f", assumed by {e.service}"
+        lines = [head]
+        for s in e.statements:
+            where = f"{s.file}:{s.line}" if s.file is not None else "no source line"
+            lines.append(f"  {s.sid}  {where}")
+            lines.append(f"    {s.effect.lower():<9} {', '.join(s.actions)}")
+            if s.principal is not None:
+                lines.append(f"    {'to':<9} {'anyone' if s.principal == '*' else s.principal}")
+            lines.extend(
+                f"    {'on' if i == 0 else '':<9} {r}" for i, r in enumerate(s.resources)
+            )
+            for test, pairs in s.conditions.items():
+                items = pairs.items() if isinstance(pairs, dict) else [("", pairs)]
+                for key, value in items:
+                    shown = value if isinstance(value, str) else json.dumps(value)
+                    lines.append(f"    {'when':<9} {test} {key} = {shown}")
+            lines.append(f"    {'because':<9} {s.reason or '(no reason recorded)'}")
+        if not e.statements:
+            lines.append("  (no statements)")
+        blocks.append("\n".join(lines) + "\n")
+    roles = sum(1 for e in entries if e.kind == "role")
+    policies = len(entries) - roles
+    count = sum(len(e.statements) for e in entries)
+    summary = (
+        f"{roles} role{'s' * (roles != 1)}, {policies} resource "
+        f"polic{'ies' if policies != 1 else 'y'}, {count} statement{'s' * (count != 1)}\n"
+    )
+    return "\n".join(blocks + [summary])
