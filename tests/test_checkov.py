@@ -4,6 +4,7 @@ fails beyond the reasoned list in docs/security.md."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from tools import checkov
@@ -40,30 +41,31 @@ def findings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[tuple[s
         result = checkov(root / target, framework)
         assert result["passed"] > 50, "checkov scanned almost nothing"
         out[target] = result["failed_checks"]
-        details[target] = _details(result["raw"])
+        roots[target] = root / target
     return out
 
 
-details: dict[str, dict[tuple[str, str], str]] = {}
+roots: dict[str, Path] = {}
 
 
-def _details(raw: object) -> dict[tuple[str, str], str]:
-    """The lines each failed check looked at, to say why in the failure message."""
-    reports = raw if isinstance(raw, list) else [raw]
-    found = {}
-    for report in reports:
-        if not isinstance(report, dict):
-            continue
-        for row in report.get("results", {}).get("failed_checks", []):
-            lines = "".join(f"    {n}: {text}" for n, text in row.get("code_block") or [])
-            found[(row["check_id"], row["resource"])] = lines
-    return found
+def _resource_text(target: str, resource: str, path: str) -> str:
+    """The failing resource's lines, so a failure shows what checkov saw."""
+    name = resource.rsplit(".", 1)[-1]
+    try:
+        lines = (roots[target] / path.lstrip("/")).read_text(encoding="utf-8").splitlines()
+    except (KeyError, OSError):
+        return ""
+    start = next((i for i, line in enumerate(lines) if line.strip() == f"{name}:"), None)
+    if start is None:
+        return ""
+    end = next((i for i in range(start + 1, len(lines)) if not lines[i].strip()), len(lines))
+    return "\n".join(lines[start:end])
 
 
 def test_no_check_fails_beyond_the_list(findings: dict[str, list[tuple[str, str, str]]]) -> None:
     skips = skipped_checks()
     unexpected = sorted(
-        f"{target}: {cid} {res} ({path})\n{details.get(target, {}).get((cid, res), '')}"
+        f"{target}: {cid} {res} ({path})\n{_resource_text(target, res, path)}"
         for target, rows in findings.items()
         for cid, res, path in rows
         if cid not in skips
