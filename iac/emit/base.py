@@ -29,6 +29,7 @@ def environment(target: str) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates never change under a running compiler
         trim_blocks=True,
         lstrip_blocks=True,
     )

@@ -10,6 +10,7 @@ that ID, L2 ones get it through `override_logical_id`.
 
 from __future__ import annotations
 
+import heapq
 import json
 import keyword
 import re
@@ -491,17 +492,27 @@ def _ordered(nodes: list[Node]) -> tuple[list[Node], Node | None]:
     ids = {n.id for n in nodes}
     deps = {n.id: {r for r in _refs(n.props) if r in ids and r != n.id} for n in nodes}
     for n in nodes:
-        deps[n.id] |= set(n.depends_on)
+        deps[n.id] |= {d for d in n.depends_on if d in ids}
+    # Kahn's algorithm, always taking the earliest ready node in plan order.
+    index = {n.id: i for i, n in enumerate(nodes)}
+    waiting = {n.id: len(deps[n.id]) for n in nodes}
+    users: dict[str, list[str]] = {n.id: [] for n in nodes}
+    for n in nodes:
+        for dep in deps[n.id]:
+            users[dep].append(n.id)
+    ready = [index[n.id] for n in nodes if not waiting[n.id]]
+    heapq.heapify(ready)
     done: list[Node] = []
-    seen: set[str] = set()
-    pending = list(nodes)
-    while pending:
-        ready = next((n for n in pending if deps[n.id] <= seen), None)
-        if ready is None:
-            return done, pending[0]
-        done.append(ready)
-        seen.add(ready.id)
-        pending.remove(ready)
+    while ready:
+        node = nodes[heapq.heappop(ready)]
+        done.append(node)
+        for user in users[node.id]:
+            waiting[user] -= 1
+            if not waiting[user]:
+                heapq.heappush(ready, index[user])
+    if len(done) < len(nodes):
+        emitted = {n.id for n in done}
+        return done, next(n for n in nodes if n.id not in emitted)
     return done, None
 
 

@@ -23,7 +23,10 @@ def py_str(text: str) -> str:
     non-ASCII stays as it is; control characters, line separators and lone
     surrogates become escapes. Never an f-string, so `{` and `}` are plain text.
     """
-    body = "".join(_escape(c) for c in text)
+    if text.isascii() and text.isprintable():
+        body = text.replace("\\", "\\\\")
+    else:
+        body = "".join(_escape(c) for c in text)
     doubles, singles = text.count('"'), text.count("'")
     quote = "'" if doubles > singles else '"'
     return quote + body.replace(quote, "\\" + quote) + quote
@@ -44,6 +47,8 @@ def _escape(char: str) -> str:
 
 def width(text: str) -> int:
     """Columns `text` takes, counting wide East Asian characters twice, as ruff does."""
+    if text.isascii():
+        return len(text)
     total = 0
     for char in text:
         if unicodedata.combining(char):

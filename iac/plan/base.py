@@ -39,6 +39,7 @@ class LoweringBase:
         self.prefix = self.expr(app.prefix)
         # resource policies gathered from every edge, keyed by the node they protect
         self.policies: dict[str, list[Statement]] = {}
+        self.edge_sources = {e.source for e in app.edges}
 
     # ---------------------------------------------------------------- helpers
 

@@ -288,6 +288,7 @@ class EdgeWiring(LoweringBase):
 
     def finish_policies(self) -> None:
         """Queue and topic policies go right after the resource they protect."""
+        after: dict[str, Node] = {}
         for name, statements in self.policies.items():
             res = self.app.resources[name]
             rid = logical_id(name)
@@ -306,7 +307,14 @@ class EdgeWiring(LoweringBase):
                 self.add(node)  # reports the clash
                 continue
             self.by_id[node.id] = node
-            self.nodes.insert(self.nodes.index(self.by_id[rid]) + 1, node)
+            after[rid] = node
+        if after:
+            ordered: list[Node] = []
+            for existing in self.nodes:
+                ordered.append(existing)
+                if existing.id in after:
+                    ordered.append(after[existing.id])
+            self.nodes[:] = ordered
 
 
 def _wild(text: str) -> str:

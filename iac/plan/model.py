@@ -11,7 +11,7 @@ from .assets import Asset
 from .values import Value
 
 
-@dataclass
+@dataclass(eq=False)
 class Node:
     """One resource of the output, in target-neutral terms."""
 

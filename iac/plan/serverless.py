@@ -95,7 +95,7 @@ class ServerlessKinds(LoweringBase):
 
     def lower_bucket(self, res: m.Resource) -> None:
         bid = logical_id(res.name)
-        has_events = any(e.source == res.name for e in self.app.edges)
+        has_events = res.name in self.edge_sources
         self.add(
             Node(
                 bid,
