@@ -43,6 +43,7 @@ def best_of(fn: Callable[[], object], runs: int) -> float:
 
 def synth_seconds(folder: Path, size: int) -> tuple[float, float]:
     """(compile to cdk, cdk synth) in seconds for the `size`-resource program."""
+    folder.mkdir(parents=True, exist_ok=True)
     program = write_program(folder, size)
     start = time.perf_counter()
     result = check(program)
