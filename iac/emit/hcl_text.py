@@ -46,26 +46,13 @@ _KEY = re.compile(r'\s*([A-Za-z_][A-Za-z0-9_-]*|"(?:[^"\\]|\\.)*")\s*=(?!=)\s*')
 _OPEN, _CLOSE = "{[(", "}])"
 
 
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*(?:"|\Z)', re.S)
+
+
 def _balanced(expr: str) -> bool:
-    """True when `expr` closes every bracket it opens (strings skipped)."""
-    depth = 0
-    in_string = False
-    i = 0
-    while i < len(expr):
-        ch = expr[i]
-        if in_string:
-            if ch == "\\":
-                i += 1
-            elif ch == '"':
-                in_string = False
-        elif ch == '"':
-            in_string = True
-        elif ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            depth -= 1
-        i += 1
-    return depth == 0
+    """True when `expr` closes every bracket it opens (strings, even unclosed, skipped)."""
+    bare = _STRING.sub("", expr)
+    return sum(map(bare.count, _OPEN)) == sum(map(bare.count, _CLOSE))
 
 
 def align(text: str) -> str:
