@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .source import Span
@@ -334,3 +335,19 @@ class Module:
 
     statements: tuple[Statement, ...]
     span: Span
+
+
+def walk_steps(steps: Iterable[Step]) -> Iterator[Step]:
+    """Every step, nested ones included, in source order."""
+    for step in steps:
+        yield step
+        if isinstance(step, IfStep):
+            for _, body in step.branches:
+                yield from walk_steps(body)
+            if step.otherwise:
+                yield from walk_steps(step.otherwise)
+        elif isinstance(step, Parallel):
+            for body in step.branches:
+                yield from walk_steps(body)
+        elif isinstance(step, ForEach):
+            yield from walk_steps(step.body)

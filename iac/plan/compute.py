@@ -380,7 +380,6 @@ class ComputeKinds(LoweringBase):
 
 
 def _tasks(steps: Any) -> list[Any]:
-    from ..checker import walk_steps
-    from ..syntax import Task
+    from ..syntax import Task, walk_steps
 
     return [st for st in walk_steps(steps) if isinstance(st, Task)]

@@ -1,0 +1,241 @@
+"""Event edges, shorthand schedules, dead-letter queues and program-wide rules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import catalog as cat
+from .. import model as m
+from .. import syntax as s
+from ..diagnostics import Label, one_of
+from ..source import Span
+from .base import _describe, _fmt_seconds
+from .kinds import KindRules
+
+
+class EventRules(KindRules):
+    def _implicit_resources(self) -> None:
+        """Dead-letter queues, each placed right after the queue it serves."""
+        ordered: dict[str, m.Resource] = {}
+        for res in list(self.resources.values()):
+            ordered[res.name] = res
+            if res.kind == "queue" and res.attrs.get("max_receives") is not None:
+                name = f"{res.name}_dlq"
+                if self.kinds.get(name) != "queue" or name in self.resources:
+                    continue
+                attrs = {a.name: a.default for a in cat.KINDS["queue"].attrs}
+                attrs.update(retention=14 * cat.DAY, fifo=res.attrs["fifo"])
+                ordered[name] = m.Resource("queue", name, res.span, attrs, implicit=True)
+        self.resources.clear()
+        self.resources.update(ordered)
+
+    # ================================================================ events
+
+    def _on(self, st: s.OnDecl) -> None:
+        source = st.source.text
+        kind_name = self.kinds.get(source)
+        if kind_name is None:
+            guess = self._guess(source, [n for n, k in self.kinds.items() if cat.KINDS[k].events])
+            self.error(
+                "E105",
+                f"`{source}` is not declared",
+                st.source.span,
+                note=f"did you mean `{guess}`?" if guess else "",
+            )
+            return
+        self.used.add(source)
+        kind = cat.KINDS[kind_name]
+        event = kind.event(st.event.text)
+        if event is None:
+            if not kind.events:
+                self.error(
+                    "E111",
+                    f"a {kind_name} has no events",
+                    st.event.span,
+                    hints=(
+                        "kinds with events: "
+                        + one_of(k.name for k in cat.KINDS.values() if k.events),
+                    ),
+                )
+            else:
+                self._unknown(
+                    "E111",
+                    "event",
+                    st.event,
+                    [e.name for e in kind.events],
+                    context=f" on {kind_name} `{source}`",
+                    extra="events",
+                )
+            return
+        if not self._target(st.target, event.targets, f"`{kind_name}.{event.name}`"):
+            return
+        filters = self._filters(st, event)
+        options = self._attributes(st.options, event.options, f"`{kind_name}.{event.name}`")
+        if kind_name == "table" and event.name == "changed":
+            table = self.resources.get(source)
+            if table is not None and not table.attrs.get("stream"):
+                decl = self.decls[source]
+                self.error(
+                    "E120",
+                    f"table `{source}` has no stream, so it has no `changed` events",
+                    st.event.span,
+                    labels=[Label(decl.name.span, "declared here")],
+                    hints=(f"add `stream = true` to table `{source}`",),
+                )
+                return
+        self._add_edge(source, event.name, st.target.text, filters, options, st.span)
+
+    def _filters(self, st: s.OnDecl, event: cat.Event) -> dict[str, tuple[str, ...]]:
+        out: dict[str, tuple[str, ...]] = {}
+        names = [f.name for f in event.filters]
+        for f in st.filters:
+            if not event.free_filters and f.name.text not in names:
+                if not names:
+                    self.error("E134", f"`{event.name}` events take no filters", f.span)
+                    continue
+                self._unknown("E134", "filter", f.name, names, extra="filters")
+                continue
+            if f.name.text in out:
+                self.error("E103", f"filter `{f.name.text}` is given twice", f.name.span)
+                continue
+            values: list[str] = []
+            listed = isinstance(f.value, s.ListV) and event.free_filters
+            items = f.value.items if isinstance(f.value, s.ListV) and listed else (f.value,)
+            for v in items:
+                if isinstance(v, s.Str) and v.is_plain:
+                    values.append(v.plain)
+                else:
+                    expected = "a string or a list of strings" if event.free_filters else "a string"
+                    self.error("E107", f"filter `{f.name.text}` takes {expected}", v.span)
+            if values:
+                out[f.name.text] = tuple(values)
+        return out
+
+    def _add_edge(
+        self,
+        source: str,
+        event: str,
+        target: str,
+        filters: dict[str, tuple[str, ...]],
+        options: dict[str, Any],
+        span: Span,
+    ) -> None:
+        key = (source, event, target)
+        # Rules per edge may repeat a pair with other filters; mappings, subscriptions
+        # and a schedule's targets can't.
+        if key in self.edge_spans and self.kinds.get(source) in (
+            "queue",
+            "table",
+            "topic",
+            "schedule",
+        ):
+            self.error(
+                "E137",
+                f"`{source}.{event} -> {target}` is declared twice",
+                span,
+                labels=[Label(self.edge_spans[key], "first declared here")],
+            )
+            return
+        self.edge_spans.setdefault(key, span)
+        self.edge_counts[key] = index = self.edge_counts.get(key, 0) + 1
+        self.edges.append(m.Edge(source, event, target, filters, options, span, index))
+
+    def _shorthand(self, st: s.EveryDecl | s.CronDecl) -> None:
+        name = self.shorthand_names.get(id(st))  # given by the declaration pass
+        if isinstance(st, s.EveryDecl):
+            spec = cat.KINDS["schedule"].attr("rate")
+            assert spec
+            rate = self._value(st.rate, spec)
+            attrs = {a.name: a.default for a in cat.KINDS["schedule"].attrs}
+            attrs["rate"] = rate
+        else:
+            self._cron(st.expression.plain if st.expression.is_plain else None, st.expression.span)
+            attrs = {a.name: a.default for a in cat.KINDS["schedule"].attrs}
+            attrs["cron"] = st.expression.plain
+        if name is None or self.kinds.get(name) != "schedule" or name in self.resources:
+            return
+        event = cat.KINDS["schedule"].event("tick")
+        assert event
+        if not self._target(st.target, event.targets, "`schedule.tick`"):
+            return
+        self._attributes(st.options, (), "a schedule")
+        self.resources[name] = m.Resource("schedule", name, st.span, attrs, implicit=True)
+        self._add_edge(name, "tick", st.target.text, {}, {}, st.span)
+
+    # ================================================================ program-wide rules
+
+    def _cross_rules(self) -> None:
+        for edge in self.edges:
+            if edge.event != "message" or self.kinds.get(edge.source) != "queue":
+                continue
+            queue, fn = self.resources.get(edge.source), self.resources.get(edge.target)
+            if queue is None or fn is None or fn.kind != "function":
+                continue
+            vis, timeout = queue.attrs.get("visibility_timeout"), fn.attrs.get("timeout")
+            if vis is None or timeout is None or vis >= timeout:
+                continue
+            qdecl, fdecl = self.decls.get(queue.name), self.decls.get(fn.name)
+            q_span = self.attr_span(qdecl, "visibility_timeout") if qdecl else queue.span
+            f_span = self.attr_span(fdecl, "timeout") if fdecl else fn.span
+            self.error(
+                "E114",
+                f"queue `{queue.name}` hides a message for {_fmt_seconds(vis)}, "
+                f"less than the {_fmt_seconds(timeout)} function `{fn.name}` may take",
+                q_span,
+                note=f"visibility timeout {_fmt_seconds(vis)}",
+                labels=[
+                    Label(f_span, f"function `{fn.name}` times out after {_fmt_seconds(timeout)}"),
+                    Label(edge.span, "the queue feeds the function here"),
+                ],
+                hints=(
+                    f"set `visibility_timeout = {_fmt_seconds(timeout * 6)}` on `{queue.name}` "
+                    "(AWS advises six times the function timeout)",
+                ),
+            )
+
+    def _output(self, st: s.OutputDecl) -> m.Output | None:
+        v = st.value
+        if isinstance(v, s.Ref):
+            ref = self._ref(v)
+            return m.Output(st.name.text, ref, st.span) if ref else None
+        if isinstance(v, s.Str):
+            return m.Output(st.name.text, self._string(v), st.span)
+        if isinstance(v, s.Num | s.Bool):
+            text = str(v.value).lower() if isinstance(v, s.Bool) else str(v.value)
+            return m.Output(st.name.text, text, st.span)
+        self.error("E107", f"an output is a string or an attribute, not {_describe(v)}", v.span)
+        return None
+
+    def _warnings(self, statements: list[s.Statement]) -> None:
+        if self.diags.has_errors:
+            return
+        for name, decl in self.param_decls.items():
+            if name not in self.used and not _mentions(self.app_decl, name):
+                self.diags.warning("W001", f"param `{name}` is never used", decl.name.span)
+        for name, res in self.resources.items():
+            if res.implicit or res.kind == "api" or name in self.used:
+                continue
+            declared = self.decls.get(name)
+            if declared is None:
+                continue
+            self.diags.warning(
+                "W002",
+                f"{res.kind} `{name}` is not used: nothing refers to it or triggers it",
+                declared.name.span,
+            )
+
+
+def _mentions(app: s.AppDecl | None, name: str) -> bool:
+    if app is None:
+        return False
+    return any(
+        isinstance(p, s.Ref) and p.name.text == name
+        for item in app.items
+        if isinstance(item, s.Attribute) and isinstance(item.value, s.Str)
+        for p in item.value.parts
+    ) or any(
+        isinstance(item, s.Attribute)
+        and isinstance(item.value, s.Ref)
+        and item.value.name.text == name
+        for item in app.items
+    )

@@ -1,0 +1,293 @@
+"""The rules of each kind, workflow steps and conditions, and event targets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from .. import catalog as cat
+from .. import model as m
+from .. import syntax as s
+from ..diagnostics import Label, one_of
+from ..source import Span
+from .base import _describe, _fmt_bytes, _near_file
+from .values import ValueRules
+
+
+class KindRules(ValueRules):
+    def _rules_function(self, res: m.Resource, st: s.ResourceDecl) -> None:
+        self._require(res, st, "code")
+        code = res.attrs.get("code")
+        if not isinstance(code, str):
+            return
+        path = (st.span.source.directory / code).resolve()
+        span = self.attr_span(st, "code")
+        if not path.exists():
+            guess = _near_file(path, code)
+            self.error(
+                "E110",
+                f"`{code}` does not exist",
+                span,
+                note=f"did you mean `{guess}`?" if guess else "",
+                hints=(f"`code` is relative to the folder of {st.span.source.path.name}",),
+            )
+            return
+        res.code_path = path
+        if path.is_dir() and not res.attrs.get("handler"):
+            self.error(
+                "E123",
+                f"function `{res.name}` needs `handler`: its code is a folder",
+                span,
+                hints=('name the entry point, e.g. `handler = "app.handler"`',),
+            )
+        elif not res.attrs.get("handler"):
+            res.attrs["handler"] = f"{path.stem}.handler"
+
+    def _rules_table(self, res: m.Resource, st: s.ResourceDecl) -> None:
+        keys = self._keys(st.items, st.name.span, f"table `{res.name}`")
+        if keys:
+            res.key, res.sort = keys
+        for item in st.items:
+            if isinstance(item, s.IndexDecl):
+                if any(i.name == item.name.text for i in res.indexes):
+                    self.error(
+                        "E103", f"index `{item.name.text}` is declared twice", item.name.span
+                    )
+                    continue
+                for other in item.items:
+                    if not isinstance(other, s.KeyDecl):
+                        self.error("E130", "an index holds only `key` and `sort`", other.span)
+                ikeys = self._keys(item.items, item.name.span, f"index `{item.name.text}`")
+                if ikeys:
+                    res.indexes.append(m.TableIndex(item.name.text, *ikeys))
+
+    def _keys(
+        self, items: Iterable[Any], span: Span, where: str
+    ) -> tuple[m.TableKey, m.TableKey | None] | None:
+        found: dict[str, m.TableKey] = {}
+        for item in items:
+            if not isinstance(item, s.KeyDecl):
+                continue
+            if item.role in found:
+                self.error("E103", f"{where} has two `{item.role}` lines", item.span)
+                continue
+            if item.type.text not in cat.KEY_TYPES:
+                self._unknown("E107", "key type", item.type, cat.KEY_TYPES, extra="key types")
+                continue
+            found[item.role] = m.TableKey(item.name.text, item.type.text)
+        if "key" not in found:
+            self.error(
+                "E109",
+                f"{where} needs a partition key",
+                span,
+                hints=("add a line like `key id: string`",),
+            )
+            return None
+        return found["key"], found.get("sort")
+
+    def _rules_api(self, res: m.Resource, st: s.ResourceDecl) -> None:
+        seen: dict[tuple[str, str], Span] = {}
+        for item in st.items:
+            if not isinstance(item, s.Route):
+                continue
+            key = (item.method, item.path)
+            if key in seen:
+                self.error(
+                    "E115",
+                    f"route `{item.method} {item.path}` is declared twice",
+                    item.span,
+                    labels=[Label(seen[key], "first declared here")],
+                )
+                continue
+            seen[key] = item.span
+            if "//" in item.path or (len(item.path) > 1 and item.path.endswith("/")):
+                self.error("E131", f"`{item.path}` is not a valid route path", item.path_span)
+                continue
+            allowed = ("function", "queue", "workflow", "bus")
+            if self._target(item.target, allowed, f"an api route of `{res.name}`"):
+                res.routes.append(m.Route(item.method, item.path, item.target.text, item.span))
+        res.throttle = res.throttle or {"rate": 1000, "burst": 2000}
+
+    def _rules_schedule(self, res: m.Resource, st: s.ResourceDecl) -> None:
+        has_rate = res.attrs.get("rate") is not None
+        has_cron = res.attrs.get("cron") is not None
+        if has_rate and has_cron:
+            rate_span, cron_span = self.attr_span(st, "rate"), self.attr_span(st, "cron")
+            first, second = sorted((rate_span, cron_span), key=lambda sp: sp.start)
+            self.error(
+                "E116",
+                f"schedule `{res.name}` has both `rate` and `cron`: keep one",
+                second,
+                labels=[Label(first, "already set here")],
+            )
+        elif not has_rate and not has_cron:
+            self.error(
+                "E116",
+                f"schedule `{res.name}` needs `rate` or `cron`",
+                st.name.span,
+                hints=('`rate = 5m` or `cron = "0 3 * * ? *"`',),
+            )
+        if has_cron:
+            self._cron(res.attrs["cron"], self.attr_span(st, "cron"))
+
+    def _cron(self, expr: Any, span: Span) -> None:
+        if not isinstance(expr, str) or len(expr.split()) != 6:
+            found = f"this one has {len(expr.split())}" if isinstance(expr, str) else ""
+            self.error(
+                "E132",
+                "a cron expression has six fields: minutes hours day-of-month month "
+                "day-of-week year",
+                span,
+                note=found,
+                hints=('for example `"0 3 * * ? *"`: every day at 03:00 UTC',),
+            )
+
+    def _rules_container(self, res: m.Resource, st: s.ResourceDecl) -> None:
+        self._require(res, st, "image")
+        cpu, memory = res.attrs.get("cpu"), res.attrs.get("memory")
+        if cpu in cat.FARGATE_MEMORY_MB and memory is not None:
+            valid = cat.FARGATE_MEMORY_MB[cpu]
+            if memory // cat.MB not in valid:
+                shown = [_fmt_bytes(v * cat.MB) for v in valid]
+                if len(shown) > 6:
+                    shown = [shown[0], "...", shown[-1]]
+                mem_span = self.attr_span(st, "memory")
+                self.error(
+                    "E117",
+                    f"Fargate can't pair cpu {cpu} with {_fmt_bytes(memory)} of memory",
+                    mem_span,
+                    note="" if mem_span != st.name.span else "memory is 512MB by default",
+                    labels=[Label(self.attr_span(st, "cpu"), "cpu set here")]
+                    if self.attr_span(st, "cpu") != st.name.span
+                    else [],
+                    hints=(f"with cpu {cpu}, memory is one of {', '.join(shown)}",),
+                )
+
+    def _rules_model(self, res: m.Resource, st: s.ResourceDecl) -> None:
+        self._require(res, st, "id")
+
+    def _rules_workflow(self, res: m.Resource, st: s.WorkflowDecl) -> None:
+        res.steps = st.steps
+        self._steps(st.steps, res)
+        if not [x for x in st.steps if not isinstance(x, s.Attribute)]:
+            self.error("E109", f"workflow `{res.name}` has no steps", st.name.span)
+
+    # ---------------------------------------------------------------- workflows
+
+    def _steps(self, steps: Iterable[s.Step], res: m.Resource, top: bool = True) -> None:
+        for step in steps:
+            if isinstance(step, s.Attribute):
+                if not top:
+                    self.error(
+                        "E133", "workflow attributes go at the top of the workflow", step.span
+                    )
+            elif isinstance(step, s.Task):
+                kind = cat.STEP_KINDS[step.verb]
+                if self._target(step.target, (kind,), f"`{step.verb}`", verb=step.verb):
+                    self.used.add(step.target.text)
+                self._attributes(step.options, cat.TASK_OPTIONS, f"`{step.verb}`")
+            elif isinstance(step, s.Wait):
+                if isinstance(step.value, s.Duration):
+                    if step.value.millis % 1000 or step.value.millis <= 0:
+                        self.error(
+                            "E108", "`wait` takes whole seconds, at least 1s", step.value.span
+                        )
+                elif not isinstance(step.value, s.JsonPath):
+                    self.error(
+                        "E107",
+                        f"`wait` takes a duration or a path, found {_describe(step.value)}",
+                        step.value.span,
+                    )
+            elif isinstance(step, s.IfStep):
+                for cond, body in step.branches:
+                    self._condition(cond)
+                    self._steps(body, res, False)
+                if step.otherwise is not None:
+                    self._steps(step.otherwise, res, False)
+            elif isinstance(step, s.Parallel):
+                if not step.branches:
+                    self.error("E109", "`parallel` needs at least one `branch`", step.span)
+                for body in step.branches:
+                    self._steps(body, res, False)
+            elif isinstance(step, s.ForEach):
+                self._steps(step.body, res, False)
+            elif isinstance(step, s.Fail):
+                for text in (step.error, step.cause):
+                    if text is not None and not text.is_plain:
+                        self.error("E107", "`fail` takes literal strings", text.span)
+                    elif text is not None:
+                        self._workflow_text(text)
+
+    def _condition(self, cond: s.Condition) -> None:
+        if isinstance(cond, s.And | s.Or):
+            for op in cond.operands:
+                self._condition(op)
+        elif isinstance(cond, s.Not):
+            self._condition(cond.operand)
+        elif isinstance(cond, s.Compare):
+            v = cond.value
+            if isinstance(v, s.Str) and not v.is_plain:
+                self.error("E119", "conditions compare with literal strings", v.span)
+            elif isinstance(v, s.Str):
+                self._workflow_text(v)
+            elif isinstance(v, s.Bool) and cond.op not in ("==", "!="):
+                self.error(
+                    "E119",
+                    f"`{cond.op}` can't compare with a bool",
+                    cond.span,
+                    hints=("compare bools with `==` or `!=`",),
+                )
+            elif not isinstance(v, s.Str | s.Num | s.Bool | s.Size | s.Duration):
+                self.error(
+                    "E119",
+                    f"a condition compares a path with a literal, not {_describe(v)}",
+                    v.span,
+                    hints=("literals: numbers, strings, bools, sizes (`10MB`), durations (`5m`)",),
+                )
+
+    def _workflow_text(self, text: s.Str) -> None:
+        # CloudFormation fills `${Name}` placeholders in a state machine definition.
+        if "${" in text.plain:
+            self.error(
+                "E135",
+                "a workflow string can't hold `${`",
+                text.span,
+                hints=("CloudFormation would read it as a placeholder in the definition",),
+            )
+
+    def _target(self, name: s.Name, allowed: tuple[str, ...], what: str, *, verb: str = "") -> bool:
+        kind = self.kinds.get(name.text)
+        if kind is None:
+            guess = self._guess(
+                name.text, [n for n, k in self.kinds.items() if k in allowed] or self.kinds
+            )
+            self.error(
+                "E105",
+                f"`{name.text}` is not declared",
+                name.span,
+                note=f"did you mean `{guess}`?" if guess else "",
+            )
+            return False
+        self.used.add(name.text)
+        if kind not in allowed:
+            decl = self.decls.get(name.text)
+            labels = [Label(decl.name.span, f"`{name.text}` is a {kind}")] if decl else []
+            if verb:
+                verbs = [v for v, k in cat.STEP_KINDS.items() if k == kind]
+                self.error(
+                    "E118",
+                    f"`{verb}` needs a {allowed[0]}, but `{name.text}` is a {kind}",
+                    name.span,
+                    labels=labels,
+                    hints=(f"a {kind} is used with {one_of(verbs)}",) if verbs else (),
+                )
+            else:
+                self.error(
+                    "E112",
+                    f"{what} can't target {kind} `{name.text}`",
+                    name.span,
+                    labels=labels,
+                    hints=(f"allowed targets: {one_of(allowed)}",),
+                )
+            return False
+        return True
