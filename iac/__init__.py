@@ -6,12 +6,26 @@ The stages, each a function from one typed value to the next:
     parse(program)  -> list of syntax modules
     check(program)  -> app model
     plan(app)       -> target-neutral plan
-    compile(...)    -> files per target
+    compile(app, targets) -> files per target (`compile_app`)
 """
 
 from __future__ import annotations
 
+from .compiler import compile_app, write_output
 from .frontend import CheckResult, Program, check, load, parse
+from .plan import plan
 
-__all__ = ["CheckResult", "Program", "check", "load", "parse"]
+compile = compile_app  # noqa: A001 - the stage's name, as json has `load` and `dumps`
+
+__all__ = [
+    "CheckResult",
+    "Program",
+    "check",
+    "compile",
+    "compile_app",
+    "load",
+    "parse",
+    "plan",
+    "write_output",
+]
 __version__ = "0.1.0"

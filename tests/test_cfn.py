@@ -3,7 +3,10 @@ determinism, stability, hostile strings and an IAM audit."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -242,3 +245,24 @@ def test_mutual_references_make_no_dependency_cycle(tmp_path: Path) -> None:
     (tmp_path / "template.yaml").write_bytes(compiled.files["cfn/template.yaml"])
     matches = cfn_lint(tmp_path / "template.yaml", include_warnings=True)
     assert not matches, format_cfn_lint(matches)
+
+
+def test_same_bytes_from_separate_processes(tmp_path: Path) -> None:
+    """Two `iac compile` runs with different hash seeds write identical trees: no
+    output depends on set order or on a cache inside one process."""
+    program = HERE.parent / "examples" / "orders"
+    trees = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out{seed}"
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        proc = subprocess.run(
+            [sys.executable, "-m", "iac.cli", "compile", str(program), "--out", str(out)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert proc.returncode == 0, proc.stderr
+        trees.append({p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()})
+    assert trees[0] == trees[1]
+    assert len(trees[0]) > 10

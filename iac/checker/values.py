@@ -212,7 +212,7 @@ class ValueRules(CheckerBase):
                     return None
                 return text
             if isinstance(value, s.Ref) and value.attr is None and value.name.text in self.params:
-                self._param_use(value, "string")
+                self._param_use(value)
                 return m.ParamRef(value.name.text)
             return self._type_error(value, spec, 'a string like `"text"`')
         if t == "bool":
@@ -314,10 +314,10 @@ class ValueRules(CheckerBase):
                 parts.append(ref)
         return m.Interp(tuple(parts))
 
-    def _ref(self, ref: s.Ref, *, want: str = "value") -> m.ParamRef | m.AttrRef | None:
+    def _ref(self, ref: s.Ref) -> m.ParamRef | m.AttrRef | None:
         name = ref.name.text
         if name in self.params and ref.attr is None:
-            self._param_use(ref, None)
+            self._param_use(ref)
             return m.ParamRef(name)
         if name in self.params:
             span = ref.attr.span if ref.attr else ref.span
@@ -358,7 +358,7 @@ class ValueRules(CheckerBase):
             return None
         return m.AttrRef(name, ref.attr.text)
 
-    def _param_use(self, ref: s.Ref, want: str | None) -> None:
+    def _param_use(self, ref: s.Ref) -> None:
         self.used.add(ref.name.text)
 
     def _env(self, block: s.Nested) -> dict[str, m.Expr]:

@@ -6,7 +6,7 @@ from typing import Any
 
 from ..names import logical_id
 from ..plan import Plan
-from ..plan.iam import Statement, document, trust
+from ..plan.iam import document, trust
 from ..plan.model import Node
 from ..plan.states import placeholders
 from ..plan.values import Az, Json, Param, Pseudo, Ref, Sub
@@ -215,4 +215,4 @@ def render(plan: Plan) -> Rendered:
     return out
 
 
-__all__ = ["render", "Statement"]
+__all__ = ["render"]
