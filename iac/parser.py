@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from lark import Lark, Token, Transformer, Tree
@@ -78,18 +81,52 @@ class _TooLarge(Exception):
         self.token = token
 
 
+_LARK_OPTIONS: dict[str, Any] = {
+    "parser": "lalr",
+    "lexer": "contextual",
+    "propagate_positions": True,
+    "maybe_placeholders": False,
+}
+TABLES = Path(__file__).with_name("_parser_tables.json")
+REGENERATE = "python -m iac.tables --regenerate"  # after every change to grammar/iac.lark
+
+
+def _grammar() -> str:
+    return (data_dir("grammar") / "iac.lark").read_text(encoding="utf-8")
+
+
+def _digest(grammar: str) -> str:
+    return hashlib.sha256(grammar.encode("utf-8")).hexdigest()
+
+
 @lru_cache(maxsize=1)
 def _lark() -> Lark:
-    grammar = (data_dir("grammar") / "iac.lark").read_text(encoding="utf-8")
-    return Lark(
-        grammar,
-        parser="lalr",
-        lexer="contextual",
-        postlex=_Brackets(),
-        propagate_positions=True,
-        maybe_placeholders=False,
-        cache=True,  # a pickled parser in the temp folder: fast cold starts
-    )
+    """The parser from the tables shipped in the package (`_parser_tables.json`): no
+    grammar analysis at start-up and nothing read from the temp folder, so a cold
+    start is a warm one and no other user can plant a parser for us to unpickle."""
+    grammar = _grammar()
+    tables = load_tables()
+    if tables is not None and tables["grammar_sha256"] == _digest(grammar):
+        return Lark._load_from_dict(tables["data"], tables["memo"], postlex=_Brackets())
+    # The grammar was edited after the tables were generated (a checkout mid-change):
+    # build in memory, never cached; tests/test_parser.py fails until they are regenerated.
+    return Lark(grammar, postlex=_Brackets(), **_LARK_OPTIONS)
+
+
+def load_tables() -> dict[str, Any] | None:
+    """The shipped tables, with the integer keys JSON spells as strings restored."""
+    try:
+        tables: dict[str, Any] = json.loads(TABLES.read_text(encoding="utf-8"))
+    except FileNotFoundError:  # a checkout whose tables were deleted: regenerate them
+        return None
+    table = tables["data"]["parser"]["parser"]
+    table["tokens"] = {int(k): v for k, v in table["tokens"].items()}
+    table["states"] = {
+        int(state): {int(tok): tuple(act) for tok, act in actions.items()}
+        for state, actions in table["states"].items()
+    }
+    tables["memo"] = {int(k): v for k, v in tables["memo"].items()}
+    return tables
 
 
 def keyword_terminals() -> dict[str, str]:
