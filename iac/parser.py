@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterator
+from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ MAX_ERRORS = 20
 # A cap on the work (a few seconds), so no file, however large, keeps the compiler busy
 # for minutes; a 10,000-resource program has about 270,000 tokens.
 MAX_TOKENS = 300_000
+MAX_LITERAL = 2**63 - 1  # numbers, durations (in ms) and sizes (in bytes)
 
 WORDS = {
     "LBRACE": "`{`",
@@ -441,6 +443,31 @@ _STRING_SPECIAL = re.compile(r"\\|\$\{")
 _INTERP = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)(?:\s*\.\s*([A-Za-z_][A-Za-z0-9_]*))?\s*$")
 _DURATION_MS = {"ms": 1, "s": 1000, "m": 60_000, "h": 3_600_000, "d": 86_400_000}
 _SIZE_BYTES = {"KB": 1 << 10, "MB": 1 << 20, "GB": 1 << 30, "TB": 1 << 40}
+# Units people write, and the one the language spells.
+_UNIT_ALIASES = {
+    **dict.fromkeys(("sec", "secs", "second", "seconds"), "s"),
+    **dict.fromkeys(("min", "mins", "minute", "minutes"), "m"),
+    **dict.fromkeys(("hr", "hrs", "hour", "hours"), "h"),
+    **dict.fromkeys(("day", "days"), "d"),
+    **dict.fromkeys(("msec", "msecs", "millis", "millisecond", "milliseconds"), "ms"),
+    **{u.lower(): u for u in ("KB", "MB", "GB", "TB")},
+    **{f"{u[0].lower()}ib": u for u in ("KB", "MB", "GB", "TB")},
+}
+
+
+def _whole_in_smaller_unit(number: str, unit: str) -> str | None:
+    """`1.5m` -> `90s`, `0.5h` -> `30m`, `1.5GB` -> `1536MB`: the same amount as a whole
+    number of the largest unit that makes it whole, if any does."""
+    if len(number) > 40:  # no one means that; and Fraction would refuse 4,300 digits
+        return None
+    table = _DURATION_MS if unit in _DURATION_MS else _SIZE_BYTES
+    amount = Fraction(number) * table[unit]
+    for name, factor in sorted(table.items(), key=lambda e: -e[1]):
+        if factor < table[unit] and (amount / factor).denominator == 1:
+            return f"{amount // factor}{name}"
+    return None
+
+
 _PUNCT = {"LBRACE", "RBRACE", "LPAR", "RPAR", "LSQB", "RSQB", "COMMA", "COLON", "EQUALS", "DOT"}
 _PUNCT |= {"ARROW"}
 
@@ -664,31 +691,68 @@ class _Builder(Transformer[Token, Any]):
         return self._string(c[0])
 
     def number(self, meta: Any, c: list[Any]) -> s.Num:
-        text = str(c[0])
-        value: int | float = float(text) if "." in text else int(text)
-        return s.Num(value, self._tspan(c[0]))
+        tok = c[0]
+        whole, dot, fraction = str(tok).partition(".")
+        count = self._count(whole, 1, tok, "number")
+        value: int | float = float(f"{count}.{fraction}") if dot else count
+        return s.Num(value, self._tspan(tok))
 
     def duration(self, meta: Any, c: list[Any]) -> s.Duration:
-        text = str(c[0])
+        tok = c[0]
+        text = str(tok)
         m = re.fullmatch(r"([0-9]+)([a-z]+)", text)
         assert m
-        return s.Duration(int(m.group(1)) * _DURATION_MS[m.group(2)], text, self._tspan(c[0]))
+        millis = self._count(m.group(1), _DURATION_MS[m.group(2)], tok, "duration")
+        return s.Duration(millis, text, self._tspan(tok))
 
     def size(self, meta: Any, c: list[Any]) -> s.Size:
-        text = str(c[0])
-        return s.Size(int(text[:-2]) * _SIZE_BYTES[text[-2:]], text, self._tspan(c[0]))
+        tok = c[0]
+        text = str(tok)
+        count = self._count(text[:-2], _SIZE_BYTES[text[-2:]], tok, "size")
+        return s.Size(count, text, self._tspan(tok))
+
+    def _count(self, digits: str, unit: int, tok: Token, what: str) -> int:
+        """`digits` times `unit`, or an error when it leaves the 64-bit range every
+        target can hold. The length is checked first: Python refuses to convert
+        strings of more than 4,300 digits, and no value that long is meaningful."""
+        if len(digits) <= 19 and int(digits) * unit <= MAX_LITERAL:
+            return int(digits) * unit
+        limits = {
+            "number": f"numbers go up to {MAX_LITERAL}",
+            "duration": "durations go up to about 292 million years, in milliseconds",
+            "size": "sizes go up to 8,191 PB",
+        }
+        self._error("E013", f"this {what} is out of range", self._tspan(tok), limits[what])
+        return 0
 
     def bad_unit(self, meta: Any, c: list[Any]) -> s.BadUnit:
         tok = c[0]
-        m = re.match(r"[0-9.]+", str(tok))
-        unit = str(tok)[m.end() if m else 0 :]
-        self._error(
-            "E007",
-            f"unknown unit `{unit}`",
-            self._tspan(tok),
-            "durations use ms, s, m, h or d (`30s`); sizes use KB, MB, GB or TB (`512MB`)",
-        )
-        return s.BadUnit(str(tok), self._tspan(tok))
+        text = str(tok)
+        m = re.match(r"[0-9]+(?:\.[0-9]+)?", text)
+        number, unit = (m.group(), text[m.end() :]) if m else ("", text)
+        span = self._tspan(tok)
+        if unit in _DURATION_MS or unit in _SIZE_BYTES:  # a fraction: `1.5m`
+            what = "durations" if unit in _DURATION_MS else "sizes"
+            units = "ms, s, m, h or d" if unit in _DURATION_MS else "KB, MB, GB or TB"
+            whole = _whole_in_smaller_unit(number, unit)
+            smallest = "ms" if unit in _DURATION_MS else "KB"
+            hint = (
+                f"write `{whole}`"
+                if whole
+                else f"`{smallest}` is the smallest unit"
+                if unit == smallest
+                else f"{what} use {units}"
+            )
+            self._error("E007", f"`{text}`: {what} are whole numbers", span, hint)
+        else:
+            known = _UNIT_ALIASES.get(unit) or _UNIT_ALIASES.get(unit.lower())
+            hint = (
+                f"write `{number}{known}`"
+                if known and number
+                else "durations use ms, s, m, h or d (`30s`); sizes use KB, MB, GB or TB (`512MB`)"
+            )
+            self._error("E007", f"unknown unit `{unit}`", span, hint)
+        return s.BadUnit(text, span)
 
     def true(self, meta: Any, c: list[Any]) -> s.Bool:
         return s.Bool(True, self._tspan(c[0]))
