@@ -17,7 +17,7 @@ from lark.lexer import PatternStr
 
 from . import syntax as s
 from .catalog import KINDS
-from .diagnostics import Diagnostics, Label
+from .diagnostics import Diagnostics, Label, did_you_mean
 from .resources import data_dir
 from .source import Source, Span
 
@@ -296,6 +296,8 @@ def _report(source: Source, err: UnexpectedInput, diags: Diagnostics) -> None:
             hints=("add the missing `}` before the next statement",),
         )
         return
+    if _misplaced_word(source, tok, accepts, diags):
+        return
     span = Span(source, start, max(start + 1, tok.end_pos or start + 1))
     found = "end of line" if tok.type == "_NL" else f"`{_show(str(tok))}`"
     if tok.type == "_NL":
@@ -305,6 +307,61 @@ def _report(source: Source, err: UnexpectedInput, diags: Diagnostics) -> None:
     if expected:
         hints.append(f"expected {expected}")
     diags.error("E005", f"unexpected {found}", span, hints=hints)
+
+
+_STEPS = ("invoke", "run", "send", "publish", "put", "wait", "if", "parallel", "for each",
+          "succeed", "fail")  # fmt: skip
+METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY")
+_FIRST_WORD = re.compile(r"[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*\Z")
+
+
+def _misplaced_word(source: Source, tok: Token, accepts: set[str], diags: Diagnostics) -> bool:
+    """The first word of a line that the grammar read as a name because it is not a
+    keyword there: an unknown workflow step, an `else` on its own line, an unknown HTTP
+    method in an `api`. Said in those words, with the caret on the word."""
+    text = source.text
+    start = tok.start_pos or 0
+    line_start = text.rfind("\n", 0, start) + 1
+    m = _FIRST_WORD.match(text, line_start, start)
+    if m is None:
+        return False
+    word = m.group(1)
+    span = Span(source, m.start(1), m.end(1))
+    if accepts == {"EQUALS"}:  # in a workflow's steps: only `name = value` starts so
+        if word == "else":
+            diags.error(
+                "E015",
+                "`else` goes on the line of the closing `}`",
+                span,
+                hints=("write `} else {` (or `} else if ... {`): a line break ends the `if`",),
+            )
+            return True
+        if word in _STATEMENT_WORDS:  # `output x y`: a statement, not a step
+            return False
+        guess = did_you_mean(word, [w.split()[0] for w in _STEPS])
+        diags.error(
+            "E014",
+            f"unknown workflow step `{word}`",
+            span,
+            note=f"did you mean `{guess}`?" if guess else "",
+            hints=(
+                "a workflow holds steps: " + ", ".join(f"`{w}`" for w in _STEPS)
+                + ", or an attribute (`name = value`)",
+            ),
+        )  # fmt: skip
+        return True
+    if tok.type == "ROUTE_PATH":  # `FETCH /x -> f`: a route whose method is unknown
+        upper = word.upper()
+        diags.error(
+            "E016",
+            f"unknown HTTP method `{word}`",
+            span,
+            note=f"methods are written in capitals: `{upper}`" if upper in METHODS else "",
+            hints=("a route is `METHOD /path -> target`, the method one of "
+                   + ", ".join(METHODS),),
+        )  # fmt: skip
+        return True
+    return False
 
 
 def _report_eof(source: Source, err: UnexpectedInput, diags: Diagnostics) -> None:
