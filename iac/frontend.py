@@ -14,7 +14,7 @@ from . import syntax
 from .checker import Checker
 from .diagnostics import Diagnostic, Diagnostics, Severity
 from .model import App
-from .parser import parse_source
+from .parser import parse_file, parse_source
 from .source import Source, Span
 
 
@@ -221,10 +221,31 @@ def _parse(program: Program) -> tuple[list[syntax.Module], list[Diagnostic]]:
 
 
 def check(program: Program, params: dict[str, str] | None = None) -> CheckResult:
+    """Every problem in one run: a syntax error in one file (or one statement) still
+    lets the checker judge the statements that parsed, with the knock-on effects of
+    the broken ones filtered out (see `_knock_on`)."""
     with _gc_paused():
-        modules, diagnostics = _parse(program)
-        if any(d.severity is Severity.ERROR for d in diagnostics):
-            return CheckResult(None, diagnostics)
-        diags = Diagnostics(list(diagnostics))
+        diags = Diagnostics(list(program.diagnostics))
+        if diags.has_errors:  # undecodable files: nothing to parse
+            return CheckResult(None, diags.sorted())
+        parsed = [parse_file(src, diags) for src in program.sources]
+        modules = [p.module for p in parsed if p.module is not None]
+        broken = [p for p in parsed if not p.complete]
+        syntax_errors = len(diags.items)
         app = Checker(modules, _named_root(program.root), diags, params).run()
-        return CheckResult(app, diags.sorted())
+        if not broken:
+            return CheckResult(app, diags.sorted())
+        lost = frozenset().union(*(p.lost for p in broken))
+        lost_all = any(p.lost_all for p in broken)
+        found = [d for d in diags.items[syntax_errors:] if not _knock_on(d, lost, lost_all)]
+        kept = diags.items[:syntax_errors] + found
+        return CheckResult(None, sorted(kept, key=Diagnostic.sort_key))
+
+
+def _knock_on(d: Diagnostic, lost: frozenset[str], lost_all: bool) -> bool:
+    """A diagnostic a broken statement may have caused, rather than the program: a
+    reference to a name only a broken statement declares (E105), and the warnings
+    about unused names (a broken statement may be what used them)."""
+    if d.code == "E105" and d.span is not None:
+        return lost_all or d.span.text in lost
+    return d.severity is Severity.WARNING

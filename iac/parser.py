@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
@@ -17,7 +19,7 @@ from lark.lexer import PatternStr
 
 from . import syntax as s
 from .catalog import KINDS
-from .diagnostics import Diagnostics, Label, did_you_mean
+from .diagnostics import Diagnostic, Diagnostics, Label, did_you_mean
 from .resources import data_dir
 from .source import Source, Span
 
@@ -150,13 +152,34 @@ def describe(terminal: str) -> str:
 # ---------------------------------------------------------------- entry point
 
 
+@dataclass(frozen=True)
+class Parsed:
+    """One file parsed as far as it goes. After a syntax error, `module` holds the
+    statements that parsed without error, so the checker can still judge them;
+    `lost` names what the broken statements would have declared, so a reference to
+    one is not reported as undeclared (`lost_all`: a broken statement whose name
+    can't be told, so no reference can be called undeclared)."""
+
+    module: s.Module | None
+    complete: bool
+    lost: frozenset[str] = frozenset()
+    lost_all: bool = False
+
+
 def parse_source(source: Source, diags: Diagnostics) -> s.Module | None:
     """Parse one file; errors go to `diags` and the result is None."""
+    parsed = parse_file(source, diags)
+    return parsed.module if parsed.complete else None
+
+
+def parse_file(source: Source, diags: Diagnostics) -> Parsed:
+    """Parse one file, recovering after errors (see `Parsed`)."""
     text = source.text
     if not _depth_ok(source, diags):
-        return None
+        return Parsed(None, False, lost_all=True)
     blanked = text
-    failed = False
+    dropped: list[str] = []  # the text of each statement blanked out
+    first_error = len(diags.items)
     for _ in range(MAX_ERRORS):
         try:
             tree = _lark().parse(blanked)
@@ -168,24 +191,55 @@ def parse_source(source: Source, diags: Diagnostics) -> s.Module | None:
                 Span(source, start, start + len(err.token)),
                 hints=("split it into smaller apps",),
             )
-            return None
+            return Parsed(None, False, lost_all=True)
         except UnexpectedInput as err:
-            failed = True
             before = len(diags.items)
             _report(source, err, diags)
             _drop_repeats(diags, before)
             rest = _blank_statement(blanked, _error_offset(err, blanked))
-            if rest is None:
-                break
-            blanked = rest
+            if rest is None:  # one statement, the whole file: nothing else to parse
+                empty = s.Module((), Span(source, 0, len(text)))
+                return _partial(source, empty, [], [*dropped, blanked])
+            dropped.append(blanked[rest[1] : rest[2]])
+            blanked = rest[0]
             continue
-        if failed:
-            return None
         builder = _Builder(source, diags)
         module = builder.transform(tree)
         assert isinstance(module, s.Module)
-        return None if builder.failed else module
-    return None
+        if not dropped and not builder.failed:
+            return Parsed(module, True)
+        return _partial(source, module, diags.items[first_error:], dropped)
+    return Parsed(None, False, lost_all=True)
+
+
+_DECLARES = re.compile(r"\s*(?:param|workflow|app|[a-z]+)[ \t]+([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def _partial(
+    source: Source, module: s.Module, errors: list[Diagnostic], dropped: list[str]
+) -> Parsed:
+    """The statements no error falls in, and the names of the ones left out."""
+    starts = sorted(d.span.start for d in errors if d.span and d.span.source is source)
+    kept = []
+    texts = list(dropped)
+    for st in module.statements:
+        i = bisect.bisect_left(starts, st.span.start)
+        if i < len(starts) and starts[i] < max(st.span.end, st.span.start + 1):
+            texts.append(st.span.text)
+        else:
+            kept.append(st)
+    lost: set[str] = set()
+    lost_all = False
+    for statement in texts:
+        head = _DECLARES.match(statement)
+        word = statement.split(maxsplit=1)[:1]
+        if word and word[0] in ("on", "every", "cron", "output"):
+            continue  # declares nothing another statement can refer to
+        if head is None:
+            lost_all = True
+        else:
+            lost.add(head.group(1))
+    return Parsed(s.Module(tuple(kept), module.span), False, frozenset(lost), lost_all)
 
 
 def _drop_repeats(diags: Diagnostics, new_from: int) -> None:
@@ -241,15 +295,16 @@ _STATEMENT_START = re.compile(
 )
 
 
-def _blank_statement(text: str, offset: int) -> str | None:
-    """Blank the top-level statement holding `offset`, so parsing can resume after it."""
+def _blank_statement(text: str, offset: int) -> tuple[str, int, int] | None:
+    """Blank the top-level statement holding `offset`, so parsing can resume after it:
+    the text, and where the blanked statement began and ended."""
     starts = [m.start() for m in _STATEMENT_START.finditer(text)]
     begin = max((p for p in starts if p <= offset), default=0)
     end = min((p for p in starts if p > offset), default=len(text))
     if begin >= end or end >= len(text) and begin == 0:
         return None
     chunk = re.sub(r"[^\n]", " ", text[begin:end])
-    return text[:begin] + chunk + text[end:]
+    return text[:begin] + chunk + text[end:], begin, end
 
 
 def _report(source: Source, err: UnexpectedInput, diags: Diagnostics) -> None:
