@@ -28,7 +28,7 @@ MAX_CODE_ENTRIES = 200_000  # files and folders walked: bounds the work on a hug
 MAX_LINK_DEPTH = 40  # links followed inside one path, as the kernel allows (ELOOP)
 MAX_PROBLEMS = 10  # per `code` path; the rest are counted
 
-_SKIP_DIRS = {"__pycache__", "node_modules/.cache"}
+_SKIP_DIRS = {"__pycache__"}  # hidden entries (`.git`, `.venv`, `.cache`) are left out too
 _SKIP_SUFFIXES = (".pyc", ".pyo")
 # A folder holding one of these is a previous `iac compile --out` folder.
 _OUTPUT_MARKS = (

@@ -1,4 +1,4 @@
-"""Text to syntax tree: the cached Lark parser, and Lark's errors as diagnostics."""
+"""Text to syntax tree: the parser from the shipped tables, and Lark's errors as diagnostics."""
 
 from __future__ import annotations
 

@@ -28,8 +28,7 @@ def test_a_syntax_error_in_one_file_hides_no_error_in_another(tmp_path: Path) ->
         tmp_path,
         {
             "a.iac": "queue jobs {\n  retention = = 4d\n}\n",
-            "b.iac": 'function f {\n  code = "f.py"\n  memroy = 512MB\n}\n'
-            "on orders.message -> f\n",
+            "b.iac": 'function f {\n  code = "f.py"\n  memroy = 512MB\n}\non orders.message -> f\n',
         },
     )
     assert result.app is None
