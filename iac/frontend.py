@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -12,7 +14,7 @@ from . import syntax
 from .checker import Checker
 from .diagnostics import Diagnostic, Diagnostics, Severity
 from .model import App
-from .parser import parse_source
+from .parser import parse_file, parse_source
 from .source import Source, Span
 
 
@@ -41,20 +43,99 @@ class CheckResult:
         return self.app is not None and not self.errors
 
 
+MAX_FILE_BYTES = 64 * 1024 * 1024  # a program file; the parser's token cap bounds the rest
+
+
 def load(path: str | Path) -> Program:
+    """Read a program: one `.iac` file, or every `.iac` file of a folder. Only regular
+    files are read (a FIFO or a device would block or never end), each at most
+    `MAX_FILE_BYTES`; anything else is a `LoadError` with the reason in words."""
     root = Path(path)
-    if not root.exists():
-        raise LoadError(f"{root}: no such file or directory")
-    if root.is_dir():
-        files = sorted(p for p in root.iterdir() if p.suffix == ".iac" and p.is_file())
+    info = _stat(root, str(root))
+    if info is None:
+        raise LoadError(f"{_shown(root)}: no such file or directory")
+    if stat.S_ISDIR(info.st_mode):
+        try:
+            entries = sorted(p for p in root.iterdir() if p.suffix == ".iac")
+        except OSError as err:
+            raise LoadError(f"{_shown(root)}: {_why(err)}") from None
+        files = []
+        for entry in entries:
+            st = _stat(entry, str(entry))
+            if st is None:
+                raise LoadError(f"{_shown(entry)}: a link to a file that does not exist")
+            if stat.S_ISREG(st.st_mode):
+                files.append(entry)
+            elif not stat.S_ISDIR(st.st_mode):  # a folder named `x.iac` is not a program
+                raise LoadError(f"{_shown(entry)}: not a regular file ({_kind(st.st_mode)})")
         if not files:
-            raise LoadError(f"{root}: a program folder needs at least one .iac file")
-    else:
+            raise LoadError(f"{_shown(root)}: a program folder needs at least one .iac file")
+    elif stat.S_ISREG(info.st_mode):
         files = [root]
+    else:
+        raise LoadError(
+            f"{_shown(root)}: not a regular file or a folder ({_kind(info.st_mode)}); "
+            "a program is a .iac file or a folder of them"
+        )
     program = Program(root, [])
     for file in files:
         program.sources.append(_read(file, program))
     return program
+
+
+def _stat(path: Path, shown: str) -> os.stat_result | None:
+    """The file's status (links followed), None if it does not exist."""
+    try:
+        return os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except (OSError, ValueError) as err:  # a name too long, a loop of links, a NUL byte
+        raise LoadError(f"{_shown(path)}: {_why(err)}") from None
+
+
+def _why(err: OSError | ValueError) -> str:
+    return (err.strerror if isinstance(err, OSError) and err.strerror else str(err)).lower()
+
+
+def _shown(path: Path) -> str:
+    """A path as an error quotes it: a 300-character name is cut in the middle."""
+    text = str(path)
+    return text if len(text) <= 240 else f"{text[:100]}...{text[-60:]}"
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "neither"
+
+
+def _read_bytes(file: Path) -> bytes:
+    """At most `MAX_FILE_BYTES + 1`, without blocking: a file swapped for a FIFO
+    between the listing and the read is refused, never waited on."""
+    try:
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except (OSError, ValueError) as err:
+        raise LoadError(f"{_shown(file)}: {_why(err)}") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise LoadError(f"{_shown(file)}: not a regular file ({_kind(mode)})")
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            data = f.read(MAX_FILE_BYTES + 1)
+    except OSError as err:
+        raise LoadError(f"{_shown(file)}: {_why(err)}") from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_FILE_BYTES:
+        raise LoadError(
+            f"{_shown(file)}: the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; "
+            "split the program into smaller apps"
+        )
+    return data
 
 
 def from_text(text: str, path: str | Path = "main.iac") -> Program:
@@ -64,7 +145,7 @@ def from_text(text: str, path: str | Path = "main.iac") -> Program:
 
 
 def _read(file: Path, program: Program) -> Source:
-    data = file.read_bytes()
+    data = _read_bytes(file)
     display = str(file)
     try:
         text = data.decode("utf-8")
@@ -99,6 +180,15 @@ def _read(file: Path, program: Program) -> Source:
     return Source(file, text, display)
 
 
+def _named_root(root: Path) -> Path:
+    """The root the app is named after: `iac compile .` inside `shop/` names it `shop`,
+    so the path is made absolute (links resolved) before its name is taken."""
+    try:
+        return root.resolve()
+    except (OSError, RuntimeError):
+        return root
+
+
 @contextmanager
 def _gc_paused() -> Iterator[None]:
     """Syntax trees and models hold no reference cycles, yet building them makes
@@ -131,10 +221,31 @@ def _parse(program: Program) -> tuple[list[syntax.Module], list[Diagnostic]]:
 
 
 def check(program: Program, params: dict[str, str] | None = None) -> CheckResult:
+    """Every problem in one run: a syntax error in one file (or one statement) still
+    lets the checker judge the statements that parsed, with the knock-on effects of
+    the broken ones filtered out (see `_knock_on`)."""
     with _gc_paused():
-        modules, diagnostics = _parse(program)
-        if any(d.severity is Severity.ERROR for d in diagnostics):
-            return CheckResult(None, diagnostics)
-        diags = Diagnostics(list(diagnostics))
-        app = Checker(modules, program.root, diags, params).run()
-        return CheckResult(app, diags.sorted())
+        diags = Diagnostics(list(program.diagnostics))
+        if diags.has_errors:  # undecodable files: nothing to parse
+            return CheckResult(None, diags.sorted())
+        parsed = [parse_file(src, diags) for src in program.sources]
+        modules = [p.module for p in parsed if p.module is not None]
+        broken = [p for p in parsed if not p.complete]
+        syntax_errors = len(diags.items)
+        app = Checker(modules, _named_root(program.root), diags, params).run()
+        if not broken:
+            return CheckResult(app, diags.sorted())
+        lost = frozenset().union(*(p.lost for p in broken))
+        lost_all = any(p.lost_all for p in broken)
+        found = [d for d in diags.items[syntax_errors:] if not _knock_on(d, lost, lost_all)]
+        kept = diags.items[:syntax_errors] + found
+        return CheckResult(None, sorted(kept, key=Diagnostic.sort_key))
+
+
+def _knock_on(d: Diagnostic, lost: frozenset[str], lost_all: bool) -> bool:
+    """A diagnostic a broken statement may have caused, rather than the program: a
+    reference to a name only a broken statement declares (E105), and the warnings
+    about unused names (a broken statement may be what used them)."""
+    if d.code == "E105" and d.span is not None:
+        return lost_all or d.span.text in lost
+    return d.severity is Severity.WARNING

@@ -1,10 +1,16 @@
-"""Text to syntax tree: the cached Lark parser, and Lark's errors as diagnostics."""
+"""Text to syntax tree: the parser from the shipped tables, and Lark's errors as diagnostics."""
 
 from __future__ import annotations
 
+import bisect
+import hashlib
+import json
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from fractions import Fraction
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from lark import Lark, Token, Transformer, Tree
@@ -13,7 +19,7 @@ from lark.lexer import PatternStr
 
 from . import syntax as s
 from .catalog import KINDS
-from .diagnostics import Diagnostics, Label
+from .diagnostics import Diagnostic, Diagnostics, Label, did_you_mean
 from .resources import data_dir
 from .source import Source, Span
 
@@ -22,6 +28,7 @@ MAX_ERRORS = 20
 # A cap on the work (a few seconds), so no file, however large, keeps the compiler busy
 # for minutes; a 10,000-resource program has about 270,000 tokens.
 MAX_TOKENS = 300_000
+MAX_LITERAL = 2**63 - 1  # numbers, durations (in ms) and sizes (in bytes)
 
 WORDS = {
     "LBRACE": "`{`",
@@ -78,18 +85,52 @@ class _TooLarge(Exception):
         self.token = token
 
 
+_LARK_OPTIONS: dict[str, Any] = {
+    "parser": "lalr",
+    "lexer": "contextual",
+    "propagate_positions": True,
+    "maybe_placeholders": False,
+}
+TABLES = Path(__file__).with_name("_parser_tables.json")
+REGENERATE = "python -m iac.tables --regenerate"  # after every change to grammar/iac.lark
+
+
+def _grammar() -> str:
+    return (data_dir("grammar") / "iac.lark").read_text(encoding="utf-8")
+
+
+def _digest(grammar: str) -> str:
+    return hashlib.sha256(grammar.encode("utf-8")).hexdigest()
+
+
 @lru_cache(maxsize=1)
 def _lark() -> Lark:
-    grammar = (data_dir("grammar") / "iac.lark").read_text(encoding="utf-8")
-    return Lark(
-        grammar,
-        parser="lalr",
-        lexer="contextual",
-        postlex=_Brackets(),
-        propagate_positions=True,
-        maybe_placeholders=False,
-        cache=True,  # a pickled parser in the temp folder: fast cold starts
-    )
+    """The parser from the tables shipped in the package (`_parser_tables.json`): no
+    grammar analysis at start-up and nothing read from the temp folder, so a cold
+    start is a warm one and no other user can plant a parser for us to unpickle."""
+    grammar = _grammar()
+    tables = load_tables()
+    if tables is not None and tables["grammar_sha256"] == _digest(grammar):
+        return Lark._load_from_dict(tables["data"], tables["memo"], postlex=_Brackets())
+    # The grammar was edited after the tables were generated (a checkout mid-change):
+    # build in memory, never cached; tests/test_parser.py fails until they are regenerated.
+    return Lark(grammar, postlex=_Brackets(), **_LARK_OPTIONS)
+
+
+def load_tables() -> dict[str, Any] | None:
+    """The shipped tables, with the integer keys JSON spells as strings restored."""
+    try:
+        tables: dict[str, Any] = json.loads(TABLES.read_text(encoding="utf-8"))
+    except FileNotFoundError:  # a checkout whose tables were deleted: regenerate them
+        return None
+    table = tables["data"]["parser"]["parser"]
+    table["tokens"] = {int(k): v for k, v in table["tokens"].items()}
+    table["states"] = {
+        int(state): {int(tok): tuple(act) for tok, act in actions.items()}
+        for state, actions in table["states"].items()
+    }
+    tables["memo"] = {int(k): v for k, v in tables["memo"].items()}
+    return tables
 
 
 def keyword_terminals() -> dict[str, str]:
@@ -111,13 +152,34 @@ def describe(terminal: str) -> str:
 # ---------------------------------------------------------------- entry point
 
 
+@dataclass(frozen=True)
+class Parsed:
+    """One file parsed as far as it goes. After a syntax error, `module` holds the
+    statements that parsed without error, so the checker can still judge them;
+    `lost` names what the broken statements would have declared, so a reference to
+    one is not reported as undeclared (`lost_all`: a broken statement whose name
+    can't be told, so no reference can be called undeclared)."""
+
+    module: s.Module | None
+    complete: bool
+    lost: frozenset[str] = frozenset()
+    lost_all: bool = False
+
+
 def parse_source(source: Source, diags: Diagnostics) -> s.Module | None:
     """Parse one file; errors go to `diags` and the result is None."""
+    parsed = parse_file(source, diags)
+    return parsed.module if parsed.complete else None
+
+
+def parse_file(source: Source, diags: Diagnostics) -> Parsed:
+    """Parse one file, recovering after errors (see `Parsed`)."""
     text = source.text
     if not _depth_ok(source, diags):
-        return None
+        return Parsed(None, False, lost_all=True)
     blanked = text
-    failed = False
+    dropped: list[str] = []  # the text of each statement blanked out
+    first_error = len(diags.items)
     for _ in range(MAX_ERRORS):
         try:
             tree = _lark().parse(blanked)
@@ -129,24 +191,55 @@ def parse_source(source: Source, diags: Diagnostics) -> s.Module | None:
                 Span(source, start, start + len(err.token)),
                 hints=("split it into smaller apps",),
             )
-            return None
+            return Parsed(None, False, lost_all=True)
         except UnexpectedInput as err:
-            failed = True
             before = len(diags.items)
             _report(source, err, diags)
             _drop_repeats(diags, before)
             rest = _blank_statement(blanked, _error_offset(err, blanked))
-            if rest is None:
-                break
-            blanked = rest
+            if rest is None:  # one statement, the whole file: nothing else to parse
+                empty = s.Module((), Span(source, 0, len(text)))
+                return _partial(source, empty, [], [*dropped, blanked])
+            dropped.append(blanked[rest[1] : rest[2]])
+            blanked = rest[0]
             continue
-        if failed:
-            return None
         builder = _Builder(source, diags)
         module = builder.transform(tree)
         assert isinstance(module, s.Module)
-        return None if builder.failed else module
-    return None
+        if not dropped and not builder.failed:
+            return Parsed(module, True)
+        return _partial(source, module, diags.items[first_error:], dropped)
+    return Parsed(None, False, lost_all=True)
+
+
+_DECLARES = re.compile(r"\s*(?:param|workflow|app|[a-z]+)[ \t]+([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def _partial(
+    source: Source, module: s.Module, errors: list[Diagnostic], dropped: list[str]
+) -> Parsed:
+    """The statements no error falls in, and the names of the ones left out."""
+    starts = sorted(d.span.start for d in errors if d.span and d.span.source is source)
+    kept = []
+    texts = list(dropped)
+    for st in module.statements:
+        i = bisect.bisect_left(starts, st.span.start)
+        if i < len(starts) and starts[i] < max(st.span.end, st.span.start + 1):
+            texts.append(st.span.text)
+        else:
+            kept.append(st)
+    lost: set[str] = set()
+    lost_all = False
+    for statement in texts:
+        head = _DECLARES.match(statement)
+        word = statement.split(maxsplit=1)[:1]
+        if word and word[0] in ("on", "every", "cron", "output"):
+            continue  # declares nothing another statement can refer to
+        if head is None:
+            lost_all = True
+        else:
+            lost.add(head.group(1))
+    return Parsed(s.Module(tuple(kept), module.span), False, frozenset(lost), lost_all)
 
 
 def _drop_repeats(diags: Diagnostics, new_from: int) -> None:
@@ -202,15 +295,16 @@ _STATEMENT_START = re.compile(
 )
 
 
-def _blank_statement(text: str, offset: int) -> str | None:
-    """Blank the top-level statement holding `offset`, so parsing can resume after it."""
+def _blank_statement(text: str, offset: int) -> tuple[str, int, int] | None:
+    """Blank the top-level statement holding `offset`, so parsing can resume after it:
+    the text, and where the blanked statement began and ended."""
     starts = [m.start() for m in _STATEMENT_START.finditer(text)]
     begin = max((p for p in starts if p <= offset), default=0)
     end = min((p for p in starts if p > offset), default=len(text))
     if begin >= end or end >= len(text) and begin == 0:
         return None
     chunk = re.sub(r"[^\n]", " ", text[begin:end])
-    return text[:begin] + chunk + text[end:]
+    return text[:begin] + chunk + text[end:], begin, end
 
 
 def _report(source: Source, err: UnexpectedInput, diags: Diagnostics) -> None:
@@ -257,6 +351,8 @@ def _report(source: Source, err: UnexpectedInput, diags: Diagnostics) -> None:
             hints=("add the missing `}` before the next statement",),
         )
         return
+    if _misplaced_word(source, tok, accepts, diags):
+        return
     span = Span(source, start, max(start + 1, tok.end_pos or start + 1))
     found = "end of line" if tok.type == "_NL" else f"`{_show(str(tok))}`"
     if tok.type == "_NL":
@@ -266,6 +362,61 @@ def _report(source: Source, err: UnexpectedInput, diags: Diagnostics) -> None:
     if expected:
         hints.append(f"expected {expected}")
     diags.error("E005", f"unexpected {found}", span, hints=hints)
+
+
+_STEPS = ("invoke", "run", "send", "publish", "put", "wait", "if", "parallel", "for each",
+          "succeed", "fail")  # fmt: skip
+METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY")
+_FIRST_WORD = re.compile(r"[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*\Z")
+
+
+def _misplaced_word(source: Source, tok: Token, accepts: set[str], diags: Diagnostics) -> bool:
+    """The first word of a line that the grammar read as a name because it is not a
+    keyword there: an unknown workflow step, an `else` on its own line, an unknown HTTP
+    method in an `api`. Said in those words, with the caret on the word."""
+    text = source.text
+    start = tok.start_pos or 0
+    line_start = text.rfind("\n", 0, start) + 1
+    m = _FIRST_WORD.match(text, line_start, start)
+    if m is None:
+        return False
+    word = m.group(1)
+    span = Span(source, m.start(1), m.end(1))
+    if accepts == {"EQUALS"}:  # in a workflow's steps: only `name = value` starts so
+        if word == "else":
+            diags.error(
+                "E015",
+                "`else` goes on the line of the closing `}`",
+                span,
+                hints=("write `} else {` (or `} else if ... {`): a line break ends the `if`",),
+            )
+            return True
+        if word in _STATEMENT_WORDS:  # `output x y`: a statement, not a step
+            return False
+        guess = did_you_mean(word, [w.split()[0] for w in _STEPS])
+        diags.error(
+            "E014",
+            f"unknown workflow step `{word}`",
+            span,
+            note=f"did you mean `{guess}`?" if guess else "",
+            hints=(
+                "a workflow holds steps: " + ", ".join(f"`{w}`" for w in _STEPS)
+                + ", or an attribute (`name = value`)",
+            ),
+        )  # fmt: skip
+        return True
+    if tok.type == "ROUTE_PATH":  # `FETCH /x -> f`: a route whose method is unknown
+        upper = word.upper()
+        diags.error(
+            "E016",
+            f"unknown HTTP method `{word}`",
+            span,
+            note=f"methods are written in capitals: `{upper}`" if upper in METHODS else "",
+            hints=("a route is `METHOD /path -> target`, the method one of "
+                   + ", ".join(METHODS),),
+        )  # fmt: skip
+        return True
+    return False
 
 
 def _report_eof(source: Source, err: UnexpectedInput, diags: Diagnostics) -> None:
@@ -404,6 +555,31 @@ _STRING_SPECIAL = re.compile(r"\\|\$\{")
 _INTERP = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)(?:\s*\.\s*([A-Za-z_][A-Za-z0-9_]*))?\s*$")
 _DURATION_MS = {"ms": 1, "s": 1000, "m": 60_000, "h": 3_600_000, "d": 86_400_000}
 _SIZE_BYTES = {"KB": 1 << 10, "MB": 1 << 20, "GB": 1 << 30, "TB": 1 << 40}
+# Units people write, and the one the language spells.
+_UNIT_ALIASES = {
+    **dict.fromkeys(("sec", "secs", "second", "seconds"), "s"),
+    **dict.fromkeys(("min", "mins", "minute", "minutes"), "m"),
+    **dict.fromkeys(("hr", "hrs", "hour", "hours"), "h"),
+    **dict.fromkeys(("day", "days"), "d"),
+    **dict.fromkeys(("msec", "msecs", "millis", "millisecond", "milliseconds"), "ms"),
+    **{u.lower(): u for u in ("KB", "MB", "GB", "TB")},
+    **{f"{u[0].lower()}ib": u for u in ("KB", "MB", "GB", "TB")},
+}
+
+
+def _whole_in_smaller_unit(number: str, unit: str) -> str | None:
+    """`1.5m` -> `90s`, `0.5h` -> `30m`, `1.5GB` -> `1536MB`: the same amount as a whole
+    number of the largest unit that makes it whole, if any does."""
+    if len(number) > 40:  # no one means that; and Fraction would refuse 4,300 digits
+        return None
+    table = _DURATION_MS if unit in _DURATION_MS else _SIZE_BYTES
+    amount = Fraction(number) * table[unit]
+    for name, factor in sorted(table.items(), key=lambda e: -e[1]):
+        if factor < table[unit] and (amount / factor).denominator == 1:
+            return f"{amount // factor}{name}"
+    return None
+
+
 _PUNCT = {"LBRACE", "RBRACE", "LPAR", "RPAR", "LSQB", "RSQB", "COMMA", "COLON", "EQUALS", "DOT"}
 _PUNCT |= {"ARROW"}
 
@@ -627,31 +803,68 @@ class _Builder(Transformer[Token, Any]):
         return self._string(c[0])
 
     def number(self, meta: Any, c: list[Any]) -> s.Num:
-        text = str(c[0])
-        value: int | float = float(text) if "." in text else int(text)
-        return s.Num(value, self._tspan(c[0]))
+        tok = c[0]
+        whole, dot, fraction = str(tok).partition(".")
+        count = self._count(whole, 1, tok, "number")
+        value: int | float = float(f"{count}.{fraction}") if dot else count
+        return s.Num(value, self._tspan(tok))
 
     def duration(self, meta: Any, c: list[Any]) -> s.Duration:
-        text = str(c[0])
+        tok = c[0]
+        text = str(tok)
         m = re.fullmatch(r"([0-9]+)([a-z]+)", text)
         assert m
-        return s.Duration(int(m.group(1)) * _DURATION_MS[m.group(2)], text, self._tspan(c[0]))
+        millis = self._count(m.group(1), _DURATION_MS[m.group(2)], tok, "duration")
+        return s.Duration(millis, text, self._tspan(tok))
 
     def size(self, meta: Any, c: list[Any]) -> s.Size:
-        text = str(c[0])
-        return s.Size(int(text[:-2]) * _SIZE_BYTES[text[-2:]], text, self._tspan(c[0]))
+        tok = c[0]
+        text = str(tok)
+        count = self._count(text[:-2], _SIZE_BYTES[text[-2:]], tok, "size")
+        return s.Size(count, text, self._tspan(tok))
+
+    def _count(self, digits: str, unit: int, tok: Token, what: str) -> int:
+        """`digits` times `unit`, or an error when it leaves the 64-bit range every
+        target can hold. The length is checked first: Python refuses to convert
+        strings of more than 4,300 digits, and no value that long is meaningful."""
+        if len(digits) <= 19 and int(digits) * unit <= MAX_LITERAL:
+            return int(digits) * unit
+        limits = {
+            "number": f"numbers go up to {MAX_LITERAL}",
+            "duration": "durations go up to about 292 million years, in milliseconds",
+            "size": "sizes go up to 8,191 PB",
+        }
+        self._error("E013", f"this {what} is out of range", self._tspan(tok), limits[what])
+        return 0
 
     def bad_unit(self, meta: Any, c: list[Any]) -> s.BadUnit:
         tok = c[0]
-        m = re.match(r"[0-9.]+", str(tok))
-        unit = str(tok)[m.end() if m else 0 :]
-        self._error(
-            "E007",
-            f"unknown unit `{unit}`",
-            self._tspan(tok),
-            "durations use ms, s, m, h or d (`30s`); sizes use KB, MB, GB or TB (`512MB`)",
-        )
-        return s.BadUnit(str(tok), self._tspan(tok))
+        text = str(tok)
+        m = re.match(r"[0-9]+(?:\.[0-9]+)?", text)
+        number, unit = (m.group(), text[m.end() :]) if m else ("", text)
+        span = self._tspan(tok)
+        if unit in _DURATION_MS or unit in _SIZE_BYTES:  # a fraction: `1.5m`
+            what = "durations" if unit in _DURATION_MS else "sizes"
+            units = "ms, s, m, h or d" if unit in _DURATION_MS else "KB, MB, GB or TB"
+            whole = _whole_in_smaller_unit(number, unit)
+            smallest = "ms" if unit in _DURATION_MS else "KB"
+            hint = (
+                f"write `{whole}`"
+                if whole
+                else f"`{smallest}` is the smallest unit"
+                if unit == smallest
+                else f"{what} use {units}"
+            )
+            self._error("E007", f"`{text}`: {what} are whole numbers", span, hint)
+        else:
+            known = _UNIT_ALIASES.get(unit) or _UNIT_ALIASES.get(unit.lower())
+            hint = (
+                f"write `{number}{known}`"
+                if known and number
+                else "durations use ms, s, m, h or d (`30s`); sizes use KB, MB, GB or TB (`512MB`)"
+            )
+            self._error("E007", f"unknown unit `{unit}`", span, hint)
+        return s.BadUnit(text, span)
 
     def true(self, meta: Any, c: list[Any]) -> s.Bool:
         return s.Bool(True, self._tspan(c[0]))

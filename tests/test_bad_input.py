@@ -297,3 +297,59 @@ def test_control_characters_and_long_lines_render_safely(tmp_path: Path) -> None
     proc = run_cli("check", path)
     assert proc.returncode == 1
     assert "\x1b[31m" not in proc.stderr  # never echo terminal escapes back
+
+
+# ---------------------------------------------------------------- not regular files
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev_zero", "dev_null", "fifo_in_folder"])
+def test_a_program_that_is_not_a_regular_file_is_a_clear_error(tmp_path: Path, kind: str) -> None:
+    """Reading a FIFO blocks and /dev/zero never ends: neither is read."""
+    path: Path
+    if kind == "fifo":
+        path = tmp_path / "pipe.iac"
+        os.mkfifo(path)
+    elif kind == "fifo_in_folder":
+        (tmp_path / "a.iac").write_text("queue q\n")
+        os.mkfifo(tmp_path / "b.iac")
+        path = tmp_path
+    else:
+        path = Path("/dev/zero" if kind == "dev_zero" else "/dev/null")
+    proc = run_cli("check", path)
+    assert proc.returncode == 1
+    assert first_line(proc.stderr).startswith("error: ")
+    assert "not a regular file" in proc.stderr
+    assert "a FIFO" in proc.stderr or "a device" in proc.stderr
+
+
+def test_a_program_file_name_too_long_is_a_clear_error(tmp_path: Path) -> None:
+    proc = run_cli("check", tmp_path / ("p" * 300 + ".iac"))
+    assert proc.returncode == 1
+    assert first_line(proc.stderr).endswith(": file name too long")
+
+
+def test_a_program_file_over_the_size_bound_is_a_clear_error(tmp_path: Path) -> None:
+    from iac.frontend import MAX_FILE_BYTES
+
+    path = tmp_path / "huge.iac"
+    with path.open("wb") as f:
+        f.truncate(MAX_FILE_BYTES + 1)  # sparse: no disk used
+    proc = run_cli("check", path)
+    assert proc.returncode == 1
+    assert "the file is larger than 64 MB" in proc.stderr
+
+
+def test_compile_dot_names_the_app_after_the_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "shop"
+    folder.mkdir()
+    (folder / "main.iac").write_text("queue orders\noutput u = orders.url\n")
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    proc = subprocess.run(
+        [sys.executable, "-m", "iac.cli", "compile", ".", "--out", str(tmp_path / "out"),
+         "--target", "cfn"],
+        capture_output=True, text=True, timeout=TIMEOUT, cwd=folder, env=env,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    template = (tmp_path / "out" / "cfn" / "template.yaml").read_text()
+    assert "QueueName: shop-orders" in template
+    assert "app-" not in template

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import codes, parse_ok, parse_text
 
 from iac import syntax as s
+from iac.diagnostics import Diagnostics
+from iac.parser import parse_source
+from iac.source import Source
 
 
 def only(text: str) -> s.Statement:
@@ -147,7 +152,7 @@ def test_interpolation_allows_spaces_and_escaped_dollar_is_literal() -> None:
 
 @pytest.mark.parametrize(
     ("source", "number"),
-    [("10", 10), ("0", 0), ("0.5", 0.5), ("12345678901234567890", 12345678901234567890)],
+    [("10", 10), ("0", 0), ("0.5", 0.5), ("9223372036854775807", 2**63 - 1)],
 )
 def test_numbers(source: str, number: float) -> None:
     v = value(source)
@@ -604,3 +609,50 @@ def test_several_parse_errors_in_one_run() -> None:
 def test_parse_stops_after_too_many_errors() -> None:
     _, diags = parse_text("queue q { : }\n" * 200)
     assert 1 <= len(diags) <= 20
+
+
+@pytest.mark.parametrize(
+    ("literal", "hint"),
+    [
+        ("1.5m", "write `90s`"),
+        ("0.5h", "write `30m`"),
+        ("2.5s", "write `2500ms`"),
+        ("1.5d", "write `36h`"),
+        ("1.5GB", "write `1536MB`"),
+        ("0.5TB", "write `512GB`"),
+        ("0.5ms", "`ms` is the smallest unit"),
+        ("0.3KB", "`KB` is the smallest unit"),
+        ("1.0000001GB", "sizes use KB, MB, GB or TB"),
+        ("5min", "write `5m`"),
+        ("10sec", "write `10s`"),
+        ("2hours", "write `2h`"),
+        ("512mb", "write `512MB`"),
+        ("1GiB", "write `1GB`"),
+    ],
+)
+def test_a_fraction_or_a_misspelt_unit_gets_the_literal_to_write(literal: str, hint: str) -> None:
+    diags = Diagnostics()
+    parse_source(Source(Path("main.iac"), f"queue q {{ visibility = {literal} }}\n"), diags)
+    (d,) = diags.items
+    assert d.code == "E007" and d.hints == (hint,)
+    assert d.span is not None and d.span.text == literal
+
+
+@pytest.mark.parametrize(
+    "literal",
+    ["9" * 4301, "9" * 20, "9223372036854775808", "1" + "0" * 4400 + ".5", "9" * 5000 + "s",
+     "10000000000000000s", "8388608TB"],
+)  # fmt: skip
+def test_a_literal_out_of_range_is_an_error_at_the_literal(literal: str) -> None:
+    diags = Diagnostics()
+    parse_source(Source(Path("main.iac"), f"queue q {{ x = {literal} }}\n"), diags)
+    (d,) = diags.items
+    assert d.code == "E013" and "out of range" in d.message
+    assert d.span is not None and d.span.text == literal
+
+
+def test_the_largest_literals_are_in_range() -> None:
+    diags = Diagnostics()
+    text = "queue q { a = 9223372036854775807, b = 9223372036854775807ms, c = 8388607TB }\n"
+    assert parse_source(Source(Path("main.iac"), text), diags) is not None
+    assert diags.items == []

@@ -31,14 +31,41 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return built
 
 
+def dependency_dirs() -> list[Path]:
+    """Where this interpreter finds iac's dependencies: its own site-packages, whether it
+    is a system Python, a virtual environment or a CI runner's."""
+    import click
+    import jinja2
+    import lark
+    import markupsafe
+    import yaml
+
+    dirs = []
+    for module in (lark, jinja2, markupsafe, yaml, click):
+        top = Path(module.__file__ or "").resolve().parent.parent
+        if top not in dirs:
+            dirs.append(top)
+    return dirs
+
+
 @pytest.fixture(scope="module")
 def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A fresh venv with the wheel; its dependencies come from this interpreter's
-    site-packages (`--system-site-packages`), so nothing is downloaded."""
+    """A fresh venv, isolated from every site-packages, with the wheel installed. Its
+    dependencies come from the folders where this interpreter found them, through a
+    `.pth` file, so nothing is downloaded and it works the same run from a venv (where
+    `--system-site-packages` would see the base interpreter's, without lark), a system
+    Python or CI. A `.pth` line adds a folder without running that folder's own `.pth`
+    files, so an editable install of this checkout there stays out of the venv."""
     root = tmp_path_factory.mktemp("venv") / "env"
-    proc = run(sys.executable, "-m", "venv", "--system-site-packages", root, cwd=root.parent)
+    proc = run(sys.executable, "-m", "venv", root, cwd=root.parent)
     assert proc.returncode == 0, proc.stderr
     python = root / "bin" / "python"
+    proc = run(python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))", cwd=root)
+    assert proc.returncode == 0, proc.stderr
+    site = Path(proc.stdout.strip())
+    (site / "iac_test_dependencies.pth").write_text(
+        "".join(f"{d}\n" for d in dependency_dirs()), encoding="utf-8"
+    )
     proc = run(python, "-m", "pip", "install", "--no-deps", "--no-index", "-q", wheel, cwd=root)
     assert proc.returncode == 0, proc.stderr
     return root
@@ -47,6 +74,7 @@ def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_holds_the_grammar_and_templates(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "iac/_data/grammar/iac.lark" in names
+    assert "iac/_parser_tables.json" in names  # the parser, with no cache to build
     assert any(n.startswith("iac/_data/targets/cfn/") for n in names)
     assert "iac/cli.py" in names and "iac/parser.py" in names
     assert not any(n.startswith(("tests/", "examples/", "bench/")) for n in names)
@@ -64,6 +92,17 @@ def test_installed_package_is_the_wheel_with_its_data(venv: Path, tmp_path: Path
     assert grammar == package / "_data" / "grammar"
     assert (package / "_data" / "grammar" / "iac.lark").is_file()
     assert (package / "_data" / "targets").is_dir()
+
+
+def test_the_venv_sees_no_other_copy_of_iac(venv: Path, tmp_path: Path) -> None:
+    """Only the wheel: not the checkout, not an editable install of it."""
+    probe = "import importlib.util as u; print(u.find_spec('iac').submodule_search_locations)"
+    proc = run(venv / "bin" / "python", "-c", probe, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert str(REPO / "iac") not in proc.stdout
+    proc = run(venv / "bin" / "python", "-c", "import sys; print(sys.prefix != sys.base_prefix)",
+               cwd=tmp_path)  # fmt: skip
+    assert proc.stdout.strip() == "True"
 
 
 def test_iac_check_runs_from_the_venv(venv: Path, tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 from .. import catalog as cat
 from .. import model as m
 from .. import syntax as s
+from ..codepath import code_value_span, inspect_code
 from ..diagnostics import Label, one_of
 from ..source import Span
 from .base import _describe, _fmt_bytes, _near_file
@@ -20,10 +21,13 @@ class KindRules(ValueRules):
         code = res.attrs.get("code")
         if not isinstance(code, str):
             return
-        path = (st.span.source.directory / code).resolve()
+        found = inspect_code(
+            st.span.source.directory, code, (mod.span.source.path for mod in self.modules)
+        )
+        found.report(self.diags, code_value_span(st))  # links, FIFOs, size (iac/codepath.py)
         span = self.attr_span(st, "code")
-        if not path.exists():
-            guess = _near_file(path, code)
+        if found.missing and found.path:
+            guess = _near_file(found.path, code)
             self.error(
                 "E110",
                 f"`{code}` does not exist",
@@ -32,7 +36,9 @@ class KindRules(ValueRules):
                 hints=(f"`code` is relative to the folder of {st.span.source.path.name}",),
             )
             return
-        res.code_path = path
+        if found.path is None:
+            return
+        res.code_path = path = found.path
         if path.is_dir() and not res.attrs.get("handler"):
             self.error(
                 "E123",
