@@ -193,6 +193,20 @@ class EventRules(KindRules):
                 ),
             )
 
+    def _stream_refs(self) -> None:
+        """`t.stream_arn` exists only on a table with `stream = true`."""
+        for name, span in self.stream_refs:
+            table = self.resources.get(name)
+            if table is None or table.attrs.get("stream"):
+                continue
+            self.error(
+                "E120",
+                f"table `{name}` has no stream, so it has no `stream_arn`",
+                span,
+                labels=[Label(self.decls[name].name.span, "declared here")],
+                hints=(f"add `stream = true` to table `{name}`",),
+            )
+
     def _output(self, st: s.OutputDecl) -> m.Output | None:
         v = st.value
         if isinstance(v, s.Ref):

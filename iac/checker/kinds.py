@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -10,13 +11,12 @@ from .. import model as m
 from .. import syntax as s
 from ..diagnostics import Label, one_of
 from ..source import Span
-from .base import _describe, _fmt_bytes, _near_file
+from .base import _describe, _fmt_bytes, _near_file, _show_char
 from .values import ValueRules
 
 
 class KindRules(ValueRules):
     def _rules_function(self, res: m.Resource, st: s.ResourceDecl) -> None:
-        self._require(res, st, "code")
         code = res.attrs.get("code")
         if not isinstance(code, str):
             return
@@ -143,7 +143,6 @@ class KindRules(ValueRules):
             )
 
     def _rules_container(self, res: m.Resource, st: s.ResourceDecl) -> None:
-        self._require(res, st, "image")
         cpu, memory = res.attrs.get("cpu"), res.attrs.get("memory")
         if cpu in cat.FARGATE_MEMORY_MB and memory is not None:
             valid = cat.FARGATE_MEMORY_MB[cpu]
@@ -163,14 +162,82 @@ class KindRules(ValueRules):
                     hints=(f"with cpu {cpu}, memory is one of {', '.join(shown)}",),
                 )
 
-    def _rules_model(self, res: m.Resource, st: s.ResourceDecl) -> None:
-        self._require(res, st, "id")
-
     def _rules_workflow(self, res: m.Resource, st: s.WorkflowDecl) -> None:
         res.steps = st.steps
         self._steps(st.steps, res)
         if not [x for x in st.steps if not isinstance(x, s.Attribute)]:
             self.error("E109", f"workflow `{res.name}` has no steps", st.name.span)
+
+    # ---------------------------------------------------------------- physical names
+
+    def _physical_name(self, res: m.Resource, st: Any) -> None:
+        """An explicit `name` against its service's naming rule; a name with `${...}` is
+        checked on its literal text."""
+        rule = cat.NAME_RULES.get(res.kind)
+        value = res.attrs.get("name")
+        if rule is None or value is None:
+            return
+        fifo = res.kind in ("queue", "topic") and bool(res.attrs.get("fifo"))
+        self._name_rule(value, rule, self.value_span(st, "name"), fifo=fifo)
+
+    def _name_rule(
+        self, value: Any, rule: cat.NameRule, span: Span, *, fifo: bool = False, what: str = ""
+    ) -> bool:
+        parts = value.parts if isinstance(value, m.Interp) else (value,)
+        plain = all(isinstance(p, str) for p in parts)
+        literal = "".join(p for p in parts if isinstance(p, str))
+        text = literal
+        about = what or (f"`{literal}`" if plain and len(literal) <= 40 else "this name")
+        problem = ""
+        limit = rule.high
+        if fifo:
+            # The plan appends `.fifo` when it is missing; it counts toward the limit.
+            if text.endswith(cat.FIFO_SUFFIX):
+                text = text[: -len(cat.FIFO_SUFFIX)]
+            limit -= len(cat.FIFO_SUFFIX)
+        bad = next((c for c in text if not re.match(f"[{rule.chars}]", c)), None)
+        if bad is not None:
+            problem = "it can't hold " + ("a space" if bad == " " else f"`{_show_char(bad)}`")
+            if text.endswith(cat.FIFO_SUFFIX) or (bad == "." and ".fifo" in text):
+                problem += " (`.fifo` ends only the name of a FIFO queue or topic)"
+        elif len(text) > limit:
+            problem = f"it is {len(text)} characters, more than {limit}"
+            if fifo:
+                problem += f" (with `{cat.FIFO_SUFFIX}`, at most {rule.high})"
+        elif plain and len(text) < rule.low:
+            problem = f"it is shorter than {rule.low} characters"
+        elif plain and text in rule.reserved:
+            problem = f"`{text}` is reserved by AWS"
+        elif isinstance(parts[0], str) and (
+            pre := next((x for x in rule.prefixes if parts[0].startswith(x)), None)
+        ):
+            problem = f"it can't start with `{pre}`"
+        elif isinstance(parts[-1], str) and (
+            suf := next((x for x in rule.suffixes if parts[-1].endswith(x)), None)
+        ):
+            problem = f"it can't end with `{suf}`"
+        elif rule.ends and (
+            (isinstance(parts[0], str) and parts[0] and not re.match(f"[{rule.ends}]", parts[0][0]))
+            or (
+                isinstance(parts[-1], str)
+                and parts[-1]
+                and not re.match(f"[{rule.ends}]", parts[-1][-1])
+            )
+        ):
+            problem = "it must start and end with a letter or a digit"
+        elif rep := next((x for x in rule.repeats if x in literal), None):
+            problem = f"it can't hold `{rep}`"
+        elif plain and rule.not_ip and re.fullmatch(r"\d+\.\d+\.\d+\.\d+", text):
+            problem = "it can't look like an IP address"
+        if not problem:
+            return True
+        self.error(
+            "E140",
+            f"{about} is not {rule.service}: {problem}",
+            span,
+            hints=(f"{rule.service} is {rule.low}..{rule.high} characters: {rule.chars_doc}",),
+        )
+        return False
 
     # ---------------------------------------------------------------- workflows
 
