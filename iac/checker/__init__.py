@@ -316,6 +316,20 @@ class Checker(EventRules):
             self.error("E107", "`region` must be a literal string", decl.span)
             region = "us-east-1"
         prefix = values.get("prefix") or decl.name.text
+        refs = [p for p in getattr(prefix, "parts", (prefix,)) if isinstance(p, m.AttrRef)]
+        if refs:
+            span = next(
+                i.value.span
+                for i in decl.items
+                if isinstance(i, s.Attribute) and i.name.text == "prefix"
+            )
+            self.error(
+                "E145",
+                f"the prefix can't refer to `{refs[0].resource}.{refs[0].attr}`: every "
+                f"physical name, `{refs[0].resource}`'s too, is made from the prefix",
+                span,
+                hints=('build the prefix from literal text and params, like `"${stage}-shop"`',),
+            )
         return decl.name.text, region, prefix, tags, network
 
     def _resource(self, st: s.ResourceDecl | s.WorkflowDecl) -> None:

@@ -39,6 +39,8 @@ class CheckerBase:
         self.edge_spans: dict[tuple[str, str, str], Span] = {}
         self.shorthand_names: dict[int, str | None] = {}  # id(statement) -> schedule name
         self.stream_refs: list[tuple[str, Span]] = []  # `t.stream_arn` uses, checked at the end
+        # what each resource's attributes, env and grants refer to: the cycle check
+        self.depends: dict[str, list[tuple[str, Span]]] = {}
         # Suggestions compare a word with every candidate: cap the total work, so a
         # program with thousands of wrong names still checks in seconds.
         self.guess_budget = 100_000

@@ -53,33 +53,47 @@ class ValueRules(CheckerBase):
         return tags
 
     def _self_reference(self, res: m.Resource, items: Iterable[Any]) -> None:
-        """A function or container can't name its own ARN: CloudFormation would need it
-        before creating it, a dependency cycle."""
+        """A resource can't name its own attributes (in its `name`, its `env`, an `allow`):
+        CloudFormation would need them before creating it, a dependency cycle. What it
+        refers to is kept for the program-wide cycle check."""
+        deps: list[tuple[str, Span]] = []
         for item in items:
             refs: list[s.Ref] = []
-            if isinstance(item, s.Allow) and item.target.text == res.name:
+            if isinstance(item, s.Allow):
+                # Roles reach functions, workflows and tasks by their physical names.
+                target = self.kinds.get(item.target.text)
+                if target is not None and target not in ("function", "workflow", "container"):
+                    deps.append((item.target.text, item.target.span))
+                if item.target.text != res.name:
+                    continue
                 span = item.target.span
-            elif isinstance(item, s.Nested) and item.name.text == "env":
-                for entry in item.items:
-                    if isinstance(entry, s.Attribute):
-                        v = entry.value
-                        refs += [v] if isinstance(v, s.Ref) else []
-                        refs += [p for p in getattr(v, "parts", ()) if isinstance(p, s.Ref)]
+            else:
+                if isinstance(item, s.Nested) and item.name.text == "env":
+                    values = [e.value for e in item.items if isinstance(e, s.Attribute)]
+                elif isinstance(item, s.Attribute):
+                    values = [item.value]
+                else:
+                    continue
+                for v in values:
+                    refs += [v] if isinstance(v, s.Ref) else []
+                    refs += [p for p in getattr(v, "parts", ()) if isinstance(p, s.Ref)]
+                refs = [r for r in refs if r.name.text in self.kinds and r.attr is not None]
+                deps += [(r.name.text, r.span) for r in refs if r.name.text != res.name]
                 mine = [r for r in refs if r.name.text == res.name]
                 if not mine:
                     continue
                 span = mine[0].span
-            else:
-                continue
             self.error(
                 "E136",
                 f"{res.kind} `{res.name}` refers to itself",
                 span,
                 hints=(
-                    "a resource can't hold its own ARN: at run time, a function finds its "
-                    "own name in AWS_LAMBDA_FUNCTION_NAME",
+                    "a resource can't hold its own name or ARN: CloudFormation would need "
+                    "it before making it (at run time, a function finds its own name in "
+                    "AWS_LAMBDA_FUNCTION_NAME)",
                 ),
             )
+        self.depends[res.name] = deps
 
     def _attributes(
         self,
