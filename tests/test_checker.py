@@ -274,7 +274,8 @@ def test_workflow_steps_are_kept(program: Check) -> None:
             FUNCTION
             + 'container c { image = "busybox" }\nqueue q\n'
             + "workflow w {\n  express = true\n  invoke worker { retry = 2 }\n"
-            + "  if $.n > 10MB and not exists $.skip {\n    wait 5s\n  } else {\n    send q\n  }\n}\n"
+            + "  if $.n > 10MB and not exists $.skip {\n    wait 5s\n"
+            + "  } else {\n    send q\n  }\n}\n"
             + "every 1h -> w"
         )
     )
