@@ -452,8 +452,8 @@ APP_ATTRS: tuple[Attr, ...] = (
 )
 APP_BLOCKS = ("tags", "network")
 NETWORK_ATTRS: tuple[Attr, ...] = (
-    Attr("subnets", "list", required=True),
-    Attr("security_groups", "list", required=True),
+    Attr("subnets", "list", required=True, doc='subnet IDs, like `["subnet-0abc"]`'),
+    Attr("security_groups", "list", required=True, doc='security group IDs, like `["sg-0abc"]`'),
 )
 THROTTLE_ATTRS: tuple[Attr, ...] = (
     Attr("rate", "number", 1000, low=0, high=100000),

@@ -208,6 +208,9 @@ class Checker(EventRules):
             return self.decls[g.owner].name.span
         if g.declared and g.owner in self.param_decls:
             return self.param_decls[g.owner].name.span
+        res = self.resources.get(g.owner or "")
+        if res is not None and g.span == res.span and g.owner in self.decls:
+            return self.decls[g.owner].name.span  # a part of a resource: point at its name
         return g.span
 
     def _declare_outputs(self, statements: list[s.Statement]) -> list[s.OutputDecl]:

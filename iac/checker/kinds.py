@@ -169,7 +169,7 @@ class KindRules(ValueRules):
                 hints=('`rate = 5m` or `cron = "0 3 * * ? *"`',),
             )
         if has_cron:
-            self._cron(res.attrs["cron"], self.attr_span(st, "cron"))
+            self._cron(res.attrs["cron"], self.value_span(st, "cron"))
 
     def _cron(self, expr: Any, span: Span) -> None:
         if not isinstance(expr, str) or len(expr.split()) != 6:
