@@ -121,7 +121,7 @@ def generated_ids(app: App) -> list[Generated]:
         and res[e.source].kind in ("bucket", "bus", "schedule", "topic")
         and res[e.target].kind in ("queue", "topic")
     }
-    network_made = False
+    network_made = False  # the cluster, and the VPC when the app has no `network`
     for r in res.values():
         lid = logical_id(r.name)
         this = f"{r.kind} `{r.name}`"
@@ -138,12 +138,12 @@ def generated_ids(app: App) -> list[Generated]:
         elif r.kind == "workflow":
             add(f"{lid}Role", f"the role of {this}", r.span, r.name)
         elif r.kind == "container":
-            if not any(g.id == CLUSTER_ID for g in out):
+            if not network_made:
                 add(CLUSTER_ID, "the app's ECS cluster", r.span, r.name)
             if app.network is None and not network_made:
-                network_made = True
                 for vid in VPC_IDS:
                     add(vid, "a part of the VPC made for the app's containers", r.span, r.name)
+            network_made = True  # one cluster (and VPC) for every container
             for tail, what in (
                 ("LogGroup", "log group"),
                 ("ExecutionRole", "execution role"),

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import codes
 from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_properties import program as generated_program
 
 from examples import REPO, case_name, example_programs
@@ -146,3 +147,67 @@ def test_generated_programs_check_clean_only_when_they_compile(text: str) -> Non
     result = _program(text)
     if result.ok:
         assert compile_errors(result) == [], text
+        assert result.app is not None
+        planned = plan(result.app)
+        ids = [n.id for n in planned.nodes] + [p.id for p in planned.params]
+        ids += [ASSET_PARAM] if planned.assets else []
+        assert Counter(g.id for g in generated_ids(result.app)) == Counter(ids), text
+
+
+# Names that meet the IDs the compiler derives: roles, log groups, policies, edges,
+# routes, the cluster and the VPC.
+WORDS = ["foo", "bar", "role", "log_group", "policy", "cluster", "vpc", "asset_bucket"]
+WORDS += ["foo_role", "bar_policy", "foo_log_group", "bar_message_to_foo", "shop_get_x"]
+WORDS += ["foo_task_role", "vpc_flow_logs", "bar_message_to_foo_permission", "shop_stage"]
+WORDS += ["foo_every_5m_to_foo_permission", "foo_events_role", "shop_role", "shop"]
+SIMPLE = {
+    "function": '{{\n  code = "src/handler.py"\n}}',
+    "queue": "",
+    "topic": "",
+    "bucket": "",
+    "bus": "",
+    "container": '{{ image = "busybox" }}',
+    "workflow": "{{\n  wait 5s\n}}",
+    "table": "{{ key id: string }}",
+    "secret": "",
+}
+
+
+@st.composite
+def colliding_program(draw: st.DrawFn) -> str:
+    names = draw(st.lists(st.sampled_from(WORDS), min_size=2, max_size=6, unique=True))
+    kinds = {n: draw(st.sampled_from(sorted(SIMPLE))) for n in names}
+    lines = [f"{kinds[n]} {n} {SIMPLE[kinds[n]].format()}" for n in names]
+    sources = [n for n in names if kinds[n] in ("queue", "topic", "bus", "bucket")]
+    functions = [n for n in names if kinds[n] == "function"]
+    tickable = [n for n in names if kinds[n] in ("function", "queue", "workflow", "container")]
+    if sources and functions:
+        src, fn = draw(st.sampled_from(sources)), draw(st.sampled_from(functions))
+        event = {"queue": "message", "topic": "message", "bus": "event", "bucket": "created"}
+        lines.append(f"on {src}.{event[kinds[src]]} -> {fn}")
+    if functions and draw(st.booleans()):
+        lines.append(f"api shop {{\n  GET /x -> {functions[0]}\n}}")
+    for name in (
+        draw(st.lists(st.sampled_from(tickable), max_size=3, unique=True)) if tickable else []
+    ):
+        lines.append(f"every 5m -> {name}")
+    if draw(st.booleans()):
+        lines.append(f'param {draw(st.sampled_from(WORDS))}: string = "x"')
+    return "\n".join(lines) + "\n"
+
+
+@settings(derandomize=True, max_examples=200, deadline=None)
+@given(colliding_program())
+def test_programs_full_of_near_names(text: str) -> None:
+    """Check is clean exactly when the plan holds no logical ID twice."""
+    result = _program(text)
+    if not result.ok:
+        assert set(codes(result.errors)) <= {"E103", "E104"}, [d.message for d in result.errors]
+        return
+    assert compile_errors(result) == [], text
+    assert result.app is not None
+    planned = plan(result.app)
+    ids = [n.id for n in planned.nodes] + [p.id for p in planned.params]
+    ids += [ASSET_PARAM] if planned.assets else []
+    assert Counter(g.id for g in generated_ids(result.app)) == Counter(ids), text
+    assert len(set(ids)) == len(ids), text

@@ -338,3 +338,9 @@ def test_network_with_containers_is_no_warning(program: Check) -> None:
     )
     result = program(text)
     assert result.ok and warnings(result) == []
+
+
+def test_topic_to_a_dead_letter_queue(program: Check) -> None:
+    text = "queue q {\n  fifo = true\n  max_receives = 3\n}\ntopic t\non t.message -> q_dlq\n"
+    result = program(text + "every 5m -> q\n")
+    assert codes(result.errors) == ["E141"] and result.errors[0].labels == ()

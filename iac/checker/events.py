@@ -99,7 +99,11 @@ class EventRules(KindRules):
         if fifo_topic == fifo_queue:
             return True
         decl = self.decls.get(target.name)
-        labels = [Label(decl.name.span, f"{target.kind} `{target.name}` declared here")]
+        labels = (
+            [Label(decl.name.span, f"{target.kind} `{target.name}` declared here")]
+            if decl is not None
+            else []  # a dead-letter queue: made by the compiler
+        )
         if fifo_topic:
             message = (
                 f"FIFO topic `{topic.name}` can only deliver to FIFO queues, "
