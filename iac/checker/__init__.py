@@ -35,6 +35,8 @@ class Checker(EventRules):
             elif isinstance(st, s.EveryDecl | s.CronDecl):
                 self._shorthand(st)
         self._cross_rules()
+        if app is not None:
+            self._prefix_names(app[2])
         outputs = [self._output(st) for st in self._declare_outputs(statements)]
         self._stream_refs()
         self._generated_ids(app, outputs)

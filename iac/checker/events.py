@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .. import catalog as cat
@@ -9,7 +10,7 @@ from .. import model as m
 from .. import syntax as s
 from ..diagnostics import Label, one_of
 from ..source import Span
-from .base import _describe, _fmt_seconds
+from .base import _describe, _fmt_seconds, _show_char
 from .kinds import KindRules
 
 
@@ -299,6 +300,45 @@ class EventRules(KindRules):
                 hints=(
                     f"set `visibility_timeout = {_fmt_seconds(timeout * 6)}` on `{queue.name}` "
                     "(AWS advises six times the function timeout)",
+                ),
+            )
+
+    def _prefix_names(self, prefix: Any) -> None:
+        """The prefix is part of every generated physical name: its characters must suit
+        each service that takes one (a bucket's lower case, a state machine's no spaces)."""
+        decl = self.app_decl
+        if decl is None or prefix is None:
+            return
+        span = next(
+            (
+                i.value.span
+                for i in decl.items
+                if isinstance(i, s.Attribute) and i.name.text == "prefix"
+            ),
+            None,
+        )
+        if span is None:
+            return
+        parts = prefix.parts if isinstance(prefix, m.Interp) else (prefix,)
+        literal = "".join(p for p in parts if isinstance(p, str))
+        reported: set[str] = set()
+        for res in self.resources.values():
+            rule = cat.NAME_RULES.get(res.kind)
+            if rule is None or res.attrs.get("name") is not None or res.kind in reported:
+                continue
+            bad = next((c for c in literal if not re.match(f"[{rule.chars}]", c)), None)
+            if bad is None:
+                continue
+            reported.add(res.kind)
+            shown = "a space" if bad == " " else f"`{_show_char(bad)}`"
+            self.error(
+                "E140",
+                f"the prefix makes the name of {res.kind} `{res.name}`, and {rule.service} "
+                f"can't hold {shown}",
+                span,
+                hints=(
+                    f"{rule.service} takes {rule.chars_doc}"
+                    + ("" if res.implicit else f"; or give `{res.name}` its own `name`"),
                 ),
             )
 
