@@ -180,6 +180,7 @@ class Checker(EventRules):
             self.root,
         )
         taken: dict[str, Generated] = {}
+        told: set[tuple[Span | None, Span | None]] = set()  # one error per pair of sources
         for g in generated_ids(model):
             other = taken.get(g.id)
             if other is None:
@@ -189,20 +190,23 @@ class Checker(EventRules):
                 continue  # two declared names: E104 in the declaration pass
             # Point at the name the program can change: a declared one if either is.
             here, there = (other, g) if other.declared else (g, other)
-            span = self._name_span(here)
-            labels = (
-                [Label(s_, f"{there.what} comes from here")]
-                if (s_ := self._name_span(there))
-                else []
-            )
+            span, there_span = self._name_span(here), self._name_span(there)
+            if (span, there_span) in told:
+                continue
+            told.add((span, there_span))
             where = "" if there.target == "every target" else f" in {there.target}"
             self.error(
                 "E104",
                 f"{here.what} would get the logical ID `{g.id}`, "
                 f"which {there.what} already has{where}",
                 span,
-                labels=labels,
-                hints=(f"rename `{here.owner}`" if here.owner else "rename one of them",),
+                labels=[Label(there_span, f"{there.what} comes from here")] if there_span else [],
+                hints=(
+                    f"rename `{here.owner}`"
+                    if here.declared
+                    else "the two spell the same ID (names and route paths are joined in "
+                    "CamelCase): change one of them",
+                ),
             )
 
     def _name_span(self, g: Generated) -> Span | None:
