@@ -253,6 +253,7 @@ def test_stream_arn_with_a_stream(program: Check) -> None:
         ("/a/x{id}", False),
         ("/a/{id}/{id}", False),
         ("/v1.0/items~x", True),
+        ("/my_items/{item_id}", True),
     ],
 )
 def test_route_paths(program: Check, path: str, ok: bool) -> None:

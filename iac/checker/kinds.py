@@ -139,7 +139,7 @@ class KindRules(ValueRules):
                     f"`{item.path}` is not a valid route path: {problem}",
                     item.path_span,
                     hints=(
-                        "segments are letters, digits and `-._~`, or a `{name}` parameter; "
+                        "segments are letters, digits and `_-.~`, or a `{name}` parameter; "
                         "`{name+}` (a greedy one) only ends a path",
                     ),
                 )
@@ -456,7 +456,7 @@ class KindRules(ValueRules):
         return True
 
 
-_SEGMENT = re.compile(r"[A-Za-z0-9._~-]+\Z")
+_SEGMENT = re.compile(r"[A-Za-z0-9_.~-]+\Z")
 _PARAM = re.compile(r"\{([A-Za-z0-9._-]+)(\+?)\}\Z")
 
 
