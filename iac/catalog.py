@@ -12,16 +12,46 @@ MINUTE = 60
 HOUR = 3600
 DAY = 86400
 
-LAMBDA_RUNTIMES = (
-    "python3.9",
-    "python3.10",
-    "python3.11",
-    "python3.12",
-    "python3.13",
-    "nodejs18.x",
-    "nodejs20.x",
-    "nodejs22.x",
-)
+# Lambda's runtimes as its documentation lists them (checked 2026-02, "Lambda runtimes"):
+# one table, read by the checker and the docs. `supported` and `deprecated` runtimes can
+# be deployed (a deprecated one is a warning: Lambda still creates functions with it for a
+# while); a `retired` one can no longer be created, so it is an error.
+RUNTIME_STATUS: dict[str, str] = {
+    "python3.14": "supported",
+    "python3.13": "supported",
+    "python3.12": "supported",
+    "python3.11": "supported",
+    "python3.10": "supported",
+    "python3.9": "deprecated",
+    "nodejs24.x": "supported",
+    "nodejs22.x": "supported",
+    "nodejs20.x": "supported",
+    "nodejs18.x": "deprecated",
+    "java25": "supported",
+    "java21": "supported",
+    "java17": "supported",
+    "java11": "supported",
+    "java8.al2": "supported",
+    "dotnet10": "supported",
+    "dotnet8": "supported",
+    "ruby3.4": "supported",
+    "ruby3.3": "supported",
+    "ruby3.2": "supported",
+    "provided.al2023": "supported",
+    "provided.al2": "supported",
+    **{
+        r: "retired"
+        for r in (
+            "python3.8", "python3.7", "python3.6", "python2.7", "nodejs16.x", "nodejs14.x",
+            "nodejs12.x", "nodejs10.x", "nodejs8.10", "nodejs6.10", "nodejs4.3", "nodejs",
+            "java8", "go1.x", "provided", "dotnet7", "dotnet6", "dotnetcore3.1",
+            "dotnetcore2.1", "dotnetcore2.0", "dotnetcore1.0", "ruby2.7", "ruby2.5",
+        )
+    },
+}  # fmt: skip
+LAMBDA_RUNTIMES = tuple(r for r, status in RUNTIME_STATUS.items() if status != "retired")
+DEPRECATED_RUNTIMES = tuple(r for r, status in RUNTIME_STATUS.items() if status == "deprecated")
+RETIRED_RUNTIMES = tuple(r for r, status in RUNTIME_STATUS.items() if status == "retired")
 ARCHITECTURES = ("x86_64", "arm64")
 # CloudWatch Logs accepts only these retention periods (days).
 LOG_RETENTION_DAYS = (
@@ -57,6 +87,9 @@ class Attr:
     integer: bool = False
     step: int = 1  # durations: a whole number of this many seconds (60 = minutes)
     literal: bool = False  # strings: no params or `${...}` (the value shapes the output)
+    empty: bool = False  # strings: `""` is a meaningful value (otherwise an error)
+    deprecated: tuple[Any, ...] = ()  # choices that still work but are on their way out: warn
+    retired: tuple[Any, ...] = ()  # values that once were choices: an error that says so
 
 
 @dataclass(frozen=True)
@@ -89,8 +122,118 @@ class Kind:
 
 
 def _name(limit: int) -> Attr:
-    """`name = "..."`: the physical name, at most what the service allows."""
-    return Attr("name", "string", high=limit, doc="physical name, overriding PREFIX-NAME")
+    """`name = "..."`: the physical name; NAME_RULES says what the service allows."""
+    return Attr("name", "string", doc=f"physical name, overriding PREFIX-NAME (at most {limit})")
+
+
+@dataclass(frozen=True)
+class NameRule:
+    """What a service accepts as the physical name of one of its resources."""
+
+    service: str  # as the error names it: "an SQS queue name"
+    low: int
+    high: int
+    chars: str  # a regex character class body: the characters allowed
+    chars_doc: str  # the same in words
+    ends: str = ""  # a class the first and last character must match, when narrower
+    reserved: tuple[str, ...] = ()  # whole names the service keeps for itself
+    prefixes: tuple[str, ...] = ()  # forbidden beginnings
+    suffixes: tuple[str, ...] = ()  # forbidden endings
+    repeats: tuple[str, ...] = ()  # forbidden runs: `..` in a bucket name
+    not_ip: bool = False  # `192.168.5.4` is not a bucket name
+
+
+_ALNUM_DASH = "A-Za-z0-9_-"
+# Each service's naming rule, from its API reference (checked 2026-02).
+NAME_RULES: dict[str, NameRule] = {
+    "function": NameRule("a Lambda function name", 1, 64, _ALNUM_DASH, "letters, digits, `-`, `_`"),
+    "queue": NameRule("an SQS queue name", 1, 80, _ALNUM_DASH, "letters, digits, `-`, `_`"),
+    "topic": NameRule("an SNS topic name", 1, 256, _ALNUM_DASH, "letters, digits, `-`, `_`"),
+    "table": NameRule(
+        "a DynamoDB table name", 3, 255, "A-Za-z0-9_.-", "letters, digits, `_`, `-`, `.`"
+    ),
+    "index": NameRule(
+        "a DynamoDB index name", 3, 255, "A-Za-z0-9_.-", "letters, digits, `_`, `-`, `.`"
+    ),
+    "bucket": NameRule(
+        "an S3 bucket name",
+        3,
+        63,
+        "a-z0-9.-",
+        "lower-case letters, digits, `.`, `-`",
+        ends="a-z0-9",
+        prefixes=("xn--", "sthree-", "amzn-s3-demo-"),
+        suffixes=("-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"),
+        repeats=("..",),
+        not_ip=True,
+    ),
+    "bus": NameRule(
+        "an EventBridge bus name",
+        1,
+        256,
+        "A-Za-z0-9._-",
+        "letters, digits, `.`, `-`, `_`",
+        reserved=("default",),
+    ),
+    "schedule": NameRule(
+        "an EventBridge rule name", 1, 64, "A-Za-z0-9._-", "letters, digits, `.`, `-`, `_`"
+    ),
+    # Step Functions forbids white space, brackets, wildcards, `"#%\\^|~`$&,;:/` and
+    # control characters.
+    "workflow": NameRule(
+        "a Step Functions state machine name",
+        1,
+        80,
+        r'^\s<>{}\[\]?*"#%\\^|~`$&,;:/\x00-\x1f\x7f-\x9f',
+        'no white space, brackets, `?`, `*` or any of `" # % \\ ^ | ~ ` $ & , ; : /`',
+    ),
+    "container": NameRule(
+        "an ECS task definition family", 1, 255, _ALNUM_DASH, "letters, digits, `-`, `_`"
+    ),
+    "secret": NameRule(
+        "a Secrets Manager secret name",
+        1,
+        512,
+        "A-Za-z0-9/_+=.@-",
+        "letters, digits, `/ _ + = . @ -`",
+    ),
+    "api": NameRule("an API Gateway API name", 1, 128, "^\\x00-\\x1f\\x7f", "printable characters"),
+}
+# A FIFO queue's or topic's name ends in this; it counts toward the limit.
+FIFO_SUFFIX = ".fifo"
+
+# Lambda sets these itself; a function configuration that sets one is refused
+# ("Lambda runtime environment variables", configuration-envvars).
+RESERVED_ENV = (
+    "_HANDLER",
+    "_X_AMZN_TRACE_ID",
+    "AWS_DEFAULT_REGION",
+    "AWS_REGION",
+    "AWS_EXECUTION_ENV",
+    "AWS_LAMBDA_FUNCTION_NAME",
+    "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+    "AWS_LAMBDA_FUNCTION_VERSION",
+    "AWS_LAMBDA_INITIALIZATION_TYPE",
+    "AWS_LAMBDA_LOG_GROUP_NAME",
+    "AWS_LAMBDA_LOG_STREAM_NAME",
+    "AWS_ACCESS_KEY",
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_SESSION_TOKEN",
+    "AWS_LAMBDA_RUNTIME_API",
+    "LAMBDA_TASK_ROOT",
+    "LAMBDA_RUNTIME_DIR",
+)
+RESERVED_ENV_PREFIXES = ("AWS_LAMBDA_",)
+ENV_LIMIT = 4 * KB  # Lambda: all keys and values together, in bytes
+# Lambda's key pattern (API reference, `Environment`): a letter, then at least one more.
+ENV_KEY = r"[a-zA-Z][a-zA-Z0-9_]+\Z"
+
+# Lambda reads from a queue in batches: more than 10 messages need a batching window;
+# FIFO queues take at most 10 and no window.
+QUEUE_BATCH_WITHOUT_WINDOW = 10
+# An Express workflow runs for at most five minutes.
+EXPRESS_MAX_SECONDS = 5 * 60
 
 
 KINDS: dict[str, Kind] = {
@@ -108,7 +251,14 @@ KINDS: dict[str, Kind] = {
                     doc="file or folder, relative to the source",
                 ),
                 Attr("handler", "string", literal=True, doc="`STEM.handler` when code is a file"),
-                Attr("runtime", "string", "python3.12", choices=LAMBDA_RUNTIMES),
+                Attr(
+                    "runtime",
+                    "string",
+                    "python3.12",
+                    choices=LAMBDA_RUNTIMES,
+                    deprecated=DEPRECATED_RUNTIMES,
+                    retired=RETIRED_RUNTIMES,
+                ),
                 Attr("memory", "size", 128 * MB, low=128 * MB, high=10240 * MB),
                 Attr("timeout", "duration", 10, low=1, high=15 * MINUTE),
                 Attr("arch", "string", "x86_64", choices=ARCHITECTURES),
@@ -289,7 +439,7 @@ KINDS: dict[str, Kind] = {
         Kind(
             "secret",
             "AWS Secrets Manager secret with a generated value",
-            attrs=(Attr("description", "string"), _name(512)),
+            attrs=(Attr("description", "string", empty=True), _name(512)),
             exposes=("name", "arn"),
             operations={"read": "read the secret value"},
         ),
@@ -298,12 +448,12 @@ KINDS: dict[str, Kind] = {
 
 APP_ATTRS: tuple[Attr, ...] = (
     Attr("region", "string", "us-east-1"),
-    Attr("prefix", "string"),
+    Attr("prefix", "string", empty=True),
 )
 APP_BLOCKS = ("tags", "network")
 NETWORK_ATTRS: tuple[Attr, ...] = (
-    Attr("subnets", "list", required=True),
-    Attr("security_groups", "list", required=True),
+    Attr("subnets", "list", required=True, doc='subnet IDs, like `["subnet-0abc"]`'),
+    Attr("security_groups", "list", required=True, doc='security group IDs, like `["sg-0abc"]`'),
 )
 THROTTLE_ATTRS: tuple[Attr, ...] = (
     Attr("rate", "number", 1000, low=0, high=100000),

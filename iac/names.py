@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import App
+    from .source import Span
 
 NAME_RE = re.compile(r"[a-z][a-z0-9_]*\Z")
 
@@ -24,3 +30,164 @@ def physical(prefix: str, name: str, limit: int) -> str:
 
 def kebab(name: str) -> str:
     return name.replace("_", "-")
+
+
+# ---------------------------------------------------------------- generated logical IDs
+#
+# Every logical ID the plan gives a node, derived from the app model alone, so the
+# checker can refuse a program whose names collide before the plan would (E201), and
+# `iac check` is clean exactly when `iac compile` gets past naming. tests/test_names.py
+# holds this list equal to the IDs of the plan of every test program.
+
+ASSET_PARAM = "AssetBucket"  # CloudFormation: the parameter naming the bucket of code zips
+CLUSTER_ID = "Cluster"
+# The generated VPC of an app with containers and no `network` block.
+VPC_IDS = (
+    "Vpc",
+    "VpcInternetGateway",
+    "VpcGatewayAttachment",
+    "VpcPublicRouteTable",
+    "VpcPublicRoute",
+    "VpcPublicSubnet1",
+    "VpcPublicSubnet1RouteTableAssociation",
+    "VpcPublicSubnet2",
+    "VpcPublicSubnet2RouteTableAssociation",
+    "VpcTaskSecurityGroup",
+    "VpcFlowLogs",
+    "VpcFlowLogRole",
+    "VpcFlowLog",
+)
+
+
+def edge_id(source: str, event: str, target: str, index: int = 1) -> str:
+    """`on uploads.created -> resize` -> `UploadsCreatedToResize` (`...2` for a second)."""
+    base = f"{logical_id(source)}{logical_id(event)}To{logical_id(target)}"
+    return base + (str(index) if index > 1 else "")
+
+
+def schedule_target_id(schedule: str, target: str) -> str:
+    """The ID a schedule's target is known by: `NightlyToReport`."""
+    return f"{logical_id(schedule)}To{logical_id(target)}"
+
+
+def route_id(api: str, method: str, path: str) -> str:
+    """`GET /orders/{id}` of api `shop` -> `ShopGetOrdersId` (`ShopGetRoot` for `/`)."""
+    words = re.findall(r"[A-Za-z0-9]+", path)
+    tail = "".join(w[:1].upper() + w[1:] for w in words) or "Root"
+    return f"{logical_id(api)}{method.capitalize()}{tail}"
+
+
+@dataclass(frozen=True)
+class Generated:
+    """One logical ID of the output, and the program text it comes from."""
+
+    id: str
+    what: str  # "the role of function `foo`"
+    span: Span | None
+    owner: str | None = None  # the resource or param whose declaration makes it
+    declared: bool = False  # the program's own name for it (a resource or a param)
+    target: str = "every target"  # where the ID lives: CloudFormation-only for ASSET_PARAM
+
+
+def generated_ids(app: App) -> list[Generated]:
+    """Every logical ID the plan makes for `app`: params, resources and what each brings
+    with it (roles, log groups, policies, permissions, routes, edges, the VPC), in the
+    order the plan makes them."""
+    out: list[Generated] = []
+    res = app.resources
+
+    def add(
+        lid: str, what: str, span: Span | None, owner: str | None = None, declared: bool = False
+    ) -> None:
+        out.append(Generated(lid, what, span, owner, declared))
+
+    for p in app.params.values():
+        add(logical_id(p.name), f"param `{p.name}`", p.span, p.name, declared=True)
+    if any(r.kind == "function" for r in res.values()):
+        out.append(
+            Generated(
+                ASSET_PARAM,
+                "the template's parameter for the bucket of function code",
+                None,
+                target="CloudFormation",
+            )
+        )
+    # Rules and topics that send to a queue or topic need its resource policy.
+    senders = {
+        e.target
+        for e in app.edges
+        if e.target in res
+        and e.source in res
+        and res[e.source].kind in ("bucket", "bus", "schedule", "topic")
+        and res[e.target].kind in ("queue", "topic")
+    }
+    network_made = False  # the cluster, and the VPC when the app has no `network`
+    for r in res.values():
+        lid = logical_id(r.name)
+        this = f"{r.kind} `{r.name}`"
+        if r.kind == "model":
+            continue  # nothing is created
+        add(lid, this, r.span, r.name, declared=True)
+        if r.kind == "function":
+            add(f"{lid}LogGroup", f"the log group of {this}", r.span, r.name)
+            add(f"{lid}Role", f"the role of {this}", r.span, r.name)
+        elif r.kind == "bucket":
+            add(f"{lid}Policy", f"the policy of {this}", r.span, r.name)
+        elif r.kind in ("queue", "topic") and r.name in senders:
+            add(f"{lid}Policy", f"the policy of {this}", r.span, r.name)
+        elif r.kind == "workflow":
+            add(f"{lid}Role", f"the role of {this}", r.span, r.name)
+        elif r.kind == "container":
+            if not network_made:
+                add(CLUSTER_ID, "the app's ECS cluster", r.span, r.name)
+            if app.network is None and not network_made:
+                for vid in VPC_IDS:
+                    add(vid, "a part of the VPC made for the app's containers", r.span, r.name)
+            network_made = True  # one cluster (and VPC) for every container
+            for tail, what in (
+                ("LogGroup", "log group"),
+                ("ExecutionRole", "execution role"),
+                ("TaskRole", "task role"),
+            ):
+                add(f"{lid}{tail}", f"the {what} of {this}", r.span, r.name)
+        elif r.kind == "api":
+            add(f"{lid}AccessLogs", f"the access log group of {this}", r.span, r.name)
+            add(f"{lid}Stage", f"the stage of {this}", r.span, r.name)
+            for route in r.routes:
+                rid = route_id(r.name, route.method, route.path)
+                where = f"route `{route.method} {route.path}` of {this}"
+                add(rid, where, route.span, r.name)
+                add(f"{rid}Integration", f"the integration of {where}", route.span, r.name)
+                target = res.get(route.target)
+                if target is not None and target.kind == "function":
+                    add(f"{rid}Permission", f"the permission of {where}", route.span, r.name)
+            if any(
+                route.target in res and res[route.target].kind != "function" for route in r.routes
+            ):
+                add(f"{lid}Role", f"the integration role of {this}", r.span, r.name)
+    events_roles: set[str] = set()
+    for e in app.edges:
+        source, target = res.get(e.source), res.get(e.target)
+        if source is None or target is None:
+            continue
+        eid = edge_id(e.source, e.event, e.target, e.index)
+        what = f"`{e.source}.{e.event} -> {e.target}`"
+        if source.kind == "schedule":
+            eid = schedule_target_id(e.source, e.target)
+        else:
+            add(eid, what, e.span)
+        if source.kind in ("schedule", "bus", "bucket", "topic") and target.kind == "function":
+            add(f"{eid}Permission", f"the permission of {what}", e.span)
+        if (
+            source.kind in ("schedule", "bus", "bucket")
+            and target.kind in ("workflow", "container")
+            and target.name not in events_roles
+        ):
+            events_roles.add(target.name)
+            add(
+                f"{logical_id(target.name)}EventsRole",
+                f"the role EventBridge uses to start {target.kind} `{target.name}`",
+                e.span,
+                target.name,
+            )
+    return out

@@ -623,8 +623,9 @@ class _Builder(Transformer[Token, Any]):
         return s.Module(tuple(children), Span(self.source, 0, len(self.source.text)))
 
     def app(self, meta: Any, c: list[Any]) -> s.AppDecl:
-        _, name, block = _parts(c)
-        return s.AppDecl(self._name(name), block.entries, self._span(meta))
+        p = _parts(c)
+        items = p[2].entries if len(p) > 2 else ()  # `app shop` needs no block
+        return s.AppDecl(self._name(p[1]), items, self._span(meta))
 
     def param(self, meta: Any, c: list[Any]) -> s.ParamDecl:
         p = _parts(c)

@@ -129,13 +129,14 @@ def test_hostile_strings_arrive_intact(tmp_path: Path) -> None:
 
 
 def test_literal_dollar_brace_never_substitutes() -> None:
-    program = from_text('param p: string = "x"\nqueue q { name = "a-\\${p}-${p}" }\n', "dollar.iac")
-    result = check(program)
+    # A secret's description takes any text (a queue's name could not hold `$`).
+    text = 'param p: string = "x"\nsecret q { description = "a-\\${p}-${p}" }\n'
+    result = check(from_text(text, "dollar.iac"))
     assert result.app is not None
     compiled = compile_app(result.app, ["cfn"])
-    text = compiled.files["cfn/template.yaml"].decode()
-    name = load_template(text)["Resources"]["Q"]["Properties"]["QueueName"]
-    assert name == {"Fn::Sub": "a-${!p}-${P}"}
+    template = compiled.files["cfn/template.yaml"].decode()
+    description = load_template(template)["Resources"]["Q"]["Properties"]["Description"]
+    assert description == {"Fn::Sub": "a-${!p}-${P}"}
 
 
 # ---------------------------------------------------------------- IAM audit

@@ -223,7 +223,7 @@ def test_grants_env_and_routes(program: Check) -> None:
             "table orders { key id: string }\nqueue jobs\n"
             'function api_fn {\n  code = "src/handler.py"\n'
             '  env {\n    TABLE = orders.name\n    STAGE = stage\n    URL = "${shop.url}/x"\n'
-            "    N = 3\n    FLAG = true\n    WAIT = 5m\n  }\n"
+            "    NUM = 3\n    FLAG = true\n    WAIT = 5m\n  }\n"
             "  allow orders: read, write, read\n  allow jobs: send\n}\n"
             "api shop {\n  GET /orders/{id} -> api_fn\n  POST /orders -> jobs\n"
             "  ANY /admin/{proxy+} -> api_fn\n  throttle { rate = 10, burst = 20 }\n}\n"
@@ -234,7 +234,7 @@ def test_grants_env_and_routes(program: Check) -> None:
         "TABLE": m.AttrRef("orders", "name"),
         "STAGE": m.ParamRef("stage"),
         "URL": m.Interp((m.AttrRef("shop", "url"), "/x")),
-        "N": "3",
+        "NUM": "3",
         "FLAG": "true",
         "WAIT": "5m",
     }
@@ -274,7 +274,8 @@ def test_workflow_steps_are_kept(program: Check) -> None:
             FUNCTION
             + 'container c { image = "busybox" }\nqueue q\n'
             + "workflow w {\n  express = true\n  invoke worker { retry = 2 }\n"
-            + "  if $.n > 10MB and not exists $.skip {\n    run c\n  } else {\n    send q\n  }\n}\n"
+            + "  if $.n > 10MB and not exists $.skip {\n    wait 5s\n"
+            + "  } else {\n    send q\n  }\n}\n"
             + "every 1h -> w"
         )
     )
@@ -292,7 +293,7 @@ def test_params_and_overrides(program: Check) -> None:
         "param pager: string\n"
         "function worker {\n"
         '  code = "src/handler.py"\n'
-        "  env {\n    S = stage\n    D = days\n    O = on\n    P = pager\n  }\n}\n"
+        "  env {\n    STAGE = stage\n    DAYS = days\n    ON = on\n    PAGER = pager\n  }\n}\n"
         "every 5m -> worker"
     )
     app = ok(program(text))

@@ -23,7 +23,7 @@ SEED_PROGRAMS = [
     'param stage: string = "dev"\n'
     "queue jobs {\n  visibility_timeout = 2m\n  max_receives = 3\n}\n"
     'function worker {\n  code = "src/handler.py"\n  timeout = 20s\n'
-    "  env { Q = jobs.url, S = stage }\n  allow jobs: send, receive\n}\n"
+    "  env { QUEUE = jobs.url, STAGE = stage }\n  allow jobs: send, receive\n}\n"
     "on jobs.message -> worker { batch = 5 }\n"
     "table orders {\n  key id: string\n  sort at: number\n  index by_c {\n    key c: string\n  }\n"
     "  stream = true\n}\n"
@@ -229,7 +229,7 @@ def resource(draw: st.DrawFn, name: str, kinds: dict[str, str], strict: bool) ->
     if "env" in kind.blocks:
         target = draw(st.sampled_from(others))
         exposed = cat.KINDS[kinds[target]].exposes or ("arn",)
-        lines.append(f"  env {{ A = {target}.{draw(st.sampled_from(exposed))}, B = stage }}")
+        lines.append(f"  env {{ REF = {target}.{draw(st.sampled_from(exposed))}, STAGE = stage }}")
     if kind.allows:
         target = draw(st.sampled_from(others))
         ops = sorted(cat.KINDS[kinds[target]].operations) or ["read"]
@@ -295,7 +295,7 @@ def test_some_generated_programs_check() -> None:
     # The generator is worth its name only if it also makes valid programs.
     text = (
         'param stage: string = "dev"\nqueue q { visibility_timeout = 1m }\n'
-        'function f {\n  code = "src/handler.py"\n  env { A = q.arn, B = stage }\n'
+        'function f {\n  code = "src/handler.py"\n  env { REF = q.arn, STAGE = stage }\n'
         "  allow q: send\n}\non q.message -> f\noutput o = q.arn\n"
     )
     assert check_text(text).ok

@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .. import catalog as cat
 from .. import model as m
 from .. import syntax as s
 from ..diagnostics import Diagnostics, did_you_mean, one_of
@@ -39,6 +38,9 @@ class CheckerBase:
         self.edge_counts: dict[tuple[str, str, str], int] = {}
         self.edge_spans: dict[tuple[str, str, str], Span] = {}
         self.shorthand_names: dict[int, str | None] = {}  # id(statement) -> schedule name
+        self.stream_refs: list[tuple[str, Span]] = []  # `t.stream_arn` uses, checked at the end
+        # what each resource's attributes, env and grants refer to: the cycle check
+        self.depends: dict[str, list[tuple[str, Span]]] = {}
         # Suggestions compare a word with every candidate: cap the total work, so a
         # program with thousands of wrong names still checks in seconds.
         self.guess_budget = 100_000
@@ -76,17 +78,13 @@ class CheckerBase:
             hints=hints,
         )
 
-    def _require(self, res: m.Resource, st: Any, *names: str) -> None:
-        kind = cat.KINDS[res.kind]
-        for name in names:
-            if res.attrs.get(name) is None:
-                spec = kind.attr(name)
-                self.error(
-                    "E109",
-                    f"{res.kind} `{res.name}` needs `{name}`",
-                    st.name.span,
-                    hints=(f"add `{name} = ...` ({spec.doc or spec.type})" if spec else "",),
-                )
+    def value_span(self, st: Any, name: str) -> Span:
+        """The value of attribute `name` in a declaration (its name when it is not set)."""
+        items = st.items if isinstance(st, s.ResourceDecl) else getattr(st, "steps", ())
+        for item in items:
+            if isinstance(item, s.Attribute) and item.name.text == name:
+                return item.value.span  # type: ignore[no-any-return]
+        return st.name.span  # type: ignore[no-any-return]
 
     def attr_span(self, st: Any, name: str) -> Span:
         items = st.items if isinstance(st, s.ResourceDecl) else getattr(st, "steps", ())

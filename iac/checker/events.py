@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .. import catalog as cat
@@ -9,7 +10,7 @@ from .. import model as m
 from .. import syntax as s
 from ..diagnostics import Label, one_of
 from ..source import Span
-from .base import _describe, _fmt_seconds
+from .base import _describe, _fmt_seconds, _show_char
 from .kinds import KindRules
 
 
@@ -83,7 +84,78 @@ class EventRules(KindRules):
                     hints=(f"add `stream = true` to table `{source}`",),
                 )
                 return
+        if not self._fifo_delivery(st, kind_name) or not self._batching(st, kind_name, options):
+            return
         self._add_edge(source, event.name, st.target.text, filters, options, st.span)
+
+    def _fifo_delivery(self, st: s.OnDecl, kind_name: str) -> bool:
+        """SNS delivers a FIFO topic only to FIFO queues, and a standard topic never to one."""
+        if kind_name != "topic":
+            return True
+        topic, target = self.resources.get(st.source.text), self.resources.get(st.target.text)
+        if topic is None or target is None:
+            return True
+        fifo_topic = bool(topic.attrs.get("fifo"))
+        fifo_queue = target.kind == "queue" and bool(target.attrs.get("fifo"))
+        if fifo_topic == fifo_queue:
+            return True
+        decl = self.decls.get(target.name)
+        labels = (
+            [Label(decl.name.span, f"{target.kind} `{target.name}` declared here")]
+            if decl is not None
+            else []  # a dead-letter queue: made by the compiler
+        )
+        if fifo_topic:
+            message = (
+                f"FIFO topic `{topic.name}` can only deliver to FIFO queues, "
+                f"and {target.kind} `{target.name}` is not one"
+            )
+            hint = "subscribe a queue with `fifo = true`, or make the topic standard"
+        else:
+            message = f"standard topic `{topic.name}` can't deliver to FIFO queue `{target.name}`"
+            hint = f"set `fifo = true` on topic `{topic.name}`, or make the queue standard"
+        self.error("E141", message, st.target.span, labels=labels if decl else [], hints=(hint,))
+        return False
+
+    def _batching(self, st: s.OnDecl, kind_name: str, options: dict[str, Any]) -> bool:
+        """What Lambda accepts of a queue's batches: over 10 messages only with a window of
+        at least 1s; from a FIFO queue, at most 10 and no window."""
+        if kind_name != "queue":
+            return True
+        queue = self.resources.get(st.source.text)
+        batch, window = options.get("batch"), options.get("window")
+        if queue is None or batch is None or window is None:
+            return True
+        limit = cat.QUEUE_BATCH_WITHOUT_WINDOW
+        spans = {i.name.text: i.span for i in st.options if isinstance(i, s.Attribute)}
+        if queue.attrs.get("fifo"):
+            if batch > limit:
+                self.error(
+                    "E142",
+                    f"a FIFO queue hands Lambda at most {limit} messages at a time",
+                    spans.get("batch", st.span),
+                    note=f"this is {batch}",
+                    hints=(f"set `batch` to {limit} or less",),
+                )
+                return False
+            if window > 0:
+                self.error(
+                    "E142",
+                    "Lambda takes no batching window from a FIFO queue",
+                    spans.get("window", st.span),
+                    hints=("remove `window`",),
+                )
+                return False
+        elif batch > limit and window < 1:
+            self.error(
+                "E142",
+                f"a batch of more than {limit} messages needs a batching window",
+                spans.get("batch", st.span),
+                note=f"this is {batch}",
+                hints=(f"add `window = 1s` (or more), or set `batch` to {limit} or less",),
+            )
+            return False
+        return True
 
     def _filters(self, st: s.OnDecl, event: cat.Event) -> dict[str, tuple[str, ...]]:
         out: dict[str, tuple[str, ...]] = {}
@@ -164,7 +236,45 @@ class EventRules(KindRules):
 
     # ================================================================ program-wide rules
 
+    def _cycles(self) -> None:
+        """Resources that refer to each other in a circle (`a`'s name holds `b.arn`, `b`'s
+        env holds `a.name`): no target can create either first."""
+        state: dict[str, int] = {}  # 1: on the path, 2: done
+        path: list[tuple[str, Span | None]] = []
+        reported: set[frozenset[str]] = set()
+
+        def visit(name: str) -> None:
+            state[name] = 1
+            for dep, span in self.depends.get(name, ()):
+                if state.get(dep) == 1:
+                    names = [n for n, _ in path[[n for n, _ in path].index(dep) :]] + [name]
+                    ring = frozenset(names)
+                    if len(ring) > 1 and ring not in reported:
+                        reported.add(ring)
+                        self.error(
+                            "E145",
+                            "these resources refer to each other in a circle: "
+                            + " -> ".join(f"`{n}`" for n in [*names, dep]),
+                            span,
+                            hints=(
+                                "no target can create one of them first; pass one of the "
+                                "values at run time instead (a param, or a name the code "
+                                "builds)",
+                            ),
+                        )
+                elif dep not in state:
+                    path.append((name, span))
+                    visit(dep)
+                    path.pop()
+            state[name] = 2
+
+        for name in list(self.depends):
+            if name not in state:
+                path.clear()
+                visit(name)
+
     def _cross_rules(self) -> None:
+        self._cycles()
         for edge in self.edges:
             if edge.event != "message" or self.kinds.get(edge.source) != "queue":
                 continue
@@ -193,6 +303,59 @@ class EventRules(KindRules):
                 ),
             )
 
+    def _prefix_names(self, prefix: Any) -> None:
+        """The prefix is part of every generated physical name: its characters must suit
+        each service that takes one (a bucket's lower case, a state machine's no spaces)."""
+        decl = self.app_decl
+        if decl is None or prefix is None:
+            return
+        span = next(
+            (
+                i.value.span
+                for i in decl.items
+                if isinstance(i, s.Attribute) and i.name.text == "prefix"
+            ),
+            None,
+        )
+        if span is None:
+            return
+        parts = prefix.parts if isinstance(prefix, m.Interp) else (prefix,)
+        literal = "".join(p for p in parts if isinstance(p, str))
+        reported: set[str] = set()
+        for res in self.resources.values():
+            rule = cat.NAME_RULES.get(res.kind)
+            if rule is None or res.attrs.get("name") is not None or res.kind in reported:
+                continue
+            bad = next((c for c in literal if not re.match(f"[{rule.chars}]", c)), None)
+            if bad is None:
+                continue
+            reported.add(res.kind)
+            shown = "a space" if bad == " " else f"`{_show_char(bad)}`"
+            self.error(
+                "E140",
+                f"the prefix makes the name of {res.kind} `{res.name}`, and {rule.service} "
+                f"can't hold {shown}",
+                span,
+                hints=(
+                    f"{rule.service} takes {rule.chars_doc}"
+                    + ("" if res.implicit else f"; or give `{res.name}` its own `name`"),
+                ),
+            )
+
+    def _stream_refs(self) -> None:
+        """`t.stream_arn` exists only on a table with `stream = true`."""
+        for name, span in self.stream_refs:
+            table = self.resources.get(name)
+            if table is None or table.attrs.get("stream"):
+                continue
+            self.error(
+                "E120",
+                f"table `{name}` has no stream, so it has no `stream_arn`",
+                span,
+                labels=[Label(self.decls[name].name.span, "declared here")],
+                hints=(f"add `stream = true` to table `{name}`",),
+            )
+
     def _output(self, st: s.OutputDecl) -> m.Output | None:
         v = st.value
         if isinstance(v, s.Ref):
@@ -209,6 +372,21 @@ class EventRules(KindRules):
     def _warnings(self, statements: list[s.Statement]) -> None:
         if self.diags.has_errors:
             return
+        network = next(
+            (
+                i
+                for i in (self.app_decl.items if self.app_decl else ())
+                if isinstance(i, s.Nested) and i.name.text == "network"
+            ),
+            None,
+        )
+        if network is not None and not any(r.kind == "container" for r in self.resources.values()):
+            self.diags.warning(
+                "W003",
+                "the app's `network` is not used: only containers run in it",
+                network.name.span,
+                hints=("remove it, or declare the containers that should run there",),
+            )
         for name, decl in self.param_decls.items():
             if name not in self.used and not _mentions(self.app_decl, name):
                 self.diags.warning("W001", f"param `{name}` is never used", decl.name.span)

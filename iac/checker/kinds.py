@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -11,13 +12,12 @@ from .. import syntax as s
 from ..codepath import code_value_span, inspect_code
 from ..diagnostics import Label, one_of
 from ..source import Span
-from .base import _describe, _fmt_bytes, _near_file
+from .base import _describe, _fmt_bytes, _fmt_seconds, _near_file, _show_char
 from .values import ValueRules
 
 
 class KindRules(ValueRules):
     def _rules_function(self, res: m.Resource, st: s.ResourceDecl) -> None:
-        self._require(res, st, "code")
         code = res.attrs.get("code")
         if not isinstance(code, str):
             return
@@ -64,8 +64,40 @@ class KindRules(ValueRules):
                     if not isinstance(other, s.KeyDecl):
                         self.error("E130", "an index holds only `key` and `sort`", other.span)
                 ikeys = self._keys(item.items, item.name.span, f"index `{item.name.text}`")
-                if ikeys:
+                index_ok = self._name_rule(
+                    item.name.text,
+                    cat.NAME_RULES["index"],
+                    item.name.span,
+                    what=f"index `{item.name.text}`",
+                )
+                if ikeys and index_ok:
                     res.indexes.append(m.TableIndex(item.name.text, *ikeys))
+        self._key_types(st)
+
+    def _key_types(self, st: s.ResourceDecl) -> None:
+        """DynamoDB declares each key attribute once, with one type: an index may reuse the
+        table's key attribute, but not with another type."""
+        first: dict[str, s.KeyDecl] = {}
+        decls = [i for i in st.items if isinstance(i, s.KeyDecl)] + [
+            k
+            for i in st.items
+            if isinstance(i, s.IndexDecl)
+            for k in i.items
+            if isinstance(k, s.KeyDecl)
+        ]
+        for key in decls:
+            if key.type.text not in cat.KEY_TYPES:
+                continue
+            seen = first.setdefault(key.name.text, key)
+            if seen.type.text != key.type.text:
+                self.error(
+                    "E143",
+                    f"attribute `{key.name.text}` is a {key.type.text} here, "
+                    f"but a {seen.type.text} where it was declared first",
+                    key.type.span,
+                    labels=[Label(seen.span, f"`{key.name.text}` is a {seen.type.text} here")],
+                    hints=("a table's key attributes have one type each, in every index",),
+                )
 
     def _keys(
         self, items: Iterable[Any], span: Span, where: str
@@ -106,8 +138,17 @@ class KindRules(ValueRules):
                 )
                 continue
             seen[key] = item.span
-            if "//" in item.path or (len(item.path) > 1 and item.path.endswith("/")):
-                self.error("E131", f"`{item.path}` is not a valid route path", item.path_span)
+            problem = _path_problem(item.path)
+            if problem:
+                self.error(
+                    "E131",
+                    f"`{item.path}` is not a valid route path: {problem}",
+                    item.path_span,
+                    hints=(
+                        "segments are letters, digits and `_-.~`, or a `{name}` parameter; "
+                        "`{name+}` (a greedy one) only ends a path",
+                    ),
+                )
                 continue
             allowed = ("function", "queue", "workflow", "bus")
             if self._target(item.target, allowed, f"an api route of `{res.name}`"):
@@ -134,7 +175,7 @@ class KindRules(ValueRules):
                 hints=('`rate = 5m` or `cron = "0 3 * * ? *"`',),
             )
         if has_cron:
-            self._cron(res.attrs["cron"], self.attr_span(st, "cron"))
+            self._cron(res.attrs["cron"], self.value_span(st, "cron"))
 
     def _cron(self, expr: Any, span: Span) -> None:
         if not isinstance(expr, str) or len(expr.split()) != 6:
@@ -147,9 +188,21 @@ class KindRules(ValueRules):
                 note=found,
                 hints=('for example `"0 3 * * ? *"`: every day at 03:00 UTC',),
             )
+            return
+        problem = _cron_problem(expr.split())
+        if problem:
+            self.error(
+                "E132",
+                f"`{expr}` is not an EventBridge cron expression: {problem}",
+                span,
+                hints=(
+                    "fields: minutes 0-59, hours 0-23, day-of-month 1-31, month 1-12 or "
+                    "JAN-DEC, day-of-week 1-7 or SUN-SAT, year 1970-2199; one of the day "
+                    'fields is `?`, as in `"0 3 * * ? *"`',
+                ),
+            )
 
     def _rules_container(self, res: m.Resource, st: s.ResourceDecl) -> None:
-        self._require(res, st, "image")
         cpu, memory = res.attrs.get("cpu"), res.attrs.get("memory")
         if cpu in cat.FARGATE_MEMORY_MB and memory is not None:
             valid = cat.FARGATE_MEMORY_MB[cpu]
@@ -169,14 +222,124 @@ class KindRules(ValueRules):
                     hints=(f"with cpu {cpu}, memory is one of {', '.join(shown)}",),
                 )
 
-    def _rules_model(self, res: m.Resource, st: s.ResourceDecl) -> None:
-        self._require(res, st, "id")
-
     def _rules_workflow(self, res: m.Resource, st: s.WorkflowDecl) -> None:
         res.steps = st.steps
         self._steps(st.steps, res)
         if not [x for x in st.steps if not isinstance(x, s.Attribute)]:
             self.error("E109", f"workflow `{res.name}` has no steps", st.name.span)
+        if res.attrs.get("express"):
+            self._express(res, st)
+
+    def _express(self, res: m.Resource, st: s.WorkflowDecl) -> None:
+        """An Express workflow runs at most five minutes and can't wait on a task (`.sync`)."""
+        express = self.attr_span(st, "express")
+        limit = cat.EXPRESS_MAX_SECONDS
+        for step in s.walk_steps(st.steps):
+            if isinstance(step, s.Task) and step.verb == "run":
+                self.error(
+                    "E144",
+                    f"an Express workflow can't `run` a container: `{res.name}` would have to "
+                    "wait for the task (`.sync`), which only Standard workflows do",
+                    step.span,
+                    labels=[Label(express, "Express here")],
+                    hints=("remove `express = true`, or start the task from a schedule",),
+                )
+            elif isinstance(step, s.Wait) and isinstance(step.value, s.Duration):
+                if step.value.seconds > limit:
+                    self.error(
+                        "E144",
+                        f"an Express workflow runs at most {_fmt_seconds(limit)}: "
+                        f"it can't wait {step.value.text}",
+                        step.value.span,
+                        labels=[Label(express, "Express here")],
+                        hints=("remove `express = true` for long waits",),
+                    )
+            if isinstance(step, s.Task):
+                for option in step.options:
+                    if (
+                        isinstance(option, s.Attribute)
+                        and option.name.text == "timeout"
+                        and isinstance(option.value, s.Duration)
+                        and option.value.seconds > limit
+                    ):
+                        self.error(
+                            "E144",
+                            f"an Express workflow runs at most {_fmt_seconds(limit)}: "
+                            f"a task can't take {option.value.text}",
+                            option.value.span,
+                            labels=[Label(express, "Express here")],
+                        )
+
+    # ---------------------------------------------------------------- physical names
+
+    def _physical_name(self, res: m.Resource, st: Any) -> None:
+        """An explicit `name` against its service's naming rule; a name with `${...}` is
+        checked on its literal text."""
+        rule = cat.NAME_RULES.get(res.kind)
+        value = res.attrs.get("name")
+        if rule is None or value is None:
+            return
+        fifo = res.kind in ("queue", "topic") and bool(res.attrs.get("fifo"))
+        self._name_rule(value, rule, self.value_span(st, "name"), fifo=fifo)
+
+    def _name_rule(
+        self, value: Any, rule: cat.NameRule, span: Span, *, fifo: bool = False, what: str = ""
+    ) -> bool:
+        parts = value.parts if isinstance(value, m.Interp) else (value,)
+        plain = all(isinstance(p, str) for p in parts)
+        literal = "".join(p for p in parts if isinstance(p, str))
+        text = literal
+        about = what or (f"`{literal}`" if plain and len(literal) <= 40 else "this name")
+        problem = ""
+        limit = rule.high
+        if fifo:
+            # The plan appends `.fifo` when it is missing; it counts toward the limit.
+            if text.endswith(cat.FIFO_SUFFIX):
+                text = text[: -len(cat.FIFO_SUFFIX)]
+            limit -= len(cat.FIFO_SUFFIX)
+        bad = next((c for c in text if not re.match(f"[{rule.chars}]", c)), None)
+        if bad is not None:
+            problem = "it can't hold " + ("a space" if bad == " " else f"`{_show_char(bad)}`")
+            if text.endswith(cat.FIFO_SUFFIX) or (bad == "." and ".fifo" in text):
+                problem += " (`.fifo` ends only the name of a FIFO queue or topic)"
+        elif len(text) > limit:
+            problem = f"it is {len(text)} characters, more than {limit}"
+            if fifo:
+                problem += f" (with `{cat.FIFO_SUFFIX}`, at most {rule.high})"
+        elif plain and len(text) < rule.low:
+            problem = f"it is shorter than {rule.low} characters"
+        elif plain and text in rule.reserved:
+            problem = f"`{text}` is reserved by AWS"
+        elif isinstance(parts[0], str) and (
+            pre := next((x for x in rule.prefixes if parts[0].startswith(x)), None)
+        ):
+            problem = f"it can't start with `{pre}`"
+        elif isinstance(parts[-1], str) and (
+            suf := next((x for x in rule.suffixes if parts[-1].endswith(x)), None)
+        ):
+            problem = f"it can't end with `{suf}`"
+        elif rule.ends and (
+            (isinstance(parts[0], str) and parts[0] and not re.match(f"[{rule.ends}]", parts[0][0]))
+            or (
+                isinstance(parts[-1], str)
+                and parts[-1]
+                and not re.match(f"[{rule.ends}]", parts[-1][-1])
+            )
+        ):
+            problem = "it must start and end with a letter or a digit"
+        elif rep := next((x for x in rule.repeats if x in literal), None):
+            problem = f"it can't hold `{rep}`"
+        elif plain and rule.not_ip and re.fullmatch(r"\d+\.\d+\.\d+\.\d+", text):
+            problem = "it can't look like an IP address"
+        if not problem:
+            return True
+        self.error(
+            "E140",
+            f"{about} is not {rule.service}: {problem}",
+            span,
+            hints=(f"{rule.service} is {rule.low}..{rule.high} characters: {rule.chars_doc}",),
+        )
+        return False
 
     # ---------------------------------------------------------------- workflows
 
@@ -297,3 +460,89 @@ class KindRules(ValueRules):
                 )
             return False
         return True
+
+
+_SEGMENT = re.compile(r"[A-Za-z0-9_.~-]+\Z")
+_PARAM = re.compile(r"\{([A-Za-z0-9._-]+)(\+?)\}\Z")
+
+
+def _path_problem(path: str) -> str:
+    """Why API Gateway would refuse a route path, or "" when it accepts it."""
+    if path == "/":
+        return ""
+    if path.endswith("/"):
+        return "it ends with `/`"
+    segments = path[1:].split("/")
+    names: set[str] = set()
+    for i, seg in enumerate(segments):
+        if seg == "":
+            return "it has an empty segment (`//`)"
+        if "{" in seg or "}" in seg:
+            match = _PARAM.match(seg)
+            if seg.count("{") != seg.count("}") or (seg.startswith("{") and "}" not in seg):
+                return f"`{seg}` has an unclosed `{{`"
+            if seg == "{}" or seg == "{+}":
+                return "a parameter needs a name: `{id}`"
+            if match is None:
+                return f"`{seg}`: a parameter is a whole segment, `{{name}}`"
+            if match.group(2) and i != len(segments) - 1:
+                return f"`{seg}` is greedy, so it can only be the last segment"
+            if match.group(1) in names:
+                return f"parameter `{match.group(1)}` appears twice"
+            names.add(match.group(1))
+        elif not _SEGMENT.match(seg):
+            bad = next(c for c in seg if not _SEGMENT.match(c))
+            return f"`{seg}` can't hold `{bad}`"
+    return ""
+
+
+_MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+_DAYS = ("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT")
+# name, lowest, highest, names for 1.. (EventBridge's six-field cron)
+_CRON_FIELDS: tuple[tuple[str, int, int, tuple[str, ...]], ...] = (
+    ("minutes", 0, 59, ()),
+    ("hours", 0, 23, ()),
+    ("day-of-month", 1, 31, ()),
+    ("month", 1, 12, _MONTHS),
+    ("day-of-week", 1, 7, _DAYS),
+    ("year", 1970, 2199, ()),
+)
+
+
+def _cron_problem(fields: list[str]) -> str:
+    """Why EventBridge would refuse these six cron fields, or "" when it accepts them."""
+    for index, (field, (name, low, high, names)) in enumerate(
+        zip(fields, _CRON_FIELDS, strict=True)
+    ):
+        if field == "?" and index in (2, 4):
+            continue
+        for item in field.split(","):
+            if not _cron_item(item.upper(), index, low, high, names):
+                return f"`{field}` is not a valid {name} field ({low}-{high})"
+    dom, dow = fields[2], fields[4]
+    if dom == "?" and dow == "?":
+        return "day-of-month and day-of-week can't both be `?`"
+    if dom != "?" and dow != "?":
+        return "one of day-of-month and day-of-week must be `?`"
+    return ""
+
+
+def _cron_item(item: str, index: int, low: int, high: int, names: tuple[str, ...]) -> bool:
+    def value(text: str) -> bool:
+        if text.isdigit():
+            return low <= int(text) <= high
+        return text in names
+
+    if index == 2 and (item in ("L", "LW") or re.fullmatch(r"\d{1,2}W", item)):
+        return item in ("L", "LW") or value(item[:-1])
+    if index == 4 and (item == "L" or re.fullmatch(r"\d(L|#[1-5])", item)):
+        return item == "L" or value(item[0])
+    base, _, step = item.partition("/")
+    if step and not (step.isdigit() and 1 <= int(step) <= high):
+        return False
+    if base == "*":
+        return True
+    first, dash, last = base.partition("-")
+    if dash:
+        return value(first) and value(last)
+    return value(base)

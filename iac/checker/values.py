@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -9,7 +10,6 @@ from .. import catalog as cat
 from .. import model as m
 from .. import syntax as s
 from ..diagnostics import Label, one_of
-from ..names import NAME_RE
 from ..source import Span
 from .base import CheckerBase, _describe, _fmt_bytes, _fmt_seconds, _show_char, _tag_char
 
@@ -25,32 +25,6 @@ class ValueRules(CheckerBase):
             )
             return None
         return value.plain if isinstance(value, s.Str) else value.value  # type: ignore[union-attr]
-
-    def _app(self) -> tuple[str, str, m.Expr, dict[str, str], Any] | None:
-        decl = self.app_decl
-        stem = self.root.stem if self.root.is_file() or self.root.suffix else self.root.name
-        default_name = "".join(c if c.isalnum() else "_" for c in stem.lower()).strip("_") or "app"
-        if not default_name[0].isalpha():
-            default_name = "app_" + default_name
-        if decl is None:
-            return default_name, "us-east-1", default_name, {}, None
-        if not NAME_RE.match(decl.name.text):
-            self.error("E122", f"`{decl.name.text}` is not a valid app name", decl.name.span)
-        values = self._attributes(decl.items, cat.APP_ATTRS, "app", blocks=cat.APP_BLOCKS)
-        tags: dict[str, str] = {}
-        network = None
-        for item in decl.items:
-            if isinstance(item, s.Nested) and item.name.text == "tags":
-                tags = self._tags(item)
-            elif isinstance(item, s.Nested) and item.name.text == "network":
-                net = self._attributes(item.items, cat.NETWORK_ATTRS, "network")
-                network = {k: tuple(v or ()) for k, v in net.items()}
-        region = values.get("region") or "us-east-1"
-        if not isinstance(region, str):
-            self.error("E107", "`region` must be a literal string", decl.span)
-            region = "us-east-1"
-        prefix = values.get("prefix") or decl.name.text
-        return decl.name.text, region, prefix, tags, network
 
     def _tags(self, block: s.Nested) -> dict[str, str]:
         tags: dict[str, str] = {}
@@ -79,33 +53,47 @@ class ValueRules(CheckerBase):
         return tags
 
     def _self_reference(self, res: m.Resource, items: Iterable[Any]) -> None:
-        """A function or container can't name its own ARN: CloudFormation would need it
-        before creating it, a dependency cycle."""
+        """A resource can't name its own attributes (in its `name`, its `env`, an `allow`):
+        CloudFormation would need them before creating it, a dependency cycle. What it
+        refers to is kept for the program-wide cycle check."""
+        deps: list[tuple[str, Span]] = []
         for item in items:
             refs: list[s.Ref] = []
-            if isinstance(item, s.Allow) and item.target.text == res.name:
+            if isinstance(item, s.Allow):
+                # Roles reach functions, workflows and tasks by their physical names.
+                target = self.kinds.get(item.target.text)
+                if target is not None and target not in ("function", "workflow", "container"):
+                    deps.append((item.target.text, item.target.span))
+                if item.target.text != res.name:
+                    continue
                 span = item.target.span
-            elif isinstance(item, s.Nested) and item.name.text == "env":
-                for entry in item.items:
-                    if isinstance(entry, s.Attribute):
-                        v = entry.value
-                        refs += [v] if isinstance(v, s.Ref) else []
-                        refs += [p for p in getattr(v, "parts", ()) if isinstance(p, s.Ref)]
+            else:
+                if isinstance(item, s.Nested) and item.name.text == "env":
+                    values = [e.value for e in item.items if isinstance(e, s.Attribute)]
+                elif isinstance(item, s.Attribute):
+                    values = [item.value]
+                else:
+                    continue
+                for v in values:
+                    refs += [v] if isinstance(v, s.Ref) else []
+                    refs += [p for p in getattr(v, "parts", ()) if isinstance(p, s.Ref)]
+                refs = [r for r in refs if r.name.text in self.kinds and r.attr is not None]
+                deps += [(r.name.text, r.span) for r in refs if r.name.text != res.name]
                 mine = [r for r in refs if r.name.text == res.name]
                 if not mine:
                     continue
                 span = mine[0].span
-            else:
-                continue
             self.error(
                 "E136",
                 f"{res.kind} `{res.name}` refers to itself",
                 span,
                 hints=(
-                    "a resource can't hold its own ARN: at run time, a function finds its "
-                    "own name in AWS_LAMBDA_FUNCTION_NAME",
+                    "a resource can't hold its own name or ARN: CloudFormation would need "
+                    "it before making it (at run time, a function finds its own name in "
+                    "AWS_LAMBDA_FUNCTION_NAME)",
                 ),
             )
+        self.depends[res.name] = deps
 
     def _attributes(
         self,
@@ -168,8 +156,15 @@ class ValueRules(CheckerBase):
                 self.error("E130", "routes are only valid in an api", item.span)
         for spec in specs:
             if spec.name not in values:
+                # The catalogue's `required` drives this for every block that names
+                # where it is (`span`): resources, the app's `network`.
                 if spec.required and span is not None:
-                    pass
+                    self.error(
+                        "E109",
+                        f"{where} needs `{spec.name}`",
+                        span,
+                        hints=(f"add `{spec.name} = ...` ({spec.doc or spec.type})",),
+                    )
                 values[spec.name] = spec.default
         self._seen_spans = seen
         return values
@@ -192,6 +187,30 @@ class ValueRules(CheckerBase):
                 return None
             if isinstance(value, s.Str):
                 text = self._string(value)
+                if text == "" and not spec.empty:
+                    self.error(
+                        "E108",
+                        f"`{spec.name}` can't be empty",
+                        value.span,
+                        hints=(f"`{spec.name}`: {spec.doc}",) if spec.doc else (),
+                    )
+                    return None
+                if spec.retired and text in spec.retired:
+                    self.error(
+                        "E108",
+                        f'`{spec.name}` can\'t be "{text}": AWS has retired it',
+                        value.span,
+                        hints=(f"valid values: {one_of(spec.choices)}",),
+                    )
+                    return None
+                if spec.deprecated and text in spec.deprecated:
+                    newer = [c for c in spec.choices if c not in spec.deprecated]
+                    self.diags.warning(
+                        "W004",
+                        f'`{spec.name}` "{text}" is deprecated: AWS will soon stop accepting it',
+                        value.span,
+                        hints=(f"move to a supported one: {one_of(newer)}",),
+                    )
                 if spec.choices and isinstance(text, str) and text not in spec.choices:
                     guess = self._guess(text, spec.choices)
                     self.error(
@@ -356,6 +375,8 @@ class ValueRules(CheckerBase):
                 extra="attributes",
             )
             return None
+        if ref.attr.text == "stream_arn":
+            self.stream_refs.append((name, ref.attr.span))
         return m.AttrRef(name, ref.attr.text)
 
     def _param_use(self, ref: s.Ref) -> None:
@@ -391,6 +412,48 @@ class ValueRules(CheckerBase):
                     v.span,
                 )
         return env
+
+    def _lambda_env(self, block: s.Nested, env: dict[str, m.Expr]) -> None:
+        """What Lambda refuses in a function's environment: a reserved key, a key off its
+        pattern, or more than 4 KB. Values known only at deploy time (params, resource
+        attributes) count by their literal text: the check never refuses a program that
+        could deploy."""
+        total = 0
+        for item in block.items:
+            if not isinstance(item, s.Attribute) or item.name.text not in env:
+                continue
+            key = item.name.text
+            if key in cat.RESERVED_ENV or key.startswith(cat.RESERVED_ENV_PREFIXES):
+                self.error(
+                    "E138",
+                    f"`{key}` is reserved: Lambda sets it itself",
+                    item.name.span,
+                    hints=(
+                        "choose another name; Lambda reserves "
+                        + ", ".join(f"`{k}`" for k in cat.RESERVED_ENV[:4])
+                        + ", `AWS_LAMBDA_*` and more",
+                    ),
+                )
+            elif not re.match(cat.ENV_KEY, key):
+                self.error(
+                    "E138",
+                    f"`{key}` is not a Lambda environment variable name",
+                    item.name.span,
+                    hints=("a letter, then at least one more letter, digit or `_`",),
+                )
+            value = env[key]
+            literal = value if isinstance(value, str) else ""
+            if isinstance(value, m.Interp):
+                literal = "".join(p for p in value.parts if isinstance(p, str))
+            total += len(key.encode()) + len(literal.encode())
+        if total > cat.ENV_LIMIT:
+            self.error(
+                "E139",
+                f"the environment is {total} bytes: Lambda allows {cat.ENV_LIMIT} "
+                "(keys and values together)",
+                block.name.span,
+                hints=("keep large values in a bucket, a table or a secret",),
+            )
 
     def _allow(self, item: s.Allow) -> m.Grant | None:
         target = item.target.text
