@@ -237,9 +237,25 @@ def check(program: Program, params: dict[str, str] | None = None) -> CheckResult
             return CheckResult(app, diags.sorted())
         lost = frozenset().union(*(p.lost for p in broken))
         lost_all = any(p.lost_all for p in broken)
-        found = [d for d in diags.items[syntax_errors:] if not _knock_on(d, lost, lost_all)]
+        judged = diags.items[syntax_errors:]
+        dropped = [d.span for d in judged if d.span is not None and _knock_on(d, lost, lost_all)]
+        found = [
+            d
+            for d in judged
+            if not _knock_on(d, lost, lost_all) and not _encloses_any(d.span, dropped)
+        ]
         kept = diags.items[:syntax_errors] + found
         return CheckResult(None, sorted(kept, key=Diagnostic.sort_key))
+
+
+def _encloses_any(span: Span | None, dropped: list[Span]) -> bool:
+    """An error about a value that holds a dropped undeclared reference (a name rule on
+    `"${jobs.name}"` when `jobs` failed to parse) is a knock-on effect too."""
+    if span is None:
+        return False
+    return any(
+        s.source is span.source and span.start <= s.start and s.end <= span.end for s in dropped
+    )
 
 
 def _knock_on(d: Diagnostic, lost: frozenset[str], lost_all: bool) -> bool:
