@@ -664,9 +664,9 @@ class ShopStack(cdk.Stack):
                             ],
                             "ResultSelector": {"Payload.$": "$.Payload"},
                             "ResultPath": "$.reservation",
-                            "Next": "Keep result of reserve_stock 2",
+                            "Next": "Keep result of reserve_stock",
                         },
-                        "Keep result of reserve_stock 2": {
+                        "Keep result of reserve_stock": {
                             "Type": "Pass",
                             "InputPath": "$.reservation.Payload",
                             "ResultPath": "$.reservation",
@@ -717,7 +717,7 @@ class ShopStack(cdk.Stack):
                             ],
                             "ResultSelector": {"Payload.$": "$.Payload"},
                             "ResultPath": "$.reservation",
-                            "Next": "Keep result of reserve_stock",
+                            "Next": "Keep result of reserve_stock 2",
                         },
                         "Fail OutOfStock": {
                             "Type": "Fail",
@@ -734,7 +734,7 @@ class ShopStack(cdk.Stack):
                             "ResultPath": None,
                             "End": True,
                         },
-                        "Keep result of reserve_stock": {
+                        "Keep result of reserve_stock 2": {
                             "Type": "Pass",
                             "InputPath": "$.reservation.Payload",
                             "ResultPath": "$.reservation",

@@ -433,9 +433,9 @@ resource "aws_sfn_state_machine" "fulfil_order" {
           "Payload.$" = "$.Payload"
         }
         ResultPath = "$.reservation"
-        Next       = "Keep result of reserve_stock 2"
+        Next       = "Keep result of reserve_stock"
       }
-      "Keep result of reserve_stock 2" = {
+      "Keep result of reserve_stock" = {
         Type       = "Pass"
         InputPath  = "$.reservation.Payload"
         ResultPath = "$.reservation"
@@ -488,7 +488,7 @@ resource "aws_sfn_state_machine" "fulfil_order" {
           "Payload.$" = "$.Payload"
         }
         ResultPath = "$.reservation"
-        Next       = "Keep result of reserve_stock"
+        Next       = "Keep result of reserve_stock 2"
       }
       "Fail OutOfStock" = {
         Type  = "Fail"
@@ -505,7 +505,7 @@ resource "aws_sfn_state_machine" "fulfil_order" {
         ResultPath = null
         End        = true
       }
-      "Keep result of reserve_stock" = {
+      "Keep result of reserve_stock 2" = {
         Type       = "Pass"
         InputPath  = "$.reservation.Payload"
         ResultPath = "$.reservation"

@@ -1081,9 +1081,9 @@ class ReportsStack(cdk.Stack):
                             ],
                             "ResultSelector": {"Payload.$": "$.Payload"},
                             "ResultPath": "$.summary",
-                            "Next": "Keep result of collect_sales 2",
+                            "Next": "Keep result of collect_sales",
                         },
-                        "Keep result of collect_sales 2": {
+                        "Keep result of collect_sales": {
                             "Type": "Pass",
                             "InputPath": "$.summary.Payload",
                             "ResultPath": "$.summary",
@@ -1095,7 +1095,7 @@ class ReportsStack(cdk.Stack):
                                 {
                                     "Variable": "$.summary.rows",
                                     "NumericEquals": 0,
-                                    "Next": "Succeed 2",
+                                    "Next": "Succeed",
                                 },
                                 {
                                     "And": [
@@ -1136,7 +1136,7 @@ class ReportsStack(cdk.Stack):
                             ],
                             "Default": "For each $.summary.regions",
                         },
-                        "Succeed 2": {"Type": "Succeed"},
+                        "Succeed": {"Type": "Succeed"},
                         "Wait 15m": {
                             "Type": "Wait",
                             "Seconds": 900,
@@ -1208,7 +1208,7 @@ class ReportsStack(cdk.Stack):
                             ],
                             "ResultSelector": {"Payload.$": "$.Payload"},
                             "ResultPath": "$.summary",
-                            "Next": "Keep result of collect_sales",
+                            "Next": "Keep result of collect_sales 2",
                         },
                         "Parallel": {
                             "Type": "Parallel",
@@ -1265,15 +1265,15 @@ class ReportsStack(cdk.Stack):
                                     },
                                 },
                             ],
-                            "Next": "Succeed",
+                            "Next": "Succeed 2",
                         },
-                        "Keep result of collect_sales": {
+                        "Keep result of collect_sales 2": {
                             "Type": "Pass",
                             "InputPath": "$.summary.Payload",
                             "ResultPath": "$.summary",
                             "Next": "For each $.summary.regions",
                         },
-                        "Succeed": {"Type": "Succeed"},
+                        "Succeed 2": {"Type": "Succeed"},
                     },
                 },
             ),

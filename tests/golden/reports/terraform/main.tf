@@ -1238,9 +1238,9 @@ resource "aws_sfn_state_machine" "build_report" {
           "Payload.$" = "$.Payload"
         }
         ResultPath = "$.summary"
-        Next       = "Keep result of collect_sales 2"
+        Next       = "Keep result of collect_sales"
       }
-      "Keep result of collect_sales 2" = {
+      "Keep result of collect_sales" = {
         Type       = "Pass"
         InputPath  = "$.summary.Payload"
         ResultPath = "$.summary"
@@ -1252,7 +1252,7 @@ resource "aws_sfn_state_machine" "build_report" {
           {
             Variable      = "$.summary.rows"
             NumericEquals = 0
-            Next          = "Succeed 2"
+            Next          = "Succeed"
           },
           {
             And = [
@@ -1293,7 +1293,7 @@ resource "aws_sfn_state_machine" "build_report" {
         ]
         Default = "For each $.summary.regions"
       }
-      "Succeed 2" = {
+      Succeed = {
         Type = "Succeed"
       }
       "Wait 15m" = {
@@ -1374,7 +1374,7 @@ resource "aws_sfn_state_machine" "build_report" {
           "Payload.$" = "$.Payload"
         }
         ResultPath = "$.summary"
-        Next       = "Keep result of collect_sales"
+        Next       = "Keep result of collect_sales 2"
       }
       Parallel = {
         Type = "Parallel"
@@ -1431,15 +1431,15 @@ resource "aws_sfn_state_machine" "build_report" {
             }
           },
         ]
-        Next = "Succeed"
+        Next = "Succeed 2"
       }
-      "Keep result of collect_sales" = {
+      "Keep result of collect_sales 2" = {
         Type       = "Pass"
         InputPath  = "$.summary.Payload"
         ResultPath = "$.summary"
         Next       = "For each $.summary.regions"
       }
-      Succeed = {
+      "Succeed 2" = {
         Type = "Succeed"
       }
     }
