@@ -213,9 +213,13 @@ class StatesCompiler:
         elif kind == "queue":
             state["Resource"] = "arn:aws:states:::sqs:sendMessage"
             state["Parameters"] = {"QueueUrl": target["url"], "MessageBody.$": "$"}
+            if target.get("message_group"):
+                state["Parameters"]["MessageGroupId"] = target["message_group"]
         elif kind == "topic":
             state["Resource"] = "arn:aws:states:::sns:publish"
             state["Parameters"] = {"TopicArn": target["arn"], "Message.$": "$"}
+            if target.get("message_group"):
+                state["Parameters"]["MessageGroupId"] = target["message_group"]
         else:
             state["Resource"] = "arn:aws:states:::events:putEvents"
             state["Parameters"] = {

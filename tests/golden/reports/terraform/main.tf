@@ -419,6 +419,7 @@ resource "aws_lambda_function" "count_orders" {
 # data.iac:51  queue archive_jobs
 resource "aws_sqs_queue" "archive_jobs" {
   name                       = "reports-archive-jobs"
+  max_message_size           = 262144
   visibility_timeout_seconds = 600
   message_retention_seconds  = 345600
   delay_seconds              = 0
@@ -456,6 +457,7 @@ resource "aws_sqs_queue_policy" "archive_jobs_policy" {
 # data.iac:51  queue archive_jobs_dlq (dead-letter queue)
 resource "aws_sqs_queue" "archive_jobs_dlq" {
   name                       = "reports-archive-jobs-dlq"
+  max_message_size           = 262144
   visibility_timeout_seconds = 30
   message_retention_seconds  = 1209600
   delay_seconds              = 0
