@@ -4,6 +4,7 @@ determinism, stability, hostile strings and an IAM audit."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -159,9 +160,22 @@ def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
+# The one ARN with a region wildcard: the foundation model an inference profile
+# routes to, in whichever of the profile's regions serves the request.
+ROUTED_MODEL = re.compile(r"arn:\$\{AWS::Partition\}:bedrock:\*::foundation-model/[a-z0-9.:-]+\Z")
+
+
+def _arn_text(resource: Any) -> str:
+    if isinstance(resource, dict) and "Fn::Sub" in resource:
+        sub = resource["Fn::Sub"]
+        return sub if isinstance(sub, str) else str(sub[0])
+    return resource if isinstance(resource, str) else ""
+
+
 def test_iam_audit_no_wildcards() -> None:
-    audited = 0
-    for program in [*EXAMPLES, HERE / "programs" / "hostile.iac"]:
+    audited = routed = 0
+    programs = ["hostile.iac", "inference_profile.iac"]
+    for program in [*EXAMPLES, *(HERE / "programs" / p for p in programs)]:
         compiled = compile_program(program, ["cfn"])
         template = load_template(compiled.files["cfn/template.yaml"].decode())
         for rid, st in _statements(template):
@@ -177,9 +191,19 @@ def test_iam_audit_no_wildcards() -> None:
                     assert _as_list(st["Action"]) == ["ecr:GetAuthorizationToken"], (
                         f"{rid} {st.get('Sid')}: unscoped resource"
                     )
+                    continue
+                # `${AWS::Region}` and the like stand for one field each.
+                fields = re.sub(r"\$\{[^}]*\}", "x", _arn_text(resource)).split(":", 5)
+                if len(fields) == 6 and "*" in (fields[3] + fields[4]):
+                    # Region or account wildcards: only a routed foundation model.
+                    routed += 1
+                    assert ROUTED_MODEL.match(_arn_text(resource)), (
+                        f"{rid} {st.get('Sid')}: wildcard region or account in {resource}"
+                    )
             if rid.endswith("Policy") and "Principal" in st and st["Principal"] != "*":
                 assert "Condition" in st, f"{rid}: a service may send only from one source"
     assert audited > 20
+    assert routed, "the inference profile program grants its routed model"
 
 
 def test_assets_are_deterministic_zips(tmp_path: Path) -> None:

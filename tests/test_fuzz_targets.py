@@ -214,7 +214,11 @@ NAME = st.one_of(
     st.sampled_from(HOSTILE_NAMES),
 )
 CRONS = ['"0 3 * * ? *"', '"*/5 * * * ? *"', '"0 6 ? * MON *"', '"15 10 L * ? *"']
-MODEL_IDS = ['"anthropic.claude-3-haiku-20240307-v1:0"', '"amazon.titan-text-express-v1"']
+MODEL_IDS = [
+    '"anthropic.claude-3-haiku-20240307-v1:0"',
+    '"amazon.titan-text-express-v1"',
+    '"us.anthropic.claude-3-5-sonnet-20241022-v2:0"',  # an inference profile
+]
 IMAGES = ['"busybox"', '"123456789012.dkr.ecr.us-east-1.amazonaws.com/app:${stage}"']
 LITERALS = st.one_of(
     st.sampled_from(['"x"', '"a\\"b"', '"tab\\tnew\\nline"', '"\\$literal"', '"%{ not hcl }"',

@@ -226,6 +226,37 @@ def test_state_names_are_stable_when_a_step_is_added_above() -> None:
     assert list(before["States"]) == ["Invoke f", "Send q", "Invoke f 2"]
 
 
+def test_repeated_names_are_numbered_in_reading_order() -> None:
+    # Depth first, in source order: the `invoke f` inside the `if` comes before the
+    # one after the block, and the one in the first branch before the second's.
+    d = valid(
+        machine(
+            "invoke f\n"
+            "if $.x > 1 {\n invoke f\n} else {\n invoke f\n}\n"
+            "parallel {\n branch {\n send q\n }\n branch {\n invoke f\n }\n}\n"
+            "send q\n"
+            "invoke f"
+        )
+    )
+    states = d["States"]
+    choice = states["If $.x > 1"]
+    assert choice["Choices"][0]["Next"] == "Invoke f 2"
+    assert choice["Default"] == "Invoke f 3"
+    branches = states["Parallel"]["Branches"]
+    assert branches[0]["StartAt"] == "Send q"
+    assert branches[1]["StartAt"] == "Invoke f 4"
+    assert states["Parallel"]["Next"] == "Send q 2"
+    assert states["Send q 2"]["Next"] == "Invoke f 5"
+
+
+def test_kept_results_are_numbered_in_reading_order() -> None:
+    d = valid(machine("if $.x > 1 {\n invoke f { result = $.a }\n}\ninvoke f { result = $.b }"))
+    states = d["States"]
+    assert states["Invoke f"]["Next"] == "Keep result of f"
+    assert states["Keep result of f"]["InputPath"] == "$.a.Payload"
+    assert states["Keep result of f 2"]["InputPath"] == "$.b.Payload"
+
+
 def test_express_workflow() -> None:
     text = BASE + "workflow w {\n express = true\n invoke f\n}\n"
     result = check(from_text(text, HANDLER_DIR / "wf.iac"))

@@ -164,8 +164,10 @@ class CdkSpeller:
         self.modules: set[str] = set()
         self.helpers: set[str] = set()  # module-level helpers the stack calls
         taken = set(TAKEN)
-        for item_id in [p.id for p in plan.params] + [n.id for n in plan.nodes]:
-            name = snake(item_id)
+        items = [(p.id, snake(p.id)) for p in plan.params]
+        items += [(n.id, snake(n.id)) for n in plan.nodes]
+        items += [(construct_id("Output", o.id), f"{snake(o.id)}_output") for o in plan.outputs]
+        for item_id, name in items:
             if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in taken:
                 name += "_"
             while name in taken:
@@ -249,6 +251,12 @@ class CdkSpeller:
             kwargs.append(("role_arn", self.expr(target["role"])))
         if target.get("ecs"):
             kwargs.append(("ecs_parameters", self.ecs_parameters(target["ecs"])))
+        if target.get("message_group"):
+            group = Call(
+                "events.CfnRule.SqsParametersProperty",
+                kwargs=(("message_group_id", target["message_group"]),),
+            )
+            kwargs.append(("sqs_parameters", group))
         return tuple(kwargs)
 
     def ecs_parameters(self, ecs: dict[str, Any]) -> Call:
@@ -405,16 +413,28 @@ def render(plan: Plan) -> Rendered:
         speller.modules.update(MODULES[node.type])
     for node in plan.nodes:
         speller.used.update((node.id, *node.depends_on) if node.depends_on else ())
-    blocks = [_block(speller, node, body) for node, body in bodies]
+    # Outputs before the blocks: a construct read only by an output needs its variable.
     outputs = []
     for o in plan.outputs:
-        call = Call("cdk.CfnOutput", (Code("self"), o.id), (("value", _text(o.value, speller)),))
-        outputs.append((o, speller.line(call)))
+        call = Call(
+            "cdk.CfnOutput",
+            (Code("self"), construct_id("Output", o.id)),
+            (("value", _text(o.value, speller)),),
+        )
+        var = speller.vars[construct_id("Output", o.id)]
+        pin = speller.line(Call(f"{var}.override_logical_id", (o.id,)))
+        outputs.append((o, speller.line(call, lead=f"{var} = ") + "\n" + pin))
+    blocks = [_block(speller, node, body) for node, body in bodies]
     params = []  # after everything else, to know which params are read
     for p in plan.params:
-        call = Call("cdk.CfnParameter", (Code("self"), p.id), _param_kwargs(p.type, p.default))
-        lead = f"{speller.vars[p.id]} = " if p.id in speller.used else ""
-        params.append(speller.line(call, lead=lead))
+        call = Call(
+            "cdk.CfnParameter",
+            (Code("self"), construct_id("Param", p.id)),
+            _param_kwargs(p.type, p.default),
+        )
+        var = speller.vars[p.id]
+        params.append(speller.line(call, lead=f"{var} = "))
+        params.append(speller.line(Call(f"{var}.override_logical_id", (p.id,))))
     stack_class = f"{pascal(plan.app)}Stack"
     module = f"{plan.app}_stack"
     imports = sorted(IMPORTS[m] for m in speller.modules if m in IMPORTS)
@@ -446,6 +466,13 @@ def render(plan: Plan) -> Rendered:
     for asset in plan.assets:
         out.files[f"assets/{asset.file_name}"] = asset.data
     return out
+
+
+def construct_id(section: str, logical: str) -> str:
+    """The construct ID of an output or param: `Output:Orders`. A `:` never appears in
+    a resource's construct ID (its logical ID), so an output or param named like a
+    resource can't clash with it; the logical ID is then pinned to the cfn target's."""
+    return f"{section}:{logical}"
 
 
 def _block(speller: CdkSpeller, node: Node, body: str) -> str:

@@ -11,7 +11,7 @@ from ..plan.model import Node
 from ..plan.states import placeholders
 from ..plan.values import Az, Json, Param, Pseudo, Ref, Sub
 from .base import Rendered, environment, source_comment
-from .yaml_text import yaml_str
+from .yaml_text import yaml_key, yaml_str
 
 TARGET = "cfn"
 ASSET_PARAM = "AssetBucket"
@@ -86,6 +86,10 @@ class CfnSpeller:
             return ("Ref", node.id)
         return ("GetAtt", f"{node.id}.{how[1]}")
 
+    def tagged(self, kind: str, what: str) -> str:
+        """`!Ref X` or `!GetAtt X.Attr`, the name quoted like any scalar."""
+        return f"!{kind} {yaml_str(what)}"
+
     def inline(self, value: Any) -> str:
         """A scalar or intrinsic function on one line."""
         if isinstance(value, bool):
@@ -100,17 +104,16 @@ class CfnSpeller:
             kind, what = self.ref(value)
             if kind == "value":
                 return self.inline(what)
-            return f"!{kind} {what}"
+            return self.tagged(kind, what)
         if isinstance(value, Param):
-            return f"!Ref {self.params[value.name]}"
+            return self.tagged("Ref", self.params[value.name])
         if isinstance(value, Pseudo):
-            return f"!Ref {PSEUDO[value.name]}"
+            return f"!Ref {PSEUDO[value.name]}"  # `AWS::...`: never a YAML word
         if isinstance(value, Sub):
             return f"!Sub {yaml_str(self.sub_text(value))}"
         if isinstance(value, Az):
             return f'!Select [{value.index}, !GetAZs ""]'
         raise TypeError(f"not inline: {value!r}")
-
 
     def sub_text(self, value: Sub) -> str:
         out = []
@@ -150,7 +153,7 @@ class CfnSpeller:
 
     def _dict_lines(self, value: dict[str, Any], indent: int) -> list[str]:
         pad = " " * indent
-        return [f"{pad}{yaml_str(str(k))}:{self.block(v, indent + 2)}" for k, v in value.items()]
+        return [f"{pad}{yaml_key(str(k))}:{self.block(v, indent + 2)}" for k, v in value.items()]
 
     def _list_lines(self, items: list[Any], indent: int) -> list[str]:
         pad = " " * indent
@@ -187,6 +190,7 @@ def render(plan: Plan) -> Rendered:
         y=speller.block,
         inline=speller.inline,
         yaml_str=yaml_str,
+        key=yaml_key,
         policy=lambda statements: document(list(statements)),
         trust=trust,
         logical_id=logical_id,
@@ -201,7 +205,7 @@ def render(plan: Plan) -> Rendered:
             tags=speller.tags(node),
             asset_param=ASSET_PARAM,
         )
-        head = f"  # {source_comment(node.source, node.label)}\n  {node.id}:\n"
+        head = f"  # {source_comment(node.source, node.label)}\n  {yaml_key(node.id)}:\n"
         blocks.append(head + body)
     text = env.get_template("template.yaml.j2").render(
         plan=plan,

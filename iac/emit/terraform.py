@@ -109,6 +109,19 @@ DATA_SOURCES: dict[str, tuple[str, dict[str, str]]] = {
 # grants nothing has none; IAM refuses a policy without statements).
 DEPENDENCY_TYPES = {"role": "aws_iam_role_policy"}
 INLINE_LIMIT = 80
+# Names Terraform refuses for a variable (meta-arguments of module blocks; checked
+# against `terraform validate` 1.11). A param of such a name is spelled with a
+# trailing `_`: no other param can take that spelling, since `version` and
+# `version_` would share the logical ID `Version` (E104).
+RESERVED_VARIABLES = frozenset(
+    {"count", "depends_on", "for_each", "lifecycle", "locals", "provider", "providers",
+     "source", "version"}
+)  # fmt: skip
+
+
+def variable_name(param: str) -> str:
+    """The Terraform variable of a param: its own name unless Terraform reserves it."""
+    return param + "_" if param in RESERVED_VARIABLES else param
 
 
 def snake(logical: str) -> str:
@@ -143,7 +156,7 @@ class TfSpeller:
     def reference(self, value: Ref | Param | Pseudo) -> str:
         """A bare expression for one reference."""
         if isinstance(value, Param):
-            return f"var.{value.name}"
+            return f"var.{variable_name(value.name)}"
         if isinstance(value, Pseudo):
             source, attr = PSEUDO[value.name]
             return f"{self.data_source(source)}.{attr}"
@@ -257,6 +270,7 @@ def render(plan: Plan) -> Rendered:
         policy=lambda statements: document(list(statements)),
         trust=trust,
         snake=snake,
+        variable=variable_name,
         address=speller.address,
         dependency=speller.dependency,
         container_definitions=container_definitions,
@@ -300,4 +314,4 @@ def render(plan: Plan) -> Rendered:
     return out
 
 
-__all__ = ["render", "snake", "TfSpeller", "container_definitions"]
+__all__ = ["render", "snake", "variable_name", "TfSpeller", "container_definitions"]

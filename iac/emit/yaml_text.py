@@ -12,6 +12,12 @@ _RESERVED = {
 _UNSAFE = re.compile("[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]")
 
 
+def yaml_key(text: str) -> str:
+    """A mapping key: quoted by the same rules as any scalar, so a logical ID such as
+    `On`, `No` or `Null` stays a string for YAML 1.1 readers too."""
+    return yaml_str(text)
+
+
 def yaml_str(text: str) -> str:
     """A YAML scalar that loads back as exactly `text`."""
     if _PLAIN.match(text) and text.lower() not in _RESERVED:

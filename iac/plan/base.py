@@ -11,7 +11,17 @@ from ..source import Span
 from .assets import Asset
 from .iam import OPERATIONS, RoleSpec, Statement
 from .model import Node
-from .values import Param, Ref, Sub, Value, arn
+from .values import PARTITION, Param, Ref, Sub, Value, arn
+
+# Every queue states its largest message, so the targets make the same queue: the
+# Terraform provider (5.x) sends 262,144 when unset and accepts no more, while
+# CloudFormation leaves it to SQS (1 MiB for new queues). 256 KiB is also the most
+# that SNS, EventBridge and Step Functions deliver in one message.
+MAX_MESSAGE_SIZE = 262_144
+
+# Model ids that name a cross-region inference profile (the geography, then the
+# foundation model's id): `us.anthropic.claude-3-5-sonnet-20241022-v2:0`.
+PROFILE_PREFIXES = ("us.", "us-gov.", "eu.", "apac.", "jp.", "au.", "global.")
 
 # Service limits on physical names.
 NAME_LIMITS = {
@@ -61,7 +71,7 @@ class LoweringBase:
 
     def name_of(self, res: m.Resource, limit_kind: str, suffix: str = "") -> Value:
         if res.attrs.get("name") is not None:
-            return self.expr(res.attrs["name"])
+            return _with_suffix(self.expr(res.attrs["name"]), suffix)
         limit = NAME_LIMITS[limit_kind] - len(suffix)
         if isinstance(self.prefix, str):
             return physical(self.prefix, res.name, limit) + suffix
@@ -87,7 +97,23 @@ class LoweringBase:
         return Ref(logical_id(resource), attr)
 
     def model_arn(self, res: m.Resource) -> Value:
-        return arn("bedrock", f"foundation-model/{res.attrs['id']}", account=False)
+        """A foundation model in the app's region, or the app's inference profile."""
+        model_id = str(res.attrs["id"])
+        if model_id.startswith(PROFILE_PREFIXES):
+            return arn("bedrock", f"inference-profile/{model_id}")
+        return arn("bedrock", f"foundation-model/{model_id}", account=False)
+
+    def model_resources(self, res: m.Resource) -> tuple[Value, ...]:
+        """What `invoke` on a model names. An inference profile sends each request to
+        the foundation model in one of its regions, and Bedrock authorizes both the
+        profile and that model: the model is granted in every region (the one ARN of
+        the plan with a region wildcard), and only that model."""
+        model_id = str(res.attrs["id"])
+        if not model_id.startswith(PROFILE_PREFIXES):
+            return (self.model_arn(res),)
+        routed = model_id.split(".", 1)[1]
+        routed_arn = Sub.of("arn:", PARTITION, f":bedrock:*::foundation-model/{routed}")
+        return (self.model_arn(res), routed_arn)
 
     def iam_arn(self, name: str) -> Value:
         """The ARN a policy names: built from the physical name for the kinds that
@@ -102,6 +128,12 @@ class LoweringBase:
             family = self.name_of(res, "container")
             return arn("ecs", Sub.of("task-definition/", family, ":*"))
         return self.arn_of(name)
+
+    def message_group(self, target: m.Resource) -> str | None:
+        """The message group every sender to a FIFO queue or topic sets: one group per
+        app, so the whole queue is delivered in the order it was sent. (The language
+        does not yet let a program choose the group.)"""
+        return self.app.name if target.attrs.get("fifo") else None
 
     def arn_of(self, name: str) -> Value:
         return self.attr(name, "arn")
@@ -133,6 +165,9 @@ class LoweringBase:
             if scope == "objects":
                 resources: tuple[Value, ...] = (Sub.of(base, "/*"),)
                 tail = "Objects"
+            elif scope == "model":
+                resources = self.model_resources(target)
+                tail = ""
             elif scope == "arn+indexes":
                 resources = (base, Sub.of(base, "/index/*"))
                 tail = ""
@@ -149,3 +184,11 @@ class LoweringBase:
                     f"`allow {grant.target}: {', '.join(grant.ops)}`",
                 )
             )
+
+
+def _with_suffix(name: Value, suffix: str) -> Value:
+    """An explicit name with the suffix its kind needs (`.fifo`), unless it has it."""
+    last = name.parts[-1] if isinstance(name, Sub) else name
+    if not suffix or (isinstance(last, str) and last.endswith(suffix)):
+        return name
+    return Sub.of(name, suffix)

@@ -74,10 +74,11 @@ class ComputeKinds(LoweringBase):
                 "security_groups": net["security_groups"],
                 "public_ip": net["public_ip"],
             }
+        target = self.app.resources[name]
         if kind == "queue":
-            return {"url": Ref(rid, "url")}
+            return {"url": Ref(rid, "url"), "message_group": self.message_group(target)}
         if kind == "topic":
-            return {"arn": Ref(rid, "arn")}
+            return {"arn": Ref(rid, "arn"), "message_group": self.message_group(target)}
         return {
             "name": Ref(rid, "name"),
             "source": f"{self.app.name}.{wf.name}",

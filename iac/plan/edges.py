@@ -97,6 +97,7 @@ class EdgeWiring(LoweringBase):
             "kind": target.kind,
             "role": None,
             "ecs": None,
+            "message_group": self.message_group(target) if target.kind == "queue" else None,
         }
         rule["targets"].append(entry)
         why = f"{edge.source}.{edge.event} -> {edge.target}"

@@ -49,7 +49,7 @@ OPERATIONS: dict[tuple[str, str], tuple[tuple[str, ...], str]] = {
     ("bus", "put"): (("events:PutEvents",), "arn"),
     ("model", "invoke"): (
         ("bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"),
-        "arn",
+        "model",  # the model, or an inference profile and the models it routes to
     ),
     ("secret", "read"): (("secretsmanager:GetSecretValue",), "arn"),
 }

@@ -9,11 +9,12 @@ from typing import Any
 from .. import model as m
 from ..names import logical_id, physical
 from .assets import zip_code
-from .base import LoweringBase
+from .base import MAX_MESSAGE_SIZE, LoweringBase
 from .iam import LOG_WRITER, RoleSpec, Statement
 from .model import Node
 from .values import Ref, Sub, arn
 
+BUCKET_PREFIX_LIMIT = 37
 # Incomplete multipart uploads cost storage and are never useful after a week.
 ABORT_UPLOADS_DAYS = 7
 # One JSON line per request in the API's access log.
@@ -102,7 +103,8 @@ class ServerlessKinds(LoweringBase):
                 "bucket",
                 {
                     "name": self.expr(res.attrs["name"]) if res.attrs.get("name") else None,
-                    "name_prefix": physical(self.prefix, res.name, 37) + "-"
+                    # Terraform's bucket_prefix takes at most 37 characters, the `-` included.
+                    "name_prefix": physical(self.prefix, res.name, BUCKET_PREFIX_LIMIT - 1) + "-"
                     if isinstance(self.prefix, str)
                     else None,
                     "versioned": res.attrs["versioned"],
@@ -164,6 +166,9 @@ class ServerlessKinds(LoweringBase):
                 {
                     "name": self.name_of(res, "queue", ".fifo" if fifo else ""),
                     "fifo": fifo,
+                    # FIFO senders set no deduplication id: SQS hashes the body.
+                    "content_dedup": fifo,
+                    "max_message_size": MAX_MESSAGE_SIZE,
                     "visibility_timeout": res.attrs["visibility_timeout"],
                     "retention": res.attrs["retention"],
                     "delay": res.attrs["delay"],
@@ -182,7 +187,11 @@ class ServerlessKinds(LoweringBase):
             Node(
                 logical_id(res.name),
                 "topic",
-                {"name": self.name_of(res, "topic", ".fifo" if fifo else ""), "fifo": fifo},
+                {
+                    "name": self.name_of(res, "topic", ".fifo" if fifo else ""),
+                    "fifo": fifo,
+                    "content_dedup": fifo,
+                },
                 res.span,
                 f"topic {res.name}",
             )
@@ -335,6 +344,9 @@ class ServerlessKinds(LoweringBase):
                     "QueueUrl": Ref(logical_id(target.name), "url"),
                     "MessageBody": "$request.body",
                 }
+                group = self.message_group(target)
+                if group is not None:
+                    parameters["MessageGroupId"] = group
             elif target.kind == "bus":
                 subtype = "EventBridge-PutEvents"
                 parameters = {

@@ -2,7 +2,8 @@
 
 State names come from the statement (`Invoke thumbnail`, `Wait 30s`), so a
 step added above never renames the states below it; a name used twice gets
-` 2`, ` 3` in source order.
+` 2`, ` 3` in reading order: depth first, in source order, so a step nested in
+an `if` or `parallel` is numbered before the steps that follow its block.
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ class StatesCompiler:
         self.resolve = resolve
         self.names: set[str] = set()
         self.counts: dict[str, int] = {}
+        # Each step's state name (and the `Keep result` state after it), by identity.
+        self.named: dict[int, str] = {}
+        self.kept: dict[int, str] = {}
 
     # ---------------------------------------------------------------- naming
 
@@ -54,14 +58,15 @@ class StatesCompiler:
 
     def machine(self, steps: Sequence[s.Step], comment: str) -> dict[str, Any]:
         states: dict[str, Any] = {}
+        self.name_all(steps)
         start = self.sequence(steps, None, states)
         return {"Comment": comment, "StartAt": start, "States": reading_order(start, states)}
 
     def sequence(self, steps: Sequence[s.Step], after: Next, states: dict[str, Any]) -> str:
         """Add the states of `steps` (ending at `after`) and return the first one's name."""
         body = [st for st in steps if not isinstance(st, s.Attribute)]
-        # Name states top-down so names follow source order, then wire bottom-up.
-        named = [(st, self.state_name(st)) for st in body]
+        # Names were given in reading order by `name_all`; wire bottom-up.
+        named = [(st, self.named[id(st)]) for st in body]
         nxt = after
         for step, name in reversed(named):
             self.step(step, name, nxt, states)
@@ -72,6 +77,24 @@ class StatesCompiler:
             states[name] = {"Type": "Pass", "End": True}
             return name
         return nxt
+
+    def name_all(self, steps: Sequence[s.Step]) -> None:
+        """Name every state in reading order: depth first, in source order."""
+        for step in steps:
+            if isinstance(step, s.Attribute):
+                continue
+            self.named[id(step)] = self.state_name(step)
+            if isinstance(step, s.Task) and _keeps_result(step):
+                self.kept[id(step)] = self.name(f"Keep result of {step.target.text}")
+            if isinstance(step, s.IfStep):
+                for _cond, body in step.branches:
+                    self.name_all(body)
+                self.name_all(step.otherwise or ())
+            elif isinstance(step, s.Parallel):
+                for body in step.branches:
+                    self.name_all(body)
+            elif isinstance(step, s.ForEach):
+                self.name_all(step.body)
 
     def state_name(self, step: s.Step) -> str:
         if isinstance(step, s.Task):
@@ -190,9 +213,13 @@ class StatesCompiler:
         elif kind == "queue":
             state["Resource"] = "arn:aws:states:::sqs:sendMessage"
             state["Parameters"] = {"QueueUrl": target["url"], "MessageBody.$": "$"}
+            if target.get("message_group"):
+                state["Parameters"]["MessageGroupId"] = target["message_group"]
         elif kind == "topic":
             state["Resource"] = "arn:aws:states:::sns:publish"
             state["Parameters"] = {"TopicArn": target["arn"], "Message.$": "$"}
+            if target.get("message_group"):
+                state["Parameters"]["MessageGroupId"] = target["message_group"]
         else:
             state["Resource"] = "arn:aws:states:::events:putEvents"
             state["Parameters"] = {
@@ -224,7 +251,7 @@ class StatesCompiler:
                 # Keep the whole input and put the function's own result at the path.
                 state["ResultSelector"] = {"Payload.$": "$.Payload"}
                 state["ResultPath"] = result.path
-                keep = self.name(f"Keep result of {step.target.text}")
+                keep = self.kept[id(step)]
                 states[name] = self._chain(state, keep)
                 states[keep] = self._chain(
                     {
@@ -239,6 +266,15 @@ class StatesCompiler:
         else:
             state["ResultPath"] = result.path if isinstance(result, s.JsonPath) else None
         states[name] = self._chain(state, nxt)
+
+
+def _keeps_result(step: s.Task) -> bool:
+    """An `invoke` with `result = $.path` adds a Pass state that places the result."""
+    result = next(
+        (o.value for o in step.options if isinstance(o, s.Attribute) and o.name.text == "result"),
+        None,
+    )
+    return STEP_KINDS[step.verb] == "function" and isinstance(result, s.JsonPath)
 
 
 def placeholders(definition: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:

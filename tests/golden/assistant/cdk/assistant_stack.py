@@ -32,8 +32,15 @@ class AssistantStack(cdk.Stack):
     def __init__(self, scope: Construct, construct_id: str, **kwargs: Any) -> None:
         super().__init__(scope, construct_id, **kwargs)
 
-        stage = cdk.CfnParameter(self, "Stage", type="String", default="dev")
-        max_tokens = cdk.CfnParameter(self, "MaxTokens", type="Number", default=1024)
+        stage = cdk.CfnParameter(self, "Param:Stage", type="String", default="dev")
+        stage.override_logical_id("Stage")
+        max_tokens = cdk.CfnParameter(
+            self,
+            "Param:MaxTokens",
+            type="Number",
+            default=1024,
+        )
+        max_tokens.override_logical_id("MaxTokens")
 
         # assistant.iac:27  secret client_key
         client_key = secretsmanager.Secret(
@@ -257,6 +264,7 @@ class AssistantStack(cdk.Stack):
             self,
             "SummaryRequestsDlq",
             queue_name="assistant-summary-requests-dlq",
+            max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
             retention_period=cdk.Duration.seconds(1209600),
             delivery_delay=cdk.Duration.seconds(0),
@@ -269,6 +277,7 @@ class AssistantStack(cdk.Stack):
             self,
             "SummaryRequests",
             queue_name="assistant-summary-requests",
+            max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(1800),
             retention_period=cdk.Duration.seconds(86400),
             delivery_delay=cdk.Duration.seconds(0),
@@ -565,14 +574,21 @@ class AssistantStack(cdk.Stack):
         summary_requests_message_to_summarise.node.add_dependency(summarise_role)
 
         # assistant.iac:104  output url
-        cdk.CfnOutput(self, "Url", value=assistant_api.api_endpoint)
+        url_output = cdk.CfnOutput(self, "Output:Url", value=assistant_api.api_endpoint)
+        url_output.override_logical_id("Url")
         # assistant.iac:105  output model_arn
-        cdk.CfnOutput(
+        model_arn_output = cdk.CfnOutput(
             self,
-            "ModelArn",
+            "Output:ModelArn",
             value=cdk.Fn.sub(
                 "arn:${AWS::Partition}:bedrock:${AWS::Region}::foundation-model/anthropic.claude-3-haiku-20240307-v1:0",
             ),
         )
+        model_arn_output.override_logical_id("ModelArn")
         # assistant.iac:106  output client_key_name
-        cdk.CfnOutput(self, "ClientKeyName", value="assistant-client-key")
+        client_key_name_output = cdk.CfnOutput(
+            self,
+            "Output:ClientKeyName",
+            value="assistant-client-key",
+        )
+        client_key_name_output.override_logical_id("ClientKeyName")

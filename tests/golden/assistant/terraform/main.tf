@@ -265,6 +265,7 @@ resource "aws_lambda_function" "ask" {
 # assistant.iac:69  queue summary_requests
 resource "aws_sqs_queue" "summary_requests" {
   name                       = "assistant-summary-requests"
+  max_message_size           = 262144
   visibility_timeout_seconds = 1800
   message_retention_seconds  = 86400
   delay_seconds              = 0
@@ -278,6 +279,7 @@ resource "aws_sqs_queue" "summary_requests" {
 # assistant.iac:69  queue summary_requests_dlq (dead-letter queue)
 resource "aws_sqs_queue" "summary_requests_dlq" {
   name                       = "assistant-summary-requests-dlq"
+  max_message_size           = 262144
   visibility_timeout_seconds = 30
   message_retention_seconds  = 1209600
   delay_seconds              = 0

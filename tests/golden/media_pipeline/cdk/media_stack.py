@@ -34,13 +34,15 @@ class MediaStack(cdk.Stack):
     def __init__(self, scope: Construct, construct_id: str, **kwargs: Any) -> None:
         super().__init__(scope, construct_id, **kwargs)
 
-        stage = cdk.CfnParameter(self, "Stage", type="String", default="dev")
+        stage = cdk.CfnParameter(self, "Param:Stage", type="String", default="dev")
+        stage.override_logical_id("Stage")
         transcoder_tag = cdk.CfnParameter(
             self,
-            "TranscoderTag",
+            "Param:TranscoderTag",
             type="String",
             default="1.8.0",
         )
+        transcoder_tag.override_logical_id("TranscoderTag")
 
         # pipeline.iac:2  bucket uploads
         uploads = s3.Bucket(
@@ -831,10 +833,30 @@ class MediaStack(cdk.Stack):
         )
 
         # app.iac:25  output uploads_bucket
-        cdk.CfnOutput(self, "UploadsBucket", value=uploads.bucket_name)
+        uploads_bucket_output = cdk.CfnOutput(
+            self,
+            "Output:UploadsBucket",
+            value=uploads.bucket_name,
+        )
+        uploads_bucket_output.override_logical_id("UploadsBucket")
         # app.iac:26  output renditions_bucket
-        cdk.CfnOutput(self, "RenditionsBucket", value=renditions.bucket_name)
+        renditions_bucket_output = cdk.CfnOutput(
+            self,
+            "Output:RenditionsBucket",
+            value=renditions.bucket_name,
+        )
+        renditions_bucket_output.override_logical_id("RenditionsBucket")
         # app.iac:27  output ready_topic
-        cdk.CfnOutput(self, "ReadyTopic", value=media_ready.topic_arn)
+        ready_topic_output = cdk.CfnOutput(
+            self,
+            "Output:ReadyTopic",
+            value=media_ready.topic_arn,
+        )
+        ready_topic_output.override_logical_id("ReadyTopic")
         # app.iac:28  output pipeline
-        cdk.CfnOutput(self, "Pipeline", value=process_upload.ref)
+        pipeline_output = cdk.CfnOutput(
+            self,
+            "Output:Pipeline",
+            value=process_upload.ref,
+        )
+        pipeline_output.override_logical_id("Pipeline")

@@ -42,14 +42,17 @@ class ShopStack(cdk.Stack):
     def __init__(self, scope: Construct, construct_id: str, **kwargs: Any) -> None:
         super().__init__(scope, construct_id, **kwargs)
 
-        stage = cdk.CfnParameter(self, "Stage", type="String", default="dev")
+        stage = cdk.CfnParameter(self, "Param:Stage", type="String", default="dev")
+        stage.override_logical_id("Stage")
         retention_days = cdk.CfnParameter(
             self,
-            "RetentionDays",
+            "Param:RetentionDays",
             type="Number",
             default=90,
         )
-        pager_url = cdk.CfnParameter(self, "PagerUrl", type="String")
+        retention_days.override_logical_id("RetentionDays")
+        pager_url = cdk.CfnParameter(self, "Param:PagerUrl", type="String")
+        pager_url.override_logical_id("PagerUrl")
 
         # events.iac:5  bus shop_events
         shop_events = events.EventBus(
@@ -81,6 +84,7 @@ class ShopStack(cdk.Stack):
                 "${Stage}-shop-audit-log",
                 {"Stage": stage.value_as_string},
             ),
+            max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
             retention_period=cdk.Duration.seconds(1209600),
             delivery_delay=cdk.Duration.seconds(0),
@@ -221,6 +225,7 @@ class ShopStack(cdk.Stack):
                 "${Stage}-shop-pick-lists",
                 {"Stage": stage.value_as_string},
             ),
+            max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
             retention_period=cdk.Duration.seconds(345600),
             delivery_delay=cdk.Duration.seconds(0),
@@ -343,6 +348,7 @@ class ShopStack(cdk.Stack):
                 "${Stage}-shop-incoming-orders-dlq",
                 {"Stage": stage.value_as_string},
             ),
+            max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
             retention_period=cdk.Duration.seconds(1209600),
             delivery_delay=cdk.Duration.seconds(0),
@@ -358,6 +364,7 @@ class ShopStack(cdk.Stack):
                 "${Stage}-shop-incoming-orders",
                 {"Stage": stage.value_as_string},
             ),
+            max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(180),
             retention_period=cdk.Duration.seconds(345600),
             delivery_delay=cdk.Duration.seconds(0),
@@ -390,6 +397,8 @@ class ShopStack(cdk.Stack):
                 cdk.Fn.sub("${Stage}-shop-payments", {"Stage": stage.value_as_string}),
             ),
             fifo=True,
+            content_based_deduplication=True,
+            max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(120),
             retention_period=cdk.Duration.seconds(345600),
             delivery_delay=cdk.Duration.seconds(0),
@@ -664,9 +673,9 @@ class ShopStack(cdk.Stack):
                             ],
                             "ResultSelector": {"Payload.$": "$.Payload"},
                             "ResultPath": "$.reservation",
-                            "Next": "Keep result of reserve_stock 2",
+                            "Next": "Keep result of reserve_stock",
                         },
-                        "Keep result of reserve_stock 2": {
+                        "Keep result of reserve_stock": {
                             "Type": "Pass",
                             "InputPath": "$.reservation.Payload",
                             "ResultPath": "$.reservation",
@@ -717,7 +726,7 @@ class ShopStack(cdk.Stack):
                             ],
                             "ResultSelector": {"Payload.$": "$.Payload"},
                             "ResultPath": "$.reservation",
-                            "Next": "Keep result of reserve_stock",
+                            "Next": "Keep result of reserve_stock 2",
                         },
                         "Fail OutOfStock": {
                             "Type": "Fail",
@@ -734,7 +743,7 @@ class ShopStack(cdk.Stack):
                             "ResultPath": None,
                             "End": True,
                         },
-                        "Keep result of reserve_stock": {
+                        "Keep result of reserve_stock 2": {
                             "Type": "Pass",
                             "InputPath": "$.reservation.Payload",
                             "ResultPath": "$.reservation",
@@ -1163,6 +1172,7 @@ class ShopStack(cdk.Stack):
                 "${Stage}-shop-customer-notices",
                 {"Stage": stage.value_as_string},
             ),
+            max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
             retention_period=cdk.Duration.seconds(172800),
             delivery_delay=cdk.Duration.seconds(0),
@@ -1704,12 +1714,37 @@ class ShopStack(cdk.Stack):
         )
 
         # app.iac:27  output api_url
-        cdk.CfnOutput(self, "ApiUrl", value=storefront.api_endpoint)
+        api_url_output = cdk.CfnOutput(
+            self,
+            "Output:ApiUrl",
+            value=storefront.api_endpoint,
+        )
+        api_url_output.override_logical_id("ApiUrl")
         # app.iac:28  output orders_table
-        cdk.CfnOutput(self, "OrdersTable", value=orders.table_name)
+        orders_table_output = cdk.CfnOutput(
+            self,
+            "Output:OrdersTable",
+            value=orders.table_name,
+        )
+        orders_table_output.override_logical_id("OrdersTable")
         # app.iac:29  output dead_letters
-        cdk.CfnOutput(self, "DeadLetters", value=incoming_orders_dlq.queue_url)
+        dead_letters_output = cdk.CfnOutput(
+            self,
+            "Output:DeadLetters",
+            value=incoming_orders_dlq.queue_url,
+        )
+        dead_letters_output.override_logical_id("DeadLetters")
         # app.iac:30  output replay_function
-        cdk.CfnOutput(self, "ReplayFunction", value=replay_failed.function_name)
+        replay_function_output = cdk.CfnOutput(
+            self,
+            "Output:ReplayFunction",
+            value=replay_failed.function_name,
+        )
+        replay_function_output.override_logical_id("ReplayFunction")
         # app.iac:31  output event_bus
-        cdk.CfnOutput(self, "EventBus", value=shop_events.event_bus_arn)
+        event_bus_output = cdk.CfnOutput(
+            self,
+            "Output:EventBus",
+            value=shop_events.event_bus_arn,
+        )
+        event_bus_output.override_logical_id("EventBus")

@@ -43,6 +43,7 @@ resource "aws_sns_topic_policy" "partner_feed_policy" {
 # events.iac:17  queue audit_log
 resource "aws_sqs_queue" "audit_log" {
   name                       = "${var.stage}-shop-audit-log"
+  max_message_size           = 262144
   visibility_timeout_seconds = 30
   message_retention_seconds  = 1209600
   delay_seconds              = 0
@@ -359,6 +360,7 @@ resource "aws_lambda_function" "reserve_stock" {
 # events.iac:48  queue pick_lists
 resource "aws_sqs_queue" "pick_lists" {
   name                       = "${var.stage}-shop-pick-lists"
+  max_message_size           = 262144
   visibility_timeout_seconds = 30
   message_retention_seconds  = 345600
   delay_seconds              = 0
@@ -433,9 +435,9 @@ resource "aws_sfn_state_machine" "fulfil_order" {
           "Payload.$" = "$.Payload"
         }
         ResultPath = "$.reservation"
-        Next       = "Keep result of reserve_stock 2"
+        Next       = "Keep result of reserve_stock"
       }
-      "Keep result of reserve_stock 2" = {
+      "Keep result of reserve_stock" = {
         Type       = "Pass"
         InputPath  = "$.reservation.Payload"
         ResultPath = "$.reservation"
@@ -488,7 +490,7 @@ resource "aws_sfn_state_machine" "fulfil_order" {
           "Payload.$" = "$.Payload"
         }
         ResultPath = "$.reservation"
-        Next       = "Keep result of reserve_stock"
+        Next       = "Keep result of reserve_stock 2"
       }
       "Fail OutOfStock" = {
         Type  = "Fail"
@@ -505,7 +507,7 @@ resource "aws_sfn_state_machine" "fulfil_order" {
         ResultPath = null
         End        = true
       }
-      "Keep result of reserve_stock" = {
+      "Keep result of reserve_stock 2" = {
         Type       = "Pass"
         InputPath  = "$.reservation.Payload"
         ResultPath = "$.reservation"
@@ -713,6 +715,7 @@ resource "aws_apigatewayv2_route" "storefront_post_webhooks_carrier" {
 # intake.iac:19  queue incoming_orders
 resource "aws_sqs_queue" "incoming_orders" {
   name                       = "${var.stage}-shop-incoming-orders"
+  max_message_size           = 262144
   visibility_timeout_seconds = 180
   message_retention_seconds  = 345600
   delay_seconds              = 0
@@ -726,6 +729,7 @@ resource "aws_sqs_queue" "incoming_orders" {
 # intake.iac:19  queue incoming_orders_dlq (dead-letter queue)
 resource "aws_sqs_queue" "incoming_orders_dlq" {
   name                       = "${var.stage}-shop-incoming-orders-dlq"
+  max_message_size           = 262144
   visibility_timeout_seconds = 30
   message_retention_seconds  = 1209600
   delay_seconds              = 0
@@ -836,12 +840,14 @@ resource "aws_lambda_function" "place_order" {
 
 # intake.iac:45  queue payments
 resource "aws_sqs_queue" "payments" {
-  name                       = "${var.stage}-shop-payments.fifo"
-  fifo_queue                 = true
-  visibility_timeout_seconds = 120
-  message_retention_seconds  = 345600
-  delay_seconds              = 0
-  sqs_managed_sse_enabled    = true
+  name                        = "${var.stage}-shop-payments.fifo"
+  fifo_queue                  = true
+  content_based_deduplication = true
+  max_message_size            = 262144
+  visibility_timeout_seconds  = 120
+  message_retention_seconds   = 345600
+  delay_seconds               = 0
+  sqs_managed_sse_enabled     = true
 }
 
 # intake.iac:54  secret payment_key
@@ -1291,6 +1297,7 @@ resource "aws_sns_topic" "order_updates" {
 # orders.iac:39  queue customer_notices
 resource "aws_sqs_queue" "customer_notices" {
   name                       = "${var.stage}-shop-customer-notices"
+  max_message_size           = 262144
   visibility_timeout_seconds = 30
   message_retention_seconds  = 172800
   delay_seconds              = 0

@@ -38,7 +38,13 @@ class ReportsStack(cdk.Stack):
     def __init__(self, scope: Construct, construct_id: str, **kwargs: Any) -> None:
         super().__init__(scope, construct_id, **kwargs)
 
-        currency = cdk.CfnParameter(self, "Currency", type="String", default="EUR")
+        currency = cdk.CfnParameter(
+            self,
+            "Param:Currency",
+            type="String",
+            default="EUR",
+        )
+        currency.override_logical_id("Currency")
 
         # data.iac:6  table sales
         sales = dynamodb.Table(
@@ -356,6 +362,7 @@ class ReportsStack(cdk.Stack):
             self,
             "ArchiveJobsDlq",
             queue_name="reports-archive-jobs-dlq",
+            max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
             retention_period=cdk.Duration.seconds(1209600),
             delivery_delay=cdk.Duration.seconds(0),
@@ -368,6 +375,7 @@ class ReportsStack(cdk.Stack):
             self,
             "ArchiveJobs",
             queue_name="reports-archive-jobs",
+            max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(600),
             retention_period=cdk.Duration.seconds(345600),
             delivery_delay=cdk.Duration.seconds(0),
@@ -1081,9 +1089,9 @@ class ReportsStack(cdk.Stack):
                             ],
                             "ResultSelector": {"Payload.$": "$.Payload"},
                             "ResultPath": "$.summary",
-                            "Next": "Keep result of collect_sales 2",
+                            "Next": "Keep result of collect_sales",
                         },
-                        "Keep result of collect_sales 2": {
+                        "Keep result of collect_sales": {
                             "Type": "Pass",
                             "InputPath": "$.summary.Payload",
                             "ResultPath": "$.summary",
@@ -1095,7 +1103,7 @@ class ReportsStack(cdk.Stack):
                                 {
                                     "Variable": "$.summary.rows",
                                     "NumericEquals": 0,
-                                    "Next": "Succeed 2",
+                                    "Next": "Succeed",
                                 },
                                 {
                                     "And": [
@@ -1136,7 +1144,7 @@ class ReportsStack(cdk.Stack):
                             ],
                             "Default": "For each $.summary.regions",
                         },
-                        "Succeed 2": {"Type": "Succeed"},
+                        "Succeed": {"Type": "Succeed"},
                         "Wait 15m": {
                             "Type": "Wait",
                             "Seconds": 900,
@@ -1208,7 +1216,7 @@ class ReportsStack(cdk.Stack):
                             ],
                             "ResultSelector": {"Payload.$": "$.Payload"},
                             "ResultPath": "$.summary",
-                            "Next": "Keep result of collect_sales",
+                            "Next": "Keep result of collect_sales 2",
                         },
                         "Parallel": {
                             "Type": "Parallel",
@@ -1265,15 +1273,15 @@ class ReportsStack(cdk.Stack):
                                     },
                                 },
                             ],
-                            "Next": "Succeed",
+                            "Next": "Succeed 2",
                         },
-                        "Keep result of collect_sales": {
+                        "Keep result of collect_sales 2": {
                             "Type": "Pass",
                             "InputPath": "$.summary.Payload",
                             "ResultPath": "$.summary",
                             "Next": "For each $.summary.regions",
                         },
-                        "Succeed": {"Type": "Succeed"},
+                        "Succeed 2": {"Type": "Succeed"},
                     },
                 },
             ),
@@ -1716,8 +1724,23 @@ class ReportsStack(cdk.Stack):
         )
 
         # triggers.iac:46  output reports_url
-        cdk.CfnOutput(self, "ReportsUrl", value=reports_api.api_endpoint)
+        reports_url_output = cdk.CfnOutput(
+            self,
+            "Output:ReportsUrl",
+            value=reports_api.api_endpoint,
+        )
+        reports_url_output.override_logical_id("ReportsUrl")
         # triggers.iac:47  output reports_bucket
-        cdk.CfnOutput(self, "ReportsBucket", value=reports.bucket_name)
+        reports_bucket_output = cdk.CfnOutput(
+            self,
+            "Output:ReportsBucket",
+            value=reports.bucket_name,
+        )
+        reports_bucket_output.override_logical_id("ReportsBucket")
         # triggers.iac:48  output report_workflow
-        cdk.CfnOutput(self, "ReportWorkflow", value=build_report.ref)
+        report_workflow_output = cdk.CfnOutput(
+            self,
+            "Output:ReportWorkflow",
+            value=build_report.ref,
+        )
+        report_workflow_output.override_logical_id("ReportWorkflow")

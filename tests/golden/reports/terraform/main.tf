@@ -419,6 +419,7 @@ resource "aws_lambda_function" "count_orders" {
 # data.iac:51  queue archive_jobs
 resource "aws_sqs_queue" "archive_jobs" {
   name                       = "reports-archive-jobs"
+  max_message_size           = 262144
   visibility_timeout_seconds = 600
   message_retention_seconds  = 345600
   delay_seconds              = 0
@@ -456,6 +457,7 @@ resource "aws_sqs_queue_policy" "archive_jobs_policy" {
 # data.iac:51  queue archive_jobs_dlq (dead-letter queue)
 resource "aws_sqs_queue" "archive_jobs_dlq" {
   name                       = "reports-archive-jobs-dlq"
+  max_message_size           = 262144
   visibility_timeout_seconds = 30
   message_retention_seconds  = 1209600
   delay_seconds              = 0
@@ -1238,9 +1240,9 @@ resource "aws_sfn_state_machine" "build_report" {
           "Payload.$" = "$.Payload"
         }
         ResultPath = "$.summary"
-        Next       = "Keep result of collect_sales 2"
+        Next       = "Keep result of collect_sales"
       }
-      "Keep result of collect_sales 2" = {
+      "Keep result of collect_sales" = {
         Type       = "Pass"
         InputPath  = "$.summary.Payload"
         ResultPath = "$.summary"
@@ -1252,7 +1254,7 @@ resource "aws_sfn_state_machine" "build_report" {
           {
             Variable      = "$.summary.rows"
             NumericEquals = 0
-            Next          = "Succeed 2"
+            Next          = "Succeed"
           },
           {
             And = [
@@ -1293,7 +1295,7 @@ resource "aws_sfn_state_machine" "build_report" {
         ]
         Default = "For each $.summary.regions"
       }
-      "Succeed 2" = {
+      Succeed = {
         Type = "Succeed"
       }
       "Wait 15m" = {
@@ -1374,7 +1376,7 @@ resource "aws_sfn_state_machine" "build_report" {
           "Payload.$" = "$.Payload"
         }
         ResultPath = "$.summary"
-        Next       = "Keep result of collect_sales"
+        Next       = "Keep result of collect_sales 2"
       }
       Parallel = {
         Type = "Parallel"
@@ -1431,15 +1433,15 @@ resource "aws_sfn_state_machine" "build_report" {
             }
           },
         ]
-        Next = "Succeed"
+        Next = "Succeed 2"
       }
-      "Keep result of collect_sales" = {
+      "Keep result of collect_sales 2" = {
         Type       = "Pass"
         InputPath  = "$.summary.Payload"
         ResultPath = "$.summary"
         Next       = "For each $.summary.regions"
       }
-      Succeed = {
+      "Succeed 2" = {
         Type = "Succeed"
       }
     }

@@ -33,13 +33,15 @@ class ShopEventsStack(cdk.Stack):
     def __init__(self, scope: Construct, construct_id: str, **kwargs: Any) -> None:
         super().__init__(scope, construct_id, **kwargs)
 
-        stage = cdk.CfnParameter(self, "Stage", type="String", default="dev")
+        stage = cdk.CfnParameter(self, "Param:Stage", type="String", default="dev")
+        stage.override_logical_id("Stage")
         alert_level = cdk.CfnParameter(
             self,
-            "AlertLevel",
+            "Param:AlertLevel",
             type="String",
             default="high",
         )
+        alert_level.override_logical_id("AlertLevel")
 
         # shop_events.iac:17  api storefront
         storefront = apigwv2.HttpApi(
@@ -101,6 +103,7 @@ class ShopEventsStack(cdk.Stack):
                 "${Stage}-shopev-intake-dlq",
                 {"Stage": stage.value_as_string},
             ),
+            max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
             retention_period=cdk.Duration.seconds(1209600),
             delivery_delay=cdk.Duration.seconds(0),
@@ -116,6 +119,7 @@ class ShopEventsStack(cdk.Stack):
                 "${Stage}-shopev-intake",
                 {"Stage": stage.value_as_string},
             ),
+            max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(120),
             retention_period=cdk.Duration.seconds(345600),
             delivery_delay=cdk.Duration.seconds(0),
@@ -428,6 +432,7 @@ class ShopEventsStack(cdk.Stack):
                 "${Stage}-shopev-shipping-notices",
                 {"Stage": stage.value_as_string},
             ),
+            max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
             retention_period=cdk.Duration.seconds(604800),
             delivery_delay=cdk.Duration.seconds(0),
@@ -570,6 +575,7 @@ class ShopEventsStack(cdk.Stack):
                 "${Stage}-shopev-alert-archive",
                 {"Stage": stage.value_as_string},
             ),
+            max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
             retention_period=cdk.Duration.seconds(1209600),
             delivery_delay=cdk.Duration.seconds(0),
@@ -929,8 +935,23 @@ class ShopEventsStack(cdk.Stack):
         )
 
         # shop_events.iac:90  output api_url
-        cdk.CfnOutput(self, "ApiUrl", value=storefront.api_endpoint)
+        api_url_output = cdk.CfnOutput(
+            self,
+            "Output:ApiUrl",
+            value=storefront.api_endpoint,
+        )
+        api_url_output.override_logical_id("ApiUrl")
         # shop_events.iac:91  output orders_table
-        cdk.CfnOutput(self, "OrdersTable", value=orders.table_name)
+        orders_table_output = cdk.CfnOutput(
+            self,
+            "Output:OrdersTable",
+            value=orders.table_name,
+        )
+        orders_table_output.override_logical_id("OrdersTable")
         # shop_events.iac:92  output intake_queue
-        cdk.CfnOutput(self, "IntakeQueue", value=intake.queue_url)
+        intake_queue_output = cdk.CfnOutput(
+            self,
+            "Output:IntakeQueue",
+            value=intake.queue_url,
+        )
+        intake_queue_output.override_logical_id("IntakeQueue")

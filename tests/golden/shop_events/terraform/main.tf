@@ -134,6 +134,7 @@ resource "aws_apigatewayv2_route" "storefront_any_admin_proxy" {
 # shop_events.iac:26  queue intake
 resource "aws_sqs_queue" "intake" {
   name                       = "${var.stage}-shopev-intake"
+  max_message_size           = 262144
   visibility_timeout_seconds = 120
   message_retention_seconds  = 345600
   delay_seconds              = 0
@@ -147,6 +148,7 @@ resource "aws_sqs_queue" "intake" {
 # shop_events.iac:26  queue intake_dlq (dead-letter queue)
 resource "aws_sqs_queue" "intake_dlq" {
   name                       = "${var.stage}-shopev-intake-dlq"
+  max_message_size           = 262144
   visibility_timeout_seconds = 30
   message_retention_seconds  = 1209600
   delay_seconds              = 0
@@ -466,6 +468,7 @@ resource "aws_cloudwatch_event_bus" "shop_bus" {
 # shop_events.iac:73  queue shipping_notices
 resource "aws_sqs_queue" "shipping_notices" {
   name                       = "${var.stage}-shopev-shipping-notices"
+  max_message_size           = 262144
   visibility_timeout_seconds = 30
   message_retention_seconds  = 604800
   delay_seconds              = 0
@@ -607,6 +610,7 @@ resource "aws_lambda_function" "pager" {
 # shop_events.iac:83  queue alert_archive
 resource "aws_sqs_queue" "alert_archive" {
   name                       = "${var.stage}-shopev-alert-archive"
+  max_message_size           = 262144
   visibility_timeout_seconds = 30
   message_retention_seconds  = 1209600
   delay_seconds              = 0

@@ -131,6 +131,7 @@ class ThumbnailsStack(cdk.Stack):
             self,
             "BulkJobsDlq",
             queue_name="thumbnails-bulk-jobs-dlq",
+            max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
             retention_period=cdk.Duration.seconds(1209600),
             delivery_delay=cdk.Duration.seconds(0),
@@ -143,6 +144,7 @@ class ThumbnailsStack(cdk.Stack):
             self,
             "BulkJobs",
             queue_name="thumbnails-bulk-jobs",
+            max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(360),
             retention_period=cdk.Duration.seconds(345600),
             delivery_delay=cdk.Duration.seconds(0),
@@ -498,10 +500,30 @@ class ThumbnailsStack(cdk.Stack):
         resource_of(upload_feed_policy).override_logical_id("UploadFeedPolicy")
 
         # thumbnails.iac:60  output uploads_bucket
-        cdk.CfnOutput(self, "UploadsBucket", value=uploads.bucket_name)
+        uploads_bucket_output = cdk.CfnOutput(
+            self,
+            "Output:UploadsBucket",
+            value=uploads.bucket_name,
+        )
+        uploads_bucket_output.override_logical_id("UploadsBucket")
         # thumbnails.iac:61  output thumbs_bucket
-        cdk.CfnOutput(self, "ThumbsBucket", value=thumbs.bucket_name)
+        thumbs_bucket_output = cdk.CfnOutput(
+            self,
+            "Output:ThumbsBucket",
+            value=thumbs.bucket_name,
+        )
+        thumbs_bucket_output.override_logical_id("ThumbsBucket")
         # thumbnails.iac:62  output feed_topic
-        cdk.CfnOutput(self, "FeedTopic", value=upload_feed.topic_arn)
+        feed_topic_output = cdk.CfnOutput(
+            self,
+            "Output:FeedTopic",
+            value=upload_feed.topic_arn,
+        )
+        feed_topic_output.override_logical_id("FeedTopic")
         # thumbnails.iac:63  output bulk_dead_letters
-        cdk.CfnOutput(self, "BulkDeadLetters", value=bulk_jobs_dlq.queue_url)
+        bulk_dead_letters_output = cdk.CfnOutput(
+            self,
+            "Output:BulkDeadLetters",
+            value=bulk_jobs_dlq.queue_url,
+        )
+        bulk_dead_letters_output.override_logical_id("BulkDeadLetters")

@@ -272,6 +272,7 @@ resource "aws_lambda_function" "thumbnailer" {
 # thumbnails.iac:45  queue bulk_jobs
 resource "aws_sqs_queue" "bulk_jobs" {
   name                       = "thumbnails-bulk-jobs"
+  max_message_size           = 262144
   visibility_timeout_seconds = 360
   message_retention_seconds  = 345600
   delay_seconds              = 0
@@ -323,6 +324,7 @@ resource "aws_sqs_queue_policy" "bulk_jobs_policy" {
 # thumbnails.iac:45  queue bulk_jobs_dlq (dead-letter queue)
 resource "aws_sqs_queue" "bulk_jobs_dlq" {
   name                       = "thumbnails-bulk-jobs-dlq"
+  max_message_size           = 262144
   visibility_timeout_seconds = 30
   message_retention_seconds  = 1209600
   delay_seconds              = 0
