@@ -444,3 +444,19 @@ def _sids(resource: dict[str, Any]) -> list[tuple[str, str, frozenset[str]]]:
         (st.get("Sid", ""), st["Effect"], frozenset(_action_set(st)))
         for st in _statements(document)
     )
+
+
+def test_every_runtime_is_a_real_cdk_constant() -> None:
+    """Each runtime the checker accepts names a constant of the pinned aws-cdk-lib whose
+    runtime id is that runtime (`java8.al2` is `JAVA_8_CORRETTO`, not `JAVA_8_AL2`)."""
+    from aws_cdk import aws_lambda
+
+    from iac.catalog import LAMBDA_RUNTIMES
+
+    wrong = {
+        runtime_id: cdk.runtime(runtime_id)
+        for runtime_id in LAMBDA_RUNTIMES
+        if getattr(getattr(aws_lambda.Runtime, cdk.runtime(runtime_id), None), "name", None)
+        != runtime_id
+    }
+    assert not wrong, wrong

@@ -88,8 +88,28 @@ class EventRules(KindRules):
             return
         self._add_edge(source, event.name, st.target.text, filters, options, st.span)
 
+    def _eventbridge_to_fifo_topic(self, st: s.OnDecl) -> bool:
+        target = self.resources.get(st.target.text)
+        if target is None or target.kind != "topic" or not target.attrs.get("fifo"):
+            return True
+        decl = self.decls.get(target.name)
+        labels = [Label(decl.name.span, f"topic `{target.name}` declared here")] if decl else []
+        self.error(
+            "E141",
+            f"an EventBridge rule can't publish to FIFO topic `{target.name}`: "
+            "it can't set the message group id a FIFO topic needs",
+            st.target.span,
+            labels=labels,
+            hints=("deliver to a FIFO queue instead, or make the topic standard",),
+        )
+        return False
+
     def _fifo_delivery(self, st: s.OnDecl, kind_name: str) -> bool:
-        """SNS delivers a FIFO topic only to FIFO queues, and a standard topic never to one."""
+        """SNS delivers a FIFO topic only to FIFO queues, and a standard topic never to one;
+        an EventBridge rule can't publish to a FIFO topic (CloudFormation's rule target has
+        no SNS parameters to carry the message group id it needs)."""
+        if kind_name in ("bucket", "bus", "schedule"):
+            return self._eventbridge_to_fifo_topic(st)
         if kind_name != "topic":
             return True
         topic, target = self.resources.get(st.source.text), self.resources.get(st.target.text)

@@ -27,7 +27,7 @@ from .py_text import Call, Code, Expr, PyDict, PyList, layout, py_str
 
 TARGET = "cdk"
 BASE_INDENT = 8  # statements inside the stack's __init__
-REQUIREMENTS = "aws-cdk-lib>=2.150,<3\nconstructs>=10,<11\n"
+REQUIREMENTS = "aws-cdk-lib>=2.275,<3\nconstructs>=10,<11\n"
 
 # Python attribute that reads a node's attribute, or "prop:NAME" where CloudFormation
 # has no attribute but the plan knows the value.
@@ -365,8 +365,18 @@ def filter_policy(policy: dict[str, list[str]]) -> PyDict:
     return PyDict(tuple((name, allow(values)) for name, values in policy.items()))
 
 
+# Runtimes whose aws_lambda.Runtime constant doesn't follow the family_version rule.
+RUNTIME_CONSTANTS = {
+    "java8.al2": "JAVA_8_CORRETTO",
+    "provided.al2": "PROVIDED_AL2",
+    "provided.al2023": "PROVIDED_AL2023",
+}
+
+
 def runtime(runtime_id: str) -> str:
     """`python3.12` -> `PYTHON_3_12`, `nodejs20.x` -> `NODEJS_20_X`."""
+    if runtime_id in RUNTIME_CONSTANTS:
+        return RUNTIME_CONSTANTS[runtime_id]
     family, version = re.match(r"([a-z]+)(.*)", runtime_id).groups()  # type: ignore[union-attr]
     return f"{family.upper()}_{version.replace('.', '_').upper()}"
 
