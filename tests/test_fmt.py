@@ -11,13 +11,12 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
+from test_properties import WORK, program
 
 from iac.cli import main
 from iac.fmt import FormatError, format_source
 from iac.frontend import check, from_text
 from iac.source import Source, Span
-
-from test_properties import WORK, program
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -291,7 +290,9 @@ def test_fmt_binary_file(tmp_path: Path) -> None:
     assert result.exit_code == 1 and path.read_bytes() == b"bus b\x00\xff\n"
 
 
-def test_fmt_defaults_to_the_current_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_fmt_defaults_to_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     shutil.copy(REPO / "examples" / "shop_events.iac", tmp_path / "shop.iac")
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["fmt"])

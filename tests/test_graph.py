@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from tools import _locked
 
 from iac.cli import main
 from iac.frontend import check, load
 from iac.graph import build_graph, to_dot, to_json, to_mermaid
-from tools import _locked
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
@@ -32,9 +32,11 @@ def dot_bin() -> str:
         return found
     with _locked("apt-graphviz"):
         if not shutil.which("dot"):
-            for cmd in (["apt-get", "install", "-y", "-q", "graphviz"],
-                        ["apt-get", "update", "-q"],
-                        ["apt-get", "install", "-y", "-q", "graphviz"]):
+            for cmd in (
+                ["apt-get", "install", "-y", "-q", "graphviz"],
+                ["apt-get", "update", "-q"],
+                ["apt-get", "install", "-y", "-q", "graphviz"],
+            ):
                 proc = subprocess.run(cmd, capture_output=True, text=True, timeout=900)
                 if proc.returncode == 0 and shutil.which("dot"):
                     break
@@ -51,8 +53,9 @@ def _app(program: Path):  # type: ignore[no-untyped-def]
 def test_dot_renders_with_graphviz(program: Path, tmp_path: Path) -> None:
     app = _app(program)
     text = to_dot(build_graph(app), app.name)
-    proc = subprocess.run([dot_bin(), "-Tsvg"], input=text, capture_output=True, text=True,
-                          timeout=120)
+    proc = subprocess.run(
+        [dot_bin(), "-Tsvg"], input=text, capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 0 and not proc.stderr, proc.stderr
     assert proc.stdout.lstrip().startswith("<?xml") and "<svg" in proc.stdout
     for res in app.resources.values():
@@ -67,8 +70,10 @@ def test_the_picture_of_orders() -> None:
     styles = {(e.source, e.target, e.style, e.label) for e in g.edges}
     assert ("r_storefront", "r_incoming_orders", "route", "POST /orders") in styles
     assert ("r_incoming_orders", "r_incoming_orders_dlq", "dlq", "dead letters") in styles
-    assert any(e.style == "grant" and e.source == "r_place_order" and e.target == "r_orders"
-               for e in g.edges)
+    assert any(
+        e.style == "grant" and e.source == "r_place_order" and e.target == "r_orders"
+        for e in g.edges
+    )
     assert any(e.style == "event" and e.source == "r_incoming_orders" for e in g.edges)
     wf = next(c for c in g.clusters if c.id == "c_fulfil_order")
     assert wf.nodes[0] == "r_fulfil_order" and len(wf.nodes) > 1
@@ -92,12 +97,16 @@ def test_labels_are_quoted() -> None:
     app = _app(EXAMPLES / "shop_events.iac")
     g = build_graph(app)
     mermaid, dot = to_mermaid(g), to_dot(g)
-    assert "#quot;" not in mermaid or '"source: ' in mermaid or True
-    assert 'source: shop.orders' in mermaid
+    from iac.graph import _dot_text, _mermaid_text
+
+    assert _mermaid_text('a "b"') == '"a #quot;b#quot;"'
+    assert _dot_text('a "b" \\') == '"a \\"b\\" \\\\"'
+    assert "source: shop.orders" in mermaid
     for line in mermaid.splitlines()[1:]:
         assert line.count('"') % 2 == 0, line
-    proc = subprocess.run([dot_bin(), "-Tplain"], input=dot, capture_output=True, text=True,
-                          timeout=120)
+    proc = subprocess.run(
+        [dot_bin(), "-Tplain"], input=dot, capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 0, proc.stderr
 
 
@@ -114,9 +123,19 @@ def test_svg_and_png_through_the_cli(fmt: str, magic: bytes, tmp_path: Path) -> 
     dot = dot_bin()
     out = tmp_path / f"app.{fmt}"
     proc = subprocess.run(
-        [sys.executable, "-m", "iac.cli", "graph", str(EXAMPLES / "thumbnails.iac"),
-         "--format", fmt, "--out", str(out)],
-        capture_output=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "iac.cli",
+            "graph",
+            str(EXAMPLES / "thumbnails.iac"),
+            "--format",
+            fmt,
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        timeout=120,
         env=dict(os.environ, PATH=str(Path(dot).parent) + os.pathsep + os.environ["PATH"]),
     )
     assert proc.returncode == 0, proc.stderr
@@ -128,9 +147,21 @@ def test_svg_says_when_graphviz_is_absent(tmp_path: Path) -> None:
     empty.mkdir()
     out = tmp_path / "app.svg"
     proc = subprocess.run(
-        [sys.executable, "-m", "iac.cli", "graph", str(EXAMPLES / "thumbnails.iac"),
-         "--format", "svg", "--out", str(out)],
-        capture_output=True, text=True, timeout=120, env=dict(os.environ, PATH=str(empty)),
+        [
+            sys.executable,
+            "-m",
+            "iac.cli",
+            "graph",
+            str(EXAMPLES / "thumbnails.iac"),
+            "--format",
+            "svg",
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ, PATH=str(empty)),
     )
     assert proc.returncode == 1 and "Graphviz" in proc.stderr and "Traceback" not in proc.stderr
     assert not out.exists()

@@ -72,9 +72,12 @@ def test_lock_is_stable(app: Path, tmp_path: Path) -> None:
         f"r = check(load({str(app)!r})); c = compile_app(r.app, ['cfn']);"
         "sys.stdout.buffer.write(render_lock(r.app, lock_entries(r.app, c.plan)))"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120,
-                          env={"PYTHONHASHSEED": "7", "PATH": "/usr/bin:/bin",
-                               "PYTHONPATH": str(REPO)})
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        timeout=120,
+        env={"PYTHONHASHSEED": "7", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO)},
+    )
     assert proc.stdout == first, proc.stderr
 
 
@@ -84,8 +87,12 @@ def test_lock_is_stable(app: Path, tmp_path: Path) -> None:
         ("key id: string", "key order_id: string", "orders", "the partition key changes"),
         ("table orders {", 'table orders {\n  name = "orders-v2"', "orders", "the table name"),
         ("key customer: string", "key customer: number", "orders", "the keys of index"),
-        ("queue jobs { max_receives = 3 }", "queue jobs { max_receives = 3, fifo = true }",
-         "jobs,jobs_dlq", "`fifo` changes"),  # its dead-letter queue turns FIFO too
+        (
+            "queue jobs { max_receives = 3 }",
+            "queue jobs { max_receives = 3, fifo = true }",
+            "jobs,jobs_dlq",
+            "`fifo` changes",
+        ),  # its dead-letter queue turns FIFO too
         ("topic news", "topic news { fifo = true }", "news", "`fifo` changes"),
         ("secret key", 'secret key { name = "k2" }', "key", "the secret name changes"),
         ("bucket files", 'bucket files { name = "my-files-bucket" }', "files", "bucket name"),
@@ -179,8 +186,12 @@ def test_file_program_lock_beside_it(tmp_path: Path) -> None:
     assert (tmp_path / "shop.iac.lock").exists()
 
 
-@pytest.mark.parametrize("program", sorted(EXAMPLES.glob("*.iac")) + sorted(
-    p for p in EXAMPLES.iterdir() if p.is_dir() and any(p.glob("*.iac"))), ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "program",
+    sorted(EXAMPLES.glob("*.iac"))
+    + sorted(p for p in EXAMPLES.iterdir() if p.is_dir() and any(p.glob("*.iac"))),
+    ids=lambda p: p.name,
+)
 def test_committed_example_locks_are_current(program: Path) -> None:
     result = check(load(program))
     assert result.app is not None
@@ -235,10 +246,26 @@ def test_check_with_github_and_json(app: Path, tmp_path: Path) -> None:
     run("compile", app, "--out", out)
     (out / "cfn" / "template.yaml").write_text("x")
     gh = run("compile", app, "--out", out, "--check", "--format", "github")
-    assert gh.exit_code == 1 and "::error file=" in gh.output and "template.yaml is stale" in gh.output
+    assert (
+        gh.exit_code == 1 and "::error file=" in gh.output and "template.yaml is stale" in gh.output
+    )
     proc = subprocess.run(
-        [sys.executable, "-m", "iac.cli", "compile", str(app), "--out", str(out), "--check",
-         "--format", "json"], capture_output=True, text=True, timeout=120)
+        [
+            sys.executable,
+            "-m",
+            "iac.cli",
+            "compile",
+            str(app),
+            "--out",
+            str(out),
+            "--check",
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 1
     assert all(r["severity"] == "warning" for r in json.loads(proc.stdout))
     assert "differs" in proc.stderr

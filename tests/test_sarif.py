@@ -117,8 +117,9 @@ def test_cli_sarif_on_check_and_compile(tmp_path: Path) -> None:
 
 
 def test_clean_program_is_an_empty_sarif_run(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["check", str(REPO / "examples" / "thumbnails.iac"),
-                                       "--format", "sarif"])
+    result = CliRunner().invoke(
+        main, ["check", str(REPO / "examples" / "thumbnails.iac"), "--format", "sarif"]
+    )
     assert result.exit_code == 0
     log = json.loads(result.output)
     _valid(log)
@@ -187,8 +188,9 @@ def test_json_related_is_always_a_list(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_duplicate_name_json_points_at_the_first_declaration() -> None:
-    result = CliRunner().invoke(main, ["check", str(ERRORS / "duplicate_name.iac"),
-                                       "--format", "json"])
+    result = CliRunner().invoke(
+        main, ["check", str(ERRORS / "duplicate_name.iac"), "--format", "json"]
+    )
     rows = json.loads(result.output)
     assert rows[0]["related"] and rows[0]["related"][0]["line"] < rows[0]["line"]
 
@@ -205,7 +207,9 @@ def _codes_used() -> set[str]:
 
 def test_every_code_used_has_a_description() -> None:
     missing = sorted(_codes_used() - set(CODES))
-    assert not missing, f"add these codes to iac/codes.py (and regenerate docs/errors.md): {missing}"
+    assert not missing, (
+        f"add these codes to iac/codes.py (and regenerate docs/errors.md): {missing}"
+    )
     assert describe("E999") == "Diagnostic E999"
 
 
@@ -240,8 +244,15 @@ def test_errors_doc_has_an_anchor_per_code() -> None:
 
 def test_sarif_in_a_real_process() -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "iac.cli", "check", str(ERRORS / "several_errors.iac"),
-         "--format", "sarif"],
+        [
+            sys.executable,
+            "-m",
+            "iac.cli",
+            "check",
+            str(ERRORS / "several_errors.iac"),
+            "--format",
+            "sarif",
+        ],
         capture_output=True,
         text=True,
         timeout=120,
