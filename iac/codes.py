@@ -23,6 +23,16 @@ CODES: dict[str, str] = {
     "E010": "File is not valid UTF-8",
     "E011": "Binary file",
     "E012": "Program too large",
+    "E013": "Number out of range",
+    "E014": "Unknown workflow step",
+    "E015": "`else` on its own line",
+    "E016": "Unknown HTTP method",
+    # code paths (functions' `code`)
+    "E020": "Code path cannot be read",
+    "E021": "Code folder holds a special file",
+    "E022": "Link points outside the code folder",
+    "E023": "Dangling or looping link",
+    "E024": "Code folder too large",
     # names, types and rules (checker)
     "E101": "Unknown resource kind",
     "E102": "Unknown attribute",
@@ -61,6 +71,14 @@ CODES: dict[str, str] = {
     "E135": "Interpolation in a workflow string",
     "E136": "Circular reference",
     "E137": "Event edge declared twice",
+    "E138": "Invalid or reserved Lambda environment key",
+    "E139": "Lambda environment too large",
+    "E140": "Invalid physical name",
+    "E141": "FIFO delivery that SNS or EventBridge cannot make",
+    "E142": "Invalid queue batch for Lambda",
+    "E143": "Index key redeclared with another type",
+    "E144": "Not allowed in an Express workflow",
+    "E145": "Circular reference between names",
     # output (plan and targets)
     "E200": "Target cannot express this",
     "E201": "Logical ID collision in the output",
@@ -71,6 +89,9 @@ CODES: dict[str, str] = {
     # warnings
     "W001": "Unused param",
     "W002": "Unused resource",
+    "W003": "Unused network",
+    "W004": "Deprecated Lambda runtime",
+    "W020": "Code folder holds the program's own files",
 }
 
 
