@@ -49,16 +49,24 @@ class SymbolIndex:
 
     def _declare(self, st: s.Statement) -> None:
         if isinstance(st, s.ResourceDecl):
-            self.decls.setdefault(st.name.text, Decl(st.name.text, st.kind.text, st.name.span, st.span, st))
+            self.decls.setdefault(
+                st.name.text, Decl(st.name.text, st.kind.text, st.name.span, st.span, st)
+            )
             if st.kind.text == "queue":
                 for item in st.items:
                     if isinstance(item, s.Attribute) and item.name.text == "max_receives":
                         dlq = f"{st.name.text}_dlq"
-                        self.decls.setdefault(dlq, Decl(dlq, "queue", item.name.span, item.span, st, True))
+                        self.decls.setdefault(
+                            dlq, Decl(dlq, "queue", item.name.span, item.span, st, True)
+                        )
         elif isinstance(st, s.WorkflowDecl):
-            self.decls.setdefault(st.name.text, Decl(st.name.text, "workflow", st.name.span, st.span, st))
+            self.decls.setdefault(
+                st.name.text, Decl(st.name.text, "workflow", st.name.span, st.span, st)
+            )
         elif isinstance(st, s.ParamDecl):
-            self.decls.setdefault(st.name.text, Decl(st.name.text, "param", st.name.span, st.span, st))
+            self.decls.setdefault(
+                st.name.text, Decl(st.name.text, "param", st.name.span, st.span, st)
+            )
 
     def uses_of(self, name: str) -> list[Use]:
         return [u for u in self.uses if u.name == name]
