@@ -30,7 +30,7 @@ class Session:
 
         @self.client.feature(t.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         def _diags(params: t.PublishDiagnosticsParams) -> None:
-            self.diagnostics[params.uri] = params.diagnostics
+            self.diagnostics[params.uri] = list(params.diagnostics)
             self.diag_events.put_nowait(params.uri)
 
         @self.client.feature("iac/previewDidChange")
@@ -83,7 +83,9 @@ class Session:
         self.client.text_document_did_open(
             t.DidOpenTextDocumentParams(
                 t.TextDocumentItem(
-                    uri=uri, language_id="iac", version=1,
+                    uri=uri,
+                    language_id="iac",
+                    version=1,
                     text=text if text is not None else path.read_text(),
                 )
             )
@@ -95,7 +97,7 @@ class Session:
         self.client.text_document_did_change(
             t.DidChangeTextDocumentParams(
                 t.VersionedTextDocumentIdentifier(uri=uri, version=self.versions[uri]),
-                [t.TextDocumentContentChangeWholeDocument(text)],
+                [t.TextDocumentContentChangeWholeDocument(text=text)],
             )
         )
 
@@ -106,7 +108,11 @@ class Session:
                 t.VersionedTextDocumentIdentifier(uri=uri, version=self.versions[uri]),
                 [
                     t.TextDocumentContentChangePartial(
-                        t.Range(t.Position(line, char), t.Position(end_line, end_char)), text
+                        range=t.Range(
+                            start=t.Position(line=line, character=char),
+                            end=t.Position(line=end_line, character=end_char),
+                        ),
+                        text=text,
                     )
                 ],
             )
@@ -142,4 +148,4 @@ def pos(text: str, needle: str, delta: int = 0) -> t.Position:
     offset = text.index(needle) + delta
     line = text.count("\n", 0, offset)
     col = offset - (text.rfind("\n", 0, offset) + 1)
-    return t.Position(line, col)
+    return t.Position(line=line, character=col)

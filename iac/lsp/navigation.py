@@ -147,7 +147,9 @@ def workspace_symbols(symbols: SymbolIndex, query: str, file_of: FileOf,
         loc = span_location(decl.name_span, file_of, uri_of)
         if loc is not None:
             kind = _SYMBOL_KINDS.get(decl.kind, t.SymbolKind.Object)
-            out.append(t.WorkspaceSymbol(decl.name, kind, loc, container_name=decl.kind))
+            out.append(
+                t.WorkspaceSymbol(name=decl.name, kind=kind, location=loc, container_name=decl.kind)
+            )
     return out
 
 

@@ -532,8 +532,10 @@ def make_server() -> IacServer:
         return generated_to_source(preview, str(_get(params, "path")), line, character)
 
     @ls.command(COMMAND_PREVIEW)
-    @guarded("iac.preview")
-    def on_command_preview(ls: IacServer, args: Any) -> dict[str, Any]:
+    def on_command_preview(ls: IacServer, *args: Any) -> dict[str, Any]:
+        return guarded("iac.preview")(_command_preview)(ls, args)
+
+    def _command_preview(ls: IacServer, args: Any) -> dict[str, Any]:
         items = list(args or [])
         if items and isinstance(items[0], list | tuple):
             items = list(items[0])
@@ -556,7 +558,9 @@ def _workspace_edit(ls: IacServer, edits: list[actions.Edit], warning: str) -> t
             continue
         rng = to_range(state.index, start, end)
         if annotated:
-            edit: t.TextEdit = t.AnnotatedTextEdit(rng, text, annotation_id="replace")
+            edit: t.TextEdit = t.AnnotatedTextEdit(
+                range=rng, new_text=text, annotation_id="replace"
+            )
         else:
             edit = t.TextEdit(rng, text)
         by_file.setdefault(path, []).append(edit)
@@ -565,7 +569,10 @@ def _workspace_edit(ls: IacServer, edits: list[actions.Edit], warning: str) -> t
     if annotated:
         changes = [
             t.TextDocumentEdit(
-                t.OptionalVersionedTextDocumentIdentifier(ls.uri_of(p), None), list(es)
+                text_document=t.OptionalVersionedTextDocumentIdentifier(
+                    uri=ls.uri_of(p), version=None
+                ),
+                edits=list(es),
             )
             for p, es in by_file.items()
         ]
