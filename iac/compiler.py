@@ -51,8 +51,14 @@ def compile_app(app: App, targets: list[str]) -> Compiled:
     return result
 
 
-def write_output(out: Path, files: dict[str, bytes], program: Path) -> None:
+def write_output(
+    out: Path, files: dict[str, bytes], program: Path, extra: dict[Path, bytes] | None = None
+) -> None:
     """Write every file under `out`, all targets or none.
+
+    `extra` files (the lock beside the program) are staged beside their final place
+    first and renamed into it right after the targets are swapped in: a compile that
+    fails at any point writes none of them.
 
     The files are staged in a fresh folder inside `out`; then each target folder is
     swapped in with `os.replace`, the previous one parked in a backup folder. Any
@@ -66,7 +72,13 @@ def write_output(out: Path, files: dict[str, bytes], program: Path) -> None:
     targets = sorted({p.parts[0] for p in paths})
     created = [p for p in reversed([out, *out.parents]) if not p.exists()]
     staging: Path | None = None
+    staged_extra: list[tuple[Path, Path]] = []
     try:
+        for final, data in sorted((extra or {}).items()):
+            handle, temp_name = tempfile.mkstemp(prefix=f".{final.name}.", dir=final.parent)
+            staged_extra.append((Path(temp_name), final))
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
         out.mkdir(parents=True, exist_ok=True)
         _recover_abandoned(out)
         staging = Path(tempfile.mkdtemp(prefix=f"{_STAGING}{os.getpid()}-", dir=out))
@@ -77,14 +89,60 @@ def write_output(out: Path, files: dict[str, bytes], program: Path) -> None:
         with _interrupts_deferred():
             _swap(out, staging, targets)
             shutil.rmtree(staging, ignore_errors=True)
+            for staged, final in staged_extra:
+                os.chmod(staged, 0o644)
+                os.replace(staged, final)
     except BaseException:
         with _interrupts_deferred():
+            for staged, _ in staged_extra:
+                with contextlib.suppress(OSError):
+                    staged.unlink()
             if staging is not None:
                 shutil.rmtree(staging, ignore_errors=True)
             for folder in reversed(created):
                 with contextlib.suppress(OSError):
                     folder.rmdir()  # only if still empty: it was made for this run
         raise
+
+
+@dataclass
+class Staleness:
+    """What `iac compile --check` found: paths relative to `out`, sorted."""
+
+    differ: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+
+    @property
+    def stale(self) -> bool:
+        return bool(self.differ or self.missing or self.extra)
+
+
+def compare_output(out: Path, files: dict[str, bytes], targets: list[str]) -> Staleness:
+    """Compare compiled files with what is under `out/<target>/`; reads, never writes."""
+    found: dict[str, Path] = {}
+    for target in targets:
+        folder = out / target
+        if folder.is_dir():
+            for path in folder.rglob("*"):
+                if path.is_file() or path.is_symlink():
+                    found[path.relative_to(out).as_posix()] = path
+    result = Staleness()
+    for rel in sorted(files):
+        on_disk = found.get(rel)
+        if on_disk is None:
+            result.missing.append(rel)
+        elif not on_disk.is_file() or on_disk.is_symlink() or read_bounded(on_disk) != files[rel]:
+            result.differ.append(rel)
+    result.extra = sorted(set(found) - set(files))
+    return result
+
+
+def read_bounded(path: Path, limit: int = 256 * 1024 * 1024) -> bytes | None:
+    """A file's bytes, or None when it is larger than any output iac writes."""
+    with path.open("rb") as stream:
+        data = stream.read(limit + 1)
+    return None if len(data) > limit else data
 
 
 _STAGING = ".iac-staging-"

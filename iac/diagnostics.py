@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -31,6 +32,9 @@ class Diagnostic:
     labels: tuple[Label, ...] = ()
     hints: tuple[str, ...] = ()
     note: str = ""  # text shown under the primary caret
+    # The text that fixes the primary span, where a `did you mean` names one exactly
+    # (editors and SARIF offer it as a fix).
+    replacement: str | None = None
 
     def sort_key(self) -> tuple[str, int, int, str]:
         if self.span is None:
@@ -63,7 +67,16 @@ class Diagnostics:
         note: str = "",
     ) -> None:
         self.items.append(
-            Diagnostic(code, Severity.ERROR, _cut(message), span, tuple(labels), _cuts(hints), note)
+            Diagnostic(
+                code,
+                Severity.ERROR,
+                _cut(message),
+                span,
+                tuple(labels),
+                _cuts(hints),
+                note,
+                _replacement(span, note),
+            )
         )
 
     def warning(
@@ -78,7 +91,14 @@ class Diagnostics:
     ) -> None:
         self.items.append(
             Diagnostic(
-                code, Severity.WARNING, _cut(message), span, tuple(labels), _cuts(hints), note
+                code,
+                Severity.WARNING,
+                _cut(message),
+                span,
+                tuple(labels),
+                _cuts(hints),
+                note,
+                _replacement(span, note),
             )
         )
 
@@ -99,6 +119,25 @@ def _cut(text: str) -> str:
         return text
     half = _MAX_MESSAGE // 2
     return text[:half] + "..." + text[-half:]
+
+
+_GUESS = re.compile(r"did you mean `([^`]+)`\?")
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_PLAIN_STRING = re.compile(r'"[^"\\$\n]*"')
+
+
+def _replacement(span: Span | None, note: str) -> str | None:
+    """The fix a `did you mean` names, when it replaces the primary span as a whole: a
+    name for a name, a string for a plain string; never a guess at a larger span."""
+    match = _GUESS.fullmatch(note)
+    if span is None or match is None:
+        return None
+    guess, text = match.group(1), span.text
+    if _WORD.fullmatch(text) and _WORD.fullmatch(guess):
+        return guess
+    if _PLAIN_STRING.fullmatch(text) and '"' not in guess and "\\" not in guess:
+        return f'"{guess}"'
+    return None
 
 
 def _cuts(texts: Iterable[str]) -> tuple[str, ...]:
@@ -208,16 +247,25 @@ def to_json_objects(diagnostics: Iterable[Diagnostic]) -> list[dict[str, object]
             "severity": d.severity.value,
             "message": d.message,
             "hints": list(d.hints) + ([d.note] if d.note else []),
+            "related": [{**_where(lb.span), "message": lb.message} for lb in d.labels],
         }
         if d.span is not None:
-            src = d.span.source
-            line, col = src.line_col(d.span.start)
-            end_line, end_col = src.line_col(d.span.end)
-            row.update(
-                file=src.display, line=line, column=col, end_line=end_line, end_column=end_col
-            )
+            row.update(_where(d.span))
         rows.append(row)
     return rows
+
+
+def _where(span: Span) -> dict[str, object]:
+    src = span.source
+    line, col = src.line_col(span.start)
+    end_line, end_col = src.line_col(span.end)
+    return {
+        "file": src.display,
+        "line": line,
+        "column": col,
+        "end_line": end_line,
+        "end_column": end_col,
+    }
 
 
 def render_json(diagnostics: Iterable[Diagnostic]) -> str:

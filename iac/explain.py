@@ -172,9 +172,7 @@ def render_human(entries: list[Explained]) -> str:
             lines.append(f"    {s.effect.lower():<9} {', '.join(s.actions)}")
             if s.principal is not None:
                 lines.append(f"    {'to':<9} {'anyone' if s.principal == '*' else s.principal}")
-            lines.extend(
-                f"    {'on' if i == 0 else '':<9} {r}" for i, r in enumerate(s.resources)
-            )
+            lines.extend(f"    {'on' if i == 0 else '':<9} {r}" for i, r in enumerate(s.resources))
             for test, pairs in s.conditions.items():
                 items = pairs.items() if isinstance(pairs, dict) else [("", pairs)]
                 for key, value in items:

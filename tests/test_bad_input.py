@@ -27,6 +27,7 @@ JSON_KEYS = {
     "severity",
     "message",
     "hints",
+    "related",  # issue 10, item 32: the secondary spans
 }
 
 

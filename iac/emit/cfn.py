@@ -111,7 +111,6 @@ class CfnSpeller:
             return f'!Select [{value.index}, !GetAZs ""]'
         raise TypeError(f"not inline: {value!r}")
 
-
     def sub_text(self, value: Sub) -> str:
         out = []
         for part in value.parts:

@@ -1,0 +1,84 @@
+"""Every diagnostic code with its short description: the one table SARIF rules, the
+docs (docs/errors.md, one anchor per code) and the tests read.
+
+A test fails when a code used anywhere in `iac/` has no entry here, or when
+docs/errors.md does not match this table (`IAC_UPDATE_GOLDEN=1` rewrites it).
+"""
+
+from __future__ import annotations
+
+DOCS_PAGE = "docs/errors.md"  # in the repository; one anchor per code
+
+CODES: dict[str, str] = {
+    # syntax (parser and loader)
+    "E001": "Nesting too deep",
+    "E002": "Unterminated string",
+    "E003": "Unexpected character",
+    "E004": "Bracket never closed",
+    "E005": "Unexpected token",
+    "E006": "Not a statement",
+    "E007": "Unknown unit",
+    "E008": "Unknown escape in a string",
+    "E009": "Bad interpolation",
+    "E010": "File is not valid UTF-8",
+    "E011": "Binary file",
+    "E012": "Program too large",
+    # names, types and rules (checker)
+    "E101": "Unknown resource kind",
+    "E102": "Unknown attribute",
+    "E103": "Declared or set twice",
+    "E104": "Logical ID collision",
+    "E105": "Name not declared",
+    "E106": "Reference needs an attribute",
+    "E107": "Value must be a literal",
+    "E108": "Value out of range or not a valid choice",
+    "E109": "Required setting missing",
+    "E110": "Code path does not exist",
+    "E111": "Unknown event",
+    "E112": "Invalid event or route target",
+    "E113": "Unknown operation",
+    "E114": "Queue visibility timeout shorter than the function timeout",
+    "E115": "Route declared twice",
+    "E116": "Schedule needs exactly one of rate and cron",
+    "E117": "Invalid Fargate cpu and memory pair",
+    "E118": "Workflow step targets the wrong kind",
+    "E119": "Invalid condition",
+    "E120": "Table has no stream",
+    "E121": "Program declares no resources",
+    "E122": "Invalid name",
+    "E123": "Function needs a handler",
+    "E124": "More than one app block",
+    "E125": "Unknown param type",
+    "E126": "Bad --param value",
+    "E127": "Block holds the wrong kind of item",
+    "E128": "Invalid character in a tag",
+    "E129": "allow where there is no role",
+    "E130": "Item not valid in this kind",
+    "E131": "Invalid API route",
+    "E132": "Invalid cron expression",
+    "E133": "Workflow attribute after a step",
+    "E134": "Unknown or invalid event filter",
+    "E135": "Interpolation in a workflow string",
+    "E136": "Circular reference",
+    "E137": "Event edge declared twice",
+    # output (plan and targets)
+    "E200": "Target cannot express this",
+    "E201": "Logical ID collision in the output",
+    # the stateful guard (iac.lock)
+    "E301": "Stateful resource would be replaced",
+    "E302": "Stateful resource would be removed",
+    "E303": "Unreadable iac.lock",
+    # warnings
+    "W001": "Unused param",
+    "W002": "Unused resource",
+}
+
+
+def describe(code: str) -> str:
+    """The short description; a code missing from the table still gets a name."""
+    return CODES.get(code, f"Diagnostic {code}")
+
+
+def docs_anchor(code: str) -> str:
+    """`docs/errors.md#e114`: where the code is explained."""
+    return f"{DOCS_PAGE}#{code.lower()}"
