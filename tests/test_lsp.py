@@ -484,3 +484,23 @@ def test_tcp(examples: Path, tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_formatting_through_iac_fmt(examples: Path) -> None:
+    path = examples / "shop_events.iac"
+    messy = "queue   jobs {  retention=4d }\n"
+    path.write_text(messy)
+
+    async def body(s: Session) -> None:
+        uri = s.open(path)
+        await s.wait_diagnostics(uri)
+        edits = await s.client.text_document_formatting_async(
+            t.DocumentFormattingParams(
+                text_document=doc(uri), options=t.FormattingOptions(tab_size=2, insert_spaces=True)
+            )
+        )
+        from iac.fmt import format_source
+
+        assert edits and edits[0].new_text == format_source(messy) != messy
+
+    run(examples, body)

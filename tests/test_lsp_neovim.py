@@ -43,7 +43,8 @@ local ok, err = pcall(function()
   results.diagnostics = {}
   for _, d in ipairs(vim.diagnostic.get(buf)) do
     local lsp = (d.user_data or {}).lsp or {}
-    table.insert(results.diagnostics, { code = d.code or lsp.code, lnum = d.lnum, col = d.col, message = d.message })
+    local code = d.code or lsp.code
+    table.insert(results.diagnostics, { code = code, lnum = d.lnum, message = d.message })
   end
   local function at(needle, delta)
     local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)

@@ -246,6 +246,14 @@ def _enclosing(lines: list[str], at: int, first: int, limit: int) -> tuple[int, 
     return opener, closer
 
 
+_SID = re.compile(r'(?i)\bsid"?\s*[:=]\s*"?([A-Za-z0-9]+)')
+
+
+def _sid_of(line: str) -> str | None:
+    m = _SID.search(line)
+    return m.group(1) if m else None
+
+
 def _statements(node: Node, path: str, lines: list[str], block: Block, add: Any) -> None:
     statements = node.props.get("statements")
     if not isinstance(statements, list):
@@ -253,9 +261,8 @@ def _statements(node: Node, path: str, lines: list[str], block: Block, add: Any)
     for st in statements:
         if not isinstance(st, Statement) or st.source is None or not st.sid:
             continue
-        sid = re.compile(r'(?i)\bsid"?\s*[:=]\s*"?' + re.escape(st.sid) + r"(?![A-Za-z0-9])")
         for j in range(block.first, block.last + 1):
-            if sid.search(lines[j]):
+            if st.sid in lines[j] and _sid_of(lines[j]) == st.sid:
                 if lines[j].lstrip().startswith("- "):
                     first, last = j, _item_end(lines, j, block.last)
                 else:
@@ -291,7 +298,7 @@ def _states(
             continue
         key = re.compile(r'^\s*"?' + re.escape(name) + r'"?\s*(?::|=)')
         for j in range(block.first, block.last + 1):
-            if key.search(lines[j]):
+            if name in lines[j] and key.search(lines[j]):
                 gen = {
                     "path": path,
                     "range": _line_range(lines, j, _item_end(lines, j, block.last)),
