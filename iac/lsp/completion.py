@@ -290,6 +290,8 @@ def _in_block(ctx: Context, names: dict[str, str]) -> list[t.CompletionItem]:
     inner = ctx.blocks[-1].split()
     item = ctx.item
     kind_name = head[0] if head else ""
+    kind_attrs: tuple[cat.Attr, ...]
+    blocks: tuple[str, ...]
     if kind_name == "app":
         kind_attrs, blocks = cat.APP_ATTRS, cat.APP_BLOCKS
         kind = None

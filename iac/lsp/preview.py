@@ -149,9 +149,9 @@ def _source_map(
     to_location: ToLocation,
 ) -> list[dict[str, Any]]:
     by_marker: dict[tuple[str, str], list[Node]] = {}
-    for node in nodes:
-        if node.source is not None:
-            by_marker.setdefault((node.source.where(), node.label), []).append(node)
+    for plan_node in nodes:
+        if plan_node.source is not None:
+            by_marker.setdefault((plan_node.source.where(), plan_node.label), []).append(plan_node)
     spans_by_marker: dict[tuple[str, str], Span] = {}
     for out in outputs:
         if out.source is not None:
@@ -336,7 +336,7 @@ def source_to_generated(
     if not hits:
         return []
     best = min(_size(e["source"]["range"]) for e in hits)
-    out = []
+    out: list[dict[str, Any]] = []
     for e in hits:
         if _size(e["source"]["range"]) == best:
             out.extend(

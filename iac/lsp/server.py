@@ -434,7 +434,7 @@ def make_server() -> IacServer:
         project, path = ls.project(params.text_document.uri)
         state = project.files[path]
         analysis = project.analysis()
-        out = []
+        out: list[t.CodeAction] = []
         for diag in params.context.diagnostics:
             data = diag.data if isinstance(diag.data, dict) else {}
             hints = list(data.get("hints") or [])
@@ -558,12 +558,12 @@ def _workspace_edit(ls: IacServer, edits: list[actions.Edit], warning: str) -> t
             continue
         rng = to_range(state.index, start, end)
         if annotated:
-            edit: t.TextEdit = t.AnnotatedTextEdit(
+            edit: t.TextEdit | t.AnnotatedTextEdit = t.AnnotatedTextEdit(
                 range=rng, new_text=text, annotation_id="replace"
             )
         else:
             edit = t.TextEdit(rng, text)
-        by_file.setdefault(path, []).append(edit)
+        by_file.setdefault(path, []).append(edit)  # type: ignore[arg-type]
     if warning and not annotated:
         ls.window_show_message(t.ShowMessageParams(type=t.MessageType.Warning, message=warning))
     if annotated:

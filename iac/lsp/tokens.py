@@ -41,8 +41,8 @@ def semantic_tokens(state: FileState, symbols: SymbolIndex, path: Path) -> list[
             declared[file_offset(decl.name_span)[0]] = decl.kind
     for use in symbols.uses:
         if use.span.source.path == path:
-            kind = symbols.decls[use.name].kind if use.name in symbols.decls else ""
-            used[file_offset(use.span)[0]] = kind
+            use_kind = symbols.decls[use.name].kind if use.name in symbols.decls else ""
+            used[file_offset(use.span)[0]] = use_kind
     tokens: list[tuple[int, int, int, int]] = []  # offset, length, type, modifiers
     line_start = True
     prev = ""

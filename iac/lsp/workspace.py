@@ -187,10 +187,10 @@ class Workspace:
             if path in project.files:
                 return project
         root = program_root(path, self.buffers)
-        project = self.projects.get(root)
-        if project is None:
-            project = self.projects[root] = Project(root, self.params)
-        return project
+        found = self.projects.get(root)
+        if found is None:
+            found = self.projects[root] = Project(root, self.params)
+        return found
 
     def open(self, path: Path, text: str) -> Project:
         self.buffers[path] = text
