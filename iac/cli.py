@@ -334,6 +334,26 @@ def _run_explain(program: str, fmt: str, params: tuple[str, ...]) -> None:
     click.echo(render_json(entries) if fmt == "json" else render_human(entries), nl=fmt == "json")
 
 
+@main.command("lsp")
+@click.option("--stdio", is_flag=True, help="Talk over standard input and output (the default).")
+@click.option("--tcp", metavar="HOST:PORT", help="Listen on a TCP port instead of stdio.")
+def lsp_cmd(stdio: bool, tcp: str | None) -> None:
+    """Run the language server (diagnostics, completion, previews of every target)."""
+    try:
+        import lsprotocol  # noqa: F401 - pygls only loads here: compile start-up never pays
+        import pygls  # noqa: F401
+    except ImportError as err:
+        click.echo(
+            f"error: iac lsp needs pygls and lsprotocol ({err}); "
+            "install them with `pip install 'iac[lsp]'`",
+            err=True,
+        )
+        sys.exit(EXIT_USAGE)
+    from .lsp import serve
+
+    serve(tcp)
+
+
 @main.command("fmt")
 @click.argument("programs", nargs=-1)
 @click.option(

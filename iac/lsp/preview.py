@@ -1,0 +1,392 @@
+"""Previews: a target's files for a program, and the source map between them.
+
+Every generated resource is marked with the statement it came from (`# app.iac:12
+function resize`, a comment in each target's own syntax). The map starts from those
+markers: a marker opens a block that runs to the next marker or to the first line
+indented less than the marker. Plan nodes give each block its exact source span and
+logical ID; inside a role's block, each IAM statement (found by its Sid) maps to the
+`allow` line or event edge that produced it; inside a state machine, each state maps
+to its workflow step. Ranges are 0-based lines and UTF-16 columns, as LSP counts."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import syntax as s
+from ..compiler import TARGETS
+from ..diagnostics import Severity
+from ..plan.iam import Statement
+from ..plan.model import Node
+from ..plan.states import StatesCompiler
+from ..source import Span
+from .document import LineIndex, file_offset
+from .workspace import Analysis
+
+# Renders run one at a time: the Jinja environment of a target is shared and its
+# filters are set per render (iac/emit/base.py), so two renders at once could mix them.
+RENDER_LOCK = threading.Lock()
+
+_MARKER = re.compile(r"^([ \t]*)(?:#|//)[ \t]*(\S+?\.iac):(\d+)  (.+?)[ \t]*$")
+
+Range = dict[str, dict[str, int]]
+ToLocation = Callable[[Span], dict[str, Any] | None]
+
+
+def lsp_range(index: LineIndex, start: int, end: int) -> Range:
+    sl, sc = index.position(start)
+    el, ec = index.position(end)
+    return {"start": {"line": sl, "character": sc}, "end": {"line": el, "character": ec}}
+
+
+def _line_range(lines: list[str], first: int, last: int) -> Range:
+    end = lines[last]
+    return {
+        "start": {"line": first, "character": 0},
+        "end": {"line": last, "character": len(end.encode("utf-16-le")) // 2},
+    }
+
+
+@dataclass
+class Block:
+    path: str
+    first: int
+    last: int
+    indent: int
+    where: str  # `app.iac:12`
+    label: str
+
+
+@dataclass
+class Preview:
+    """The answer to `iac/preview`, kept as plain JSON-ready data."""
+
+    target: str
+    version: int
+    files: list[dict[str, Any]]
+    source_map: list[dict[str, Any]]
+    diagnostics: list[dict[str, Any]] = field(default_factory=list)
+    stale: bool = False
+
+    def to_json(self, uri: str) -> dict[str, Any]:
+        return {
+            "uri": uri,
+            "target": self.target,
+            "version": self.version,
+            "stale": self.stale,
+            "files": self.files,
+            "sourceMap": self.source_map,
+            "diagnostics": self.diagnostics,
+        }
+
+    @property
+    def texts(self) -> tuple[tuple[str, str], ...]:
+        return tuple((f["path"], f.get("text", "")) for f in self.files)
+
+
+def render_preview(analysis: Analysis, target: str, to_location: ToLocation) -> Preview | None:
+    """The preview of one target, or None when the program can't be rendered now."""
+    planned = analysis.plan
+    if planned is None or target not in TARGETS:
+        return None
+    errors = [d for d in planned.diagnostics if d.severity is Severity.ERROR]
+    if errors:
+        return None
+    with RENDER_LOCK:
+        rendered = TARGETS[target](planned)
+    if any(d.severity is Severity.ERROR for d in rendered.diagnostics):
+        return None
+    files: list[dict[str, Any]] = []
+    texts: dict[str, list[str]] = {}
+    for path in sorted(rendered.files):
+        data = rendered.files[path]
+        if path.endswith(".zip"):
+            files.append({"path": path, "binary": True, "size": len(data)})
+            continue
+        text = data.decode("utf-8")
+        files.append({"path": path, "text": text})
+        texts[path] = text.split("\n")
+    source_map = _source_map(texts, planned.nodes, planned.outputs, analysis, to_location)
+    notes = [
+        {"code": d.code, "severity": d.severity.value, "message": d.message}
+        for d in list(planned.diagnostics) + list(rendered.diagnostics)
+    ]
+    return Preview(target, analysis.version, files, source_map, notes)
+
+
+def _blocks(path: str, lines: list[str]) -> list[Block]:
+    marks = []
+    for i, line in enumerate(lines):
+        m = _MARKER.match(line)
+        if m:
+            marks.append(
+                (i, len(m.group(1).expandtabs()), f"{m.group(2)}:{m.group(3)}", m.group(4))
+            )
+    blocks = []
+    for n, (first, indent, where, label) in enumerate(marks):
+        stop = marks[n + 1][0] if n + 1 < len(marks) else len(lines)
+        last = first
+        for j in range(first + 1, stop):
+            text = lines[j]
+            if not text.strip():
+                continue
+            if len(text) - len(text.lstrip()) < indent:
+                break
+            last = j
+        blocks.append(Block(path, first, last, indent, where, label))
+    return blocks
+
+
+def _source_map(
+    texts: dict[str, list[str]],
+    nodes: list[Node],
+    outputs: list[Any],
+    analysis: Analysis,
+    to_location: ToLocation,
+) -> list[dict[str, Any]]:
+    by_marker: dict[tuple[str, str], list[Node]] = {}
+    for plan_node in nodes:
+        if plan_node.source is not None:
+            by_marker.setdefault((plan_node.source.where(), plan_node.label), []).append(plan_node)
+    spans_by_marker: dict[tuple[str, str], Span] = {}
+    for out in outputs:
+        if out.source is not None:
+            spans_by_marker[(out.source.where(), f"output {out.name}")] = out.source
+    entries: dict[tuple[Any, ...], dict[str, Any]] = {}
+
+    def add(span: Span, kind: str, label: str, node_id: str | None, gen: dict[str, Any]) -> None:
+        start, end = file_offset(span)
+        key = (str(span.source.path), start, end, kind, node_id)
+        entry = entries.get(key)
+        if entry is None:
+            location = to_location(span)
+            if location is None:
+                return
+            entry = entries[key] = {
+                "source": location,
+                "kind": kind,
+                "label": label,
+                "nodeId": node_id,
+                "generated": [],
+            }
+        entry["generated"].append(gen)
+
+    seen: dict[tuple[str, str], int] = {}
+    for path, lines in texts.items():
+        for block in _blocks(path, lines):
+            key = (block.where, block.label)
+            gen = {"path": path, "range": _line_range(lines, block.first, block.last)}
+            candidates = by_marker.get(key, [])
+            count = seen.get(f"{path}|{key}", 0)  # type: ignore[call-overload]
+            seen[f"{path}|{key}"] = count + 1  # type: ignore[index]
+            node = (
+                candidates[count]
+                if count < len(candidates)
+                else (candidates[-1] if candidates else None)
+            )
+            if node is not None and node.source is not None:
+                add(node.source, "resource", node.label, node.id, gen)
+                _statements(node, path, lines, block, add)
+                _states(node, path, lines, block, analysis, add)
+            elif key in spans_by_marker:
+                add(spans_by_marker[key], "output", block.label, None, gen)
+    return sorted(
+        entries.values(),
+        key=lambda e: (
+            e["source"]["uri"],
+            e["source"]["range"]["start"]["line"],
+            e["source"]["range"]["start"]["character"],
+            e["kind"],
+        ),
+    )
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _item_end(lines: list[str], at: int, limit: int) -> int:
+    """The last line of an item starting at `at`: its deeper lines, and a closing bracket
+    at its own indentation."""
+    indent = _indent(lines[at])
+    last = at
+    for j in range(at + 1, limit + 1):
+        text = lines[j]
+        if not text.strip():
+            continue
+        depth = _indent(text)
+        if depth > indent:
+            last = j
+            continue
+        if depth == indent and text.strip()[0] in "}])":
+            last = j
+        break
+    return last
+
+
+def _enclosing(lines: list[str], at: int, first: int, limit: int) -> tuple[int, int]:
+    """The bracketed object holding line `at`: from its opener to its closer."""
+    indent = _indent(lines[at])
+    opener = at
+    for j in range(at - 1, first - 1, -1):
+        if lines[j].strip() and _indent(lines[j]) < indent:
+            opener = j
+            break
+    closer = at
+    for j in range(at + 1, limit + 1):
+        if lines[j].strip():
+            if _indent(lines[j]) < indent:
+                closer = j
+                break
+            closer = j
+    return opener, closer
+
+
+_SID = re.compile(r'(?i)\bsid"?\s*[:=]\s*"?([A-Za-z0-9]+)')
+
+
+def _sid_of(line: str) -> str | None:
+    m = _SID.search(line)
+    return m.group(1) if m else None
+
+
+def _statements(node: Node, path: str, lines: list[str], block: Block, add: Any) -> None:
+    statements = node.props.get("statements")
+    if not isinstance(statements, list):
+        return
+    for st in statements:
+        if not isinstance(st, Statement) or st.source is None or not st.sid:
+            continue
+        for j in range(block.first, block.last + 1):
+            if st.sid in lines[j] and _sid_of(lines[j]) == st.sid:
+                if lines[j].lstrip().startswith("- "):
+                    first, last = j, _item_end(lines, j, block.last)
+                else:
+                    first, last = _enclosing(lines, j, block.first, block.last)
+                label = f"{st.sid}: {st.reason}"
+                gen = {"path": path, "range": _line_range(lines, first, last)}
+                add(st.source, "iam", label, node.id, gen)
+                break
+
+
+def _states(
+    node: Node, path: str, lines: list[str], block: Block, analysis: Analysis, add: Any
+) -> None:
+    if node.type != "state_machine" or node.source is None:
+        return
+    decl = next(
+        (
+            d
+            for d in analysis.symbols.decls.values()
+            if isinstance(d.statement, s.WorkflowDecl) and d.span == node.source
+        ),
+        None,
+    )
+    if decl is None or not isinstance(decl.statement, s.WorkflowDecl):
+        return
+    namer = StatesCompiler(lambda _kind, _name: {})
+    for step in s.walk_steps(decl.statement.steps):
+        if isinstance(step, s.Attribute):
+            continue
+        try:
+            name = namer.state_name(step)
+        except Exception:  # noqa: BLE001 - a step the namer doesn't know has no state
+            continue
+        key = re.compile(r'^\s*"?' + re.escape(name) + r'"?\s*(?::|=)')
+        for j in range(block.first, block.last + 1):
+            if name in lines[j] and key.search(lines[j]):
+                gen = {
+                    "path": path,
+                    "range": _line_range(lines, j, _item_end(lines, j, block.last)),
+                }
+                add(step.span, "state", name, node.id, gen)
+                break
+
+
+# ---------------------------------------------------------------- mapping
+
+
+def _contains(rng: Range, line: int, character: int) -> bool:
+    start, end = rng["start"], rng["end"]
+    return (
+        (start["line"], start["character"]) <= (line, character) <= (end["line"], end["character"])
+    )
+
+
+def _size(rng: Range) -> tuple[int, int]:
+    return (
+        rng["end"]["line"] - rng["start"]["line"],
+        rng["end"]["character"] - rng["start"]["character"],
+    )
+
+
+def source_to_generated(
+    preview: Preview, uri: str, line: int, character: int
+) -> list[dict[str, Any]]:
+    """The generated ranges of the innermost statement at a source position."""
+    hits = [
+        e
+        for e in preview.source_map
+        if e["source"]["uri"] == uri and _contains(e["source"]["range"], line, character)
+    ]
+    if not hits:
+        return []
+    best = min(_size(e["source"]["range"]) for e in hits)
+    out: list[dict[str, Any]] = []
+    for e in hits:
+        if _size(e["source"]["range"]) == best:
+            out.extend(
+                dict(g, label=e["label"], kind=e["kind"], nodeId=e["nodeId"])
+                for g in e["generated"]
+            )
+    return out
+
+
+def generated_to_source(
+    preview: Preview, path: str, line: int, character: int
+) -> dict[str, Any] | None:
+    """The source statement of the innermost generated range at a position."""
+    best: tuple[tuple[int, int], dict[str, Any]] | None = None
+    for e in preview.source_map:
+        for g in e["generated"]:
+            if g["path"] == path and _contains(g["range"], line, character):
+                size = _size(g["range"])
+                if best is None or size < best[0]:
+                    best = (
+                        size,
+                        dict(e["source"], label=e["label"], kind=e["kind"], nodeId=e["nodeId"]),
+                    )
+    return best[1] if best else None
+
+
+def block_text(preview: Preview, node_id: str) -> tuple[str, str] | None:
+    """The generated text of one node: (file, text), for hovers."""
+    texts = dict(preview.texts)
+    for e in preview.source_map:
+        if e["nodeId"] == node_id and e["kind"] == "resource":
+            g = e["generated"][0]
+            lines = texts.get(g["path"], "").split("\n")
+            rng = g["range"]
+            return g["path"], "\n".join(lines[rng["start"]["line"] : rng["end"]["line"] + 1])
+    return None
+
+
+def stale_copy(preview: Preview | None, target: str, version: int) -> Preview:
+    if preview is None:
+        return Preview(target, version, [], [], stale=True)
+    return Preview(
+        preview.target,
+        preview.version,
+        preview.files,
+        preview.source_map,
+        preview.diagnostics,
+        True,
+    )
+
+
+def program_paths(analysis: Analysis) -> list[Path]:
+    return list(analysis.files)

@@ -1,0 +1,218 @@
+"""Programs in the editor: which files make one, unsaved buffers over the disk, and the
+analysis of each program version (check, then the plan on demand)."""
+
+from __future__ import annotations
+
+import gc
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..checker import Checker
+from ..diagnostics import Diagnostic, Diagnostics, Severity
+from ..model import App
+from ..plan import Plan, plan
+from ..source import Span
+from .document import FileState, file_offset
+from .symbols import SymbolIndex
+
+_APP_BLOCK = re.compile(r"^app\s", re.M)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    # As in the compiler's front half: trees and models hold no cycles, and the cyclic
+    # collector's passes over them would cost more than the work itself.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@dataclass
+class Analysis:
+    """One version of a program: every file's parse, the check, and the plan when asked."""
+
+    version: int
+    files: dict[Path, FileState]
+    diagnostics: list[Diagnostic]
+    app: App | None
+    _plan: Plan | None = None
+    _symbols: SymbolIndex | None = None
+    params: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.app is not None and not any(
+            d.severity is Severity.ERROR for d in self.diagnostics
+        )
+
+    @property
+    def plan(self) -> Plan | None:
+        if self._plan is None and self.ok and self.app is not None:
+            with _gc_paused():
+                self._plan = plan(self.app)
+        return self._plan
+
+    @property
+    def symbols(self) -> SymbolIndex:
+        if self._symbols is None:
+            self._symbols = SymbolIndex({p: f.module() for p, f in self.files.items()})
+        return self._symbols
+
+    def location(self, span: Span) -> tuple[Path, int, int]:
+        """A span as (file, start offset, end offset) in the file's current text."""
+        start, end = file_offset(span)
+        return span.source.path, start, end
+
+
+class Project:
+    """One program: a folder of `.iac` files, or one file."""
+
+    def __init__(self, root: Path, params: dict[str, str] | None = None):
+        self.root = root
+        self.params = dict(params or {})
+        self.files: dict[Path, FileState] = {}
+        self.version = 0
+        self._analysis: Analysis | None = None
+        self.last_good: Analysis | None = None
+
+    def paths(self, buffers: dict[Path, str]) -> list[Path]:
+        if self.root.suffix == ".iac" and not self.root.is_dir():
+            return [self.root]
+        on_disk = {p for p in _iac_files(self.root)}
+        in_editor = {p for p in buffers if p.parent == self.root and p.suffix == ".iac"}
+        return sorted(on_disk | in_editor)
+
+    def sync(self, buffers: dict[Path, str]) -> bool:
+        """Bring every file up to date (buffers win over the disk); True when anything
+        changed since the last analysis."""
+        changed = False
+        wanted = self.paths(buffers)
+        for path in list(self.files):
+            if path not in wanted:
+                del self.files[path]
+                changed = True
+        for path in wanted:
+            text = buffers.get(path)
+            if text is None:
+                text = _read(path)
+            state = self.files.get(path)
+            if state is None:
+                self.files[path] = FileState(path, text)
+                changed = True
+            elif state.text != text:
+                state.update(text)
+                changed = True
+        if changed or self._analysis is None:
+            self.version += 1
+            self._analysis = None
+        return changed
+
+    def analysis(self) -> Analysis:
+        if self._analysis is None:
+            self._analysis = self._analyze()
+            if self._analysis.ok:
+                self.last_good = self._analysis
+        return self._analysis
+
+    def _analyze(self) -> Analysis:
+        files = dict(self.files)
+        diags = Diagnostics([d for f in files.values() for d in f.diagnostics])
+        if not files:
+            return Analysis(self.version, files, [], None)
+        if diags.has_errors or not all(f.ok for f in files.values()):
+            return Analysis(self.version, files, diags.items, None)
+        modules = [f.module() for f in files.values()]
+        with _gc_paused():
+            try:
+                app = Checker(modules, self.root, diags, self.params).run()
+            except RecursionError:
+                first = next(iter(files.values()))
+                diags.error("E001", "the program nests too deeply", Span(first.source, 0, 0))
+                app = None
+        return Analysis(self.version, files, diags.items, app, params=self.params)
+
+
+def _iac_files(folder: Path) -> list[Path]:
+    try:
+        return sorted(p for p in folder.iterdir() if p.suffix == ".iac" and p.is_file())
+    except OSError:
+        return []
+
+
+def _read(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return ""
+    return data.decode("utf-8", errors="replace").replace("\x00", " ")
+
+
+def program_root(path: Path, buffers: dict[Path, str]) -> Path:
+    """The program a file belongs to. A folder's `.iac` files make one program, as
+    `iac check FOLDER` reads them; but a folder where two or more files each declare an
+    `app` holds several one-file programs (like `examples/`), and then the file is its
+    own program."""
+    folder = path.parent
+    siblings = set(_iac_files(folder)) | {p for p in buffers if p.parent == folder}
+    siblings.add(path)
+    if len(siblings) == 1:
+        return path
+    apps = 0
+    for p in siblings:
+        text = buffers.get(p)
+        if text is None:
+            text = _read(p)
+        if _APP_BLOCK.search(text):
+            apps += 1
+    return path if apps >= 2 else folder
+
+
+class Workspace:
+    """Every open buffer, and the programs they belong to."""
+
+    def __init__(self, params: dict[str, str] | None = None):
+        self.buffers: dict[Path, str] = {}
+        self.projects: dict[Path, Project] = {}
+        self.params = dict(params or {})
+
+    def project_of(self, path: Path) -> Project:
+        for project in self.projects.values():
+            if path in project.files:
+                return project
+        root = program_root(path, self.buffers)
+        found = self.projects.get(root)
+        if found is None:
+            found = self.projects[root] = Project(root, self.params)
+        return found
+
+    def open(self, path: Path, text: str) -> Project:
+        self.buffers[path] = text
+        project = self.project_of(path)
+        project.sync(self.buffers)
+        return project
+
+    def change(self, path: Path, text: str) -> Project:
+        return self.open(path, text)
+
+    def close(self, path: Path) -> Project | None:
+        self.buffers.pop(path, None)
+        project = self.project_of(path)
+        project.sync(self.buffers)
+        if not any(p in self.buffers for p in project.files):
+            self.projects.pop(project.root, None)
+            return None
+        return project
+
+    def file(self, path: Path) -> FileState | None:
+        for project in self.projects.values():
+            state = project.files.get(path)
+            if state is not None:
+                return state
+        return None
