@@ -64,7 +64,13 @@ def to_diagnostic(
         message="\n".join(lines),
         severity=severity,
         code=d.code,
-        code_description=t.CodeDescription(href=docs.replace("{code}", d.code)) if docs else None,
+        code_description=(
+            t.CodeDescription(
+                href=docs.replace("{code}", d.code).replace("{anchor}", d.code.lower())
+            )
+            if docs
+            else None
+        ),
         source="iac",
         related_information=related or None,
         data={"code": d.code, "hints": list(d.hints), "note": d.note},

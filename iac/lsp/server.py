@@ -82,11 +82,11 @@ class IacServer(LanguageServer):
         self.docs: str | None = None
         self.snippets = True
         self.annotations = False
-        # Diagnostic codes link to the contract's section on errors in a checkout; a
-        # client may give its own `docsUrl` (with `{code}` where the code goes).
-        docs = data_dir("docs") / "language.md" if _has_docs() else None
+        # Diagnostic codes link to their entry in docs/errors.md in a checkout; a client
+        # may give its own `docsUrl` (`{code}` is E114, `{anchor}` is e114).
+        docs = data_dir("docs") / "errors.md" if _has_docs() else None
         if docs is not None and docs.exists():
-            self.docs = docs.as_uri() + "#7-errors"
+            self.docs = docs.as_uri() + "#{anchor}"
 
     # ------------------------------------------------------------ paths and files
 
