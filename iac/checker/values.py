@@ -235,7 +235,7 @@ def attribute_value(ctx: Context, value: s.Value, spec: cat.Attr) -> Any:
                 return None
             return text
         if isinstance(value, s.Ref) and value.attr is None and value.name.text in ctx.scope.params:
-            _param_use(ctx, value)
+            ctx.scope.used.add(value.name.text)
             return m.ParamRef(value.name.text)
         return _type_error(ctx, value, spec, 'a string like `"text"`')
     if t == "bool":
@@ -344,7 +344,7 @@ def interpolation(ctx: Context, value: s.Str) -> m.Expr:
 def reference(ctx: Context, ref: s.Ref) -> m.ParamRef | m.AttrRef | None:
     name = ref.name.text
     if name in ctx.scope.params and ref.attr is None:
-        _param_use(ctx, ref)
+        ctx.scope.used.add(ref.name.text)
         return m.ParamRef(name)
     if name in ctx.scope.params:
         span = ref.attr.span if ref.attr else ref.span
@@ -386,10 +386,6 @@ def reference(ctx: Context, ref: s.Ref) -> m.ParamRef | m.AttrRef | None:
     if ref.attr.text == "stream_arn":
         ctx.stream_refs.append((name, ref.attr.span))
     return m.AttrRef(name, ref.attr.text)
-
-
-def _param_use(ctx: Context, ref: s.Ref) -> None:
-    ctx.scope.used.add(ref.name.text)
 
 
 def env_block(ctx: Context, block: s.Nested) -> dict[str, m.Expr]:
