@@ -103,13 +103,25 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Operation:
+    """What `allow NAME: OP` lets a role do: in words, and as the IAM actions it grants
+    on which of the target's ARNs. The plan's policies read this table (iac/plan/iam.py)."""
+
+    doc: str
+    actions: tuple[str, ...]
+    # "arn": the resource; "objects": a bucket's `/*`; "arn+indexes": a table and its
+    # indexes; "model": the model, or an inference profile and the models it routes to
+    scope: str = "arn"
+
+
+@dataclass(frozen=True)
 class Kind:
     name: str
     doc: str
     attrs: tuple[Attr, ...] = ()
     blocks: tuple[str, ...] = ()  # nested blocks: env, throttle
     exposes: tuple[str, ...] = ()
-    operations: dict[str, str] = field(default_factory=dict)
+    operations: dict[str, Operation] = field(default_factory=dict)
     events: tuple[Event, ...] = ()
     allows: bool = False  # may hold `allow` statements (has a role)
     creates: bool = True  # False: a reference to something that exists (a model)
@@ -121,8 +133,9 @@ class Kind:
         return next((e for e in self.events if e.name == name), None)
 
 
-def _name(limit: int) -> Attr:
+def _name(kind: str) -> Attr:
     """`name = "..."`: the physical name; NAME_RULES says what the service allows."""
+    limit = NAME_RULES[kind].high
     return Attr("name", "string", doc=f"physical name, overriding PREFIX-NAME (at most {limit})")
 
 
@@ -270,11 +283,11 @@ KINDS: dict[str, Kind] = {
                     step=DAY,
                     choices=tuple(d * DAY for d in LOG_RETENTION_DAYS),
                 ),
-                _name(64),
+                _name("function"),
             ),
             blocks=("env",),
             exposes=("name", "arn"),
-            operations={"invoke": "invoke the function"},
+            operations={"invoke": Operation("invoke the function", ("lambda:InvokeFunction",))},
             allows=True,
         ),
         Kind(
@@ -285,14 +298,14 @@ KINDS: dict[str, Kind] = {
                 Attr("public", "bool", False),
                 Attr("expire_after", "duration", low=DAY, high=36500 * DAY, step=DAY),
                 Attr("retain", "bool", True),
-                _name(63),
+                _name("bucket"),
             ),
             exposes=("name", "arn"),
             operations={
-                "read": "get objects",
-                "write": "put objects",
-                "delete": "delete objects",
-                "list": "list the bucket",
+                "read": Operation("get objects", ("s3:GetObject",), "objects"),
+                "write": Operation("put objects", ("s3:PutObject",), "objects"),
+                "delete": Operation("delete objects", ("s3:DeleteObject",), "objects"),
+                "list": Operation("list the bucket", ("s3:ListBucket",)),
             },
             events=tuple(
                 Event(
@@ -314,10 +327,21 @@ KINDS: dict[str, Kind] = {
                 Attr("fifo", "bool", False),
                 Attr("max_receives", "number", low=1, high=1000, integer=True),
                 Attr("encrypted", "bool", True),
-                _name(80),
+                _name("queue"),
             ),
             exposes=("name", "arn", "url"),
-            operations={"send": "send messages", "receive": "receive and delete messages"},
+            operations={
+                "send": Operation("send messages", ("sqs:SendMessage",)),
+                "receive": Operation(
+                    "receive and delete messages",
+                    (
+                        "sqs:ChangeMessageVisibility",
+                        "sqs:DeleteMessage",
+                        "sqs:GetQueueAttributes",
+                        "sqs:ReceiveMessage",
+                    ),
+                ),
+            },
             events=(
                 Event(
                     "message",
@@ -333,9 +357,9 @@ KINDS: dict[str, Kind] = {
         Kind(
             "topic",
             "Amazon SNS topic",
-            attrs=(Attr("fifo", "bool", False), _name(256)),
+            attrs=(Attr("fifo", "bool", False), _name("topic")),
             exposes=("name", "arn"),
-            operations={"publish": "publish messages"},
+            operations={"publish": Operation("publish messages", ("sns:Publish",))},
             events=(
                 Event(
                     "message",
@@ -353,10 +377,31 @@ KINDS: dict[str, Kind] = {
                 Attr("stream", "bool", False),
                 Attr("pitr", "bool", True),
                 Attr("retain", "bool", True),
-                _name(255),
+                _name("table"),
             ),
             exposes=("name", "arn", "stream_arn"),
-            operations={"read": "get, query, scan", "write": "put, update, delete"},
+            operations={
+                "read": Operation(
+                    "get, query, scan",
+                    (
+                        "dynamodb:BatchGetItem",
+                        "dynamodb:ConditionCheckItem",
+                        "dynamodb:GetItem",
+                        "dynamodb:Query",
+                        "dynamodb:Scan",
+                    ),
+                    "arn+indexes",
+                ),
+                "write": Operation(
+                    "put, update, delete",
+                    (
+                        "dynamodb:BatchWriteItem",
+                        "dynamodb:DeleteItem",
+                        "dynamodb:PutItem",
+                        "dynamodb:UpdateItem",
+                    ),
+                ),
+            },
             events=(
                 Event(
                     "changed",
@@ -369,7 +414,7 @@ KINDS: dict[str, Kind] = {
         Kind(
             "api",
             "Amazon API Gateway HTTP API",
-            attrs=(Attr("cors", "bool", False), _name(128)),
+            attrs=(Attr("cors", "bool", False), _name("api")),
             blocks=("throttle",),
             exposes=("url", "id"),
         ),
@@ -380,16 +425,16 @@ KINDS: dict[str, Kind] = {
                 Attr("rate", "duration", low=60, high=3650 * DAY, step=MINUTE),
                 Attr("cron", "string", literal=True, doc="AWS six-field cron"),
                 Attr("enabled", "bool", True),
-                _name(64),
+                _name("schedule"),
             ),
             events=(Event("tick", ("function", "queue", "workflow", "container"), doc="it fires"),),
         ),
         Kind(
             "bus",
             "Amazon EventBridge custom event bus",
-            attrs=(_name(256),),
+            attrs=(_name("bus"),),
             exposes=("name", "arn"),
-            operations={"put": "put events"},
+            operations={"put": Operation("put events", ("events:PutEvents",))},
             events=(
                 Event(
                     "event",
@@ -415,7 +460,7 @@ KINDS: dict[str, Kind] = {
                     step=DAY,
                     choices=tuple(d * DAY for d in LOG_RETENTION_DAYS),
                 ),
-                _name(255),
+                _name("container"),
             ),
             blocks=("env",),
             exposes=("name", "arn"),
@@ -424,24 +469,32 @@ KINDS: dict[str, Kind] = {
         Kind(
             "workflow",
             "AWS Step Functions state machine",
-            attrs=(Attr("express", "bool", False), _name(80)),
+            attrs=(Attr("express", "bool", False), _name("workflow")),
             exposes=("name", "arn"),
-            operations={"start": "start an execution"},
+            operations={"start": Operation("start an execution", ("states:StartExecution",))},
         ),
         Kind(
             "model",
             "Amazon Bedrock foundation model (nothing is created)",
             attrs=(Attr("id", "string", required=True, literal=True, doc="a Bedrock model id"),),
             exposes=("id", "arn"),
-            operations={"invoke": "invoke the model"},
+            operations={
+                "invoke": Operation(
+                    "invoke the model",
+                    ("bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"),
+                    "model",
+                )
+            },
             creates=False,
         ),
         Kind(
             "secret",
             "AWS Secrets Manager secret with a generated value",
-            attrs=(Attr("description", "string", empty=True), _name(512)),
+            attrs=(Attr("description", "string", empty=True), _name("secret")),
             exposes=("name", "arn"),
-            operations={"read": "read the secret value"},
+            operations={
+                "read": Operation("read the secret value", ("secretsmanager:GetSecretValue",))
+            },
         ),
     )
 }

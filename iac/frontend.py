@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import syntax
-from .checker import Checker
+from .checker import check_modules
 from .diagnostics import Diagnostic, Diagnostics, Severity
 from .model import App
 from .parser import parse_file, parse_source
@@ -232,7 +232,7 @@ def check(program: Program, params: dict[str, str] | None = None) -> CheckResult
         modules = [p.module for p in parsed if p.module is not None]
         broken = [p for p in parsed if not p.complete]
         syntax_errors = len(diags.items)
-        app = Checker(modules, _named_root(program.root), diags, params).run()
+        app = check_modules(modules, _named_root(program.root), diags, params)
         if not broken:
             return CheckResult(app, diags.sorted())
         lost = frozenset().union(*(p.lost for p in broken))

@@ -3,11 +3,11 @@ It knows nothing of Lark or of targets."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import syntax
 from .source import Span
 
 
@@ -31,7 +31,7 @@ class Interp:
     parts: tuple[str | ParamRef | AttrRef, ...]
 
 
-Expr = str | int | float | bool | ParamRef | AttrRef | Interp | tuple
+Expr = str | int | float | bool | ParamRef | AttrRef | Interp | tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,134 @@ class Route:
     span: Span
 
 
+# ---------------------------------------------------------------- workflow steps
+#
+# A workflow's steps as the checker proved them: every target declared and of the
+# step's kind, every option typed, every condition a path against a literal. The plan
+# turns them into Amazon States Language without looking back at the syntax.
+
+
+@dataclass(frozen=True)
+class TaskOptions:
+    retry: int = 0  # attempts after a failure; 0: none
+    timeout: int | None = None  # seconds
+    result: str | None = None  # the JSON path the step's result goes to
+
+
+@dataclass(frozen=True)
+class Task:
+    """`invoke f`, `run c`, `send q`, `publish t`, `put b`: a step on a resource."""
+
+    verb: str
+    kind: str  # the target's kind (catalog.STEP_KINDS): function, container, queue, ...
+    target: str
+    options: TaskOptions
+    span: Span
+
+
+@dataclass(frozen=True)
+class Wait:
+    """`wait 30s` or `wait $.delay` (a path to a number of seconds): one of the two."""
+
+    seconds: int | None
+    path: str | None
+    text: str  # as written (`30s`, `$.delay`), for the state's name
+    span: Span
+
+
+@dataclass(frozen=True)
+class Compare:
+    """`$.n > 10MB`: the literal as States Language compares it (sizes in bytes,
+    durations in seconds)."""
+
+    path: str
+    op: str  # ==, !=, <, <=, >, >=
+    type: str  # number, string or bool
+    value: str | int | float | bool
+    span: Span
+
+
+@dataclass(frozen=True)
+class Exists:
+    path: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Not:
+    operand: Condition
+    span: Span
+
+
+@dataclass(frozen=True)
+class And:
+    operands: tuple[Condition, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Or:
+    operands: tuple[Condition, ...]
+    span: Span
+
+
+Condition = Compare | Exists | Not | And | Or
+
+
+@dataclass(frozen=True)
+class IfStep:
+    branches: tuple[tuple[Condition, tuple[Step, ...]], ...]  # `if`, then each `else if`
+    otherwise: tuple[Step, ...] | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class Parallel:
+    branches: tuple[tuple[Step, ...], ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class ForEach:
+    path: str
+    body: tuple[Step, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Succeed:
+    span: Span
+
+
+@dataclass(frozen=True)
+class Fail:
+    error: str
+    cause: str | None
+    span: Span
+
+
+Step = Task | Wait | IfStep | Parallel | ForEach | Succeed | Fail
+
+
+def walk_steps(steps: Iterable[Step]) -> Iterator[Step]:
+    """Every step, nested ones included, in source order."""
+    for step in steps:
+        yield step
+        if isinstance(step, IfStep):
+            for _, body in step.branches:
+                yield from walk_steps(body)
+            if step.otherwise:
+                yield from walk_steps(step.otherwise)
+        elif isinstance(step, Parallel):
+            for body in step.branches:
+                yield from walk_steps(body)
+        elif isinstance(step, ForEach):
+            yield from walk_steps(step.body)
+
+
+# ---------------------------------------------------------------- resources
+
+
 @dataclass
 class Resource:
     kind: str
@@ -79,7 +207,7 @@ class Resource:
     indexes: list[TableIndex] = field(default_factory=list)
     routes: list[Route] = field(default_factory=list)
     throttle: dict[str, float] = field(default_factory=dict)
-    steps: tuple[syntax.Step, ...] = ()
+    steps: tuple[Step, ...] = ()  # a workflow's, checked and typed
     code_path: Path | None = None  # resolved, absolute
 
     def __getitem__(self, attr: str) -> Any:

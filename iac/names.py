@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from .source import Span
 
 NAME_RE = re.compile(r"[a-z][a-z0-9_]*\Z")
+MAX_NAME = 64  # logical IDs (255) and physical names are built from it, with suffixes
 
 
 def logical_id(name: str) -> str:

@@ -281,7 +281,23 @@ def test_workflow_steps_are_kept(program: Check) -> None:
     )
     w = app.resources["w"]
     assert w["express"] is True
-    assert len(w.steps) == 3
+    # The model holds the checked steps, typed (the `express` attribute is not a step).
+    invoke, choice = w.steps
+    assert isinstance(invoke, m.Task)
+    assert (invoke.verb, invoke.kind, invoke.target) == ("invoke", "function", "worker")
+    assert invoke.options == m.TaskOptions(retry=2, timeout=None, result=None)
+    assert isinstance(choice, m.IfStep)
+    ((cond, then),) = choice.branches
+    assert isinstance(cond, m.And)
+    size, missing = cond.operands
+    assert size == m.Compare("$.n", ">", "number", 10 * 1024 * 1024, size.span)
+    assert isinstance(missing, m.Not) and missing.operand == m.Exists(
+        "$.skip", missing.operand.span
+    )
+    assert then == (m.Wait(5, None, "5s", then[0].span),)
+    assert choice.otherwise is not None
+    (send,) = choice.otherwise
+    assert isinstance(send, m.Task) and (send.kind, send.target) == ("queue", "q")
 
 
 # ---------------------------------------------------------------- params

@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_properties import program as generated_program
 
+import iac.checker
 from examples import REPO, case_name, example_programs
-from iac.checker import Checker
 from iac.compiler import compile_app
 from iac.diagnostics import Severity
 from iac.frontend import CheckResult, check, from_text, load
@@ -112,7 +112,7 @@ def test_without_the_check_the_plan_would_collide(
 ) -> None:
     """Each colliding program is a real collision: with the checker's generated-ID rule
     switched off, the output holds one logical ID twice."""
-    monkeypatch.setattr(Checker, "_generated_ids", lambda self, app, outputs: None)
+    monkeypatch.setattr(iac.checker, "check_generated_ids", lambda ctx, model: None)
     result = _program(COLLIDING[case])
     assert result.app is not None, [d.message for d in result.errors]
     planned = plan(result.app)

@@ -1,4 +1,6 @@
-"""The rules of each kind, workflow steps and conditions, and event targets."""
+"""The rules of each resource kind (the resource pass reads them through its table,
+`resources.KIND_RULES`), and the service naming rules of physical names. A rule sees
+the typed resource and its declaration."""
 
 from __future__ import annotations
 
@@ -10,456 +12,299 @@ from .. import catalog as cat
 from .. import model as m
 from .. import syntax as s
 from ..codepath import code_value_span, inspect_code
-from ..diagnostics import Label, one_of
+from ..diagnostics import Label
 from ..source import Span
-from .base import _describe, _fmt_bytes, _fmt_seconds, _near_file, _show_char
-from .values import ValueRules
+from .context import Context, Decl, attr_span, value_span
+from .values import check_target
+from .wording import fmt_bytes, near_file, show_char
 
 
-class KindRules(ValueRules):
-    def _rules_function(self, res: m.Resource, st: s.ResourceDecl) -> None:
-        code = res.attrs.get("code")
-        if not isinstance(code, str):
-            return
-        found = inspect_code(
-            st.span.source.directory, code, (mod.span.source.path for mod in self.modules)
+def function_rules(ctx: Context, res: m.Resource, st: Decl) -> None:
+    assert isinstance(st, s.ResourceDecl)  # the rule of a resource kind, not `workflow`
+    code = res.attrs.get("code")
+    if not isinstance(code, str):
+        return
+    found = inspect_code(
+        st.span.source.directory, code, (mod.span.source.path for mod in ctx.modules)
+    )
+    found.report(ctx.diags, code_value_span(st))  # links, FIFOs, size (iac/codepath.py)
+    span = attr_span(st, "code")
+    if found.missing and found.path:
+        guess = near_file(found.path, code)
+        ctx.error(
+            "E110",
+            f"`{code}` does not exist",
+            span,
+            note=f"did you mean `{guess}`?" if guess else "",
+            hints=(f"`code` is relative to the folder of {st.span.source.path.name}",),
         )
-        found.report(self.diags, code_value_span(st))  # links, FIFOs, size (iac/codepath.py)
-        span = self.attr_span(st, "code")
-        if found.missing and found.path:
-            guess = _near_file(found.path, code)
-            self.error(
-                "E110",
-                f"`{code}` does not exist",
-                span,
-                note=f"did you mean `{guess}`?" if guess else "",
-                hints=(f"`code` is relative to the folder of {st.span.source.path.name}",),
-            )
-            return
-        if found.path is None:
-            return
-        res.code_path = path = found.path
-        if path.is_dir() and not res.attrs.get("handler"):
-            self.error(
-                "E123",
-                f"function `{res.name}` needs `handler`: its code is a folder",
-                span,
-                hints=('name the entry point, e.g. `handler = "app.handler"`',),
-            )
-        elif not res.attrs.get("handler"):
-            res.attrs["handler"] = f"{path.stem}.handler"
+        return
+    if found.path is None:
+        return
+    res.code_path = path = found.path
+    if path.is_dir() and not res.attrs.get("handler"):
+        ctx.error(
+            "E123",
+            f"function `{res.name}` needs `handler`: its code is a folder",
+            span,
+            hints=('name the entry point, e.g. `handler = "app.handler"`',),
+        )
+    elif not res.attrs.get("handler"):
+        res.attrs["handler"] = f"{path.stem}.handler"
 
-    def _rules_table(self, res: m.Resource, st: s.ResourceDecl) -> None:
-        keys = self._keys(st.items, st.name.span, f"table `{res.name}`")
-        if keys:
-            res.key, res.sort = keys
-        for item in st.items:
-            if isinstance(item, s.IndexDecl):
-                if any(i.name == item.name.text for i in res.indexes):
-                    self.error(
-                        "E103", f"index `{item.name.text}` is declared twice", item.name.span
-                    )
-                    continue
-                for other in item.items:
-                    if not isinstance(other, s.KeyDecl):
-                        self.error("E130", "an index holds only `key` and `sort`", other.span)
-                ikeys = self._keys(item.items, item.name.span, f"index `{item.name.text}`")
-                index_ok = self._name_rule(
-                    item.name.text,
-                    cat.NAME_RULES["index"],
-                    item.name.span,
-                    what=f"index `{item.name.text}`",
-                )
-                if ikeys and index_ok:
-                    res.indexes.append(m.TableIndex(item.name.text, *ikeys))
-        self._key_types(st)
 
-    def _key_types(self, st: s.ResourceDecl) -> None:
-        """DynamoDB declares each key attribute once, with one type: an index may reuse the
-        table's key attribute, but not with another type."""
-        first: dict[str, s.KeyDecl] = {}
-        decls = [i for i in st.items if isinstance(i, s.KeyDecl)] + [
-            k
-            for i in st.items
-            if isinstance(i, s.IndexDecl)
-            for k in i.items
-            if isinstance(k, s.KeyDecl)
-        ]
-        for key in decls:
-            if key.type.text not in cat.KEY_TYPES:
+def table_rules(ctx: Context, res: m.Resource, st: Decl) -> None:
+    assert isinstance(st, s.ResourceDecl)  # the rule of a resource kind, not `workflow`
+    keys = _keys(ctx, st.items, st.name.span, f"table `{res.name}`")
+    if keys:
+        res.key, res.sort = keys
+    for item in st.items:
+        if isinstance(item, s.IndexDecl):
+            if any(i.name == item.name.text for i in res.indexes):
+                ctx.error("E103", f"index `{item.name.text}` is declared twice", item.name.span)
                 continue
-            seen = first.setdefault(key.name.text, key)
-            if seen.type.text != key.type.text:
-                self.error(
-                    "E143",
-                    f"attribute `{key.name.text}` is a {key.type.text} here, "
-                    f"but a {seen.type.text} where it was declared first",
-                    key.type.span,
-                    labels=[Label(seen.span, f"`{key.name.text}` is a {seen.type.text} here")],
-                    hints=("a table's key attributes have one type each, in every index",),
-                )
-
-    def _keys(
-        self, items: Iterable[Any], span: Span, where: str
-    ) -> tuple[m.TableKey, m.TableKey | None] | None:
-        found: dict[str, m.TableKey] = {}
-        for item in items:
-            if not isinstance(item, s.KeyDecl):
-                continue
-            if item.role in found:
-                self.error("E103", f"{where} has two `{item.role}` lines", item.span)
-                continue
-            if item.type.text not in cat.KEY_TYPES:
-                self._unknown("E107", "key type", item.type, cat.KEY_TYPES, extra="key types")
-                continue
-            found[item.role] = m.TableKey(item.name.text, item.type.text)
-        if "key" not in found:
-            self.error(
-                "E109",
-                f"{where} needs a partition key",
-                span,
-                hints=("add a line like `key id: string`",),
+            for other in item.items:
+                if not isinstance(other, s.KeyDecl):
+                    ctx.error("E130", "an index holds only `key` and `sort`", other.span)
+            ikeys = _keys(ctx, item.items, item.name.span, f"index `{item.name.text}`")
+            index_ok = name_rule(
+                ctx,
+                item.name.text,
+                cat.NAME_RULES["index"],
+                item.name.span,
+                what=f"index `{item.name.text}`",
             )
-            return None
-        return found["key"], found.get("sort")
+            if ikeys and index_ok:
+                res.indexes.append(m.TableIndex(item.name.text, *ikeys))
+    _key_types(ctx, st)
 
-    def _rules_api(self, res: m.Resource, st: s.ResourceDecl) -> None:
-        seen: dict[tuple[str, str], Span] = {}
-        for item in st.items:
-            if not isinstance(item, s.Route):
-                continue
-            key = (item.method, item.path)
-            if key in seen:
-                self.error(
-                    "E115",
-                    f"route `{item.method} {item.path}` is declared twice",
-                    item.span,
-                    labels=[Label(seen[key], "first declared here")],
-                )
-                continue
-            seen[key] = item.span
-            problem = _path_problem(item.path)
-            if problem:
-                self.error(
-                    "E131",
-                    f"`{item.path}` is not a valid route path: {problem}",
-                    item.path_span,
-                    hints=(
-                        "segments are letters, digits and `_-.~`, or a `{name}` parameter; "
-                        "`{name+}` (a greedy one) only ends a path",
-                    ),
-                )
-                continue
-            allowed = ("function", "queue", "workflow", "bus")
-            if self._target(item.target, allowed, f"an api route of `{res.name}`"):
-                res.routes.append(m.Route(item.method, item.path, item.target.text, item.span))
-        res.throttle = res.throttle or {"rate": 1000, "burst": 2000}
 
-    def _rules_schedule(self, res: m.Resource, st: s.ResourceDecl) -> None:
-        has_rate = res.attrs.get("rate") is not None
-        has_cron = res.attrs.get("cron") is not None
-        if has_rate and has_cron:
-            rate_span, cron_span = self.attr_span(st, "rate"), self.attr_span(st, "cron")
-            first, second = sorted((rate_span, cron_span), key=lambda sp: sp.start)
-            self.error(
-                "E116",
-                f"schedule `{res.name}` has both `rate` and `cron`: keep one",
-                second,
-                labels=[Label(first, "already set here")],
+def _key_types(ctx: Context, st: s.ResourceDecl) -> None:
+    """DynamoDB declares each key attribute once, with one type: an index may reuse the
+    table's key attribute, but not with another type."""
+    first: dict[str, s.KeyDecl] = {}
+    decls = [i for i in st.items if isinstance(i, s.KeyDecl)] + [
+        k
+        for i in st.items
+        if isinstance(i, s.IndexDecl)
+        for k in i.items
+        if isinstance(k, s.KeyDecl)
+    ]
+    for key in decls:
+        if key.type.text not in cat.KEY_TYPES:
+            continue
+        seen = first.setdefault(key.name.text, key)
+        if seen.type.text != key.type.text:
+            ctx.error(
+                "E143",
+                f"attribute `{key.name.text}` is a {key.type.text} here, "
+                f"but a {seen.type.text} where it was declared first",
+                key.type.span,
+                labels=[Label(seen.span, f"`{key.name.text}` is a {seen.type.text} here")],
+                hints=("a table's key attributes have one type each, in every index",),
             )
-        elif not has_rate and not has_cron:
-            self.error(
-                "E116",
-                f"schedule `{res.name}` needs `rate` or `cron`",
-                st.name.span,
-                hints=('`rate = 5m` or `cron = "0 3 * * ? *"`',),
-            )
-        if has_cron:
-            self._cron(res.attrs["cron"], self.value_span(st, "cron"))
 
-    def _cron(self, expr: Any, span: Span) -> None:
-        if not isinstance(expr, str) or len(expr.split()) != 6:
-            found = f"this one has {len(expr.split())}" if isinstance(expr, str) else ""
-            self.error(
-                "E132",
-                "a cron expression has six fields: minutes hours day-of-month month "
-                "day-of-week year",
-                span,
-                note=found,
-                hints=('for example `"0 3 * * ? *"`: every day at 03:00 UTC',),
+
+def _keys(
+    ctx: Context, items: Iterable[Any], span: Span, where: str
+) -> tuple[m.TableKey, m.TableKey | None] | None:
+    found: dict[str, m.TableKey] = {}
+    for item in items:
+        if not isinstance(item, s.KeyDecl):
+            continue
+        if item.role in found:
+            ctx.error("E103", f"{where} has two `{item.role}` lines", item.span)
+            continue
+        if item.type.text not in cat.KEY_TYPES:
+            ctx.unknown("E107", "key type", item.type, cat.KEY_TYPES, extra="key types")
+            continue
+        found[item.role] = m.TableKey(item.name.text, item.type.text)
+    if "key" not in found:
+        ctx.error(
+            "E109",
+            f"{where} needs a partition key",
+            span,
+            hints=("add a line like `key id: string`",),
+        )
+        return None
+    return found["key"], found.get("sort")
+
+
+def api_rules(ctx: Context, res: m.Resource, st: Decl) -> None:
+    assert isinstance(st, s.ResourceDecl)  # the rule of a resource kind, not `workflow`
+    seen: dict[tuple[str, str], Span] = {}
+    for item in st.items:
+        if not isinstance(item, s.Route):
+            continue
+        key = (item.method, item.path)
+        if key in seen:
+            ctx.error(
+                "E115",
+                f"route `{item.method} {item.path}` is declared twice",
+                item.span,
+                labels=[Label(seen[key], "first declared here")],
             )
-            return
-        problem = _cron_problem(expr.split())
+            continue
+        seen[key] = item.span
+        problem = _path_problem(item.path)
         if problem:
-            self.error(
-                "E132",
-                f"`{expr}` is not an EventBridge cron expression: {problem}",
-                span,
+            ctx.error(
+                "E131",
+                f"`{item.path}` is not a valid route path: {problem}",
+                item.path_span,
                 hints=(
-                    "fields: minutes 0-59, hours 0-23, day-of-month 1-31, month 1-12 or "
-                    "JAN-DEC, day-of-week 1-7 or SUN-SAT, year 1970-2199; one of the day "
-                    'fields is `?`, as in `"0 3 * * ? *"`',
+                    "segments are letters, digits and `_-.~`, or a `{name}` parameter; "
+                    "`{name+}` (a greedy one) only ends a path",
                 ),
             )
+            continue
+        allowed = ("function", "queue", "workflow", "bus")
+        if check_target(ctx, item.target, allowed, f"an api route of `{res.name}`"):
+            res.routes.append(m.Route(item.method, item.path, item.target.text, item.span))
+    res.throttle = res.throttle or {"rate": 1000, "burst": 2000}
 
-    def _rules_container(self, res: m.Resource, st: s.ResourceDecl) -> None:
-        cpu, memory = res.attrs.get("cpu"), res.attrs.get("memory")
-        if cpu in cat.FARGATE_MEMORY_MB and memory is not None:
-            valid = cat.FARGATE_MEMORY_MB[cpu]
-            if memory // cat.MB not in valid:
-                shown = [_fmt_bytes(v * cat.MB) for v in valid]
-                if len(shown) > 6:
-                    shown = [shown[0], "...", shown[-1]]
-                mem_span = self.attr_span(st, "memory")
-                self.error(
-                    "E117",
-                    f"Fargate can't pair cpu {cpu} with {_fmt_bytes(memory)} of memory",
-                    mem_span,
-                    note="" if mem_span != st.name.span else "memory is 512MB by default",
-                    labels=[Label(self.attr_span(st, "cpu"), "cpu set here")]
-                    if self.attr_span(st, "cpu") != st.name.span
-                    else [],
-                    hints=(f"with cpu {cpu}, memory is one of {', '.join(shown)}",),
-                )
 
-    def _rules_workflow(self, res: m.Resource, st: s.WorkflowDecl) -> None:
-        res.steps = st.steps
-        self._steps(st.steps, res)
-        if not [x for x in st.steps if not isinstance(x, s.Attribute)]:
-            self.error("E109", f"workflow `{res.name}` has no steps", st.name.span)
-        if res.attrs.get("express"):
-            self._express(res, st)
-
-    def _express(self, res: m.Resource, st: s.WorkflowDecl) -> None:
-        """An Express workflow runs at most five minutes and can't wait on a task (`.sync`)."""
-        express = self.attr_span(st, "express")
-        limit = cat.EXPRESS_MAX_SECONDS
-        for step in s.walk_steps(st.steps):
-            if isinstance(step, s.Task) and step.verb == "run":
-                self.error(
-                    "E144",
-                    f"an Express workflow can't `run` a container: `{res.name}` would have to "
-                    "wait for the task (`.sync`), which only Standard workflows do",
-                    step.span,
-                    labels=[Label(express, "Express here")],
-                    hints=("remove `express = true`, or start the task from a schedule",),
-                )
-            elif isinstance(step, s.Wait) and isinstance(step.value, s.Duration):
-                if step.value.seconds > limit:
-                    self.error(
-                        "E144",
-                        f"an Express workflow runs at most {_fmt_seconds(limit)}: "
-                        f"it can't wait {step.value.text}",
-                        step.value.span,
-                        labels=[Label(express, "Express here")],
-                        hints=("remove `express = true` for long waits",),
-                    )
-            if isinstance(step, s.Task):
-                for option in step.options:
-                    if (
-                        isinstance(option, s.Attribute)
-                        and option.name.text == "timeout"
-                        and isinstance(option.value, s.Duration)
-                        and option.value.seconds > limit
-                    ):
-                        self.error(
-                            "E144",
-                            f"an Express workflow runs at most {_fmt_seconds(limit)}: "
-                            f"a task can't take {option.value.text}",
-                            option.value.span,
-                            labels=[Label(express, "Express here")],
-                        )
-
-    # ---------------------------------------------------------------- physical names
-
-    def _physical_name(self, res: m.Resource, st: Any) -> None:
-        """An explicit `name` against its service's naming rule; a name with `${...}` is
-        checked on its literal text."""
-        rule = cat.NAME_RULES.get(res.kind)
-        value = res.attrs.get("name")
-        if rule is None or value is None:
-            return
-        fifo = res.kind in ("queue", "topic") and bool(res.attrs.get("fifo"))
-        self._name_rule(value, rule, self.value_span(st, "name"), fifo=fifo)
-
-    def _name_rule(
-        self, value: Any, rule: cat.NameRule, span: Span, *, fifo: bool = False, what: str = ""
-    ) -> bool:
-        parts = value.parts if isinstance(value, m.Interp) else (value,)
-        plain = all(isinstance(p, str) for p in parts)
-        literal = "".join(p for p in parts if isinstance(p, str))
-        text = literal
-        about = what or (f"`{literal}`" if plain and len(literal) <= 40 else "this name")
-        problem = ""
-        limit = rule.high
-        if fifo:
-            # The plan appends `.fifo` when it is missing; it counts toward the limit.
-            if text.endswith(cat.FIFO_SUFFIX):
-                text = text[: -len(cat.FIFO_SUFFIX)]
-            limit -= len(cat.FIFO_SUFFIX)
-        bad = next((c for c in text if not re.match(f"[{rule.chars}]", c)), None)
-        if bad is not None:
-            problem = "it can't hold " + ("a space" if bad == " " else f"`{_show_char(bad)}`")
-            if text.endswith(cat.FIFO_SUFFIX) or (bad == "." and ".fifo" in text):
-                problem += " (`.fifo` ends only the name of a FIFO queue or topic)"
-        elif len(text) > limit:
-            problem = f"it is {len(text)} characters, more than {limit}"
-            if fifo:
-                problem += f" (with `{cat.FIFO_SUFFIX}`, at most {rule.high})"
-        elif plain and len(text) < rule.low:
-            problem = f"it is shorter than {rule.low} characters"
-        elif plain and text in rule.reserved:
-            problem = f"`{text}` is reserved by AWS"
-        elif isinstance(parts[0], str) and (
-            pre := next((x for x in rule.prefixes if parts[0].startswith(x)), None)
-        ):
-            problem = f"it can't start with `{pre}`"
-        elif isinstance(parts[-1], str) and (
-            suf := next((x for x in rule.suffixes if parts[-1].endswith(x)), None)
-        ):
-            problem = f"it can't end with `{suf}`"
-        elif rule.ends and (
-            (isinstance(parts[0], str) and parts[0] and not re.match(f"[{rule.ends}]", parts[0][0]))
-            or (
-                isinstance(parts[-1], str)
-                and parts[-1]
-                and not re.match(f"[{rule.ends}]", parts[-1][-1])
-            )
-        ):
-            problem = "it must start and end with a letter or a digit"
-        elif rep := next((x for x in rule.repeats if x in literal), None):
-            problem = f"it can't hold `{rep}`"
-        elif plain and rule.not_ip and re.fullmatch(r"\d+\.\d+\.\d+\.\d+", text):
-            problem = "it can't look like an IP address"
-        if not problem:
-            return True
-        self.error(
-            "E140",
-            f"{about} is not {rule.service}: {problem}",
-            span,
-            hints=(f"{rule.service} is {rule.low}..{rule.high} characters: {rule.chars_doc}",),
+def schedule_rules(ctx: Context, res: m.Resource, st: Decl) -> None:
+    has_rate = res.attrs.get("rate") is not None
+    has_cron = res.attrs.get("cron") is not None
+    if has_rate and has_cron:
+        rate_span, cron_span = attr_span(st, "rate"), attr_span(st, "cron")
+        first, second = sorted((rate_span, cron_span), key=lambda sp: sp.start)
+        ctx.error(
+            "E116",
+            f"schedule `{res.name}` has both `rate` and `cron`: keep one",
+            second,
+            labels=[Label(first, "already set here")],
         )
-        return False
+    elif not has_rate and not has_cron:
+        ctx.error(
+            "E116",
+            f"schedule `{res.name}` needs `rate` or `cron`",
+            st.name.span,
+            hints=('`rate = 5m` or `cron = "0 3 * * ? *"`',),
+        )
+    if has_cron:
+        check_cron(ctx, res.attrs["cron"], value_span(st, "cron"))
 
-    # ---------------------------------------------------------------- workflows
 
-    def _steps(self, steps: Iterable[s.Step], res: m.Resource, top: bool = True) -> None:
-        for step in steps:
-            if isinstance(step, s.Attribute):
-                if not top:
-                    self.error(
-                        "E133", "workflow attributes go at the top of the workflow", step.span
-                    )
-            elif isinstance(step, s.Task):
-                kind = cat.STEP_KINDS[step.verb]
-                if self._target(step.target, (kind,), f"`{step.verb}`", verb=step.verb):
-                    self.used.add(step.target.text)
-                self._attributes(step.options, cat.TASK_OPTIONS, f"`{step.verb}`")
-            elif isinstance(step, s.Wait):
-                if isinstance(step.value, s.Duration):
-                    if step.value.millis % 1000 or step.value.millis <= 0:
-                        self.error(
-                            "E108", "`wait` takes whole seconds, at least 1s", step.value.span
-                        )
-                elif not isinstance(step.value, s.JsonPath):
-                    self.error(
-                        "E107",
-                        f"`wait` takes a duration or a path, found {_describe(step.value)}",
-                        step.value.span,
-                    )
-            elif isinstance(step, s.IfStep):
-                for cond, body in step.branches:
-                    self._condition(cond)
-                    self._steps(body, res, False)
-                if step.otherwise is not None:
-                    self._steps(step.otherwise, res, False)
-            elif isinstance(step, s.Parallel):
-                if not step.branches:
-                    self.error("E109", "`parallel` needs at least one `branch`", step.span)
-                for body in step.branches:
-                    self._steps(body, res, False)
-            elif isinstance(step, s.ForEach):
-                self._steps(step.body, res, False)
-            elif isinstance(step, s.Fail):
-                for text in (step.error, step.cause):
-                    if text is not None and not text.is_plain:
-                        self.error("E107", "`fail` takes literal strings", text.span)
-                    elif text is not None:
-                        self._workflow_text(text)
+def check_cron(ctx: Context, expr: Any, span: Span) -> None:
+    if not isinstance(expr, str) or len(expr.split()) != 6:
+        found = f"this one has {len(expr.split())}" if isinstance(expr, str) else ""
+        ctx.error(
+            "E132",
+            "a cron expression has six fields: minutes hours day-of-month month day-of-week year",
+            span,
+            note=found,
+            hints=('for example `"0 3 * * ? *"`: every day at 03:00 UTC',),
+        )
+        return
+    problem = _cron_problem(expr.split())
+    if problem:
+        ctx.error(
+            "E132",
+            f"`{expr}` is not an EventBridge cron expression: {problem}",
+            span,
+            hints=(
+                "fields: minutes 0-59, hours 0-23, day-of-month 1-31, month 1-12 or "
+                "JAN-DEC, day-of-week 1-7 or SUN-SAT, year 1970-2199; one of the day "
+                'fields is `?`, as in `"0 3 * * ? *"`',
+            ),
+        )
 
-    def _condition(self, cond: s.Condition) -> None:
-        if isinstance(cond, s.And | s.Or):
-            for op in cond.operands:
-                self._condition(op)
-        elif isinstance(cond, s.Not):
-            self._condition(cond.operand)
-        elif isinstance(cond, s.Compare):
-            v = cond.value
-            if isinstance(v, s.Str) and not v.is_plain:
-                self.error("E119", "conditions compare with literal strings", v.span)
-            elif isinstance(v, s.Str):
-                self._workflow_text(v)
-            elif isinstance(v, s.Bool) and cond.op not in ("==", "!="):
-                self.error(
-                    "E119",
-                    f"`{cond.op}` can't compare with a bool",
-                    cond.span,
-                    hints=("compare bools with `==` or `!=`",),
-                )
-            elif not isinstance(v, s.Str | s.Num | s.Bool | s.Size | s.Duration):
-                self.error(
-                    "E119",
-                    f"a condition compares a path with a literal, not {_describe(v)}",
-                    v.span,
-                    hints=("literals: numbers, strings, bools, sizes (`10MB`), durations (`5m`)",),
-                )
 
-    def _workflow_text(self, text: s.Str) -> None:
-        # CloudFormation fills `${Name}` placeholders in a state machine definition.
-        if "${" in text.plain:
-            self.error(
-                "E135",
-                "a workflow string can't hold `${`",
-                text.span,
-                hints=("CloudFormation would read it as a placeholder in the definition",),
+def container_rules(ctx: Context, res: m.Resource, st: Decl) -> None:
+    cpu, memory = res.attrs.get("cpu"), res.attrs.get("memory")
+    if cpu in cat.FARGATE_MEMORY_MB and memory is not None:
+        valid = cat.FARGATE_MEMORY_MB[cpu]
+        if memory // cat.MB not in valid:
+            shown = [fmt_bytes(v * cat.MB) for v in valid]
+            if len(shown) > 6:
+                shown = [shown[0], "...", shown[-1]]
+            mem_span = attr_span(st, "memory")
+            ctx.error(
+                "E117",
+                f"Fargate can't pair cpu {cpu} with {fmt_bytes(memory)} of memory",
+                mem_span,
+                note="" if mem_span != st.name.span else "memory is 512MB by default",
+                labels=[Label(attr_span(st, "cpu"), "cpu set here")]
+                if attr_span(st, "cpu") != st.name.span
+                else [],
+                hints=(f"with cpu {cpu}, memory is one of {', '.join(shown)}",),
             )
 
-    def _target(self, name: s.Name, allowed: tuple[str, ...], what: str, *, verb: str = "") -> bool:
-        kind = self.kinds.get(name.text)
-        if kind is None:
-            guess = self._guess(
-                name.text, [n for n, k in self.kinds.items() if k in allowed] or self.kinds
-            )
-            self.error(
-                "E105",
-                f"`{name.text}` is not declared",
-                name.span,
-                note=f"did you mean `{guess}`?" if guess else "",
-            )
-            return False
-        self.used.add(name.text)
-        if kind not in allowed:
-            decl = self.decls.get(name.text)
-            labels = [Label(decl.name.span, f"`{name.text}` is a {kind}")] if decl else []
-            if verb:
-                verbs = [v for v, k in cat.STEP_KINDS.items() if k == kind]
-                self.error(
-                    "E118",
-                    f"`{verb}` needs a {allowed[0]}, but `{name.text}` is a {kind}",
-                    name.span,
-                    labels=labels,
-                    hints=(f"a {kind} is used with {one_of(verbs)}",) if verbs else (),
-                )
-            else:
-                self.error(
-                    "E112",
-                    f"{what} can't target {kind} `{name.text}`",
-                    name.span,
-                    labels=labels,
-                    hints=(f"allowed targets: {one_of(allowed)}",),
-                )
-            return False
+
+# ---------------------------------------------------------------- physical names
+
+
+def physical_name(ctx: Context, res: m.Resource, st: Decl) -> None:
+    """An explicit `name` against its service's naming rule; a name with `${...}` is
+    checked on its literal text."""
+    rule = cat.NAME_RULES.get(res.kind)
+    value = res.attrs.get("name")
+    if rule is None or value is None:
+        return
+    fifo = res.kind in ("queue", "topic") and bool(res.attrs.get("fifo"))
+    name_rule(ctx, value, rule, value_span(st, "name"), fifo=fifo)
+
+
+def name_rule(
+    ctx: Context, value: Any, rule: cat.NameRule, span: Span, *, fifo: bool = False, what: str = ""
+) -> bool:
+    parts = value.parts if isinstance(value, m.Interp) else (value,)
+    plain = all(isinstance(p, str) for p in parts)
+    literal = "".join(p for p in parts if isinstance(p, str))
+    text = literal
+    about = what or (f"`{literal}`" if plain and len(literal) <= 40 else "this name")
+    problem = ""
+    limit = rule.high
+    if fifo:
+        # The plan appends `.fifo` when it is missing; it counts toward the limit.
+        if text.endswith(cat.FIFO_SUFFIX):
+            text = text[: -len(cat.FIFO_SUFFIX)]
+        limit -= len(cat.FIFO_SUFFIX)
+    bad = next((c for c in text if not re.match(f"[{rule.chars}]", c)), None)
+    if bad is not None:
+        problem = "it can't hold " + ("a space" if bad == " " else f"`{show_char(bad)}`")
+        if text.endswith(cat.FIFO_SUFFIX) or (bad == "." and ".fifo" in text):
+            problem += " (`.fifo` ends only the name of a FIFO queue or topic)"
+    elif len(text) > limit:
+        problem = f"it is {len(text)} characters, more than {limit}"
+        if fifo:
+            problem += f" (with `{cat.FIFO_SUFFIX}`, at most {rule.high})"
+    elif plain and len(text) < rule.low:
+        problem = f"it is shorter than {rule.low} characters"
+    elif plain and text in rule.reserved:
+        problem = f"`{text}` is reserved by AWS"
+    elif isinstance(parts[0], str) and (
+        pre := next((x for x in rule.prefixes if parts[0].startswith(x)), None)
+    ):
+        problem = f"it can't start with `{pre}`"
+    elif isinstance(parts[-1], str) and (
+        suf := next((x for x in rule.suffixes if parts[-1].endswith(x)), None)
+    ):
+        problem = f"it can't end with `{suf}`"
+    elif rule.ends and (
+        (isinstance(parts[0], str) and parts[0] and not re.match(f"[{rule.ends}]", parts[0][0]))
+        or (
+            isinstance(parts[-1], str)
+            and parts[-1]
+            and not re.match(f"[{rule.ends}]", parts[-1][-1])
+        )
+    ):
+        problem = "it must start and end with a letter or a digit"
+    elif rep := next((x for x in rule.repeats if x in literal), None):
+        problem = f"it can't hold `{rep}`"
+    elif plain and rule.not_ip and re.fullmatch(r"\d+\.\d+\.\d+\.\d+", text):
+        problem = "it can't look like an IP address"
+    if not problem:
         return True
+    ctx.error(
+        "E140",
+        f"{about} is not {rule.service}: {problem}",
+        span,
+        hints=(f"{rule.service} is {rule.low}..{rule.high} characters: {rule.chars_doc}",),
+    )
+    return False
 
 
 _SEGMENT = re.compile(r"[A-Za-z0-9_.~-]+\Z")

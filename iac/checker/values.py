@@ -1,4 +1,5 @@
-"""Attribute values, references, env, grants and tags, typed against the catalogue."""
+"""Attribute values, references, env, grants, tags and targets, typed against the
+catalogue: the checks every pass uses on the values it meets."""
 
 from __future__ import annotations
 
@@ -11,483 +12,530 @@ from .. import model as m
 from .. import syntax as s
 from ..diagnostics import Label, one_of
 from ..source import Span
-from .base import CheckerBase, _describe, _fmt_bytes, _fmt_seconds, _show_char, _tag_char
+from .context import Context
+from .wording import describe, fmt_bytes, fmt_seconds, show_char, tag_char
 
 
-class ValueRules(CheckerBase):
-    def _literal(self, value: s.Value, vtype: str, what: str) -> Any:
-        expected = {"string": s.Str, "number": s.Num, "bool": s.Bool}[vtype]
-        if not isinstance(value, expected) or (isinstance(value, s.Str) and not value.is_plain):
-            self.error(
+def literal_default(ctx: Context, value: s.Value, vtype: str, what: str) -> Any:
+    expected = {"string": s.Str, "number": s.Num, "bool": s.Bool}[vtype]
+    if not isinstance(value, expected) or (isinstance(value, s.Str) and not value.is_plain):
+        ctx.error(
+            "E107",
+            f"the default of `{what}` must be a literal {vtype}",
+            value.span,
+        )
+        return None
+    return value.plain if isinstance(value, s.Str) else value.value  # type: ignore[union-attr]
+
+
+def tag_block(ctx: Context, block: s.Nested) -> dict[str, str]:
+    tags: dict[str, str] = {}
+    for item in block.items:
+        if not isinstance(item, s.Attribute):
+            ctx.error("E127", 'a `tags` block holds `key = "value"` lines', item.span)
+            continue
+        value = item.value
+        if not isinstance(value, s.Str) or not value.is_plain:
+            ctx.error("E107", "a tag value must be a literal string", value.span)
+            continue
+        text = value.plain
+        bad = next((c for c in item.name.text + text if not tag_char(c)), None)
+        if bad is not None:
+            ctx.error(
+                "E128",
+                f"a tag can't hold `{show_char(bad)}`",
+                value.span,
+                hints=("AWS tags allow letters, digits, spaces and `_ . : / = + - @`",),
+            )
+            continue
+        if len(text) > 256:
+            ctx.error("E108", "a tag value is at most 256 characters", value.span)
+            continue
+        tags[item.name.text] = text
+    return tags
+
+
+def self_reference(ctx: Context, res: m.Resource, items: Iterable[Any]) -> None:
+    """A resource can't name its own attributes (in its `name`, its `env`, an `allow`):
+    CloudFormation would need them before creating it, a dependency cycle. What it
+    refers to is kept for the program-wide cycle check."""
+    deps: list[tuple[str, Span]] = []
+    for item in items:
+        refs: list[s.Ref] = []
+        if isinstance(item, s.Allow):
+            # Roles reach functions, workflows and tasks by their physical names.
+            target = ctx.scope.kinds.get(item.target.text)
+            if target is not None and target not in ("function", "workflow", "container"):
+                deps.append((item.target.text, item.target.span))
+            if item.target.text != res.name:
+                continue
+            span = item.target.span
+        else:
+            if isinstance(item, s.Nested) and item.name.text == "env":
+                values = [e.value for e in item.items if isinstance(e, s.Attribute)]
+            elif isinstance(item, s.Attribute):
+                values = [item.value]
+            else:
+                continue
+            for v in values:
+                refs += [v] if isinstance(v, s.Ref) else []
+                refs += [p for p in getattr(v, "parts", ()) if isinstance(p, s.Ref)]
+            refs = [r for r in refs if r.name.text in ctx.scope.kinds and r.attr is not None]
+            deps += [(r.name.text, r.span) for r in refs if r.name.text != res.name]
+            mine = [r for r in refs if r.name.text == res.name]
+            if not mine:
+                continue
+            span = mine[0].span
+        ctx.error(
+            "E136",
+            f"{res.kind} `{res.name}` refers to itself",
+            span,
+            hints=(
+                "a resource can't hold its own name or ARN: CloudFormation would need "
+                "it before making it (at run time, a function finds its own name in "
+                "AWS_LAMBDA_FUNCTION_NAME)",
+            ),
+        )
+    ctx.depends[res.name] = deps
+
+
+def attributes(
+    ctx: Context,
+    items: Iterable[Any],
+    specs: tuple[cat.Attr, ...],
+    where: str,
+    *,
+    blocks: tuple[str, ...] = (),
+    allows: bool = False,
+    kind: str = "",
+    span: Span | None = None,
+) -> dict[str, Any]:
+    """Type every attribute of a block against its specs; report the rest."""
+    by_name = {a.name: a for a in specs}
+    seen: dict[str, Span] = {}
+    values: dict[str, Any] = {}
+    for item in items:
+        if isinstance(item, s.Attribute):
+            spec = by_name.get(item.name.text)
+            if spec is None:
+                valid = list(by_name) + [f"{b} {{ }}" for b in blocks]
+                ctx.unknown(
+                    "E102",
+                    "attribute",
+                    item.name,
+                    valid,
+                    context=f" on {where}",
+                    extra="attributes",
+                )
+                continue
+            if item.name.text in seen:
+                ctx.error(
+                    "E103",
+                    f"`{item.name.text}` is set twice",
+                    item.name.span,
+                    labels=[Label(seen[item.name.text], "first set here")],
+                )
+                continue
+            seen[item.name.text] = item.span
+            values[spec.name] = attribute_value(ctx, item.value, spec)
+        elif isinstance(item, s.Nested):
+            if item.name.text not in blocks:
+                valid = list(blocks)
+                ctx.unknown(
+                    "E102", "block", item.name, valid, context=f" on {where}", extra="blocks"
+                )
+        elif isinstance(item, s.Allow):
+            if not allows:
+                ctx.error(
+                    "E129",
+                    f"`allow` is not valid on {where}: it has no role to grant to",
+                    item.span,
+                    hints=("functions and containers hold `allow` statements",),
+                )
+        elif isinstance(item, s.KeyDecl) and kind != "table":
+            ctx.error("E130", f"`{item.role}` is only valid in a table", item.span)
+        elif isinstance(item, s.IndexDecl) and kind != "table":
+            ctx.error("E130", "`index` is only valid in a table", item.span)
+        elif isinstance(item, s.Route) and kind != "api":
+            ctx.error("E130", "routes are only valid in an api", item.span)
+    for spec in specs:
+        if spec.name not in values:
+            # The catalogue's `required` drives this for every block that names
+            # where it is (`span`): resources, the app's `network`.
+            if spec.required and span is not None:
+                ctx.error(
+                    "E109",
+                    f"{where} needs `{spec.name}`",
+                    span,
+                    hints=(f"add `{spec.name} = ...` ({spec.doc or spec.type})",),
+                )
+            values[spec.name] = spec.default
+    return values
+
+
+def attribute_value(ctx: Context, value: s.Value, spec: cat.Attr) -> Any:
+    t = spec.type
+    if isinstance(value, s.BadUnit):
+        return None
+    if t == "string":
+        if (
+            spec.literal
+            and isinstance(value, s.Str | s.Ref)
+            and not (isinstance(value, s.Str) and value.is_plain)
+        ):
+            ctx.error(
                 "E107",
-                f"the default of `{what}` must be a literal {vtype}",
+                f"`{spec.name}` takes a literal string: params and `${{...}}` can't shape it",
                 value.span,
             )
             return None
-        return value.plain if isinstance(value, s.Str) else value.value  # type: ignore[union-attr]
-
-    def _tags(self, block: s.Nested) -> dict[str, str]:
-        tags: dict[str, str] = {}
-        for item in block.items:
-            if not isinstance(item, s.Attribute):
-                self.error("E127", 'a `tags` block holds `key = "value"` lines', item.span)
-                continue
-            value = item.value
-            if not isinstance(value, s.Str) or not value.is_plain:
-                self.error("E107", "a tag value must be a literal string", value.span)
-                continue
-            text = value.plain
-            bad = next((c for c in item.name.text + text if not _tag_char(c)), None)
-            if bad is not None:
-                self.error(
-                    "E128",
-                    f"a tag can't hold `{_show_char(bad)}`",
+        if isinstance(value, s.Str):
+            text = interpolation(ctx, value)
+            if text == "" and not spec.empty:
+                ctx.error(
+                    "E108",
+                    f"`{spec.name}` can't be empty",
                     value.span,
-                    hints=("AWS tags allow letters, digits, spaces and `_ . : / = + - @`",),
+                    hints=(f"`{spec.name}`: {spec.doc}",) if spec.doc else (),
                 )
-                continue
-            if len(text) > 256:
-                self.error("E108", "a tag value is at most 256 characters", value.span)
-                continue
-            tags[item.name.text] = text
-        return tags
+                return None
+            if spec.retired and text in spec.retired:
+                ctx.error(
+                    "E108",
+                    f'`{spec.name}` can\'t be "{text}": AWS has retired it',
+                    value.span,
+                    hints=(f"valid values: {one_of(spec.choices)}",),
+                )
+                return None
+            if spec.deprecated and text in spec.deprecated:
+                newer = [c for c in spec.choices if c not in spec.deprecated]
+                ctx.diags.warning(
+                    "W004",
+                    f'`{spec.name}` "{text}" is deprecated: AWS will soon stop accepting it',
+                    value.span,
+                    hints=(f"move to a supported one: {one_of(newer)}",),
+                )
+            if spec.choices and isinstance(text, str) and text not in spec.choices:
+                guess = ctx.guess(text, spec.choices)
+                ctx.error(
+                    "E108",
+                    f'`{spec.name}` can\'t be "{text}"',
+                    value.span,
+                    note=f"did you mean `{guess}`?" if guess else "",
+                    hints=(f"valid values: {one_of(spec.choices)}",),
+                )
+                return None
+            if isinstance(text, str) and spec.high is not None and len(text) > spec.high:
+                ctx.error(
+                    "E108",
+                    f"`{spec.name}` is at most {spec.high} characters",
+                    value.span,
+                    note=f"this is {len(text)}",
+                )
+                return None
+            return text
+        if isinstance(value, s.Ref) and value.attr is None and value.name.text in ctx.scope.params:
+            ctx.scope.used.add(value.name.text)
+            return m.ParamRef(value.name.text)
+        return _type_error(ctx, value, spec, 'a string like `"text"`')
+    if t == "bool":
+        if isinstance(value, s.Bool):
+            return value.value
+        return _type_error(ctx, value, spec, "`true` or `false`")
+    if t == "number":
+        if not isinstance(value, s.Num):
+            return _type_error(ctx, value, spec, "a number")
+        if spec.integer and not isinstance(value.value, int):
+            return _type_error(ctx, value, spec, "a whole number")
+        if spec.choices and value.value not in spec.choices:
+            ctx.error(
+                "E108",
+                f"`{spec.name}` can't be {value.value}",
+                value.span,
+                hints=(f"valid values: {one_of(str(c) for c in spec.choices)}",),
+            )
+            return None
+        return _range(ctx, value.value, spec, value.span, str)
+    if t == "duration":
+        if not isinstance(value, s.Duration):
+            return _type_error(ctx, value, spec, "a duration like `30s`, `5m` or `7d`")
+        if value.millis % 1000:
+            ctx.error("E108", f"`{spec.name}` takes whole seconds", value.span)
+            return None
+        if value.seconds % spec.step:
+            unit = {60: "minutes", 86400: "days"}.get(spec.step, f"{spec.step}s")
+            ctx.error("E108", f"`{spec.name}` takes whole {unit}", value.span)
+            return None
+        if spec.choices and value.seconds not in spec.choices:
+            ctx.error(
+                "E108",
+                f"`{spec.name}` can't be {value.text}",
+                value.span,
+                hints=(f"valid values: {', '.join(fmt_seconds(c) for c in spec.choices)}",),
+            )
+            return None
+        return _range(ctx, value.seconds, spec, value.span, fmt_seconds)
+    if t == "size":
+        if not isinstance(value, s.Size):
+            return _type_error(ctx, value, spec, "a size like `512MB`")
+        if value.bytes % cat.MB:
+            ctx.error("E108", f"`{spec.name}` takes whole megabytes", value.span)
+            return None
+        return _range(ctx, value.bytes, spec, value.span, fmt_bytes)
+    if t == "list":
+        if not isinstance(value, s.ListV):
+            return _type_error(ctx, value, spec, 'a list like `["a", "b"]`')
+        out = []
+        for item in value.items:
+            if not isinstance(item, s.Str) or not item.is_plain:
+                ctx.error("E107", f"`{spec.name}` holds literal strings", item.span)
+                return None
+            out.append(item.plain)
+        return tuple(out)
+    if t == "path":
+        if not isinstance(value, s.JsonPath):
+            return _type_error(ctx, value, spec, "a path like `$.result`")
+        return value.path
+    raise AssertionError(t)
 
-    def _self_reference(self, res: m.Resource, items: Iterable[Any]) -> None:
-        """A resource can't name its own attributes (in its `name`, its `env`, an `allow`):
-        CloudFormation would need them before creating it, a dependency cycle. What it
-        refers to is kept for the program-wide cycle check."""
-        deps: list[tuple[str, Span]] = []
-        for item in items:
-            refs: list[s.Ref] = []
-            if isinstance(item, s.Allow):
-                # Roles reach functions, workflows and tasks by their physical names.
-                target = self.kinds.get(item.target.text)
-                if target is not None and target not in ("function", "workflow", "container"):
-                    deps.append((item.target.text, item.target.span))
-                if item.target.text != res.name:
-                    continue
-                span = item.target.span
-            else:
-                if isinstance(item, s.Nested) and item.name.text == "env":
-                    values = [e.value for e in item.items if isinstance(e, s.Attribute)]
-                elif isinstance(item, s.Attribute):
-                    values = [item.value]
-                else:
-                    continue
-                for v in values:
-                    refs += [v] if isinstance(v, s.Ref) else []
-                    refs += [p for p in getattr(v, "parts", ()) if isinstance(p, s.Ref)]
-                refs = [r for r in refs if r.name.text in self.kinds and r.attr is not None]
-                deps += [(r.name.text, r.span) for r in refs if r.name.text != res.name]
-                mine = [r for r in refs if r.name.text == res.name]
-                if not mine:
-                    continue
-                span = mine[0].span
-            self.error(
-                "E136",
-                f"{res.kind} `{res.name}` refers to itself",
-                span,
+
+def _type_error(ctx: Context, value: s.Value, spec: cat.Attr, expected: str) -> None:
+    hints = []
+    if spec.type == "size" and isinstance(value, s.Num):
+        hints.append(f"add a unit: `{value.value}MB`")
+    if spec.type == "duration" and isinstance(value, s.Num):
+        hints.append(f"add a unit: `{value.value}s`")
+    if isinstance(value, s.Ref) and value.attr is None and value.name.text in ctx.scope.params:
+        hints.append("params can be used in strings and `env` values only")
+    ctx.error(
+        "E107",
+        f"`{spec.name}` expects {expected}, found {describe(value)}",
+        value.span,
+        hints=hints,
+    )
+
+
+def _range(ctx: Context, v: Any, spec: cat.Attr, span: Span, fmt: Any) -> Any:
+    if (spec.low is not None and v < spec.low) or (spec.high is not None and v > spec.high):
+        ctx.error(
+            "E108",
+            f"`{spec.name}` must be between {fmt(spec.low)} and {fmt(spec.high)}",
+            span,
+            note=f"this is {fmt(v)}",
+        )
+        return None
+    return v
+
+
+def interpolation(ctx: Context, value: s.Str) -> m.Expr:
+    if value.is_plain:
+        return value.plain
+    parts: list[str | m.ParamRef | m.AttrRef] = []
+    for part in value.parts:
+        if isinstance(part, str):
+            parts.append(part)
+            continue
+        ref = reference(ctx, part)
+        if isinstance(ref, m.ParamRef | m.AttrRef):
+            parts.append(ref)
+    return m.Interp(tuple(parts))
+
+
+def reference(ctx: Context, ref: s.Ref) -> m.ParamRef | m.AttrRef | None:
+    name = ref.name.text
+    if name in ctx.scope.params and ref.attr is None:
+        ctx.scope.used.add(ref.name.text)
+        return m.ParamRef(name)
+    if name in ctx.scope.params:
+        span = ref.attr.span if ref.attr else ref.span
+        ctx.error("E106", f"param `{name}` has no attributes", span)
+        return None
+    kind_name = ctx.scope.kinds.get(name)
+    if kind_name is None:
+        scope = list(ctx.scope.kinds) + list(ctx.scope.params)
+        guess = ctx.guess(name, scope)
+        ctx.error(
+            "E105",
+            f"`{name}` is not declared",
+            ref.name.span,
+            note=f"did you mean `{guess}`?" if guess else "",
+        )
+        return None
+    ctx.scope.used.add(name)
+    kind = cat.KINDS[kind_name]
+    if ref.attr is None:
+        ctx.error(
+            "E106",
+            f"`{name}` is a {kind_name}: say which attribute",
+            ref.span,
+            hints=(f"{kind_name} attributes: {one_of(f'{name}.{a}' for a in kind.exposes)}",)
+            if kind.exposes
+            else (),
+        )
+        return None
+    if ref.attr.text not in kind.exposes:
+        ctx.unknown(
+            "E106",
+            "attribute",
+            ref.attr,
+            kind.exposes,
+            context=f" of {kind_name} `{name}`",
+            extra="attributes",
+        )
+        return None
+    if ref.attr.text == "stream_arn":
+        ctx.stream_refs.append((name, ref.attr.span))
+    return m.AttrRef(name, ref.attr.text)
+
+
+def env_block(ctx: Context, block: s.Nested) -> dict[str, m.Expr]:
+    env: dict[str, m.Expr] = {}
+    for item in block.items:
+        if not isinstance(item, s.Attribute):
+            ctx.error("E127", "an `env` block holds `NAME = value` lines", item.span)
+            continue
+        key = item.name.text
+        if key in env:
+            ctx.error("E103", f"`{key}` is set twice", item.name.span)
+            continue
+        v = item.value
+        if isinstance(v, s.Str):
+            env[key] = interpolation(ctx, v)
+        elif isinstance(v, s.Num):
+            env[key] = str(v.value)
+        elif isinstance(v, s.Bool):
+            env[key] = "true" if v.value else "false"
+        elif isinstance(v, s.Duration | s.Size):
+            env[key] = v.text
+        elif isinstance(v, s.Ref):
+            ref = reference(ctx, v)
+            if ref is not None:
+                env[key] = ref
+        else:
+            ctx.error(
+                "E107",
+                f"env values are strings, params or resource attributes; found {describe(v)}",
+                v.span,
+            )
+    return env
+
+
+def lambda_env(ctx: Context, block: s.Nested, env: dict[str, m.Expr]) -> None:
+    """What Lambda refuses in a function's environment: a reserved key, a key off its
+    pattern, or more than 4 KB. Values known only at deploy time (params, resource
+    attributes) count by their literal text: the check never refuses a program that
+    could deploy."""
+    total = 0
+    for item in block.items:
+        if not isinstance(item, s.Attribute) or item.name.text not in env:
+            continue
+        key = item.name.text
+        if key in cat.RESERVED_ENV or key.startswith(cat.RESERVED_ENV_PREFIXES):
+            ctx.error(
+                "E138",
+                f"`{key}` is reserved: Lambda sets it itself",
+                item.name.span,
                 hints=(
-                    "a resource can't hold its own name or ARN: CloudFormation would need "
-                    "it before making it (at run time, a function finds its own name in "
-                    "AWS_LAMBDA_FUNCTION_NAME)",
+                    "choose another name; Lambda reserves "
+                    + ", ".join(f"`{k}`" for k in cat.RESERVED_ENV[:4])
+                    + ", `AWS_LAMBDA_*` and more",
                 ),
             )
-        self.depends[res.name] = deps
-
-    def _attributes(
-        self,
-        items: Iterable[Any],
-        specs: tuple[cat.Attr, ...],
-        where: str,
-        *,
-        blocks: tuple[str, ...] = (),
-        allows: bool = False,
-        kind: str = "",
-        span: Span | None = None,
-    ) -> dict[str, Any]:
-        """Type every attribute of a block against its specs; report the rest."""
-        by_name = {a.name: a for a in specs}
-        seen: dict[str, Span] = {}
-        values: dict[str, Any] = {}
-        for item in items:
-            if isinstance(item, s.Attribute):
-                spec = by_name.get(item.name.text)
-                if spec is None:
-                    valid = list(by_name) + [f"{b} {{ }}" for b in blocks]
-                    self._unknown(
-                        "E102",
-                        "attribute",
-                        item.name,
-                        valid,
-                        context=f" on {where}",
-                        extra="attributes",
-                    )
-                    continue
-                if item.name.text in seen:
-                    self.error(
-                        "E103",
-                        f"`{item.name.text}` is set twice",
-                        item.name.span,
-                        labels=[Label(seen[item.name.text], "first set here")],
-                    )
-                    continue
-                seen[item.name.text] = item.span
-                values[spec.name] = self._value(item.value, spec)
-            elif isinstance(item, s.Nested):
-                if item.name.text not in blocks:
-                    valid = list(blocks)
-                    self._unknown(
-                        "E102", "block", item.name, valid, context=f" on {where}", extra="blocks"
-                    )
-            elif isinstance(item, s.Allow):
-                if not allows:
-                    self.error(
-                        "E129",
-                        f"`allow` is not valid on {where}: it has no role to grant to",
-                        item.span,
-                        hints=("functions and containers hold `allow` statements",),
-                    )
-            elif isinstance(item, s.KeyDecl) and kind != "table":
-                self.error("E130", f"`{item.role}` is only valid in a table", item.span)
-            elif isinstance(item, s.IndexDecl) and kind != "table":
-                self.error("E130", "`index` is only valid in a table", item.span)
-            elif isinstance(item, s.Route) and kind != "api":
-                self.error("E130", "routes are only valid in an api", item.span)
-        for spec in specs:
-            if spec.name not in values:
-                # The catalogue's `required` drives this for every block that names
-                # where it is (`span`): resources, the app's `network`.
-                if spec.required and span is not None:
-                    self.error(
-                        "E109",
-                        f"{where} needs `{spec.name}`",
-                        span,
-                        hints=(f"add `{spec.name} = ...` ({spec.doc or spec.type})",),
-                    )
-                values[spec.name] = spec.default
-        self._seen_spans = seen
-        return values
-
-    def _value(self, value: s.Value, spec: cat.Attr) -> Any:
-        t = spec.type
-        if isinstance(value, s.BadUnit):
-            return None
-        if t == "string":
-            if (
-                spec.literal
-                and isinstance(value, s.Str | s.Ref)
-                and not (isinstance(value, s.Str) and value.is_plain)
-            ):
-                self.error(
-                    "E107",
-                    f"`{spec.name}` takes a literal string: params and `${{...}}` can't shape it",
-                    value.span,
-                )
-                return None
-            if isinstance(value, s.Str):
-                text = self._string(value)
-                if text == "" and not spec.empty:
-                    self.error(
-                        "E108",
-                        f"`{spec.name}` can't be empty",
-                        value.span,
-                        hints=(f"`{spec.name}`: {spec.doc}",) if spec.doc else (),
-                    )
-                    return None
-                if spec.retired and text in spec.retired:
-                    self.error(
-                        "E108",
-                        f'`{spec.name}` can\'t be "{text}": AWS has retired it',
-                        value.span,
-                        hints=(f"valid values: {one_of(spec.choices)}",),
-                    )
-                    return None
-                if spec.deprecated and text in spec.deprecated:
-                    newer = [c for c in spec.choices if c not in spec.deprecated]
-                    self.diags.warning(
-                        "W004",
-                        f'`{spec.name}` "{text}" is deprecated: AWS will soon stop accepting it',
-                        value.span,
-                        hints=(f"move to a supported one: {one_of(newer)}",),
-                    )
-                if spec.choices and isinstance(text, str) and text not in spec.choices:
-                    guess = self._guess(text, spec.choices)
-                    self.error(
-                        "E108",
-                        f'`{spec.name}` can\'t be "{text}"',
-                        value.span,
-                        note=f"did you mean `{guess}`?" if guess else "",
-                        hints=(f"valid values: {one_of(spec.choices)}",),
-                    )
-                    return None
-                if isinstance(text, str) and spec.high is not None and len(text) > spec.high:
-                    self.error(
-                        "E108",
-                        f"`{spec.name}` is at most {spec.high} characters",
-                        value.span,
-                        note=f"this is {len(text)}",
-                    )
-                    return None
-                return text
-            if isinstance(value, s.Ref) and value.attr is None and value.name.text in self.params:
-                self._param_use(value)
-                return m.ParamRef(value.name.text)
-            return self._type_error(value, spec, 'a string like `"text"`')
-        if t == "bool":
-            if isinstance(value, s.Bool):
-                return value.value
-            return self._type_error(value, spec, "`true` or `false`")
-        if t == "number":
-            if not isinstance(value, s.Num):
-                return self._type_error(value, spec, "a number")
-            if spec.integer and not isinstance(value.value, int):
-                return self._type_error(value, spec, "a whole number")
-            if spec.choices and value.value not in spec.choices:
-                self.error(
-                    "E108",
-                    f"`{spec.name}` can't be {value.value}",
-                    value.span,
-                    hints=(f"valid values: {one_of(str(c) for c in spec.choices)}",),
-                )
-                return None
-            return self._range(value.value, spec, value.span, str)
-        if t == "duration":
-            if not isinstance(value, s.Duration):
-                return self._type_error(value, spec, "a duration like `30s`, `5m` or `7d`")
-            if value.millis % 1000:
-                self.error("E108", f"`{spec.name}` takes whole seconds", value.span)
-                return None
-            if value.seconds % spec.step:
-                unit = {60: "minutes", 86400: "days"}.get(spec.step, f"{spec.step}s")
-                self.error("E108", f"`{spec.name}` takes whole {unit}", value.span)
-                return None
-            if spec.choices and value.seconds not in spec.choices:
-                self.error(
-                    "E108",
-                    f"`{spec.name}` can't be {value.text}",
-                    value.span,
-                    hints=(f"valid values: {', '.join(_fmt_seconds(c) for c in spec.choices)}",),
-                )
-                return None
-            return self._range(value.seconds, spec, value.span, _fmt_seconds)
-        if t == "size":
-            if not isinstance(value, s.Size):
-                return self._type_error(value, spec, "a size like `512MB`")
-            if value.bytes % cat.MB:
-                self.error("E108", f"`{spec.name}` takes whole megabytes", value.span)
-                return None
-            return self._range(value.bytes, spec, value.span, _fmt_bytes)
-        if t == "list":
-            if not isinstance(value, s.ListV):
-                return self._type_error(value, spec, 'a list like `["a", "b"]`')
-            out = []
-            for item in value.items:
-                if not isinstance(item, s.Str) or not item.is_plain:
-                    self.error("E107", f"`{spec.name}` holds literal strings", item.span)
-                    return None
-                out.append(item.plain)
-            return tuple(out)
-        if t == "path":
-            if not isinstance(value, s.JsonPath):
-                return self._type_error(value, spec, "a path like `$.result`")
-            return value.path
-        raise AssertionError(t)
-
-    def _type_error(self, value: s.Value, spec: cat.Attr, expected: str) -> None:
-        hints = []
-        if spec.type == "size" and isinstance(value, s.Num):
-            hints.append(f"add a unit: `{value.value}MB`")
-        if spec.type == "duration" and isinstance(value, s.Num):
-            hints.append(f"add a unit: `{value.value}s`")
-        if isinstance(value, s.Ref) and value.attr is None and value.name.text in self.params:
-            hints.append("params can be used in strings and `env` values only")
-        self.error(
-            "E107",
-            f"`{spec.name}` expects {expected}, found {_describe(value)}",
-            value.span,
-            hints=hints,
+        elif not re.match(cat.ENV_KEY, key):
+            ctx.error(
+                "E138",
+                f"`{key}` is not a Lambda environment variable name",
+                item.name.span,
+                hints=("a letter, then at least one more letter, digit or `_`",),
+            )
+        value = env[key]
+        literal = value if isinstance(value, str) else ""
+        if isinstance(value, m.Interp):
+            literal = "".join(p for p in value.parts if isinstance(p, str))
+        total += len(key.encode()) + len(literal.encode())
+    if total > cat.ENV_LIMIT:
+        ctx.error(
+            "E139",
+            f"the environment is {total} bytes: Lambda allows {cat.ENV_LIMIT} "
+            "(keys and values together)",
+            block.name.span,
+            hints=("keep large values in a bucket, a table or a secret",),
         )
 
-    def _range(self, v: Any, spec: cat.Attr, span: Span, fmt: Any) -> Any:
-        if (spec.low is not None and v < spec.low) or (spec.high is not None and v > spec.high):
-            self.error(
-                "E108",
-                f"`{spec.name}` must be between {fmt(spec.low)} and {fmt(spec.high)}",
-                span,
-                note=f"this is {fmt(v)}",
-            )
-            return None
-        return v
 
-    def _string(self, value: s.Str) -> m.Expr:
-        if value.is_plain:
-            return value.plain
-        parts: list[str | m.ParamRef | m.AttrRef] = []
-        for part in value.parts:
-            if isinstance(part, str):
-                parts.append(part)
-                continue
-            ref = self._ref(part)
-            if isinstance(ref, m.ParamRef | m.AttrRef):
-                parts.append(ref)
-        return m.Interp(tuple(parts))
-
-    def _ref(self, ref: s.Ref) -> m.ParamRef | m.AttrRef | None:
-        name = ref.name.text
-        if name in self.params and ref.attr is None:
-            self._param_use(ref)
-            return m.ParamRef(name)
-        if name in self.params:
-            span = ref.attr.span if ref.attr else ref.span
-            self.error("E106", f"param `{name}` has no attributes", span)
-            return None
-        kind_name = self.kinds.get(name)
-        if kind_name is None:
-            scope = list(self.kinds) + list(self.params)
-            guess = self._guess(name, scope)
-            self.error(
-                "E105",
-                f"`{name}` is not declared",
-                ref.name.span,
-                note=f"did you mean `{guess}`?" if guess else "",
-            )
-            return None
-        self.used.add(name)
-        kind = cat.KINDS[kind_name]
-        if ref.attr is None:
-            self.error(
-                "E106",
-                f"`{name}` is a {kind_name}: say which attribute",
-                ref.span,
-                hints=(f"{kind_name} attributes: {one_of(f'{name}.{a}' for a in kind.exposes)}",)
-                if kind.exposes
-                else (),
-            )
-            return None
-        if ref.attr.text not in kind.exposes:
-            self._unknown(
-                "E106",
-                "attribute",
-                ref.attr,
-                kind.exposes,
-                context=f" of {kind_name} `{name}`",
-                extra="attributes",
-            )
-            return None
-        if ref.attr.text == "stream_arn":
-            self.stream_refs.append((name, ref.attr.span))
-        return m.AttrRef(name, ref.attr.text)
-
-    def _param_use(self, ref: s.Ref) -> None:
-        self.used.add(ref.name.text)
-
-    def _env(self, block: s.Nested) -> dict[str, m.Expr]:
-        env: dict[str, m.Expr] = {}
-        for item in block.items:
-            if not isinstance(item, s.Attribute):
-                self.error("E127", "an `env` block holds `NAME = value` lines", item.span)
-                continue
-            key = item.name.text
-            if key in env:
-                self.error("E103", f"`{key}` is set twice", item.name.span)
-                continue
-            v = item.value
-            if isinstance(v, s.Str):
-                env[key] = self._string(v)
-            elif isinstance(v, s.Num):
-                env[key] = str(v.value)
-            elif isinstance(v, s.Bool):
-                env[key] = "true" if v.value else "false"
-            elif isinstance(v, s.Duration | s.Size):
-                env[key] = v.text
-            elif isinstance(v, s.Ref):
-                ref = self._ref(v)
-                if ref is not None:
-                    env[key] = ref
-            else:
-                self.error(
-                    "E107",
-                    f"env values are strings, params or resource attributes; found {_describe(v)}",
-                    v.span,
-                )
-        return env
-
-    def _lambda_env(self, block: s.Nested, env: dict[str, m.Expr]) -> None:
-        """What Lambda refuses in a function's environment: a reserved key, a key off its
-        pattern, or more than 4 KB. Values known only at deploy time (params, resource
-        attributes) count by their literal text: the check never refuses a program that
-        could deploy."""
-        total = 0
-        for item in block.items:
-            if not isinstance(item, s.Attribute) or item.name.text not in env:
-                continue
-            key = item.name.text
-            if key in cat.RESERVED_ENV or key.startswith(cat.RESERVED_ENV_PREFIXES):
-                self.error(
-                    "E138",
-                    f"`{key}` is reserved: Lambda sets it itself",
-                    item.name.span,
-                    hints=(
-                        "choose another name; Lambda reserves "
-                        + ", ".join(f"`{k}`" for k in cat.RESERVED_ENV[:4])
-                        + ", `AWS_LAMBDA_*` and more",
-                    ),
-                )
-            elif not re.match(cat.ENV_KEY, key):
-                self.error(
-                    "E138",
-                    f"`{key}` is not a Lambda environment variable name",
-                    item.name.span,
-                    hints=("a letter, then at least one more letter, digit or `_`",),
-                )
-            value = env[key]
-            literal = value if isinstance(value, str) else ""
-            if isinstance(value, m.Interp):
-                literal = "".join(p for p in value.parts if isinstance(p, str))
-            total += len(key.encode()) + len(literal.encode())
-        if total > cat.ENV_LIMIT:
-            self.error(
-                "E139",
-                f"the environment is {total} bytes: Lambda allows {cat.ENV_LIMIT} "
-                "(keys and values together)",
-                block.name.span,
-                hints=("keep large values in a bucket, a table or a secret",),
-            )
-
-    def _allow(self, item: s.Allow) -> m.Grant | None:
-        target = item.target.text
-        kind_name = self.kinds.get(target)
-        if kind_name is None:
-            guess = self._guess(target, self.kinds)
-            self.error(
-                "E105",
-                f"`{target}` is not declared",
-                item.target.span,
-                note=f"did you mean `{guess}`?" if guess else "",
-            )
-            return None
-        self.used.add(target)
-        kind = cat.KINDS[kind_name]
-        ops = []
-        for op in item.ops:
-            if op.text not in kind.operations:
-                if not kind.operations:
-                    self.error(
-                        "E113",
-                        f"a {kind_name} has no operations to allow",
-                        op.span,
-                    )
-                    return None
-                self._unknown(
+def allow_grant(ctx: Context, item: s.Allow) -> m.Grant | None:
+    target = item.target.text
+    kind_name = ctx.scope.kinds.get(target)
+    if kind_name is None:
+        guess = ctx.guess(target, ctx.scope.kinds)
+        ctx.error(
+            "E105",
+            f"`{target}` is not declared",
+            item.target.span,
+            note=f"did you mean `{guess}`?" if guess else "",
+        )
+        return None
+    ctx.scope.used.add(target)
+    kind = cat.KINDS[kind_name]
+    ops = []
+    for op in item.ops:
+        if op.text not in kind.operations:
+            if not kind.operations:
+                ctx.error(
                     "E113",
-                    "operation",
-                    op,
-                    kind.operations,
-                    context=f" on {kind_name} `{target}`",
-                    extra="operations",
+                    f"a {kind_name} has no operations to allow",
+                    op.span,
                 )
-                continue
-            if op.text not in ops:
-                ops.append(op.text)
-        return m.Grant(target, tuple(ops), item.span) if ops else None
+                return None
+            ctx.unknown(
+                "E113",
+                "operation",
+                op,
+                kind.operations,
+                context=f" on {kind_name} `{target}`",
+                extra="operations",
+            )
+            continue
+        if op.text not in ops:
+            ops.append(op.text)
+    return m.Grant(target, tuple(ops), item.span) if ops else None
+
+
+def check_target(
+    ctx: Context, name: s.Name, allowed: tuple[str, ...], what: str, *, verb: str = ""
+) -> bool:
+    kind = ctx.scope.kinds.get(name.text)
+    if kind is None:
+        guess = ctx.guess(
+            name.text, [n for n, k in ctx.scope.kinds.items() if k in allowed] or ctx.scope.kinds
+        )
+        ctx.error(
+            "E105",
+            f"`{name.text}` is not declared",
+            name.span,
+            note=f"did you mean `{guess}`?" if guess else "",
+        )
+        return False
+    ctx.scope.used.add(name.text)
+    if kind not in allowed:
+        decl = ctx.scope.decls.get(name.text)
+        labels = [Label(decl.name.span, f"`{name.text}` is a {kind}")] if decl else []
+        if verb:
+            verbs = [v for v, k in cat.STEP_KINDS.items() if k == kind]
+            ctx.error(
+                "E118",
+                f"`{verb}` needs a {allowed[0]}, but `{name.text}` is a {kind}",
+                name.span,
+                labels=labels,
+                hints=(f"a {kind} is used with {one_of(verbs)}",) if verbs else (),
+            )
+        else:
+            ctx.error(
+                "E112",
+                f"{what} can't target {kind} `{name.text}`",
+                name.span,
+                labels=labels,
+                hints=(f"allowed targets: {one_of(allowed)}",),
+            )
+        return False
+    return True

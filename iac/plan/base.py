@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import model as m
+from ..catalog import NAME_RULES
 from ..diagnostics import Diagnostic, Severity
 from ..names import logical_id, physical
 from ..source import Span
@@ -23,19 +24,10 @@ MAX_MESSAGE_SIZE = 262_144
 # foundation model's id): `us.anthropic.claude-3-5-sonnet-20241022-v2:0`.
 PROFILE_PREFIXES = ("us.", "us-gov.", "eu.", "apac.", "jp.", "au.", "global.")
 
-# Service limits on physical names.
-NAME_LIMITS = {
-    "function": 64,
-    "queue": 80,
-    "topic": 256,
-    "table": 255,
-    "bus": 256,
-    "rule": 64,
-    "secret": 512,
-    "api": 128,
-    "workflow": 80,
-    "container": 255,
-}
+# Service limits on physical names: the catalogue's naming rules. A schedule is an
+# EventBridge rule, and so is each rule the edges make.
+NAME_LIMITS = {kind: rule.high for kind, rule in NAME_RULES.items()}
+NAME_LIMITS["rule"] = NAME_RULES["schedule"].high
 
 
 class LoweringBase:

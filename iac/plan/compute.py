@@ -33,8 +33,10 @@ class ComputeKinds(LoweringBase):
             return self.step_target(role, res, kind, name)
 
         definition = StatesCompiler(resolve).machine(res.steps, f"workflow {res.name}")
-        for step in _tasks(res.steps):
-            target = self.app.resources[step.target.text]
+        for step in m.walk_steps(res.steps):
+            if not isinstance(step, m.Task):
+                continue
+            target = self.app.resources[step.target]
             self.step_grants(role, target, step)
         self.add(
             Node(
@@ -85,7 +87,7 @@ class ComputeKinds(LoweringBase):
             "detail_type": wf.name,
         }
 
-    def step_grants(self, role: RoleSpec, target: m.Resource, step: Any) -> None:
+    def step_grants(self, role: RoleSpec, target: m.Resource, step: m.Task) -> None:
         why = f"`{step.verb} {target.name}`"
         tid = logical_id(target.name)
         simple = {
@@ -378,9 +380,3 @@ class ComputeKinds(LoweringBase):
                 "network: flow log",
             )
         )
-
-
-def _tasks(steps: Any) -> list[Any]:
-    from ..syntax import Task, walk_steps
-
-    return [st for st in walk_steps(steps) if isinstance(st, Task)]

@@ -5,53 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..catalog import KINDS
 from ..source import Span
 from .values import Value
 
-# (kind, operation) -> (actions, which ARNs: "arn", "objects", "arn+indexes")
+# (kind, operation) -> (actions, which ARNs): the catalogue's operations, by key.
 OPERATIONS: dict[tuple[str, str], tuple[tuple[str, ...], str]] = {
-    ("bucket", "read"): (("s3:GetObject",), "objects"),
-    ("bucket", "write"): (("s3:PutObject",), "objects"),
-    ("bucket", "delete"): (("s3:DeleteObject",), "objects"),
-    ("bucket", "list"): (("s3:ListBucket",), "arn"),
-    ("queue", "send"): (("sqs:SendMessage",), "arn"),
-    ("queue", "receive"): (
-        (
-            "sqs:ChangeMessageVisibility",
-            "sqs:DeleteMessage",
-            "sqs:GetQueueAttributes",
-            "sqs:ReceiveMessage",
-        ),
-        "arn",
-    ),
-    ("topic", "publish"): (("sns:Publish",), "arn"),
-    ("table", "read"): (
-        (
-            "dynamodb:BatchGetItem",
-            "dynamodb:ConditionCheckItem",
-            "dynamodb:GetItem",
-            "dynamodb:Query",
-            "dynamodb:Scan",
-        ),
-        "arn+indexes",
-    ),
-    ("table", "write"): (
-        (
-            "dynamodb:BatchWriteItem",
-            "dynamodb:DeleteItem",
-            "dynamodb:PutItem",
-            "dynamodb:UpdateItem",
-        ),
-        "arn",
-    ),
-    ("function", "invoke"): (("lambda:InvokeFunction",), "arn"),
-    ("workflow", "start"): (("states:StartExecution",), "arn"),
-    ("bus", "put"): (("events:PutEvents",), "arn"),
-    ("model", "invoke"): (
-        ("bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"),
-        "model",  # the model, or an inference profile and the models it routes to
-    ),
-    ("secret", "read"): (("secretsmanager:GetSecretValue",), "arn"),
+    (kind.name, name): (op.actions, op.scope)
+    for kind in KINDS.values()
+    for name, op in kind.operations.items()
 }
 
 QUEUE_CONSUMER = OPERATIONS[("queue", "receive")][0]

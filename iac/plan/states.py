@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from .. import syntax as s
-from ..catalog import STEP_KINDS
+from .. import model as m
 from .values import Param, Pseudo, Ref, Sub
 
 # A state's next hop: a state name, or None for the end of the machine/branch.
@@ -33,7 +32,7 @@ OPS = {
 
 
 class StatesCompiler:
-    def __init__(self, resolve: Resolver):
+    def __init__(self, resolve: Resolver) -> None:
         self.resolve = resolve
         self.names: set[str] = set()
         self.counts: dict[str, int] = {}
@@ -56,17 +55,16 @@ class StatesCompiler:
 
     # ---------------------------------------------------------------- sequences
 
-    def machine(self, steps: Sequence[s.Step], comment: str) -> dict[str, Any]:
+    def machine(self, steps: Sequence[m.Step], comment: str) -> dict[str, Any]:
         states: dict[str, Any] = {}
         self.name_all(steps)
         start = self.sequence(steps, None, states)
         return {"Comment": comment, "StartAt": start, "States": reading_order(start, states)}
 
-    def sequence(self, steps: Sequence[s.Step], after: Next, states: dict[str, Any]) -> str:
+    def sequence(self, steps: Sequence[m.Step], after: Next, states: dict[str, Any]) -> str:
         """Add the states of `steps` (ending at `after`) and return the first one's name."""
-        body = [st for st in steps if not isinstance(st, s.Attribute)]
         # Names were given in reading order by `name_all`; wire bottom-up.
-        named = [(st, self.named[id(st)]) for st in body]
+        named = [(st, self.named[id(st)]) for st in steps]
         nxt = after
         for step, name in reversed(named):
             self.step(step, name, nxt, states)
@@ -78,42 +76,37 @@ class StatesCompiler:
             return name
         return nxt
 
-    def name_all(self, steps: Sequence[s.Step]) -> None:
+    def name_all(self, steps: Sequence[m.Step]) -> None:
         """Name every state in reading order: depth first, in source order."""
         for step in steps:
-            if isinstance(step, s.Attribute):
-                continue
             self.named[id(step)] = self.state_name(step)
-            if isinstance(step, s.Task) and _keeps_result(step):
-                self.kept[id(step)] = self.name(f"Keep result of {step.target.text}")
-            if isinstance(step, s.IfStep):
+            if isinstance(step, m.Task) and _keeps_result(step):
+                self.kept[id(step)] = self.name(f"Keep result of {step.target}")
+            if isinstance(step, m.IfStep):
                 for _cond, body in step.branches:
                     self.name_all(body)
                 self.name_all(step.otherwise or ())
-            elif isinstance(step, s.Parallel):
+            elif isinstance(step, m.Parallel):
                 for body in step.branches:
                     self.name_all(body)
-            elif isinstance(step, s.ForEach):
+            elif isinstance(step, m.ForEach):
                 self.name_all(step.body)
 
-    def state_name(self, step: s.Step) -> str:
-        if isinstance(step, s.Task):
-            return self.name(f"{step.verb.capitalize()} {step.target.text}")
-        if isinstance(step, s.Wait):
-            v = step.value
-            return self.name(
-                f"Wait {v.text if isinstance(v, s.Duration) else getattr(v, 'path', '')}"
-            )
-        if isinstance(step, s.IfStep):
+    def state_name(self, step: m.Step) -> str:
+        if isinstance(step, m.Task):
+            return self.name(f"{step.verb.capitalize()} {step.target}")
+        if isinstance(step, m.Wait):
+            return self.name(f"Wait {step.text}")
+        if isinstance(step, m.IfStep):
             return self.name(f"If {condition_text(step.branches[0][0])}")
-        if isinstance(step, s.Parallel):
+        if isinstance(step, m.Parallel):
             return self.name("Parallel")
-        if isinstance(step, s.ForEach):
-            return self.name(f"For each {step.path.path}")
-        if isinstance(step, s.Succeed):
+        if isinstance(step, m.ForEach):
+            return self.name(f"For each {step.path}")
+        if isinstance(step, m.Succeed):
             return self.name("Succeed")
-        if isinstance(step, s.Fail):
-            return self.name(f"Fail {step.error.plain}")
+        if isinstance(step, m.Fail):
+            return self.name(f"Fail {step.error}")
         raise TypeError(step)
 
     @staticmethod
@@ -126,18 +119,17 @@ class StatesCompiler:
 
     # ---------------------------------------------------------------- steps
 
-    def step(self, step: s.Step, name: str, nxt: Next, states: dict[str, Any]) -> None:
-        if isinstance(step, s.Task):
+    def step(self, step: m.Step, name: str, nxt: Next, states: dict[str, Any]) -> None:
+        if isinstance(step, m.Task):
             self.task(step, name, nxt, states)
-        elif isinstance(step, s.Wait):
-            v = step.value
+        elif isinstance(step, m.Wait):
             state: dict[str, Any] = {"Type": "Wait"}
-            if isinstance(v, s.Duration):
-                state["Seconds"] = v.seconds
+            if step.seconds is not None:
+                state["Seconds"] = step.seconds
             else:
-                state["SecondsPath"] = v.path  # type: ignore[union-attr]
+                state["SecondsPath"] = step.path
             states[name] = self._chain(state, nxt)
-        elif isinstance(step, s.IfStep):
+        elif isinstance(step, m.IfStep):
             choices = []
             for cond, body in step.branches:
                 rule = condition(cond)
@@ -149,20 +141,20 @@ class StatesCompiler:
             else:
                 state["Default"] = self._skip(nxt, states)
             states[name] = state
-        elif isinstance(step, s.Parallel):
+        elif isinstance(step, m.Parallel):
             branches = []
             for body in step.branches:
                 sub: dict[str, Any] = {}
                 start = self.sequence(body, None, sub)
                 branches.append({"StartAt": start, "States": reading_order(start, sub)})
             states[name] = self._chain({"Type": "Parallel", "Branches": branches}, nxt)
-        elif isinstance(step, s.ForEach):
+        elif isinstance(step, m.ForEach):
             sub = {}
             start = self.sequence(step.body, None, sub)
             states[name] = self._chain(
                 {
                     "Type": "Map",
-                    "ItemsPath": step.path.path,
+                    "ItemsPath": step.path,
                     "ItemProcessor": {
                         "ProcessorConfig": {"Mode": "INLINE"},
                         "StartAt": start,
@@ -172,12 +164,12 @@ class StatesCompiler:
                 },
                 nxt,
             )
-        elif isinstance(step, s.Succeed):
+        elif isinstance(step, m.Succeed):
             states[name] = {"Type": "Succeed"}
-        elif isinstance(step, s.Fail):
-            state = {"Type": "Fail", "Error": step.error.plain}
+        elif isinstance(step, m.Fail):
+            state = {"Type": "Fail", "Error": step.error}
             if step.cause is not None:
-                state["Cause"] = step.cause.plain
+                state["Cause"] = step.cause
             states[name] = state
 
     def _skip(self, nxt: Next, states: dict[str, Any]) -> str:
@@ -188,10 +180,10 @@ class StatesCompiler:
         states[name] = {"Type": "Pass", "End": True}
         return name
 
-    def task(self, step: s.Task, name: str, nxt: Next, states: dict[str, Any]) -> None:
-        kind = STEP_KINDS[step.verb]
-        target = self.resolve(kind, step.target.text)
-        options = {o.name.text: o.value for o in step.options if isinstance(o, s.Attribute)}
+    def task(self, step: m.Task, name: str, nxt: Next, states: dict[str, Any]) -> None:
+        kind = step.kind
+        target = self.resolve(kind, step.target)
+        options = step.options
         state: dict[str, Any] = {"Type": "Task"}
         if kind == "function":
             state["Resource"] = "arn:aws:states:::lambda:invoke"
@@ -232,49 +224,43 @@ class StatesCompiler:
                     }
                 ]
             }
-        timeout = options.get("timeout")
-        if isinstance(timeout, s.Duration):
-            state["TimeoutSeconds"] = timeout.seconds
-        retry = options.get("retry")
-        if isinstance(retry, s.Num) and retry.value:
+        if options.timeout is not None:
+            state["TimeoutSeconds"] = options.timeout
+        if options.retry:
             state["Retry"] = [
                 {
                     "ErrorEquals": ["States.ALL"],
                     "IntervalSeconds": RETRY_INTERVAL,
-                    "MaxAttempts": int(retry.value),
+                    "MaxAttempts": options.retry,
                     "BackoffRate": RETRY_BACKOFF,
                 }
             ]
-        result = options.get("result")
+        result = options.result
         if kind == "function":
-            if isinstance(result, s.JsonPath):
+            if result is not None:
                 # Keep the whole input and put the function's own result at the path.
                 state["ResultSelector"] = {"Payload.$": "$.Payload"}
-                state["ResultPath"] = result.path
+                state["ResultPath"] = result
                 keep = self.kept[id(step)]
                 states[name] = self._chain(state, keep)
                 states[keep] = self._chain(
                     {
                         "Type": "Pass",
-                        "InputPath": f"{result.path}.Payload",
-                        "ResultPath": result.path,
+                        "InputPath": f"{result}.Payload",
+                        "ResultPath": result,
                     },
                     nxt,
                 )
                 return
             state["OutputPath"] = "$.Payload"
         else:
-            state["ResultPath"] = result.path if isinstance(result, s.JsonPath) else None
+            state["ResultPath"] = result
         states[name] = self._chain(state, nxt)
 
 
-def _keeps_result(step: s.Task) -> bool:
+def _keeps_result(step: m.Task) -> bool:
     """An `invoke` with `result = $.path` adds a Pass state that places the result."""
-    result = next(
-        (o.value for o in step.options if isinstance(o, s.Attribute) and o.name.text == "result"),
-        None,
-    )
-    return STEP_KINDS[step.verb] == "function" and isinstance(result, s.JsonPath)
+    return step.kind == "function" and step.options.result is not None
 
 
 def placeholders(definition: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -320,37 +306,21 @@ def reading_order(start: str, states: dict[str, Any]) -> dict[str, Any]:
 # ---------------------------------------------------------------- conditions
 
 
-def condition(cond: s.Condition) -> dict[str, Any]:
-    if isinstance(cond, s.And):
+def condition(cond: m.Condition) -> dict[str, Any]:
+    if isinstance(cond, m.And):
         return {"And": [condition(c) for c in cond.operands]}
-    if isinstance(cond, s.Or):
+    if isinstance(cond, m.Or):
         return {"Or": [condition(c) for c in cond.operands]}
-    if isinstance(cond, s.Not):
+    if isinstance(cond, m.Not):
         return {"Not": condition(cond.operand)}
-    if isinstance(cond, s.Exists):
-        return {"Variable": cond.path.path, "IsPresent": True}
-    assert isinstance(cond, s.Compare)
-    kind, value = literal(cond.value)
+    if isinstance(cond, m.Exists):
+        return {"Variable": cond.path, "IsPresent": True}
     if cond.op == "!=":
-        return {"Not": {"Variable": cond.path.path, OPS[kind]["=="]: value}}
-    return {"Variable": cond.path.path, OPS[kind][cond.op]: value}
+        return {"Not": {"Variable": cond.path, OPS[cond.type]["=="]: cond.value}}
+    return {"Variable": cond.path, OPS[cond.type][cond.op]: cond.value}
 
 
-def literal(value: s.Value) -> tuple[str, Any]:
-    if isinstance(value, s.Bool):
-        return "bool", value.value
-    if isinstance(value, s.Num):
-        return "number", value.value
-    if isinstance(value, s.Size):
-        return "number", value.bytes
-    if isinstance(value, s.Duration):
-        return "number", value.millis / 1000 if value.millis % 1000 else value.seconds
-    if isinstance(value, s.Str):
-        return "string", value.plain
-    raise TypeError(value)
-
-
-def condition_text(cond: s.Condition) -> str:
+def condition_text(cond: m.Condition) -> str:
     """A short readable form of a condition for a Choice state's name."""
     text = " ".join(cond.span.text.split())
     return text if len(text) <= 60 else text[:57] + "..."

@@ -1,0 +1,279 @@
+"""Event edges: `on` statements, shorthand schedules, and the dead-letter queues."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import catalog as cat
+from .. import model as m
+from .. import syntax as s
+from ..diagnostics import Label, one_of
+from ..source import Span
+from .context import Context
+from .kinds import check_cron
+from .values import attribute_value, attributes, check_target
+
+
+@dataclass
+class _Seen:
+    """The edges so far, by (source, event, target): where each was first declared, and
+    how many there are (an edge's number among those between the same pair)."""
+
+    spans: dict[tuple[str, str, str], Span] = field(default_factory=dict)
+    counts: dict[tuple[str, str, str], int] = field(default_factory=dict)
+
+
+def check_edges(ctx: Context, statements: list[s.Statement]) -> None:
+    """`on` statements and shorthand schedules, in source order (which numbers them)."""
+    seen = _Seen()
+    for st in statements:
+        if isinstance(st, s.OnDecl):
+            _on(ctx, seen, st)
+        elif isinstance(st, s.EveryDecl | s.CronDecl):
+            _shorthand(ctx, seen, st)
+
+
+def add_dead_letter_queues(ctx: Context) -> None:
+    """Dead-letter queues, each placed right after the queue it serves."""
+    ordered: dict[str, m.Resource] = {}
+    for res in list(ctx.resources.values()):
+        ordered[res.name] = res
+        if res.kind == "queue" and res.attrs.get("max_receives") is not None:
+            name = f"{res.name}_dlq"
+            if ctx.scope.kinds.get(name) != "queue" or name in ctx.resources:
+                continue
+            attrs = {a.name: a.default for a in cat.KINDS["queue"].attrs}
+            attrs.update(retention=14 * cat.DAY, fifo=res.attrs["fifo"])
+            ordered[name] = m.Resource("queue", name, res.span, attrs, implicit=True)
+    ctx.resources.clear()
+    ctx.resources.update(ordered)
+
+
+def _on(ctx: Context, seen: _Seen, st: s.OnDecl) -> None:
+    source = st.source.text
+    kind_name = ctx.scope.kinds.get(source)
+    if kind_name is None:
+        guess = ctx.guess(source, [n for n, k in ctx.scope.kinds.items() if cat.KINDS[k].events])
+        ctx.error(
+            "E105",
+            f"`{source}` is not declared",
+            st.source.span,
+            note=f"did you mean `{guess}`?" if guess else "",
+        )
+        return
+    ctx.scope.used.add(source)
+    kind = cat.KINDS[kind_name]
+    event = kind.event(st.event.text)
+    if event is None:
+        if not kind.events:
+            ctx.error(
+                "E111",
+                f"a {kind_name} has no events",
+                st.event.span,
+                hints=(
+                    "kinds with events: " + one_of(k.name for k in cat.KINDS.values() if k.events),
+                ),
+            )
+        else:
+            ctx.unknown(
+                "E111",
+                "event",
+                st.event,
+                [e.name for e in kind.events],
+                context=f" on {kind_name} `{source}`",
+                extra="events",
+            )
+        return
+    if not check_target(ctx, st.target, event.targets, f"`{kind_name}.{event.name}`"):
+        return
+    filters = _filters(ctx, st, event)
+    options = attributes(ctx, st.options, event.options, f"`{kind_name}.{event.name}`")
+    if kind_name == "table" and event.name == "changed":
+        table = ctx.resources.get(source)
+        if table is not None and not table.attrs.get("stream"):
+            decl = ctx.scope.decls[source]
+            ctx.error(
+                "E120",
+                f"table `{source}` has no stream, so it has no `changed` events",
+                st.event.span,
+                labels=[Label(decl.name.span, "declared here")],
+                hints=(f"add `stream = true` to table `{source}`",),
+            )
+            return
+    if not _fifo_delivery(ctx, st, kind_name) or not _batching(ctx, st, kind_name, options):
+        return
+    _add_edge(ctx, seen, source, event.name, st.target.text, filters, options, st.span)
+
+
+def _eventbridge_to_fifo_topic(ctx: Context, st: s.OnDecl) -> bool:
+    target = ctx.resources.get(st.target.text)
+    if target is None or target.kind != "topic" or not target.attrs.get("fifo"):
+        return True
+    decl = ctx.scope.decls.get(target.name)
+    labels = [Label(decl.name.span, f"topic `{target.name}` declared here")] if decl else []
+    ctx.error(
+        "E141",
+        f"an EventBridge rule can't publish to FIFO topic `{target.name}`: "
+        "it can't set the message group id a FIFO topic needs",
+        st.target.span,
+        labels=labels,
+        hints=("deliver to a FIFO queue instead, or make the topic standard",),
+    )
+    return False
+
+
+def _fifo_delivery(ctx: Context, st: s.OnDecl, kind_name: str) -> bool:
+    """SNS delivers a FIFO topic only to FIFO queues, and a standard topic never to one;
+    an EventBridge rule can't publish to a FIFO topic (CloudFormation's rule target has
+    no SNS parameters to carry the message group id it needs)."""
+    if kind_name in ("bucket", "bus", "schedule"):
+        return _eventbridge_to_fifo_topic(ctx, st)
+    if kind_name != "topic":
+        return True
+    topic, target = ctx.resources.get(st.source.text), ctx.resources.get(st.target.text)
+    if topic is None or target is None:
+        return True
+    fifo_topic = bool(topic.attrs.get("fifo"))
+    fifo_queue = target.kind == "queue" and bool(target.attrs.get("fifo"))
+    if fifo_topic == fifo_queue:
+        return True
+    decl = ctx.scope.decls.get(target.name)
+    labels = (
+        [Label(decl.name.span, f"{target.kind} `{target.name}` declared here")]
+        if decl is not None
+        else []  # a dead-letter queue: made by the compiler
+    )
+    if fifo_topic:
+        message = (
+            f"FIFO topic `{topic.name}` can only deliver to FIFO queues, "
+            f"and {target.kind} `{target.name}` is not one"
+        )
+        hint = "subscribe a queue with `fifo = true`, or make the topic standard"
+    else:
+        message = f"standard topic `{topic.name}` can't deliver to FIFO queue `{target.name}`"
+        hint = f"set `fifo = true` on topic `{topic.name}`, or make the queue standard"
+    ctx.error("E141", message, st.target.span, labels=labels if decl else [], hints=(hint,))
+    return False
+
+
+def _batching(ctx: Context, st: s.OnDecl, kind_name: str, options: dict[str, Any]) -> bool:
+    """What Lambda accepts of a queue's batches: over 10 messages only with a window of
+    at least 1s; from a FIFO queue, at most 10 and no window."""
+    if kind_name != "queue":
+        return True
+    queue = ctx.resources.get(st.source.text)
+    batch, window = options.get("batch"), options.get("window")
+    if queue is None or batch is None or window is None:
+        return True
+    limit = cat.QUEUE_BATCH_WITHOUT_WINDOW
+    spans = {i.name.text: i.span for i in st.options if isinstance(i, s.Attribute)}
+    if queue.attrs.get("fifo"):
+        if batch > limit:
+            ctx.error(
+                "E142",
+                f"a FIFO queue hands Lambda at most {limit} messages at a time",
+                spans.get("batch", st.span),
+                note=f"this is {batch}",
+                hints=(f"set `batch` to {limit} or less",),
+            )
+            return False
+        if window > 0:
+            ctx.error(
+                "E142",
+                "Lambda takes no batching window from a FIFO queue",
+                spans.get("window", st.span),
+                hints=("remove `window`",),
+            )
+            return False
+    elif batch > limit and window < 1:
+        ctx.error(
+            "E142",
+            f"a batch of more than {limit} messages needs a batching window",
+            spans.get("batch", st.span),
+            note=f"this is {batch}",
+            hints=(f"add `window = 1s` (or more), or set `batch` to {limit} or less",),
+        )
+        return False
+    return True
+
+
+def _filters(ctx: Context, st: s.OnDecl, event: cat.Event) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    names = [f.name for f in event.filters]
+    for f in st.filters:
+        if not event.free_filters and f.name.text not in names:
+            if not names:
+                ctx.error("E134", f"`{event.name}` events take no filters", f.span)
+                continue
+            ctx.unknown("E134", "filter", f.name, names, extra="filters")
+            continue
+        if f.name.text in out:
+            ctx.error("E103", f"filter `{f.name.text}` is given twice", f.name.span)
+            continue
+        values: list[str] = []
+        listed = isinstance(f.value, s.ListV) and event.free_filters
+        items = f.value.items if isinstance(f.value, s.ListV) and listed else (f.value,)
+        for v in items:
+            if isinstance(v, s.Str) and v.is_plain:
+                values.append(v.plain)
+            else:
+                expected = "a string or a list of strings" if event.free_filters else "a string"
+                ctx.error("E107", f"filter `{f.name.text}` takes {expected}", v.span)
+        if values:
+            out[f.name.text] = tuple(values)
+    return out
+
+
+def _add_edge(
+    ctx: Context,
+    seen: _Seen,
+    source: str,
+    event: str,
+    target: str,
+    filters: dict[str, tuple[str, ...]],
+    options: dict[str, Any],
+    span: Span,
+) -> None:
+    key = (source, event, target)
+    # Rules per edge may repeat a pair with other filters; mappings, subscriptions
+    # and a schedule's targets can't.
+    if key in seen.spans and ctx.scope.kinds.get(source) in (
+        "queue",
+        "table",
+        "topic",
+        "schedule",
+    ):
+        ctx.error(
+            "E137",
+            f"`{source}.{event} -> {target}` is declared twice",
+            span,
+            labels=[Label(seen.spans[key], "first declared here")],
+        )
+        return
+    seen.spans.setdefault(key, span)
+    seen.counts[key] = index = seen.counts.get(key, 0) + 1
+    ctx.edges.append(m.Edge(source, event, target, filters, options, span, index))
+
+
+def _shorthand(ctx: Context, seen: _Seen, st: s.EveryDecl | s.CronDecl) -> None:
+    name = ctx.scope.shorthand_names.get(id(st))  # given by the declaration pass
+    if isinstance(st, s.EveryDecl):
+        spec = cat.KINDS["schedule"].attr("rate")
+        assert spec
+        rate = attribute_value(ctx, st.rate, spec)
+        attrs = {a.name: a.default for a in cat.KINDS["schedule"].attrs}
+        attrs["rate"] = rate
+    else:
+        check_cron(ctx, st.expression.plain if st.expression.is_plain else None, st.expression.span)
+        attrs = {a.name: a.default for a in cat.KINDS["schedule"].attrs}
+        attrs["cron"] = st.expression.plain
+    if name is None or ctx.scope.kinds.get(name) != "schedule" or name in ctx.resources:
+        return
+    event = cat.KINDS["schedule"].event("tick")
+    assert event
+    if not check_target(ctx, st.target, event.targets, "`schedule.tick`"):
+        return
+    attributes(ctx, st.options, (), "a schedule")
+    ctx.resources[name] = m.Resource("schedule", name, st.span, attrs, implicit=True)
+    _add_edge(ctx, seen, name, "tick", st.target.text, {}, {}, st.span)
