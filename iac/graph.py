@@ -12,8 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from . import syntax as s
-from .model import App
+from .model import App, Task, walk_steps
 
 # kind -> (Graphviz shape, Mermaid opening and closing brackets)
 SHAPES: dict[str, tuple[str, str, str]] = {
@@ -74,13 +73,13 @@ def build_graph(app: App) -> Graph:
         if res.kind == "workflow":
             cluster = Cluster("c_" + res.name, f"workflow {res.name}", [_id(res.name)])
             previous = _id(res.name)
-            tasks = [st for st in s.walk_steps(res.steps) if isinstance(st, s.Task)]
+            tasks = [st for st in walk_steps(res.steps) if isinstance(st, Task)]
             for number, task in enumerate(tasks, 1):
                 sid = f"s_{res.name}_{number}"
-                g.nodes.append(GNode(sid, "step", f"{task.verb} {task.target.text}"))
+                g.nodes.append(GNode(sid, "step", f"{task.verb} {task.target}"))
                 cluster.nodes.append(sid)
                 g.edges.append(GEdge(previous, sid, "", "sequence"))
-                g.edges.append(GEdge(sid, _id(task.target.text), task.verb, "step"))
+                g.edges.append(GEdge(sid, _id(task.target), task.verb, "step"))
                 previous = sid
             g.clusters.append(cluster)
             in_cluster.update(cluster.nodes)

@@ -23,10 +23,20 @@ def check_cycles(ctx: Context) -> None:
     state: dict[str, int] = {}  # 1: on the path, 2: done
     path: list[tuple[str, Span | None]] = []
     reported: set[frozenset[str]] = set()
+    depends = {name: list(deps) for name, deps in ctx.depends.items()}
+    # A workflow's definition names every resource its steps act on (`run b` holds b's
+    # task definition ARN), so its steps are references too.
+    for res in ctx.resources.values():
+        if res.kind == "workflow":
+            depends.setdefault(res.name, []).extend(
+                (step.target, step.span)
+                for step in m.walk_steps(res.steps)
+                if isinstance(step, m.Task) and step.target != res.name
+            )
 
     def visit(name: str) -> None:
         state[name] = 1
-        for dep, span in ctx.depends.get(name, ()):
+        for dep, span in depends.get(name, ()):
             if state.get(dep) == 1:
                 names = [n for n, _ in path[[n for n, _ in path].index(dep) :]] + [name]
                 ring = frozenset(names)
@@ -49,7 +59,7 @@ def check_cycles(ctx: Context) -> None:
                 path.pop()
         state[name] = 2
 
-    for name in list(ctx.depends):
+    for name in list(depends):
         if name not in state:
             path.clear()
             visit(name)

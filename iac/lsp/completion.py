@@ -331,7 +331,8 @@ def _in_block(ctx: Context, names: dict[str, str]) -> list[t.CompletionItem]:
         if target is None:
             return []
         return [
-            _item(op, t.CompletionItemKind.Function, what) for op, what in target.operations.items()
+            _item(op, t.CompletionItemKind.Function, what.doc)
+            for op, what in target.operations.items()
         ]
     if re.search(r"\ballow\s+\w*$", item):
         with_ops = tuple(k.name for k in cat.KINDS.values() if k.operations)

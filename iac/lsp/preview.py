@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import syntax as s
+from .. import model as m
 from ..compiler import TARGETS
 from ..diagnostics import Severity
 from ..plan.iam import Statement
@@ -278,20 +278,18 @@ def _states(
 ) -> None:
     if node.type != "state_machine" or node.source is None:
         return
-    decl = next(
+    workflow = next(
         (
-            d
-            for d in analysis.symbols.decls.values()
-            if isinstance(d.statement, s.WorkflowDecl) and d.span == node.source
+            r
+            for r in (analysis.app.resources.values() if analysis.app else ())
+            if r.kind == "workflow" and r.span == node.source
         ),
         None,
     )
-    if decl is None or not isinstance(decl.statement, s.WorkflowDecl):
+    if workflow is None:
         return
     namer = StatesCompiler(lambda _kind, _name: {})
-    for step in s.walk_steps(decl.statement.steps):
-        if isinstance(step, s.Attribute):
-            continue
+    for step in m.walk_steps(workflow.steps):
         try:
             name = namer.state_name(step)
         except Exception:  # noqa: BLE001 - a step the namer doesn't know has no state

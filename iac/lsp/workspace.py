@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..checker import Checker
+from ..checker import check_modules
 from ..diagnostics import Diagnostic, Diagnostics, Severity
 from ..model import App
 from ..plan import Plan, plan
@@ -131,7 +131,7 @@ class Project:
         modules = [f.module() for f in files.values()]
         with _gc_paused():
             try:
-                app = Checker(modules, self.root, diags, self.params).run()
+                app = check_modules(modules, self.root, diags, self.params)
             except RecursionError:
                 first = next(iter(files.values()))
                 diags.error("E001", "the program nests too deeply", Span(first.source, 0, 0))
