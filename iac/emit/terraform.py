@@ -307,6 +307,8 @@ class TerraformTarget(Target):
         ]
         for missing in sorted(set(self.missing)):
             self.unsupported(None, f"the reference `{missing}`")
+        if self.diagnostics:  # no files from a render that failed, as in every target
+            return out
         data = [(d, *DATA_SOURCES[d]) for d in DATA_SOURCES if d in self.data]
         layouts: dict[str, dict[str, Any]] = {
             "versions.tf": {},
