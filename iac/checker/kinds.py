@@ -384,8 +384,6 @@ class KindRules(ValueRules):
                 for text in (step.error, step.cause):
                     if text is not None and not text.is_plain:
                         self.error("E107", "`fail` takes literal strings", text.span)
-                    elif text is not None:
-                        self._workflow_text(text)
 
     def _condition(self, cond: s.Condition) -> None:
         if isinstance(cond, s.And | s.Or):
@@ -397,8 +395,6 @@ class KindRules(ValueRules):
             v = cond.value
             if isinstance(v, s.Str) and not v.is_plain:
                 self.error("E119", "conditions compare with literal strings", v.span)
-            elif isinstance(v, s.Str):
-                self._workflow_text(v)
             elif isinstance(v, s.Bool) and cond.op not in ("==", "!="):
                 self.error(
                     "E119",
@@ -413,16 +409,6 @@ class KindRules(ValueRules):
                     v.span,
                     hints=("literals: numbers, strings, bools, sizes (`10MB`), durations (`5m`)",),
                 )
-
-    def _workflow_text(self, text: s.Str) -> None:
-        # CloudFormation fills `${Name}` placeholders in a state machine definition.
-        if "${" in text.plain:
-            self.error(
-                "E135",
-                "a workflow string can't hold `${`",
-                text.span,
-                hints=("CloudFormation would read it as a placeholder in the definition",),
-            )
 
     def _target(self, name: s.Name, allowed: tuple[str, ...], what: str, *, verb: str = "") -> bool:
         kind = self.kinds.get(name.text)
