@@ -198,18 +198,16 @@ class CfnTarget(Target):
         return None
 
     # -- the template
+    def context(self, node: Node) -> dict[str, Any]:
+        """What a node's template reads besides the node."""
+        return {"tags": self.tags(node), "asset_param": ASSET_PARAM}
+
     def resource(self, node: Node) -> str | None:
         """One resource's block: its source comment, logical ID and body."""
         template = self.node_template(node)
         if template is None:
             return None
-        body = self.render_template(
-            template,
-            node=node,
-            p=node.props,
-            tags=self.tags(node),
-            asset_param=ASSET_PARAM,
-        )
+        body = self.render_template(template, node=node, p=node.props, **self.context(node))
         head = f"  # {source_comment(node.source, node.label)}\n  {yaml_key(node.id)}:\n"
         return head + body
 
@@ -222,6 +220,7 @@ class CfnTarget(Target):
             plan=self.plan,
             resources=blocks,
             asset_param=ASSET_PARAM if self.plan.assets else None,
+            transform=None,
         )
 
     def render(self) -> Rendered:

@@ -16,6 +16,7 @@ TARGETS: dict[str, tuple[str, str]] = {
     "cfn": ("iac.emit.cfn", "CfnTarget"),
     "cdk": ("iac.emit.cdk", "CdkTarget"),
     "terraform": ("iac.emit.terraform", "TerraformTarget"),
+    "sam": ("iac.emit.sam", "SamTarget"),
 }
 
 
