@@ -22,9 +22,10 @@ from click.testing import CliRunner, Result
 from iac import compiler
 from iac.cli import main
 from iac.compiler import UnsafeOutput, compile_app, write_output
+from iac.emit import registry
 from iac.frontend import check, load
 
-ALL = ["cfn", "terraform", "cdk"]
+ALL = registry.names()
 PROGRAM = """\
 queue jobs {{ visibility_timeout = 2m }}
 function worker {{
