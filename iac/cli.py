@@ -188,7 +188,11 @@ def _run_compile(
         _report(result.diagnostics, fmt)
         sys.exit(EXIT_ERRORS)
     targets = list(TARGETS) if target == "all" else [target]
-    compiled = compile_app(result.app, targets)
+    try:
+        compiled = compile_app(result.app, targets)
+    except OSError as err:  # code that changed between the check and the zip
+        click.echo(f"error: {err}; nothing was written, compile again", err=True)
+        sys.exit(EXIT_ERRORS)
     if compiled.diagnostics:
         _report(result.diagnostics + compiled.diagnostics, fmt)
         sys.exit(EXIT_ERRORS)

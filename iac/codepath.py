@@ -5,7 +5,7 @@ Only regular files are packaged. A link inside a code folder is followed when it
 resolves inside that folder (its target's bytes are stored under the link's name);
 one that points outside, dangles or loops is an error, so the zip never holds what
 the program does not own. FIFOs, sockets and devices are errors, never read (a read
-of a FIFO would block). Hidden entries, `__pycache__`, compiled Python files and
+of a FIFO would block). Hidden entries, `__pycache__`, compiled Python files, iac's lock files and
 folders that hold a previous iac output are left out, so `code = "."` gives the same
 zip on every compile. The total is bounded by Lambda's own limit on unzipped code.
 """
@@ -29,7 +29,9 @@ MAX_LINK_DEPTH = 40  # links followed inside one path, as the kernel allows (ELO
 MAX_PROBLEMS = 10  # per `code` path; the rest are counted
 
 _SKIP_DIRS = {"__pycache__"}  # hidden entries (`.git`, `.venv`, `.cache`) are left out too
-_SKIP_SUFFIXES = (".pyc", ".pyo")
+# `iac.lock` / `NAME.iac.lock`: the compiler rewrites it beside the program, so a code
+# folder that holds the program would otherwise change its own zip on every compile.
+_SKIP_SUFFIXES = (".pyc", ".pyo", "iac.lock")
 # A folder holding one of these is a previous `iac compile --out` folder.
 _OUTPUT_MARKS = (
     ("cfn", "template.yaml"),

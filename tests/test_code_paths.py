@@ -197,3 +197,33 @@ def test_a_code_folder_of_its_own_gets_no_warning(tmp_path: Path) -> None:
     (tmp_path / "src" / "main.py").write_text(HANDLER)
     result = checked(program(tmp_path, "src"))
     assert result.ok and result.diagnostics == []
+
+
+def test_code_that_changes_after_the_check_is_an_error_not_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A handler swapped for a FIFO between the check and the zip: exit 1, nothing written."""
+    from click.testing import CliRunner
+
+    import iac.cli
+
+    (tmp_path / "src").mkdir()
+    handler = tmp_path / "src" / "h.py"
+    handler.write_text("def handler(event, context):\n    return 1\n")
+    (tmp_path / "app.iac").write_text('function f { code = "src/h.py" }\n')
+    real_check = iac.cli.check
+
+    def check_then_swap(*args: object, **kwargs: object) -> object:
+        result = real_check(*args, **kwargs)  # type: ignore[arg-type]
+        handler.unlink()
+        os.mkfifo(handler)
+        return result
+
+    monkeypatch.setattr(iac.cli, "check", check_then_swap)
+    out = tmp_path / "out"
+    run = CliRunner().invoke(
+        iac.cli.main, ["compile", str(tmp_path / "app.iac"), "--out", str(out), "--no-lock"]
+    )
+    assert run.exit_code == 1, run.output
+    assert "compile again" in run.output and "Traceback" not in run.output
+    assert not out.exists() or not any(out.iterdir())
