@@ -9,6 +9,7 @@ import click
 
 from . import __version__
 from .diagnostics import Diagnostic, Severity, render_human, render_json
+from .emit.registry import names as target_names
 from .frontend import CheckResult, LoadError, check, load
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -101,7 +102,7 @@ def _run_check(program: str, fmt: str, params: tuple[str, ...]) -> None:
 @click.option(
     "-t",
     "--target",
-    type=click.Choice(["cfn", "terraform", "cdk", "all"]),
+    type=click.Choice([*target_names(), "all"]),
     default="all",
     show_default=True,
 )

@@ -68,7 +68,6 @@ CODES: dict[str, str] = {
     "E132": "Invalid cron expression",
     "E133": "Workflow attribute after a step",
     "E134": "Unknown or invalid event filter",
-    "E135": "Interpolation in a workflow string",
     "E136": "Circular reference",
     "E137": "Event edge declared twice",
     "E138": "Invalid or reserved Lambda environment key",

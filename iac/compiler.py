@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 import shutil
@@ -15,15 +16,14 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .diagnostics import Diagnostic
-from .emit import cdk, cfn, terraform
+from .emit import registry
 from .emit.base import Rendered
 from .model import App
 from .plan import Plan, plan
 
+# Each registered target's render function; a target's module loads on first use.
 TARGETS: dict[str, Callable[[Plan], Rendered]] = {
-    "cfn": cfn.render,
-    "cdk": cdk.render,
-    "terraform": terraform.render,
+    name: functools.partial(registry.render, name) for name in registry.names()
 }
 
 

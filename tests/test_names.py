@@ -18,6 +18,7 @@ import iac.checker
 from examples import REPO, case_name, example_programs
 from iac.compiler import compile_app
 from iac.diagnostics import Severity
+from iac.emit import registry
 from iac.frontend import CheckResult, check, from_text, load
 from iac.names import ASSET_PARAM, generated_ids
 from iac.plan import plan
@@ -31,7 +32,7 @@ WORK = Path(tempfile.mkdtemp(prefix="iac-names-"))
 
 def compile_errors(result: CheckResult) -> list[str]:
     assert result.app is not None
-    compiled = compile_app(result.app, ["cfn", "terraform", "cdk"])
+    compiled = compile_app(result.app, registry.names())
     return [f"{d.code} {d.message}" for d in compiled.diagnostics if d.severity is Severity.ERROR]
 
 

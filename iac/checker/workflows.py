@@ -116,8 +116,6 @@ def _step(ctx: Context, step: s.Step, top: bool) -> m.Step | None:
         for text in (step.error, step.cause):
             if text is not None and not text.is_plain:
                 ctx.error("E107", "`fail` takes literal strings", text.span)
-            elif text is not None:
-                _workflow_text(ctx, text)
         cause = step.cause.plain if step.cause is not None else None
         return m.Fail(step.error.plain, cause, step.span)
     return m.Succeed(step.span)
@@ -138,7 +136,6 @@ def check_condition(ctx: Context, cond: s.Condition) -> m.Condition | None:
         ctx.error("E119", "conditions compare with literal strings", v.span)
         return None
     if isinstance(v, s.Str):
-        _workflow_text(ctx, v)
         return m.Compare(cond.path.path, cond.op, "string", v.plain, cond.span)
     if isinstance(v, s.Bool) and cond.op not in ("==", "!="):
         ctx.error(
@@ -164,14 +161,3 @@ def check_condition(ctx: Context, cond: s.Condition) -> m.Condition | None:
         hints=("literals: numbers, strings, bools, sizes (`10MB`), durations (`5m`)",),
     )
     return None
-
-
-def _workflow_text(ctx: Context, text: s.Str) -> None:
-    # CloudFormation fills `${Name}` placeholders in a state machine definition.
-    if "${" in text.plain:
-        ctx.error(
-            "E135",
-            "a workflow string can't hold `${`",
-            text.span,
-            hints=("CloudFormation would read it as a placeholder in the definition",),
-        )

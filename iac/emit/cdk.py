@@ -16,16 +16,17 @@ import keyword
 import re
 from typing import Any
 
+import jinja2
+
 from ..names import kebab, logical_id
 from ..plan import Plan
 from ..plan.iam import Statement
 from ..plan.model import Node
 from ..plan.states import placeholders
 from ..plan.values import Az, Json, Param, Pseudo, Ref, Sub
-from .base import Rendered, environment, source_comment, unsupported
+from .base import Rendered, Target, render_with, source_comment
 from .py_text import Call, Code, Expr, PyDict, PyList, layout, py_str
 
-TARGET = "cdk"
 BASE_INDENT = 8  # statements inside the stack's __init__
 REQUIREMENTS = "aws-cdk-lib>=2.275,<3\nconstructs>=10,<11\n"
 
@@ -154,10 +155,35 @@ def pascal(name: str) -> str:
     return logical_id(name.replace("-", "_"))
 
 
-class CdkSpeller:
+# Runtimes whose aws_lambda.Runtime constant doesn't follow the family_version rule.
+RUNTIME_CONSTANTS = {
+    "java8.al2": "JAVA_8_CORRETTO",
+    "provided.al2": "PROVIDED_AL2",
+    "provided.al2023": "PROVIDED_AL2023",
+}
+
+
+def runtime(runtime_id: str) -> str:
+    """`python3.12` -> `PYTHON_3_12`, `nodejs20.x` -> `NODEJS_20_X`."""
+    if runtime_id in RUNTIME_CONSTANTS:
+        return RUNTIME_CONSTANTS[runtime_id]
+    family, version = re.match(r"([a-z]+)(.*)", runtime_id).groups()  # type: ignore[union-attr]
+    return f"{family.upper()}_{version.replace('.', '_').upper()}"
+
+
+def retention(days: int) -> str:
+    return RETENTION.get(days, "ONE_MONTH")
+
+
+class CdkTarget(Target):
+    """The CDK Python app: plan values spelled as Python expressions."""
+
+    name = "cdk"
+    suffix = ".py.j2"
+    filters = {"py_str": py_str, "runtime": runtime, "retention": retention}
+
     def __init__(self, plan: Plan):
-        self.plan = plan
-        self.nodes = {n.id: n for n in plan.nodes}
+        super().__init__(plan)
         self.params = {p.name: p for p in plan.params}
         self.vars: dict[str, str] = {}  # node or param id -> Python variable
         self.used: set[str] = set()  # ids whose variable is read
@@ -199,24 +225,42 @@ class CdkSpeller:
         """A plan value as a Python expression."""
         if isinstance(value, str | Code | Call | PyDict | PyList):
             return value
-        if isinstance(value, bool | int | float) or value is None:
-            return Code(repr(value))
-        if isinstance(value, Ref):
-            return self.ref(value)
-        if isinstance(value, Param):
-            return self.param(value)
-        if isinstance(value, Pseudo):
-            return Code(PSEUDO[value.name][0])
-        if isinstance(value, Sub):
-            return self.sub(value)
-        if isinstance(value, Json):
-            return self.expr(value.value)
-        if isinstance(value, Az):
-            return Call("cdk.Fn.select", (Code(str(value.index)), Call("cdk.Fn.get_azs")))
-        if isinstance(value, dict):
-            return PyDict(tuple((str(k), self.expr(v)) for k, v in value.items()))
-        if isinstance(value, list | tuple):
-            return PyList(tuple(self.expr(v) for v in value))
+        return self.spell(value)  # type: ignore[no-any-return]
+
+    def spell_bool(self, value: bool, *args: Any) -> Expr:
+        return Code(repr(value))
+
+    def spell_number(self, value: int | float, *args: Any) -> Expr:
+        return Code(repr(value))
+
+    def spell_none(self, *args: Any) -> Expr:
+        return Code("None")
+
+    def spell_ref(self, value: Ref, *args: Any) -> Expr:
+        return self.ref(value)
+
+    def spell_param(self, value: Param, *args: Any) -> Expr:
+        return self.param(value)
+
+    def spell_pseudo(self, value: Pseudo, *args: Any) -> Expr:
+        return Code(PSEUDO[value.name][0])
+
+    def spell_sub(self, value: Sub, *args: Any) -> Expr:
+        return self.sub(value)
+
+    def spell_json(self, value: Json, *args: Any) -> Expr:
+        return self.expr(value.value)
+
+    def spell_az(self, value: Az, *args: Any) -> Expr:
+        return Call("cdk.Fn.select", (Code(str(value.index)), Call("cdk.Fn.get_azs")))
+
+    def spell_dict(self, value: dict[str, Any], *args: Any) -> Expr:
+        return PyDict(tuple((str(k), self.expr(v)) for k, v in value.items()))
+
+    def spell_list(self, value: list[Any], *args: Any) -> Expr:
+        return PyList(tuple(self.expr(v) for v in value))
+
+    def spell_other(self, value: Any, *args: Any) -> Expr:
         if isinstance(value, Statement):
             return self.statement(value)
         raise TypeError(f"no Python spelling for {value!r}")
@@ -336,6 +380,32 @@ class CdkSpeller:
     def line(self, expr: Expr, indent: int = 0, lead: str = "") -> str:
         return _relative(layout(expr, BASE_INDENT + indent, lead))
 
+    # -- rendering: the functions templates call are this render's, passed in the context
+    def render_template(self, template: jinja2.Template, **context: Any) -> str:
+        functions = {
+            "kw": self.kw,
+            "arg": self.arg,
+            "construct": self.construct,
+            "expr": self.expr,
+            "line": self.line,
+            "key": key,
+            "target_kwargs": self.target_kwargs,
+            "fifo_name": self.fifo_name,
+            "definition": self.definition,
+            "filter_policy": filter_policy,
+            "Call": Call,
+            "Code": Code,
+        }
+        return super().render_template(template, **functions, **context)
+
+    def render_layout(self, name: str, **context: Any) -> str:
+        template = self.get_template(name)
+        assert template is not None
+        return self.render_template(template, **context)
+
+    def render(self) -> Rendered:
+        return _render(self)
+
 
 def _relative(text: str) -> str:
     first, *rest = text.split("\n")
@@ -365,61 +435,25 @@ def filter_policy(policy: dict[str, list[str]]) -> PyDict:
     return PyDict(tuple((name, allow(values)) for name, values in policy.items()))
 
 
-# Runtimes whose aws_lambda.Runtime constant doesn't follow the family_version rule.
-RUNTIME_CONSTANTS = {
-    "java8.al2": "JAVA_8_CORRETTO",
-    "provided.al2": "PROVIDED_AL2",
-    "provided.al2023": "PROVIDED_AL2023",
-}
-
-
-def runtime(runtime_id: str) -> str:
-    """`python3.12` -> `PYTHON_3_12`, `nodejs20.x` -> `NODEJS_20_X`."""
-    if runtime_id in RUNTIME_CONSTANTS:
-        return RUNTIME_CONSTANTS[runtime_id]
-    family, version = re.match(r"([a-z]+)(.*)", runtime_id).groups()  # type: ignore[union-attr]
-    return f"{family.upper()}_{version.replace('.', '_').upper()}"
-
-
-def retention(days: int) -> str:
-    return RETENTION.get(days, "ONE_MONTH")
-
-
-def render(plan: Plan) -> Rendered:
-    env = environment(TARGET)
-    speller = CdkSpeller(plan)
-    env.filters.update(py_str=py_str, runtime=runtime, retention=retention)
-    env.globals.update(
-        kw=speller.kw,
-        arg=speller.arg,
-        construct=speller.construct,
-        expr=speller.expr,
-        line=speller.line,
-        key=key,
-        target_kwargs=speller.target_kwargs,
-        fifo_name=speller.fifo_name,
-        definition=speller.definition,
-        filter_policy=filter_policy,
-        Call=Call,
-        Code=Code,
-    )
-    out = Rendered()
+def _render(speller: CdkTarget) -> Rendered:
+    plan = speller.plan
+    out = Rendered(diagnostics=speller.diagnostics)
     ordered, cycle = _ordered(plan.nodes)
     if cycle is not None:
-        out.diagnostics.append(
-            unsupported(TARGET, "resources that refer to each other in a cycle", cycle.source)
-        )
+        speller.unsupported(cycle, "resources that refer to each other in a cycle")
         return out
     missing = sorted({n.type for n in ordered if n.type not in MODULES})
     for kind in missing:
         first = next(n for n in ordered if n.type == kind)
-        out.diagnostics.append(unsupported(TARGET, f"`{kind}` resources", first.source))
+        speller.unsupported(first, f"`{kind}` resources")
     if missing:
         return out
     bodies = []
     for node in ordered:
-        template = env.get_template(f"{node.type}.py.j2")
-        bodies.append((node, template.render(node=node, p=node.props, var=speller.vars[node.id])))
+        template = speller.node_template(node)
+        assert template is not None  # every type of MODULES has one
+        text = speller.render_template(template, node=node, p=node.props, var=speller.vars[node.id])
+        bodies.append((node, text))
         speller.modules.update(MODULES[node.type])
     for node in plan.nodes:
         speller.used.update((node.id, *node.depends_on) if node.depends_on else ())
@@ -449,7 +483,8 @@ def render(plan: Plan) -> Rendered:
     module = f"{plan.app}_stack"
     imports = sorted(IMPORTS[m] for m in speller.modules if m in IMPORTS)
     stdlib = sorted(STDLIB[m] for m in speller.modules if m in STDLIB)
-    stack = env.get_template("stack.py.j2").render(
+    stack = speller.render_layout(
+        "stack.py.j2",
         plan=plan,
         imports=imports,
         stdlib=stdlib,
@@ -462,7 +497,8 @@ def render(plan: Plan) -> Rendered:
         pins=any(n.type in L2_TYPES for n in plan.nodes),
         source_comment=source_comment,
     )
-    app = env.get_template("app.py.j2").render(
+    app = speller.render_layout(
+        "app.py.j2",
         plan=plan,
         module=module,
         stack_class=stack_class,
@@ -478,6 +514,9 @@ def render(plan: Plan) -> Rendered:
     return out
 
 
+render = render_with(CdkTarget)
+
+
 def construct_id(section: str, logical: str) -> str:
     """The construct ID of an output or param: `Output:Orders`. A `:` never appears in
     a resource's construct ID (its logical ID), so an output or param named like a
@@ -485,7 +524,7 @@ def construct_id(section: str, logical: str) -> str:
     return f"{section}:{logical}"
 
 
-def _block(speller: CdkSpeller, node: Node, body: str) -> str:
+def _block(speller: CdkTarget, node: Node, body: str) -> str:
     """One node's statements: its source comment, the construct, its logical ID pin."""
     lines = [f"# {source_comment(node.source, node.label)}"]
     var = speller.vars[node.id]
@@ -514,7 +553,7 @@ def _param_kwargs(kind: str, default: Any) -> tuple[tuple[str, Expr], ...]:
     return tuple(kwargs)
 
 
-def _text(value: Any, speller: CdkSpeller) -> Expr:
+def _text(value: Any, speller: CdkTarget) -> Expr:
     """An output's value: CloudFormation outputs are strings."""
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -569,4 +608,4 @@ def _refs(value: Any) -> list[str]:
     return []
 
 
-__all__ = ["render"]
+__all__ = ["CdkTarget", "render"]

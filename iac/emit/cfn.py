@@ -10,10 +10,9 @@ from ..plan.iam import document, trust
 from ..plan.model import Node
 from ..plan.states import placeholders
 from ..plan.values import Az, Json, Param, Pseudo, Ref, Sub
-from .base import Rendered, environment, source_comment
+from .base import Rendered, Target, render_with, source_comment
 from .yaml_text import yaml_key, yaml_str
 
-TARGET = "cfn"
 ASSET_PARAM = "AssetBucket"
 
 # How a node's attribute is read: ("Ref",) or ("GetAtt", "Attribute"), or "prop:NAME"
@@ -69,10 +68,23 @@ LIST_TAGS = {
 MAP_TAGS = {"http_api"}
 
 
-class CfnSpeller:
+class CfnTarget(Target):
+    """CloudFormation YAML: plan values spelled with intrinsic functions."""
+
+    name = "cfn"
+    suffix = ".yaml.j2"
+    filters = {
+        "yaml_str": yaml_str,
+        "key": yaml_key,
+        "policy": lambda statements: document(list(statements)),
+        "trust": trust,
+        "logical_id": logical_id,
+        "definition": placeholders,
+    }
+    method_filters = {"y": "block", "inline": "inline"}
+
     def __init__(self, plan: Plan):
-        self.plan = plan
-        self.nodes = {n.id: n for n in plan.nodes}
+        super().__init__(plan)
         self.params = {p.name: p.id for p in plan.params}
 
     # -- references
@@ -92,27 +104,30 @@ class CfnSpeller:
 
     def inline(self, value: Any) -> str:
         """A scalar or intrinsic function on one line."""
-        if isinstance(value, bool):
-            return "true" if value else "false"
-        if isinstance(value, int | float):
-            return str(value)
-        if value is None:
-            return "null"
-        if isinstance(value, str):
-            return yaml_str(value)
-        if isinstance(value, Ref):
-            kind, what = self.ref(value)
-            if kind == "value":
-                return self.inline(what)
-            return self.tagged(kind, what)
-        if isinstance(value, Param):
-            return self.tagged("Ref", self.params[value.name])
-        if isinstance(value, Pseudo):
-            return f"!Ref {PSEUDO[value.name]}"  # `AWS::...`: never a YAML word
-        if isinstance(value, Sub):
-            return f"!Sub {yaml_str(self.sub_text(value))}"
-        if isinstance(value, Az):
-            return f'!Select [{value.index}, !GetAZs ""]'
+        return self.spell(value)  # type: ignore[no-any-return]
+
+    def spell_str(self, value: str, *args: Any) -> str:
+        return yaml_str(value)
+
+    def spell_ref(self, value: Ref, *args: Any) -> str:
+        kind, what = self.ref(value)
+        if kind == "value":
+            return self.inline(what)
+        return self.tagged(kind, what)
+
+    def spell_param(self, value: Param, *args: Any) -> str:
+        return self.tagged("Ref", self.params[value.name])
+
+    def spell_pseudo(self, value: Pseudo, *args: Any) -> str:
+        return f"!Ref {PSEUDO[value.name]}"  # `AWS::...`: never a YAML word
+
+    def spell_sub(self, value: Sub, *args: Any) -> str:
+        return f"!Sub {yaml_str(self.sub_text(value))}"
+
+    def spell_az(self, value: Az, *args: Any) -> str:
+        return f'!Select [{value.index}, !GetAZs ""]'
+
+    def spell_other(self, value: Any, *args: Any) -> str:
         raise TypeError(f"not inline: {value!r}")
 
     def sub_text(self, value: Sub) -> str:
@@ -182,41 +197,44 @@ class CfnSpeller:
             return [{"Key": k, "Value": v} for k, v in self.plan.tags.items()]
         return None
 
+    # -- the template
+    def context(self, node: Node) -> dict[str, Any]:
+        """What a node's template reads besides the node."""
+        return {"tags": self.tags(node), "asset_param": ASSET_PARAM}
 
-def render(plan: Plan) -> Rendered:
-    env = environment(TARGET)
-    speller = CfnSpeller(plan)
-    env.filters.update(
-        y=speller.block,
-        inline=speller.inline,
-        yaml_str=yaml_str,
-        key=yaml_key,
-        policy=lambda statements: document(list(statements)),
-        trust=trust,
-        logical_id=logical_id,
-        definition=placeholders,
-    )
-    blocks = []
-    for node in plan.nodes:
-        template = env.get_template(f"{node.type}.yaml.j2")
-        body = template.render(
-            node=node,
-            p=node.props,
-            tags=speller.tags(node),
-            asset_param=ASSET_PARAM,
-        )
+    def resource(self, node: Node) -> str | None:
+        """One resource's block: its source comment, logical ID and body."""
+        template = self.node_template(node)
+        if template is None:
+            return None
+        body = self.render_template(template, node=node, p=node.props, **self.context(node))
         head = f"  # {source_comment(node.source, node.label)}\n  {yaml_key(node.id)}:\n"
-        blocks.append(head + body)
-    text = env.get_template("template.yaml.j2").render(
-        plan=plan,
-        resources=blocks,
-        asset_param=ASSET_PARAM if plan.assets else None,
-    )
-    out = Rendered()
-    out.files["template.yaml"] = text.encode("utf-8")
-    for asset in plan.assets:
-        out.files[f"assets/{asset.file_name}"] = asset.data
-    return out
+        return head + body
+
+    def layout(self, blocks: list[str]) -> str:
+        """The template around the resource blocks."""
+        layout = self.get_template("template.yaml.j2")
+        assert layout is not None
+        return self.render_template(
+            layout,
+            plan=self.plan,
+            resources=blocks,
+            asset_param=ASSET_PARAM if self.plan.assets else None,
+            transform=None,
+        )
+
+    def render(self) -> Rendered:
+        blocks = [b for b in map(self.resource, self.plan.nodes) if b is not None]
+        out = Rendered(diagnostics=self.diagnostics)
+        if self.diagnostics:
+            return out
+        out.files["template.yaml"] = self.layout(blocks).encode("utf-8")
+        for asset in self.plan.assets:
+            out.files[f"assets/{asset.file_name}"] = asset.data
+        return out
 
 
-__all__ = ["render"]
+render = render_with(CfnTarget)
+
+
+__all__ = ["CfnTarget", "render"]

@@ -5,16 +5,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import jinja2
-
 from ..plan import Plan
 from ..plan.iam import document, trust
 from ..plan.model import Node
 from ..plan.values import Az, Json, Param, Pseudo, Ref, Sub
-from .base import Rendered, environment, source_comment, unsupported
+from .base import Rendered, Target, render_with, source_comment
 from .hcl_text import align, hcl_key, hcl_str, template_text
-
-TARGET = "terraform"
 
 # The main resource type of each plan node type; its name is the snake_case logical ID.
 TYPES: dict[str, str] = {
@@ -129,10 +125,51 @@ def snake(logical: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", logical).lower()
 
 
-class TfSpeller:
+def container_definitions(p: dict[str, Any]) -> list[dict[str, Any]]:
+    """A task definition's one container, in ECS's JSON spelling."""
+    container: dict[str, Any] = {
+        "name": p["container"],
+        "image": p["image"],
+        "essential": True,
+        "readonlyRootFilesystem": True,
+    }
+    if p["command"]:
+        container["command"] = list(p["command"])
+    if p["env"]:
+        container["environment"] = [{"name": k, "value": v} for k, v in p["env"].items()]
+    container["logConfiguration"] = {
+        "logDriver": "awslogs",
+        "options": {
+            "awslogs-group": p["log_group"],
+            "awslogs-region": p["region"],
+            "awslogs-stream-prefix": p["container"],
+        },
+    }
+    return [container]
+
+
+class TerraformTarget(Target):
+    """Terraform HCL: plan values spelled as expressions over hashicorp/aws resources."""
+
+    name = "terraform"
+    suffix = ".tf.j2"
+    filters = {
+        "hcl_str": hcl_str,
+        "policy": lambda statements: document(list(statements)),
+        "trust": trust,
+        "snake": snake,
+        "variable": variable_name,
+        "container_definitions": container_definitions,
+    }
+    method_filters = {
+        "v": "expr",
+        "json": "json",
+        "address": "address",
+        "dependency": "dependency",
+    }
+
     def __init__(self, plan: Plan):
-        self.plan = plan
-        self.nodes = {n.id: n for n in plan.nodes}
+        super().__init__(plan)
         self.data: set[str] = set()  # data sources the configuration reads
         self.missing: list[str] = []  # references no Terraform attribute spells
 
@@ -191,26 +228,36 @@ class TfSpeller:
     # -- expressions
     def expr(self, value: Any, indent: int = 2) -> str:
         """An HCL expression; nested lines are indented under column `indent`."""
-        if isinstance(value, Json):
-            return f"jsonencode({self.expr(value.value, indent)})"
-        if isinstance(value, bool):
-            return "true" if value else "false"
-        if isinstance(value, int | float):
-            return str(value)
-        if value is None:
-            return "null"
-        if isinstance(value, str):
-            return hcl_str(value)
-        if isinstance(value, Ref | Param | Pseudo):
-            return self.reference(value)
-        if isinstance(value, Az):
-            return f"{self.data_source('aws_availability_zones')}.names[{value.index}]"
-        if isinstance(value, Sub):
-            return self.template(value)
-        if isinstance(value, dict):
-            return self._object(value, indent)
-        if isinstance(value, list | tuple):
-            return self._list(list(value), indent)
+        return self.spell(value, indent)  # type: ignore[no-any-return]
+
+    def spell_json(self, value: Json, indent: int = 2) -> str:
+        return f"jsonencode({self.expr(value.value, indent)})"
+
+    def spell_str(self, value: str, indent: int = 2) -> str:
+        return hcl_str(value)
+
+    def spell_ref(self, value: Ref, indent: int = 2) -> str:
+        return self.reference(value)
+
+    def spell_param(self, value: Param, indent: int = 2) -> str:
+        return self.reference(value)
+
+    def spell_pseudo(self, value: Pseudo, indent: int = 2) -> str:
+        return self.reference(value)
+
+    def spell_az(self, value: Az, indent: int = 2) -> str:
+        return f"{self.data_source('aws_availability_zones')}.names[{value.index}]"
+
+    def spell_sub(self, value: Sub, indent: int = 2) -> str:
+        return self.template(value)
+
+    def spell_dict(self, value: dict[str, Any], indent: int = 2) -> str:
+        return self._object(value, indent)
+
+    def spell_list(self, value: list[Any], indent: int = 2) -> str:
+        return self._list(value, indent)
+
+    def spell_other(self, value: Any, *args: Any) -> str:
         raise TypeError(f"no HCL spelling for {value!r}")
 
     def _object(self, value: dict[str, Any], indent: int) -> str:
@@ -232,86 +279,63 @@ class TfSpeller:
     def json(self, value: Any, indent: int = 2) -> str:
         return self.expr(Json(value), indent)
 
-
-def container_definitions(p: dict[str, Any]) -> list[dict[str, Any]]:
-    """A task definition's one container, in ECS's JSON spelling."""
-    container: dict[str, Any] = {
-        "name": p["container"],
-        "image": p["image"],
-        "essential": True,
-        "readonlyRootFilesystem": True,
-    }
-    if p["command"]:
-        container["command"] = list(p["command"])
-    if p["env"]:
-        container["environment"] = [{"name": k, "value": v} for k, v in p["env"].items()]
-    container["logConfiguration"] = {
-        "logDriver": "awslogs",
-        "options": {
-            "awslogs-group": p["log_group"],
-            "awslogs-region": p["region"],
-            "awslogs-stream-prefix": p["container"],
-        },
-    }
-    return [container]
-
-
-def _template_name(node: Node) -> str:
-    return f"{node.type}.tf.j2"
-
-
-def render(plan: Plan) -> Rendered:
-    env = environment(TARGET)
-    speller = TfSpeller(plan)
-    env.filters.update(
-        v=speller.expr,
-        json=speller.json,
-        hcl_str=hcl_str,
-        policy=lambda statements: document(list(statements)),
-        trust=trust,
-        snake=snake,
-        variable=variable_name,
-        address=speller.address,
-        dependency=speller.dependency,
-        container_definitions=container_definitions,
-    )
-    out = Rendered()
-    blocks = []
-    for node in plan.nodes:
-        try:
-            template = env.get_template(_template_name(node))
-        except jinja2.TemplateNotFound:
-            out.diagnostics.append(unsupported(TARGET, f"a {node.type}", node.source))
-            continue
-        body = template.render(
+    # -- the configuration
+    def block(self, node: Node) -> str | None:
+        template = self.node_template(node)
+        if template is None:
+            return None
+        body = self.render_template(
+            template,
             node=node,
             p=node.props,
             name=snake(node.id),
             comment="# " + source_comment(node.source, node.label),
         )
-        blocks.append(body.strip("\n"))
-    outputs = [
-        {
-            "comment": "# " + source_comment(o.source, f"output {o.name}"),
-            "name": o.name,
-            "value": speller.expr(o.value, 2),
+        return body.strip("\n")
+
+    def render(self) -> Rendered:
+        out = Rendered(diagnostics=self.diagnostics)
+        blocks = [b for b in map(self.block, self.plan.nodes) if b is not None]
+        plan = self.plan
+        outputs = [
+            {
+                "comment": "# " + source_comment(o.source, f"output {o.name}"),
+                "name": o.name,
+                "value": self.expr(o.value, 2),
+            }
+            for o in plan.outputs
+        ]
+        for missing in sorted(set(self.missing)):
+            self.unsupported(None, f"the reference `{missing}`")
+        if self.diagnostics:  # no files from a render that failed, as in every target
+            return out
+        data = [(d, *DATA_SOURCES[d]) for d in DATA_SOURCES if d in self.data]
+        layouts: dict[str, dict[str, Any]] = {
+            "versions.tf": {},
+            "main.tf": {"data": data, "blocks": blocks},
+            "variables.tf": {},
+            "outputs.tf": {"outputs": outputs},
         }
-        for o in plan.outputs
-    ]
-    for missing in sorted(set(speller.missing)):
-        out.diagnostics.append(unsupported(TARGET, f"the reference `{missing}`", None))
-    data = [(d, *DATA_SOURCES[d]) for d in DATA_SOURCES if d in speller.data]
-    files = {
-        "versions.tf": env.get_template("versions.tf.j2").render(plan=plan),
-        "main.tf": env.get_template("main.tf.j2").render(plan=plan, data=data, blocks=blocks),
-        "variables.tf": env.get_template("variables.tf.j2").render(plan=plan),
-        "outputs.tf": env.get_template("outputs.tf.j2").render(plan=plan, outputs=outputs),
-    }
-    for path, text in files.items():
-        out.files[path] = align(text).encode("utf-8")
-    for asset in plan.assets:
-        out.files[f"assets/{asset.file_name}"] = asset.data
-    return out
+        for path, context in layouts.items():
+            template = self.get_template(f"{path}.j2")
+            assert template is not None
+            text = self.render_template(template, plan=plan, **context)
+            out.files[path] = align(text).encode("utf-8")
+        for asset in plan.assets:
+            out.files[f"assets/{asset.file_name}"] = asset.data
+        return out
 
 
-__all__ = ["render", "snake", "variable_name", "TfSpeller", "container_definitions"]
+# The name the tests know the speller by.
+TfSpeller = TerraformTarget
+render = render_with(TerraformTarget)
+
+
+__all__ = [
+    "TerraformTarget",
+    "TfSpeller",
+    "container_definitions",
+    "render",
+    "snake",
+    "variable_name",
+]

@@ -263,17 +263,33 @@ def _keeps_result(step: m.Task) -> bool:
     return step.kind == "function" and step.options.result is not None
 
 
+# The placeholder of a literal `${`: plan placeholders end in an attribute's name
+# (`OrdersArn`) or are `ValueN`, so none is spelled like it.
+DOLLAR_BRACE = "DollarBrace"
+
+
 def placeholders(definition: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     """The definition with `${Name}` placeholders where plan values were, and the values.
 
     Targets that substitute values into a definition (CloudFormation's
-    `DefinitionSubstitutions`) share these names, so their templates agree.
+    `DefinitionSubstitutions`) share these names, so their templates agree. A literal
+    `${` (a `fail` message, a string a condition compares, a state named after one)
+    would be read as a placeholder: it is written `${DollarBrace}` and substituted
+    by the text `${`, which substitution (one pass) leaves as it is.
     """
     subs: dict[str, Any] = {}
 
+    def literal(text: str) -> str:
+        if "${" not in text:
+            return text
+        subs[DOLLAR_BRACE] = "${"
+        return text.replace("${", "${" + DOLLAR_BRACE + "}")
+
     def swap(value: Any) -> Any:
+        if isinstance(value, str):
+            return literal(value)
         if isinstance(value, dict):
-            return {k: swap(v) for k, v in value.items()}
+            return {literal(k): swap(v) for k, v in value.items()}
         if isinstance(value, list):
             return [swap(v) for v in value]
         if isinstance(value, Ref):

@@ -1,0 +1,114 @@
+"""AWS SAM: CloudFormation's templates, with the serverless shorthands where SAM
+says exactly what the plan does.
+
+SAM inherits every template of the cfn target and overrides functions
+(`AWS::Serverless::Function`, its code a `CodeUri` to the zip in `assets/`, so
+`sam deploy` uploads it) and state machines (`AWS::Serverless::StateMachine`).
+An edge becomes one of a function's `Events` only where SAM writes the same
+resource the plan has: queue and stream mappings (`SQS`, `DynamoDB`). Other edges
+stay plain CloudFormation: SAM's `SNS`, `Schedule` and `EventBridgeRule` events
+grant the invoke permission without the plan's `SourceAccount`, and its `HttpApi`
+makes its own `$default` stage and an OpenAPI body that would replace the plan's
+routes on update.
+
+Every function and state machine names the role the plan made (`Role`): the
+role SAM would generate attaches AWS managed policies (basic execution, queue and
+stream polling) that grant more than the plan's inline statements.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..plan import Plan
+from ..plan.model import Node
+from ..plan.values import Ref
+from .base import render_with
+from .cfn import CfnTarget
+
+TRANSFORM = "AWS::Serverless-2016-10-31"
+# SAM's Tags on these are a map; the rest are CloudFormation's.
+MAP_TAGS = {"function", "state_machine"}
+
+
+@dataclass(frozen=True)
+class Event:
+    """One entry of a function's `Events`: the edge node it stands for."""
+
+    name: str
+    type: str  # SQS | DynamoDB
+    properties: dict[str, Any]
+
+
+class SamTarget(CfnTarget):
+    name = "sam"
+    parent = CfnTarget
+
+    def __init__(self, plan: Plan):
+        super().__init__(plan)
+        self.events: dict[str, list[Event]] = {}
+        self.absorbed: set[str] = set()
+        for node in plan.nodes:
+            self._as_event(node)
+
+    def _as_event(self, node: Node) -> None:
+        """Fold a queue or stream mapping into its function's `Events` when SAM
+        writes exactly that mapping, under a logical ID no other resource has."""
+        if node.type != "event_source_mapping":
+            return
+        p = node.props
+        function, source = p["function"], p["source_arn"]
+        if not (isinstance(function, Ref) and isinstance(source, Ref)):
+            return
+        fn = self.nodes.get(function.node)
+        origin = self.nodes.get(source.node)
+        if fn is None or fn.type != "function" or origin is None:
+            return
+        role = fn.props["role"]
+        if not set(node.depends_on) <= ({role.node} if isinstance(role, Ref) else set()):
+            return  # SAM's mapping waits for the function (and so its role) only
+        if f"{fn.id}{node.id}" in self.nodes:
+            return  # SAM names the mapping FunctionEvent
+        props: dict[str, Any]
+        if origin.type == "queue" and p["starting_position"] is None:
+            props = {"Queue": source}
+            kind = "SQS"
+        elif origin.type == "table" and p["starting_position"]:
+            props = {"Stream": source, "StartingPosition": p["starting_position"]}
+            kind = "DynamoDB"
+        else:
+            return
+        props["BatchSize"] = p["batch"]
+        if p["window"]:
+            props["MaximumBatchingWindowInSeconds"] = p["window"]
+        if p["report_failures"]:
+            props["FunctionResponseTypes"] = ["ReportBatchItemFailures"]
+        self.events.setdefault(fn.id, []).append(Event(node.id, kind, props))
+        self.absorbed.add(node.id)
+
+    def tags(self, node: Node) -> dict[str, Any] | list[dict[str, str]] | None:
+        if node.type in MAP_TAGS and node.tags and self.plan.tags:
+            return dict(self.plan.tags)
+        return super().tags(node)
+
+    def context(self, node: Node) -> dict[str, Any]:
+        return {**super().context(node), "events": self.events.get(node.id, [])}
+
+    def resource(self, node: Node) -> str | None:
+        if node.id in self.absorbed:
+            return None  # written as its function's event
+        return super().resource(node)
+
+    def layout(self, blocks: list[str]) -> str:
+        template = self.get_template("template.yaml.j2")
+        assert template is not None
+        # No bucket parameter: `sam deploy` uploads each CodeUri and fills it in.
+        return self.render_template(
+            template, plan=self.plan, resources=blocks, asset_param=None, transform=TRANSFORM
+        )
+
+
+render = render_with(SamTarget)
+
+__all__ = ["SamTarget", "render"]
