@@ -18,6 +18,7 @@ from .diagnostics import Diagnostic
 from .emit import cdk, cfn, terraform
 from .emit.base import Rendered
 from .model import App
+from .package import package
 from .plan import Plan, plan
 
 TARGETS: dict[str, Callable[[Plan], Rendered]] = {
@@ -41,6 +42,10 @@ class Compiled:
 def compile_app(app: App, targets: list[str]) -> Compiled:
     planned = plan(app)
     result = Compiled(planned, diagnostics=list(planned.diagnostics))
+    if result.diagnostics:
+        return result
+    planned = result.plan = package(planned)  # zips the code: a stage of its own
+    result.diagnostics = list(planned.diagnostics)
     if result.diagnostics:
         return result
     for target in targets:

@@ -94,14 +94,14 @@ def explain(plan: Plan) -> list[Explained]:
     policies = [
         _explain_node(n)
         for n in plan.nodes
-        if n.type != "role" and isinstance(n.props.get("statements"), list)
+        if n.type != "role" and isinstance(getattr(n.props, "statements", None), tuple)
     ]
     return roles + policies
 
 
 def _explain_node(node: Node) -> Explained:
-    statements = [s for s in node.props.get("statements") or () if isinstance(s, Statement)]
-    service = node.props.get("service")
+    statements = [s for s in getattr(node.props, "statements", ()) if isinstance(s, Statement)]
+    service = getattr(node.props, "service", None)
     return Explained(
         id=node.id,
         kind="role" if node.type == "role" else "policy",
@@ -172,9 +172,7 @@ def render_human(entries: list[Explained]) -> str:
             lines.append(f"    {s.effect.lower():<9} {', '.join(s.actions)}")
             if s.principal is not None:
                 lines.append(f"    {'to':<9} {'anyone' if s.principal == '*' else s.principal}")
-            lines.extend(
-                f"    {'on' if i == 0 else '':<9} {r}" for i, r in enumerate(s.resources)
-            )
+            lines.extend(f"    {'on' if i == 0 else '':<9} {r}" for i, r in enumerate(s.resources))
             for test, pairs in s.conditions.items():
                 items = pairs.items() if isinstance(pairs, dict) else [("", pairs)]
                 for key, value in items:
