@@ -61,6 +61,8 @@ def zip_code(asset: Asset) -> Zipped:
     """Sorted entries, fixed timestamps and modes: the same code gives the same bytes.
     The files are the ones the checker inspected (iac/codepath.py): the same walk."""
     tree = inspect_code(asset.path, ".")
+    if tree.missing:  # removed since the check: never an empty zip
+        raise CodeChanged(f"{asset.path}: no longer exists")
     if not tree.ok:
         problem = next(p for p in tree.problems if not p.warning)
         raise CodeChanged(f"{asset.path}: {problem.message}")
