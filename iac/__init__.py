@@ -5,7 +5,8 @@ The stages, each a function from one typed value to the next:
     load(path)      -> Program (sources)
     parse(program)  -> list of syntax modules
     check(program)  -> app model
-    plan(app)       -> target-neutral plan
+    plan(app)       -> target-neutral plan (no I/O: code is named, not read)
+    package(plan)   -> the plan with function code zipped and named by its hash
     compile(app, targets) -> files per target (`compile_app`)
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 from .compiler import compile_app, write_output
 from .frontend import CheckResult, Program, check, load, parse
+from .package import package
 from .plan import plan
 
 compile = compile_app  # noqa: A001 - the stage's name, as json has `load` and `dumps`
@@ -24,6 +26,7 @@ __all__ = [
     "compile",
     "compile_app",
     "load",
+    "package",
     "parse",
     "plan",
     "write_output",
