@@ -5,7 +5,8 @@ The stages, each a function from one typed value to the next:
     load(path)      -> Program (sources)
     parse(program)  -> list of syntax modules
     check(program)  -> app model
-    plan(app)       -> target-neutral plan
+    plan(app)       -> target-neutral plan (no I/O: code is named, not read)
+    package(plan)   -> the plan with function code zipped and named by its hash
     compile(app, targets) -> files per target (`compile_app`)
 
 The stages are imported on first use (PEP 562), so `iac fmt` or `iac check` never load
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .compiler import compile_app, write_output
     from .frontend import CheckResult, Program, check, load, parse
+    from .package import package
     from .plan import plan
 
     compile = compile_app  # noqa: A001
@@ -63,6 +65,14 @@ class _Package(types.ModuleType):
     def plan(self, _module: Any) -> None:
         pass  # the subpackage is in sys.modules["iac.plan"]; the attribute stays the stage
 
+    @property
+    def package(self) -> Any:
+        return importlib.import_module(".package", __name__).package
+
+    @package.setter
+    def package(self, _module: Any) -> None:
+        pass  # likewise for the module iac/package.py and its stage `package`
+
 
 sys.modules[__name__].__class__ = _Package
 
@@ -73,6 +83,7 @@ __all__ = [
     "compile",
     "compile_app",
     "load",
+    "package",
     "parse",
     "plan",
     "write_output",

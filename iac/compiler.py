@@ -19,6 +19,7 @@ from .diagnostics import Diagnostic
 from .emit import registry
 from .emit.base import Rendered
 from .model import App
+from .package import package
 from .plan import Plan, plan
 
 # Each registered target's render function; a target's module loads on first use.
@@ -41,6 +42,10 @@ class Compiled:
 def compile_app(app: App, targets: list[str]) -> Compiled:
     planned = plan(app)
     result = Compiled(planned, diagnostics=list(planned.diagnostics))
+    if result.diagnostics:
+        return result
+    planned = result.plan = package(planned)  # zips the code: a stage of its own
+    result.diagnostics = list(planned.diagnostics)
     if result.diagnostics:
         return result
     for target in targets:

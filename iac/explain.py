@@ -94,14 +94,14 @@ def explain(plan: Plan) -> list[Explained]:
     policies = [
         _explain_node(n)
         for n in plan.nodes
-        if n.type != "role" and isinstance(n.props.get("statements"), list)
+        if n.type != "role" and isinstance(getattr(n.props, "statements", None), tuple)
     ]
     return roles + policies
 
 
 def _explain_node(node: Node) -> Explained:
-    statements = [s for s in node.props.get("statements") or () if isinstance(s, Statement)]
-    service = node.props.get("service")
+    statements = [s for s in getattr(node.props, "statements", ()) if isinstance(s, Statement)]
+    service = getattr(node.props, "service", None)
     return Explained(
         id=node.id,
         kind="role" if node.type == "role" else "policy",

@@ -19,7 +19,7 @@ from typing import Any
 from .diagnostics import Diagnostic, Label, Severity
 from .model import App
 from .names import logical_id
-from .plan.model import Plan
+from .plan.model import BucketProps, Plan, QueueProps, TableProps, TopicProps
 from .plan.values import Param, Pseudo, Ref, Sub
 from .source import Source, Span
 
@@ -84,16 +84,20 @@ def lock_entries(app: App, planned: Plan) -> dict[str, dict[str, Any]]:
         if node is None:
             continue
         props = node.props
-        entry: dict[str, Any] = {"kind": res.kind, "logical_id": lid, "name": spell(props["name"])}
-        if res.kind == "bucket":
-            entry["name_prefix"] = spell(props.get("name_prefix"))
-        if res.kind in ("queue", "topic"):
-            entry["fifo"] = bool(props.get("fifo"))
-        if res.kind == "table":
-            entry["key"] = _key(props["key"])
-            entry["sort"] = _key(props.get("sort"))
+        name = getattr(props, "name", None)
+        entry: dict[str, Any] = {"kind": res.kind, "logical_id": lid, "name": spell(name)}
+        if isinstance(props, BucketProps):
+            # Terraform's `bucket_prefix` forces a new bucket when it changes.
+            from .emit.terraform import bucket_prefix
+
+            entry["name_prefix"] = bucket_prefix(props.name_stem) if props.name_stem else None
+        if isinstance(props, QueueProps | TopicProps):
+            entry["fifo"] = bool(props.fifo)
+        if isinstance(props, TableProps):
+            entry["key"] = _key(props.key)
+            entry["sort"] = _key(props.sort)
             entry["indexes"] = {
-                ix.name: {"key": _key(ix.key), "sort": _key(ix.sort)} for ix in props["indexes"]
+                ix.name: {"key": _key(ix.key), "sort": _key(ix.sort)} for ix in props.indexes
             }
         out[res.name] = entry
     return out

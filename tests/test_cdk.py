@@ -10,7 +10,7 @@ import json
 import os
 import re
 import shutil
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ from tools import cdk_synth, ruff_check, ruff_format_check
 from examples import GOLDEN, UPDATE, case_name, compile_program, example_programs
 from iac.emit import cdk
 from iac.emit.py_text import Call, Code, PyDict, PyList, layout, py_str
-from iac.plan.model import Node
+from iac.plan.model import Node, Props
 from iac.resources import data_dir
 
 EXAMPLES = example_programs()
@@ -131,10 +131,15 @@ def test_golden(program: Path) -> None:
     assert assets == (golden / "assets.txt").read_text(encoding="utf-8").split()
 
 
+@dataclass(frozen=True)
+class _MysteryProps(Props):
+    TYPE = "mystery"  # a node type no target knows
+
+
 def test_a_node_type_without_a_template_is_reported() -> None:
     planned = compile_program(EXAMPLES[0], []).plan
     assert planned is not None
-    mystery = Node("Mystery", "mystery", {}, planned.nodes[0].source, "a mystery")
+    mystery = Node("Mystery", _MysteryProps(), planned.nodes[0].source, "a mystery")
     rendered = cdk.render(replace(planned, nodes=[*planned.nodes, mystery]))
     assert not rendered.files
     assert [d.code for d in rendered.diagnostics] == ["E200"]

@@ -16,6 +16,7 @@ import pytest
 from iac import codepath
 from iac.diagnostics import Severity, render_human
 from iac.frontend import CheckResult, check, load
+from iac.package import package
 from iac.plan import plan
 
 REPO = Path(__file__).resolve().parent.parent
@@ -43,7 +44,7 @@ def only_error(result: CheckResult, code: str) -> str:
 
 def zipped(result: CheckResult) -> dict[str, bytes]:
     assert result.app is not None, render_human(result.diagnostics)
-    (asset,) = plan(result.app).assets
+    (asset,) = package(plan(result.app)).assets
     archive = zipfile.ZipFile(io.BytesIO(asset.data))
     return {n: archive.read(n) for n in archive.namelist()}
 

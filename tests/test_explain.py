@@ -89,7 +89,7 @@ def test_every_statement_has_a_source_and_a_reason(program: Path) -> None:
     held = sorted(
         (n.id, s.sid)
         for n in p.nodes
-        for s in n.props.get("statements") or ()
+        for s in getattr(n.props, "statements", ())
         if isinstance(s, Statement)
     )
     assert shown == held

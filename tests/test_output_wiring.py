@@ -33,6 +33,7 @@ from examples import compile_program
 from iac.compiler import Compiled
 from iac.explain import explain
 from iac.explain import render_json as explain_json
+from iac.plan.model import StateMachineProps
 
 HANDLER = "def handler(event, context):\n    return event\n"
 
@@ -377,7 +378,8 @@ def test_fifo_names_dedup_and_groups(built: dict[str, dict[str, Any]]) -> None:
 def _definition(app: dict[str, Any]) -> dict[str, Any]:
     plan = app["compiled"].plan
     node = next(n for n in plan.nodes if n.type == "state_machine")
-    return node.props["definition"]  # type: ignore[no-any-return]
+    assert isinstance(node.props, StateMachineProps)
+    return node.props.definition
 
 
 def _concrete_states(definition: Any) -> Any:

@@ -12,6 +12,7 @@ from tools import asl_validate
 from examples import compile_program, example_programs
 from iac.frontend import check, from_text
 from iac.plan import plan
+from iac.plan.model import RoleProps, StateMachineProps
 from iac.plan.values import Ref, Sub
 
 HANDLER_DIR = Path(__file__).resolve().parent / "programs"
@@ -32,7 +33,8 @@ def machine(steps: str, express: bool = False) -> dict[str, Any]:
     planned = plan(result.app)
     assert not planned.diagnostics, [d.message for d in planned.diagnostics]
     node = next(n for n in planned.nodes if n.type == "state_machine")
-    return node.props["definition"]  # type: ignore[no-any-return]
+    assert isinstance(node.props, StateMachineProps)
+    return node.props.definition
 
 
 def concrete(definition: Any) -> Any:
@@ -262,7 +264,7 @@ def test_express_workflow() -> None:
     result = check(from_text(text, HANDLER_DIR / "wf.iac"))
     assert result.app is not None
     node = next(n for n in plan(result.app).nodes if n.type == "state_machine")
-    assert node.props["type"] == "EXPRESS"
+    assert isinstance(node.props, StateMachineProps) and node.props.type == "EXPRESS"
 
 
 def test_workflow_role_has_exactly_what_its_steps_need() -> None:
@@ -270,13 +272,14 @@ def test_workflow_role_has_exactly_what_its_steps_need() -> None:
     result = check(from_text(text, HANDLER_DIR / "wf.iac"))
     assert result.app is not None
     role = next(n for n in plan(result.app).nodes if n.id == "WRole")
-    actions = sorted(a for st in role.props["statements"] for a in st.actions)
+    assert isinstance(role.props, RoleProps)
+    actions = sorted(a for st in role.props.statements for a in st.actions)
     assert actions == sorted([
         "lambda:InvokeFunction", "ecs:RunTask", "iam:PassRole", "ecs:DescribeTasks",
         "ecs:StopTask", "events:DescribeRule", "events:PutRule", "events:PutTargets",
         "sqs:SendMessage", "sns:Publish", "events:PutEvents",
     ])  # fmt: skip
-    passed = next(st for st in role.props["statements"] if st.actions == ("iam:PassRole",))
+    passed = next(st for st in role.props.statements if st.actions == ("iam:PassRole",))
     assert set(passed.resources) == {Ref("CTaskRole", "arn"), Ref("CExecutionRole", "arn")}
 
 
@@ -286,4 +289,5 @@ def test_every_example_definition_passes_asl_validator(program: Path) -> None:
     assert compiled.plan is not None
     machines = [n for n in compiled.plan.nodes if n.type == "state_machine"]
     for node in machines:
-        valid(node.props["definition"])
+        assert isinstance(node.props, StateMachineProps)
+        valid(node.props.definition)

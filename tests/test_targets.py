@@ -19,10 +19,14 @@ from examples import REPO, case_name, compile_program, example_programs
 from iac.compiler import TARGETS
 from iac.emit import registry
 from iac.plan import Plan
-from iac.plan.model import Node
+from iac.plan.model import Node, Props
 
 EXAMPLES = example_programs()
 NAMES = registry.names()
+
+
+class _MysteryProps(Props):
+    TYPE = "mystery"  # a node type no target knows
 
 
 def _plan(program: Path) -> Plan:
@@ -34,7 +38,7 @@ def _plan(program: Path) -> Plan:
 @pytest.mark.parametrize("target", NAMES)
 def test_an_unknown_node_type_is_a_diagnostic(target: str) -> None:
     planned = _plan(EXAMPLES[0])
-    mystery = Node("Mystery", "mystery", {}, planned.nodes[0].source, "a mystery")
+    mystery = Node("Mystery", _MysteryProps(), planned.nodes[0].source, "a mystery")
     rendered = registry.render(target, replace(planned, nodes=[*planned.nodes, mystery]))
     assert not rendered.files
     assert [d.code for d in rendered.diagnostics] == ["E200"]

@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from examples import GOLDEN, UPDATE, case_name, compile_program, example_program
 from iac.compiler import Compiled
 from iac.emit import cfn, terraform
 from iac.emit.hcl_text import hcl_str
-from iac.plan.model import Node
+from iac.plan.model import Node, Props, StateMachineProps, TaskDefinitionProps
 from iac.plan.values import Param, Pseudo, Ref, Sub
 
 HERE = Path(__file__).resolve().parent
@@ -174,10 +175,15 @@ def test_resource_names_are_snake_case_logical_ids() -> None:
     assert 'resource "aws_iam_role" "thumbnailer_role" {' in main
 
 
+@dataclass(frozen=True)
+class _GadgetProps(Props):
+    TYPE = "gadget"  # a node type no target knows
+
+
 def test_unknown_node_type_is_reported_not_dropped() -> None:
     compiled = compile_program(HOSTILE, ["terraform"])
     assert compiled.plan is not None
-    compiled.plan.nodes.append(Node("Gadget", "gadget", {}, None, "gadget g"))
+    compiled.plan.nodes.append(Node("Gadget", _GadgetProps(), None, "gadget g"))
     rendered = terraform.render(compiled.plan)
     assert [d.code for d in rendered.diagnostics] == ["E200"]
     assert "gadget" in rendered.diagnostics[0].message
@@ -348,9 +354,10 @@ def test_json_documents_read_back_as_the_plan_made_them(tmp_path: Path) -> None:
         assert compiled.plan is not None
         speller = _PlaceholderSpeller(compiled.plan)
         for node in compiled.plan.of_type("state_machine", "task_definition"):
-            if node.type == "state_machine":
-                document = node.props["definition"]
+            if isinstance(node.props, StateMachineProps):
+                document = node.props.definition
             else:
+                assert isinstance(node.props, TaskDefinitionProps)
                 document = terraform.container_definitions(node.props)
             cases.add(case_name(program))
             name = f"{case_name(program)}_{terraform.snake(node.id)}"

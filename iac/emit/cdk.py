@@ -10,6 +10,7 @@ that ID, L2 ones get it through `override_logical_id`.
 
 from __future__ import annotations
 
+import dataclasses
 import heapq
 import json
 import keyword
@@ -21,7 +22,7 @@ import jinja2
 from ..names import kebab, logical_id
 from ..plan import Plan
 from ..plan.iam import Statement
-from ..plan.model import Node
+from ..plan.model import EcsTarget, Node, RuleTarget
 from ..plan.states import placeholders
 from ..plan.values import Az, Json, Param, Pseudo, Ref, Sub
 from .base import Rendered, Target, render_with, source_comment
@@ -213,7 +214,7 @@ class CdkTarget(Target):
     def ref(self, ref: Ref) -> Expr:
         how = ATTRIBUTES[(self.nodes[ref.node].type, ref.attr)]
         if how.startswith("prop:"):
-            return self.expr(self.nodes[ref.node].props[how[5:]])
+            return self.expr(getattr(self.nodes[ref.node].props, how[5:]))
         return Code(f"{self.var(ref.node)}.{how}")
 
     def param(self, param: Param) -> Code:
@@ -289,34 +290,34 @@ class CdkTarget(Target):
             return Call("cdk.Fn.sub", (body,))
         return Call("cdk.Fn.sub", (body, PyDict(tuple(names.items()))))
 
-    def target_kwargs(self, target: dict[str, Any]) -> tuple[tuple[str, Expr], ...]:
-        kwargs = [("id", self.expr(target["id"])), ("arn", self.expr(target["arn"]))]
-        if target.get("role"):
-            kwargs.append(("role_arn", self.expr(target["role"])))
-        if target.get("ecs"):
-            kwargs.append(("ecs_parameters", self.ecs_parameters(target["ecs"])))
-        if target.get("message_group"):
+    def target_kwargs(self, target: RuleTarget) -> tuple[tuple[str, Expr], ...]:
+        kwargs = [("id", self.expr(target.id)), ("arn", self.expr(target.arn))]
+        if target.role:
+            kwargs.append(("role_arn", self.expr(target.role)))
+        if target.ecs:
+            kwargs.append(("ecs_parameters", self.ecs_parameters(target.ecs)))
+        if target.message_group:
             group = Call(
                 "events.CfnRule.SqsParametersProperty",
-                kwargs=(("message_group_id", target["message_group"]),),
+                kwargs=(("message_group_id", target.message_group),),
             )
             kwargs.append(("sqs_parameters", group))
         return tuple(kwargs)
 
-    def ecs_parameters(self, ecs: dict[str, Any]) -> Call:
+    def ecs_parameters(self, ecs: EcsTarget) -> Call:
         """A rule target that runs a Fargate task, as the cfn target spells it."""
         network = Call(
             "events.CfnRule.AwsVpcConfigurationProperty",
             kwargs=(
-                ("subnets", self.expr(ecs["subnets"])),
-                ("security_groups", self.expr(ecs["security_groups"])),
-                ("assign_public_ip", ecs["public_ip"]),
+                ("subnets", self.expr(ecs.subnets)),
+                ("security_groups", self.expr(ecs.security_groups)),
+                ("assign_public_ip", ecs.public_ip),
             ),
         )
         return Call(
             "events.CfnRule.EcsParametersProperty",
             kwargs=(
-                ("task_definition_arn", self.expr(ecs["task_definition"])),
+                ("task_definition_arn", self.expr(ecs.task_definition)),
                 ("task_count", Code("1")),
                 ("launch_type", "FARGATE"),
                 (
@@ -605,6 +606,8 @@ def _refs(value: Any) -> list[str]:
         return [r for v in value.values() for r in _refs(v)]
     if isinstance(value, list | tuple):
         return [r for v in value for r in _refs(v)]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):  # props, rule targets
+        return [r for f in dataclasses.fields(value) for r in _refs(getattr(value, f.name))]
     return []
 
 

@@ -65,7 +65,7 @@ LIST_TAGS = {
     "state_machine", "cluster", "task_definition", "vpc", "internet_gateway", "route_table",
     "subnet", "security_group", "flow_log",
 }  # fmt: skip
-MAP_TAGS = {"http_api"}
+MAP_TAGS = {"http_api", "api_stage"}
 
 
 class CfnTarget(Target):
@@ -93,7 +93,7 @@ class CfnTarget(Target):
         node = self.nodes[ref.node]
         how = ATTRIBUTES[(node.type, ref.attr)]
         if isinstance(how, str):
-            return ("value", node.props[how.split(":", 1)[1]])
+            return ("value", getattr(node.props, how.split(":", 1)[1]))
         if how[0] == "Ref":
             return ("Ref", node.id)
         return ("GetAtt", f"{node.id}.{how[1]}")

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..plan import Plan
-from ..plan.model import Node
+from ..plan.model import EventSourceMappingProps, FunctionProps, Node
 from ..plan.values import Ref
 from .base import render_with
 from .cfn import CfnTarget
@@ -58,31 +58,33 @@ class SamTarget(CfnTarget):
         if node.type != "event_source_mapping":
             return
         p = node.props
-        function, source = p["function"], p["source_arn"]
+        assert isinstance(p, EventSourceMappingProps)
+        function, source = p.function, p.source_arn
         if not (isinstance(function, Ref) and isinstance(source, Ref)):
             return
         fn = self.nodes.get(function.node)
         origin = self.nodes.get(source.node)
         if fn is None or fn.type != "function" or origin is None:
             return
-        role = fn.props["role"]
+        assert isinstance(fn.props, FunctionProps)
+        role = fn.props.role
         if not set(node.depends_on) <= ({role.node} if isinstance(role, Ref) else set()):
             return  # SAM's mapping waits for the function (and so its role) only
         if f"{fn.id}{node.id}" in self.nodes:
             return  # SAM names the mapping FunctionEvent
         props: dict[str, Any]
-        if origin.type == "queue" and p["starting_position"] is None:
+        if origin.type == "queue" and p.starting_position is None:
             props = {"Queue": source}
             kind = "SQS"
-        elif origin.type == "table" and p["starting_position"]:
-            props = {"Stream": source, "StartingPosition": p["starting_position"]}
+        elif origin.type == "table" and p.starting_position:
+            props = {"Stream": source, "StartingPosition": p.starting_position}
             kind = "DynamoDB"
         else:
             return
-        props["BatchSize"] = p["batch"]
-        if p["window"]:
-            props["MaximumBatchingWindowInSeconds"] = p["window"]
-        if p["report_failures"]:
+        props["BatchSize"] = p.batch
+        if p.window:
+            props["MaximumBatchingWindowInSeconds"] = p.window
+        if p.report_failures:
             props["FunctionResponseTypes"] = ["ReportBatchItemFailures"]
         self.events.setdefault(fn.id, []).append(Event(node.id, kind, props))
         self.absorbed.add(node.id)

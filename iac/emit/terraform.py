@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..names import physical
 from ..plan import Plan
 from ..plan.iam import document, trust
-from ..plan.model import Node
+from ..plan.model import Node, TaskDefinitionProps
 from ..plan.values import Az, Json, Param, Pseudo, Ref, Sub
 from .base import Rendered, Target, render_with, source_comment
 from .hcl_text import align, hcl_key, hcl_str, template_text
@@ -105,6 +106,7 @@ DATA_SOURCES: dict[str, tuple[str, dict[str, str]]] = {
 # grants nothing has none; IAM refuses a policy without statements).
 DEPENDENCY_TYPES = {"role": "aws_iam_role_policy"}
 INLINE_LIMIT = 80
+BUCKET_PREFIX_LIMIT = 37  # the provider's limit on `bucket_prefix`
 # Names Terraform refuses for a variable (meta-arguments of module blocks; checked
 # against `terraform validate` 1.11). A param of such a name is spelled with a
 # trailing `_`: no other param can take that spelling, since `version` and
@@ -125,27 +127,33 @@ def snake(logical: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", logical).lower()
 
 
-def container_definitions(p: dict[str, Any]) -> list[dict[str, Any]]:
+def container_definitions(p: TaskDefinitionProps) -> list[dict[str, Any]]:
     """A task definition's one container, in ECS's JSON spelling."""
     container: dict[str, Any] = {
-        "name": p["container"],
-        "image": p["image"],
+        "name": p.container,
+        "image": p.image,
         "essential": True,
         "readonlyRootFilesystem": True,
     }
-    if p["command"]:
-        container["command"] = list(p["command"])
-    if p["env"]:
-        container["environment"] = [{"name": k, "value": v} for k, v in p["env"].items()]
+    if p.command:
+        container["command"] = list(p.command)
+    if p.env:
+        container["environment"] = [{"name": k, "value": v} for k, v in p.env.items()]
     container["logConfiguration"] = {
         "logDriver": "awslogs",
         "options": {
-            "awslogs-group": p["log_group"],
-            "awslogs-region": p["region"],
-            "awslogs-stream-prefix": p["container"],
+            "awslogs-group": p.log_group,
+            "awslogs-region": p.region,
+            "awslogs-stream-prefix": p.container,
         },
     }
     return [container]
+
+
+def bucket_prefix(stem: str) -> str:
+    """`bucket_prefix` for a bucket whose generated name starts with `stem`: the AWS
+    provider takes at most 37 characters, the `-` it is followed by included."""
+    return physical("", stem, BUCKET_PREFIX_LIMIT - 1) + "-"
 
 
 class TerraformTarget(Target):
@@ -160,6 +168,7 @@ class TerraformTarget(Target):
         "snake": snake,
         "variable": variable_name,
         "container_definitions": container_definitions,
+        "bucket_prefix": bucket_prefix,
     }
     method_filters = {
         "v": "expr",
@@ -181,7 +190,7 @@ class TerraformTarget(Target):
     def dependency(self, node_id: str) -> str:
         node = self.nodes[node_id]
         kind = TYPES[node.type]
-        if node.type in DEPENDENCY_TYPES and node.props.get("statements"):
+        if node.type in DEPENDENCY_TYPES and getattr(node.props, "statements", None):
             kind = DEPENDENCY_TYPES[node.type]
         return f"{kind}.{snake(node.id)}"
 

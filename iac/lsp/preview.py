@@ -255,8 +255,8 @@ def _sid_of(line: str) -> str | None:
 
 
 def _statements(node: Node, path: str, lines: list[str], block: Block, add: Any) -> None:
-    statements = node.props.get("statements")
-    if not isinstance(statements, list):
+    statements = getattr(node.props, "statements", None)
+    if not isinstance(statements, list | tuple):
         return
     for st in statements:
         if not isinstance(st, Statement) or st.source is None or not st.sid:

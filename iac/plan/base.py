@@ -1,4 +1,9 @@
-"""What every part of the lowering shares: the nodes so far, roles, names, values."""
+"""The one context every lowering pass works on: the nodes so far, roles, assets and
+diagnostics, and the look-ups every pass shares (names, values, ARNs, grants).
+
+The passes (serverless.py, edges.py, compute.py) are plain functions over it, called
+in order by the driver in lower.py.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ from ..names import logical_id, physical
 from ..source import Span
 from .assets import Asset
 from .iam import OPERATIONS, RoleSpec, Statement
-from .model import Node
+from .model import Node, Props, RoleProps
 from .values import PARTITION, Param, Ref, Sub, Value, arn
 
 # Every queue states its largest message, so the targets make the same queue: the
@@ -30,12 +35,17 @@ NAME_LIMITS = {kind: rule.high for kind, rule in NAME_RULES.items()}
 NAME_LIMITS["rule"] = NAME_RULES["schedule"].high
 
 
-class LoweringBase:
+class Lowering:
+    """What the passes build up while they lower one app."""
+
     def __init__(self, app: m.App):
         self.app = app
         self.nodes: list[Node] = []
         self.by_id: dict[str, Node] = {}
+        # roles by key, granted to by every pass; a role node's statements are filled
+        # in from its key (role_nodes) once every pass has run
         self.roles: dict[str, RoleSpec] = {}
+        self.role_nodes: dict[str, str] = {}  # role node id -> key in `roles`
         self.assets: list[Asset] = []
         self.diagnostics: list[Diagnostic] = []
         self.prefix = self.expr(app.prefix)
@@ -57,6 +67,15 @@ class LoweringBase:
         self.by_id[node.id] = node
         self.nodes.append(node)
         return node
+
+    def node(self, nid: str, props: Props, source: Span | None, label: str, **kw: Any) -> Node:
+        """Add a node made of these props."""
+        return self.add(Node(nid, props, source, label, **kw))
+
+    def role_node(self, nid: str, key: str, service: str, source: Span | None, label: str) -> None:
+        """A role node whose statements are those `roles[key]` holds when lowering ends."""
+        self.role_nodes[nid] = key
+        self.node(nid, RoleProps(service), source, label)
 
     def unsupported(self, span: Span | None, message: str, hint: str, code: str = "E200") -> None:
         self.diagnostics.append(Diagnostic(code, Severity.ERROR, message, span, hints=(hint,)))
@@ -132,19 +151,6 @@ class LoweringBase:
 
     def role(self, owner: m.Resource) -> RoleSpec:
         return self.roles[logical_id(owner.name)]
-
-    # Implemented by the compute part; declared here so every part can call them.
-    def network(self) -> dict[str, Any]:
-        raise NotImplementedError
-
-    def run_task_statements(self, target: m.Resource, span: Span, why: str) -> list[Statement]:
-        raise NotImplementedError
-
-    # Implemented by the edge part.
-    def permission(
-        self, pid: str, fn: m.Resource, principal: str, source_arn: Value, span: Span, why: str
-    ) -> None:
-        raise NotImplementedError
 
     def grant(self, role: RoleSpec, grant: m.Grant) -> None:
         target = self.app.resources[grant.target]

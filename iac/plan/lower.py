@@ -1,50 +1,65 @@
-"""App model -> plan: the driver over kinds, edges and compute."""
+"""App model -> plan: the driver that runs the lowering passes in order.
+
+Each pass is a function over one explicit context (base.Lowering: the nodes so far,
+roles, assets, diagnostics). Resources are lowered first, each by its kind's function
+in KINDS; then the APIs' roles, the event edges, and the two passes that can only run
+once every grant is known: role statements and resource policies.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
 from .. import model as m
 from ..names import logical_id
-from .compute import ComputeKinds
-from .edges import EdgeWiring
-from .model import Output, Plan, PlanParam
-from .serverless import ServerlessKinds
+from . import compute, edges, serverless
+from .base import Lowering
+from .model import Output, Plan, PlanParam, RoleProps
 
-
-class _Lowering(ServerlessKinds, EdgeWiring, ComputeKinds):
-    def run(self) -> Plan:
-        for res in self.app.resources.values():
-            getattr(self, f"lower_{res.kind}")(res)
-        self.lower_api_roles()
-        for edge in self.app.edges:
-            self.lower_edge(edge)
-        self.finish_roles()
-        self.finish_policies()
-        params = [
-            PlanParam(p.name, logical_id(p.name), p.type, p.default)
-            for p in self.app.params.values()
-        ]
-        outputs = [
-            Output(o.name, logical_id(o.name), self.expr(o.value), o.span) for o in self.app.outputs
-        ]
-        return Plan(
-            app=self.app.name,
-            region=self.app.region,
-            tags=dict(self.app.tags),
-            nodes=self.nodes,
-            params=params,
-            outputs=outputs,
-            assets=self.assets,
-            diagnostics=self.diagnostics,
-        )
-
-    def finish_roles(self) -> None:
-        for node in self.nodes:
-            if node.type == "role":
-                node.props["statements"] = list(self.roles[node.props["owner"]].statements)
+# resource kind -> the function that lowers one resource of it
+KINDS: dict[str, Callable[[Lowering, m.Resource], None]] = {
+    "function": serverless.lower_function,
+    "bucket": serverless.lower_bucket,
+    "queue": serverless.lower_queue,
+    "topic": serverless.lower_topic,
+    "table": serverless.lower_table,
+    "secret": serverless.lower_secret,
+    "bus": serverless.lower_bus,
+    "model": serverless.lower_model,
+    "schedule": serverless.lower_schedule,
+    "api": serverless.lower_api,
+    "workflow": compute.lower_workflow,
+    "container": compute.lower_container,
+}
 
 
 def plan(app: m.App) -> Plan:
-    return _Lowering(app).run()
+    cx = Lowering(app)
+    for res in app.resources.values():
+        KINDS[res.kind](cx, res)
+    serverless.lower_api_roles(cx)
+    for edge in app.edges:
+        edges.lower_edge(cx, edge)
+    finish_roles(cx)
+    edges.finish_policies(cx)
+    return Plan(
+        app=app.name,
+        region=app.region,
+        tags=dict(app.tags),
+        nodes=cx.nodes,
+        params=[
+            PlanParam(p.name, logical_id(p.name), p.type, p.default) for p in app.params.values()
+        ],
+        outputs=[Output(o.name, logical_id(o.name), cx.expr(o.value), o.span) for o in app.outputs],
+        assets=cx.assets,
+        diagnostics=cx.diagnostics,
+    )
 
 
-# ---------------------------------------------------------------- small pieces
+def finish_roles(cx: Lowering) -> None:
+    """Every role node gets the statements its role gathered from every pass."""
+    for node in cx.nodes:
+        key = cx.role_nodes.get(node.id)
+        if key is not None and isinstance(node.props, RoleProps):
+            node.props = replace(node.props, statements=tuple(cx.roles[key].statements))

@@ -1,14 +1,423 @@
-"""What the plan is made of."""
+"""What the plan is made of: nodes with typed props, one props class per node type.
+
+Each props class is the whole contract between the plan and the targets for its node
+type: its fields are what every target's template (`p.<field>`) and emitter may read,
+and ATTRIBUTES are the plan attributes (`Ref(node, "arn")`) its nodes expose, which
+each target's ATTRIBUTES table spells. tests/test_plan_contract.py holds the targets
+to it: no template reads a field that doesn't exist, and no field goes unread.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar, TypeVar
 
+from .. import model as m
 from ..diagnostics import Diagnostic
 from ..source import Span
 from .assets import Asset
-from .values import Value
+from .iam import Statement
+from .values import Az, Value
+
+
+@dataclass(frozen=True)
+class Props:
+    """The typed settings of one node; a subclass per node type."""
+
+    TYPE: ClassVar[str]  # function, role, log_group, ... (one template per type and target)
+    ATTRIBUTES: ClassVar[frozenset[str]] = frozenset()  # what `Ref(node, attr)` may read
+
+
+PROPS: dict[str, type[Props]] = {}  # node type -> its props class
+_P = TypeVar("_P", bound=Props)
+
+
+def _props(cls: type[_P]) -> type[_P]:
+    PROPS[cls.TYPE] = cls
+    return cls
+
+
+# ---------------------------------------------------------------- functions and logs
+
+
+@_props
+@dataclass(frozen=True)
+class FunctionProps(Props):
+    TYPE = "function"
+    ATTRIBUTES = frozenset({"arn", "name"})
+    name: Value
+    handler: str
+    runtime: str
+    memory: int  # MiB
+    timeout: int  # seconds
+    arch: str  # x86_64 | arm64
+    concurrency: int | None
+    env: dict[str, Value]
+    role: Value
+    log_group: Value
+    asset: Asset  # the code; its zip is named once the packaging stage has run
+
+
+@_props
+@dataclass(frozen=True)
+class LogGroupProps(Props):
+    TYPE = "log_group"
+    ATTRIBUTES = frozenset({"arn", "name"})
+    name: Value
+    retention_days: int
+
+
+@_props
+@dataclass(frozen=True)
+class RoleProps(Props):
+    TYPE = "role"
+    ATTRIBUTES = frozenset({"arn"})
+    service: str
+    statements: tuple[Statement, ...] = ()  # filled in once every edge has granted
+
+
+# ---------------------------------------------------------------- storage and messaging
+
+
+@_props
+@dataclass(frozen=True)
+class BucketProps(Props):
+    TYPE = "bucket"
+    ATTRIBUTES = frozenset({"arn", "name"})
+    name: Value  # None: the target generates one
+    # `PREFIX-NAME` a generated name starts with (None when the prefix has params);
+    # a target that takes a name prefix cuts it to its own limit.
+    name_stem: str | None
+    versioned: bool
+    public: bool
+    expire_days: int | None
+    eventbridge: bool  # the bucket sends its events to EventBridge
+    abort_uploads_days: int
+
+
+@_props
+@dataclass(frozen=True)
+class BucketPolicyProps(Props):
+    TYPE = "bucket_policy"
+    bucket: Value
+    statements: tuple[Statement, ...]
+
+
+@_props
+@dataclass(frozen=True)
+class QueueProps(Props):
+    TYPE = "queue"
+    ATTRIBUTES = frozenset({"arn", "url", "name"})
+    name: Value
+    fifo: bool  # FIFO senders set no deduplication id: content-based deduplication
+    max_message_size: int
+    visibility_timeout: int
+    retention: int
+    delay: int
+    encrypted: bool
+    dlq: Value  # the dead-letter queue's ARN, or None
+    max_receives: int | None
+
+
+@_props
+@dataclass(frozen=True)
+class QueuePolicyProps(Props):
+    TYPE = "queue_policy"
+    target: Value
+    statements: tuple[Statement, ...]
+
+
+@_props
+@dataclass(frozen=True)
+class TopicProps(Props):
+    TYPE = "topic"
+    ATTRIBUTES = frozenset({"arn", "name"})
+    name: Value
+    fifo: bool
+
+
+@_props
+@dataclass(frozen=True)
+class TopicPolicyProps(Props):
+    TYPE = "topic_policy"
+    target: Value
+    statements: tuple[Statement, ...]
+
+
+@_props
+@dataclass(frozen=True)
+class SubscriptionProps(Props):
+    TYPE = "subscription"
+    topic: Value
+    protocol: str  # lambda | sqs
+    endpoint: Value
+    filter_policy: dict[str, list[str]] | None
+    raw: bool
+
+
+@_props
+@dataclass(frozen=True)
+class TableProps(Props):
+    TYPE = "table"
+    ATTRIBUTES = frozenset({"arn", "name", "stream_arn"})
+    name: Value
+    key: m.TableKey
+    sort: m.TableKey | None
+    indexes: tuple[m.TableIndex, ...]
+    ttl: str | None
+    stream: bool
+    pitr: bool
+    attributes: tuple[m.TableKey, ...]  # every key attribute once, by name
+
+
+@_props
+@dataclass(frozen=True)
+class SecretProps(Props):
+    TYPE = "secret"
+    ATTRIBUTES = frozenset({"arn", "name"})
+    name: Value
+    description: Value
+
+
+# ---------------------------------------------------------------- events
+
+
+@_props
+@dataclass(frozen=True)
+class BusProps(Props):
+    TYPE = "bus"
+    ATTRIBUTES = frozenset({"arn", "name"})
+    name: Value
+
+
+@dataclass(frozen=True)
+class EcsTarget:
+    """A rule target that runs a Fargate task."""
+
+    task_definition: Value
+    subnets: tuple[Value, ...]
+    security_groups: tuple[Value, ...]
+    public_ip: str  # ENABLED | DISABLED
+
+
+@dataclass(frozen=True)
+class RuleTarget:
+    id: str
+    arn: Value
+    role: Value = None  # the role EventBridge assumes (workflows, tasks)
+    ecs: EcsTarget | None = None
+    message_group: str | None = None  # FIFO queues
+
+
+@_props
+@dataclass(frozen=True)
+class RuleProps(Props):
+    TYPE = "rule"
+    ATTRIBUTES = frozenset({"arn"})
+    name: Value
+    description: str
+    schedule: str | None  # rate(...) or cron(...)
+    pattern: dict[str, Any] | None
+    bus: Value  # None: the default bus
+    enabled: bool
+    targets: tuple[RuleTarget, ...] = ()
+
+
+@_props
+@dataclass(frozen=True)
+class PermissionProps(Props):
+    TYPE = "permission"
+    function: Value
+    principal: str
+    source_arn: Value
+    source_account: Value
+
+
+@_props
+@dataclass(frozen=True)
+class EventSourceMappingProps(Props):
+    TYPE = "event_source_mapping"
+    function: Value
+    source_arn: Value
+    batch: int
+    window: int
+    starting_position: str | None
+    report_failures: bool
+
+
+# ---------------------------------------------------------------- HTTP APIs
+
+
+@_props
+@dataclass(frozen=True)
+class HttpApiProps(Props):
+    TYPE = "http_api"
+    ATTRIBUTES = frozenset({"id", "url"})
+    name: Value
+    cors: bool
+
+
+@_props
+@dataclass(frozen=True)
+class ApiStageProps(Props):
+    TYPE = "api_stage"
+    api: Value
+    rate: float
+    burst: int
+    access_logs: Value
+    access_log_format: str
+
+
+@_props
+@dataclass(frozen=True)
+class ApiIntegrationProps(Props):
+    TYPE = "api_integration"
+    ATTRIBUTES = frozenset({"id"})
+    api: Value
+    type: str
+    subtype: str | None  # a service integration: SQS-SendMessage, ...
+    uri: Value  # a function's ARN, or None
+    credentials: Value  # the API's role for service integrations, or None
+    parameters: dict[str, Value] | None
+    payload_version: str
+
+
+@_props
+@dataclass(frozen=True)
+class ApiRouteProps(Props):
+    TYPE = "api_route"
+    api: Value
+    key: str
+    target: Value
+
+
+# ---------------------------------------------------------------- workflows and containers
+
+
+@_props
+@dataclass(frozen=True)
+class StateMachineProps(Props):
+    TYPE = "state_machine"
+    ATTRIBUTES = frozenset({"arn", "name"})
+    name: Value
+    type: str  # STANDARD | EXPRESS
+    definition: dict[str, Any]  # States Language, plan values where references are
+    role: Value
+
+
+@_props
+@dataclass(frozen=True)
+class ClusterProps(Props):
+    TYPE = "cluster"
+    ATTRIBUTES = frozenset({"arn", "name"})
+    name: Value
+
+
+@_props
+@dataclass(frozen=True)
+class TaskDefinitionProps(Props):
+    TYPE = "task_definition"
+    ATTRIBUTES = frozenset({"arn", "name"})
+    family: Value
+    cpu: int
+    memory: int  # MiB
+    arch: str  # X86_64 | ARM64
+    container: str
+    image: Value
+    command: tuple[Value, ...] | None
+    env: dict[str, Value]
+    log_group: Value
+    region: Value
+    task_role: Value
+    execution_role: Value
+
+
+@_props
+@dataclass(frozen=True)
+class VpcProps(Props):
+    TYPE = "vpc"
+    ATTRIBUTES = frozenset({"id"})
+    cidr: str
+
+
+@_props
+@dataclass(frozen=True)
+class InternetGatewayProps(Props):
+    TYPE = "internet_gateway"
+    ATTRIBUTES = frozenset({"id"})
+
+
+@_props
+@dataclass(frozen=True)
+class VpcGatewayAttachmentProps(Props):
+    TYPE = "vpc_gateway_attachment"
+    vpc: Value
+    gateway: Value
+
+
+@_props
+@dataclass(frozen=True)
+class RouteTableProps(Props):
+    TYPE = "route_table"
+    ATTRIBUTES = frozenset({"id"})
+    vpc: Value
+
+
+@_props
+@dataclass(frozen=True)
+class RouteProps(Props):
+    TYPE = "route"
+    route_table: Value
+    gateway: Value
+
+
+@_props
+@dataclass(frozen=True)
+class SubnetProps(Props):
+    TYPE = "subnet"
+    ATTRIBUTES = frozenset({"id"})
+    vpc: Value
+    cidr: str
+    az: Az
+
+
+@_props
+@dataclass(frozen=True)
+class SubnetRouteTableAssociationProps(Props):
+    TYPE = "subnet_route_table_association"
+    subnet: Value
+    route_table: Value
+
+
+@dataclass(frozen=True)
+class Egress:
+    description: str
+    protocol: str
+    port: int
+    cidr: str
+
+
+@_props
+@dataclass(frozen=True)
+class SecurityGroupProps(Props):
+    TYPE = "security_group"
+    ATTRIBUTES = frozenset({"id"})
+    vpc: Value
+    description: str
+    egress: tuple[Egress, ...]
+
+
+@_props
+@dataclass(frozen=True)
+class FlowLogProps(Props):
+    TYPE = "flow_log"
+    vpc: Value
+    log_group: Value
+    log_group_arn: Value
+    role: Value
+
+
+# ---------------------------------------------------------------- the plan
 
 
 @dataclass(eq=False)
@@ -16,16 +425,16 @@ class Node:
     """One resource of the output, in target-neutral terms."""
 
     id: str  # the logical ID every target uses
-    type: str  # function, role, log_group, queue, ... (one template per type)
-    props: dict[str, Any]
+    props: Props  # its type's settings; the type names its template
     source: Span | None
     label: str  # what the source comment says: `function resize`
     retain: bool = False
     tags: bool = True  # takes the app's tags
     depends_on: list[str] = field(default_factory=list)
 
-    def __getitem__(self, key: str) -> Any:
-        return self.props[key]
+    @property
+    def type(self) -> str:
+        return self.props.TYPE
 
 
 @dataclass(frozen=True)
@@ -52,7 +461,7 @@ class Plan:
     nodes: list[Node]
     params: list[PlanParam]
     outputs: list[Output]
-    assets: list[Asset]
+    assets: list[Asset]  # one per function, zipped by the packaging stage (iac/package.py)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def node(self, node_id: str) -> Node:

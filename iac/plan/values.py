@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
 
@@ -47,9 +47,7 @@ class Sub:
                     merged.append(item)
         if not merged:
             return ""
-        if len(merged) == 1 and isinstance(merged[0], str):
-            return merged[0]  # type: ignore[no-any-return]
-        if len(merged) == 1 and not isinstance(merged[0], str):
+        if len(merged) == 1:
             return merged[0]  # type: ignore[no-any-return]
         return Sub(tuple(merged))
 
@@ -61,7 +59,29 @@ class Json:
     value: Any
 
 
-Value = str | int | float | bool | None | Ref | Param | Pseudo | Sub | Json | list | dict
+@dataclass(frozen=True)
+class Az:
+    """The deploying region's Nth availability zone."""
+
+    index: int
+
+
+# A plan value: a literal, a reference, a built string, or data holding them.
+Value = (
+    str
+    | int
+    | float
+    | bool
+    | None
+    | Ref
+    | Param
+    | Pseudo
+    | Sub
+    | Json
+    | Az
+    | list[Any]
+    | dict[str, Any]
+)
 
 ACCOUNT = Pseudo("account")
 REGION = Pseudo("region")
@@ -96,14 +116,10 @@ def walk(value: Any) -> Any:
     elif isinstance(value, list | tuple):
         for v in value:
             yield from walk(v)
+    elif is_dataclass(value) and not isinstance(value, type | Ref | Param | Pseudo | Az):
+        for f in fields(value):  # a node's props, a rule target, a statement
+            yield from walk(getattr(value, f.name))
 
 
 def refs_in(value: Any) -> list[Ref]:
     return [v for v in walk(value) if isinstance(v, Ref)]
-
-
-@dataclass(frozen=True)
-class Az:
-    """The deploying region's Nth availability zone."""
-
-    index: int
