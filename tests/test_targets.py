@@ -10,7 +10,7 @@ import subprocess
 import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -25,6 +25,7 @@ EXAMPLES = example_programs()
 NAMES = registry.names()
 
 
+@dataclass(frozen=True)
 class _MysteryProps(Props):
     TYPE = "mystery"  # a node type no target knows
 

@@ -143,9 +143,9 @@ def _resource(analysis: Analysis, name: str, kind_name: str, preview: Preview | 
     planned = analysis.plan
     node = next((n for n in planned.nodes if n.id == lid), None) if planned else None
     lines.append(f"logical ID `{lid}`")
-    name = getattr(node.props, "name", None) if node is not None else None
-    if name is not None:
-        physical = spell(name)
+    physical_name = getattr(node.props, "name", None) if node is not None else None
+    if physical_name is not None:
+        physical = spell(physical_name)
         lines.append(f"physical name `{physical}`")
     if preview is not None and node is not None:
         found = block_text(preview, node.id)
