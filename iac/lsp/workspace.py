@@ -13,6 +13,7 @@ from pathlib import Path
 from ..checker import check_modules
 from ..diagnostics import Diagnostic, Diagnostics, Severity
 from ..model import App
+from ..package import package
 from ..plan import Plan, plan
 from ..source import Span
 from .document import FileState, file_offset
@@ -56,7 +57,10 @@ class Analysis:
     def plan(self) -> Plan | None:
         if self._plan is None and self.ok and self.app is not None:
             with _gc_paused():
-                self._plan = plan(self.app)
+                # Previews name each function's zip by its hash, as `iac compile` does
+                # (zips are cached by the files' stamps, so an unchanged code folder
+                # is not zipped again).
+                self._plan = package(plan(self.app))
         return self._plan
 
     @property
