@@ -18,7 +18,7 @@ from typing import Any
 
 from .diagnostics import Diagnostic, Label, Severity
 from .model import App
-from .names import logical_id
+from .names import bucket_prefix, logical_id
 from .plan.model import BucketProps, Plan, QueueProps, TableProps, TopicProps
 from .plan.values import Param, Pseudo, Ref, Sub
 from .source import Source, Span
@@ -88,8 +88,6 @@ def lock_entries(app: App, planned: Plan) -> dict[str, dict[str, Any]]:
         entry: dict[str, Any] = {"kind": res.kind, "logical_id": lid, "name": spell(name)}
         if isinstance(props, BucketProps):
             # Terraform's `bucket_prefix` forces a new bucket when it changes.
-            from .emit.terraform import bucket_prefix
-
             entry["name_prefix"] = bucket_prefix(props.name_stem) if props.name_stem else None
         if isinstance(props, QueueProps | TopicProps):
             entry["fifo"] = bool(props.fifo)

@@ -26,8 +26,8 @@ from ..plan import Plan
 from ..plan.model import Node
 from ..plan.values import Az, Json, Param, Pseudo, Ref, Sub
 from ..resources import data_dir
-from .compiled import CompiledLoader
 from ..source import Span
+from .compiled import CompiledLoader
 
 
 @dataclass
