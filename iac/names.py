@@ -192,13 +192,3 @@ def generated_ids(app: App) -> list[Generated]:
                 target.name,
             )
     return out
-
-
-BUCKET_PREFIX_LIMIT = 37  # the AWS provider's limit on Terraform's `bucket_prefix`
-
-
-def bucket_prefix(stem: str) -> str:
-    """Terraform's `bucket_prefix` for a bucket whose generated name starts with `stem`:
-    the AWS provider takes at most 37 characters, the `-` it is followed by included.
-    Here, not in the Terraform target, because the lock records it for every target."""
-    return physical("", stem, BUCKET_PREFIX_LIMIT - 1) + "-"

@@ -58,10 +58,11 @@ class CompiledLoader(jinja2.FileSystemLoader):
         if self.digests.get(name) != digest(source):
             return super().load(environment, name, globals)
         path = str(self.folder / module_file(name))
-        code = importlib.machinery.SourceFileLoader(f"_iac_template_{name}", path).get_code(None)
+        module = f"_iac_template_{name}"
+        code = importlib.machinery.SourceFileLoader(module, path).get_code(module)
         assert code is not None
         template: jinja2.Template = environment.template_class.from_code(
-            environment, code, globals, uptodate
+            environment, code, globals if globals is not None else {}, uptodate
         )
         template.filename = filename  # errors point at the template, not the module
         return template

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..names import bucket_prefix
+from ..names import physical
 from ..plan import Plan
 from ..plan.iam import document, trust
 from ..plan.model import Node, TaskDefinitionProps
@@ -106,6 +106,7 @@ DATA_SOURCES: dict[str, tuple[str, dict[str, str]]] = {
 # grants nothing has none; IAM refuses a policy without statements).
 DEPENDENCY_TYPES = {"role": "aws_iam_role_policy"}
 INLINE_LIMIT = 80
+BUCKET_PREFIX_LIMIT = 37  # the provider's limit on `bucket_prefix`
 # Names Terraform refuses for a variable (meta-arguments of module blocks; checked
 # against `terraform validate` 1.11). A param of such a name is spelled with a
 # trailing `_`: no other param can take that spelling, since `version` and
@@ -147,6 +148,12 @@ def container_definitions(p: TaskDefinitionProps) -> list[dict[str, Any]]:
         },
     }
     return [container]
+
+
+def bucket_prefix(stem: str) -> str:
+    """`bucket_prefix` for a bucket whose generated name starts with `stem`: the AWS
+    provider takes at most 37 characters, the `-` it is followed by included."""
+    return physical("", stem, BUCKET_PREFIX_LIMIT - 1) + "-"
 
 
 class TerraformTarget(Target):
