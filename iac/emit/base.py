@@ -27,6 +27,7 @@ from ..plan.model import Node
 from ..plan.values import Az, Json, Param, Pseudo, Ref, Sub
 from ..resources import data_dir
 from ..source import Span
+from .compiled import CompiledLoader
 
 
 @dataclass
@@ -170,9 +171,9 @@ class Target:
         """The target's environment, built once and never changed after."""
         env = Target._environments.get(cls)
         if env is None:
-            loaders = [
-                jinja2.FileSystemLoader(str(data_dir("targets") / t.name)) for t in cls.lineage()
-            ]
+            # Each folder served from its compiled modules where they match the source;
+            # the parent's folder after the target's own (SAM falls back to CloudFormation).
+            loaders = [CompiledLoader(data_dir("targets") / t.name, t.name) for t in cls.lineage()]
             env = jinja2.Environment(
                 loader=jinja2.ChoiceLoader(loaders),
                 undefined=jinja2.StrictUndefined,

@@ -44,6 +44,7 @@ def hcl_key(text: str) -> str:
 
 _KEY = re.compile(r'\s*([A-Za-z_][A-Za-z0-9_-]*|"(?:[^"\\]|\\.)*")\s*=(?!=)\s*')
 _OPEN, _CLOSE = "{[(", "}])"
+_ANY_BRACKET = re.compile(r"[][{}()]")
 
 
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*(?:"|\Z)', re.S)
@@ -51,6 +52,8 @@ _STRING = re.compile(r'"(?:[^"\\]|\\.)*(?:"|\Z)', re.S)
 
 def _balanced(expr: str) -> bool:
     """True when `expr` closes every bracket it opens (strings, even unclosed, skipped)."""
+    if not _ANY_BRACKET.search(expr):
+        return True  # most values: no bracket to count, in a string or out of one
     bare = _STRING.sub("", expr)
     return sum(map(bare.count, _OPEN)) == sum(map(bare.count, _CLOSE))
 

@@ -84,22 +84,33 @@ class PyList:
 Expr = str | Code | Call | PyDict | PyList
 
 
-def flat(expr: Expr) -> str:
+def flat(expr: Expr, memo: dict[int, str] | None = None) -> str:
+    """The expression on one line. `memo` (by object id, for one layout) keeps each
+    sub-expression's flat form, so `layout` spells each once, not once per level."""
     if isinstance(expr, str):
         return py_str(expr)
     if isinstance(expr, Code):
         return expr.text
-    open_, items, close = _parts(expr)
-    return open_ + ", ".join(lead + flat(e) for lead, e in items) + close
+    if memo is not None:
+        known = memo.get(id(expr))
+        if known is not None:
+            return known
+    open_, items, close = _parts(expr, memo)
+    text = open_ + ", ".join(lead + flat(e, memo) for lead, e in items) + close
+    if memo is not None:
+        memo[id(expr)] = text
+    return text
 
 
-def _parts(expr: Any) -> tuple[str, list[tuple[str, Expr]], str]:
+def _parts(
+    expr: Any, memo: dict[int, str] | None = None
+) -> tuple[str, list[tuple[str, Expr]], str]:
     """Opening text, (lead, item) pairs and closing text of a bracketed expression."""
     if isinstance(expr, Call):
         items = [("", a) for a in expr.args] + [(f"{k}=", v) for k, v in expr.kwargs]
         return expr.func + "(", items, ")"
     if isinstance(expr, PyDict):
-        return "{", [(flat(k) + ": ", v) for k, v in expr.items], "}"
+        return "{", [(flat(k, memo) + ": ", v) for k, v in expr.items], "}"
     if isinstance(expr, PyList):
         return "[", [("", e) for e in expr.items], "]"
     raise TypeError(f"not an expression: {expr!r}")
@@ -107,12 +118,16 @@ def _parts(expr: Any) -> tuple[str, list[tuple[str, Expr]], str]:
 
 def layout(expr: Expr, indent: int, lead: str = "", tail: str = "") -> str:
     """`lead + expr + tail` starting at column `indent`, without the leading spaces."""
-    text = flat(expr)
+    return _layout(expr, indent, lead, tail, {})
+
+
+def _layout(expr: Expr, indent: int, lead: str, tail: str, memo: dict[int, str]) -> str:
+    text = flat(expr, memo)
     if isinstance(expr, str | Code) or indent + width(lead + text + tail) <= LINE_LENGTH:
         return lead + text + tail
-    open_, items, close = _parts(expr)
+    open_, items, close = _parts(expr, memo)
     if not items:
         return lead + text + tail
     pad = " " * (indent + 4)
-    lines = [pad + layout(e, indent + 4, item_lead, ",") for item_lead, e in items]
+    lines = [pad + _layout(e, indent + 4, item_lead, ",", memo) for item_lead, e in items]
     return lead + open_ + "\n" + "\n".join(lines) + "\n" + " " * indent + close + tail

@@ -1,0 +1,69 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'function.py.j2'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_node = resolve('node')
+    l_0_kw = resolve('kw')
+    l_0_p = resolve('p')
+    l_0_construct = resolve('construct')
+    l_0_Call = resolve('Call')
+    try:
+        t_1 = environment.filters['py_str']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'py_str' found.")
+    try:
+        t_2 = environment.filters['runtime']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'runtime' found.")
+    try:
+        t_3 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
+    pass
+    yield 'lambda_.Function(\n    self,\n    '
+    yield str(t_1(environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'id')))
+    yield ',\n    '
+    yield str(context.call((undefined(name='kw') if l_0_kw is missing else l_0_kw), 'function_name', environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name')))
+    yield '\n    '
+    yield str(context.call((undefined(name='kw') if l_0_kw is missing else l_0_kw), 'handler', environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'handler')))
+    yield '\n    runtime=lambda_.Runtime.'
+    yield str(t_2(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'runtime')))
+    yield ',\n    architecture=lambda_.Architecture.'
+    yield str(('ARM_64' if (environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'arch') == 'arm64') else 'X86_64'))
+    yield ',\n    memory_size='
+    yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'memory'))
+    yield ',\n    timeout=cdk.Duration.seconds('
+    yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'timeout'))
+    yield '),\n'
+    if (not t_3(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'concurrency'))):
+        pass
+        yield '    reserved_concurrent_executions='
+        yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'concurrency'))
+        yield ',\n'
+    yield '    role='
+    yield str(environment.getattr(context.call((undefined(name='construct') if l_0_construct is missing else l_0_construct), environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'role')), 'text'))
+    yield ',\n    '
+    yield str(context.call((undefined(name='kw') if l_0_kw is missing else l_0_kw), 'code', context.call((undefined(name='Call') if l_0_Call is missing else l_0_Call), 'asset', (environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'asset'), 'file_name'),))))
+    yield '\n    log_group='
+    yield str(environment.getattr(context.call((undefined(name='construct') if l_0_construct is missing else l_0_construct), environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'log_group')), 'text'))
+    yield ',\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'env'):
+        pass
+        yield '    '
+        yield str(context.call((undefined(name='kw') if l_0_kw is missing else l_0_kw), 'environment', environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'env')))
+        yield '\n'
+    yield ')\n'
+
+blocks = {}
+debug_info = '3=35&4=37&5=39&6=41&7=43&8=45&9=47&10=49&11=52&13=55&14=57&15=59&16=61&17=64'

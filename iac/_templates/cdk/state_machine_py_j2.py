@@ -1,0 +1,45 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'state_machine.py.j2'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_definition = resolve('definition')
+    l_0_p = resolve('p')
+    l_0_node = resolve('node')
+    l_0_kw = resolve('kw')
+    l_0_Call = resolve('Call')
+    l_0_body = l_0_subs = missing
+    try:
+        t_1 = environment.filters['py_str']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'py_str' found.")
+    pass
+    (l_0_body, l_0_subs) = context.call((undefined(name='definition') if l_0_definition is missing else l_0_definition), environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'definition'))
+    context.vars.update({'body': l_0_body, 'subs': l_0_subs})
+    context.exported_vars.update(('body', 'subs'))
+    yield 'sfn.CfnStateMachine(\n    self,\n    '
+    yield str(t_1(environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'id')))
+    yield ',\n    '
+    yield str(context.call((undefined(name='kw') if l_0_kw is missing else l_0_kw), 'state_machine_name', environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name')))
+    yield '\n    state_machine_type='
+    yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'type')))
+    yield ',\n    '
+    yield str(context.call((undefined(name='kw') if l_0_kw is missing else l_0_kw), 'role_arn', environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'role')))
+    yield '\n    '
+    yield str(context.call((undefined(name='kw') if l_0_kw is missing else l_0_kw), 'definition_string', context.call((undefined(name='Call') if l_0_Call is missing else l_0_Call), 'json.dumps', ((undefined(name='body') if l_0_body is missing else l_0_body),))))
+    yield '\n'
+    if (undefined(name='subs') if l_0_subs is missing else l_0_subs):
+        pass
+        yield '    '
+        yield str(context.call((undefined(name='kw') if l_0_kw is missing else l_0_kw), 'definition_substitutions', (undefined(name='subs') if l_0_subs is missing else l_0_subs)))
+        yield '\n'
+    yield ')\n'
+
+blocks = {}
+debug_info = '1=23&4=27&5=29&6=31&7=33&8=35&9=37&10=40'

@@ -1,0 +1,32 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'topic.py.j2'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_node = resolve('node')
+    l_0_kw = resolve('kw')
+    l_0_p = resolve('p')
+    l_0_fifo_name = resolve('fifo_name')
+    try:
+        t_1 = environment.filters['py_str']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'py_str' found.")
+    pass
+    yield 'sns.Topic(\n    self,\n    '
+    yield str(t_1(environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'id')))
+    yield ',\n    '
+    yield str(context.call((undefined(name='kw') if l_0_kw is missing else l_0_kw), 'topic_name', (context.call((undefined(name='fifo_name') if l_0_fifo_name is missing else l_0_fifo_name), environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name')) if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'fifo') else environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name'))))
+    yield '\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'fifo'):
+        pass
+        yield '    fifo=True,\n    content_based_deduplication=True,\n'
+    yield ')\n'
+
+blocks = {}
+debug_info = '3=22&4=24&5=26'

@@ -1,0 +1,38 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'http_api.yaml.j2'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_p = resolve('p')
+    l_0_tags = resolve('tags')
+    try:
+        t_1 = environment.filters['inline']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'inline' found.")
+    try:
+        t_2 = environment.filters['y']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'y' found.")
+    pass
+    yield '    Type: AWS::ApiGatewayV2::Api\n    Properties:\n      Name: '
+    yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name')))
+    yield '\n      ProtocolType: HTTP\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'cors'):
+        pass
+        yield '      CorsConfiguration:\n        AllowOrigins:\n          - "*"\n        AllowMethods:\n          - "*"\n        AllowHeaders:\n          - "*"\n'
+    if (undefined(name='tags') if l_0_tags is missing else l_0_tags):
+        pass
+        yield '      Tags:'
+        yield str(t_2(context, (undefined(name='tags') if l_0_tags is missing else l_0_tags), 8))
+        yield '\n'
+
+blocks = {}
+debug_info = '3=26&5=28&14=31&15=34'

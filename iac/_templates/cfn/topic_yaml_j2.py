@@ -1,0 +1,38 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'topic.yaml.j2'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_p = resolve('p')
+    l_0_tags = resolve('tags')
+    try:
+        t_1 = environment.filters['inline']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'inline' found.")
+    try:
+        t_2 = environment.filters['y']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'y' found.")
+    pass
+    yield '    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: '
+    yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name')))
+    yield '\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'fifo'):
+        pass
+        yield '      FifoTopic: true\n      ContentBasedDeduplication: true\n'
+    if (undefined(name='tags') if l_0_tags is missing else l_0_tags):
+        pass
+        yield '      Tags:'
+        yield str(t_2(context, (undefined(name='tags') if l_0_tags is missing else l_0_tags), 8))
+        yield '\n'
+
+blocks = {}
+debug_info = '3=26&4=28&8=31&9=34'

@@ -1,0 +1,95 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'function.yaml.j2'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_p = resolve('p')
+    l_0_tags = resolve('tags')
+    l_0_events = resolve('events')
+    try:
+        t_1 = environment.filters['inline']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'inline' found.")
+    try:
+        t_2 = environment.filters['key']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'key' found.")
+    try:
+        t_3 = environment.filters['y']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'y' found.")
+    try:
+        t_4 = environment.filters['yaml_str']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
+            raise TemplateRuntimeError("No filter named 'yaml_str' found.")
+    try:
+        t_5 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_5(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
+    pass
+    yield '    Type: AWS::Serverless::Function\n    Properties:\n      FunctionName: '
+    yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name')))
+    yield '\n      Handler: '
+    yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'handler')))
+    yield '\n      Runtime: '
+    yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'runtime')))
+    yield '\n      Architectures:\n        - '
+    yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'arch'))
+    yield '\n      MemorySize: '
+    yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'memory'))
+    yield '\n      Timeout: '
+    yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'timeout'))
+    yield '\n'
+    if (not t_5(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'concurrency'))):
+        pass
+        yield '      ReservedConcurrentExecutions: '
+        yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'concurrency'))
+        yield '\n'
+    yield '      Role: '
+    yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'role')))
+    yield '\n      CodeUri: '
+    yield str(t_4(str_join(('assets/', environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'asset'), 'file_name'), ))))
+    yield '\n      LoggingConfig:\n        LogGroup: '
+    yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'log_group')))
+    yield '\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'env'):
+        pass
+        yield '      Environment:\n        Variables:'
+        yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'env'), 10))
+        yield '\n'
+    if (undefined(name='tags') if l_0_tags is missing else l_0_tags):
+        pass
+        yield '      Tags:'
+        yield str(t_3(context, (undefined(name='tags') if l_0_tags is missing else l_0_tags), 8))
+        yield '\n'
+    if (undefined(name='events') if l_0_events is missing else l_0_events):
+        pass
+        yield '      Events:\n'
+        for l_1_e in (undefined(name='events') if l_0_events is missing else l_0_events):
+            _loop_vars = {}
+            pass
+            yield '        '
+            yield str(t_2(environment.getattr(l_1_e, 'name')))
+            yield ':\n          Type: '
+            yield str(environment.getattr(l_1_e, 'type'))
+            yield '\n          Properties:'
+            yield str(t_3(context, environment.getattr(l_1_e, 'properties'), 12))
+            yield '\n'
+        l_1_e = missing
+
+blocks = {}
+debug_info = '3=45&4=47&5=49&7=51&8=53&9=55&10=57&11=60&13=63&14=65&16=67&17=69&19=72&21=74&22=77&24=79&26=82&27=86&28=88&29=90'

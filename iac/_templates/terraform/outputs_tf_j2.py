@@ -1,0 +1,29 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'outputs.tf.j2'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_plan = resolve('plan')
+    l_0_outputs = resolve('outputs')
+    pass
+    yield '# iac app '
+    yield str(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'app'))
+    yield ': outputs.\n'
+    for l_1_o in (undefined(name='outputs') if l_0_outputs is missing else l_0_outputs):
+        _loop_vars = {}
+        pass
+        yield '\n'
+        yield str(environment.getattr(l_1_o, 'comment'))
+        yield '\noutput "'
+        yield str(environment.getattr(l_1_o, 'name'))
+        yield '" {\n  value = '
+        yield str(environment.getattr(l_1_o, 'value'))
+        yield '\n}\n'
+    l_1_o = missing
+
+blocks = {}
+debug_info = '1=14&2=16&4=20&5=22&6=24'

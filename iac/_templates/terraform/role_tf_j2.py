@@ -1,0 +1,54 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'role.tf.j2'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_comment = resolve('comment')
+    l_0_name = resolve('name')
+    l_0_p = resolve('p')
+    l_0_node = resolve('node')
+    try:
+        t_1 = environment.filters['json']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'json' found.")
+    try:
+        t_2 = environment.filters['policy']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'policy' found.")
+    try:
+        t_3 = environment.filters['trust']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'trust' found.")
+    pass
+    yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
+    yield '\nresource "aws_iam_role" "'
+    yield str((undefined(name='name') if l_0_name is missing else l_0_name))
+    yield '" {\n  assume_role_policy = '
+    yield str(t_1(context, t_3(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'service'))))
+    yield '\n}\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'statements'):
+        pass
+        yield '\n'
+        yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
+        yield '\nresource "aws_iam_role_policy" "'
+        yield str((undefined(name='name') if l_0_name is missing else l_0_name))
+        yield '" {\n  name = "'
+        yield str(environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'id'))
+        yield 'Policy"\n  role = aws_iam_role.'
+        yield str((undefined(name='name') if l_0_name is missing else l_0_name))
+        yield '.id\n  policy = '
+        yield str(t_1(context, t_2(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'statements'))))
+        yield '\n}\n'
+
+blocks = {}
+debug_info = '1=33&2=35&3=37&5=39&7=42&8=44&9=46&10=48&11=50'

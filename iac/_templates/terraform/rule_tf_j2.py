@@ -1,0 +1,118 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'rule.tf.j2'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_comment = resolve('comment')
+    l_0_name = resolve('name')
+    l_0_p = resolve('p')
+    try:
+        t_1 = environment.filters['dependency']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'dependency' found.")
+    try:
+        t_2 = environment.filters['hcl_str']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'hcl_str' found.")
+    try:
+        t_3 = environment.filters['json']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'json' found.")
+    try:
+        t_4 = environment.filters['v']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
+            raise TemplateRuntimeError("No filter named 'v' found.")
+    pass
+    yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
+    yield '\nresource "aws_cloudwatch_event_rule" "'
+    yield str((undefined(name='name') if l_0_name is missing else l_0_name))
+    yield '" {\n  name = '
+    yield str(t_4(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name')))
+    yield '\n  description = '
+    yield str(t_4(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'description')))
+    yield '\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'bus'):
+        pass
+        yield '  event_bus_name = '
+        yield str(t_4(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'bus')))
+        yield '\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'schedule'):
+        pass
+        yield '  schedule_expression = '
+        yield str(t_2(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'schedule')))
+        yield '\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'pattern'):
+        pass
+        yield '  event_pattern = '
+        yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'pattern')))
+        yield '\n'
+    yield '  state = "'
+    yield str(('ENABLED' if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'enabled') else 'DISABLED'))
+    yield '"\n}\n'
+    for l_1_t in environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'targets'):
+        _loop_vars = {}
+        pass
+        yield '\n'
+        yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
+        yield ': target '
+        yield str(environment.getattr(l_1_t, 'id'))
+        yield '\nresource "aws_cloudwatch_event_target" "'
+        yield str((undefined(name='name') if l_0_name is missing else l_0_name))
+        yield '_'
+        yield str(environment.getattr(l_1_t, 'id'))
+        yield '" {\n  rule = aws_cloudwatch_event_rule.'
+        yield str((undefined(name='name') if l_0_name is missing else l_0_name))
+        yield '.name\n'
+        if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'bus'):
+            pass
+            yield '  event_bus_name = '
+            yield str(t_4(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'bus')))
+            yield '\n'
+        yield '  target_id = '
+        yield str(t_2(environment.getattr(l_1_t, 'id')))
+        yield '\n  arn = '
+        yield str(t_4(context, environment.getattr(l_1_t, 'arn')))
+        yield '\n'
+        if environment.getattr(l_1_t, 'role'):
+            pass
+            yield '  role_arn = '
+            yield str(t_4(context, environment.getattr(l_1_t, 'role')))
+            yield '\n'
+        if environment.getattr(l_1_t, 'message_group'):
+            pass
+            yield '\n  sqs_target {\n    message_group_id = '
+            yield str(t_2(environment.getattr(l_1_t, 'message_group')))
+            yield '\n  }\n'
+        if environment.getattr(l_1_t, 'ecs'):
+            pass
+            yield '\n  ecs_target {\n    task_definition_arn = '
+            yield str(t_4(context, environment.getattr(environment.getattr(l_1_t, 'ecs'), 'task_definition'), 4))
+            yield '\n    launch_type = "FARGATE"\n    task_count = 1\n\n    network_configuration {\n      subnets = '
+            yield str(t_4(context, environment.getattr(environment.getattr(l_1_t, 'ecs'), 'subnets'), 6))
+            yield '\n      security_groups = '
+            yield str(t_4(context, environment.getattr(environment.getattr(l_1_t, 'ecs'), 'security_groups'), 6))
+            yield '\n      assign_public_ip = '
+            yield str(t_4(context, (environment.getattr(environment.getattr(l_1_t, 'ecs'), 'public_ip') == 'ENABLED')))
+            yield '\n    }\n  }\n'
+        if environment.getattr(l_1_t, 'role'):
+            pass
+            yield '\n  depends_on = ['
+            yield str(t_1(context, environment.getattr(environment.getattr(l_1_t, 'role'), 'node')))
+            yield ']\n'
+        yield '}\n'
+    l_1_t = missing
+
+blocks = {}
+debug_info = '1=38&2=40&3=42&4=44&5=46&6=49&8=51&9=54&11=56&12=59&14=62&16=64&18=68&19=72&20=76&21=78&22=81&24=84&25=86&26=88&27=91&29=93&32=96&35=98&38=101&43=103&44=105&45=107&49=109&51=112'

@@ -1,0 +1,42 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'secret.tf.j2'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_comment = resolve('comment')
+    l_0_name = resolve('name')
+    l_0_p = resolve('p')
+    try:
+        t_1 = environment.filters['v']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'v' found.")
+    pass
+    yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
+    yield '\nresource "aws_secretsmanager_secret" "'
+    yield str((undefined(name='name') if l_0_name is missing else l_0_name))
+    yield '" {\n  name = '
+    yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name')))
+    yield '\n  description = '
+    yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'description')))
+    yield '\n}\n\n'
+    yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
+    yield ': its generated value\ndata "aws_secretsmanager_random_password" "'
+    yield str((undefined(name='name') if l_0_name is missing else l_0_name))
+    yield '" {\n  password_length = 32\n  exclude_punctuation = true\n}\n\n'
+    yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
+    yield ': the first value; rotate or set it later without Terraform undoing it\nresource "aws_secretsmanager_secret_version" "'
+    yield str((undefined(name='name') if l_0_name is missing else l_0_name))
+    yield '" {\n  secret_id = aws_secretsmanager_secret.'
+    yield str((undefined(name='name') if l_0_name is missing else l_0_name))
+    yield '.id\n  secret_string = data.aws_secretsmanager_random_password.'
+    yield str((undefined(name='name') if l_0_name is missing else l_0_name))
+    yield '.random_password\n\n  lifecycle {\n    ignore_changes = [secret_string]\n  }\n}\n'
+
+blocks = {}
+debug_info = '1=20&2=22&3=24&4=26&7=28&8=30&13=32&14=34&15=36&16=38'

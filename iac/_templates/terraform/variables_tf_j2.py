@@ -1,0 +1,50 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'variables.tf.j2'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_plan = resolve('plan')
+    try:
+        t_1 = environment.filters['v']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'v' found.")
+    try:
+        t_2 = environment.filters['variable']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'variable' found.")
+    try:
+        t_3 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
+    pass
+    yield '# iac app '
+    yield str(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'app'))
+    yield ': params, set with -var NAME=VALUE.\n'
+    for l_1_p in environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'params'):
+        _loop_vars = {}
+        pass
+        yield '\nvariable "'
+        yield str(t_2(environment.getattr(l_1_p, 'name')))
+        yield '" {\n  type = '
+        yield str(environment.getattr(l_1_p, 'type'))
+        yield '\n'
+        if (not t_3(environment.getattr(l_1_p, 'default'))):
+            pass
+            yield '  default = '
+            yield str(t_1(context, environment.getattr(l_1_p, 'default')))
+            yield '\n'
+        yield '}\n'
+    l_1_p = missing
+
+blocks = {}
+debug_info = '1=31&2=33&4=37&5=39&6=41&7=44'
