@@ -90,7 +90,7 @@ class Preview:
 
 def render_preview(analysis: Analysis, target: str, to_location: ToLocation) -> Preview | None:
     """The preview of one target, or None when the program can't be rendered now."""
-    planned = analysis.plan
+    planned = analysis.packaged
     if planned is None or target not in TARGETS:
         return None
     errors = [d for d in planned.diagnostics if d.severity is Severity.ERROR]

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..checker import check_modules
 from ..diagnostics import Diagnostic, Diagnostics, Severity
 from ..model import App
+from ..package import package
 from ..plan import Plan, plan
 from ..source import Span
 from .document import FileState, file_offset
@@ -43,6 +44,7 @@ class Analysis:
     diagnostics: list[Diagnostic]
     app: App | None
     _plan: Plan | None = None
+    _packaged: Plan | None = None
     _symbols: SymbolIndex | None = None
     params: dict[str, str] = field(default_factory=dict)
 
@@ -58,6 +60,18 @@ class Analysis:
             with _gc_paused():
                 self._plan = plan(self.app)
         return self._plan
+
+    @property
+    def packaged(self) -> Plan | None:
+        """The plan with its code zipped, as `iac compile` renders it; None while the
+        plan has errors. Unchanged code is not zipped again: the packaging stage caches
+        each zip by the files it holds, their sizes and modification times."""
+        planned = self.plan
+        if self._packaged is None and planned is not None:
+            if not any(d.severity is Severity.ERROR for d in planned.diagnostics):
+                with _gc_paused():
+                    self._packaged = package(planned)
+        return self._packaged
 
     @property
     def symbols(self) -> SymbolIndex:
