@@ -399,6 +399,17 @@ class CdkTarget(Target):
         }
         return super().render_template(template, **functions, **context)
 
+    def body(self, node: Node) -> str:
+        """A node's construct, from its template."""
+        template = self.node_template(node)
+        assert template is not None  # every type of MODULES has one
+        return self.render_template(template, node=node, p=node.props, var=self.vars[node.id])
+
+    render_effects = ("diagnostics", "used", "helpers")
+
+    def render_scope(self) -> Any:
+        return self.vars  # a variable's name depends on every other's
+
     def render_layout(self, name: str, **context: Any) -> str:
         template = self.get_template(name)
         assert template is not None
@@ -451,10 +462,7 @@ def _render(speller: CdkTarget) -> Rendered:
         return out
     bodies = []
     for node in ordered:
-        template = speller.node_template(node)
-        assert template is not None  # every type of MODULES has one
-        text = speller.render_template(template, node=node, p=node.props, var=speller.vars[node.id])
-        bodies.append((node, text))
+        bodies.append((node, speller.cached(node, speller.body)))
         speller.modules.update(MODULES[node.type])
     for node in plan.nodes:
         speller.used.update((node.id, *node.depends_on) if node.depends_on else ())

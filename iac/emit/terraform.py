@@ -182,6 +182,8 @@ class TerraformTarget(Target):
         self.data: set[str] = set()  # data sources the configuration reads
         self.missing: list[str] = []  # references no Terraform attribute spells
 
+    render_effects = ("diagnostics", "data", "missing")
+
     # -- references
     def address(self, node_id: str) -> str:
         node = self.nodes[node_id]
@@ -304,7 +306,7 @@ class TerraformTarget(Target):
 
     def render(self) -> Rendered:
         out = Rendered(diagnostics=self.diagnostics)
-        blocks = [b for b in map(self.block, self.plan.nodes) if b is not None]
+        blocks = [b for n in self.plan.nodes if (b := self.cached(n, self.block)) is not None]
         plan = self.plan
         outputs = [
             {

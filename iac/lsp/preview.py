@@ -20,6 +20,8 @@ from typing import Any
 from .. import model as m
 from ..compiler import TARGETS
 from ..diagnostics import Severity
+from ..emit import registry
+from ..emit.base import RenderCache
 from ..plan.iam import Statement
 from ..plan.model import Node
 from ..plan.states import StatesCompiler
@@ -27,8 +29,8 @@ from ..source import Span
 from .document import LineIndex, file_offset
 from .workspace import Analysis
 
-# Renders run one at a time: the Jinja environment of a target is shared and its
-# filters are set per render (iac/emit/base.py), so two renders at once could mix them.
+# Renders run one at a time: each target's render cache (the blocks of the previous
+# render, iac/emit/base.py) belongs to its program and is updated by the render.
 RENDER_LOCK = threading.Lock()
 
 _MARKER = re.compile(r"^([ \t]*)(?:#|//)[ \t]*(\S+?\.iac):(\d+)  (.+?)[ \t]*$")
@@ -97,7 +99,8 @@ def render_preview(analysis: Analysis, target: str, to_location: ToLocation) -> 
     if errors:
         return None
     with RENDER_LOCK:
-        rendered = TARGETS[target](planned)
+        cache = analysis.render_caches.setdefault(target, RenderCache())
+        rendered = registry.target_class(target)(planned).render_cached(cache)
     if any(d.severity is Severity.ERROR for d in rendered.diagnostics):
         return None
     files: list[dict[str, Any]] = []

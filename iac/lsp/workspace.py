@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..checker import check_modules
 from ..diagnostics import Diagnostic, Diagnostics, Severity
+from ..emit.base import RenderCache
 from ..model import App
 from ..package import package
 from ..plan import Plan, plan
@@ -47,6 +48,8 @@ class Analysis:
     _packaged: Plan | None = None
     _symbols: SymbolIndex | None = None
     params: dict[str, str] = field(default_factory=dict)
+    # The program's render cache per target, shared by its versions (iac/emit/base.py).
+    render_caches: dict[str, RenderCache] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -94,6 +97,7 @@ class Project:
         self.files: dict[Path, FileState] = {}
         self.version = 0
         self._analysis: Analysis | None = None
+        self.render_caches: dict[str, RenderCache] = {}
         self.last_good: Analysis | None = None
 
     def paths(self, buffers: dict[Path, str]) -> list[Path]:
@@ -150,7 +154,9 @@ class Project:
                 first = next(iter(files.values()))
                 diags.error("E001", "the program nests too deeply", Span(first.source, 0, 0))
                 app = None
-        return Analysis(self.version, files, diags.items, app, params=self.params)
+        found = Analysis(self.version, files, diags.items, app, params=self.params)
+        found.render_caches = self.render_caches
+        return found
 
 
 def _iac_files(folder: Path) -> list[Path]:
