@@ -10,9 +10,11 @@ to its workflow step. Ranges are 0-based lines and UTF-16 columns, as LSP counts
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,7 +35,7 @@ from .workspace import Analysis
 # render, iac/emit/base.py) belongs to its program and is updated by the render.
 RENDER_LOCK = threading.Lock()
 
-_MARKER = re.compile(r"^([ \t]*)(?:#|//)[ \t]*(\S+?\.iac):(\d+)  (.+?)[ \t]*$")
+_MARKER = re.compile(r"^([ \t]*)(?:#|//)[ \t]*(\S+?\.iac):(\d+)  (.+?)[ \t]*$", re.M)
 
 Range = dict[str, dict[str, int]]
 ToLocation = Callable[[Span], dict[str, Any] | None]
@@ -47,10 +49,8 @@ def lsp_range(index: LineIndex, start: int, end: int) -> Range:
 
 def _line_range(lines: list[str], first: int, last: int) -> Range:
     end = lines[last]
-    return {
-        "start": {"line": first, "character": 0},
-        "end": {"line": last, "character": len(end.encode("utf-16-le")) // 2},
-    }
+    width = len(end) if end.isascii() else len(end.encode("utf-16-le")) // 2
+    return {"start": {"line": first, "character": 0}, "end": {"line": last, "character": width}}
 
 
 @dataclass
@@ -104,7 +104,7 @@ def render_preview(analysis: Analysis, target: str, to_location: ToLocation) -> 
     if any(d.severity is Severity.ERROR for d in rendered.diagnostics):
         return None
     files: list[dict[str, Any]] = []
-    texts: dict[str, list[str]] = {}
+    texts: dict[str, _Text] = {}
     for path in sorted(rendered.files):
         data = rendered.files[path]
         if path.endswith(".zip"):
@@ -112,7 +112,7 @@ def render_preview(analysis: Analysis, target: str, to_location: ToLocation) -> 
             continue
         text = data.decode("utf-8")
         files.append({"path": path, "text": text})
-        texts[path] = text.split("\n")
+        texts[path] = _Text(text)
     source_map = _source_map(texts, planned.nodes, planned.outputs, analysis, to_location)
     notes = [
         {"code": d.code, "severity": d.severity.value, "message": d.message}
@@ -121,31 +121,70 @@ def render_preview(analysis: Analysis, target: str, to_location: ToLocation) -> 
     return Preview(target, analysis.version, files, source_map, notes)
 
 
-def _blocks(path: str, lines: list[str]) -> list[Block]:
+class _Text:
+    """A generated file's text with its lines and where each starts: the map searches
+    the whole text at C speed (a 1,000-resource template has 50,000 lines)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.lines = text.split("\n")
+        starts = [0]
+        for line in self.lines[:-1]:
+            starts.append(starts[-1] + len(line) + 1)
+        self.starts = starts
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset) - 1
+
+    def start(self, line: int) -> int:
+        return self.starts[line] if line < len(self.starts) else len(self.text)
+
+    def find_line(self, needle: str, first: int, last: int) -> Iterator[int]:
+        """The lines from `first` to `last` holding `needle`, in order."""
+        text, end = self.text, self.start(last + 1)
+        at = text.find(needle, self.start(first), end)
+        while at != -1:
+            line = self.line_of(at)
+            yield line
+            at = text.find(needle, self.start(line + 1), end)
+
+
+@functools.lru_cache(maxsize=64)
+def _shallower(indent: int) -> re.Pattern[str]:
+    """A line that is not blank and indented less than `indent`."""
+    return re.compile(r"^(?![ \t]{" + str(indent) + r"})[ \t]*\S", re.M)
+
+
+def _blocks(path: str, text: _Text) -> list[Block]:
     marks = []
-    for i, line in enumerate(lines):
-        m = _MARKER.match(line)
-        if m:
-            marks.append(
-                (i, len(m.group(1).expandtabs()), f"{m.group(2)}:{m.group(3)}", m.group(4))
+    for mark in _MARKER.finditer(text.text):
+        marks.append(
+            (
+                text.line_of(mark.start()),
+                len(mark.group(1).expandtabs()),
+                f"{mark.group(2)}:{mark.group(3)}",
+                mark.group(4),
             )
+        )
     blocks = []
+    count = len(text.lines)
     for n, (first, indent, where, label) in enumerate(marks):
-        stop = marks[n + 1][0] if n + 1 < len(marks) else len(lines)
+        stop = marks[n + 1][0] if n + 1 < len(marks) else count
         last = first
-        for j in range(first + 1, stop):
-            text = lines[j]
-            if not text.strip():
-                continue
-            if len(text) - len(text.lstrip()) < indent:
-                break
-            last = j
+        if first + 1 < stop:
+            begin, end = text.start(first + 1), text.start(stop)
+            shallow = _shallower(indent).search(text.text, begin, end) if indent else None
+            if shallow is not None:
+                end = shallow.start()
+            body = text.text[begin:end].rstrip()  # the block runs to its last nonblank line
+            if body:
+                last = text.line_of(begin + len(body) - 1)
         blocks.append(Block(path, first, last, indent, where, label))
     return blocks
 
 
 def _source_map(
-    texts: dict[str, list[str]],
+    texts: dict[str, _Text],
     nodes: list[Node],
     outputs: list[Any],
     analysis: Analysis,
@@ -178,9 +217,15 @@ def _source_map(
             }
         entry["generated"].append(gen)
 
+    workflows = {
+        r.span: r
+        for r in (analysis.app.resources.values() if analysis.app else ())
+        if r.kind == "workflow"
+    }
     seen: dict[tuple[str, str], int] = {}
-    for path, lines in texts.items():
-        for block in _blocks(path, lines):
+    for path, text in texts.items():
+        lines = text.lines
+        for block in _blocks(path, text):
             key = (block.where, block.label)
             gen = {"path": path, "range": _line_range(lines, block.first, block.last)}
             candidates = by_marker.get(key, [])
@@ -193,8 +238,8 @@ def _source_map(
             )
             if node is not None and node.source is not None:
                 add(node.source, "resource", node.label, node.id, gen)
-                _statements(node, path, lines, block, add)
-                _states(node, path, lines, block, analysis, add)
+                _statements(node, path, text, block, add)
+                _states(node, path, text, block, workflows, add)
             elif key in spans_by_marker:
                 add(spans_by_marker[key], "output", block.label, None, gen)
     return sorted(
@@ -257,15 +302,16 @@ def _sid_of(line: str) -> str | None:
     return m.group(1) if m else None
 
 
-def _statements(node: Node, path: str, lines: list[str], block: Block, add: Any) -> None:
+def _statements(node: Node, path: str, text: _Text, block: Block, add: Any) -> None:
     statements = getattr(node.props, "statements", None)
     if not isinstance(statements, list | tuple):
         return
+    lines = text.lines
     for st in statements:
         if not isinstance(st, Statement) or st.source is None or not st.sid:
             continue
-        for j in range(block.first, block.last + 1):
-            if st.sid in lines[j] and _sid_of(lines[j]) == st.sid:
+        for j in text.find_line(st.sid, block.first, block.last):
+            if _sid_of(lines[j]) == st.sid:
                 if lines[j].lstrip().startswith("- "):
                     first, last = j, _item_end(lines, j, block.last)
                 else:
@@ -277,18 +323,11 @@ def _statements(node: Node, path: str, lines: list[str], block: Block, add: Any)
 
 
 def _states(
-    node: Node, path: str, lines: list[str], block: Block, analysis: Analysis, add: Any
+    node: Node, path: str, text: _Text, block: Block, workflows: dict[Span, Any], add: Any
 ) -> None:
     if node.type != "state_machine" or node.source is None:
         return
-    workflow = next(
-        (
-            r
-            for r in (analysis.app.resources.values() if analysis.app else ())
-            if r.kind == "workflow" and r.span == node.source
-        ),
-        None,
-    )
+    workflow = workflows.get(node.source)
     if workflow is None:
         return
     namer = StatesCompiler(lambda _kind, _name: {})
@@ -298,8 +337,9 @@ def _states(
         except Exception:  # noqa: BLE001 - a step the namer doesn't know has no state
             continue
         key = re.compile(r'^\s*"?' + re.escape(name) + r'"?\s*(?::|=)')
-        for j in range(block.first, block.last + 1):
-            if name in lines[j] and key.search(lines[j]):
+        lines = text.lines
+        for j in text.find_line(name, block.first, block.last):
+            if key.search(lines[j]):
                 gen = {
                     "path": path,
                     "range": _line_range(lines, j, _item_end(lines, j, block.last)),
