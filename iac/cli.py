@@ -534,7 +534,7 @@ def _guard(action: object, program: str) -> None:
         sys.exit(130)
     except BrokenPipeError:
         # `iac ... | head`: the reader left; say nothing more (and nothing on close)
-        sys.stdout = None  # type: ignore[assignment]
+        sys.stdout = None
         sys.exit(EXIT_ERRORS)
     except RecursionError:
         click.echo(f"error: {program}: the program nests too deeply", err=True)

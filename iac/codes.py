@@ -81,6 +81,7 @@ CODES: dict[str, str] = {
     # output (plan and targets)
     "E200": "Target cannot express this",
     "E201": "Logical ID collision in the output",
+    "E202": "Code changed between the check and the packaging",
     # the stateful guard (iac.lock)
     "E301": "Stateful resource would be replaced",
     "E302": "Stateful resource would be removed",

@@ -30,7 +30,7 @@ STATEFUL = ("bucket", "table", "queue", "topic", "secret")
 REPLACED_BY: dict[str, dict[str, str]] = {
     "bucket": {
         "name": "an explicit bucket name (`BucketName`)",
-        "name_prefix": "the generated name's prefix (Terraform's `bucket_prefix`)",
+        "name_prefix": "the generated name's start, `PREFIX-NAME` (Terraform cuts `bucket_prefix`)",
     },
     "table": {
         "name": "the table name",
@@ -87,10 +87,9 @@ def lock_entries(app: App, planned: Plan) -> dict[str, dict[str, Any]]:
         name = getattr(props, "name", None)
         entry: dict[str, Any] = {"kind": res.kind, "logical_id": lid, "name": spell(name)}
         if isinstance(props, BucketProps):
-            # Terraform's `bucket_prefix` forces a new bucket when it changes.
-            from .emit.terraform import bucket_prefix
-
-            entry["name_prefix"] = bucket_prefix(props.name_stem) if props.name_stem else None
+            # A generated name starts with `PREFIX-NAME`; Terraform's `bucket_prefix` is
+            # cut from it (one for one), and a new one forces a new bucket.
+            entry["name_prefix"] = props.name_stem
         if isinstance(props, QueueProps | TopicProps):
             entry["fifo"] = bool(props.fifo)
         if isinstance(props, TableProps):

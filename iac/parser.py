@@ -111,7 +111,11 @@ def _lark() -> Lark:
     grammar = _grammar()
     tables = load_tables()
     if tables is not None and tables["grammar_sha256"] == _digest(grammar):
-        return Lark._load_from_dict(tables["data"], tables["memo"], postlex=_Brackets())
+        # Lark's loader is untyped: it returns the Lark instance it builds.
+        parser: Lark = Lark._load_from_dict(  # type: ignore[no-untyped-call]
+            tables["data"], tables["memo"], postlex=_Brackets()
+        )
+        return parser
     # The grammar was edited after the tables were generated (a checkout mid-change):
     # build in memory, never cached; tests/test_parser.py fails until they are regenerated.
     return Lark(grammar, postlex=_Brackets(), **_LARK_OPTIONS)

@@ -61,7 +61,10 @@ class Analysis:
     def plan(self) -> Plan | None:
         if self._plan is None and self.ok and self.app is not None:
             with _gc_paused():
-                self._plan = plan(self.app)
+                # Previews name each function's zip by its hash, as `iac compile` does
+                # (zips are cached by the files' stamps, so an unchanged code folder
+                # is not zipped again).
+                self._plan = package(plan(self.app))
         return self._plan
 
     @property
