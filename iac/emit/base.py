@@ -107,6 +107,7 @@ class RenderCache:
     scope: Any = None
     bodies: dict[str, tuple[Any, ...]] = field(default_factory=dict)
     entries: dict[str, _Entry] = field(default_factory=dict)
+    memos: dict[tuple[str, str], Any] = field(default_factory=dict)  # see `node_memo`
     hits: int = 0  # blocks reused: what the tests and the bench look at
     misses: int = 0
 
@@ -146,6 +147,7 @@ class Target:
         self._same: dict[str, bool] = {}
         self._bodies: dict[str, tuple[Any, ...]] = {}
         self._visited: dict[str, _Entry] = {}
+        self._memos: dict[tuple[str, str], Any] = {}
 
     # -- reusing the blocks of unchanged nodes (the language server's previews)
     def render_cached(self, cache: RenderCache) -> Rendered:
@@ -162,6 +164,7 @@ class Target:
         # Only what this render looked at is kept: an entry is valid against the bodies
         # of the render that made or checked it, and removed nodes leave the cache.
         cache.scope, cache.entries, cache.bodies = scope, self._visited, self._bodies
+        cache.memos = self._memos
         return out
 
     def render_scope(self) -> Any:
@@ -179,6 +182,20 @@ class Target:
             before = self.cache.bodies.get(node_id)
             same = self._same[node_id] = before == self._bodies.get(node_id)
         return same
+
+    def node_memo(self, node: Node, name: str, compute: Callable[[Node], T]) -> T:
+        """`compute(node)` for a value that depends on the node alone (its props,
+        label, tags, dependencies), kept while the node is unchanged."""
+        cache = self.cache
+        if cache is None:
+            return compute(node)
+        key = (node.id, name)
+        if key in cache.memos and self._unchanged(node.id):
+            value: T = cache.memos[key]
+        else:
+            value = compute(node)
+        self._memos[key] = value
+        return value
 
     def cached(self, node: Node, render: Callable[[Node], T]) -> T:
         """`render(node)`, or the value it gave at the last render when nothing it

@@ -15,6 +15,7 @@ import heapq
 import json
 import keyword
 import re
+from collections.abc import Callable
 from typing import Any
 
 import jinja2
@@ -450,7 +451,7 @@ def filter_policy(policy: dict[str, list[str]]) -> PyDict:
 def _render(speller: CdkTarget) -> Rendered:
     plan = speller.plan
     out = Rendered(diagnostics=speller.diagnostics)
-    ordered, cycle = _ordered(plan.nodes)
+    ordered, cycle = _ordered(plan.nodes, lambda n: speller.node_memo(n, "refs", _node_refs))
     if cycle is not None:
         speller.unsupported(cycle, "resources that refer to each other in a cycle")
         return out
@@ -571,11 +572,17 @@ def _text(value: Any, speller: CdkTarget) -> Expr:
     return speller.expr(value)
 
 
-def _ordered(nodes: list[Node]) -> tuple[list[Node], Node | None]:
+def _node_refs(node: Node) -> list[str]:
+    return _refs(node.props)
+
+
+def _ordered(
+    nodes: list[Node], refs: Callable[[Node], list[str]] = _node_refs
+) -> tuple[list[Node], Node | None]:
     """Plan order, except that a node comes after every node it refers to (Python
     needs a variable before its use); or the first node of a cycle."""
     ids = {n.id for n in nodes}
-    deps = {n.id: {r for r in _refs(n.props) if r in ids and r != n.id} for n in nodes}
+    deps = {n.id: {r for r in refs(n) if r in ids and r != n.id} for n in nodes}
     for n in nodes:
         deps[n.id] |= {d for d in n.depends_on if d in ids}
     # Kahn's algorithm, always taking the earliest ready node in plan order.
