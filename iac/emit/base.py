@@ -15,7 +15,7 @@ once, of the same plan or of two plans, never meet.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 
@@ -107,7 +107,7 @@ class RenderCache:
     scope: Any = None
     bodies: dict[str, tuple[Any, ...]] = field(default_factory=dict)
     entries: dict[str, _Entry] = field(default_factory=dict)
-    memos: dict[tuple[str, str], Any] = field(default_factory=dict)  # see `node_memo`
+    memos: dict[tuple[str, Hashable], Any] = field(default_factory=dict)  # see `node_memo`
     hits: int = 0  # blocks reused: what the tests and the bench look at
     misses: int = 0
 
@@ -147,7 +147,7 @@ class Target:
         self._same: dict[str, bool] = {}
         self._bodies: dict[str, tuple[Any, ...]] = {}
         self._visited: dict[str, _Entry] = {}
-        self._memos: dict[tuple[str, str], Any] = {}
+        self._memos: dict[tuple[str, Hashable], Any] = {}
 
     # -- reusing the blocks of unchanged nodes (the language server's previews)
     def render_cached(self, cache: RenderCache) -> Rendered:
@@ -183,9 +183,9 @@ class Target:
             same = self._same[node_id] = before == self._bodies.get(node_id)
         return same
 
-    def node_memo(self, node: Node, name: str, compute: Callable[[Node], T]) -> T:
+    def node_memo(self, node: Node, name: Hashable, compute: Callable[[Node], T]) -> T:
         """`compute(node)` for a value that depends on the node alone (its props,
-        label, tags, dependencies), kept while the node is unchanged."""
+        label, tags, dependencies) and on `name`, kept while both are unchanged."""
         cache = self.cache
         if cache is None:
             return compute(node)

@@ -11,6 +11,7 @@ that ID, L2 ones get it through `override_logical_id`.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import heapq
 import json
 import keyword
@@ -478,7 +479,13 @@ def _render(speller: CdkTarget) -> Rendered:
         var = speller.vars[construct_id("Output", o.id)]
         pin = speller.line(Call(f"{var}.override_logical_id", (o.id,)))
         outputs.append((o, speller.line(call, lead=f"{var} = ") + "\n" + pin))
-    blocks = [_block(speller, node, body) for node, body in bodies]
+    # A block reads its body, its source line, whether its variable is used and the
+    # variables (in the render cache's scope): kept while those are unchanged.
+    blocks = []
+    for node, body in bodies:
+        where = node.source.where() if node.source else None
+        key = ("block", body, where, node.id in speller.used)
+        blocks.append(speller.node_memo(node, key, functools.partial(_block, speller, body=body)))
     params = []  # after everything else, to know which params are read
     for p in plan.params:
         call = Call(

@@ -35,7 +35,9 @@ from .workspace import Analysis
 # render, iac/emit/base.py) belongs to its program and is updated by the render.
 RENDER_LOCK = threading.Lock()
 
-_MARKER = re.compile(r"^([ \t]*)(?:#|//)[ \t]*(\S+?\.iac):(\d+)  (.+?)[ \t]*$", re.M)
+_MARKER = re.compile(r"([ \t]*)(?:#|//)[ \t]*(\S+?\.iac):(\d+)  (.+?)[ \t]*$")
+# What every marker holds: found by a literal search, then its line is matched.
+_MARKER_HINT = re.compile(r"\.iac:[0-9]+  ")
 
 Range = dict[str, dict[str, int]]
 ToLocation = Callable[[Span], dict[str, Any] | None]
@@ -133,6 +135,19 @@ class _Text:
             starts.append(starts[-1] + len(line) + 1)
         self.starts = starts
 
+    def markers(self) -> Iterator[re.Match[str]]:
+        """The marker lines, in order."""
+        text, tried = self.text, -1
+        for hint in _MARKER_HINT.finditer(text):
+            start = text.rfind("\n", 0, hint.start()) + 1
+            if start == tried:
+                continue  # a second hint on a line already matched or refused
+            tried = start
+            end = text.find("\n", hint.end())
+            found = _MARKER.match(text, start, len(text) if end == -1 else end)
+            if found:
+                yield found
+
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset) - 1
 
@@ -157,7 +172,7 @@ def _shallower(indent: int) -> re.Pattern[str]:
 
 def _blocks(path: str, text: _Text) -> list[Block]:
     marks = []
-    for mark in _MARKER.finditer(text.text):
+    for mark in text.markers():
         marks.append(
             (
                 text.line_of(mark.start()),
