@@ -3,6 +3,7 @@ zips); these tests hold it to a fresh `iac compile` of the same text after each 
 
 from __future__ import annotations
 
+import importlib
 import random
 import re
 import shutil
@@ -138,3 +139,36 @@ def test_a_changed_reference_renders_its_readers_again(tmp_path: Path) -> None:
             cached = registry.target_class(target)(planned).render_cached(caches[target])
             assert cached.files == registry.render(target, planned).files, target
     assert all(c.hits for c in caches.values())  # the unchanged role and log group
+
+
+def test_unchanged_code_is_not_zipped_again(tmp_path: Path, monkeypatch: Any) -> None:
+    """The preview shows the asset names `iac compile` writes, so the server packages
+    on each keystroke; the code is zipped again only when its files change."""
+    stage = importlib.import_module("iac.package")  # `iac.package` is the function
+    zipped: list[object] = []
+    real = stage._zip
+
+    def counting(files: Any) -> bytes:
+        zipped.append(files)
+        return real(files)
+
+    monkeypatch.setattr(stage, "_zip", counting)
+    stage._zipped.cache_clear()
+    code = tmp_path / "h.py"
+    code.write_text("def handler(e, c): pass\n")
+    path = tmp_path / "app.iac"
+    program = 'function worker {{\n  code = "h.py"\n  timeout = {n}s\n}}\n'
+    ws = Workspace()
+    project = ws.open(path, program.format(n=10))
+    names = []
+    for n in (11, 12, 13):
+        ws.change(path, program.format(n=n))
+        preview = render_preview(project.analysis(), "cfn", _location)
+        assert preview is not None
+        names.append([f["path"] for f in preview.files if f.get("binary")])
+    assert len(zipped) == 1 and names[0] == names[2]
+    code.write_text("def handler(e, c): return 1\n")
+    ws.change(path, program.format(n=14))
+    preview = render_preview(project.analysis(), "cfn", _location)
+    assert preview is not None and len(zipped) == 2
+    assert [f["path"] for f in preview.files if f.get("binary")] != names[0]

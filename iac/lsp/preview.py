@@ -29,7 +29,7 @@ from ..plan.model import Node
 from ..plan.states import StatesCompiler
 from ..source import Span
 from .document import LineIndex, file_offset
-from .workspace import Analysis
+from .workspace import Analysis, gc_paused
 
 # Renders run one at a time: each target's render cache (the blocks of the previous
 # render, iac/emit/base.py) belongs to its program and is updated by the render.
@@ -94,6 +94,11 @@ class Preview:
 
 def render_preview(analysis: Analysis, target: str, to_location: ToLocation) -> Preview | None:
     """The preview of one target, or None when the program can't be rendered now."""
+    with gc_paused():  # as for the check and the plan: no cycles, many objects
+        return _render_preview(analysis, target, to_location)
+
+
+def _render_preview(analysis: Analysis, target: str, to_location: ToLocation) -> Preview | None:
     planned = analysis.packaged
     if planned is None or target not in TARGETS:
         return None

@@ -24,7 +24,7 @@ _APP_BLOCK = re.compile(r"^app\s", re.M)
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     # As in the compiler's front half: trees and models hold no cycles, and the cyclic
     # collector's passes over them would cost more than the work itself.
     enabled = gc.isenabled()
@@ -60,7 +60,7 @@ class Analysis:
     @property
     def plan(self) -> Plan | None:
         if self._plan is None and self.ok and self.app is not None:
-            with _gc_paused():
+            with gc_paused():
                 # Previews name each function's zip by its hash, as `iac compile` does
                 # (zips are cached by the files' stamps, so an unchanged code folder
                 # is not zipped again).
@@ -75,7 +75,7 @@ class Analysis:
         planned = self.plan
         if self._packaged is None and planned is not None:
             if not any(d.severity is Severity.ERROR for d in planned.diagnostics):
-                with _gc_paused():
+                with gc_paused():
                     self._packaged = package(planned)
         return self._packaged
 
@@ -150,7 +150,7 @@ class Project:
         if diags.has_errors or not all(f.ok for f in files.values()):
             return Analysis(self.version, files, diags.items, None)
         modules = [f.module() for f in files.values()]
-        with _gc_paused():
+        with gc_paused():
             try:
                 app = check_modules(modules, self.root, diags, self.params)
             except RecursionError:
