@@ -5,7 +5,9 @@
 
 In process, on the server's own path (iac/lsp): the edited buffer is synced (only the
 changed statement is parsed again), the program checked, its diagnostics converted to
-LSP, the plan made and the open preview's target rendered with its source map. Each
+LSP, the plan made and packaged (unchanged code is not zipped again) and the open
+preview's target rendered with its source map, reusing the blocks of unchanged nodes
+from the previous keystroke's render (iac/emit/base.py, `RenderCache`). Each
 keystroke changes one attribute in the middle of the program. Warm: the first edits are
 not counted; the table shows the median of the rest (debounce not included).
 """
@@ -23,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_check import program_text  # noqa: E402
 
+from iac.emit import registry  # noqa: E402
 from iac.lsp.convert import to_diagnostic  # noqa: E402
 from iac.lsp.preview import render_preview  # noqa: E402
 from iac.lsp.workspace import Workspace  # noqa: E402
@@ -78,7 +81,7 @@ def main(argv: list[str]) -> None:
     sizes = tuple(int(a) for a in argv) or (100, 1000)
     print(f"{'resources':>10} {'target':>10} {'diagnostics ms':>15} {'+ preview ms':>13}")
     for size in sizes:
-        for target in ("cfn", "terraform", "cdk"):
+        for target in registry.names():
             diag, total = keystrokes(size, target)
             print(f"{size:>10} {target:>10} {diag:>15.1f} {total:>13.1f}", flush=True)
 

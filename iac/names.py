@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
@@ -15,8 +16,11 @@ NAME_RE = re.compile(r"[a-z][a-z0-9_]*\Z")
 MAX_NAME = 64  # logical IDs (255) and physical names are built from it, with suffixes
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def logical_id(name: str) -> str:
-    """PascalCase of a program name: `order_table` -> `OrderTable`."""
+    """PascalCase of a program name: `order_table` -> `OrderTable`. Cached: the checker,
+    the plan and every target ask again for the same few thousand names (on every
+    keystroke in the language server)."""
     return "".join(part[:1].upper() + part[1:] for part in name.split("_") if part)
 
 

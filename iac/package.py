@@ -67,13 +67,18 @@ def zip_code(asset: Asset) -> Zipped:
         problem = next(p for p in tree.problems if not p.warning)
         raise CodeChanged(f"{asset.path}: {problem.message}")
     stamp = tuple((f.arc, str(f.path), f.mtime_ns, f.size) for f in tree.files)
-    data = _zip(stamp)
-    return Zipped(hashlib.sha256(data).hexdigest(), data)
+    return _zipped(stamp)
 
 
 @lru_cache(maxsize=256)
+def _zipped(files: tuple[tuple[str, str, int, int], ...]) -> Zipped:
+    # Modification times and sizes key the cache, so an edited file is zipped again;
+    # unchanged code (the language server packages on every keystroke) is zipped once.
+    data = _zip(files)
+    return Zipped(hashlib.sha256(data).hexdigest(), data)
+
+
 def _zip(files: tuple[tuple[str, str, int, int], ...]) -> bytes:
-    # Modification times and sizes key the cache, so an edited file is zipped again.
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         for arc, full, _, size in files:

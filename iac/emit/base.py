@@ -15,9 +15,9 @@ once, of the same plan or of two plans, never meet.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import jinja2
 
@@ -54,6 +54,65 @@ def source_comment(span: Span | None, label: str) -> str:
     return f"{span.where()}  {label}"
 
 
+T = TypeVar("T")
+
+
+class _Reads(dict[str, Node]):
+    """The target's node index, noting which ids a render looks up (while `log` is
+    set): a node's rendered block depends on the nodes it read."""
+
+    log: set[str] | None = None
+
+    def __getitem__(self, key: str) -> Node:
+        if self.log is not None:
+            self.log.add(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        if self.log is not None:
+            self.log.add(key)
+        return super().get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        if self.log is not None and isinstance(key, str):
+            self.log.add(key)
+        return super().__contains__(key)
+
+
+@dataclass
+class _Entry:
+    where: str | None  # the source comment's `app.iac:12`
+    extra: Any  # the target's `render_key(node)`
+    reads: frozenset[str]  # the other nodes its render looked up
+    value: Any
+    effects: dict[str, Any]  # what its render added to the target's state
+
+
+def _body(node: Node) -> tuple[Any, ...]:
+    """Everything of a node a render may read, but where it sits in the source (a
+    moved statement keeps the blocks that only refer to it)."""
+    return (node.props, node.label, node.retain, node.tags, tuple(node.depends_on))
+
+
+@dataclass
+class RenderCache:
+    """One target's rendered nodes from its previous render, reused by the next.
+
+    The language server keeps one per open preview: a keystroke changes a node or
+    two, and only they (and the nodes that read them) are rendered again. A node's
+    block is reused when its props, label, tags, dependencies and source line are
+    equal to the last render's, every node its render looked up is too, and so is
+    what every node may read (the plan's app, region, tags, params and the target's
+    own `render_scope()`). Plan values are frozen dataclasses, compared by value."""
+
+    scope: Any = None
+    bodies: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    entries: dict[str, _Entry] = field(default_factory=dict)
+    memos: dict[tuple[str, Hashable], Any] = field(default_factory=dict)  # see `node_memo`
+    hits: int = 0  # blocks reused: what the tests and the bench look at
+    misses: int = 0
+
+
 def context_filter(method: str) -> Callable[..., Any]:
     """A filter that calls `method` on the target being rendered (the context's
     `target`): registered once, it holds no plan of its own."""
@@ -77,11 +136,109 @@ class Target:
     filters: ClassVar[dict[str, Callable[..., Any]]] = {}
     method_filters: ClassVar[dict[str, str]] = {}
     _environments: ClassVar[dict[type[Target], jinja2.Environment]] = {}
+    # The target's state a node's render adds to (sets and lists): a reused block
+    # adds again what its render added.
+    render_effects: ClassVar[tuple[str, ...]] = ("diagnostics",)
 
     def __init__(self, plan: Plan):
         self.plan = plan
-        self.nodes = {n.id: n for n in plan.nodes}
+        self.nodes: dict[str, Node] = {n.id: n for n in plan.nodes}
         self.diagnostics: list[Diagnostic] = []
+        self.cache: RenderCache | None = None
+        self._same: dict[str, bool] = {}
+        self._bodies: dict[str, tuple[Any, ...]] = {}
+        self._visited: dict[str, _Entry] = {}
+        self._memos: dict[tuple[str, Hashable], Any] = {}
+
+    # -- reusing the blocks of unchanged nodes (the language server's previews)
+    def render_cached(self, cache: RenderCache) -> Rendered:
+        """`render()`, reusing the blocks of `cache` that nothing changed, and leaving
+        this render's blocks in it. A render that raises leaves the cache as it was."""
+        self.cache = cache
+        self.nodes = _Reads(self.nodes)
+        self._bodies = {n.id: _body(n) for n in self.plan.nodes}
+        plan = self.plan
+        scope = (plan.app, plan.region, plan.tags, plan.params, self.render_scope())
+        if scope != cache.scope:
+            cache.entries, cache.bodies = {}, {}
+        out = self.render()
+        # Only what this render looked at is kept: an entry is valid against the bodies
+        # of the render that made or checked it, and removed nodes leave the cache.
+        cache.scope, cache.entries, cache.bodies = scope, self._visited, self._bodies
+        cache.memos = self._memos
+        return out
+
+    def render_scope(self) -> Any:
+        """What any node's render may read beyond the nodes: a target's own tables."""
+        return ()
+
+    def render_key(self, node: Node) -> Any:
+        """What one node's render reads from the target beyond the nodes it looks up."""
+        return ()
+
+    def _unchanged(self, node_id: str) -> bool:
+        same = self._same.get(node_id)
+        if same is None:
+            assert self.cache is not None
+            before = self.cache.bodies.get(node_id)
+            same = self._same[node_id] = before == self._bodies.get(node_id)
+        return same
+
+    def node_memo(self, node: Node, name: Hashable, compute: Callable[[Node], T]) -> T:
+        """`compute(node)` for a value that depends on the node alone (its props,
+        label, tags, dependencies) and on `name`, kept while both are unchanged."""
+        cache = self.cache
+        if cache is None:
+            return compute(node)
+        key = (node.id, name)
+        if key in cache.memos and self._unchanged(node.id):
+            value: T = cache.memos[key]
+        else:
+            value = compute(node)
+        self._memos[key] = value
+        return value
+
+    def cached(self, node: Node, render: Callable[[Node], T]) -> T:
+        """`render(node)`, or the value it gave at the last render when nothing it
+        read has changed since. Without a cache (`iac compile`), just `render(node)`."""
+        cache = self.cache
+        if cache is None:
+            return render(node)
+        where = node.source.where() if node.source is not None else None
+        extra = self.render_key(node)
+        entry = cache.entries.get(node.id)
+        if (
+            entry is not None
+            and entry.where == where
+            and entry.extra == extra
+            and self._unchanged(node.id)
+            and all(self._unchanged(r) for r in entry.reads)
+        ):
+            cache.hits += 1
+            for name, added in entry.effects.items():
+                _merge(getattr(self, name), added)
+            self._visited[node.id] = entry
+            value: T = entry.value
+            return value
+        cache.misses += 1
+        saved = {name: getattr(self, name) for name in self.render_effects}
+        for name, state in saved.items():
+            setattr(self, name, type(state)())
+        nodes = self.nodes
+        assert isinstance(nodes, _Reads)
+        reads: set[str] = set()
+        nodes.log = reads
+        try:
+            value = render(node)
+        finally:
+            nodes.log = None
+            effects = {name: getattr(self, name) for name in self.render_effects}
+            for name, state in saved.items():
+                _merge(state, effects[name])
+                setattr(self, name, state)
+        reads.discard(node.id)
+        self._visited[node.id] = _Entry(where, extra, frozenset(reads), value, effects)
+        return value
 
     # -- spelling plan values: one dispatch, overridden where a target differs
     def spell(self, value: Any, *args: Any) -> Any:
@@ -208,6 +365,13 @@ class Target:
 
     def render(self) -> Rendered:
         raise NotImplementedError
+
+
+def _merge(state: Any, added: Any) -> None:
+    if isinstance(state, set):
+        state.update(added)
+    else:  # a list: diagnostics, once each
+        state.extend(x for x in added if x not in state)
 
 
 def render_with(target: type[Target]) -> Callable[[Plan], Rendered]:

@@ -11,10 +11,12 @@ that ID, L2 ones get it through `override_logical_id`.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import heapq
 import json
 import keyword
 import re
+from collections.abc import Callable
 from typing import Any
 
 import jinja2
@@ -399,6 +401,17 @@ class CdkTarget(Target):
         }
         return super().render_template(template, **functions, **context)
 
+    def body(self, node: Node) -> str:
+        """A node's construct, from its template."""
+        template = self.node_template(node)
+        assert template is not None  # every type of MODULES has one
+        return self.render_template(template, node=node, p=node.props, var=self.vars[node.id])
+
+    render_effects = ("diagnostics", "used", "helpers")
+
+    def render_scope(self) -> Any:
+        return self.vars  # a variable's name depends on every other's
+
     def render_layout(self, name: str, **context: Any) -> str:
         template = self.get_template(name)
         assert template is not None
@@ -439,7 +452,7 @@ def filter_policy(policy: dict[str, list[str]]) -> PyDict:
 def _render(speller: CdkTarget) -> Rendered:
     plan = speller.plan
     out = Rendered(diagnostics=speller.diagnostics)
-    ordered, cycle = _ordered(plan.nodes)
+    ordered, cycle = _ordered(plan.nodes, lambda n: speller.node_memo(n, "refs", _node_refs))
     if cycle is not None:
         speller.unsupported(cycle, "resources that refer to each other in a cycle")
         return out
@@ -451,10 +464,7 @@ def _render(speller: CdkTarget) -> Rendered:
         return out
     bodies = []
     for node in ordered:
-        template = speller.node_template(node)
-        assert template is not None  # every type of MODULES has one
-        text = speller.render_template(template, node=node, p=node.props, var=speller.vars[node.id])
-        bodies.append((node, text))
+        bodies.append((node, speller.cached(node, speller.body)))
         speller.modules.update(MODULES[node.type])
     for node in plan.nodes:
         speller.used.update((node.id, *node.depends_on) if node.depends_on else ())
@@ -469,7 +479,13 @@ def _render(speller: CdkTarget) -> Rendered:
         var = speller.vars[construct_id("Output", o.id)]
         pin = speller.line(Call(f"{var}.override_logical_id", (o.id,)))
         outputs.append((o, speller.line(call, lead=f"{var} = ") + "\n" + pin))
-    blocks = [_block(speller, node, body) for node, body in bodies]
+    # A block reads its body, its source line, whether its variable is used and the
+    # variables (in the render cache's scope): kept while those are unchanged.
+    blocks = []
+    for node, body in bodies:
+        where = node.source.where() if node.source else None
+        key = ("block", body, where, node.id in speller.used)
+        blocks.append(speller.node_memo(node, key, functools.partial(_block, speller, body=body)))
     params = []  # after everything else, to know which params are read
     for p in plan.params:
         call = Call(
@@ -563,11 +579,17 @@ def _text(value: Any, speller: CdkTarget) -> Expr:
     return speller.expr(value)
 
 
-def _ordered(nodes: list[Node]) -> tuple[list[Node], Node | None]:
+def _node_refs(node: Node) -> list[str]:
+    return _refs(node.props)
+
+
+def _ordered(
+    nodes: list[Node], refs: Callable[[Node], list[str]] = _node_refs
+) -> tuple[list[Node], Node | None]:
     """Plan order, except that a node comes after every node it refers to (Python
     needs a variable before its use); or the first node of a cycle."""
     ids = {n.id for n in nodes}
-    deps = {n.id: {r for r in _refs(n.props) if r in ids and r != n.id} for n in nodes}
+    deps = {n.id: {r for r in refs(n) if r in ids and r != n.id} for n in nodes}
     for n in nodes:
         deps[n.id] |= {d for d in n.depends_on if d in ids}
     # Kahn's algorithm, always taking the earliest ready node in plan order.

@@ -224,7 +224,7 @@ class CfnTarget(Target):
         )
 
     def render(self) -> Rendered:
-        blocks = [b for b in map(self.resource, self.plan.nodes) if b is not None]
+        blocks = [b for n in self.plan.nodes if (b := self.cached(n, self.resource)) is not None]
         out = Rendered(diagnostics=self.diagnostics)
         if self.diagnostics:
             return out

@@ -94,6 +94,9 @@ class SamTarget(CfnTarget):
             return dict(self.plan.tags)
         return super().tags(node)
 
+    def render_key(self, node: Node) -> Any:
+        return (tuple(self.events.get(node.id, ())), node.id in self.absorbed)
+
     def context(self, node: Node) -> dict[str, Any]:
         return {**super().context(node), "events": self.events.get(node.id, [])}
 

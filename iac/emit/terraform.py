@@ -182,6 +182,8 @@ class TerraformTarget(Target):
         self.data: set[str] = set()  # data sources the configuration reads
         self.missing: list[str] = []  # references no Terraform attribute spells
 
+    render_effects = ("diagnostics", "data", "missing")
+
     # -- references
     def address(self, node_id: str) -> str:
         node = self.nodes[node_id]
@@ -300,11 +302,13 @@ class TerraformTarget(Target):
             name=snake(node.id),
             comment="# " + source_comment(node.source, node.label),
         )
-        return body.strip("\n")
+        # Aligned here, once per block (and kept by the render cache): main.tf puts a
+        # blank line around every block, and a blank line ends every run of `=`.
+        return align(body.strip("\n"))
 
     def render(self) -> Rendered:
         out = Rendered(diagnostics=self.diagnostics)
-        blocks = [b for b in map(self.block, self.plan.nodes) if b is not None]
+        blocks = [b for n in self.plan.nodes if (b := self.cached(n, self.block)) is not None]
         plan = self.plan
         outputs = [
             {
@@ -321,19 +325,26 @@ class TerraformTarget(Target):
         data = [(d, *DATA_SOURCES[d]) for d in DATA_SOURCES if d in self.data]
         layouts: dict[str, dict[str, Any]] = {
             "versions.tf": {},
-            "main.tf": {"data": data, "blocks": blocks},
+            "main.tf": {"data": data, "blocks": [_PLACE.format(i) for i in range(len(blocks))]},
             "variables.tf": {},
             "outputs.tf": {"outputs": outputs},
         }
         for path, context in layouts.items():
             template = self.get_template(f"{path}.j2")
             assert template is not None
-            text = self.render_template(template, plan=plan, **context)
-            out.files[path] = align(text).encode("utf-8")
+            text = align(self.render_template(template, plan=plan, **context))
+            if path == "main.tf":  # the aligned blocks in place of their placeholders
+                text = _PLACED.sub(lambda m: blocks[int(m.group(1))], text)
+            out.files[path] = text.encode("utf-8")
         for asset in plan.assets:
             out.files[f"assets/{asset.file_name}"] = asset.data
         return out
 
+
+# A block's place in main.tf while the layout around the blocks is aligned: a line
+# that is no attribute, and a NUL no generated text holds.
+_PLACE = "\x00{}\x00"
+_PLACED = re.compile("\x00([0-9]+)\x00")
 
 # The name the tests know the speller by.
 TfSpeller = TerraformTarget

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..checker import check_modules
 from ..diagnostics import Diagnostic, Diagnostics, Severity
+from ..emit.base import RenderCache
 from ..model import App
 from ..package import package
 from ..plan import Plan, plan
@@ -23,7 +24,7 @@ _APP_BLOCK = re.compile(r"^app\s", re.M)
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     # As in the compiler's front half: trees and models hold no cycles, and the cyclic
     # collector's passes over them would cost more than the work itself.
     enabled = gc.isenabled()
@@ -44,8 +45,11 @@ class Analysis:
     diagnostics: list[Diagnostic]
     app: App | None
     _plan: Plan | None = None
+    _packaged: Plan | None = None
     _symbols: SymbolIndex | None = None
     params: dict[str, str] = field(default_factory=dict)
+    # The program's render cache per target, shared by its versions (iac/emit/base.py).
+    render_caches: dict[str, RenderCache] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -56,12 +60,24 @@ class Analysis:
     @property
     def plan(self) -> Plan | None:
         if self._plan is None and self.ok and self.app is not None:
-            with _gc_paused():
+            with gc_paused():
                 # Previews name each function's zip by its hash, as `iac compile` does
                 # (zips are cached by the files' stamps, so an unchanged code folder
                 # is not zipped again).
                 self._plan = package(plan(self.app))
         return self._plan
+
+    @property
+    def packaged(self) -> Plan | None:
+        """The plan with its code zipped, as `iac compile` renders it; None while the
+        plan has errors. Unchanged code is not zipped again: the packaging stage caches
+        each zip by the files it holds, their sizes and modification times."""
+        planned = self.plan
+        if self._packaged is None and planned is not None:
+            if not any(d.severity is Severity.ERROR for d in planned.diagnostics):
+                with gc_paused():
+                    self._packaged = package(planned)
+        return self._packaged
 
     @property
     def symbols(self) -> SymbolIndex:
@@ -84,6 +100,7 @@ class Project:
         self.files: dict[Path, FileState] = {}
         self.version = 0
         self._analysis: Analysis | None = None
+        self.render_caches: dict[str, RenderCache] = {}
         self.last_good: Analysis | None = None
 
     def paths(self, buffers: dict[Path, str]) -> list[Path]:
@@ -133,14 +150,16 @@ class Project:
         if diags.has_errors or not all(f.ok for f in files.values()):
             return Analysis(self.version, files, diags.items, None)
         modules = [f.module() for f in files.values()]
-        with _gc_paused():
+        with gc_paused():
             try:
                 app = check_modules(modules, self.root, diags, self.params)
             except RecursionError:
                 first = next(iter(files.values()))
                 diags.error("E001", "the program nests too deeply", Span(first.source, 0, 0))
                 app = None
-        return Analysis(self.version, files, diags.items, app, params=self.params)
+        found = Analysis(self.version, files, diags.items, app, params=self.params)
+        found.render_caches = self.render_caches
+        return found
 
 
 def _iac_files(folder: Path) -> list[Path]:

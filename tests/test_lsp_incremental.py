@@ -1,0 +1,174 @@
+"""The keystroke path reuses work between edits (parsed statements, rendered blocks,
+zips); these tests hold it to a fresh `iac compile` of the same text after each edit."""
+
+from __future__ import annotations
+
+import importlib
+import random
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from iac.compiler import TARGETS, compile_app
+from iac.emit import registry
+from iac.emit.base import RenderCache
+from iac.frontend import check, load
+from iac.lsp.document import split_statements
+from iac.lsp.preview import render_preview
+from iac.lsp.workspace import Workspace
+from iac.package import package
+from iac.plan import plan
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+_ZERO = {"line": 0, "character": 0}
+
+
+def _location(span: object) -> dict[str, Any]:
+    return {"uri": "", "range": {"start": _ZERO, "end": _ZERO}}
+
+
+def _fresh(path: Path, text: str, target: str) -> dict[str, Any] | None:
+    """What `iac compile` writes for `text` (the path's file is rewritten to it)."""
+    path.write_text(text)
+    result = check(load(path))
+    if not result.ok or result.app is None:
+        return None
+    compiled = compile_app(result.app, [target])
+    if compiled.diagnostics and any(d.severity.value == "error" for d in compiled.diagnostics):
+        return None
+    out: dict[str, Any] = {}
+    for name, data in compiled.files.items():
+        rel = name.split("/", 1)[1]
+        out[rel] = len(data) if rel.endswith(".zip") else data.decode("utf-8")
+    return out
+
+
+def _shown(preview: Any) -> dict[str, Any]:
+    return {f["path"]: f["size"] if f.get("binary") else f["text"] for f in preview.files}
+
+
+def _edit(rng: random.Random, text: str, original: str) -> str:
+    """One random edit of the kinds a keystroke makes: a number, a line inserted
+    above a statement (every later statement moves), a statement removed or two
+    swapped, a string changed, or back to the start (blocks seen before return)."""
+    starts = split_statements(text)
+    pieces = [text[a:b] for a, b in zip(starts, starts[1:] + [len(text)], strict=True)]
+    kind = rng.randrange(6)
+    if kind == 0:
+        numbers = list(re.finditer(r"(?<![\w.])\d+(?=[a-zA-Z]*\b)", text))
+        if numbers:
+            m = rng.choice(numbers)
+            return text[: m.start()] + str(int(m.group()) + rng.randint(1, 3)) + text[m.end() :]
+    if kind == 1:
+        at = rng.choice(starts)
+        return text[:at] + rng.choice(["\n", "# note\n"]) + text[at:]
+    if kind == 2 and len(pieces) > 2:
+        del pieces[rng.randrange(1, len(pieces))]
+        return "".join(pieces)
+    if kind == 3 and len(pieces) > 2:
+        i = rng.randrange(1, len(pieces) - 1)
+        pieces[i], pieces[i + 1] = pieces[i + 1], pieces[i]
+        joined = "".join(pieces)
+        return joined if joined.endswith("\n") else joined + "\n"
+    if kind == 4:
+        strings = list(re.finditer(r'"([a-z][a-z0-9 ]*)"', text))
+        if strings:
+            m = rng.choice(strings)
+            return text[: m.start(1)] + m.group(1) + "x" + text[m.end(1) :]
+    return original
+
+
+@pytest.mark.parametrize("example", ["shop_events.iac", "assistant.iac", "thumbnails.iac"])
+def test_random_edits_preview_what_a_fresh_compile_writes(tmp_path: Path, example: str) -> None:
+    shutil.copytree(EXAMPLES / "src", tmp_path / "src")
+    lsp_path = tmp_path / "app.iac"
+    fresh_dir = tmp_path / "fresh"
+    fresh_dir.mkdir()
+    (fresh_dir / "src").symlink_to(tmp_path / "src")
+    fresh_path = fresh_dir / "app.iac"
+    original = (EXAMPLES / example).read_text()
+    rng = random.Random(f"lsp-{example}")
+    ws = Workspace()
+    lsp_path.write_text(original)
+    project = ws.open(lsp_path, original)
+    text = original
+    compared = 0
+    for _ in range(40):
+        text = _edit(rng, text, original)
+        ws.change(lsp_path, text)
+        analysis = project.analysis()
+        for target in TARGETS:
+            preview = render_preview(analysis, target, _location)
+            # The fresh compile reads its own copy of the file: its markers name the
+            # same file as the editor's do once the folder is stripped.
+            expected = _fresh(fresh_path, text, target)
+            if preview is None:
+                assert expected is None, f"{target}: no preview, but the compile succeeds"
+                continue
+            assert expected is not None, f"{target}: a preview of a program that fails"
+            got = {k: _strip(v, tmp_path) for k, v in _shown(preview).items()}
+            want = {k: _strip(v, fresh_dir) for k, v in expected.items()}
+            assert got == want, f"{target} differs after {compared} compared edits"
+            compared += 1
+    assert compared >= 40  # most edits leave a program that compiles
+    hits = sum(c.hits for c in project.render_caches.values())
+    assert hits > sum(c.misses for c in project.render_caches.values())
+
+
+def _strip(value: Any, folder: Path) -> Any:
+    return value.replace(f"{folder}/", "") if isinstance(value, str) else value
+
+
+def test_a_changed_reference_renders_its_readers_again(tmp_path: Path) -> None:
+    """A node's block depends on the nodes it refers to: when `jobs` turns from a
+    queue into a topic, the function's props are the same (a reference to `Jobs.arn`)
+    but every target spells that reference differently."""
+    (tmp_path / "h.py").write_text("def handler(e, c): pass\n")
+    path = tmp_path / "app.iac"
+    program = '{kind} jobs\nfunction worker {{\n  code = "h.py"\n  env {{ JOBS = jobs.arn }}\n}}\n'
+    caches = {target: RenderCache() for target in TARGETS}
+    for kind in ("queue", "topic", "queue"):
+        path.write_text(program.format(kind=kind))
+        result = check(load(path))
+        assert result.ok and result.app is not None, result.diagnostics
+        planned = package(plan(result.app))
+        for target in TARGETS:
+            cached = registry.target_class(target)(planned).render_cached(caches[target])
+            assert cached.files == registry.render(target, planned).files, target
+    assert all(c.hits for c in caches.values())  # the unchanged role and log group
+
+
+def test_unchanged_code_is_not_zipped_again(tmp_path: Path, monkeypatch: Any) -> None:
+    """The preview shows the asset names `iac compile` writes, so the server packages
+    on each keystroke; the code is zipped again only when its files change."""
+    stage = importlib.import_module("iac.package")  # `iac.package` is the function
+    zipped: list[object] = []
+    real = stage._zip
+
+    def counting(files: Any) -> bytes:
+        zipped.append(files)
+        return real(files)
+
+    monkeypatch.setattr(stage, "_zip", counting)
+    stage._zipped.cache_clear()
+    code = tmp_path / "h.py"
+    code.write_text("def handler(e, c): pass\n")
+    path = tmp_path / "app.iac"
+    program = 'function worker {{\n  code = "h.py"\n  timeout = {n}s\n}}\n'
+    ws = Workspace()
+    project = ws.open(path, program.format(n=10))
+    names = []
+    for n in (11, 12, 13):
+        ws.change(path, program.format(n=n))
+        preview = render_preview(project.analysis(), "cfn", _location)
+        assert preview is not None
+        names.append([f["path"] for f in preview.files if f.get("binary")])
+    assert len(zipped) == 1 and names[0] == names[2]
+    code.write_text("def handler(e, c): return 1\n")
+    ws.change(path, program.format(n=14))
+    preview = render_preview(project.analysis(), "cfn", _location)
+    assert preview is not None and len(zipped) == 2
+    assert [f["path"] for f in preview.files if f.get("binary")] != names[0]
