@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic, Label, Severity
+from .explain import spell  # one spelling of plan values as text, shared with explain
 from .model import App
 from .names import logical_id
 from .plan.model import BucketProps, Plan, QueueProps, TableProps, TopicProps
-from .plan.values import Param, Pseudo, Ref, Sub
 from .source import Source, Span
 
 LOCK_VERSION = 1
@@ -51,21 +51,6 @@ def lock_path(program: Path) -> Path:
     if program.is_dir():
         return program / "iac.lock"
     return program.with_name(program.name + ".lock")
-
-
-def spell(value: Any) -> Any:
-    """A plan value as stable text: `${stage}-shop-orders`; None stays None."""
-    if value is None or isinstance(value, (str, bool, int, float)):
-        return value
-    if isinstance(value, Param):
-        return "${" + value.name + "}"
-    if isinstance(value, Pseudo):
-        return "${AWS::" + str(getattr(value, "name", value)) + "}"
-    if isinstance(value, Ref):
-        return "${" + value.node + "." + str(value.attr) + "}"
-    if isinstance(value, Sub):
-        return "".join(str(spell(p)) for p in value.parts)
-    return str(value)
 
 
 def _key(key: Any) -> str | None:
