@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..names import logical_id
+from ..names import ASSET_PARAM, logical_id
 from ..plan import Plan
 from ..plan.iam import document, trust
 from ..plan.model import Node
@@ -12,8 +12,6 @@ from ..plan.states import placeholders
 from ..plan.values import Az, Json, Param, Pseudo, Ref, Sub
 from .base import Rendered, Target, render_with, source_comment
 from .yaml_text import yaml_key, yaml_str
-
-ASSET_PARAM = "AssetBucket"
 
 # How a node's attribute is read: ("Ref",) or ("GetAtt", "Attribute"), or "prop:NAME"
 # where CloudFormation has no attribute but the plan knows the value.

@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 from .. import model as m
-from ..names import logical_id, physical
+from ..names import edge_id, logical_id, physical, schedule_target_id
 from ..source import Span
 from .base import NAME_LIMITS, Lowering
 from .compute import network, run_task_statements
@@ -28,9 +28,7 @@ from .values import ACCOUNT, Ref, Sub, Value
 def lower_edge(cx: Lowering, edge: m.Edge) -> None:
     source = cx.app.resources[edge.source]
     target = cx.app.resources[edge.target]
-    eid = f"{logical_id(edge.source)}{logical_id(edge.event)}To{logical_id(edge.target)}" + (
-        str(edge.index) if edge.index > 1 else ""
-    )
+    eid = edge_id(edge.source, edge.event, edge.target, edge.index)
     if source.kind == "queue":
         _queue_to_function(cx, eid, source, target, edge)
     elif source.kind == "table":
@@ -39,9 +37,7 @@ def lower_edge(cx: Lowering, edge: m.Edge) -> None:
         _topic_subscription(cx, eid, source, target, edge)
     elif source.kind == "schedule":
         rule = cx.by_id[logical_id(source.name)]
-        _rule_target(
-            cx, rule, target, edge, f"{logical_id(source.name)}To{logical_id(target.name)}"
-        )
+        _rule_target(cx, rule, target, edge, schedule_target_id(source.name, target.name))
     elif source.kind in ("bus", "bucket"):
         rule = cx.node(
             eid,

@@ -7,7 +7,7 @@ import re
 import sys
 
 from .. import model as m
-from ..names import logical_id, physical
+from ..names import logical_id, physical, route_id
 from .assets import Asset
 from .base import MAX_MESSAGE_SIZE, Lowering
 from .edges import permission
@@ -270,7 +270,7 @@ def lower_api(cx: Lowering, res: m.Resource) -> None:
 
 def _lower_route(cx: Lowering, api: m.Resource, route: m.Route) -> None:
     aid = logical_id(api.name)
-    rid = f"{aid}{_route_id(route.method, route.path)}"
+    rid = route_id(api.name, route.method, route.path)
     target = cx.app.resources[route.target]
     if target.kind == "function":
         integration = ApiIntegrationProps(
@@ -397,12 +397,6 @@ def _rate(seconds: int) -> str:
             n = seconds // size
             return f"{n} {unit}{'s' if n != 1 else ''}"
     raise ValueError(seconds)
-
-
-def _route_id(method: str, path: str) -> str:
-    words = re.findall(r"[A-Za-z0-9]+", path)
-    tail = "".join(w[:1].upper() + w[1:] for w in words) or "Root"
-    return f"{method.capitalize()}{tail}"
 
 
 def _method(method: str) -> str:
