@@ -375,7 +375,7 @@ def _run_fmt(programs: tuple[str, ...], check_only: bool, diff: bool) -> None:
     if "-" in programs:
         if len(programs) > 1:
             raise click.UsageError("`-` (standard input) can't be mixed with files")
-        text = click.get_text_stream("stdin").read()
+        text = sys.stdin.read()
         try:
             formatted = format_source(text, "<stdin>")
         except FormatError as err:
@@ -507,7 +507,7 @@ def _run_graph(program: str, fmt: str, out: str | None, params: tuple[str, ...])
         if fmt == "png" and sys.stdout.isatty():
             click.echo("error: a PNG is binary: write it with --out FILE", err=True)
             sys.exit(EXIT_USAGE)
-        click.get_binary_stream("stdout").write(data)
+        sys.stdout.buffer.write(data)
         return
     target = Path(out)
     if not target.parent.is_dir():
