@@ -471,7 +471,20 @@ KINDS: dict[str, Kind] = {
             "AWS Step Functions state machine",
             attrs=(Attr("express", "bool", False), _name("workflow")),
             exposes=("name", "arn"),
-            operations={"start": Operation("start an execution", ("states:StartExecution",))},
+            operations={
+                "start": Operation("start an execution", ("states:StartExecution",)),
+                # IAM's reference lists no resource type for these, but Step Functions
+                # authorizes them against the state machine the token belongs to (an
+                # AccessDenied names it), so the grant is scoped to that machine.
+                "callback": Operation(
+                    "answer its callback tasks (send success, failure, heartbeat)",
+                    (
+                        "states:SendTaskFailure",
+                        "states:SendTaskHeartbeat",
+                        "states:SendTaskSuccess",
+                    ),
+                ),
+            },
         ),
         Kind(
             "model",
@@ -525,3 +538,57 @@ STEP_KINDS = {
     "publish": "topic",
     "put": "bus",
 }
+# Every kind a step's verb may name: `invoke` also calls a model (Bedrock).
+STEP_TARGETS: dict[str, tuple[str, ...]] = {
+    verb: (kind, "model") if verb == "invoke" else (kind,) for verb, kind in STEP_KINDS.items()
+}
+_INPUT = Attr("input", "map", doc="the task's input: `{ key = $.path, n = 1 }`")
+# The options a task takes besides TASK_OPTIONS, by the kind of its target.
+TASK_KIND_OPTIONS: dict[str, tuple[Attr, ...]] = {
+    "function": (
+        _INPUT,
+        Attr("callback", "bool", False, doc="wait for SendTaskSuccess (`.waitForTaskToken`)"),
+        Attr("heartbeat", "duration", low=1, high=365 * DAY, doc="callbacks: the longest silence"),
+    ),
+    "model": (Attr("body", "map", doc="the request body: `{ prompt = $.text }`"),),
+    "container": (),
+    "queue": (_INPUT,),
+    "topic": (_INPUT,),
+    "bus": (_INPUT,),
+}
+TASK_KIND_BLOCKS: dict[str, tuple[str, ...]] = {"container": ("env",)}
+# What a callback task's function receives: the input and the token to answer with.
+CALLBACK_INPUT_KEY = "input"
+CALLBACK_TOKEN_KEY = "task_token"
+
+# The context object's fields (Step Functions developer guide, "Accessing execution data
+# from the Context object", checked 2026-02). `$$.Map.Item` exists only in a Map
+# state's ItemSelector, which the compiler doesn't write; paths go deeper only
+# into the execution's input.
+CONTEXT_FIELDS: dict[str, tuple[str, ...]] = {
+    "Execution": ("Id", "Input", "Name", "RoleArn", "StartTime", "RedriveCount", "RedriveTime"),
+    "State": ("EnteredTime", "Name", "RetryCount"),
+    "StateMachine": ("Id", "Name"),
+    "Task": ("Token",),
+}
+# The errors Step Functions itself raises ("Error handling in Step Functions").
+STATES_ERRORS = (
+    "States.ALL",
+    "States.DataLimitExceeded",
+    "States.ExceedToleratedFailureThreshold",
+    "States.HeartbeatTimeout",
+    "States.Http.Socket",
+    "States.IntrinsicFailure",
+    "States.ItemReaderFailed",
+    "States.NoChoiceMatched",
+    "States.ParameterPathFailure",
+    "States.Permissions",
+    "States.QueryEvaluationError",
+    "States.ResultPathMatchFailure",
+    "States.ResultWriterFailed",
+    "States.Runtime",
+    "States.TaskFailed",
+    "States.Timeout",
+)
+# `States.Runtime` and `States.DataLimitExceeded` end the execution: no catcher sees them.
+UNCATCHABLE_ERRORS = ("States.Runtime", "States.DataLimitExceeded")

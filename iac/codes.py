@@ -78,6 +78,15 @@ CODES: dict[str, str] = {
     "E143": "Index key redeclared with another type",
     "E144": "Not allowed in an Express workflow",
     "E145": "Circular reference between names",
+    "E180": "Unknown context object path",
+    "E181": "A workflow writes to the context object",
+    "E182": "Task token outside a callback task",
+    "E183": "Invalid Step Functions error name",
+    "E184": "Task option not valid for this target",
+    "E185": "Value a workflow can't build",
+    "E186": "Heartbeat not shorter than the timeout",
+    "E187": "Invalid timestamp",
+    "E188": "Empty try, or a catch that is never reached",
     # output (plan and targets)
     "E200": "Target cannot express this",
     "E201": "Logical ID collision in the output",
@@ -92,6 +101,11 @@ CODES: dict[str, str] = {
     "W003": "Unused network",
     "W004": "Deprecated Lambda runtime",
     "W020": "Code folder holds the program's own files",
+    "W050": "Callback task without a timeout",
+    "W051": "Callback that nothing may answer",
+    "W052": "Error caught twice",
+    "W053": "Try block that can't fail",
+    "W054": "Callback grant on a workflow without callback tasks",
 }
 
 

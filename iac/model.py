@@ -72,10 +72,33 @@ class Route:
 
 
 @dataclass(frozen=True)
+class StatePath:
+    """A path read when the state runs: `$.a.b` into the state, `$$.Execution.Id` into
+    the context object."""
+
+    path: str
+
+
+@dataclass(frozen=True)
+class DataMap:
+    """`{ key = $.path, n = 1 }`: a JSON object whose paths are read when the state runs."""
+
+    entries: tuple[tuple[str, Data], ...]
+
+
+# A value a workflow builds: JSON literals, paths, and maps and lists of them.
+Data = str | int | float | bool | StatePath | DataMap | tuple["Data", ...]
+
+
+@dataclass(frozen=True)
 class TaskOptions:
     retry: int = 0  # attempts after a failure; 0: none
     timeout: int | None = None  # seconds
     result: str | None = None  # the JSON path the step's result goes to
+    input: DataMap | None = None  # `input = { ... }` (a model's `body`): the shaped input
+    callback: bool = False  # `.waitForTaskToken`: the answer comes from SendTaskSuccess
+    heartbeat: int | None = None  # seconds, callbacks only
+    env: tuple[tuple[str, Data], ...] = ()  # `run c { env { ... } }`: container overrides
 
 
 @dataclass(frozen=True)
@@ -83,7 +106,7 @@ class Task:
     """`invoke f`, `run c`, `send q`, `publish t`, `put b`: a step on a resource."""
 
     verb: str
-    kind: str  # the target's kind (catalog.STEP_KINDS): function, container, queue, ...
+    kind: str  # the target's kind (catalog.STEP_TARGETS): function, model, container, ...
     target: str
     options: TaskOptions
     span: Span
@@ -91,11 +114,38 @@ class Task:
 
 @dataclass(frozen=True)
 class Wait:
-    """`wait 30s` or `wait $.delay` (a path to a number of seconds): one of the two."""
+    """`wait 30s` or `wait $.delay` (a path to a number of seconds): one of the two;
+    `wait until $.at` (a path to a timestamp) or `wait until "2030-01-01T00:00:00Z"`."""
 
     seconds: int | None
     path: str | None
     text: str  # as written (`30s`, `$.delay`), for the state's name
+    span: Span
+    until: bool = False  # `path` holds a timestamp, not seconds
+    timestamp: str | None = None  # a literal timestamp
+
+
+@dataclass(frozen=True)
+class Set:
+    """`set $.path = VALUE`: a Pass state."""
+
+    path: str
+    value: Data
+    span: Span
+
+
+@dataclass(frozen=True)
+class Catch:
+    errors: tuple[str, ...]  # Step Functions error names; `States.ALL` when none were given
+    path: str | None  # where the error goes; None: dropped, the input kept
+    body: tuple[Step, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Try:
+    body: tuple[Step, ...]
+    catches: tuple[Catch, ...]
     span: Span
 
 
@@ -170,7 +220,7 @@ class Fail:
     span: Span
 
 
-Step = Task | Wait | IfStep | Parallel | ForEach | Succeed | Fail
+Step = Task | Wait | IfStep | Parallel | ForEach | Succeed | Fail | Set | Try
 
 
 def walk_steps(steps: Iterable[Step]) -> Iterator[Step]:
@@ -187,6 +237,10 @@ def walk_steps(steps: Iterable[Step]) -> Iterator[Step]:
                 yield from walk_steps(body)
         elif isinstance(step, ForEach):
             yield from walk_steps(step.body)
+        elif isinstance(step, Try):
+            yield from walk_steps(step.body)
+            for catch in step.catches:
+                yield from walk_steps(catch.body)
 
 
 # ---------------------------------------------------------------- resources

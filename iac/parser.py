@@ -748,6 +748,37 @@ class _Builder(Transformer[Token, Any]):
     def wait(self, meta: Any, c: list[Any]) -> s.Wait:
         return s.Wait(_parts(c)[1], self._span(meta))
 
+    def wait_until(self, meta: Any, c: list[Any]) -> s.Wait:
+        return s.Wait(_parts(c)[2], self._span(meta), until=True)
+
+    def set_step(self, meta: Any, c: list[Any]) -> s.SetStep:
+        _, path, value = _parts(c)
+        return s.SetStep(self._path(path), value, self._span(meta))
+
+    def try_step(self, meta: Any, c: list[Any]) -> s.Try:
+        _, body, *catches = _parts(c)
+        return s.Try(body, tuple(catches), self._span(meta))
+
+    def catch_clause(self, meta: Any, c: list[Any]) -> s.Catch:
+        p = _parts(c)[1:]
+        errors: tuple[s.Name, ...] = ()
+        path = None
+        if p and isinstance(p[0], list):
+            errors = tuple(p.pop(0))
+        if p and isinstance(p[0], Token) and p[0].type == "AS":
+            path = self._path(p[1])
+            p = p[2:]
+        return s.Catch(errors, path, p[0], self._span(meta))
+
+    def error_names(self, meta: Any, c: list[Any]) -> list[s.Name]:
+        return list(_parts(c))
+
+    def error_name(self, meta: Any, c: list[Any]) -> s.Name:
+        p = _parts(c)
+        if len(p) == 1 and p[0].type == "STRING":
+            return s.Name(self._string(p[0]).plain, self._tspan(p[0]))
+        return s.Name(".".join(str(t) for t in p), self._span(meta))
+
     def if_step(self, meta: Any, c: list[Any]) -> s.IfStep:
         p = [x for x in _parts(c) if not (isinstance(x, Token) and x.type in ("IF", "ELSE"))]
         branches = []

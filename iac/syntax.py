@@ -215,6 +215,33 @@ class Task:
 class Wait:
     value: Value
     span: Span
+    until: bool = False  # `wait until $.at`: a timestamp, not a number of seconds
+
+
+@dataclass(frozen=True)
+class SetStep:
+    """`set $.path = VALUE`: a Pass state."""
+
+    path: JsonPath
+    value: Value
+    span: Span
+
+
+@dataclass(frozen=True)
+class Catch:
+    """`catch States.Timeout, Other as $.error { ... }`; no names: every error."""
+
+    errors: tuple[Name, ...]  # dotted names keep their dots in `text`
+    path: JsonPath | None
+    body: tuple[Step, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Try:
+    body: tuple[Step, ...]
+    catches: tuple[Catch, ...]
+    span: Span
 
 
 @dataclass(frozen=True)
@@ -249,7 +276,7 @@ class Fail:
     span: Span
 
 
-Step = Task | Wait | IfStep | Parallel | ForEach | Succeed | Fail | Attribute
+Step = Task | Wait | IfStep | Parallel | ForEach | Succeed | Fail | SetStep | Try | Attribute
 
 # ---------------------------------------------------------------- statements
 
@@ -351,3 +378,7 @@ def walk_steps(steps: Iterable[Step]) -> Iterator[Step]:
                 yield from walk_steps(body)
         elif isinstance(step, ForEach):
             yield from walk_steps(step.body)
+        elif isinstance(step, Try):
+            yield from walk_steps(step.body)
+            for catch in step.catches:
+                yield from walk_steps(catch.body)

@@ -26,6 +26,7 @@ from .program import (
     warn_unused,
 )
 from .resources import check_resource
+from .workflows import warn_callbacks
 
 __all__ = ["check_modules"]
 
@@ -57,6 +58,7 @@ def check_modules(
     check_generated_ids(ctx, model)
     check_creates_something(ctx)
     warn_unused(ctx)
+    warn_callbacks(ctx)
     return None if ctx.diags.has_errors else model
 
 

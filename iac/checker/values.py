@@ -524,7 +524,7 @@ def check_target(
             verbs = [v for v, k in cat.STEP_KINDS.items() if k == kind]
             ctx.error(
                 "E118",
-                f"`{verb}` needs a {allowed[0]}, but `{name.text}` is a {kind}",
+                f"`{verb}` needs a {' or a '.join(allowed)}, but `{name.text}` is a {kind}",
                 name.span,
                 labels=labels,
                 hints=(f"a {kind} is used with {one_of(verbs)}",) if verbs else (),

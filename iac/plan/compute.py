@@ -72,9 +72,12 @@ def step_target(
     rid = logical_id(name)
     if kind == "function":
         return {"arn": Ref(rid, "arn")}
+    if kind == "model":
+        return {"arn": cx.model_arn(cx.app.resources[name])}
     if kind == "container":
         net = network(cx)
         return {
+            "container": name,  # the task definition's one container is named after it
             "cluster": Ref("Cluster", "arn"),
             "task_definition": Ref(rid, "arn"),
             "subnets": net["subnets"],
@@ -105,6 +108,18 @@ def step_grants(cx: Lowering, role: RoleSpec, target: m.Resource, step: m.Task) 
     if target.kind in simple:
         verb, action = simple[target.kind]
         role.add(Statement(f"{verb}{tid}", (action,), (cx.iam_arn(target.name),), step.span, why))
+        return
+    if target.kind == "model":
+        # The optimized integration calls InvokeModel only (never the streaming form).
+        role.add(
+            Statement(
+                f"Invoke{tid}",
+                ("bedrock:InvokeModel",),
+                cx.model_resources(target),
+                step.span,
+                f"{why} through Bedrock's optimized integration",
+            )
+        )
         return
     for st in run_task_statements(cx, target, step.span, why):
         role.add(st)
