@@ -15,11 +15,10 @@ from .. import catalog as cat
 
 KEYWORDS = ("app", "param", "on", "every", "cron", "output", "workflow")
 STEPS = ("invoke", "run", "send", "publish", "put", "wait", "if", "parallel", "for each",
-         "succeed", "fail")  # fmt: skip
+         "succeed", "fail", "set", "try")  # fmt: skip
 DURATION_UNITS = ("ms", "s", "m", "h", "d")
 SIZE_UNITS = ("KB", "MB", "GB")
-STEP_TARGETS = {"invoke": ("function", "model"), **{
-    verb: (kind,) for verb, kind in cat.STEP_KINDS.items() if verb != "invoke"}}  # fmt: skip
+STEP_TARGETS = cat.STEP_TARGETS
 ROUTE_TARGETS = ("function", "queue", "workflow", "bus")
 
 
@@ -313,8 +312,9 @@ def _in_block(ctx: Context, names: dict[str, str]) -> list[t.CompletionItem]:
     attrs: tuple[cat.Attr, ...] = kind_attrs
     if depth > 1:
         word = inner[0] if inner else ""
-        if word in cat.STEP_KINDS or word in ("invoke",):
-            attrs = cat.TASK_OPTIONS
+        if word in cat.STEP_KINDS:
+            target = names.get(inner[1], "") if len(inner) > 1 else ""
+            attrs = cat.TASK_OPTIONS + cat.TASK_KIND_OPTIONS.get(target, ())
         elif word == "throttle":
             attrs = cat.THROTTLE_ATTRS
         elif word == "network":

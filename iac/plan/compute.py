@@ -98,6 +98,8 @@ def step_target(
 
 def step_grants(cx: Lowering, role: RoleSpec, target: m.Resource, step: m.Task) -> None:
     why = f"`{step.verb} {target.name}`"
+    if step.options.callback:
+        why += " (it then waits for the callback: `.waitForTaskToken`)"
     tid = logical_id(target.name)
     simple = {
         "function": ("Invoke", "lambda:InvokeFunction"),
