@@ -210,10 +210,10 @@ def _task(ctx: Context, step: s.Task) -> m.Task | None:
                     labels=[Label(maps[name].span, "first set here")],
                 )
             maps[name] = item
-        elif isinstance(item, s.Attribute) and name not in names and _elsewhere(name):
+        elif isinstance(item, s.Attribute) and name not in names and _elsewhere(name, kind):
             ctx.error(
                 "E184",
-                f"`{name}` is not an option of {where}: {_elsewhere(name)}",
+                f"`{name}` is not an option of {where}: {_elsewhere(name, kind)}",
                 item.name.span,
                 hints=(f"options of {where}: {one_of(a.name for a in specs)}",),
             )
@@ -284,8 +284,10 @@ def _task(ctx: Context, step: s.Task) -> m.Task | None:
     return m.Task(step.verb, kind, step.target.text, options, step.span) if found else None
 
 
-def _elsewhere(name: str) -> str:
+def _elsewhere(name: str, kind: str) -> str:
     """Where an option belongs when it is not an option of this task (`` when nowhere)."""
+    if name == "input" and kind == "model":
+        return "a model's request is its `body`"
     if name == "callback" or name == "heartbeat":
         return f"`{name}` works on `invoke` of a function"
     if name == "body":
@@ -505,10 +507,10 @@ def read_path(ctx: Context, jp: s.JsonPath, *, token: bool = False) -> str | Non
     if second not in cat.CONTEXT_FIELDS[first]:
         ctx.unknown(
             "E180",
-            f"field of `$$.{first}`",
+            "field",
             s.Name(second, jp.span),
             cat.CONTEXT_FIELDS[first],
-            extra="fields",
+            context=f" of `$$.{first}`",
         )
         return None
     if len(parts) > 2 and (first, second) != ("Execution", "Input"):
