@@ -23,6 +23,7 @@ queue q
 topic t
 bus b
 container c { image = "public.ecr.aws/docker/library/busybox:1.36" }
+model m { id = "anthropic.claude-3-haiku-20240307-v1:0" }
 """
 
 
@@ -291,3 +292,241 @@ def test_every_example_definition_passes_asl_validator(program: Path) -> None:
     for node in machines:
         assert isinstance(node.props, StateMachineProps)
         valid(node.props.definition)
+
+
+# ---------------------------------------------------------------- 1.1: data, errors, models
+
+
+def test_set_a_literal_a_map_and_a_path() -> None:
+    d = valid(
+        machine('set $.n = 3\nset $.m = { a = "x", b = $.y, id = $$.Execution.Id }\nset $.c = $.d')
+    )
+    states = d["States"]
+    assert states["Set $.n"] == {
+        "Type": "Pass",
+        "Result": 3,
+        "ResultPath": "$.n",
+        "Next": "Set $.m",
+    }
+    assert states["Set $.m"]["Parameters"] == {"a": "x", "b.$": "$.y", "id.$": "$$.Execution.Id"}
+    assert states["Set $.m"]["ResultPath"] == "$.m"
+    assert states["Set $.c"] == {
+        "Type": "Pass",
+        "InputPath": "$.d",
+        "ResultPath": "$.c",
+        "End": True,
+    }
+
+
+def test_set_a_literal_map_is_a_result_not_parameters() -> None:
+    d = valid(machine('set $.m = { a = "x", tags = ["p", "q"], on = true }'))
+    assert d["States"]["Set $.m"]["Result"] == {"a": "x", "tags": ["p", "q"], "on": True}
+
+
+def test_set_a_context_path_places_the_value_in_a_second_state() -> None:
+    d = valid(machine("set $.started = $$.Execution.StartTime\ninvoke f"))
+    first = d["States"]["Set $.started"]
+    assert first["Parameters"] == {"value.$": "$$.Execution.StartTime"}
+    assert first["Next"] == "Keep $.started"
+    assert d["States"]["Keep $.started"] == {
+        "Type": "Pass",
+        "InputPath": "$.started.value",
+        "ResultPath": "$.started",
+        "Next": "Invoke f",
+    }
+
+
+def test_input_shapes_every_integration() -> None:
+    d = valid(
+        machine(
+            "invoke f { input = { key = $.k, run = $$.Execution.Name, n = 1 } }\n"
+            "send q { input = { k = $.k } }\npublish t { input = { k = $.k } }\n"
+            "put b { input = { k = $.k } }"
+        )
+    )
+    states = d["States"]
+    assert states["Invoke f"]["Parameters"]["Payload"] == {
+        "key.$": "$.k",
+        "run.$": "$$.Execution.Name",
+        "n": 1,
+    }
+    assert states["Send q"]["Parameters"]["MessageBody"] == {"k.$": "$.k"}
+    assert states["Publish t"]["Parameters"]["Message"] == {"k.$": "$.k"}
+    assert states["Put b"]["Parameters"]["Entries"][0]["Detail"] == {"k.$": "$.k"}
+    assert "Payload.$" not in states["Invoke f"]["Parameters"]
+
+
+def test_result_on_a_queue_keeps_the_input() -> None:
+    d = valid(machine("send q { result = $.sent, retry = 2 }"))
+    state = d["States"]["Send q"]
+    assert state["ResultPath"] == "$.sent"
+    assert state["Retry"][0]["MaxAttempts"] == 2
+
+
+def test_context_paths_in_conditions_waits_and_maps() -> None:
+    d = valid(
+        machine(
+            "if $$.Execution.Input.strict == true {\n invoke f\n}\n"
+            "wait $$.Execution.Input.delay\nfor each $$.Execution.Input.items {\n send q\n}"
+        )
+    )
+    states = d["States"]
+    choice = states[d["StartAt"]]["Choices"][0]
+    assert choice["Variable"] == "$$.Execution.Input.strict"
+    assert states["Wait $$.Execution.Input.delay"]["SecondsPath"] == "$$.Execution.Input.delay"
+    assert states["For each $$.Execution.Input.items"]["ItemsPath"] == "$$.Execution.Input.items"
+
+
+def test_wait_until_a_path_and_a_timestamp() -> None:
+    d = valid(machine('wait until $.at\nwait until "2030-01-31T09:00:00Z"'))
+    assert d["States"]["Wait until $.at"] == {
+        "Type": "Wait",
+        "TimestampPath": "$.at",
+        "Next": "Wait until 2030-01-31T09:00:00Z",
+    }
+    assert d["States"]["Wait until 2030-01-31T09:00:00Z"]["Timestamp"] == "2030-01-31T09:00:00Z"
+
+
+def test_run_passes_env_overrides_to_its_container() -> None:
+    d = valid(machine('run c { env { OBJECT_KEY = $.detail.object.key, MODE = "fast", N = 2 } }'))
+    overrides = d["States"]["Run c"]["Parameters"]["Overrides"]["ContainerOverrides"]
+    assert overrides == [
+        {
+            "Name": "c",
+            "Environment": [
+                {"Name": "OBJECT_KEY", "Value.$": "States.Format('{}', $.detail.object.key)"},
+                {"Name": "MODE", "Value": "fast"},
+                {"Name": "N", "Value": "2"},
+            ],
+        }
+    ]
+
+
+def test_try_catches_on_every_state_that_can_fail() -> None:
+    d = valid(
+        machine(
+            "try {\n invoke f\n if $.x > 1 {\n  run c\n }\n"
+            " parallel {\n  branch {\n   send q\n  }\n }\n for each $.items {\n  put b\n }\n"
+            " set $.done = true\n"
+            "} catch States.TaskFailed, States.Timeout as $.error {\n publish t\n"
+            '} catch {\n fail "Broken"\n}\nsucceed'
+        )
+    )
+    states = d["States"]
+    catchers = [
+        {
+            "ErrorEquals": ["States.TaskFailed", "States.Timeout"],
+            "ResultPath": "$.error",
+            "Next": "Publish t",
+        },
+        {"ErrorEquals": ["States.ALL"], "ResultPath": None, "Next": "Fail Broken"},
+    ]
+    for name in ("Invoke f", "Run c", "Parallel", "For each $.items"):
+        assert states[name]["Catch"] == catchers, name
+    # A branch's states can't leave it: the Parallel state catches for them.
+    assert "Catch" not in states["Parallel"]["Branches"][0]["States"]["Send q"]
+    assert "Catch" not in states["For each $.items"]["ItemProcessor"]["States"]["Put b"]
+    assert "Catch" not in states["Set $.done"]  # a Pass state can't fail
+    assert states["Set $.done"]["Next"] == "Succeed"
+    assert states["Publish t"]["Next"] == "Succeed"  # the handler goes on after the try
+    assert "Catch" not in states["Publish t"]
+
+
+def test_nested_try_puts_the_inner_catchers_first() -> None:
+    d = valid(
+        machine(
+            "try {\n try {\n  invoke f\n } catch States.Timeout {\n  send q\n }\n"
+            "} catch as $.e {\n publish t\n}"
+        )
+    )
+    states = d["States"]
+    assert [c["Next"] for c in states["Invoke f"]["Catch"]] == ["Send q", "Publish t"]
+    # The inner handler is inside the outer try.
+    assert [c["Next"] for c in states["Send q"]["Catch"]] == ["Publish t"]
+
+
+def test_a_fail_inside_try_goes_to_the_catch_that_names_it() -> None:
+    d = valid(
+        machine(
+            'try {\n if $.bad == true {\n  fail "Rejected" "no"\n }\n fail "Other"\n'
+            "} catch Rejected as $.error {\n send q\n}"
+        )
+    )
+    states = d["States"]
+    assert states["Fail Rejected"] == {
+        "Type": "Pass",
+        "Result": {"Error": "Rejected", "Cause": "no"},
+        "ResultPath": "$.error",
+        "Next": "Send q",
+    }
+    assert states["Fail Other"] == {"Type": "Fail", "Error": "Other"}
+
+
+def test_invoke_a_model_through_bedrock() -> None:
+    d = valid(
+        machine("invoke m { body = { prompt = $.text, max_tokens = 200 }, result = $.answer }")
+    )
+    state = d["States"]["Invoke m"]
+    assert state["Resource"] == "arn:aws:states:::bedrock:invokeModel"
+    assert state["Parameters"]["Body"] == {"prompt.$": "$.text", "max_tokens": 200}
+    model = state["Parameters"]["ModelId"]
+    assert isinstance(model, Sub)
+    assert "foundation-model/anthropic.claude-3-haiku-20240307-v1:0" in "".join(
+        p for p in model.parts if isinstance(p, str)
+    )
+    assert state["ResultSelector"] == {"Body.$": "$.Body"}
+    assert d["States"]["Keep result of m"]["InputPath"] == "$.answer.Body"
+
+
+def test_invoke_a_model_without_body_sends_the_state() -> None:
+    d = valid(machine("invoke m"))
+    state = d["States"]["Invoke m"]
+    assert state["Parameters"]["Body.$"] == "$"
+    assert state["OutputPath"] == "$.Body"
+
+
+def test_callback_waits_for_the_task_token() -> None:
+    d = valid(
+        machine(
+            "invoke f { callback = true, timeout = 1d, heartbeat = 1h, result = $.answer }\n"
+            "invoke f { callback = true, timeout = 1h, input = { key = $.k, t = $$.Task.Token } }"
+        )
+    )
+    first = d["States"]["Invoke f"]
+    assert first["Resource"] == "arn:aws:states:::lambda:invoke.waitForTaskToken"
+    assert first["Parameters"]["Payload"] == {"input.$": "$", "task_token.$": "$$.Task.Token"}
+    assert first["TimeoutSeconds"] == 86400 and first["HeartbeatSeconds"] == 3600
+    assert first["ResultPath"] == "$.answer"
+    assert "OutputPath" not in first and "ResultSelector" not in first
+    second = d["States"]["Invoke f 2"]
+    assert second["Parameters"]["Payload"] == {
+        "input": {"key.$": "$.k", "t.$": "$$.Task.Token"},
+        "task_token.$": "$$.Task.Token",
+    }
+
+
+def test_workflow_role_for_models_and_callbacks() -> None:
+    text = BASE + (
+        'function g {\n code = "src/breaker.py"\n allow w: callback\n}\n'
+        "workflow w {\n invoke m\n invoke f { callback = true, timeout = 1h }\n}\n"
+    )
+    result = check(from_text(text, HANDLER_DIR / "wf.iac"))
+    assert result.app is not None, [d.message for d in result.errors]
+    nodes = {n.id: n for n in plan(result.app).nodes}
+    role = nodes["WRole"].props
+    assert isinstance(role, RoleProps)
+    by_action = {a: st for st in role.statements for a in st.actions}
+    assert sorted(by_action) == ["bedrock:InvokeModel", "lambda:InvokeFunction"]
+    model = by_action["bedrock:InvokeModel"].resources
+    assert len(model) == 1 and "foundation-model/" in "".join(
+        p for p in model[0].parts if isinstance(p, str)
+    )
+    answer = nodes["GRole"].props
+    assert isinstance(answer, RoleProps)
+    callback = next(st for st in answer.statements if "states:SendTaskSuccess" in st.actions)
+    assert callback.actions == (
+        "states:SendTaskFailure",
+        "states:SendTaskHeartbeat",
+        "states:SendTaskSuccess",
+    )
+    assert "stateMachine:" in "".join(p for p in callback.resources[0].parts if isinstance(p, str))
