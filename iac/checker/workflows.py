@@ -535,17 +535,6 @@ def read_path(ctx: Context, jp: s.JsonPath, *, token: bool = False) -> str | Non
     return jp.path
 
 
-def _paths_in(v: s.Value) -> bool:
-    """A path anywhere in a value: States Language reads paths in objects, not in lists."""
-    if isinstance(v, s.JsonPath):
-        return True
-    if isinstance(v, s.MapV):
-        return any(isinstance(e, s.Attribute) and _paths_in(e.value) for e in v.entries)
-    if isinstance(v, s.ListV):
-        return any(_paths_in(x) for x in v.items)
-    return False
-
-
 def write_path(ctx: Context, jp: s.JsonPath, what: str) -> str | None:
     """A path a state writes to: into the state only."""
     if jp.path.startswith("$$"):
@@ -596,13 +585,15 @@ def data(ctx: Context, v: s.Value, what: str, *, token: bool = False) -> m.Data 
         return m.DataMap(tuple(entries.items())) if ok else None
     if isinstance(v, s.ListV):
         items = [data(ctx, x, what, token=token) for x in v.items]
-        paths = [x for x in v.items if _paths_in(x)]
+        # A list's own elements are literals: States Language reads a path only as a
+        # map's value (maps inside a list may hold them: `[{ text = $.a }]`).
+        paths = [x for x in v.items if isinstance(x, s.JsonPath)]
         if paths:
             ctx.error(
                 "E185",
-                f"{what}: a list holds literals; a path goes in a map outside any list",
+                f"{what}: a list holds literals and maps; a path goes in a map",
                 paths[0].span,
-                hints=("write `{ first = $.a, second = $.b }`",),
+                hints=("write `[{ value = $.a }]` or `{ first = $.a, second = $.b }`",),
             )
             return None
         if any(x is None for x in items):

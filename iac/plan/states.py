@@ -361,7 +361,6 @@ class StatesCompiler:
                     "BackoffRate": RETRY_BACKOFF,
                 }
             ]
-        self._catching(state)
         result = options.result
         # The part of a function's or a model's answer that is the result.
         answer = {"function": "Payload", "model": "Body"}.get(kind)
@@ -371,7 +370,7 @@ class StatesCompiler:
                 state["ResultSelector"] = {f"{answer}.$": f"$.{answer}"}
                 state["ResultPath"] = result
                 keep = self.kept[id(step)]
-                states[name] = self._chain(state, keep)
+                states[name] = self._chain(self._catching(state), keep)
                 states[keep] = self._chain(
                     {
                         "Type": "Pass",
@@ -388,7 +387,7 @@ class StatesCompiler:
                 state["ResultPath"] = result
         else:
             state["ResultPath"] = result
-        states[name] = self._chain(state, nxt)
+        states[name] = self._chain(self._catching(state), nxt)
 
 
 def _keeps_result(step: m.Task) -> bool:

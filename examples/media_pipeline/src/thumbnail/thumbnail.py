@@ -1,7 +1,9 @@
 """Thumbnail step of the process_upload workflow (objects of 10MB or less).
 
-The input is the bucket's EventBridge event. Returns where the thumbnail is,
-which becomes the workflow's state for the `publish media_ready` step.
+The workflow sends only what this step needs, `{"bucket": ..., "key": ...}`
+(its `input = { ... }`). The return value, where the thumbnails are, goes to
+`$.thumbnail` in the workflow's state, beside the bucket's event, for the
+`publish media_ready` step.
 
 Vendor Pillow into this directory before compiling:
     pip install pillow --platform manylinux2014_x86_64 --only-binary=:all: \
@@ -21,8 +23,8 @@ SIZES = (160, 480)
 
 
 def handler(event, context):
-    bucket = event["detail"]["bucket"]["name"]
-    key = event["detail"]["object"]["key"]
+    bucket = event["bucket"]
+    key = event["key"]
     stem = posixpath.splitext(key.removeprefix("incoming/"))[0]
 
     original = s3.get_object(Bucket=bucket, Key=key)["Body"].read()

@@ -1,0 +1,1 @@
+"""The transcode container of the media pipeline."""
