@@ -357,6 +357,14 @@ def _report(source: Source, err: UnexpectedInput, diags: Diagnostics) -> None:
         return
     if _misplaced_word(source, tok, accepts, diags):
         return
+    if tok.type == "_NL" and accepts == {"CATCH"}:
+        diags.error(
+            "E015",
+            "a `try` needs a `catch`, on the line of its closing `}`",
+            Span(source, start, start),
+            hints=("write `} catch ERRORS as $.error {` (no names: every error)",),
+        )
+        return
     span = Span(source, start, max(start + 1, tok.end_pos or start + 1))
     found = "end of line" if tok.type == "_NL" else f"`{_show(str(tok))}`"
     if tok.type == "_NL":
@@ -369,7 +377,7 @@ def _report(source: Source, err: UnexpectedInput, diags: Diagnostics) -> None:
 
 
 _STEPS = ("invoke", "run", "send", "publish", "put", "wait", "if", "parallel", "for each",
-          "succeed", "fail")  # fmt: skip
+          "succeed", "fail", "set", "try")  # fmt: skip
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY")
 _FIRST_WORD = re.compile(r"[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*\Z")
 
@@ -393,6 +401,14 @@ def _misplaced_word(source: Source, tok: Token, accepts: set[str], diags: Diagno
                 "`else` goes on the line of the closing `}`",
                 span,
                 hints=("write `} else {` (or `} else if ... {`): a line break ends the `if`",),
+            )
+            return True
+        if word == "catch":
+            diags.error(
+                "E015",
+                "`catch` goes on the line of the closing `}`",
+                span,
+                hints=("write `} catch ... {`: a line break ends the `try`",),
             )
             return True
         if word in _STATEMENT_WORDS:  # `output x y`: a statement, not a step
@@ -518,7 +534,8 @@ _GROUPS = (
     (
         "a step (`invoke`, `wait`, `if`, ...)",
         {"TASK_VERB", "WAIT", "IF"},
-        {"TASK_VERB", "WAIT", "IF", "PARALLEL", "FOR", "SUCCEED", "FAIL", "NAME"},
+        {"TASK_VERB", "WAIT", "IF", "PARALLEL", "FOR", "SUCCEED", "FAIL", "SET", "TRY", "NAME"}
+        | {"KEY", "SORT", "INDEX"},
     ),
     (
         "an attribute (`name = value`)",

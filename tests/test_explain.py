@@ -179,6 +179,21 @@ def test_human_text_cites_lines_and_reasons() -> None:
     assert text.rstrip().splitlines()[-1].endswith("statements")
 
 
+def test_workflow_model_and_callback_grants_are_explained() -> None:
+    out = iac("explain", "publishing.iac")
+    assert out.returncode == 0, out.stderr
+    text = out.stdout
+    model = text.split("InvokeSummarizer", 1)[1].split("\n\n", 1)[0]
+    assert "allow     bedrock:InvokeModel\n" in model  # not the streaming form
+    assert "foundation-model/anthropic.claude-3-haiku-20240307-v1:0" in model
+    assert "through Bedrock's optimized integration" in model
+    callback = text.split("CallbackPublishArticle", 1)[1].split("\n\n", 1)[0]
+    assert "states:SendTaskFailure, states:SendTaskHeartbeat, states:SendTaskSuccess" in callback
+    assert "stateMachine:publishing-publish-article" in callback
+    assert "`allow publish_article: callback`" in callback
+    assert "waits for the callback" in text
+
+
 def test_bucket_policy_deny_is_shown() -> None:
     out = iac("explain", "thumbnails.iac")
     assert out.returncode == 0, out.stderr

@@ -123,6 +123,16 @@ def test_completion_by_context(examples: Path) -> None:
         wf = text + "\nworkflow w {\n  invoke \n}\n"
         steps = await complete(s, uri, wf, "  invoke ")
         assert set(steps) == {"place_order", "get_order", "project_order", "pager"}
+        options = await complete(
+            s, uri, text + "\nworkflow w {\n  invoke pager {  }\n}\n", "invoke pager { "
+        )
+        assert {"retry", "result", "input", "callback", "heartbeat"} <= set(options)
+        queue_options = await complete(
+            s, uri, text + "\nworkflow w {\n  send intake {  }\n}\n", "send intake { "
+        )
+        assert "input" in queue_options and "callback" not in queue_options
+        words = await complete(s, uri, text + "\nworkflow w {\n  \n}\n", "workflow w {\n  ")
+        assert {"set", "try", "invoke", "wait"} <= set(words)
 
     run(examples, body)
 

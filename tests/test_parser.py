@@ -227,9 +227,15 @@ def test_keywords_stay_usable_as_names() -> None:
     assert names == ["on", "app", "invoke", "output"]
 
 
-def test_block_keywords_are_reserved_inside_blocks() -> None:
-    # `key`, `sort`, `index` and `allow` start block items, so they can't name attributes.
-    _, diags = parse_text("queue q { key = 1 }")
+def test_block_keywords_are_names_before_an_equals() -> None:
+    # `key`, `sort` and `index` start table items, and name attributes before `=`, so a
+    # workflow's `input = { key = $.k }` reads as the spec writes it. `allow` stays a
+    # keyword.
+    q = resource("queue q { key = 1, sort = 2, index = 3 }")
+    assert list(attrs(q)) == ["key", "sort", "index"]
+    table = resource("table t {\n  key id: string\n  sort at: number\n}")
+    assert [type(i).__name__ for i in table.items] == ["KeyDecl", "KeyDecl"]
+    _, diags = parse_text("queue q { allow = 1 }")
     assert codes(diags) == ["E005"]
 
 
@@ -656,3 +662,56 @@ def test_the_largest_literals_are_in_range() -> None:
     text = "queue q { a = 9223372036854775807, b = 9223372036854775807ms, c = 8388607TB }\n"
     assert parse_source(Source(Path("main.iac"), text), diags) is not None
     assert diags.items == []
+
+
+# ---------------------------------------------------------------- workflows, 1.1
+
+
+def test_context_paths_are_paths() -> None:
+    v = value("$$.Execution.Input.items[0]")
+    assert isinstance(v, s.JsonPath) and v.path == "$$.Execution.Input.items[0]"
+
+
+def test_set_step() -> None:
+    (st,) = steps("set $.started = $$.Execution.StartTime")
+    assert isinstance(st, s.SetStep)
+    assert st.path.path == "$.started"
+    assert isinstance(st.value, s.JsonPath) and st.value.path == "$$.Execution.StartTime"
+
+
+def test_wait_until() -> None:
+    until, plain = steps("wait until $.at\nwait $.delay")
+    assert isinstance(until, s.Wait) and until.until
+    assert isinstance(plain, s.Wait) and not plain.until
+
+
+def test_try_with_catch_clauses() -> None:
+    (st,) = steps(
+        "try {\n invoke f\n} catch States.TaskFailed, Lambda.Unknown as $.error {\n send q\n}"
+        ' catch "Odd-Name" {\n succeed\n} catch {\n fail "X"\n}'
+    )
+    assert isinstance(st, s.Try)
+    assert [type(x).__name__ for x in st.body] == ["Task"]
+    first, odd, every = st.catches
+    assert [e.text for e in first.errors] == ["States.TaskFailed", "Lambda.Unknown"]
+    assert first.errors[0].span.text == "States.TaskFailed"
+    assert first.path is not None and first.path.path == "$.error"
+    assert [e.text for e in odd.errors] == ["Odd-Name"] and odd.path is None
+    assert every.errors == () and every.path is None
+
+
+def test_task_options_with_maps_and_env() -> None:
+    (st,) = steps("run c { timeout = 2h, env { K = $.k } }")
+    assert isinstance(st, s.Task)
+    timeout, env = st.options
+    assert isinstance(env, s.Nested) and env.name.text == "env"
+    (task,) = steps("invoke f { input = { key = $.k, n = 1 }, callback = true }")
+    assert isinstance(task, s.Task)
+    shaped = task.options[0]
+    assert isinstance(shaped, s.Attribute) and isinstance(shaped.value, s.MapV)
+    assert [e.name.text for e in shaped.value.entries] == ["key", "n"]  # type: ignore[union-attr]
+
+
+def test_step_keywords_stay_names_elsewhere() -> None:
+    names = [x.name.text for x in parse_ok("queue set\nqueue try\nqueue catch\ntopic until")]  # type: ignore[union-attr]
+    assert names == ["set", "try", "catch", "until"]

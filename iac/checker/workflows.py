@@ -127,8 +127,8 @@ def _step(ctx: Context, step: s.Step, top: bool) -> m.Step | None:
         return m.Parallel(bodies, step.span)
     if isinstance(step, s.ForEach):
         items = read_path(ctx, step.path)
-        body = check_steps(ctx, step.body, top=False)
-        return m.ForEach(items, body, step.span) if items is not None else None
+        each = check_steps(ctx, step.body, top=False)
+        return m.ForEach(items, each, step.span) if items is not None else None
     if isinstance(step, s.Fail):
         for text in (step.error, step.cause):
             if text is not None and not text.is_plain:
@@ -601,7 +601,7 @@ def data(ctx: Context, v: s.Value, what: str, *, token: bool = False) -> m.Data 
         return tuple(x for x in items if x is not None)
     if isinstance(v, s.BadUnit):
         return None
-    hints = ()
+    hints: tuple[str, ...] = ()
     if isinstance(v, s.Duration | s.Size):
         hints = ("write the number (seconds, bytes) the receiver expects",)
     elif isinstance(v, s.Ref):

@@ -313,8 +313,8 @@ def _in_block(ctx: Context, names: dict[str, str]) -> list[t.CompletionItem]:
     if depth > 1:
         word = inner[0] if inner else ""
         if word in cat.STEP_KINDS:
-            target = names.get(inner[1], "") if len(inner) > 1 else ""
-            attrs = cat.TASK_OPTIONS + cat.TASK_KIND_OPTIONS.get(target, ())
+            step_kind = names.get(inner[1], "") if len(inner) > 1 else ""
+            attrs = cat.TASK_OPTIONS + cat.TASK_KIND_OPTIONS.get(step_kind, ())
         elif word == "throttle":
             attrs = cat.THROTTLE_ATTRS
         elif word == "network":
