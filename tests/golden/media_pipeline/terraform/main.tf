@@ -233,8 +233,8 @@ resource "aws_lambda_function" "thumbnail" {
   architectures    = ["x86_64"]
   memory_size      = 1024
   timeout          = 60
-  filename         = "${path.module}/assets/thumbnail-64a2958e1dbd6f65.zip"
-  source_code_hash = filebase64sha256("${path.module}/assets/thumbnail-64a2958e1dbd6f65.zip")
+  filename         = "${path.module}/assets/thumbnail-e9686c1267bf11ed.zip"
+  source_code_hash = filebase64sha256("${path.module}/assets/thumbnail-e9686c1267bf11ed.zip")
 
   logging_config {
     log_format = "Text"
@@ -339,28 +339,16 @@ resource "aws_iam_role_policy" "transcode_task_role" {
     Version = "2012-10-17"
     Statement = [
       {
-        Sid      = "ReadListUploadsObjects"
+        Sid      = "ReadUploadsObjects"
         Effect   = "Allow"
         Action   = "s3:GetObject"
         Resource = "${aws_s3_bucket.uploads.arn}/*"
       },
       {
-        Sid      = "ReadListUploads"
+        Sid      = "WriteRenditionsObjects"
         Effect   = "Allow"
-        Action   = "s3:ListBucket"
-        Resource = aws_s3_bucket.uploads.arn
-      },
-      {
-        Sid      = "ReadWriteListRenditionsObjects"
-        Effect   = "Allow"
-        Action   = ["s3:GetObject", "s3:PutObject"]
+        Action   = "s3:PutObject"
         Resource = "${aws_s3_bucket.renditions.arn}/*"
-      },
-      {
-        Sid      = "ReadWriteListRenditions"
-        Effect   = "Allow"
-        Action   = "s3:ListBucket"
-        Resource = aws_s3_bucket.renditions.arn
       },
     ]
   })
@@ -381,23 +369,11 @@ resource "aws_ecs_task_definition" "transcode" {
       image                  = "123456789012.dkr.ecr.eu-central-1.amazonaws.com/transcoder:${var.transcoder_tag}"
       essential              = true
       readonlyRootFilesystem = true
-      command = [
-        "python",
-        "-m",
-        "transcoder",
-        "--source-prefix",
-        "incoming/",
-        "--preset",
-        "web-1080p",
-      ]
+      command                = ["python", "-m", "transcoder", "--preset", "web-1080p"]
       environment = [
         {
           name  = "RENDITIONS_BUCKET"
           value = aws_s3_bucket.renditions.bucket
-        },
-        {
-          name  = "SOURCE_BUCKET"
-          value = aws_s3_bucket.uploads.bucket
         },
         {
           name  = "STAGE"
@@ -423,7 +399,17 @@ resource "aws_ecs_task_definition" "transcode" {
   depends_on = [aws_iam_role_policy.transcode_task_role, aws_iam_role_policy.transcode_execution_role]
 }
 
-# pipeline.iac:43  workflow process_upload: role
+# pipeline.iac:42  queue failed_uploads
+resource "aws_sqs_queue" "failed_uploads" {
+  name                       = "media-${var.stage}-failed-uploads"
+  max_message_size           = 262144
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# pipeline.iac:48  workflow process_upload: role
 resource "aws_iam_role" "process_upload_role" {
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
@@ -439,7 +425,7 @@ resource "aws_iam_role" "process_upload_role" {
   })
 }
 
-# pipeline.iac:43  workflow process_upload: role
+# pipeline.iac:48  workflow process_upload: role
 resource "aws_iam_role_policy" "process_upload_role" {
   name = "ProcessUploadRolePolicy"
   role = aws_iam_role.process_upload_role.id
@@ -485,6 +471,12 @@ resource "aws_iam_role_policy" "process_upload_role" {
         Resource = "arn:${data.aws_partition.current.partition}:lambda:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:function:media-${var.stage}-thumbnail"
       },
       {
+        Sid      = "SendToFailedUploads"
+        Effect   = "Allow"
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.failed_uploads.arn
+      },
+      {
         Sid      = "PublishToMediaReady"
         Effect   = "Allow"
         Action   = "sns:Publish"
@@ -494,15 +486,29 @@ resource "aws_iam_role_policy" "process_upload_role" {
   })
 }
 
-# pipeline.iac:43  workflow process_upload
+# pipeline.iac:48  workflow process_upload
 resource "aws_sfn_state_machine" "process_upload" {
   name     = "media-${var.stage}-process-upload"
   type     = "STANDARD"
   role_arn = aws_iam_role.process_upload_role.arn
   definition = jsonencode({
     Comment = "workflow process_upload"
-    StartAt = "If $.detail.object.size > 10MB"
+    StartAt = "Set $.started"
     States = {
+      "Set $.started" = {
+        Type = "Pass"
+        Parameters = {
+          "value.$" = "$$.Execution.StartTime"
+        }
+        ResultPath = "$.started"
+        Next       = "Keep $.started"
+      }
+      "Keep $.started" = {
+        Type       = "Pass"
+        InputPath  = "$.started.value"
+        ResultPath = "$.started"
+        Next       = "If $.detail.object.size > 10MB"
+      }
       "If $.detail.object.size > 10MB" = {
         Type = "Choice"
         Choices = [
@@ -528,17 +534,44 @@ resource "aws_sfn_state_machine" "process_upload" {
               AssignPublicIp = "DISABLED"
             }
           }
+          Overrides = {
+            ContainerOverrides = [
+              {
+                Name = "transcode"
+                Environment = [
+                  {
+                    Name      = "OBJECT_KEY"
+                    "Value.$" = "States.Format('{}', $.detail.object.key)"
+                  },
+                  {
+                    Name      = "BUCKET"
+                    "Value.$" = "States.Format('{}', $.detail.bucket.name)"
+                  },
+                ]
+              },
+            ]
+          }
         }
         TimeoutSeconds = 7200
         ResultPath     = null
-        Next           = "Publish media_ready"
+        Catch = [
+          {
+            ErrorEquals = ["States.TaskFailed", "States.Timeout"]
+            ResultPath  = "$.error"
+            Next        = "Send failed_uploads"
+          },
+        ]
+        Next = "Publish media_ready"
       }
       "Invoke thumbnail" = {
         Type     = "Task"
         Resource = "arn:aws:states:::lambda:invoke"
         Parameters = {
           FunctionName = aws_lambda_function.thumbnail.arn
-          "Payload.$"  = "$"
+          Payload = {
+            "bucket.$" = "$.detail.bucket.name"
+            "key.$"    = "$.detail.object.key"
+          }
         }
         Retry = [
           {
@@ -548,8 +581,18 @@ resource "aws_sfn_state_machine" "process_upload" {
             BackoffRate     = 2.0
           },
         ]
-        OutputPath = "$.Payload"
-        Next       = "Publish media_ready"
+        ResultSelector = {
+          "Payload.$" = "$.Payload"
+        }
+        ResultPath = "$.thumbnail"
+        Catch = [
+          {
+            ErrorEquals = ["States.TaskFailed", "States.Timeout"]
+            ResultPath  = "$.error"
+            Next        = "Send failed_uploads"
+          },
+        ]
+        Next = "Keep result of thumbnail"
       }
       "Publish media_ready" = {
         Type     = "Task"
@@ -561,19 +604,40 @@ resource "aws_sfn_state_machine" "process_upload" {
         ResultPath = null
         End        = true
       }
+      "Send failed_uploads" = {
+        Type     = "Task"
+        Resource = "arn:aws:states:::sqs:sendMessage"
+        Parameters = {
+          QueueUrl        = aws_sqs_queue.failed_uploads.url
+          "MessageBody.$" = "$"
+        }
+        ResultPath = null
+        Next       = "Fail UploadFailed"
+      }
+      "Keep result of thumbnail" = {
+        Type       = "Pass"
+        InputPath  = "$.thumbnail.Payload"
+        ResultPath = "$.thumbnail"
+        Next       = "Publish media_ready"
+      }
+      "Fail UploadFailed" = {
+        Type  = "Fail"
+        Error = "UploadFailed"
+        Cause = "the upload could not be processed"
+      }
     }
   })
 
   depends_on = [aws_iam_role_policy.process_upload_role]
 }
 
-# pipeline.iac:55  function purge_renditions: log group
+# pipeline.iac:73  function purge_renditions: log group
 resource "aws_cloudwatch_log_group" "purge_renditions_log_group" {
   name              = "/aws/lambda/media-${var.stage}-purge-renditions"
   retention_in_days = 30
 }
 
-# pipeline.iac:55  function purge_renditions: role
+# pipeline.iac:73  function purge_renditions: role
 resource "aws_iam_role" "purge_renditions_role" {
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
@@ -589,7 +653,7 @@ resource "aws_iam_role" "purge_renditions_role" {
   })
 }
 
-# pipeline.iac:55  function purge_renditions: role
+# pipeline.iac:73  function purge_renditions: role
 resource "aws_iam_role_policy" "purge_renditions_role" {
   name = "PurgeRenditionsRolePolicy"
   role = aws_iam_role.purge_renditions_role.id
@@ -618,7 +682,7 @@ resource "aws_iam_role_policy" "purge_renditions_role" {
   })
 }
 
-# pipeline.iac:55  function purge_renditions
+# pipeline.iac:73  function purge_renditions
 resource "aws_lambda_function" "purge_renditions" {
   function_name    = "media-${var.stage}-purge-renditions"
   role             = aws_iam_role.purge_renditions_role.arn
@@ -644,7 +708,7 @@ resource "aws_lambda_function" "purge_renditions" {
   depends_on = [aws_iam_role_policy.purge_renditions_role]
 }
 
-# pipeline.iac:62  workflow forget_upload: role
+# pipeline.iac:80  workflow forget_upload: role
 resource "aws_iam_role" "forget_upload_role" {
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
@@ -660,7 +724,7 @@ resource "aws_iam_role" "forget_upload_role" {
   })
 }
 
-# pipeline.iac:62  workflow forget_upload: role
+# pipeline.iac:80  workflow forget_upload: role
 resource "aws_iam_role_policy" "forget_upload_role" {
   name = "ForgetUploadRolePolicy"
   role = aws_iam_role.forget_upload_role.id
@@ -683,7 +747,7 @@ resource "aws_iam_role_policy" "forget_upload_role" {
   })
 }
 
-# pipeline.iac:62  workflow forget_upload
+# pipeline.iac:80  workflow forget_upload
 resource "aws_sfn_state_machine" "forget_upload" {
   name     = "media-${var.stage}-forget-upload"
   type     = "EXPRESS"
@@ -750,7 +814,7 @@ resource "aws_sfn_state_machine" "forget_upload" {
   depends_on = [aws_iam_role_policy.forget_upload_role]
 }
 
-# pipeline.iac:52  uploads.created -> workflow process_upload
+# pipeline.iac:70  uploads.created -> workflow process_upload
 resource "aws_cloudwatch_event_rule" "uploads_created_to_process_upload" {
   name        = "media-${var.stage}-uploads-created-to-process-upload"
   description = "uploads.created -> process_upload"
@@ -773,7 +837,7 @@ resource "aws_cloudwatch_event_rule" "uploads_created_to_process_upload" {
   state = "ENABLED"
 }
 
-# pipeline.iac:52  uploads.created -> workflow process_upload: target process_upload
+# pipeline.iac:70  uploads.created -> workflow process_upload: target process_upload
 resource "aws_cloudwatch_event_target" "uploads_created_to_process_upload_process_upload" {
   rule      = aws_cloudwatch_event_rule.uploads_created_to_process_upload.name
   target_id = "process_upload"
@@ -783,7 +847,7 @@ resource "aws_cloudwatch_event_target" "uploads_created_to_process_upload_proces
   depends_on = [aws_iam_role_policy.process_upload_events_role]
 }
 
-# pipeline.iac:43  workflow process_upload: role for EventBridge to start it
+# pipeline.iac:48  workflow process_upload: role for EventBridge to start it
 resource "aws_iam_role" "process_upload_events_role" {
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
@@ -799,7 +863,7 @@ resource "aws_iam_role" "process_upload_events_role" {
   })
 }
 
-# pipeline.iac:43  workflow process_upload: role for EventBridge to start it
+# pipeline.iac:48  workflow process_upload: role for EventBridge to start it
 resource "aws_iam_role_policy" "process_upload_events_role" {
   name = "ProcessUploadEventsRolePolicy"
   role = aws_iam_role.process_upload_events_role.id
@@ -816,7 +880,7 @@ resource "aws_iam_role_policy" "process_upload_events_role" {
   })
 }
 
-# pipeline.iac:70  uploads.deleted -> workflow forget_upload
+# pipeline.iac:88  uploads.deleted -> workflow forget_upload
 resource "aws_cloudwatch_event_rule" "uploads_deleted_to_forget_upload" {
   name        = "media-${var.stage}-uploads-deleted-to-forget-upload"
   description = "uploads.deleted -> forget_upload"
@@ -839,7 +903,7 @@ resource "aws_cloudwatch_event_rule" "uploads_deleted_to_forget_upload" {
   state = "ENABLED"
 }
 
-# pipeline.iac:70  uploads.deleted -> workflow forget_upload: target forget_upload
+# pipeline.iac:88  uploads.deleted -> workflow forget_upload: target forget_upload
 resource "aws_cloudwatch_event_target" "uploads_deleted_to_forget_upload_forget_upload" {
   rule      = aws_cloudwatch_event_rule.uploads_deleted_to_forget_upload.name
   target_id = "forget_upload"
@@ -849,7 +913,7 @@ resource "aws_cloudwatch_event_target" "uploads_deleted_to_forget_upload_forget_
   depends_on = [aws_iam_role_policy.forget_upload_events_role]
 }
 
-# pipeline.iac:62  workflow forget_upload: role for EventBridge to start it
+# pipeline.iac:80  workflow forget_upload: role for EventBridge to start it
 resource "aws_iam_role" "forget_upload_events_role" {
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
@@ -865,7 +929,7 @@ resource "aws_iam_role" "forget_upload_events_role" {
   })
 }
 
-# pipeline.iac:62  workflow forget_upload: role for EventBridge to start it
+# pipeline.iac:80  workflow forget_upload: role for EventBridge to start it
 resource "aws_iam_role_policy" "forget_upload_events_role" {
   name = "ForgetUploadEventsRolePolicy"
   role = aws_iam_role.forget_upload_events_role.id

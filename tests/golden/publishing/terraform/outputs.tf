@@ -1,0 +1,1 @@
+# iac app publishing: outputs.

@@ -1,0 +1,1 @@
+# iac app publishing: params, set with -var NAME=VALUE.
