@@ -71,7 +71,10 @@ def hover_text(
                 spec = next(
                     (
                         a
-                        for a in cat.TASK_OPTIONS + cat.THROTTLE_ATTRS + cat.NETWORK_ATTRS
+                        for a in cat.TASK_OPTIONS
+                        + tuple(o for opts in cat.TASK_KIND_OPTIONS.values() for o in opts)
+                        + cat.THROTTLE_ATTRS
+                        + cat.NETWORK_ATTRS
                         if a.name == item.name.text
                     ),
                     None,
@@ -99,6 +102,10 @@ def _flat(items: tuple[object, ...]) -> list[object]:
                 out.extend(_flat(body))
         elif isinstance(item, s.ForEach):
             out.extend(_flat(item.body))
+        elif isinstance(item, s.Try):
+            out.extend(_flat(item.body))
+            for catch in item.catches:
+                out.extend(_flat(catch.body))
     return out
 
 
