@@ -12,6 +12,7 @@ from aws_cdk import aws_lambda as lambda_
 from aws_cdk import aws_logs as logs
 from aws_cdk import aws_s3 as s3
 from aws_cdk import aws_sns as sns
+from aws_cdk import aws_sqs as sqs
 from aws_cdk import aws_stepfunctions as sfn
 from constructs import Construct
 
@@ -212,7 +213,7 @@ class MediaStack(cdk.Stack):
             memory_size=1024,
             timeout=cdk.Duration.seconds(60),
             role=thumbnail_role,
-            code=asset("thumbnail-64a2958e1dbd6f65.zip"),
+            code=asset("thumbnail-e9686c1267bf11ed.zip"),
             log_group=thumbnail_log_group,
             environment={"RENDITIONS_BUCKET": renditions.bucket_name},
         )
@@ -297,7 +298,7 @@ class MediaStack(cdk.Stack):
                 "TranscodeTaskRolePolicy": iam.PolicyDocument(
                     statements=[
                         iam.PolicyStatement(
-                            sid="ReadListUploadsObjects",
+                            sid="ReadUploadsObjects",
                             actions=["s3:GetObject"],
                             resources=[
                                 cdk.Fn.sub(
@@ -307,24 +308,14 @@ class MediaStack(cdk.Stack):
                             ],
                         ),
                         iam.PolicyStatement(
-                            sid="ReadListUploads",
-                            actions=["s3:ListBucket"],
-                            resources=[uploads.bucket_arn],
-                        ),
-                        iam.PolicyStatement(
-                            sid="ReadWriteListRenditionsObjects",
-                            actions=["s3:GetObject", "s3:PutObject"],
+                            sid="WriteRenditionsObjects",
+                            actions=["s3:PutObject"],
                             resources=[
                                 cdk.Fn.sub(
                                     "${RenditionsArn}/*",
                                     {"RenditionsArn": renditions.bucket_arn},
                                 ),
                             ],
-                        ),
-                        iam.PolicyStatement(
-                            sid="ReadWriteListRenditions",
-                            actions=["s3:ListBucket"],
-                            resources=[renditions.bucket_arn],
                         ),
                     ],
                 ),
@@ -359,23 +350,11 @@ class MediaStack(cdk.Stack):
                     ),
                     essential=True,
                     readonly_root_filesystem=True,
-                    command=[
-                        "python",
-                        "-m",
-                        "transcoder",
-                        "--source-prefix",
-                        "incoming/",
-                        "--preset",
-                        "web-1080p",
-                    ],
+                    command=["python", "-m", "transcoder", "--preset", "web-1080p"],
                     environment=[
                         ecs.CfnTaskDefinition.KeyValuePairProperty(
                             name="RENDITIONS_BUCKET",
                             value=renditions.bucket_name,
-                        ),
-                        ecs.CfnTaskDefinition.KeyValuePairProperty(
-                            name="SOURCE_BUCKET",
-                            value=uploads.bucket_name,
                         ),
                         ecs.CfnTaskDefinition.KeyValuePairProperty(
                             name="STAGE",
@@ -394,7 +373,23 @@ class MediaStack(cdk.Stack):
             ],
         )
 
-        # pipeline.iac:43  workflow process_upload: role
+        # pipeline.iac:42  queue failed_uploads
+        failed_uploads = sqs.Queue(
+            self,
+            "FailedUploads",
+            queue_name=cdk.Fn.sub(
+                "media-${Stage}-failed-uploads",
+                {"Stage": stage.value_as_string},
+            ),
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.seconds(1209600),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+        )
+        resource_of(failed_uploads).override_logical_id("FailedUploads")
+
+        # pipeline.iac:48  workflow process_upload: role
         process_upload_role = iam.Role(
             self,
             "ProcessUploadRole",
@@ -455,6 +450,11 @@ class MediaStack(cdk.Stack):
                             ],
                         ),
                         iam.PolicyStatement(
+                            sid="SendToFailedUploads",
+                            actions=["sqs:SendMessage"],
+                            resources=[failed_uploads.queue_arn],
+                        ),
+                        iam.PolicyStatement(
                             sid="PublishToMediaReady",
                             actions=["sns:Publish"],
                             resources=[media_ready.topic_arn],
@@ -465,7 +465,7 @@ class MediaStack(cdk.Stack):
         )
         resource_of(process_upload_role).override_logical_id("ProcessUploadRole")
 
-        # pipeline.iac:43  workflow process_upload
+        # pipeline.iac:48  workflow process_upload
         process_upload = sfn.CfnStateMachine(
             self,
             "ProcessUpload",
@@ -478,8 +478,20 @@ class MediaStack(cdk.Stack):
             definition_string=json.dumps(
                 {
                     "Comment": "workflow process_upload",
-                    "StartAt": "If $.detail.object.size > 10MB",
+                    "StartAt": "Set $.started",
                     "States": {
+                        "Set $.started": {
+                            "Type": "Pass",
+                            "Parameters": {"value.$": "$$.Execution.StartTime"},
+                            "ResultPath": "$.started",
+                            "Next": "Keep $.started",
+                        },
+                        "Keep $.started": {
+                            "Type": "Pass",
+                            "InputPath": "$.started.value",
+                            "ResultPath": "$.started",
+                            "Next": "If $.detail.object.size > 10MB",
+                        },
                         "If $.detail.object.size > 10MB": {
                             "Type": "Choice",
                             "Choices": [
@@ -508,9 +520,36 @@ class MediaStack(cdk.Stack):
                                         "AssignPublicIp": "DISABLED",
                                     },
                                 },
+                                "Overrides": {
+                                    "ContainerOverrides": [
+                                        {
+                                            "Name": "transcode",
+                                            "Environment": [
+                                                {
+                                                    "Name": "OBJECT_KEY",
+                                                    "Value.$": "States.Format('{}', $.detail.object.key)",
+                                                },
+                                                {
+                                                    "Name": "BUCKET",
+                                                    "Value.$": "States.Format('{}', $.detail.bucket.name)",
+                                                },
+                                            ],
+                                        },
+                                    ],
+                                },
                             },
                             "TimeoutSeconds": 7200,
                             "ResultPath": None,
+                            "Catch": [
+                                {
+                                    "ErrorEquals": [
+                                        "States.TaskFailed",
+                                        "States.Timeout",
+                                    ],
+                                    "ResultPath": "$.error",
+                                    "Next": "Send failed_uploads",
+                                },
+                            ],
                             "Next": "Publish media_ready",
                         },
                         "Invoke thumbnail": {
@@ -518,7 +557,10 @@ class MediaStack(cdk.Stack):
                             "Resource": "arn:aws:states:::lambda:invoke",
                             "Parameters": {
                                 "FunctionName": "${ThumbnailArn}",
-                                "Payload.$": "$",
+                                "Payload": {
+                                    "bucket.$": "$.detail.bucket.name",
+                                    "key.$": "$.detail.object.key",
+                                },
                             },
                             "Retry": [
                                 {
@@ -528,8 +570,19 @@ class MediaStack(cdk.Stack):
                                     "BackoffRate": 2.0,
                                 },
                             ],
-                            "OutputPath": "$.Payload",
-                            "Next": "Publish media_ready",
+                            "ResultSelector": {"Payload.$": "$.Payload"},
+                            "ResultPath": "$.thumbnail",
+                            "Catch": [
+                                {
+                                    "ErrorEquals": [
+                                        "States.TaskFailed",
+                                        "States.Timeout",
+                                    ],
+                                    "ResultPath": "$.error",
+                                    "Next": "Send failed_uploads",
+                                },
+                            ],
+                            "Next": "Keep result of thumbnail",
                         },
                         "Publish media_ready": {
                             "Type": "Task",
@@ -541,18 +594,40 @@ class MediaStack(cdk.Stack):
                             "ResultPath": None,
                             "End": True,
                         },
+                        "Send failed_uploads": {
+                            "Type": "Task",
+                            "Resource": "arn:aws:states:::sqs:sendMessage",
+                            "Parameters": {
+                                "QueueUrl": "${FailedUploadsUrl}",
+                                "MessageBody.$": "$",
+                            },
+                            "ResultPath": None,
+                            "Next": "Fail UploadFailed",
+                        },
+                        "Keep result of thumbnail": {
+                            "Type": "Pass",
+                            "InputPath": "$.thumbnail.Payload",
+                            "ResultPath": "$.thumbnail",
+                            "Next": "Publish media_ready",
+                        },
+                        "Fail UploadFailed": {
+                            "Type": "Fail",
+                            "Error": "UploadFailed",
+                            "Cause": "the upload could not be processed",
+                        },
                     },
                 },
             ),
             definition_substitutions={
                 "ClusterArn": cluster.attr_arn,
+                "FailedUploadsUrl": failed_uploads.queue_url,
                 "MediaReadyArn": media_ready.topic_arn,
                 "ThumbnailArn": thumbnail.function_arn,
                 "TranscodeArn": transcode.ref,
             },
         )
 
-        # pipeline.iac:55  function purge_renditions: log group
+        # pipeline.iac:73  function purge_renditions: log group
         purge_renditions_log_group = logs.LogGroup(
             self,
             "PurgeRenditionsLogGroup",
@@ -567,7 +642,7 @@ class MediaStack(cdk.Stack):
             "PurgeRenditionsLogGroup",
         )
 
-        # pipeline.iac:55  function purge_renditions: role
+        # pipeline.iac:73  function purge_renditions: role
         purge_renditions_role = iam.Role(
             self,
             "PurgeRenditionsRole",
@@ -606,7 +681,7 @@ class MediaStack(cdk.Stack):
         )
         resource_of(purge_renditions_role).override_logical_id("PurgeRenditionsRole")
 
-        # pipeline.iac:55  function purge_renditions
+        # pipeline.iac:73  function purge_renditions
         purge_renditions = lambda_.Function(
             self,
             "PurgeRenditions",
@@ -626,7 +701,7 @@ class MediaStack(cdk.Stack):
         )
         resource_of(purge_renditions).override_logical_id("PurgeRenditions")
 
-        # pipeline.iac:62  workflow forget_upload: role
+        # pipeline.iac:80  workflow forget_upload: role
         forget_upload_role = iam.Role(
             self,
             "ForgetUploadRole",
@@ -655,7 +730,7 @@ class MediaStack(cdk.Stack):
         )
         resource_of(forget_upload_role).override_logical_id("ForgetUploadRole")
 
-        # pipeline.iac:62  workflow forget_upload
+        # pipeline.iac:80  workflow forget_upload
         forget_upload = sfn.CfnStateMachine(
             self,
             "ForgetUpload",
@@ -726,7 +801,7 @@ class MediaStack(cdk.Stack):
             },
         )
 
-        # pipeline.iac:43  workflow process_upload: role for EventBridge to start it
+        # pipeline.iac:48  workflow process_upload: role for EventBridge to start it
         process_upload_events_role = iam.Role(
             self,
             "ProcessUploadEventsRole",
@@ -752,7 +827,7 @@ class MediaStack(cdk.Stack):
             "ProcessUploadEventsRole",
         )
 
-        # pipeline.iac:52  uploads.created -> workflow process_upload
+        # pipeline.iac:70  uploads.created -> workflow process_upload
         events.CfnRule(
             self,
             "UploadsCreatedToProcessUpload",
@@ -779,7 +854,7 @@ class MediaStack(cdk.Stack):
             ],
         )
 
-        # pipeline.iac:62  workflow forget_upload: role for EventBridge to start it
+        # pipeline.iac:80  workflow forget_upload: role for EventBridge to start it
         forget_upload_events_role = iam.Role(
             self,
             "ForgetUploadEventsRole",
@@ -805,7 +880,7 @@ class MediaStack(cdk.Stack):
             "ForgetUploadEventsRole",
         )
 
-        # pipeline.iac:70  uploads.deleted -> workflow forget_upload
+        # pipeline.iac:88  uploads.deleted -> workflow forget_upload
         events.CfnRule(
             self,
             "UploadsDeletedToForgetUpload",
@@ -832,28 +907,28 @@ class MediaStack(cdk.Stack):
             ],
         )
 
-        # app.iac:25  output uploads_bucket
+        # app.iac:27  output uploads_bucket
         uploads_bucket_output = cdk.CfnOutput(
             self,
             "Output:UploadsBucket",
             value=uploads.bucket_name,
         )
         uploads_bucket_output.override_logical_id("UploadsBucket")
-        # app.iac:26  output renditions_bucket
+        # app.iac:28  output renditions_bucket
         renditions_bucket_output = cdk.CfnOutput(
             self,
             "Output:RenditionsBucket",
             value=renditions.bucket_name,
         )
         renditions_bucket_output.override_logical_id("RenditionsBucket")
-        # app.iac:27  output ready_topic
+        # app.iac:29  output ready_topic
         ready_topic_output = cdk.CfnOutput(
             self,
             "Output:ReadyTopic",
             value=media_ready.topic_arn,
         )
         ready_topic_output.override_logical_id("ReadyTopic")
-        # app.iac:28  output pipeline
+        # app.iac:30  output pipeline
         pipeline_output = cdk.CfnOutput(
             self,
             "Output:Pipeline",
