@@ -13,6 +13,7 @@ import fcntl
 import hashlib
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -123,6 +124,74 @@ function ask {
   allow haiku: invoke
 }
 output profile_arn = claude.arn
+""",
+    # Every workflow statement and option of language 1.1 in one machine (issue 16).
+    "workflows_1_1": """
+bucket uploads
+queue failed
+topic done
+bus events
+model haiku { id = "anthropic.claude-3-haiku-20240307-v1:0" }
+model sonnet { id = "us.anthropic.claude-3-5-sonnet-20241022-v2:0" }
+function thumb { code = "src/handler.py" }
+function ask { code = "src/handler.py" }
+function answer {
+  code = "src/handler.py"
+  allow flow: callback
+}
+container transcode { image = "public.ecr.aws/docker/library/busybox:1.36" }
+workflow flow {
+  set $.started = $$.Execution.StartTime
+  set $.copy = $.detail
+  set $.meta = { stage = "x", run = $$.Execution.Name, n = 3, tags = ["a", "b"] }
+  set $.flag = true
+  try {
+    if $.detail.object.size > 10MB {
+      run transcode {
+        env { OBJECT_KEY = $.detail.object.key, BUCKET = $.detail.bucket.name, N = 2 }
+      }
+    } else {
+      invoke thumb { input = { key = $.detail.object.key }, result = $.thumb, retry = 3 }
+    }
+    parallel {
+      branch {
+        send failed { input = { key = $.detail.object.key } }
+      }
+      branch {
+        try {
+          publish done { input = { n = 1 } }
+        } catch States.Timeout as $.late {
+          succeed
+        }
+      }
+    }
+    if $$.Execution.Input.strict == true {
+      fail "Strict" "refused"
+    }
+  } catch States.TaskFailed, States.Timeout, Strict as $.error {
+    send failed
+    fail "Failed" "could not process"
+  } catch {
+    succeed
+  }
+  invoke haiku {
+    body   = { prompt = $.detail.object.key, messages = [{ content = $.detail.object.key }] }
+    result = $.summary
+  }
+  invoke sonnet
+  invoke ask {
+    callback = true, timeout = 1d, heartbeat = 1h, input = { key = $.detail.object.key }
+  }
+  wait until $.publish_at
+  wait until "2030-01-31T09:00:00Z"
+  wait $$.Execution.Input.delay
+  put events { input = { summary = $.summary } }
+  for each $$.Execution.Input.items {
+    invoke thumb
+  }
+  publish done { result = $.published }
+}
+on uploads.created(prefix: "incoming/") -> flow
 """,
 }
 
@@ -446,3 +515,60 @@ def test_inference_profiles_grant_the_profile_and_its_models(
     shown = explain_json(explain(compiled.plan))
     assert "inference-profile/" + profile in shown
     assert "bedrock:*::foundation-model/" + base in shown
+
+
+# ---------------------------------------------------------------- issue 16, item 6
+
+
+TOKEN = "@@token@@"
+
+
+def _masked(value: Any, plan_value: str) -> Any:
+    """A definition with every string that holds a deploy-time value (`plan_value` marks
+    one) written `<value>`: cfn's `${Name}` substitutions, CDK's tokens."""
+    if isinstance(value, dict):
+        return {k: _masked(v, plan_value) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_masked(v, plan_value) for v in value]
+    if isinstance(value, str) and re.search(plan_value, value):
+        return "<value>"
+    return value
+
+
+def _first_difference(a: Any, b: Any, at: str = "") -> str:
+    if isinstance(a, dict) and isinstance(b, dict):
+        for key in sorted(set(a) | set(b)):
+            if a.get(key) != b.get(key):
+                return _first_difference(a.get(key), b.get(key), f"{at}/{key}")
+    if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
+            if x != y:
+                return _first_difference(x, y, f"{at}/{i}")
+    return f"{at}: {a!r} != {b!r}"
+
+
+def _with_tokens(value: Any) -> str:
+    """A synthesized DefinitionString with each CDK token written TOKEN."""
+    if isinstance(value, str):
+        return value
+    return "".join(p if isinstance(p, str) else TOKEN for p in value["Fn::Join"][1])
+
+
+def test_workflow_1_1_renders_the_same_states_language_in_every_target(
+    built: dict[str, dict[str, Any]],
+) -> None:
+    app = built["workflows_1_1"]
+    cfn = _cfn(app)["Resources"]["Flow"]["Properties"]
+    from_cfn = _masked(cfn["Definition"], r"\$\{[A-Za-z0-9]+\}")
+    synthesized = app["cdk"]["Resources"]["Flow"]["Properties"]["DefinitionString"]
+    from_cdk = _masked(json.loads(_with_tokens(synthesized)), TOKEN + r"|\$\{[A-Za-z0-9]+\}")
+    assert from_cdk == from_cfn, _first_difference(from_cdk, from_cfn)
+    assert not asl_validate(from_cfn)
+    main = _tf(app, "main.tf")
+    for name in from_cfn["States"]:
+        assert json.dumps(name) in main, name
+    states = from_cfn["States"]
+    assert states["Invoke ask"]["Resource"] == "arn:aws:states:::lambda:invoke.waitForTaskToken"
+    assert states["Invoke haiku"]["Resource"] == "arn:aws:states:::bedrock:invokeModel"
+    assert states["Wait until $.publish_at"]["TimestampPath"] == "$.publish_at"
+    assert "Overrides" in states["Run transcode"]["Parameters"]
