@@ -25,7 +25,7 @@ CODES: dict[str, str] = {
     "E012": "Program too large",
     "E013": "Number out of range",
     "E014": "Unknown workflow step",
-    "E015": "`else` on its own line",
+    "E015": "`else` or `catch` on its own line",
     "E016": "Unknown HTTP method",
     # code paths (functions' `code`)
     "E020": "Code path cannot be read",
