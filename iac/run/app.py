@@ -1,0 +1,643 @@
+"""A program running locally: moto started, resources created, handlers warm, events
+delivered from the plan's edges until `close()`.
+
+One app runs per process (moto's backends are process-wide). Everything binds to
+127.0.0.1 on free ports, and `close()` stops every thread, worker and server it
+started.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import boto3
+from botocore.config import Config
+
+from ..plan import model as pm
+from . import emulator, events, permissions, resources
+from .containers import EcsShim, TaskSpec
+from .handlers import Function, FunctionSpec, Outcome, UnsupportedRuntime
+from .log import Log
+from .resolve import ACCOUNT, Names
+
+ASYNC_ATTEMPTS = 3  # Lambda's asynchronous invocations: the first try and two retries
+STREAM_ATTEMPTS = 3  # a failing stream batch is tried this often, then skipped (logged)
+POLL = 0.05  # seconds between looks at a queue nobody has written to
+_CONFIG = Config(retries={"max_attempts": 0, "mode": "standard"}, connect_timeout=5, read_timeout=120)
+
+
+@dataclass
+class Execution:
+    """A workflow execution as a test reads it."""
+
+    arn: str
+    status: str
+    path: list[str]  # the states entered, in order
+    input: Any
+    output: Any
+    error: str | None = None
+
+
+@dataclass
+class _Mapping:
+    node: pm.Node
+    function: str  # node id
+    source_arn: str
+    batch: int
+    report_failures: bool
+    wake: threading.Event = field(default_factory=threading.Event)
+    pending: list[dict[str, Any]] = field(default_factory=list)  # stream records
+    active: int = 0
+
+
+class LocalApp:
+    def __init__(
+        self,
+        plan: pm.Plan,
+        root: Path,
+        *,
+        params: dict[str, Any] | None = None,
+        containers: dict[str, str] | None = None,
+        missing_containers: str = "succeed",
+        echo: Callable[[str], None] | None = None,
+        api_port: int | None = None,
+    ) -> None:
+        self.plan = plan
+        self.root = root
+        self.log = Log(echo)
+        self.params = {p.name: p.default for p in plan.params} | (params or {})
+        self.local_containers = dict(containers or {})
+        self.missing_containers = missing_containers
+        self.api_port = api_port
+        self.functions: dict[str, Function] = {}  # node id -> its instances
+        self.mappings: list[_Mapping] = []
+        self.api_urls: dict[str, str] = {}  # api label -> URL
+        self._busy = 0
+        self._busy_lock = threading.Condition()
+        self._stop = threading.Event()
+        self._threads: list[threading.Thread] = []
+        self._servers: list[Any] = []
+        self._pool = ThreadPoolExecutor(max_workers=16, thread_name_prefix="iac-deliver")
+        self._clients: dict[tuple[str, str], Any] = {}
+        self._seen_events: dict[str, int] = {}
+        self._closed = False
+
+    # ---------------------------------------------------------------- lifecycle
+
+    def start(self) -> LocalApp:
+        from . import api
+
+        self.server, self.endpoint = emulator.start_server()
+        try:
+            emulator.reset()
+            self.names = Names(self.plan, self.params, self.endpoint)
+            self.by_label = {n.label: n for n in self.plan.nodes}
+            self.admin = permissions.Keys("admin", "admin")  # before enforcement: anything
+            resources.create_all(self.plan, self.names, self.client, self._note)
+            self.admin, self.role_keys = permissions.create_users(
+                self.plan, self.names, self.client("iam")
+            )
+            self._clients.clear()
+            emulator.enforce_permissions()
+            emulator.listen(self)
+            self._start_functions()
+            self._start_mappings()
+            self.ecs = self._ecs()
+            for i, node in enumerate(self.plan.of_type("http_api")):
+                port = 0 if self.api_port is None else self.api_port + i
+                server, url = api.serve(self, node, port)
+                self._servers.append(server)
+                self.names.apis[node.id] = url
+                self.api_urls[node.label.split(" ", 1)[1]] = url
+                self.log.add("note", node.label, f"listening on {url}")
+            self._spawn(self._watch_executions)
+        except BaseException:
+            self.close()
+            raise
+        return self
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self._stop.set()
+        emulator.listen(None)
+        for m in self.mappings:
+            m.wake.set()
+        for server in self._servers:
+            server.shutdown()
+            server.server_close()
+        for t in self._threads:
+            t.join(timeout=5)
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        for fn in self.functions.values():
+            fn.close()
+        if getattr(self, "server", None) is not None:
+            self.server.stop()
+
+    def __enter__(self) -> LocalApp:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _spawn(self, target: Callable[..., None], *args: Any) -> None:
+        thread = threading.Thread(target=target, args=args, daemon=True)
+        thread.start()
+        self._threads.append(thread)
+
+    def _note(self, text: str) -> None:
+        self.log.add("note", "iac run", text)
+
+    # ---------------------------------------------------------------- clients
+
+    def client(self, service: str, keys: permissions.Keys | None = None) -> Any:
+        keys = keys or self.admin
+        cached = self._clients.get((service, keys.access_key))
+        if cached is None:
+            cached = boto3.session.Session().client(
+                service,  # type: ignore[call-overload]
+                endpoint_url=self.endpoint,
+                region_name=self.plan.region,
+                aws_access_key_id=keys.access_key,
+                aws_secret_access_key=keys.secret_key,
+                config=_CONFIG,
+            )
+            self._clients[(service, keys.access_key)] = cached
+        return cached
+
+    def keys_env(self, role_arn: str | None) -> dict[str, str]:
+        """What a handler or container needs to reach moto as its role."""
+        keys = self.role_keys.get(role_arn or "", self.admin)
+        return {
+            "AWS_ENDPOINT_URL": self.endpoint,
+            "AWS_ACCESS_KEY_ID": keys.access_key,
+            "AWS_SECRET_ACCESS_KEY": keys.secret_key,
+            "AWS_REGION": self.plan.region,
+            "AWS_DEFAULT_REGION": self.plan.region,
+        }
+
+    def sfn_client(self, service: str, region: str, role_arn: str | None) -> Any:
+        if service == "lambda":
+            return _LambdaShim(self)
+        if service == "ecs":
+            return self.ecs
+        return self.client(service, self.role_keys.get(role_arn or "", self.admin))
+
+    # ---------------------------------------------------------------- functions
+
+    def _start_functions(self) -> None:
+        for node in self.plan.of_type("function"):
+            p = node.props
+            assert isinstance(p, pm.FunctionProps)
+            path = p.asset.path
+            code_dir = path if path.is_dir() else path.parent
+            name = self.names.name(node)
+            env = {k: str(self.names.value(v)) for k, v in p.env.items()}
+            env |= self.keys_env(str(self.names.value(p.role)))
+            env |= {
+                "AWS_LAMBDA_FUNCTION_NAME": name,
+                "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": str(p.memory),
+                "AWS_LAMBDA_FUNCTION_VERSION": "$LATEST",
+                "AWS_LAMBDA_LOG_GROUP_NAME": str(self.names.value(p.log_group)),
+                "IAC_FUNCTION_ARN": self.names.ref(node.id, "arn"),
+            }
+            spec = FunctionSpec(
+                name, node.label, p.handler, p.runtime, code_dir, env, p.timeout, p.memory,
+                p.concurrency,
+            )  # fmt: skip
+            fn = Function(spec, lambda line, who=node.label: self.log.add("log", who, line))
+            self.functions[node.id] = fn
+            try:
+                fn.warm()
+            except UnsupportedRuntime as err:
+                self._note(str(err))
+
+    def function_node(self, ref: str) -> pm.Node | None:
+        """A function by its local name or ARN."""
+        for node in self.plan.of_type("function"):
+            if ref in (self.names.name(node), self.names.ref(node.id, "arn")):
+                return node
+        return None
+
+    def invoke(self, node: pm.Node, event: Any, why: str) -> Outcome:
+        self.log.add("invoke", node.label, why)
+        try:
+            outcome = self.functions[node.id].invoke(event)
+        except UnsupportedRuntime as err:
+            outcome = Outcome(False, error={"errorType": "Runtime.Unsupported", "errorMessage": str(err)})
+        if outcome.ok:
+            self.log.add("invoke", node.label, f"returned in {outcome.ms:.0f} ms")
+        else:
+            self.log.add("error", node.label, f"{outcome.error_text} ({outcome.ms:.0f} ms)")
+        return outcome
+
+    def invoke_async(self, node: pm.Node, event: Any, why: str) -> None:
+        def run() -> None:
+            for attempt in range(1, ASYNC_ATTEMPTS + 1):
+                tag = why if attempt == 1 else f"{why}, retry {attempt - 1}"
+                if self.invoke(node, event, tag).ok or self._stop.is_set():
+                    return
+
+        self.submit(run)
+
+    # ---------------------------------------------------------------- busy tracking
+
+    def submit(self, work: Callable[[], None]) -> None:
+        if self._stop.is_set():
+            return
+        with self._busy_lock:
+            self._busy += 1
+
+        def run() -> None:
+            try:
+                work()
+            except Exception as err:  # noqa: BLE001 - a delivery's failure is logged, not raised
+                self.log.add("error", "iac run", f"{type(err).__name__}: {err}")
+            finally:
+                with self._busy_lock:
+                    self._busy -= 1
+                    self._busy_lock.notify_all()
+
+        try:
+            self._pool.submit(run)
+        except RuntimeError:  # shutting down
+            with self._busy_lock:
+                self._busy -= 1
+
+    def idle(self) -> bool:
+        with self._busy_lock:
+            if self._busy:
+                return False
+        for m in self.mappings:
+            if m.active or m.pending:
+                return False
+            if ":sqs:" in m.source_arn and self._queue_count(m.source_arn):
+                return False
+        return not self._running_executions()
+
+    def wait_idle(self, timeout: float = 30.0) -> bool:
+        """True once nothing is in flight (checked twice, a beat apart)."""
+        deadline = time.monotonic() + timeout
+        calm = 0
+        while time.monotonic() < deadline:
+            calm = calm + 1 if self.idle() else 0
+            if calm >= 2:
+                return True
+            time.sleep(0.02)
+        return False
+
+    def _queue_count(self, arn: str) -> int:
+        from moto.sqs.models import sqs_backends
+
+        queue = sqs_backends[ACCOUNT][self.plan.region].get_queue(arn.rsplit(":", 1)[1])
+        return int(
+            queue.approximate_number_of_messages
+            + queue.approximate_number_of_messages_not_visible
+            + queue.approximate_number_of_messages_delayed
+        )
+
+    # ---------------------------------------------------------------- moto's hooks
+
+    def s3_event(self, event_name: str, bucket: Any, key: Any) -> None:
+        for node in self.plan.of_type("bucket"):
+            assert isinstance(node.props, pm.BucketProps)
+            if self.names.name(node) != bucket.name or not node.props.eventbridge:
+                continue
+            event = events.s3_event(
+                event_name, bucket.name, key.name, int(key.size or 0), str(key.etag).strip('"'),
+                self.plan.region,
+            )  # fmt: skip
+            if event is not None:
+                self.log.add("event", node.label, f"{event['detail-type']}: {key.name}")
+                self.submit(lambda e=event: self.route(e, None))
+
+    def events_put(self, entries: list[dict[str, Any]]) -> None:
+        for entry in entries:
+            bus = entry.get("EventBusName") or "default"
+            if bus.startswith("arn:"):
+                bus = bus.rsplit("/", 1)[1]
+            try:
+                detail = json.loads(entry.get("Detail") or "{}")
+            except ValueError:
+                continue
+            event = events.envelope(
+                entry.get("Source", ""), entry.get("DetailType", ""), detail, self.plan.region,
+                list(entry.get("Resources") or []),
+            )  # fmt: skip
+            self.log.add("event", f"bus {bus}", f"{event['source']} {event['detail-type']}")
+            self.submit(lambda e=event, b=bus: self.route(e, b))
+
+    def route(self, event: dict[str, Any], bus: str | None) -> None:
+        """Deliver an EventBridge event to every rule on its bus whose pattern matches."""
+        for node in self.plan.of_type("rule"):
+            p = node.props
+            assert isinstance(p, pm.RuleProps)
+            if p.pattern is None or not p.enabled:
+                continue
+            rule_bus = "default" if p.bus is None else str(self.names.value(p.bus))
+            if rule_bus.startswith("arn:"):
+                rule_bus = rule_bus.rsplit("/", 1)[1]
+            if rule_bus != (bus or "default"):
+                continue
+            if events.matches(self.names.value(p.pattern), event):
+                for target in p.targets:
+                    self.deliver(target, event, node.label)
+
+    def fire(self, node: pm.Node) -> None:
+        """A schedule's tick: the event its rule sends its targets."""
+        p = node.props
+        assert isinstance(p, pm.RuleProps)
+        event = events.envelope(
+            "aws.events", "Scheduled Event", {}, self.plan.region, [self.names.ref(node.id, "arn")]
+        )
+        self.log.add("event", node.label, f"{p.schedule} fired")
+        for target in p.targets:
+            self.deliver(target, event, node.label)
+
+    def deliver(self, target: pm.RuleTarget, event: dict[str, Any], why: str) -> None:
+        arn = str(self.names.value(target.arn))
+        role = self.names.value(target.role) if target.role is not None else None
+        keys = self.role_keys.get(str(role), self.admin) if role else self.admin
+        body = json.dumps(event)
+        if target.ecs is not None:
+            task = str(self.names.value(target.ecs.task_definition))
+            self.submit(lambda: self._run_task(task))
+        elif ":lambda:" in arn:
+            node = self.function_node(arn)
+            if node is not None:
+                self.invoke_async(node, event, why)
+        elif ":states:" in arn:
+            self.client("stepfunctions", keys).start_execution(stateMachineArn=arn, input=body)
+        elif ":sqs:" in arn:
+            args: dict[str, Any] = {"QueueUrl": self._queue_url(arn), "MessageBody": body}
+            if target.message_group:
+                args["MessageGroupId"] = target.message_group
+            self.client("sqs").send_message(**args)
+        elif ":sns:" in arn:
+            self.client("sns").publish(TopicArn=arn, Message=body)
+        elif ":events:" in arn:
+            self.client("events").put_events(Entries=[{
+                "EventBusName": arn, "Source": event["source"],
+                "DetailType": event["detail-type"], "Detail": json.dumps(event["detail"]),
+            }])  # fmt: skip
+        else:
+            self._note(f"{why}: a target {arn} is not delivered locally")
+
+    def _run_task(self, task_arn: str) -> None:
+        try:
+            self.ecs.run_task(taskDefinition=task_arn)
+        except Exception as err:  # noqa: BLE001 - the task's failure is the log's
+            self.log.add("error", "iac run", str(err))
+
+    def _queue_url(self, arn: str) -> str:
+        return f"{self.endpoint}/{ACCOUNT}/{arn.rsplit(':', 1)[1]}"
+
+    def published(self, topic_arn: str, message: str, subject: Any, attrs: Any) -> None:
+        subs = [
+            n for n in self.plan.of_type("subscription")
+            if isinstance(n.props, pm.SubscriptionProps) and self.names.value(n.props.topic) == topic_arn
+        ]  # fmt: skip
+        notification = events.sns_notification(topic_arn, message, subject, attrs)
+        for node in subs:
+            p = node.props
+            assert isinstance(p, pm.SubscriptionProps)
+            if not events.filter_allows(p.filter_policy, notification["MessageAttributes"]):
+                self.log.add("event", node.label, "filtered out by the filter policy")
+                continue
+            endpoint = str(self.names.value(p.endpoint))
+            if p.protocol == "lambda":
+                fn = self.function_node(endpoint)
+                if fn is not None:
+                    sub_arn = f"{topic_arn}:{node.id}"
+                    self.invoke_async(fn, events.sns_lambda_event(sub_arn, notification), node.label)
+            elif p.protocol == "sqs":
+                args: dict[str, Any] = {"QueueUrl": self._queue_url(endpoint)}
+                if p.raw:
+                    args["MessageBody"] = message
+                    if attrs:
+                        args["MessageAttributes"] = {
+                            k: {"DataType": v["Type"], "StringValue": v["Value"]}
+                            for k, v in notification["MessageAttributes"].items()
+                        }
+                else:
+                    args["MessageBody"] = json.dumps(notification)
+                if endpoint.endswith(".fifo"):
+                    args["MessageGroupId"] = "sns"
+                self.submit(lambda a=args: self.client("sqs").send_message(**a))
+
+    def queue_sent(self, queue_name: str) -> None:
+        for m in self.mappings:
+            if m.source_arn.endswith(f":{queue_name}"):
+                m.wake.set()
+
+    def stream_record(self, table_name: str, record: dict[str, Any]) -> None:
+        for m in self.mappings:
+            if ":dynamodb:" in m.source_arn and f":table/{table_name}/stream/" in m.source_arn:
+                m.pending.append(events.stream_record(record, m.source_arn, self.plan.region))
+                m.wake.set()
+
+    # ---------------------------------------------------------------- event source mappings
+
+    def _start_mappings(self) -> None:
+        for node in self.plan.of_type("event_source_mapping"):
+            p = node.props
+            assert isinstance(p, pm.EventSourceMappingProps)
+            fn = self.function_node(str(self.names.value(p.function)))
+            if fn is None:
+                continue
+            m = _Mapping(node, fn.id, str(self.names.value(p.source_arn)), p.batch, p.report_failures)
+            self.mappings.append(m)
+            if ":sqs:" in m.source_arn:
+                self._spawn(self._poll_queue, m)
+            elif ":dynamodb:" in m.source_arn:
+                self._spawn(self._poll_stream, m)
+            else:
+                self._note(f"{node.label}: the source {m.source_arn} is not polled locally")
+
+    def _poll_queue(self, m: _Mapping) -> None:
+        sqs = self.client("sqs")
+        url = self._queue_url(m.source_arn)
+        fn = self.plan.node(m.function)
+        while not self._stop.is_set():
+            m.wake.clear()
+            try:
+                got = sqs.receive_message(
+                    QueueUrl=url,
+                    MaxNumberOfMessages=min(m.batch, 10),
+                    AttributeNames=["All"],
+                    MessageAttributeNames=["All"],
+                )
+            except Exception as err:  # noqa: BLE001 - moto stopping under us at close
+                if not self._stop.is_set():
+                    self.log.add("error", m.node.label, f"receive: {err}")
+                return
+            messages = got.get("Messages", [])
+            if not messages:
+                m.wake.wait(POLL)
+                continue
+            m.active += 1
+            try:
+                self._queue_batch(m, fn, url, messages)
+            finally:
+                m.active -= 1
+
+    def _queue_batch(self, m: _Mapping, fn: pm.Node, url: str, messages: list[dict[str, Any]]) -> None:
+        sqs = self.client("sqs")
+        records = [events.sqs_record(msg, m.source_arn, self.plan.region) for msg in messages]
+        size = len(records)
+        outcome = self.invoke(fn, {"Records": records}, f"{size} message{'s' * (size != 1)} from {m.node.label}")
+        failed: set[str] = set()
+        if not outcome.ok:
+            failed = {r["messageId"] for r in records}
+        elif m.report_failures and isinstance(outcome.result, dict):
+            for item in outcome.result.get("batchItemFailures") or []:
+                failed.add(str(item.get("itemIdentifier")))
+        for record in records:
+            if record["messageId"] in failed:
+                # Locally a failed message is visible again at once: no visibility timeout
+                # to wait out; moto counts the receive and redrives to the DLQ after
+                # max_receives, as SQS does.
+                sqs.change_message_visibility(
+                    QueueUrl=url, ReceiptHandle=record["receiptHandle"], VisibilityTimeout=0
+                )
+            else:
+                sqs.delete_message(QueueUrl=url, ReceiptHandle=record["receiptHandle"])
+        if failed and outcome.ok:
+            self.log.add("event", m.node.label, f"{len(failed)} of {size} reported as failed")
+
+    def _poll_stream(self, m: _Mapping) -> None:
+        fn = self.plan.node(m.function)
+        while not self._stop.is_set():
+            m.wake.wait(POLL)
+            m.wake.clear()
+            while m.pending and not self._stop.is_set():
+                batch = m.pending[: m.batch]
+                m.active += 1
+                try:
+                    del m.pending[: len(batch)]
+                    self._stream_batch(m, fn, batch)
+                finally:
+                    m.active -= 1
+
+    def _stream_batch(self, m: _Mapping, fn: pm.Node, batch: list[dict[str, Any]]) -> None:
+        for attempt in range(STREAM_ATTEMPTS):
+            why = f"{len(batch)} stream record{'s' * (len(batch) != 1)} from {m.node.label}"
+            outcome = self.invoke(fn, {"Records": batch}, why if not attempt else f"{why}, retry {attempt}")
+            if outcome.ok:
+                failures = (outcome.result or {}).get("batchItemFailures") if m.report_failures and isinstance(outcome.result, dict) else None
+                if not failures:
+                    return
+                first = str(failures[0].get("itemIdentifier"))
+                # Lambda retries from the first failed record on
+                seqs = [r["dynamodb"]["SequenceNumber"] for r in batch]
+                batch = batch[seqs.index(first):] if first in seqs else batch
+        self.log.add("error", m.node.label, f"{len(batch)} records skipped after {STREAM_ATTEMPTS} tries")
+
+    # ---------------------------------------------------------------- containers
+
+    def _ecs(self) -> EcsShim:
+        tasks: dict[str, TaskSpec] = {}
+        for node in self.plan.of_type("task_definition"):
+            p = node.props
+            assert isinstance(p, pm.TaskDefinitionProps)
+            arn = self.names.ref(node.id, "arn")
+            command = [str(self.names.value(c)) for c in p.command] if p.command else None
+            tasks[arn] = TaskSpec(
+                p.container, arn, str(self.names.value(p.image)), command,
+                {k: str(self.names.value(v)) for k, v in p.env.items()},
+                self.keys_env(str(self.names.value(p.task_role))),
+            )  # fmt: skip
+        unknown = set(self.local_containers) - {t.container for t in tasks.values()}
+        if unknown:
+            raise ValueError(f"--container {sorted(unknown)[0]}: the program has no such container")
+        clusters = self.plan.of_type("cluster")
+        cluster = self.names.ref(clusters[0].id, "arn") if clusters else f"arn:aws:ecs:{self.plan.region}:{ACCOUNT}:cluster/default"
+        return EcsShim(tasks, self.local_containers, self.missing_containers, self.root, self.log.add, cluster)
+
+    # ---------------------------------------------------------------- workflows
+
+    def machines(self) -> list[pm.Node]:
+        return self.plan.of_type("state_machine")
+
+    def _running_executions(self) -> bool:
+        sfn = self.client("stepfunctions")
+        for node in self.machines():
+            arn = self.names.ref(node.id, "arn")
+            if sfn.list_executions(stateMachineArn=arn, statusFilter="RUNNING")["executions"]:
+                return True
+        return False
+
+    def executions(self, node: pm.Node) -> list[Execution]:
+        sfn = self.client("stepfunctions")
+        arn = self.names.ref(node.id, "arn")
+        out = []
+        for item in reversed(sfn.list_executions(stateMachineArn=arn)["executions"]):
+            desc = sfn.describe_execution(executionArn=item["executionArn"])
+            history = sfn.get_execution_history(executionArn=item["executionArn"])["events"]
+            path = [
+                e["stateEnteredEventDetails"]["name"] for e in history if "stateEnteredEventDetails" in e
+            ]
+            output = desc.get("output")
+            out.append(Execution(
+                item["executionArn"], desc["status"], path, json.loads(desc.get("input") or "null"),
+                json.loads(output) if output else None,
+                desc.get("error") or desc.get("cause"),
+            ))  # fmt: skip
+        return out
+
+    def _watch_executions(self) -> None:
+        """The workflow lines of the log: each state entered, and how each execution ends."""
+        sfn = self.client("stepfunctions")
+        done: set[str] = set()
+        while not self._stop.wait(0.1):
+            try:
+                for node in self.machines():
+                    arn = self.names.ref(node.id, "arn")
+                    for item in sfn.list_executions(stateMachineArn=arn)["executions"]:
+                        ex = item["executionArn"]
+                        if ex in done:
+                            continue
+                        history = sfn.get_execution_history(executionArn=ex)["events"]
+                        seen = self._seen_events.get(ex, 0)
+                        for e in history[seen:]:
+                            if "stateEnteredEventDetails" in e:
+                                self.log.add("state", node.label, e["stateEnteredEventDetails"]["name"])
+                        self._seen_events[ex] = len(history)
+                        if item["status"] != "RUNNING":
+                            done.add(ex)
+                            self.log.add("state", node.label, f"execution {item['status']}")
+            except Exception:  # noqa: BLE001 - moto stopping under us at close
+                if self._stop.is_set():
+                    return
+
+
+class _LambdaShim:
+    """The `lambda` client Step Functions' interpreter gets: invoke runs the handler."""
+
+    def __init__(self, app: LocalApp) -> None:
+        self.app = app
+
+    def invoke(self, **params: Any) -> dict[str, Any]:
+        node = self.app.function_node(str(params.get("FunctionName")))
+        if node is None:
+            payload = {"errorType": "ResourceNotFoundException", "errorMessage": str(params.get("FunctionName"))}
+            return {"StatusCode": 404, "FunctionError": "Unhandled", "Payload": io.BytesIO(json.dumps(payload).encode())}
+        raw = params.get("Payload") or b"{}"
+        event = json.loads(raw.decode() if isinstance(raw, bytes) else raw)
+        outcome = self.app.invoke(node, event, "from a workflow")
+        response: dict[str, Any] = {"StatusCode": 200, "ExecutedVersion": "$LATEST"}
+        if outcome.ok:
+            response["Payload"] = io.BytesIO(json.dumps(outcome.result).encode())
+        else:
+            response["FunctionError"] = "Unhandled"
+            response["Payload"] = io.BytesIO(json.dumps(outcome.error).encode())
+        return response

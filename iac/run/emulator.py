@@ -1,0 +1,254 @@
+"""moto, embedded: its server on 127.0.0.1 and the few places iac hooks into it.
+
+moto emulates the AWS APIs; iac delivers the events and runs the code. The hooks are
+all here, each as narrow as moto allows and each saying why:
+
+- Step Functions runs on moto's own interpreter (`execute_state_machine`). Its tasks
+  get their AWS clients from one function, `boto_client_for`; iac supplies that
+  function, so a `lambda:invoke` runs the handler, an `ecs:runTask` runs the
+  container's local command, and every other call reaches moto signed with the
+  workflow role's keys (moto passes the execution's role ARN), so the workflow's own
+  permissions are enforced too.
+- moto authorizes an action against the resource its response class names through
+  `_determine_resource`; only SQS, IAM and STS (and S3, in its own way) name one, so
+  iac gives DynamoDB, SNS, Secrets Manager, EventBridge and Step Functions the same
+  method. Without it a grant scoped to one table would deny every table.
+- Events: after moto has stored an object, a stream record, a publish or a put of
+  events, iac is told (it delivers them from the plan's edges, outside moto's
+  request thread). Sends to a queue wake the queue's poller.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from moto.core import config as moto_config
+from moto.moto_server.threaded_moto_server import ThreadedMotoServer
+
+from .resolve import ACCOUNT
+
+
+class Listener(Protocol):
+    """What the running app hears from moto."""
+
+    def s3_event(self, event_name: str, bucket: Any, key: Any) -> None: ...
+    def stream_record(self, table_name: str, record: dict[str, Any]) -> None: ...
+    def published(self, topic_arn: str, message: str, subject: Any, attrs: Any) -> None: ...
+    def events_put(self, entries: list[dict[str, Any]]) -> None: ...
+    def queue_sent(self, queue_name: str) -> None: ...
+    def sfn_client(self, service: str, region: str, role_arn: str | None) -> Any: ...
+
+
+_listener: Listener | None = None
+_lock = threading.Lock()
+_patched = False
+
+
+def listen(listener: Listener | None) -> None:
+    """Route moto's hooks to `listener` (one running app per process: moto is global)."""
+    global _listener
+    _listener = listener
+
+
+def start_server() -> tuple[ThreadedMotoServer, str]:
+    """moto's server on 127.0.0.1 and a free port, with iac's hooks in place."""
+    _patch()
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # the app's log says what happened
+    moto_config.default_user_config["stepfunctions"]["execute_state_machine"] = True
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    return server, f"http://{host}:{port}"
+
+
+def reset() -> None:
+    """Every backend empty and authorization off, for the next app in this process."""
+    from moto import settings
+    from moto.core.authorization import ActionAuthenticatorMixin
+    from moto.moto_api._internal.models import moto_api_backend
+
+    moto_api_backend.reset()
+    settings.INITIAL_NO_AUTH_ACTION_COUNT = float("inf")  # type: ignore[assignment]
+    ActionAuthenticatorMixin.request_count = 0
+
+
+def enforce_permissions() -> None:
+    """From now on every request is signed by an IAM user and checked against its policy."""
+    from moto import settings
+    from moto.core.authorization import ActionAuthenticatorMixin
+
+    ActionAuthenticatorMixin.request_count = 0
+    settings.INITIAL_NO_AUTH_ACTION_COUNT = 0
+
+
+# ---------------------------------------------------------------- the hooks
+
+
+def _patch() -> None:
+    global _patched
+    with _lock:
+        if _patched:
+            return
+        _patched = True
+        _patch_resources()
+        _patch_events()
+        _patch_stepfunctions()
+
+
+def _arn(service: str, resource: str, region: str) -> str:
+    return f"arn:aws:{service}:{region}:{ACCOUNT}:{resource}"
+
+
+def _patch_resources() -> None:
+    from moto.dynamodb.responses import DynamoHandler
+    from moto.events.responses import EventsHandler
+    from moto.secretsmanager.responses import SecretsManagerResponse
+    from moto.sns.responses import SNSResponse
+    from moto.stepfunctions.responses import StepFunctionResponse
+
+    def table(self: Any) -> str:
+        name = _param(self, "TableName")
+        if not name:
+            items = _param(self, "RequestItems") or _param(self, "TransactItems")
+            if isinstance(items, dict) and len(items) == 1:
+                name = next(iter(items))
+        if not name:
+            return "*"
+        if name.startswith("arn:"):
+            return str(name)
+        index = _param(self, "IndexName")
+        suffix = f"/index/{index}" if index else ""
+        return _arn("dynamodb", f"table/{name}{suffix}", self.region)
+
+    def topic(self: Any) -> str:
+        return str(_param(self, "TopicArn") or _param(self, "TargetArn") or "*")
+
+    def secret(self: Any) -> str:
+        secret_id = _param(self, "SecretId")
+        if not secret_id:
+            return "*"
+        if str(secret_id).startswith("arn:"):
+            return str(secret_id)
+        try:
+            return str(self.backend.describe_secret(secret_id).arn)
+        except Exception:  # noqa: BLE001 - an unknown secret: moto answers the error itself
+            return "*"
+
+    def bus(self: Any) -> str:
+        entries = _param(self, "Entries")
+        names = {e.get("EventBusName") or "default" for e in entries or []}
+        name = names.pop() if len(names) == 1 else (_param(self, "EventBusName") or "default")
+        if str(name).startswith("arn:"):
+            return str(name)
+        return _arn("events", f"event-bus/{name}", self.region)
+
+    def machine(self: Any) -> str:
+        arn = _param(self, "stateMachineArn") or _param(self, "executionArn")
+        if not arn:
+            return "*"
+        if ":execution:" in str(arn):
+            parts = str(arn).split(":")
+            return ":".join(parts[:5]) + ":stateMachine:" + parts[6]
+        return str(arn)
+
+    DynamoHandler._determine_resource = table  # type: ignore[attr-defined]
+    SNSResponse._determine_resource = topic  # type: ignore[attr-defined]
+    SecretsManagerResponse._determine_resource = secret  # type: ignore[attr-defined]
+    EventsHandler._determine_resource = bus  # type: ignore[attr-defined]
+    StepFunctionResponse._determine_resource = machine  # type: ignore[attr-defined]
+
+
+def _param(response: Any, name: str) -> Any:
+    """A request parameter, read before moto's action method has parsed the body."""
+    try:
+        value = response._get_param(name)
+    except Exception:  # noqa: BLE001 - a body moto's parser has not met yet
+        value = None
+    if value is None:
+        try:
+            body = json.loads(response.body or "{}")
+            value = body.get(name) if isinstance(body, dict) else None
+        except (TypeError, ValueError):
+            value = None
+    return value
+
+
+def _after(owner: Any, name: str, then: Callable[..., None]) -> None:
+    """Call `then(result, *args, **kwargs)` after moto's method `owner.name` returns."""
+    original = getattr(owner, name)
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        result = original(*args, **kwargs)
+        if _listener is not None:
+            then(result, *args, **kwargs)
+        return result
+
+    wrapper.__wrapped__ = original  # type: ignore[attr-defined]
+    setattr(owner, name, wrapper)
+
+
+def _patch_events() -> None:
+    from moto.dynamodb.models.table import StreamShard
+    from moto.events.models import EventsBackend
+    from moto.s3 import notifications
+    from moto.sns.models import SNSBackend
+    from moto.sqs.models import SQSBackend
+
+    def s3(_r: Any, _account: str, event_name: Any, bucket: Any, key: Any) -> None:
+        assert _listener is not None
+        _listener.s3_event(str(getattr(event_name, "value", event_name)), bucket, key)
+
+    def stream(_r: Any, shard: Any, _old: Any, _new: Any) -> None:
+        assert _listener is not None
+        if shard.items:
+            _listener.stream_record(shard.table.name, dict(shard.items[-1].to_json()))
+
+    def publish(_r: Any, _backend: Any, message: str, arn: Any, *a: Any, **kw: Any) -> None:
+        assert _listener is not None
+        subject = kw.get("subject", a[1] if len(a) > 1 else None)
+        attrs = kw.get("message_attributes", a[2] if len(a) > 2 else None)
+        if arn:
+            _listener.published(str(arn), message, subject, attrs)
+
+    def put_events(_r: Any, _backend: Any, entries: list[dict[str, Any]]) -> None:
+        assert _listener is not None
+        _listener.events_put(entries)
+
+    def sent(_r: Any, _backend: Any, queue_name: str, *a: Any, **kw: Any) -> None:
+        assert _listener is not None
+        _listener.queue_sent(queue_name)
+
+    _after(notifications, "send_event", s3)
+    _after(StreamShard, "add", stream)
+    _after(SNSBackend, "publish", publish)
+    _after(EventsBackend, "put_events", put_events)
+    _after(SQSBackend, "send_message", sent)
+    _after(SQSBackend, "send_message_batch", sent)
+    _after(SQSBackend, "change_message_visibility", sent)
+
+
+def _patch_stepfunctions() -> None:
+    import importlib
+
+    modules = [
+        "moto.stepfunctions.parser.asl.component.state.exec.state_task.lambda_eval_utils",
+        *(
+            "moto.stepfunctions.parser.asl.component.state.exec.state_task.service."
+            f"state_task_service_{name}"
+            for name in ("ecs", "sqs", "sns", "events", "dynamodb", "sfn", "aws_sdk")
+        ),
+    ]
+
+    def client_for(region: str, service: str, state_credentials: Any = None) -> Any:
+        role = getattr(state_credentials, "role_arn", None)
+        if _listener is None:
+            raise RuntimeError("no local app is running")
+        return _listener.sfn_client(service, region, role)
+
+    for name in modules:
+        module = importlib.import_module(name)
+        module.boto_client_for = client_for  # type: ignore[attr-defined]
