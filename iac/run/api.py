@@ -8,6 +8,7 @@ import base64
 import json
 import re
 import threading
+import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
 
@@ -144,6 +145,7 @@ def _service(app: LocalApp, p: pm.ApiIntegrationProps, body: str) -> tuple[int, 
             out = app.client("sqs", keys).send_message(**args)
             return 200, {}, json.dumps({"MessageId": out["MessageId"]})
         if p.subtype == "StepFunctions-StartExecution":
+            args.setdefault("Name", str(uuid.uuid4()))  # moto gives an execution no name itself
             out = app.client("stepfunctions", keys).start_execution(**_lower_first(args))
             return 200, {}, json.dumps({"executionArn": out["executionArn"]})
         if p.subtype == "EventBridge-PutEvents":

@@ -12,6 +12,7 @@ import io
 import json
 import threading
 import time
+import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -87,6 +88,8 @@ class LocalApp:
         self._servers: list[Any] = []
         self._pool = ThreadPoolExecutor(max_workers=16, thread_name_prefix="iac-deliver")
         self._clients: dict[tuple[str, str], Any] = {}
+        self._client_lock = threading.Lock()
+        self._session = boto3.session.Session()  # one session: its loaders read each model once
         self._seen_events: dict[str, int] = {}
         self._closed = False
 
@@ -161,9 +164,13 @@ class LocalApp:
 
     def client(self, service: str, keys: permissions.Keys | None = None) -> Any:
         keys = keys or self.admin
+        with self._client_lock:  # a session makes clients one at a time; clients are shared
+            return self._client(service, keys)
+
+    def _client(self, service: str, keys: permissions.Keys) -> Any:
         cached = self._clients.get((service, keys.access_key))
         if cached is None:
-            cached = boto3.session.Session().client(
+            cached = self._session.client(
                 service,  # type: ignore[call-overload]
                 endpoint_url=self.endpoint,
                 region_name=self.plan.region,
@@ -376,7 +383,9 @@ class LocalApp:
             if node is not None:
                 self.invoke_async(node, event, why)
         elif ":states:" in arn:
-            self.client("stepfunctions", keys).start_execution(stateMachineArn=arn, input=body)
+            self.client("stepfunctions", keys).start_execution(
+                stateMachineArn=arn, input=body, name=str(uuid.uuid4())  # moto names none itself
+            )
         elif ":sqs:" in arn:
             args: dict[str, Any] = {"QueueUrl": self._queue_url(arn), "MessageBody": body}
             if target.message_group:

@@ -20,9 +20,12 @@ all here, each as narrow as moto allows and each saying why:
 
 from __future__ import annotations
 
+import html
 import json
 import logging
+import re
 import threading
+import zlib
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -155,11 +158,40 @@ def _patch_resources() -> None:
             return ":".join(parts[:5]) + ":stateMachine:" + parts[6]
         return str(arn)
 
+    for handler in (DynamoHandler, EventsHandler, SecretsManagerResponse, StepFunctionResponse):
+        _json_access_denied(handler)
     DynamoHandler._determine_resource = table  # type: ignore[attr-defined]
     SNSResponse._determine_resource = topic  # type: ignore[attr-defined]
     SecretsManagerResponse._determine_resource = secret  # type: ignore[attr-defined]
     EventsHandler._determine_resource = bus  # type: ignore[attr-defined]
     StepFunctionResponse._determine_resource = machine  # type: ignore[attr-defined]
+
+
+_DENIED = re.compile(r"<Code>(AccessDenied\w*)</Code><Message>(.*?)</Message>", re.S)
+
+
+def _json_access_denied(handler: Any) -> None:
+    """moto renders a refused action as XML for every service; a JSON-protocol service
+    (DynamoDB, EventBridge, ...) answers AccessDeniedException as JSON, which is what
+    an SDK parses into the error code a handler checks."""
+    original = handler.call_action
+
+    def call_action(self: Any) -> Any:
+        status, headers, body = original(self)
+        text = body.decode() if isinstance(body, bytes) else str(body)
+        found = _DENIED.search(text) if status == 403 else None
+        if found is None:
+            return status, headers, body
+        headers = dict(headers)
+        headers["Content-Type"] = "application/x-amz-json-1.1"
+        text = json.dumps(
+            {"__type": "AccessDeniedException", "message": html.unescape(found.group(2))}
+        )
+        if "x-amz-crc32" in headers:  # DynamoDB's checksum of the body SDKs verify
+            headers["x-amz-crc32"] = str(zlib.crc32(text.encode()))
+        return 400, headers, text
+
+    handler.call_action = call_action
 
 
 def _param(response: Any, name: str) -> Any:

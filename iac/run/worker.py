@@ -53,7 +53,10 @@ def main() -> None:
             result = handler(request["event"], context)
             answer = {"ok": True, "result": result}
         except Exception as err:  # noqa: BLE001 - the handler's error is the invocation's
-            traceback.print_exc()
+            # as Lambda logs it: the error, then the handler's frames (not this worker's)
+            print(f"[ERROR] {type(err).__name__}: {err}", file=sys.stderr)
+            frames = traceback.extract_tb(err.__traceback__)[1:]
+            print("".join(traceback.format_list(frames)).rstrip(), file=sys.stderr)
             answer = {
                 "ok": False,
                 "error": {"errorType": type(err).__name__, "errorMessage": str(err)},
