@@ -98,6 +98,8 @@ class LocalApp:
     def start(self) -> LocalApp:
         from . import api
 
+        if emulator.listening():
+            raise RuntimeError("another local app is running in this process (moto is global)")
         self.server, self.endpoint = emulator.start_server()
         try:
             emulator.reset()
@@ -145,6 +147,7 @@ class LocalApp:
             fn.close()
         if getattr(self, "server", None) is not None:
             self.server.stop()
+            emulator.reset()  # the next app (or a test using moto) starts from nothing
 
     def __enter__(self) -> LocalApp:
         return self

@@ -77,8 +77,22 @@ class EcsShim:
         if code != 0:
             raise ContainerFailed(f"{who} exited with status {code}")
         with self._lock:
-            self._done[task["taskArn"]] = task
-        return {"tasks": [task], "failures": []}
+            self._done[str(task["taskArn"])] = task
+        return self._answer([task])
+
+    @staticmethod
+    def _answer(tasks: list[dict[str, Any]]) -> dict[str, Any]:
+        """An ECS answer as moto's interpreter reads it: it looks at `tasks[0].lastStatus`
+        (the SDK's spelling) and passes on `Tasks[0]` (Step Functions' own spelling)."""
+
+        def pascal(value: Any) -> Any:
+            if isinstance(value, dict):
+                return {k[0].upper() + k[1:]: pascal(v) for k, v in value.items()}
+            if isinstance(value, list):
+                return [pascal(v) for v in value]
+            return value
+
+        return {"tasks": tasks, "Tasks": pascal(tasks), "failures": [], "Failures": []}
 
     def _run(self, spec: TaskSpec, env: dict[str, str], who: str) -> int:
         command = self.local.get(spec.container)
@@ -114,7 +128,7 @@ class EcsShim:
     def describe_tasks(self, **params: Any) -> dict[str, Any]:
         with self._lock:
             found = [self._done[t] for t in params.get("tasks", []) if t in self._done]
-        return {"tasks": found, "failures": []}
+        return self._answer(found)
 
     def stop_task(self, **params: Any) -> dict[str, Any]:
         return {"task": {"taskArn": params.get("task"), "lastStatus": "STOPPED"}}

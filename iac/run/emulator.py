@@ -20,6 +20,7 @@ all here, each as narrow as moto allows and each saying why:
 
 from __future__ import annotations
 
+import copy
 import html
 import json
 import logging
@@ -55,6 +56,10 @@ def listen(listener: Listener | None) -> None:
     """Route moto's hooks to `listener` (one running app per process: moto is global)."""
     global _listener
     _listener = listener
+
+
+def listening() -> bool:
+    return _listener is not None
 
 
 def start_server() -> tuple[ThreadedMotoServer, str]:
@@ -160,6 +165,7 @@ def _patch_resources() -> None:
 
     for handler in (DynamoHandler, EventsHandler, SecretsManagerResponse, StepFunctionResponse):
         _json_access_denied(handler)
+    _requote_signed_query()
     DynamoHandler._determine_resource = table  # type: ignore[attr-defined]
     SNSResponse._determine_resource = topic  # type: ignore[attr-defined]
     SecretsManagerResponse._determine_resource = secret  # type: ignore[attr-defined]
@@ -192,6 +198,31 @@ def _json_access_denied(handler: Any) -> None:
         return 400, headers, text
 
     handler.call_action = call_action
+
+
+def _requote_signed_query() -> None:
+    """moto checks a signature against the URL as werkzeug rebuilt it, with `%2F` in
+    the query decoded to `/`; the SDK signed the encoded form. Encoding the query as
+    SigV4 does (`prefix=incoming%2F`) before the check makes the two agree again."""
+    from urllib.parse import quote, unquote
+
+    from moto.iam.access_control import IAMRequestBase
+
+    original = IAMRequestBase._create_aws_request
+
+    def create(self: Any) -> Any:
+        path, sep, query = self._path.partition("?")
+        if sep:
+            pairs = []
+            for pair in query.split("&"):
+                key, eq, value = pair.partition("=")
+                pairs.append(
+                    quote(unquote(key), safe="-_.~") + eq + quote(unquote(value), safe="-_.~")
+                )
+            self._path = path + "?" + "&".join(pairs)
+        return original(self)
+
+    IAMRequestBase._create_aws_request = create
 
 
 def _param(response: Any, name: str) -> Any:
@@ -284,3 +315,22 @@ def _patch_stepfunctions() -> None:
     for name in modules:
         module = importlib.import_module(name)
         module.boto_client_for = client_for  # type: ignore[attr-defined]
+
+    # moto snapshots the state machine for each new execution with `copy.deepcopy`,
+    # which also copies the executions still running (their locks cannot be copied)
+    # and the whole backend: a second upload during the first one's run would fail.
+    # The snapshot needs the definition and settings only.
+    from moto.stepfunctions.models import StateMachine
+
+    def snapshot(self: Any, memo: dict[int, Any]) -> Any:
+        clone = self.__class__.__new__(self.__class__)
+        memo[id(self)] = clone
+        for key, value in self.__dict__.items():
+            if key == "executions":
+                value = []
+            elif key not in ("backend", "versions", "aliases", "latest_version"):
+                value = copy.deepcopy(value, memo)
+            setattr(clone, key, value)
+        return clone
+
+    StateMachine.__deepcopy__ = snapshot  # type: ignore[attr-defined]

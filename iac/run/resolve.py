@@ -68,8 +68,9 @@ class Names:
                 given = getattr(props, attr)
                 if given is not None:
                     return str(self.value(given))
-        stem = getattr(props, "name_stem", None) or self.plan.app
-        return f"{stem}-{node.id}".lower()[:63]
+        # a generated name: the plan's stem (`PREFIX-NAME`) is what a target starts it with
+        stem = getattr(props, "name_stem", None) or f"{self.plan.app}-{node.id}"
+        return str(stem).lower()[:63]
 
     def ref(self, node_id: str, attr: str) -> str:
         if (node_id, attr) in self.known:

@@ -1,4 +1,5 @@
-"""The container's program, runnable locally: transcodes every upload without a rendition."""
+"""The container's program, runnable locally: transcodes every video (an upload over
+10MB; small files get thumbnails) that has no rendition yet."""
 
 import os
 
@@ -8,6 +9,8 @@ s3 = boto3.client("s3")
 source, target = os.environ["SOURCE_BUCKET"], os.environ["RENDITIONS_BUCKET"]
 done = {o["Key"] for o in s3.list_objects_v2(Bucket=target).get("Contents", [])}
 for item in s3.list_objects_v2(Bucket=source, Prefix="incoming/").get("Contents", []):
+    if item["Size"] <= 10 * 1024 * 1024:
+        continue
     rendition = "video/" + item["Key"].removeprefix("incoming/") + ".mp4"
     if rendition not in done:
         s3.put_object(Bucket=target, Key=rendition, Body=b"transcoded")
