@@ -90,7 +90,8 @@ def run_command(app: App, line: str) -> str:
             return "published"
         if verb == "event":
             need(3, "event BUS DETAIL_TYPE JSON")
-            app.put_event(args[0], args[1], _json(rest(2)))
+            detail = _json(rest(2))
+            app.put_event(args[0], args[1], detail)
             return "put"
         if verb == "fire":
             need(1, "fire SCHEDULE")
@@ -98,10 +99,12 @@ def run_command(app: App, line: str) -> str:
             return "fired"
         if verb == "start":
             need(1, "start WORKFLOW [JSON]")
-            return f"started {app.start(args[0], _json(rest(1)))}"
+            given = _json(rest(1))
+            return f"started {app.start(args[0], given)}"
         if verb == "invoke":
             need(1, "invoke FUNCTION [JSON]")
-            outcome = app.invoke(args[0], _json(rest(1)))
+            given = _json(rest(1))
+            outcome = app.invoke(args[0], given)
             return json.dumps(outcome.result) if outcome.ok else f"failed: {outcome.error_text}"
         if verb == "request":
             need(3, "request API METHOD PATH [BODY]")
