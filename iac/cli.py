@@ -337,7 +337,9 @@ def _run_explain(program: str, fmt: str, params: tuple[str, ...]) -> None:
 
 @main.command("run")
 @click.argument("program")
-@click.option("--port", type=int, default=None, help="Serve the first api on this port (then +1, ...).")
+@click.option(
+    "--port", type=int, default=None, help="Serve the first api on this port (then +1, ...)."
+)
 @click.option(
     "--param", "params", multiple=True, metavar="NAME=VALUE", help="Set a param's default."
 )
@@ -376,7 +378,7 @@ def run_cmd(
     for item in containers:
         name, eq, command = item.partition("=")
         if not eq or not name.strip() or not command.strip():
-            raise click.BadParameter(f"`{item}`: write NAME=\"CMD\"", param_hint="--container")
+            raise click.BadParameter(f'`{item}`: write NAME="CMD"', param_hint="--container")
         local[name.strip()] = command
     _guard(
         lambda: _run_local(program, port, _params(params), local, missing_containers, script),

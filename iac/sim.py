@@ -117,18 +117,25 @@ class App:
         """Send a message (a dict or list is sent as JSON); returns its id."""
         text = body if isinstance(body, str) else json.dumps(body)
         url = self.local.names.ref(self.node("queue", queue).id, "url")
-        return str(self.client("sqs").send_message(QueueUrl=url, MessageBody=text, **args)["MessageId"])
+        return str(
+            self.client("sqs").send_message(QueueUrl=url, MessageBody=text, **args)["MessageId"]
+        )
 
     def publish(self, topic: str, message: Any, attributes: dict[str, str] | None = None) -> None:
         text = message if isinstance(message, str) else json.dumps(message)
-        args: dict[str, Any] = {"TopicArn": self.local.names.ref(self.node("topic", topic).id, "arn"), "Message": text}
+        args: dict[str, Any] = {
+            "TopicArn": self.local.names.ref(self.node("topic", topic).id, "arn"),
+            "Message": text,
+        }
         if attributes:
             args["MessageAttributes"] = {
                 k: {"DataType": "String", "StringValue": v} for k, v in attributes.items()
             }
         self.client("sns").publish(**args)
 
-    def put_event(self, bus: str, detail_type: str, detail: Any, source: str = "local.test") -> None:
+    def put_event(
+        self, bus: str, detail_type: str, detail: Any, source: str = "local.test"
+    ) -> None:
         name = self.name("bus", bus) if bus != "default" else "default"
         self.client("events").put_events(Entries=[{
             "EventBusName": name, "Source": source, "DetailType": detail_type,
@@ -186,7 +193,11 @@ class App:
         from boto3.dynamodb.types import TypeDeserializer
 
         des = TypeDeserializer()
-        pages = self.client("dynamodb").get_paginator("scan").paginate(TableName=self.name("table", table))
+        pages = (
+            self.client("dynamodb")
+            .get_paginator("scan")
+            .paginate(TableName=self.name("table", table))
+        )
         items = [
             {k: _plain(des.deserialize(v)) for k, v in item.items()}
             for page in pages for item in page["Items"]
@@ -195,11 +206,17 @@ class App:
 
     def objects(self, bucket: str) -> dict[str, int]:
         """Every object's key and size."""
-        pages = self.client("s3").get_paginator("list_objects_v2").paginate(Bucket=self.name("bucket", bucket))
+        pages = (
+            self.client("s3")
+            .get_paginator("list_objects_v2")
+            .paginate(Bucket=self.name("bucket", bucket))
+        )
         return {o["Key"]: o["Size"] for page in pages for o in page.get("Contents", [])}
 
     def read_object(self, bucket: str, key: str) -> bytes:
-        return bytes(self.client("s3").get_object(Bucket=self.name("bucket", bucket), Key=key)["Body"].read())
+        return bytes(
+            self.client("s3").get_object(Bucket=self.name("bucket", bucket), Key=key)["Body"].read()
+        )
 
     def messages(self, queue: str) -> list[str]:
         """The bodies of the messages in a queue (a dead-letter queue, say), without

@@ -58,7 +58,11 @@ def test_a_bus_rule_delivers_the_events_its_pattern_matches(app: sim.App) -> Non
     app.put_event("shop", "OrderPlaced", {"id": 2}, source="shop")
     app.wait()
     event = _seen(app)["on-order"]
-    assert (event["source"], event["detail-type"], event["detail"]) == ("shop", "OrderPlaced", {"id": 2})
+    assert (event["source"], event["detail-type"], event["detail"]) == (
+        "shop",
+        "OrderPlaced",
+        {"id": 2},
+    )
 
 
 def test_a_schedule_fires_on_command(app: sim.App) -> None:

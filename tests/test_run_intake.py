@@ -24,7 +24,9 @@ def app() -> Iterator[sim.App]:
         yield running
 
 
-def test_the_api_accepts_at_once_and_the_worker_succeeds_on_its_third_delivery(app: sim.App) -> None:
+def test_the_api_accepts_at_once_and_the_worker_succeeds_on_its_third_delivery(
+    app: sim.App,
+) -> None:
     started = time.monotonic()
     got = app.request("shop", "POST", "/orders", json_body={"id": "o-1"})
     assert got.status == 200 and "MessageId" in got.json()
@@ -63,9 +65,12 @@ def test_a_granted_call_is_allowed_and_an_ungranted_action_on_the_same_table_is_
     import boto3
 
     ddb = boto3.client(
-        "dynamodb", endpoint_url=app.endpoint, region_name="us-east-1",
-        aws_access_key_id=keys["AWS_ACCESS_KEY_ID"], aws_secret_access_key=keys["AWS_SECRET_ACCESS_KEY"],
-    )  # fmt: skip
+        "dynamodb",
+        endpoint_url=app.endpoint,
+        region_name="us-east-1",
+        aws_access_key_id=keys["AWS_ACCESS_KEY_ID"],
+        aws_secret_access_key=keys["AWS_SECRET_ACCESS_KEY"],
+    )
     table = app.name("table", "orders")
     ddb.put_item(TableName=table, Item={"id": {"S": "direct"}})
     with pytest.raises(ddb.exceptions.ClientError, match="AccessDeniedException"):

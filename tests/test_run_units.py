@@ -24,8 +24,16 @@ REPO = Path(__file__).resolve().parent.parent
     [
         ({"source": ["aws.s3"]}, {"source": "aws.s3"}, True),
         ({"source": ["aws.s3"]}, {"source": "aws.sqs"}, False),
-        ({"detail": {"object": {"key": [{"prefix": "in/"}]}}}, {"detail": {"object": {"key": "in/a"}}}, True),
-        ({"detail": {"object": {"key": [{"prefix": "in/"}]}}}, {"detail": {"object": {"key": "out/a"}}}, False),
+        (
+            {"detail": {"object": {"key": [{"prefix": "in/"}]}}},
+            {"detail": {"object": {"key": "in/a"}}},
+            True,
+        ),
+        (
+            {"detail": {"object": {"key": [{"prefix": "in/"}]}}},
+            {"detail": {"object": {"key": "out/a"}}},
+            False,
+        ),
         ({"detail": {"key": [{"suffix": ".jpg"}]}}, {"detail": {"key": "a.jpg"}}, True),
         ({"detail": {"n": [{"numeric": [">", 10, "<=", 20]}]}}, {"detail": {"n": 15}}, True),
         ({"detail": {"n": [{"numeric": [">", 10, "<=", 20]}]}}, {"detail": {"n": 25}}, False),
@@ -39,7 +47,9 @@ REPO = Path(__file__).resolve().parent.parent
         ({"detail": {"missing": ["x"]}}, {"detail": {}}, False),
     ],
 )
-def test_event_patterns_match_as_eventbridge_does(pattern: dict, event: dict, expected: bool) -> None:
+def test_event_patterns_match_as_eventbridge_does(
+    pattern: dict, event: dict, expected: bool
+) -> None:
     assert matches(pattern, event) is expected
 
 

@@ -31,9 +31,7 @@ class RunError(Exception):
         super().__init__(first.message if first else "the program has errors")
 
 
-def prepare(
-    program: str | Path, params: dict[str, str] | None = None, **options: Any
-) -> LocalApp:
+def prepare(program: str | Path, params: dict[str, str] | None = None, **options: Any) -> LocalApp:
     """A LocalApp for PROGRAM (checked and planned), not yet started."""
     from ..frontend import check, load
     from ..plan import plan

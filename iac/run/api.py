@@ -130,15 +130,22 @@ def _proxy_response(result: Any) -> tuple[int, dict[str, str], str]:
         if result.get("isBase64Encoded"):
             text = base64.b64decode(text).decode("utf-8", "replace")
         headers = {str(k): str(v) for k, v in (result.get("headers") or {}).items()}
-        return int(result["statusCode"]), headers, text if isinstance(text, str) else json.dumps(text)
+        return (
+            int(result["statusCode"]),
+            headers,
+            text if isinstance(text, str) else json.dumps(text),
+        )
     return 200, {}, json.dumps(result)
 
 
-def _service(app: LocalApp, p: pm.ApiIntegrationProps, body: str) -> tuple[int, dict[str, str], str]:
+def _service(
+    app: LocalApp, p: pm.ApiIntegrationProps, body: str
+) -> tuple[int, dict[str, str], str]:
     role = str(app.names.value(p.credentials)) if p.credentials is not None else None
     keys = app.role_keys.get(role or "", app.admin)
     args = {
-        k: (body if v == "$request.body" else app.names.value(v)) for k, v in (p.parameters or {}).items()
+        k: (body if v == "$request.body" else app.names.value(v))
+        for k, v in (p.parameters or {}).items()
     }
     try:
         if p.subtype == "SQS-SendMessage":

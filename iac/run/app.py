@@ -8,6 +8,7 @@ started.
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import threading
@@ -32,7 +33,9 @@ from .resolve import ACCOUNT, Names
 ASYNC_ATTEMPTS = 3  # Lambda's asynchronous invocations: the first try and two retries
 STREAM_ATTEMPTS = 3  # a failing stream batch is tried this often, then skipped (logged)
 POLL = 0.05  # seconds between looks at a queue nobody has written to
-_CONFIG = Config(retries={"max_attempts": 0, "mode": "standard"}, connect_timeout=5, read_timeout=120)
+_CONFIG = Config(
+    retries={"max_attempts": 0, "mode": "standard"}, connect_timeout=5, read_timeout=120
+)
 
 
 @dataclass
@@ -174,7 +177,7 @@ class LocalApp:
         cached = self._clients.get((service, keys.access_key))
         if cached is None:
             cached = self._session.client(
-                service,  # type: ignore[call-overload]
+                service,
                 endpoint_url=self.endpoint,
                 region_name=self.plan.region,
                 aws_access_key_id=keys.access_key,
@@ -224,7 +227,7 @@ class LocalApp:
                 name, node.label, p.handler, p.runtime, code_dir, env, p.timeout, p.memory,
                 p.concurrency,
             )  # fmt: skip
-            fn = Function(spec, lambda line, who=node.label: self.log.add("log", who, line))
+            fn = Function(spec, functools.partial(self.log.add, "log", node.label))
             self.functions[node.id] = fn
             try:
                 fn.warm()
@@ -243,7 +246,9 @@ class LocalApp:
         try:
             outcome = self.functions[node.id].invoke(event)
         except UnsupportedRuntime as err:
-            outcome = Outcome(False, error={"errorType": "Runtime.Unsupported", "errorMessage": str(err)})
+            outcome = Outcome(
+                False, error={"errorType": "Runtime.Unsupported", "errorMessage": str(err)}
+            )
         if outcome.ok:
             self.log.add("invoke", node.label, f"returned in {outcome.ms:.0f} ms")
         else:
@@ -328,7 +333,7 @@ class LocalApp:
             )  # fmt: skip
             if event is not None:
                 self.log.add("event", node.label, f"{event['detail-type']}: {key.name}")
-                self.submit(lambda e=event: self.route(e, None))
+                self.submit(functools.partial(self.route, event, None))
 
     def events_put(self, entries: list[dict[str, Any]]) -> None:
         for entry in entries:
@@ -344,7 +349,7 @@ class LocalApp:
                 list(entry.get("Resources") or []),
             )  # fmt: skip
             self.log.add("event", f"bus {bus}", f"{event['source']} {event['detail-type']}")
-            self.submit(lambda e=event, b=bus: self.route(e, b))
+            self.submit(functools.partial(self.route, event, bus))
 
     def route(self, event: dict[str, Any], bus: str | None) -> None:
         """Deliver an EventBridge event to every rule on its bus whose pattern matches."""
@@ -387,7 +392,9 @@ class LocalApp:
                 self.invoke_async(node, event, why)
         elif ":states:" in arn:
             self.client("stepfunctions", keys).start_execution(
-                stateMachineArn=arn, input=body, name=str(uuid.uuid4())  # moto names none itself
+                stateMachineArn=arn,
+                input=body,
+                name=str(uuid.uuid4()),  # moto names none itself
             )
         elif ":sqs:" in arn:
             args: dict[str, Any] = {"QueueUrl": self._queue_url(arn), "MessageBody": body}
@@ -415,9 +422,11 @@ class LocalApp:
 
     def published(self, topic_arn: str, message: str, subject: Any, attrs: Any) -> None:
         subs = [
-            n for n in self.plan.of_type("subscription")
-            if isinstance(n.props, pm.SubscriptionProps) and self.names.value(n.props.topic) == topic_arn
-        ]  # fmt: skip
+            n
+            for n in self.plan.of_type("subscription")
+            if isinstance(n.props, pm.SubscriptionProps)
+            and self.names.value(n.props.topic) == topic_arn
+        ]
         notification = events.sns_notification(topic_arn, message, subject, attrs)
         for node in subs:
             p = node.props
@@ -430,7 +439,9 @@ class LocalApp:
                 fn = self.function_node(endpoint)
                 if fn is not None:
                     sub_arn = f"{topic_arn}:{node.id}"
-                    self.invoke_async(fn, events.sns_lambda_event(sub_arn, notification), node.label)
+                    self.invoke_async(
+                        fn, events.sns_lambda_event(sub_arn, notification), node.label
+                    )
             elif p.protocol == "sqs":
                 args: dict[str, Any] = {"QueueUrl": self._queue_url(endpoint)}
                 if p.raw:
@@ -444,7 +455,10 @@ class LocalApp:
                     args["MessageBody"] = json.dumps(notification)
                 if endpoint.endswith(".fifo"):
                     args["MessageGroupId"] = "sns"
-                self.submit(lambda a=args: self.client("sqs").send_message(**a))
+                self.submit(functools.partial(self._send, args))
+
+    def _send(self, args: dict[str, Any]) -> None:
+        self.client("sqs").send_message(**args)
 
     def queue_sent(self, queue_name: str) -> None:
         for m in self.mappings:
@@ -466,7 +480,9 @@ class LocalApp:
             fn = self.function_node(str(self.names.value(p.function)))
             if fn is None:
                 continue
-            m = _Mapping(node, fn.id, str(self.names.value(p.source_arn)), p.batch, p.report_failures)
+            m = _Mapping(
+                node, fn.id, str(self.names.value(p.source_arn)), p.batch, p.report_failures
+            )
             self.mappings.append(m)
             if ":sqs:" in m.source_arn:
                 self._spawn(self._poll_queue, m)
@@ -502,11 +518,15 @@ class LocalApp:
             finally:
                 m.active -= 1
 
-    def _queue_batch(self, m: _Mapping, fn: pm.Node, url: str, messages: list[dict[str, Any]]) -> None:
+    def _queue_batch(
+        self, m: _Mapping, fn: pm.Node, url: str, messages: list[dict[str, Any]]
+    ) -> None:
         sqs = self.client("sqs")
         records = [events.sqs_record(msg, m.source_arn, self.plan.region) for msg in messages]
         size = len(records)
-        outcome = self.invoke(fn, {"Records": records}, f"{size} message{'s' * (size != 1)} from {m.node.label}")
+        outcome = self.invoke(
+            fn, {"Records": records}, f"{size} message{'s' * (size != 1)} from {m.node.label}"
+        )
         failed: set[str] = set()
         if not outcome.ok:
             failed = {r["messageId"] for r in records}
@@ -543,16 +563,24 @@ class LocalApp:
     def _stream_batch(self, m: _Mapping, fn: pm.Node, batch: list[dict[str, Any]]) -> None:
         for attempt in range(STREAM_ATTEMPTS):
             why = f"{len(batch)} stream record{'s' * (len(batch) != 1)} from {m.node.label}"
-            outcome = self.invoke(fn, {"Records": batch}, why if not attempt else f"{why}, retry {attempt}")
+            outcome = self.invoke(
+                fn, {"Records": batch}, why if not attempt else f"{why}, retry {attempt}"
+            )
             if outcome.ok:
-                failures = (outcome.result or {}).get("batchItemFailures") if m.report_failures and isinstance(outcome.result, dict) else None
+                failures = (
+                    (outcome.result or {}).get("batchItemFailures")
+                    if m.report_failures and isinstance(outcome.result, dict)
+                    else None
+                )
                 if not failures:
                     return
                 first = str(failures[0].get("itemIdentifier"))
                 # Lambda retries from the first failed record on
                 seqs = [r["dynamodb"]["SequenceNumber"] for r in batch]
-                batch = batch[seqs.index(first):] if first in seqs else batch
-        self.log.add("error", m.node.label, f"{len(batch)} records skipped after {STREAM_ATTEMPTS} tries")
+                batch = batch[seqs.index(first) :] if first in seqs else batch
+        self.log.add(
+            "error", m.node.label, f"{len(batch)} records skipped after {STREAM_ATTEMPTS} tries"
+        )
 
     # ---------------------------------------------------------------- containers
 
@@ -572,8 +600,14 @@ class LocalApp:
         if unknown:
             raise ValueError(f"--container {sorted(unknown)[0]}: the program has no such container")
         clusters = self.plan.of_type("cluster")
-        cluster = self.names.ref(clusters[0].id, "arn") if clusters else f"arn:aws:ecs:{self.plan.region}:{ACCOUNT}:cluster/default"
-        return EcsShim(tasks, self.local_containers, self.missing_containers, self.root, self.log.add, cluster)
+        cluster = (
+            self.names.ref(clusters[0].id, "arn")
+            if clusters
+            else f"arn:aws:ecs:{self.plan.region}:{ACCOUNT}:cluster/default"
+        )
+        return EcsShim(
+            tasks, self.local_containers, self.missing_containers, self.root, self.log.add, cluster
+        )
 
     # ---------------------------------------------------------------- workflows
 
@@ -596,7 +630,9 @@ class LocalApp:
             desc = sfn.describe_execution(executionArn=item["executionArn"])
             history = sfn.get_execution_history(executionArn=item["executionArn"])["events"]
             path = [
-                e["stateEnteredEventDetails"]["name"] for e in history if "stateEnteredEventDetails" in e
+                e["stateEnteredEventDetails"]["name"]
+                for e in history
+                if "stateEnteredEventDetails" in e
             ]
             output = desc.get("output")
             out.append(Execution(
@@ -622,7 +658,9 @@ class LocalApp:
                         seen = self._seen_events.get(ex, 0)
                         for e in history[seen:]:
                             if "stateEnteredEventDetails" in e:
-                                self.log.add("state", node.label, e["stateEnteredEventDetails"]["name"])
+                                self.log.add(
+                                    "state", node.label, e["stateEnteredEventDetails"]["name"]
+                                )
                         self._seen_events[ex] = len(history)
                         if item["status"] != "RUNNING":
                             done.add(ex)
@@ -641,8 +679,15 @@ class _LambdaShim:
     def invoke(self, **params: Any) -> dict[str, Any]:
         node = self.app.function_node(str(params.get("FunctionName")))
         if node is None:
-            payload = {"errorType": "ResourceNotFoundException", "errorMessage": str(params.get("FunctionName"))}
-            return {"StatusCode": 404, "FunctionError": "Unhandled", "Payload": io.BytesIO(json.dumps(payload).encode())}
+            payload = {
+                "errorType": "ResourceNotFoundException",
+                "errorMessage": str(params.get("FunctionName")),
+            }
+            return {
+                "StatusCode": 404,
+                "FunctionError": "Unhandled",
+                "Payload": io.BytesIO(json.dumps(payload).encode()),
+            }
         raw = params.get("Payload") or b"{}"
         event = json.loads(raw.decode() if isinstance(raw, bytes) else raw)
         outcome = self.app.invoke(node, event, "from a workflow")

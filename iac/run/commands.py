@@ -10,8 +10,9 @@
     help    quit
 
 Words are split on spaces; the last part of a command (a body, a message, JSON) is
-taken as written. A line starting with `#` is a comment. Each command's answer is returned as text for the caller
-(the CLI) to print; a bad command raises CommandError with a message.
+taken as written. A line starting with `#` is a comment. Each command's answer is
+returned as text for the caller (the CLI) to print; a bad command raises
+CommandError with a message.
 """
 
 from __future__ import annotations
@@ -115,7 +116,9 @@ def run_command(app: App, line: str) -> str:
             return "idle"
         if verb == "rows":
             need(1, "rows TABLE")
-            return "\n".join(json.dumps(r, sort_keys=True) for r in app.rows(args[0])) or "(no rows)"
+            return (
+                "\n".join(json.dumps(r, sort_keys=True) for r in app.rows(args[0])) or "(no rows)"
+            )
         if verb == "objects":
             need(1, "objects BUCKET")
             found = app.objects(args[0])
@@ -125,9 +128,10 @@ def run_command(app: App, line: str) -> str:
             return "\n".join(app.messages(args[0])) or "(no messages)"
         if verb == "executions":
             need(1, "executions WORKFLOW")
-            return "\n".join(
-                f"{e.status}: {' -> '.join(e.path)}" for e in app.executions(args[0])
-            ) or "(no executions)"
+            return (
+                "\n".join(f"{e.status}: {' -> '.join(e.path)}" for e in app.executions(args[0]))
+                or "(no executions)"
+            )
     except KeyError as err:
         raise CommandError(str(err.args[0]) if err.args else str(err)) from None
     except (Quit, CommandError):

@@ -62,7 +62,9 @@ class EcsShim:
         overrides = params.get("overrides") or params.get("Overrides") or {}
         for item in overrides.get("containerOverrides", overrides.get("ContainerOverrides", [])):
             for pair in item.get("environment", item.get("Environment", [])):
-                env[str(pair.get("name", pair.get("Name")))] = str(pair.get("value", pair.get("Value")))
+                env[str(pair.get("name", pair.get("Name")))] = str(
+                    pair.get("value", pair.get("Value"))
+                )
         who = f"container {spec.container}"
         code = self._run(spec, env, who)
         task = {

@@ -80,7 +80,7 @@ def reset() -> None:
     from moto.moto_api._internal.models import moto_api_backend
 
     moto_api_backend.reset()
-    settings.INITIAL_NO_AUTH_ACTION_COUNT = float("inf")  # type: ignore[assignment]
+    settings.INITIAL_NO_AUTH_ACTION_COUNT = float("inf")
     ActionAuthenticatorMixin.request_count = 0
 
 
@@ -222,7 +222,7 @@ def _requote_signed_query() -> None:
             self._path = path + "?" + "&".join(pairs)
         return original(self)
 
-    IAMRequestBase._create_aws_request = create
+    IAMRequestBase._create_aws_request = create  # type: ignore[method-assign]
 
 
 def _param(response: Any, name: str) -> Any:

@@ -16,7 +16,9 @@ def now() -> str:
     return datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def envelope(source: str, detail_type: str, detail: Any, region: str, resources: list[str]) -> dict[str, Any]:
+def envelope(
+    source: str, detail_type: str, detail: Any, region: str, resources: list[str]
+) -> dict[str, Any]:
     """An EventBridge event as a rule's target receives it."""
     return {
         "version": "0",
@@ -31,7 +33,9 @@ def envelope(source: str, detail_type: str, detail: Any, region: str, resources:
     }
 
 
-def s3_event(event_name: str, bucket: str, key: str, size: int, etag: str, region: str) -> dict[str, Any] | None:
+def s3_event(
+    event_name: str, bucket: str, key: str, size: int, etag: str, region: str
+) -> dict[str, Any] | None:
     """An S3 notification as the EventBridge event the bucket sends (`eventbridge = true`)."""
     detail: dict[str, Any] = {"version": "0", "bucket": {"name": bucket}}
     sequencer = uuid.uuid4().hex[:16].upper()
@@ -117,7 +121,7 @@ def sns_lambda_event(subscription_arn: str, notification: dict[str, Any]) -> dic
 
 
 def stream_record(record: dict[str, Any], stream_arn: str, region: str) -> dict[str, Any]:
-    out = json.loads(json.dumps(record, default=_epoch))
+    out: dict[str, Any] = json.loads(json.dumps(record, default=_epoch))
     out["awsRegion"] = region
     out["eventSourceARN"] = stream_arn
     return out
@@ -219,7 +223,9 @@ def _one(matcher: Any, value: Any) -> bool:
     if "suffix" in matcher:
         return isinstance(value, str) and value.endswith(str(matcher["suffix"]))
     if "equals-ignore-case" in matcher:
-        return isinstance(value, str) and value.lower() == str(matcher["equals-ignore-case"]).lower()
+        return (
+            isinstance(value, str) and value.lower() == str(matcher["equals-ignore-case"]).lower()
+        )
     if "anything-but" in matcher:
         but = matcher["anything-but"]
         if isinstance(but, dict):

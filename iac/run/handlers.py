@@ -158,7 +158,9 @@ class Function:
     _closed: bool = False
 
     def __post_init__(self) -> None:
-        self._slots = threading.Semaphore(min(self.spec.concurrency or MAX_INSTANCES, MAX_INSTANCES))
+        self._slots = threading.Semaphore(
+            min(self.spec.concurrency or MAX_INSTANCES, MAX_INSTANCES)
+        )
 
     def warm(self) -> None:
         """Start one instance now, so the first event does not wait for the interpreter."""
@@ -202,7 +204,9 @@ class Function:
             worker.process.stdin.flush()
         except (OSError, TypeError, ValueError) as err:
             worker.kill()
-            return Outcome(False, error={"errorType": "Runtime.ExitError", "errorMessage": str(err)})
+            return Outcome(
+                False, error={"errorType": "Runtime.ExitError", "errorMessage": str(err)}
+            )
         try:
             answer = worker.answers.get(timeout=timeout)
         except queue.Empty:

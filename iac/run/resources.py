@@ -63,7 +63,9 @@ def create_all(
         "state_machine": "stepfunctions",
     }
     # a queue without a dead-letter queue first: the others' redrive policies name them
-    order = sorted(plan.nodes, key=lambda n: isinstance(n.props, pm.QueueProps) and bool(n.props.dlq))
+    order = sorted(
+        plan.nodes, key=lambda n: isinstance(n.props, pm.QueueProps) and bool(n.props.dlq)
+    )
     for node in order:
         if node.type in creators:
             creators[node.type](node, names, client(service[node.type]))
@@ -132,7 +134,10 @@ def _table(node: pm.Node, names: Names, dynamodb: Any) -> None:
             for i in p.indexes
         ]
     if p.stream:
-        args["StreamSpecification"] = {"StreamEnabled": True, "StreamViewType": "NEW_AND_OLD_IMAGES"}
+        args["StreamSpecification"] = {
+            "StreamEnabled": True,
+            "StreamViewType": "NEW_AND_OLD_IMAGES",
+        }
     table = dynamodb.create_table(**args)["TableDescription"]
     if p.stream:
         names.known[(node.id, "stream_arn")] = table["LatestStreamArn"]
