@@ -108,12 +108,10 @@ class LocalApp:
             emulator.reset()
             self.names = Names(self.plan, self.params, self.endpoint)
             self.by_label = {n.label: n for n in self.plan.nodes}
-            self.admin = permissions.Keys("admin", "admin")  # before enforcement: anything
+            iam = self.client("iam", permissions.Keys("setup", "setup"))  # before enforcement
+            self.admin = permissions.create_admin(iam)
             resources.create_all(self.plan, self.names, self.client, self._note)
-            self.admin, self.role_keys = permissions.create_users(
-                self.plan, self.names, self.client("iam")
-            )
-            self._clients.clear()
+            self.role_keys = permissions.create_users(self.plan, self.names, iam)
             emulator.enforce_permissions()
             emulator.listen(self)
             self._start_functions()
@@ -533,16 +531,19 @@ class LocalApp:
         elif m.report_failures and isinstance(outcome.result, dict):
             for item in outcome.result.get("batchItemFailures") or []:
                 failed.add(str(item.get("itemIdentifier")))
-        for record in records:
-            if record["messageId"] in failed:
-                # Locally a failed message is visible again at once: no visibility timeout
-                # to wait out; moto counts the receive and redrives to the DLQ after
-                # max_receives, as SQS does.
-                sqs.change_message_visibility(
-                    QueueUrl=url, ReceiptHandle=record["receiptHandle"], VisibilityTimeout=0
-                )
-            else:
-                sqs.delete_message(QueueUrl=url, ReceiptHandle=record["receiptHandle"])
+        # Locally a failed message is visible again at once: no visibility timeout to wait
+        # out; moto counts each receive and redrives to the DLQ after max_receives, as SQS.
+        entries = [
+            {"Id": str(i), "ReceiptHandle": r["receiptHandle"]} for i, r in enumerate(records)
+        ]
+        done = [e for e, r in zip(entries, records, strict=True) if r["messageId"] not in failed]
+        again = [e for e, r in zip(entries, records, strict=True) if r["messageId"] in failed]
+        if done:
+            sqs.delete_message_batch(QueueUrl=url, Entries=done)
+        if again:
+            sqs.change_message_visibility_batch(
+                QueueUrl=url, Entries=[{**e, "VisibilityTimeout": 0} for e in again]
+            )
         if failed and outcome.ok:
             self.log.add("event", m.node.label, f"{len(failed)} of {size} reported as failed")
 

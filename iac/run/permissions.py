@@ -24,11 +24,16 @@ class Keys:
     secret_key: str
 
 
-def create_users(plan: pm.Plan, names: Names, iam: Any) -> tuple[Keys, dict[str, Keys]]:
-    """The admin's keys, and each role's (by the role's local ARN)."""
-    admin = _user(iam, ADMIN, {"Version": "2012-10-17", "Statement": [
+def create_admin(iam: Any) -> Keys:
+    """The keys iac itself signs with: every action on every resource."""
+    return _user(iam, ADMIN, {"Version": "2012-10-17", "Statement": [
         {"Effect": "Allow", "Action": "*", "Resource": "*"}
     ]})  # fmt: skip
+
+
+def create_users(plan: pm.Plan, names: Names, iam: Any) -> dict[str, Keys]:
+    """Each role's keys, by the role's local ARN (after the resources exist: a secret's
+    ARN, which a statement may name, is moto's to choose)."""
     roles: dict[str, Keys] = {}
     for node in plan.of_type("role"):
         assert isinstance(node.props, pm.RoleProps)
@@ -39,7 +44,7 @@ def create_users(plan: pm.Plan, names: Names, iam: Any) -> tuple[Keys, dict[str,
         statements = [s for s in node.props.statements if s.principal is None]
         policy = names.value(document(statements)) if statements else None
         roles[names.ref(node.id, "arn")] = _user(iam, f"role-{node.id}", policy)
-    return admin, roles
+    return roles
 
 
 def _trust(service: str) -> dict[str, Any]:
