@@ -99,3 +99,12 @@ def test_a_node_handler_runs_under_node(app: sim.App) -> None:
     assert outcome.ok, outcome.error_text
     assert outcome.result == {"greeting": "hello ada", "region": "us-east-1"}
     assert "greeting ada" in app.logs("greet")
+
+
+def test_a_handler_invokes_a_granted_function_and_is_refused_another(app: sim.App) -> None:
+    outcome = app.invoke("caller")
+    assert outcome.ok, outcome.error_text
+    assert outcome.result == {
+        "greeting": {"greeting": "hello bo", "region": "us-east-1"},
+        "denied": "AccessDeniedException",  # no `allow slow: invoke`
+    }

@@ -3,8 +3,11 @@ through the workflow's real ASL on moto's interpreter."""
 
 from __future__ import annotations
 
+import socket
 import sys
 from pathlib import Path
+
+import pytest
 
 from iac import sim
 
@@ -47,6 +50,8 @@ def test_small_and_large_uploads_take_different_paths() -> None:
 
 def test_a_container_without_a_local_command_is_reported_and_can_fail_the_step() -> None:
     with sim.run(PIPELINE, missing_containers="fail") as app:
+        workers = [w.process for f in app.local.functions.values() for w in f._idle]
+        endpoint = app.endpoint
         app.put_object("uploads", "incoming/film.mov", size=11 * 1024 * 1024)
         app.wait(60)
         [run] = app.executions("process_upload")
@@ -56,3 +61,7 @@ def test_a_container_without_a_local_command_is_reported_and_can_fail_the_step()
         reached = [line for line in app.log_lines() if "container transcode: reached" in line]
         assert reached and "RENDITIONS_BUCKET=pipeline-renditions" in reached[0]
         assert "SOURCE_BUCKET=pipeline-uploads" in reached[0]
+    # nothing is left running: the handler workers ended, moto's port is closed
+    assert workers and all(p.poll() is not None for p in workers)
+    with pytest.raises(OSError):
+        socket.create_connection(("127.0.0.1", int(endpoint.rsplit(":", 1)[1])), timeout=2)

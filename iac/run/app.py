@@ -253,6 +253,24 @@ class LocalApp:
             self.log.add("error", node.label, f"{outcome.error_text} ({outcome.ms:.0f} ms)")
         return outcome
 
+    def lambda_invoke(self, function: str, payload: bytes, asynchronous: bool) -> Any:
+        """A handler's `lambda.invoke`: (the answer's bytes, whether it failed), or None
+        for a function this program does not have."""
+        node = self.function_node(function)
+        if node is None:
+            return None
+        try:
+            event = json.loads(payload or b"{}")
+        except ValueError:
+            return json.dumps({"errorType": "InvalidRequestContentException"}).encode(), True
+        if asynchronous:
+            self.invoke_async(node, event, "invoked asynchronously")
+            return b"", False
+        outcome = self.invoke(node, event, "invoked by lambda.invoke")
+        if outcome.ok:
+            return json.dumps(outcome.result).encode(), False
+        return json.dumps(outcome.error).encode(), True
+
     def invoke_async(self, node: pm.Node, event: Any, why: str) -> None:
         def run() -> None:
             for attempt in range(1, ASYNC_ATTEMPTS + 1):

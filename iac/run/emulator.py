@@ -26,6 +26,7 @@ import json
 import logging
 import re
 import threading
+import uuid
 import zlib
 from collections.abc import Callable
 from typing import Any, Protocol
@@ -45,6 +46,7 @@ class Listener(Protocol):
     def events_put(self, entries: list[dict[str, Any]]) -> None: ...
     def queue_sent(self, queue_name: str) -> None: ...
     def sfn_client(self, service: str, region: str, role_arn: str | None) -> Any: ...
+    def lambda_invoke(self, function: str, payload: bytes, asynchronous: bool) -> Any: ...
 
 
 _listener: Listener | None = None
@@ -105,6 +107,7 @@ def _patch() -> None:
         _patch_resources()
         _patch_events()
         _patch_stepfunctions()
+        _patch_lambda()
 
 
 def _arn(service: str, resource: str, region: str) -> str:
@@ -176,7 +179,7 @@ def _patch_resources() -> None:
 _DENIED = re.compile(r"<Code>(AccessDenied\w*)</Code><Message>(.*?)</Message>", re.S)
 
 
-def _json_access_denied(handler: Any) -> None:
+def _json_access_denied(handler: Any, status_code: int = 400) -> None:
     """moto renders a refused action as XML for every service; a JSON-protocol service
     (DynamoDB, EventBridge, ...) answers AccessDeniedException as JSON, which is what
     an SDK parses into the error code a handler checks."""
@@ -195,7 +198,8 @@ def _json_access_denied(handler: Any) -> None:
         )
         if "x-amz-crc32" in headers:  # DynamoDB's checksum of the body SDKs verify
             headers["x-amz-crc32"] = str(zlib.crc32(text.encode()))
-        return 400, headers, text
+        headers["x-amzn-ErrorType"] = "AccessDeniedException"
+        return status_code, headers, text
 
     handler.call_action = call_action
 
@@ -294,6 +298,58 @@ def _patch_events() -> None:
     _after(SQSBackend, "change_message_visibility", sent)
 
 
+def _patch_lambda() -> None:
+    """A handler's `lambda.invoke` of another function of the program runs that function
+    here (moto would start it in Docker); the caller's `allow f: invoke` is checked
+    against the function's ARN, which moto's Lambda response does not name itself."""
+    from urllib.parse import unquote
+
+    from moto.awslambda.models import LambdaBackend
+    from moto.awslambda.responses import LambdaResponse
+
+    original = LambdaBackend.invoke
+
+    def invoke(
+        self: Any, function_name: str, qualifier: Any, body: Any, headers: Any, out: Any
+    ) -> Any:
+        if _listener is not None:
+            payload = body if isinstance(body, bytes) else str(body or "").encode()
+            asynchronous = headers.get("X-Amz-Invocation-Type") == "Event"
+            answer = _listener.lambda_invoke(function_name, payload, asynchronous)
+            if answer is not None:
+                data, failed = answer
+                if failed:
+                    out["x-amz-function-error"] = "Unhandled"
+                return data
+        return original(self, function_name, qualifier, body, headers, out)
+
+    def function(self: Any) -> str:
+        parts = self.path.split("/")
+        if len(parts) > 3 and parts[2] == "functions":
+            name = unquote(parts[3])
+            if name.startswith("arn:"):
+                return name
+            return _arn("lambda", f"function:{name}", self.region)
+        return "*"
+
+    from moto.iam.access_control import IAMRequest
+
+    class LambdaIAMRequest(IAMRequest):
+        """moto asks IAM about `lambda:Invoke`; the IAM action is `lambda:InvokeFunction`."""
+
+        def __init__(self, **kwargs: Any) -> None:
+            action = kwargs.pop("action")
+            super().__init__(**kwargs, action={"Invoke": "InvokeFunction"}.get(action, action))
+
+    def authorize(self: Any, resource: str = "*") -> None:
+        self._authenticate_and_authorize_action(LambdaIAMRequest, resource)
+
+    LambdaBackend.invoke = invoke  # type: ignore[method-assign,assignment]
+    LambdaResponse._determine_resource = function  # type: ignore[attr-defined]
+    LambdaResponse._authenticate_and_authorize_normal_action = authorize  # type: ignore[method-assign]
+    _json_access_denied(LambdaResponse, 403)
+
+
 def _patch_stepfunctions() -> None:
     import importlib
 
@@ -334,3 +390,16 @@ def _patch_stepfunctions() -> None:
         return clone
 
     StateMachine.__deepcopy__ = snapshot  # type: ignore[attr-defined]
+
+    # AWS names an execution started without a name; moto names it "None", so the
+    # second such start (a handler's, say) would be ExecutionAlreadyExists.
+    from moto.stepfunctions.parser.models import StepFunctionsParserBackend
+
+    start = StepFunctionsParserBackend.start_execution
+
+    def start_execution(
+        self: Any, state_machine_arn: str, name: Any = None, *a: Any, **kw: Any
+    ) -> Any:
+        return start(self, state_machine_arn, name or str(uuid.uuid4()), *a, **kw)
+
+    StepFunctionsParserBackend.start_execution = start_execution  # type: ignore[method-assign]
