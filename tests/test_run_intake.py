@@ -4,6 +4,9 @@ a call the program did not grant."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -132,3 +135,47 @@ def test_iac_run_on_a_program_with_errors_prints_the_diagnostic(tmp_path: Path) 
     )  # fmt: skip
     assert done.returncode == 1
     assert "bad.iac:2:" in done.stderr and "Traceback" not in done.stderr
+
+
+def _processes_in(folder: Path) -> list[int]:
+    """The processes whose working directory is `folder` (the handler workers')."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if Path(os.readlink(entry / "cwd")) == folder:
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
+def test_iac_run_reads_commands_from_the_terminal_and_stops_on_ctrl_c(tmp_path: Path) -> None:
+    program = tmp_path / "intake"
+    shutil.copytree(INTAKE, program)
+    run = subprocess.Popen(
+        [sys.executable, "-m", "iac.cli", "run", str(program)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+    )
+    try:
+        assert run.stdin is not None and run.stdout is not None
+        run.stdin.write("invoke snoop\n")
+        run.stdin.flush()
+        seen = ""
+        deadline = time.monotonic() + 90
+        while "failed: ClientError" not in seen and time.monotonic() < deadline:
+            seen += run.stdout.readline()
+        assert "AccessDeniedException" in seen
+        workers = _processes_in(program / "src")
+        assert workers  # the warm handler workers
+        run.send_signal(signal.SIGINT)
+        assert run.wait(timeout=30) == 0
+        time.sleep(0.2)
+        assert _processes_in(program / "src") == []  # nothing left running
+    finally:
+        if run.poll() is None:
+            run.kill()

@@ -119,6 +119,7 @@ class EcsShim:
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
+            start_new_session=True,  # Ctrl-C is for `iac run` (see handlers.py)
         )
         assert process.stdout is not None
         for line in process.stdout:

@@ -98,6 +98,9 @@ class Worker:
             env=env,
             text=True,
             bufsize=1,
+            # a terminal's Ctrl-C is for `iac run`, which then stops its workers itself;
+            # a worker whose parent dies reads the end of its stdin and exits
+            start_new_session=True,
         )
         os.close(write)
         self.answers: queue.Queue[dict[str, Any] | None] = queue.Queue()
