@@ -8,7 +8,8 @@ Stages, as the modules split them: `emulator` (moto embedded, and iac's hooks in
 it), `resolve` (plan values as local names), `resources` and `permissions` (the
 app's resources and one IAM user per role in moto), `handlers` (warm worker
 processes per function), `events` (AWS's payloads and matchers), `app` (delivery
-from the plan's edges, the workflows' log, idleness), `api` (each api on
+from the plan's edges, idleness), `pollers` (queues and streams), `workflows`
+(executions, the workflows' log), `api` (each api on
 127.0.0.1), `containers` (container steps), `commands` (the terminal's commands).
 """
 
@@ -18,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Diagnostic, Severity
-from .app import Execution, LocalApp
+from .app import LocalApp
 from .handlers import Outcome
+from .workflows import Execution
 
 
 class RunError(Exception):

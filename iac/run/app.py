@@ -9,14 +9,12 @@ started.
 from __future__ import annotations
 
 import functools
-import io
 import json
 import threading
 import time
 import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,42 +22,17 @@ import boto3
 from botocore.config import Config
 
 from ..plan import model as pm
-from . import emulator, events, permissions, resources
+from . import emulator, events, permissions, pollers, resources, workflows
 from .containers import EcsShim, TaskSpec
 from .handlers import Function, FunctionSpec, Outcome, UnsupportedRuntime
 from .log import Log
 from .resolve import ACCOUNT, Names
+from .workflows import Execution
 
 ASYNC_ATTEMPTS = 3  # Lambda's asynchronous invocations: the first try and two retries
-STREAM_ATTEMPTS = 3  # a failing stream batch is tried this often, then skipped (logged)
-POLL = 0.05  # seconds between looks at a queue nobody has written to
 _CONFIG = Config(
     retries={"max_attempts": 0, "mode": "standard"}, connect_timeout=5, read_timeout=120
 )
-
-
-@dataclass
-class Execution:
-    """A workflow execution as a test reads it."""
-
-    arn: str
-    status: str
-    path: list[str]  # the states entered, in order
-    input: Any
-    output: Any
-    error: str | None = None
-
-
-@dataclass
-class _Mapping:
-    node: pm.Node
-    function: str  # node id
-    source_arn: str
-    batch: int
-    report_failures: bool
-    wake: threading.Event = field(default_factory=threading.Event)
-    pending: list[dict[str, Any]] = field(default_factory=list)  # stream records
-    active: int = 0
 
 
 class LocalApp:
@@ -82,18 +55,17 @@ class LocalApp:
         self.missing_containers = missing_containers
         self.api_port = api_port
         self.functions: dict[str, Function] = {}  # node id -> its instances
-        self.mappings: list[_Mapping] = []
+        self.mappings: list[pollers.Mapping] = []
         self.api_urls: dict[str, str] = {}  # api label -> URL
         self._busy = 0
         self._busy_lock = threading.Condition()
-        self._stop = threading.Event()
+        self.stop_event = threading.Event()
         self._threads: list[threading.Thread] = []
         self._servers: list[Any] = []
         self._pool = ThreadPoolExecutor(max_workers=16, thread_name_prefix="iac-deliver")
         self._clients: dict[tuple[str, str], Any] = {}
         self._client_lock = threading.Lock()
         self._session = boto3.session.Session()  # one session: its loaders read each model once
-        self._seen_events: dict[str, int] = {}
         self._closed = False
 
     # ---------------------------------------------------------------- lifecycle
@@ -110,12 +82,12 @@ class LocalApp:
             self.by_label = {n.label: n for n in self.plan.nodes}
             iam = self.client("iam", permissions.Keys("setup", "setup"))  # before enforcement
             self.admin = permissions.create_admin(iam)
-            resources.create_all(self.plan, self.names, self.client, self._note)
+            resources.create_all(self.plan, self.names, self.client, self.note)
             self.role_keys = permissions.create_users(self.plan, self.names, iam)
             emulator.enforce_permissions()
             emulator.listen(self)
             self._start_functions()
-            self._start_mappings()
+            pollers.start_mappings(self)
             self.ecs = self._ecs()
             for i, node in enumerate(self.plan.of_type("http_api")):
                 port = 0 if self.api_port is None else self.api_port + i
@@ -124,7 +96,7 @@ class LocalApp:
                 self.names.apis[node.id] = url
                 self.api_urls[node.label.split(" ", 1)[1]] = url
                 self.log.add("note", node.label, f"listening on {url}")
-            self._spawn(self._watch_executions)
+            self.spawn(workflows.watch_executions, self)
         except BaseException:
             self.close()
             raise
@@ -134,7 +106,7 @@ class LocalApp:
         if self._closed:
             return
         self._closed = True
-        self._stop.set()
+        self.stop_event.set()
         emulator.listen(None)
         for m in self.mappings:
             m.wake.set()
@@ -156,12 +128,12 @@ class LocalApp:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _spawn(self, target: Callable[..., None], *args: Any) -> None:
+    def spawn(self, target: Callable[..., None], *args: Any) -> None:
         thread = threading.Thread(target=target, args=args, daemon=True)
         thread.start()
         self._threads.append(thread)
 
-    def _note(self, text: str) -> None:
+    def note(self, text: str) -> None:
         self.log.add("note", "iac run", text)
 
     # ---------------------------------------------------------------- clients
@@ -198,7 +170,7 @@ class LocalApp:
 
     def sfn_client(self, service: str, region: str, role_arn: str | None) -> Any:
         if service == "lambda":
-            return _LambdaShim(self)
+            return workflows.LambdaShim(self)
         if service == "ecs":
             return self.ecs
         return self.client(service, self.role_keys.get(role_arn or "", self.admin))
@@ -230,7 +202,7 @@ class LocalApp:
             try:
                 fn.warm()
             except UnsupportedRuntime as err:
-                self._note(str(err))
+                self.note(str(err))
 
     def function_node(self, ref: str) -> pm.Node | None:
         """A function by its local name or ARN."""
@@ -275,7 +247,7 @@ class LocalApp:
         def run() -> None:
             for attempt in range(1, ASYNC_ATTEMPTS + 1):
                 tag = why if attempt == 1 else f"{why}, retry {attempt - 1}"
-                if self.invoke(node, event, tag).ok or self._stop.is_set():
+                if self.invoke(node, event, tag).ok or self.stop_event.is_set():
                     return
 
         self.submit(run)
@@ -283,7 +255,7 @@ class LocalApp:
     # ---------------------------------------------------------------- busy tracking
 
     def submit(self, work: Callable[[], None]) -> None:
-        if self._stop.is_set():
+        if self.stop_event.is_set():
             return
         with self._busy_lock:
             self._busy += 1
@@ -313,7 +285,7 @@ class LocalApp:
                 return False
             if ":sqs:" in m.source_arn and self._queue_count(m.source_arn):
                 return False
-        return not self._running_executions()
+        return not workflows.running_executions(self)
 
     def wait_idle(self, timeout: float = 30.0) -> bool:
         """True once nothing is in flight (checked twice, a beat apart)."""
@@ -413,7 +385,7 @@ class LocalApp:
                 name=str(uuid.uuid4()),  # moto names none itself
             )
         elif ":sqs:" in arn:
-            args: dict[str, Any] = {"QueueUrl": self._queue_url(arn), "MessageBody": body}
+            args: dict[str, Any] = {"QueueUrl": self.queue_url(arn), "MessageBody": body}
             if target.message_group:
                 args["MessageGroupId"] = target.message_group
             self.client("sqs").send_message(**args)
@@ -425,7 +397,7 @@ class LocalApp:
                 "DetailType": event["detail-type"], "Detail": json.dumps(event["detail"]),
             }])  # fmt: skip
         else:
-            self._note(f"{why}: a target {arn} is not delivered locally")
+            self.note(f"{why}: a target {arn} is not delivered locally")
 
     def _run_task(self, task_arn: str) -> None:
         try:
@@ -433,7 +405,7 @@ class LocalApp:
         except Exception as err:  # noqa: BLE001 - the task's failure is the log's
             self.log.add("error", "iac run", str(err))
 
-    def _queue_url(self, arn: str) -> str:
+    def queue_url(self, arn: str) -> str:
         return f"{self.endpoint}/{ACCOUNT}/{arn.rsplit(':', 1)[1]}"
 
     def published(self, topic_arn: str, message: str, subject: Any, attrs: Any) -> None:
@@ -459,7 +431,7 @@ class LocalApp:
                         fn, events.sns_lambda_event(sub_arn, notification), node.label
                     )
             elif p.protocol == "sqs":
-                args: dict[str, Any] = {"QueueUrl": self._queue_url(endpoint)}
+                args: dict[str, Any] = {"QueueUrl": self.queue_url(endpoint)}
                 if p.raw:
                     args["MessageBody"] = message
                     if attrs:
@@ -486,120 +458,6 @@ class LocalApp:
             if ":dynamodb:" in m.source_arn and f":table/{table_name}/stream/" in m.source_arn:
                 m.pending.append(events.stream_record(record, m.source_arn, self.plan.region))
                 m.wake.set()
-
-    # ---------------------------------------------------------------- event source mappings
-
-    def _start_mappings(self) -> None:
-        for node in self.plan.of_type("event_source_mapping"):
-            p = node.props
-            assert isinstance(p, pm.EventSourceMappingProps)
-            fn = self.function_node(str(self.names.value(p.function)))
-            if fn is None:
-                continue
-            m = _Mapping(
-                node, fn.id, str(self.names.value(p.source_arn)), p.batch, p.report_failures
-            )
-            self.mappings.append(m)
-            if ":sqs:" in m.source_arn:
-                self._spawn(self._poll_queue, m)
-            elif ":dynamodb:" in m.source_arn:
-                self._spawn(self._poll_stream, m)
-            else:
-                self._note(f"{node.label}: the source {m.source_arn} is not polled locally")
-
-    def _poll_queue(self, m: _Mapping) -> None:
-        sqs = self.client("sqs")
-        url = self._queue_url(m.source_arn)
-        fn = self.plan.node(m.function)
-        while not self._stop.is_set():
-            m.wake.clear()
-            try:
-                got = sqs.receive_message(
-                    QueueUrl=url,
-                    MaxNumberOfMessages=min(m.batch, 10),
-                    AttributeNames=["All"],
-                    MessageAttributeNames=["All"],
-                )
-            except Exception as err:  # noqa: BLE001 - moto stopping under us at close
-                if not self._stop.is_set():
-                    self.log.add("error", m.node.label, f"receive: {err}")
-                return
-            messages = got.get("Messages", [])
-            if not messages:
-                m.wake.wait(POLL)
-                continue
-            m.active += 1
-            try:
-                self._queue_batch(m, fn, url, messages)
-            finally:
-                m.active -= 1
-
-    def _queue_batch(
-        self, m: _Mapping, fn: pm.Node, url: str, messages: list[dict[str, Any]]
-    ) -> None:
-        sqs = self.client("sqs")
-        records = [events.sqs_record(msg, m.source_arn, self.plan.region) for msg in messages]
-        size = len(records)
-        outcome = self.invoke(
-            fn, {"Records": records}, f"{size} message{'s' * (size != 1)} from {m.node.label}"
-        )
-        failed: set[str] = set()
-        if not outcome.ok:
-            failed = {r["messageId"] for r in records}
-        elif m.report_failures and isinstance(outcome.result, dict):
-            for item in outcome.result.get("batchItemFailures") or []:
-                failed.add(str(item.get("itemIdentifier")))
-        # Locally a failed message is visible again at once: no visibility timeout to wait
-        # out; moto counts each receive and redrives to the DLQ after max_receives, as SQS.
-        entries = [
-            {"Id": str(i), "ReceiptHandle": r["receiptHandle"]} for i, r in enumerate(records)
-        ]
-        done = [e for e, r in zip(entries, records, strict=True) if r["messageId"] not in failed]
-        again = [e for e, r in zip(entries, records, strict=True) if r["messageId"] in failed]
-        if done:
-            sqs.delete_message_batch(QueueUrl=url, Entries=done)
-        if again:
-            sqs.change_message_visibility_batch(
-                QueueUrl=url, Entries=[{**e, "VisibilityTimeout": 0} for e in again]
-            )
-        if failed and outcome.ok:
-            self.log.add("event", m.node.label, f"{len(failed)} of {size} reported as failed")
-
-    def _poll_stream(self, m: _Mapping) -> None:
-        fn = self.plan.node(m.function)
-        while not self._stop.is_set():
-            m.wake.wait(POLL)
-            m.wake.clear()
-            while m.pending and not self._stop.is_set():
-                batch = m.pending[: m.batch]
-                m.active += 1
-                try:
-                    del m.pending[: len(batch)]
-                    self._stream_batch(m, fn, batch)
-                finally:
-                    m.active -= 1
-
-    def _stream_batch(self, m: _Mapping, fn: pm.Node, batch: list[dict[str, Any]]) -> None:
-        for attempt in range(STREAM_ATTEMPTS):
-            why = f"{len(batch)} stream record{'s' * (len(batch) != 1)} from {m.node.label}"
-            outcome = self.invoke(
-                fn, {"Records": batch}, why if not attempt else f"{why}, retry {attempt}"
-            )
-            if outcome.ok:
-                failures = (
-                    (outcome.result or {}).get("batchItemFailures")
-                    if m.report_failures and isinstance(outcome.result, dict)
-                    else None
-                )
-                if not failures:
-                    return
-                first = str(failures[0].get("itemIdentifier"))
-                # Lambda retries from the first failed record on
-                seqs = [r["dynamodb"]["SequenceNumber"] for r in batch]
-                batch = batch[seqs.index(first) :] if first in seqs else batch
-        self.log.add(
-            "error", m.node.label, f"{len(batch)} records skipped after {STREAM_ATTEMPTS} tries"
-        )
 
     # ---------------------------------------------------------------- containers
 
@@ -633,87 +491,5 @@ class LocalApp:
     def machines(self) -> list[pm.Node]:
         return self.plan.of_type("state_machine")
 
-    def _running_executions(self) -> bool:
-        sfn = self.client("stepfunctions")
-        for node in self.machines():
-            arn = self.names.ref(node.id, "arn")
-            if sfn.list_executions(stateMachineArn=arn, statusFilter="RUNNING")["executions"]:
-                return True
-        return False
-
     def executions(self, node: pm.Node) -> list[Execution]:
-        sfn = self.client("stepfunctions")
-        arn = self.names.ref(node.id, "arn")
-        out = []
-        for item in reversed(sfn.list_executions(stateMachineArn=arn)["executions"]):
-            desc = sfn.describe_execution(executionArn=item["executionArn"])
-            history = sfn.get_execution_history(executionArn=item["executionArn"])["events"]
-            path = [
-                e["stateEnteredEventDetails"]["name"]
-                for e in history
-                if "stateEnteredEventDetails" in e
-            ]
-            output = desc.get("output")
-            out.append(Execution(
-                item["executionArn"], desc["status"], path, json.loads(desc.get("input") or "null"),
-                json.loads(output) if output else None,
-                desc.get("error") or desc.get("cause"),
-            ))  # fmt: skip
-        return out
-
-    def _watch_executions(self) -> None:
-        """The workflow lines of the log: each state entered, and how each execution ends."""
-        sfn = self.client("stepfunctions")
-        done: set[str] = set()
-        while not self._stop.wait(0.1):
-            try:
-                for node in self.machines():
-                    arn = self.names.ref(node.id, "arn")
-                    for item in sfn.list_executions(stateMachineArn=arn)["executions"]:
-                        ex = item["executionArn"]
-                        if ex in done:
-                            continue
-                        history = sfn.get_execution_history(executionArn=ex)["events"]
-                        seen = self._seen_events.get(ex, 0)
-                        for e in history[seen:]:
-                            if "stateEnteredEventDetails" in e:
-                                self.log.add(
-                                    "state", node.label, e["stateEnteredEventDetails"]["name"]
-                                )
-                        self._seen_events[ex] = len(history)
-                        if item["status"] != "RUNNING":
-                            done.add(ex)
-                            self.log.add("state", node.label, f"execution {item['status']}")
-            except Exception:  # noqa: BLE001 - moto stopping under us at close
-                if self._stop.is_set():
-                    return
-
-
-class _LambdaShim:
-    """The `lambda` client Step Functions' interpreter gets: invoke runs the handler."""
-
-    def __init__(self, app: LocalApp) -> None:
-        self.app = app
-
-    def invoke(self, **params: Any) -> dict[str, Any]:
-        node = self.app.function_node(str(params.get("FunctionName")))
-        if node is None:
-            payload = {
-                "errorType": "ResourceNotFoundException",
-                "errorMessage": str(params.get("FunctionName")),
-            }
-            return {
-                "StatusCode": 404,
-                "FunctionError": "Unhandled",
-                "Payload": io.BytesIO(json.dumps(payload).encode()),
-            }
-        raw = params.get("Payload") or b"{}"
-        event = json.loads(raw.decode() if isinstance(raw, bytes) else raw)
-        outcome = self.app.invoke(node, event, "from a workflow")
-        response: dict[str, Any] = {"StatusCode": 200, "ExecutedVersion": "$LATEST"}
-        if outcome.ok:
-            response["Payload"] = io.BytesIO(json.dumps(outcome.result).encode())
-        else:
-            response["FunctionError"] = "Unhandled"
-            response["Payload"] = io.BytesIO(json.dumps(outcome.error).encode())
-        return response
+        return workflows.executions(self, node)
