@@ -108,3 +108,30 @@ def test_a_handler_invokes_a_granted_function_and_is_refused_another(app: sim.Ap
         "greeting": {"greeting": "hello bo", "region": "us-east-1"},
         "denied": "AccessDeniedException",  # no `allow slow: invoke`
     }
+
+
+def test_a_secret_is_readable_with_its_grant_and_another_is_not(app: sim.App) -> None:
+    outcome = app.invoke("reader")
+    assert outcome.ok, outcome.error_text
+    assert outcome.result == {"value": "local-secret-value", "denied": "AccessDeniedException"}
+
+
+def test_an_api_route_calls_its_function_with_the_http_api_payload(app: sim.App) -> None:
+    got = app.request("front", "GET", "/hello/ada?x=1")
+    assert got.status == 201
+    assert got.headers["x-local"] == "yes"
+    assert got.json() == {
+        "name": "ada",
+        "query": {"x": "1"},
+        "route": "GET /hello/{name}",
+        "version": "2.0",
+    }
+
+
+def test_an_api_route_starts_its_workflow_with_the_request_body(app: sim.App) -> None:
+    got = app.request("front", "POST", "/runs", json_body={"name": "cy"})
+    assert got.status == 200 and ":execution:edges-flow:" in got.json()["executionArn"]
+    app.wait()
+    [run] = app.executions("flow")
+    assert (run.status, run.path) == ("SUCCEEDED", ["Invoke greet"])
+    assert run.output == {"greeting": "hello cy", "region": "us-east-1"}

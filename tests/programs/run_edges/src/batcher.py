@@ -1,4 +1,6 @@
-import json, os
+import json
+import os
+
 import boto3
 
 table = boto3.resource("dynamodb").Table(os.environ["SEEN"])
