@@ -139,3 +139,27 @@ def test_bad_commands_get_a_message(line: str, message: str) -> None:
 def test_comments_and_blank_lines_do_nothing() -> None:
     assert run_command(_NoApp(), "# a comment") == ""  # type: ignore[arg-type]
     assert run_command(_NoApp(), "   ") == ""  # type: ignore[arg-type]
+
+
+def test_a_resource_moto_refuses_is_reported_and_the_rest_go_on() -> None:
+    local = prepare(REPO / "examples" / "local" / "intake")
+    names = Names(local.plan, local.params, "http://127.0.0.1:1")
+    made: list[str] = []
+
+    class Client:
+        def __init__(self, service: str) -> None:
+            self.service = service
+
+        def __getattr__(self, action: str) -> object:
+            def call(**args: object) -> dict[str, object]:
+                if self.service == "sqs":
+                    raise RuntimeError("moto says no")
+                made.append(action)
+                return {"TableDescription": {}}
+
+            return call
+
+    notes: list[str] = []
+    run_resources.create_all(local.plan, names, Client, notes.append)
+    assert "queue incoming could not be created locally: moto says no" in notes
+    assert "create_table" in made and "create_log_group" in made

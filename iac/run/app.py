@@ -181,7 +181,10 @@ class LocalApp:
         for node in self.plan.of_type("function"):
             p = node.props
             assert isinstance(p, pm.FunctionProps)
-            path = p.asset.path
+            path = getattr(p.asset, "path", None)
+            if path is None or not Path(path).exists():
+                self.note(f"{node.label}: no local code to run ({path}): left out")
+                continue
             code_dir = path if path.is_dir() else path.parent
             name = self.names.name(node)
             env = {k: str(self.names.value(v)) for k, v in p.env.items()}
@@ -199,6 +202,9 @@ class LocalApp:
             )  # fmt: skip
             fn = Function(spec, functools.partial(self.log.add, "log", node.label))
             self.functions[node.id] = fn
+            self.log.add(
+                "note", node.label, f"{p.runtime}, {p.memory} MB (noted), timeout {p.timeout} s"
+            )
             try:
                 fn.warm()
             except UnsupportedRuntime as err:
@@ -213,6 +219,10 @@ class LocalApp:
 
     def invoke(self, node: pm.Node, event: Any, why: str) -> Outcome:
         self.log.add("invoke", node.label, why)
+        if node.id not in self.functions:
+            error = {"errorType": "Runtime.NotLocal", "errorMessage": f"{node.label} is left out"}
+            self.log.add("error", node.label, error["errorMessage"])
+            return Outcome(False, error=error)
         try:
             outcome = self.functions[node.id].invoke(event)
         except UnsupportedRuntime as err:

@@ -68,7 +68,10 @@ def create_all(
     )
     for node in order:
         if node.type in creators:
-            creators[node.type](node, names, client(service[node.type]))
+            try:
+                creators[node.type](node, names, client(service[node.type]))
+            except Exception as err:  # noqa: BLE001 - a setting moto refuses: say so, go on
+                note(f"{node.label} could not be created locally: {err}")
         elif node.type not in READ_FROM_PLAN and node.type not in NOT_LOCAL:
             note(f"{node.label} ({node.type}) is not emulated locally: left out")
 
