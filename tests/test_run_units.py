@@ -163,3 +163,13 @@ def test_a_resource_moto_refuses_is_reported_and_the_rest_go_on() -> None:
     run_resources.create_all(local.plan, names, Client, notes.append)
     assert "queue incoming could not be created locally: moto says no" in notes
     assert "create_table" in made and "create_log_group" in made
+
+
+def test_a_value_of_a_node_type_the_run_does_not_know_stands_in_with_a_note() -> None:
+    node = Node("Gizmo", _GizmoProps(), None, "gizmo thing")
+    plan = Plan("a", "us-east-1", {}, [node], [], [], [])
+    names = Names(plan, {}, "http://x")
+    assert names.ref("Gizmo", "arn") == "local-Gizmo-arn"
+    assert names.unresolved == {
+        "gizmo thing: `arn` has no local value; `local-Gizmo-arn` stands in"
+    }

@@ -97,6 +97,8 @@ class LocalApp:
                 self.api_urls[node.label.split(" ", 1)[1]] = url
                 self.log.add("note", node.label, f"listening on {url}")
             self.spawn(workflows.watch_executions, self)
+            for text in sorted(self.names.unresolved):
+                self.note(text)
         except BaseException:
             self.close()
             raise

@@ -17,10 +17,6 @@ from ..plan.values import Az, Json, Param, Pseudo, Ref, Sub
 ACCOUNT = "123456789012"  # moto's default account
 
 
-class Unresolvable(Exception):
-    """A value the local run cannot spell (a node type it does not know)."""
-
-
 @dataclass
 class Names:
     """The local spelling of every plan value of one running app."""
@@ -30,6 +26,7 @@ class Names:
     endpoint: str  # moto's URL
     apis: dict[str, str] = field(default_factory=dict)  # api node id -> its local URL
     known: dict[tuple[str, str], str] = field(default_factory=dict)  # filled at creation
+    unresolved: set[str] = field(default_factory=set)  # what stood in for a value, and why
 
     @property
     def region(self) -> str:
@@ -104,7 +101,12 @@ class Names:
             return f"arn:aws:ecs:{region}:{acct}:task-definition/{self.name(node)}:1"
         if attr == "arn" and kind in arns:
             return arns[kind]
-        raise Unresolvable(f"`{node.label}` ({kind}) has no local `{attr}`")
+        # a node type or attribute this run does not know (a newer kind): a stand-in
+        # string, and a note, rather than a stop
+        self.unresolved.add(
+            f"{node.label}: `{attr}` has no local value; `local-{node_id}-{attr}` stands in"
+        )
+        return f"local-{node_id}-{attr}"
 
 
 def _text(value: Any) -> str:
