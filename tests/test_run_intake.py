@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -179,3 +180,20 @@ def test_iac_run_reads_commands_from_the_terminal_and_stops_on_ctrl_c(tmp_path: 
     finally:
         if run.poll() is None:
             run.kill()
+
+
+def test_iac_run_says_which_port_is_taken() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [sys.executable, "-m", "iac.cli", "run", str(INTAKE), "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=REPO,
+            input="",
+        )
+    assert done.returncode == 2
+    assert f"error: api shop: port {port} on 127.0.0.1: Address already in use" in done.stderr

@@ -96,7 +96,10 @@ def serve(app: LocalApp, api: pm.Node, port: int) -> tuple[ThreadingHTTPServer, 
 
         do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = _handle
 
-    server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+    try:
+        server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+    except OSError as err:
+        raise OSError(f"{api.label}: port {port} on 127.0.0.1: {err.strerror or err}") from None
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
