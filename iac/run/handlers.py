@@ -27,6 +27,9 @@ from typing import IO, Any
 HERE = Path(__file__).parent
 MAX_INSTANCES = 4  # per function: enough for parallel events, few enough for a laptop
 _BOOT = "import runpy, sys; runpy.run_path(sys.argv[1], run_name='__main__')"
+# The line a worker prints after each invocation, once its log lines are out: the
+# invocation ends when the parent has read them all (its answer travels faster).
+MARK = "\x00iac-invocation-end "
 
 
 @dataclass
@@ -104,10 +107,11 @@ class Worker:
         )
         os.close(write)
         self.answers: queue.Queue[dict[str, Any] | None] = queue.Queue()
+        self.ended: dict[str, threading.Event] = {}  # request id -> its log is all read
         self._results = os.fdopen(read, "r")
         threading.Thread(target=self._read_answers, daemon=True).start()
         assert self.process.stdout is not None
-        threading.Thread(target=_pump, args=(self.process.stdout, log), daemon=True).start()
+        threading.Thread(target=self._pump, args=(self.process.stdout, log), daemon=True).start()
         self.ready: dict[str, Any] | None = None
 
     def _read_answers(self) -> None:
@@ -117,6 +121,13 @@ class Worker:
             except ValueError:
                 continue
         self.answers.put(None)
+
+    def _pump(self, stream: IO[str], log: Callable[[str], None]) -> None:
+        for line in stream:
+            if line.startswith(MARK):
+                self.ended.setdefault(line[len(MARK) :].strip(), threading.Event()).set()
+            else:
+                log(line.rstrip("\n"))
 
     def wait_ready(self, timeout: float) -> dict[str, Any] | None:
         if self.ready is None:
@@ -142,11 +153,6 @@ class Worker:
                     stream.close()
                 except OSError:
                     pass
-
-
-def _pump(stream: IO[str], log: Callable[[str], None]) -> None:
-    for line in stream:
-        log(line.rstrip("\n"))
 
 
 @dataclass
@@ -201,6 +207,7 @@ class Function:
             return Outcome(False, error=error)
         begun = time.time()
         request = {"id": str(uuid.uuid4()), "deadline": begun + timeout, "event": event}
+        ended = worker.ended.setdefault(request["id"], threading.Event())
         try:
             assert worker.process.stdin is not None
             worker.process.stdin.write(json.dumps(request) + "\n")
@@ -221,6 +228,8 @@ class Function:
             code = worker.process.poll()
             message = f"the handler's process exited (status {code})"
             return Outcome(False, error={"errorType": "Runtime.ExitError", "errorMessage": message})
+        ended.wait(2.0)  # the handler's log lines, read before the invocation returns
+        worker.ended.pop(request["id"], None)
         if answer.get("ok"):
             return Outcome(True, result=answer.get("result"))
         return Outcome(False, error=answer.get("error"))

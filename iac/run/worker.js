@@ -7,6 +7,8 @@ const { pathToFileURL } = require("url");
 
 const out = Number(process.env.IAC_RESULT_FD);
 const write = (obj) => fs.writeSync(out, JSON.stringify(obj) + "\n");
+// after each invocation, once its log lines are out (handlers.MARK)
+const mark = (id) => fs.writeSync(1, "\x00iac-invocation-end " + id + "\n");
 const spec = process.env.IAC_HANDLER;
 const dot = spec.lastIndexOf(".");
 const moduleName = spec.slice(0, dot);
@@ -43,9 +45,11 @@ load().then(
         const req = JSON.parse(line);
         try {
           const result = await handler(req.event, context(req));
+          mark(req.id);
           write({ ok: true, result: result === undefined ? null : result });
         } catch (err) {
           console.error(err);
+          mark(req.id);
           write({ ok: false, error: { errorType: (err && err.name) || "Error", errorMessage: String((err && err.message) || err) } });
         }
       });

@@ -16,6 +16,8 @@ import time
 import traceback
 from typing import Any
 
+MARK = "\x00iac-invocation-end "  # handlers.MARK
+
 
 class Context:
     """The parts of Lambda's context object handlers read."""
@@ -61,8 +63,8 @@ def main() -> None:
                 "ok": False,
                 "error": {"errorType": type(err).__name__, "errorMessage": str(err)},
             }
-        sys.stdout.flush()
         sys.stderr.flush()
+        print(f"{MARK}{request['id']}", flush=True)  # after the handler's own lines
         try:
             out.write(json.dumps(answer, default=str) + "\n")
         except (TypeError, ValueError) as err:
