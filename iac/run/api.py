@@ -145,7 +145,7 @@ def _service(
     app: LocalApp, p: pm.ApiIntegrationProps, body: str
 ) -> tuple[int, dict[str, str], str]:
     role = str(app.names.value(p.credentials)) if p.credentials is not None else None
-    keys = app.role_keys.get(role or "", app.admin)
+    keys = app.role_keys.get(role or "", app.nobody)
     args = {
         k: (body if v == "$request.body" else app.names.value(v))
         for k, v in (p.parameters or {}).items()

@@ -22,7 +22,7 @@ import boto3
 from botocore.config import Config
 
 from ..plan import model as pm
-from . import emulator, events, permissions, pollers, resources, workflows
+from . import api, emulator, events, permissions, pollers, resources, workflows
 from .containers import EcsShim, TaskSpec
 from .handlers import Function, FunctionSpec, Outcome, UnsupportedRuntime
 from .log import Log
@@ -71,24 +71,20 @@ class LocalApp:
     # ---------------------------------------------------------------- lifecycle
 
     def start(self) -> LocalApp:
-        from . import api
-
         if emulator.listening():
             raise RuntimeError("another local app is running in this process (moto is global)")
         self.server, self.endpoint = emulator.start_server()
         try:
             emulator.reset()
             self.names = Names(self.plan, self.params, self.endpoint)
-            self.by_label = {n.label: n for n in self.plan.nodes}
             iam = self.client("iam", permissions.Keys("setup", "setup"))  # before enforcement
             self.admin = permissions.create_admin(iam)
+            self.nobody = permissions.create_nobody(iam)
             resources.create_all(self.plan, self.names, self.client, self.note)
             self.role_keys = permissions.create_users(self.plan, self.names, iam)
             emulator.enforce_permissions()
             emulator.listen(self)
-            self._start_functions()
-            pollers.start_mappings(self)
-            self.ecs = self._ecs()
+            # the APIs first: a function's env may name an api's URL
             for i, node in enumerate(self.plan.of_type("http_api")):
                 port = 0 if self.api_port is None else self.api_port + i
                 server, url = api.serve(self, node, port)
@@ -96,6 +92,9 @@ class LocalApp:
                 self.names.apis[node.id] = url
                 self.api_urls[node.label.split(" ", 1)[1]] = url
                 self.log.add("note", node.label, f"listening on {url}")
+            self._start_functions()
+            pollers.start_mappings(self)
+            self.ecs = self._ecs()
             self.spawn(workflows.watch_executions, self)
             for text in sorted(self.names.unresolved):
                 self.note(text)
@@ -161,7 +160,7 @@ class LocalApp:
 
     def keys_env(self, role_arn: str | None) -> dict[str, str]:
         """What a handler or container needs to reach moto as its role."""
-        keys = self.role_keys.get(role_arn or "", self.admin)
+        keys = self.role_keys.get(role_arn or "", self.nobody)
         return {
             "AWS_ENDPOINT_URL": self.endpoint,
             "AWS_ACCESS_KEY_ID": keys.access_key,
@@ -175,7 +174,7 @@ class LocalApp:
             return workflows.LambdaShim(self)
         if service == "ecs":
             return self.ecs
-        return self.client(service, self.role_keys.get(role_arn or "", self.admin))
+        return self.client(service, self.role_keys.get(role_arn or "", self.nobody))
 
     # ---------------------------------------------------------------- functions
 
@@ -381,7 +380,7 @@ class LocalApp:
     def deliver(self, target: pm.RuleTarget, event: dict[str, Any], why: str) -> None:
         arn = str(self.names.value(target.arn))
         role = self.names.value(target.role) if target.role is not None else None
-        keys = self.role_keys.get(str(role), self.admin) if role else self.admin
+        keys = self.role_keys.get(str(role), self.nobody) if role else self.admin
         body = json.dumps(event)
         if target.ecs is not None:
             task = str(self.names.value(target.ecs.task_definition))

@@ -31,6 +31,12 @@ def create_admin(iam: Any) -> Keys:
     ]})  # fmt: skip
 
 
+def create_nobody(iam: Any) -> Keys:
+    """Keys that may do nothing: what code runs with when its role is not in the plan,
+    so a missing role is AccessDenied, never everything."""
+    return _user(iam, "iac-nobody", None)
+
+
 def create_users(plan: pm.Plan, names: Names, iam: Any) -> dict[str, Keys]:
     """Each role's keys, by the role's local ARN (after the resources exist: a secret's
     ARN, which a statement may name, is moto's to choose)."""
