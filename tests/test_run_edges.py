@@ -125,6 +125,7 @@ def test_an_api_route_calls_its_function_with_the_http_api_payload(app: sim.App)
         "query": {"x": "1"},
         "route": "GET /hello/{name}",
         "version": "2.0",
+        "front": app.url("front"),  # the api's own local URL, in the function's env
     }
 
 

@@ -1,4 +1,5 @@
 import json
+import os
 
 
 def handler(event, context):
@@ -7,5 +8,6 @@ def handler(event, context):
         "query": event.get("queryStringParameters"),
         "route": event["routeKey"],
         "version": event["version"],
+        "front": os.environ["FRONT"],
     }
     return {"statusCode": 201, "headers": {"x-local": "yes"}, "body": json.dumps(body)}
