@@ -173,3 +173,14 @@ def test_a_value_of_a_node_type_the_run_does_not_know_stands_in_with_a_note() ->
     assert names.unresolved == {
         "gizmo thing: `arn` has no local value; `local-Gizmo-arn` stands in"
     }
+
+
+def test_a_program_with_errors_is_a_run_error_with_its_diagnostics(tmp_path: Path) -> None:
+    from iac.run import RunError
+
+    bad = tmp_path / "bad.iac"
+    bad.write_text("app a {}\nqueue q { visibility_timeout = 1 }\n", encoding="utf-8")
+    with pytest.raises(RunError) as caught:
+        prepare(bad)
+    [error] = [d for d in caught.value.diagnostics if d.severity.name == "ERROR"]
+    assert error.span is not None and str(caught.value) == error.message
