@@ -335,6 +335,124 @@ def _run_explain(program: str, fmt: str, params: tuple[str, ...]) -> None:
     click.echo(render_json(entries) if fmt == "json" else render_human(entries), nl=fmt == "json")
 
 
+@main.command("run")
+@click.argument("program")
+@click.option(
+    "--port", type=int, default=None, help="Serve the first api on this port (then +1, ...)."
+)
+@click.option(
+    "--param", "params", multiple=True, metavar="NAME=VALUE", help="Set a param's default."
+)
+@click.option(
+    "--container",
+    "containers",
+    multiple=True,
+    metavar='NAME="CMD"',
+    help="Run container NAME's steps as this local command.",
+)
+@click.option(
+    "--missing-containers",
+    type=click.Choice(["succeed", "fail"]),
+    default="succeed",
+    help="What a container step without a local command does.",
+)
+@click.option("--script", type=click.Path(dir_okay=False), help="Run these commands, then stop.")
+def run_cmd(
+    program: str,
+    port: int | None,
+    params: tuple[str, ...],
+    containers: tuple[str, ...],
+    missing_containers: str,
+    script: str | None,
+) -> None:
+    """Run PROGRAM on this machine: AWS emulated by moto, the real handlers, its own wiring."""
+    try:
+        import moto  # noqa: F401 - moto only loads here: compile start-up never pays
+    except ImportError as err:
+        click.echo(
+            f"error: iac run needs moto ({err}); install it with `pip install 'iac[run]'`",
+            err=True,
+        )
+        sys.exit(EXIT_USAGE)
+    local = {}
+    for item in containers:
+        name, eq, command = item.partition("=")
+        if not eq or not name.strip() or not command.strip():
+            raise click.BadParameter(f'`{item}`: write NAME="CMD"', param_hint="--container")
+        local[name.strip()] = command
+    _guard(
+        lambda: _run_local(program, port, _params(params), local, missing_containers, script),
+        program,
+    )
+
+
+def _run_local(
+    program: str,
+    port: int | None,
+    params: dict[str, str],
+    containers: dict[str, str],
+    missing: str,
+    script: str | None,
+) -> None:
+    from .run import RunError, prepare
+    from .run.commands import CommandError, Quit, run_command
+    from .sim import App
+
+    result = _check(program, params)  # load errors and unknown params, as every command
+    if not result.ok:
+        _report(result.diagnostics, "human")
+        sys.exit(EXIT_ERRORS)
+    lines: list[str] | None = None
+    if script is not None:
+        try:
+            lines = Path(script).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as err:
+            click.echo(f"error: could not read {script}: {err}", err=True)
+            sys.exit(EXIT_USAGE)
+    try:
+        local = prepare(
+            program, params, containers=containers, missing_containers=missing,
+            echo=lambda line: click.echo(line), api_port=port,
+        )  # fmt: skip
+    except RunError as err:
+        _report(err.diagnostics, "human")
+        sys.exit(EXIT_ERRORS)
+    try:
+        local.start()
+    except (OSError, ValueError) as err:
+        local.close()
+        click.echo(f"error: {err}", err=True)
+        sys.exit(EXIT_USAGE)
+    app = App(local)
+    failed = False
+    try:
+        if lines is None:
+            click.echo("running; type `help` for commands, Ctrl-C or `quit` to stop", err=True)
+            lines_in: object = iter(sys.stdin.readline, "")
+        else:
+            lines_in = iter(lines)
+        for line in lines_in:  # type: ignore[attr-defined]
+            try:
+                answer = run_command(app, str(line))
+            except Quit:
+                break
+            except CommandError as err:
+                click.echo(f"error: {err}", err=True)
+                failed = lines is not None
+                if failed:
+                    break
+                continue
+            if answer:
+                click.echo(answer)
+        if lines is not None and not failed:
+            local.wait_idle(60)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        local.close()
+    sys.exit(EXIT_ERRORS if failed else EXIT_OK)
+
+
 @main.command("lsp")
 @click.option("--stdio", is_flag=True, help="Talk over standard input and output (the default).")
 @click.option("--tcp", metavar="HOST:PORT", help="Listen on a TCP port instead of stdio.")

@@ -1,0 +1,5 @@
+import time
+
+
+def handler(event, context):
+    time.sleep(5)
