@@ -78,6 +78,17 @@ CODES: dict[str, str] = {
     "E143": "Index key redeclared with another type",
     "E144": "Not allowed in an Express workflow",
     "E145": "Circular reference between names",
+    # api authentication, CORS, route options, secret params (language 1.1)
+    "E170": "Synchronous route to a standard workflow",
+    "E171": "Route option not valid for its target",
+    "E172": "Message group on a route to a standard queue",
+    "E173": "Invalid api or route `auth`",
+    "E174": "Invalid JWT authorizer",
+    "E175": "Invalid CORS configuration",
+    "E176": "Event source reserved by AWS",
+    "E177": "Secret param with a compile-time value",
+    "E178": "Output shows a secret param",
+    "E179": "Secret value that is not a secret param",
     # output (plan and targets)
     "E200": "Target cannot express this",
     "E201": "Logical ID collision in the output",
@@ -91,6 +102,8 @@ CODES: dict[str, str] = {
     "W002": "Unused resource",
     "W003": "Unused network",
     "W004": "Deprecated Lambda runtime",
+    "W040": "Route opened on an api without auth",
+    "W041": "Secret param written in clear",
     "W020": "Code folder holds the program's own files",
 }
 

@@ -22,6 +22,7 @@ from .program import (
     check_outputs,
     check_prefix,
     check_queue_timeouts,
+    check_secret_params,
     check_stream_refs,
     warn_unused,
 )
@@ -52,6 +53,7 @@ def check_modules(
     check_queue_timeouts(ctx)
     check_prefix(ctx, app.prefix)
     outputs = check_outputs(ctx, statements)
+    check_secret_params(ctx, statements)
     check_stream_refs(ctx)  # after the outputs: they may read `t.stream_arn` too
     model = _model(ctx, app, outputs)
     check_generated_ids(ctx, model)
