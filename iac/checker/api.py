@@ -107,9 +107,7 @@ def _entry_span(value: s.Tagged, name: str) -> Span:
 
 def check_cors(ctx: Context, res: m.Resource, st: s.ResourceDecl) -> None:
     """`cors = true` (every origin) or `cors { origins, methods, headers, max_age }`."""
-    flag = next(
-        (i for i in st.items if isinstance(i, s.Attribute) and i.name.text == "cors"), None
-    )
+    flag = next((i for i in st.items if isinstance(i, s.Attribute) and i.name.text == "cors"), None)
     blocks = [i for i in st.items if isinstance(i, s.Nested) and i.name.text == "cors"]
     if blocks and (flag is not None or len(blocks) > 1):
         first = flag.span if flag is not None else blocks[0].span
@@ -182,7 +180,8 @@ def check_route(ctx: Context, api: m.Resource, item: s.Route) -> m.Route:
             if options["auth"] is not None and options["auth"].kind == "none" and api.auth is None:
                 ctx.diags.warning(
                     "W040",
-                    f"`auth = none` on {where}: api `{api.name}` has no `auth`, every route is open",
+                    f"`auth = none` on {where}: api `{api.name}` has no `auth`, "
+                    "every route is open",
                     opt.span,
                     hints=("give the api an `auth`, or drop this option",),
                 )

@@ -214,8 +214,7 @@ def attribute_value(ctx: Context, value: s.Value, spec: cat.Attr) -> Any:
                 when = f" since {since}" if since else ""
                 ctx.diags.warning(
                     "W004",
-                    f'`{spec.name}` "{text}" is deprecated{when}: '
-                    "AWS will soon stop accepting it",
+                    f'`{spec.name}` "{text}" is deprecated{when}: AWS will soon stop accepting it',
                     value.span,
                     hints=(f"move to a supported one: {one_of(newer)}",),
                 )
