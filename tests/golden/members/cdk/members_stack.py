@@ -62,7 +62,9 @@ class MembersStack(cdk.Stack):
             auto_verified_attributes=["email"],
             account_recovery_setting=cognito.CfnUserPool.AccountRecoverySettingProperty(
                 recovery_mechanisms=[
-                    cognito.CfnUserPool.RecoveryOptionProperty(name="verified_email", priority=1),
+                    cognito.CfnUserPool.RecoveryOptionProperty(
+                        name="verified_email", priority=1
+                    ),
                 ],
             ),
             deletion_protection="ACTIVE",
