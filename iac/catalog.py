@@ -139,7 +139,8 @@ class Operation:
     doc: str
     actions: tuple[str, ...]
     # "arn": the resource; "objects": a bucket's `/*`; "arn+indexes": a table and its
-    # indexes; "model": the model, or an inference profile and the models it routes to
+    # indexes; "model": the model, or an inference profile and the models it routes to;
+    # "api": every route of an HTTP API's stages (`execute-api:/ID/*`)
     scope: str = "arn"
 
 
@@ -463,6 +464,13 @@ KINDS: dict[str, Kind] = {
             ),
             blocks=("throttle", "cors"),
             exposes=("url", "id"),
+            operations={
+                "invoke": Operation(
+                    "call its routes (what `auth = iam` routes ask of a caller)",
+                    ("execute-api:Invoke",),
+                    "api",
+                )
+            },
         ),
         Kind(
             "userpool",

@@ -193,3 +193,17 @@ def test_completion_knows_auth_cors_and_route_options() -> None:
     )
     assert {"auth", "cors"} <= labels("api shop {\n  ")
     assert "userpool" in labels("user")
+
+
+def test_allow_invoke_on_an_api_grants_execute_api_on_its_routes_only(program: Check) -> None:
+    text = API + (
+        'function caller {\n  code = "src/handler.py"\n  env { URL = shop.url }\n'
+        "  allow shop: invoke\n}\nevery 1h -> caller\n"
+    )
+    res = _cfn(program(text))["Resources"]
+    (policy,) = [p for p in res["CallerRole"]["Properties"]["Policies"] if "PolicyDocument" in p]
+    (grant,) = [s for s in policy["PolicyDocument"]["Statement"] if s["Sid"] == "InvokeShop"]
+    assert grant["Action"] == "execute-api:Invoke"
+    assert grant["Resource"] == {
+        "Sub": "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${Shop}/*"
+    }

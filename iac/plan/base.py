@@ -177,6 +177,10 @@ class Lowering:
             elif scope == "model":
                 resources = self.model_resources(target)
                 tail = ""
+            elif scope == "api":
+                api_id = Ref(logical_id(target.name), "id")
+                resources = (arn("execute-api", Sub.of(api_id, "/*")),)
+                tail = ""
             elif scope == "arn+indexes":
                 resources = (base, Sub.of(base, "/index/*"))
                 tail = ""

@@ -359,7 +359,74 @@ class MembersStack(cdk.Stack):
         )
         resource_of(price_log_group).override_logical_id("PriceLogGroup")
 
-        # members.iac:51  workflow quote_flow: role
+        # members.iac:51  function nightly: log group
+        nightly_log_group = logs.LogGroup(
+            self,
+            "NightlyLogGroup",
+            log_group_name=cdk.Fn.sub(
+                "/aws/lambda/${Stage}-members-nightly",
+                {"Stage": stage.value_as_string},
+            ),
+            retention=logs.RetentionDays.ONE_MONTH,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(nightly_log_group).override_logical_id("NightlyLogGroup")
+
+        # members.iac:51  function nightly: role
+        nightly_role = iam.Role(
+            self,
+            "NightlyRole",
+            assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"),
+            inline_policies={
+                "NightlyRolePolicy": iam.PolicyDocument(
+                    statements=[
+                        iam.PolicyStatement(
+                            sid="WriteLogs",
+                            actions=["logs:CreateLogStream", "logs:PutLogEvents"],
+                            resources=[
+                                cdk.Fn.sub(
+                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/${Stage}-members-nightly:*",
+                                    {"Stage": stage.value_as_string},
+                                ),
+                            ],
+                        ),
+                        iam.PolicyStatement(
+                            sid="InvokeShop",
+                            actions=["execute-api:Invoke"],
+                            resources=[
+                                cdk.Fn.sub(
+                                    "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${ShopId}/*",
+                                    {"ShopId": shop.api_id},
+                                ),
+                            ],
+                        ),
+                    ],
+                ),
+            },
+        )
+        resource_of(nightly_role).override_logical_id("NightlyRole")
+
+        # members.iac:51  function nightly
+        nightly = lambda_.Function(
+            self,
+            "Nightly",
+            function_name=cdk.Fn.sub(
+                "${Stage}-members-nightly",
+                {"Stage": stage.value_as_string},
+            ),
+            handler="health.handler",
+            runtime=lambda_.Runtime.PYTHON_3_12,
+            architecture=lambda_.Architecture.X86_64,
+            memory_size=128,
+            timeout=cdk.Duration.seconds(10),
+            role=nightly_role,
+            code=asset("nightly-ef368e9f100c3a6e.zip"),
+            log_group=nightly_log_group,
+            environment={"API_URL": shop.api_endpoint},
+        )
+        resource_of(nightly).override_logical_id("Nightly")
+
+        # members.iac:58  workflow quote_flow: role
         quote_flow_role = iam.Role(
             self,
             "QuoteFlowRole",
@@ -383,7 +450,7 @@ class MembersStack(cdk.Stack):
         )
         resource_of(quote_flow_role).override_logical_id("QuoteFlowRole")
 
-        # members.iac:56  workflow start_report: role
+        # members.iac:63  workflow start_report: role
         start_report_role = iam.Role(
             self,
             "StartReportRole",
@@ -407,7 +474,7 @@ class MembersStack(cdk.Stack):
         )
         resource_of(start_report_role).override_logical_id("StartReportRole")
 
-        # members.iac:56  workflow start_report
+        # members.iac:63  workflow start_report
         start_report = sfn.CfnStateMachine(
             self,
             "StartReport",
@@ -438,7 +505,7 @@ class MembersStack(cdk.Stack):
             definition_substitutions={"HealthArn": health.function_arn},
         )
 
-        # members.iac:60  queue ledger
+        # members.iac:67  queue ledger
         ledger = sqs.Queue(
             self,
             "Ledger",
@@ -455,7 +522,7 @@ class MembersStack(cdk.Stack):
         )
         resource_of(ledger).override_logical_id("Ledger")
 
-        # members.iac:61  function post_ledger: log group
+        # members.iac:68  function post_ledger: log group
         post_ledger_log_group = logs.LogGroup(
             self,
             "PostLedgerLogGroup",
@@ -468,7 +535,7 @@ class MembersStack(cdk.Stack):
         )
         resource_of(post_ledger_log_group).override_logical_id("PostLedgerLogGroup")
 
-        # members.iac:61  function post_ledger: role
+        # members.iac:68  function post_ledger: role
         post_ledger_role = iam.Role(
             self,
             "PostLedgerRole",
@@ -502,7 +569,7 @@ class MembersStack(cdk.Stack):
         )
         resource_of(post_ledger_role).override_logical_id("PostLedgerRole")
 
-        # members.iac:61  function post_ledger
+        # members.iac:68  function post_ledger
         post_ledger = lambda_.Function(
             self,
             "PostLedger",
@@ -521,7 +588,7 @@ class MembersStack(cdk.Stack):
         )
         resource_of(post_ledger).override_logical_id("PostLedger")
 
-        # members.iac:66  bus shop_bus
+        # members.iac:73  bus shop_bus
         shop_bus = events.EventBus(
             self,
             "ShopBus",
@@ -532,7 +599,7 @@ class MembersStack(cdk.Stack):
         )
         resource_of(shop_bus).override_logical_id("ShopBus")
 
-        # members.iac:69  secret webhook
+        # members.iac:76  secret webhook
         webhook = secretsmanager.Secret(
             self,
             "Webhook",
@@ -594,7 +661,7 @@ class MembersStack(cdk.Stack):
         )
         resource_of(price).override_logical_id("Price")
 
-        # members.iac:51  workflow quote_flow
+        # members.iac:58  workflow quote_flow
         quote_flow = sfn.CfnStateMachine(
             self,
             "QuoteFlow",
@@ -623,6 +690,22 @@ class MembersStack(cdk.Stack):
                 },
             ),
             definition_substitutions={"PriceArn": price.function_arn},
+        )
+
+        # members.iac:56  schedule nightly_cron_1
+        nightly_cron1 = events.CfnRule(
+            self,
+            "NightlyCron1",
+            name=cdk.Fn.sub(
+                "${Stage}-members-nightly-cron-1",
+                {"Stage": stage.value_as_string},
+            ),
+            description="schedule nightly_cron_1",
+            schedule_expression="cron(0 2 * * ? *)",
+            state="ENABLED",
+            targets=[
+                events.CfnRule.TargetProperty(id="nightly", arn=nightly.function_arn),
+            ],
         )
 
         # members.iac:16  api shop: role for its service integrations
@@ -787,7 +870,18 @@ class MembersStack(cdk.Stack):
             authorization_type="AWS_IAM",
         )
 
-        # members.iac:64  ledger.message -> function post_ledger
+        # members.iac:56  nightly_cron_1.tick -> nightly
+        lambda_.CfnPermission(
+            self,
+            "NightlyCron1ToNightlyPermission",
+            action="lambda:InvokeFunction",
+            function_name=nightly.function_arn,
+            principal="events.amazonaws.com",
+            source_arn=nightly_cron1.attr_arn,
+            source_account=cdk.Aws.ACCOUNT_ID,
+        )
+
+        # members.iac:71  ledger.message -> function post_ledger
         ledger_message_to_post_ledger = lambda_.EventSourceMapping(
             self,
             "LedgerMessageToPostLedger",
@@ -801,7 +895,7 @@ class MembersStack(cdk.Stack):
         )
         ledger_message_to_post_ledger.node.add_dependency(post_ledger_role)
 
-        # members.iac:67  shop_bus.event -> function post_ledger
+        # members.iac:74  shop_bus.event -> function post_ledger
         shop_bus_event_to_post_ledger = events.CfnRule(
             self,
             "ShopBusEventToPostLedger",
@@ -821,7 +915,7 @@ class MembersStack(cdk.Stack):
             ],
         )
 
-        # members.iac:67  shop_bus.event -> post_ledger
+        # members.iac:74  shop_bus.event -> post_ledger
         lambda_.CfnPermission(
             self,
             "ShopBusEventToPostLedgerPermission",
@@ -832,20 +926,20 @@ class MembersStack(cdk.Stack):
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
-        # members.iac:71  output api_url
+        # members.iac:78  output api_url
         api_url_output = cdk.CfnOutput(self, "Output:ApiUrl", value=shop.api_endpoint)
         api_url_output.override_logical_id("ApiUrl")
-        # members.iac:72  output pool_id
+        # members.iac:79  output pool_id
         pool_id_output = cdk.CfnOutput(self, "Output:PoolId", value=customers.ref)
         pool_id_output.override_logical_id("PoolId")
-        # members.iac:73  output client_id
+        # members.iac:80  output client_id
         client_id_output = cdk.CfnOutput(
             self,
             "Output:ClientId",
             value=customers_client.ref,
         )
         client_id_output.override_logical_id("ClientId")
-        # members.iac:74  output issuer
+        # members.iac:81  output issuer
         issuer_output = cdk.CfnOutput(
             self,
             "Output:Issuer",

@@ -401,7 +401,78 @@ resource "aws_lambda_function" "price" {
   depends_on = [aws_iam_role_policy.price_role]
 }
 
-# members.iac:51  workflow quote_flow: role
+# members.iac:51  function nightly: log group
+resource "aws_cloudwatch_log_group" "nightly_log_group" {
+  name              = "/aws/lambda/${var.stage}-members-nightly"
+  retention_in_days = 30
+}
+
+# members.iac:51  function nightly: role
+resource "aws_iam_role" "nightly_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "lambda.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# members.iac:51  function nightly: role
+resource "aws_iam_role_policy" "nightly_role" {
+  name = "NightlyRolePolicy"
+  role = aws_iam_role.nightly_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "WriteLogs"
+        Effect   = "Allow"
+        Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/${var.stage}-members-nightly:*"
+      },
+      {
+        Sid      = "InvokeShop"
+        Effect   = "Allow"
+        Action   = "execute-api:Invoke"
+        Resource = "arn:${data.aws_partition.current.partition}:execute-api:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:${aws_apigatewayv2_api.shop.id}/*"
+      },
+    ]
+  })
+}
+
+# members.iac:51  function nightly
+resource "aws_lambda_function" "nightly" {
+  function_name    = "${var.stage}-members-nightly"
+  role             = aws_iam_role.nightly_role.arn
+  handler          = "health.handler"
+  runtime          = "python3.12"
+  architectures    = ["x86_64"]
+  memory_size      = 128
+  timeout          = 10
+  filename         = "${path.module}/assets/nightly-ef368e9f100c3a6e.zip"
+  source_code_hash = filebase64sha256("${path.module}/assets/nightly-ef368e9f100c3a6e.zip")
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.nightly_log_group.name
+  }
+
+  environment {
+    variables = {
+      API_URL = aws_apigatewayv2_api.shop.api_endpoint
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.nightly_role]
+}
+
+# members.iac:58  workflow quote_flow: role
 resource "aws_iam_role" "quote_flow_role" {
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
@@ -417,7 +488,7 @@ resource "aws_iam_role" "quote_flow_role" {
   })
 }
 
-# members.iac:51  workflow quote_flow: role
+# members.iac:58  workflow quote_flow: role
 resource "aws_iam_role_policy" "quote_flow_role" {
   name = "QuoteFlowRolePolicy"
   role = aws_iam_role.quote_flow_role.id
@@ -434,7 +505,7 @@ resource "aws_iam_role_policy" "quote_flow_role" {
   })
 }
 
-# members.iac:51  workflow quote_flow
+# members.iac:58  workflow quote_flow
 resource "aws_sfn_state_machine" "quote_flow" {
   name     = "${var.stage}-members-quote-flow"
   type     = "EXPRESS"
@@ -459,7 +530,7 @@ resource "aws_sfn_state_machine" "quote_flow" {
   depends_on = [aws_iam_role_policy.quote_flow_role]
 }
 
-# members.iac:56  workflow start_report: role
+# members.iac:63  workflow start_report: role
 resource "aws_iam_role" "start_report_role" {
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
@@ -475,7 +546,7 @@ resource "aws_iam_role" "start_report_role" {
   })
 }
 
-# members.iac:56  workflow start_report: role
+# members.iac:63  workflow start_report: role
 resource "aws_iam_role_policy" "start_report_role" {
   name = "StartReportRolePolicy"
   role = aws_iam_role.start_report_role.id
@@ -492,7 +563,7 @@ resource "aws_iam_role_policy" "start_report_role" {
   })
 }
 
-# members.iac:56  workflow start_report
+# members.iac:63  workflow start_report
 resource "aws_sfn_state_machine" "start_report" {
   name     = "${var.stage}-members-start-report"
   type     = "STANDARD"
@@ -517,7 +588,7 @@ resource "aws_sfn_state_machine" "start_report" {
   depends_on = [aws_iam_role_policy.start_report_role]
 }
 
-# members.iac:60  queue ledger
+# members.iac:67  queue ledger
 resource "aws_sqs_queue" "ledger" {
   name                        = "${var.stage}-members-ledger.fifo"
   fifo_queue                  = true
@@ -529,13 +600,13 @@ resource "aws_sqs_queue" "ledger" {
   sqs_managed_sse_enabled     = true
 }
 
-# members.iac:61  function post_ledger: log group
+# members.iac:68  function post_ledger: log group
 resource "aws_cloudwatch_log_group" "post_ledger_log_group" {
   name              = "/aws/lambda/${var.stage}-members-post-ledger"
   retention_in_days = 30
 }
 
-# members.iac:61  function post_ledger: role
+# members.iac:68  function post_ledger: role
 resource "aws_iam_role" "post_ledger_role" {
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
@@ -551,7 +622,7 @@ resource "aws_iam_role" "post_ledger_role" {
   })
 }
 
-# members.iac:61  function post_ledger: role
+# members.iac:68  function post_ledger: role
 resource "aws_iam_role_policy" "post_ledger_role" {
   name = "PostLedgerRolePolicy"
   role = aws_iam_role.post_ledger_role.id
@@ -579,7 +650,7 @@ resource "aws_iam_role_policy" "post_ledger_role" {
   })
 }
 
-# members.iac:61  function post_ledger
+# members.iac:68  function post_ledger
 resource "aws_lambda_function" "post_ledger" {
   function_name    = "${var.stage}-members-post-ledger"
   role             = aws_iam_role.post_ledger_role.arn
@@ -599,21 +670,36 @@ resource "aws_lambda_function" "post_ledger" {
   depends_on = [aws_iam_role_policy.post_ledger_role]
 }
 
-# members.iac:66  bus shop_bus
+# members.iac:73  bus shop_bus
 resource "aws_cloudwatch_event_bus" "shop_bus" {
   name = "${var.stage}-members-shop-bus"
 }
 
-# members.iac:69  secret webhook
+# members.iac:76  secret webhook
 resource "aws_secretsmanager_secret" "webhook" {
   name        = "${var.stage}-members-webhook"
   description = "webhook, generated by iac"
 }
 
-# members.iac:69  secret webhook: its value, from a secret param
+# members.iac:76  secret webhook: its value, from a secret param
 resource "aws_secretsmanager_secret_version" "webhook" {
   secret_id     = aws_secretsmanager_secret.webhook.id
   secret_string = var.webhook_token
+}
+
+# members.iac:56  schedule nightly_cron_1
+resource "aws_cloudwatch_event_rule" "nightly_cron1" {
+  name                = "${var.stage}-members-nightly-cron-1"
+  description         = "schedule nightly_cron_1"
+  schedule_expression = "cron(0 2 * * ? *)"
+  state               = "ENABLED"
+}
+
+# members.iac:56  schedule nightly_cron_1: target nightly
+resource "aws_cloudwatch_event_target" "nightly_cron1_nightly" {
+  rule      = aws_cloudwatch_event_rule.nightly_cron1.name
+  target_id = "nightly"
+  arn       = aws_lambda_function.nightly.arn
 }
 
 # members.iac:16  api shop: role for its service integrations
@@ -667,7 +753,16 @@ resource "aws_iam_role_policy" "shop_role" {
   })
 }
 
-# members.iac:64  ledger.message -> function post_ledger
+# members.iac:56  nightly_cron_1.tick -> nightly
+resource "aws_lambda_permission" "nightly_cron1_to_nightly_permission" {
+  action         = "lambda:InvokeFunction"
+  function_name  = aws_lambda_function.nightly.arn
+  principal      = "events.amazonaws.com"
+  source_arn     = aws_cloudwatch_event_rule.nightly_cron1.arn
+  source_account = data.aws_caller_identity.current.account_id
+}
+
+# members.iac:71  ledger.message -> function post_ledger
 resource "aws_lambda_event_source_mapping" "ledger_message_to_post_ledger" {
   function_name           = aws_lambda_function.post_ledger.function_name
   event_source_arn        = aws_sqs_queue.ledger.arn
@@ -677,7 +772,7 @@ resource "aws_lambda_event_source_mapping" "ledger_message_to_post_ledger" {
   depends_on = [aws_iam_role_policy.post_ledger_role]
 }
 
-# members.iac:67  shop_bus.event -> function post_ledger
+# members.iac:74  shop_bus.event -> function post_ledger
 resource "aws_cloudwatch_event_rule" "shop_bus_event_to_post_ledger" {
   name           = "${var.stage}-members-shop-bus-event-to-post-ledger"
   description    = "shop_bus.event -> post_ledger"
@@ -688,7 +783,7 @@ resource "aws_cloudwatch_event_rule" "shop_bus_event_to_post_ledger" {
   state = "ENABLED"
 }
 
-# members.iac:67  shop_bus.event -> function post_ledger: target post_ledger
+# members.iac:74  shop_bus.event -> function post_ledger: target post_ledger
 resource "aws_cloudwatch_event_target" "shop_bus_event_to_post_ledger_post_ledger" {
   rule           = aws_cloudwatch_event_rule.shop_bus_event_to_post_ledger.name
   event_bus_name = aws_cloudwatch_event_bus.shop_bus.name
@@ -696,7 +791,7 @@ resource "aws_cloudwatch_event_target" "shop_bus_event_to_post_ledger_post_ledge
   arn            = aws_lambda_function.post_ledger.arn
 }
 
-# members.iac:67  shop_bus.event -> post_ledger
+# members.iac:74  shop_bus.event -> post_ledger
 resource "aws_lambda_permission" "shop_bus_event_to_post_ledger_permission" {
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.post_ledger.arn
