@@ -104,6 +104,7 @@ CODES: dict[str, str] = {
     "W004": "Deprecated Lambda runtime",
     "W040": "Route opened on an api without auth",
     "W041": "Secret param written in clear",
+    "W042": "Invoke grant on an api without SigV4 routes",
     "W020": "Code folder holds the program's own files",
 }
 

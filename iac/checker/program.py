@@ -201,6 +201,25 @@ def check_secret_params(ctx: Context, statements: list[s.Statement]) -> None:
                         )
 
 
+def warn_open_invoke(ctx: Context) -> None:
+    """`allow API: invoke` where no route of the api asks for SigV4 (`auth = iam`): the
+    grant changes nothing (W042)."""
+    for res in ctx.resources.values():
+        for grant in res.grants:
+            api = ctx.resources.get(grant.target)
+            if api is None or api.kind != "api" or "invoke" not in grant.ops:
+                continue
+            iam = [r for r in api.routes if (r.auth or api.auth or m.Auth("none")).kind == "iam"]
+            if not iam:
+                ctx.diags.warning(
+                    "W042",
+                    f"`allow {api.name}: invoke` grants nothing: no route of api "
+                    f"`{api.name}` has `auth = iam`",
+                    grant.span,
+                    hints=("give the api (or the routes it calls) `auth = iam`, or drop it",),
+                )
+
+
 def _walk_items(items: tuple[s.Item, ...]) -> list[s.Item]:
     out: list[s.Item] = []
     for item in items:
