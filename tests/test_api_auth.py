@@ -207,3 +207,14 @@ def test_allow_invoke_on_an_api_grants_execute_api_on_its_routes_only(program: C
     assert grant["Resource"] == {
         "Sub": "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${Shop}/*"
     }
+
+
+def test_the_graph_draws_the_pool_an_api_trusts() -> None:
+    from iac.frontend import check, load
+    from iac.graph import build_graph
+
+    result = check(load(MEMBERS))
+    assert result.app is not None
+    edges = {(e.source, e.target, e.label) for e in build_graph(result.app).edges}
+    assert any(s.endswith("customers") and t.endswith("shop") and lbl == "auth"
+               for s, t, lbl in edges)  # fmt: skip
