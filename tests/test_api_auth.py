@@ -218,3 +218,12 @@ def test_the_graph_draws_the_pool_an_api_trusts() -> None:
     edges = {(e.source, e.target, e.label) for e in build_graph(result.app).edges}
     assert any(s.endswith("customers") and t.endswith("shop") and lbl == "auth"
                for s, t, lbl in edges)  # fmt: skip
+
+
+def test_a_secret_param_in_a_route_option_is_written_in_clear(program: Check) -> None:
+    result = program(
+        "param token: secret\nsecret hook { value = token }\nqueue q { fifo = true }\n"
+        "api a {\n  POST /q -> q { group = token }\n}\n"
+    )
+    assert result.ok
+    assert "W041" in [d.code for d in result.diagnostics]  # (and W002: `hook` is unread)

@@ -226,6 +226,8 @@ def _walk_items(items: tuple[s.Item, ...]) -> list[s.Item]:
         out.append(item)
         if isinstance(item, s.Nested):
             out += _walk_items(item.items)
+        elif isinstance(item, s.Route):
+            out += _walk_items(item.options)
     return out
 
 
