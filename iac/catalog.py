@@ -12,10 +12,12 @@ MINUTE = 60
 HOUR = 3600
 DAY = 86400
 
-# Lambda's runtimes as its documentation lists them (checked 2026-02, "Lambda runtimes"):
-# one table, read by the checker and the docs. `supported` and `deprecated` runtimes can
-# be deployed (a deprecated one is a warning: Lambda still creates functions with it for a
-# while); a `retired` one can no longer be created, so it is an error.
+# Lambda's runtimes as its documentation lists them ("Lambda runtimes", checked 2026-12
+# against the page's table, as cfn-lint's LmbdRuntimeLifecycle.json and the June 2026
+# extension of the block dates record it): one table, read by the checker and the docs.
+# `supported` and `deprecated` runtimes can be deployed (a deprecated one is a warning:
+# Lambda still creates functions with it for a while); a `retired` one can no longer be
+# created, so it is an error. RUNTIME_DATES says since when, in the diagnostic.
 RUNTIME_STATUS: dict[str, str] = {
     "python3.14": "supported",
     "python3.13": "supported",
@@ -23,9 +25,10 @@ RUNTIME_STATUS: dict[str, str] = {
     "python3.11": "supported",
     "python3.10": "supported",
     "python3.9": "deprecated",
+    "python3.8": "deprecated",  # its create block moved to 2027 (cfn-lint #4532)
     "nodejs24.x": "supported",
     "nodejs22.x": "supported",
-    "nodejs20.x": "supported",
+    "nodejs20.x": "deprecated",
     "nodejs18.x": "deprecated",
     "java25": "supported",
     "java21": "supported",
@@ -33,22 +36,46 @@ RUNTIME_STATUS: dict[str, str] = {
     "java11": "supported",
     "java8.al2": "supported",
     "dotnet10": "supported",
-    "dotnet8": "supported",
+    "dotnet8": "deprecated",
     "ruby3.4": "supported",
     "ruby3.3": "supported",
-    "ruby3.2": "supported",
+    "ruby3.2": "deprecated",
     "provided.al2023": "supported",
     "provided.al2": "supported",
     **{
         r: "retired"
         for r in (
-            "python3.8", "python3.7", "python3.6", "python2.7", "nodejs16.x", "nodejs14.x",
+            "python3.7", "python3.6", "python2.7", "nodejs16.x", "nodejs14.x",
             "nodejs12.x", "nodejs10.x", "nodejs8.10", "nodejs6.10", "nodejs4.3", "nodejs",
             "java8", "go1.x", "provided", "dotnet7", "dotnet6", "dotnetcore3.1",
             "dotnetcore2.1", "dotnetcore2.0", "dotnetcore1.0", "ruby2.7", "ruby2.5",
         )
     },
 }  # fmt: skip
+# Deprecated runtimes: the date Lambda deprecated them (and stopped patching them).
+# Retired ones: the date Lambda stopped creating functions with them.
+RUNTIME_DATES: dict[str, str] = {
+    "python3.9": "2025-12-15",
+    "python3.8": "2024-10-14",
+    "nodejs20.x": "2026-04-30",
+    "nodejs18.x": "2025-09-01",
+    "nodejs16.x": "2026-06-01",
+    "dotnet8": "2026-11-10",
+    "ruby3.2": "2026-03-31",
+    "python3.7": "2024-01-09",
+    "python3.6": "2022-07-18",
+    "python2.7": "2021-07-15",
+    "nodejs14.x": "2024-01-09",
+    "nodejs12.x": "2023-03-31",
+    "nodejs10.x": "2021-07-30",
+    "java8": "2024-02-08",
+    "go1.x": "2024-02-08",
+    "provided": "2024-02-08",
+    "dotnetcore3.1": "2023-04-03",
+    "dotnetcore2.1": "2022-01-05",
+    "ruby2.7": "2024-01-09",
+    "ruby2.5": "2021-07-30",
+}
 LAMBDA_RUNTIMES = tuple(r for r, status in RUNTIME_STATUS.items() if status != "retired")
 DEPRECATED_RUNTIMES = tuple(r for r, status in RUNTIME_STATUS.items() if status == "deprecated")
 RETIRED_RUNTIMES = tuple(r for r, status in RUNTIME_STATUS.items() if status == "retired")
@@ -68,7 +95,8 @@ FARGATE_MEMORY_MB: dict[int, tuple[int, ...]] = {
     16384: tuple(range(32768, 122880 + 1, 8192)),
 }
 KEY_TYPES = ("string", "number", "binary")
-PARAM_TYPES = ("string", "number", "bool")
+# `secret`: a string given at deploy time and never shown (NoEcho, sensitive).
+PARAM_TYPES = ("string", "number", "bool", "secret")
 HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "ANY", "HEAD", "OPTIONS")
 
 
@@ -90,6 +118,7 @@ class Attr:
     empty: bool = False  # strings: `""` is a meaningful value (otherwise an error)
     deprecated: tuple[Any, ...] = ()  # choices that still work but are on their way out: warn
     retired: tuple[Any, ...] = ()  # values that once were choices: an error that says so
+    since: tuple[tuple[str, str], ...] = ()  # deprecated or retired value -> since when
 
 
 @dataclass(frozen=True)
@@ -110,7 +139,8 @@ class Operation:
     doc: str
     actions: tuple[str, ...]
     # "arn": the resource; "objects": a bucket's `/*`; "arn+indexes": a table and its
-    # indexes; "model": the model, or an inference profile and the models it routes to
+    # indexes; "model": the model, or an inference profile and the models it routes to;
+    # "api": every route of an HTTP API's stages (`execute-api:/ID/*`)
     scope: str = "arn"
 
 
@@ -211,6 +241,14 @@ NAME_RULES: dict[str, NameRule] = {
         "letters, digits, `/ _ + = . @ -`",
     ),
     "api": NameRule("an API Gateway API name", 1, 128, "^\\x00-\\x1f\\x7f", "printable characters"),
+    # Cognito's UserPoolName pattern: `[\w\s+=,.@-]+`.
+    "userpool": NameRule(
+        "a Cognito user pool name",
+        1,
+        128,
+        r"\w\s+=,.@-",
+        "letters, digits, spaces and `_ + = , . @ -`",
+    ),
 }
 # A FIFO queue's or topic's name ends in this; it counts toward the limit.
 FIFO_SUFFIX = ".fifo"
@@ -271,6 +309,7 @@ KINDS: dict[str, Kind] = {
                     choices=LAMBDA_RUNTIMES,
                     deprecated=DEPRECATED_RUNTIMES,
                     retired=RETIRED_RUNTIMES,
+                    since=tuple(RUNTIME_DATES.items()),
                 ),
                 Attr("memory", "size", 128 * MB, low=128 * MB, high=10240 * MB),
                 Attr("timeout", "duration", 10, low=1, high=15 * MINUTE),
@@ -414,9 +453,30 @@ KINDS: dict[str, Kind] = {
         Kind(
             "api",
             "Amazon API Gateway HTTP API",
-            attrs=(Attr("cors", "bool", False), _name("api")),
-            blocks=("throttle",),
+            attrs=(
+                Attr("cors", "bool", False, doc="`true`: any origin; or a `cors { }` block"),
+                Attr(
+                    "auth",
+                    "auth",
+                    doc="a userpool, `jwt { issuer, audience }` or `iam`; routes may say `none`",
+                ),
+                _name("api"),
+            ),
+            blocks=("throttle", "cors"),
             exposes=("url", "id"),
+            operations={
+                "invoke": Operation(
+                    "call its routes (what `auth = iam` routes ask of a caller)",
+                    ("execute-api:Invoke",),
+                    "api",
+                )
+            },
+        ),
+        Kind(
+            "userpool",
+            "Amazon Cognito user pool with an app client",
+            attrs=(Attr("retain", "bool", True), _name("userpool")),
+            exposes=("id", "arn", "client_id", "issuer"),
         ),
         Kind(
             "schedule",
@@ -503,7 +563,11 @@ KINDS: dict[str, Kind] = {
         Kind(
             "secret",
             "AWS Secrets Manager secret with a generated value",
-            attrs=(Attr("description", "string", empty=True), _name("secret")),
+            attrs=(
+                Attr("description", "string", empty=True),
+                Attr("value", "string", doc="a `secret` param: the secret holds its value"),
+                _name("secret"),
+            ),
             exposes=("name", "arn"),
             operations={
                 "read": Operation("read the secret value", ("secretsmanager:GetSecretValue",))
@@ -525,6 +589,35 @@ THROTTLE_ATTRS: tuple[Attr, ...] = (
     Attr("rate", "number", 1000, low=0, high=100000),
     Attr("burst", "number", 2000, low=0, high=100000, integer=True),
 )
+# `cors { ... }` on an api (API Gateway's CorsConfiguration; max_age 0..86400 seconds).
+CORS_ATTRS: tuple[Attr, ...] = (
+    Attr("origins", "list", ("*",), doc='like `["https://shop.example"]`'),
+    Attr("methods", "list", ("*",), doc='like `["GET", "POST"]`'),
+    Attr("headers", "list", ("*",), doc='like `["content-type"]`'),
+    Attr("max_age", "duration", low=0, high=DAY),
+)
+# `auth = jwt { ... }`: any OpenID Connect issuer.
+JWT_ATTRS: tuple[Attr, ...] = (
+    Attr("issuer", "string", required=True, doc='an https URL, like `"https://auth.example"`'),
+    Attr("audience", "list", required=True, doc='the accepted audiences, like `["my-app"]`'),
+)
+# `auth = iam` and `auth = none`: the words `auth` takes besides a userpool and `jwt { }`.
+AUTH_WORDS = ("iam", "none")
+# Options of a route, `-> target { ... }`, and the target kinds each is valid for.
+ROUTE_OPTIONS: tuple[Attr, ...] = (
+    Attr("auth", "auth", doc="`none`, or another authorizer than the api's"),
+    Attr("sync", "bool", False, doc="an Express workflow answers the request"),
+    Attr("group", "string", doc="a FIFO queue's message group"),
+    Attr("source", "string", doc="the event's source on a bus"),
+    Attr("detail_type", "string", doc="the event's detail type on a bus"),
+)
+ROUTE_OPTION_KINDS: dict[str, tuple[str, ...]] = {
+    "auth": ("function", "queue", "workflow", "bus"),
+    "sync": ("workflow",),
+    "group": ("queue",),
+    "source": ("bus",),
+    "detail_type": ("bus",),
+}
 TASK_OPTIONS: tuple[Attr, ...] = (
     Attr("retry", "number", 0, low=0, high=10, integer=True),
     Attr("timeout", "duration", low=1, high=365 * DAY),

@@ -90,6 +90,11 @@ def build_graph(app: App) -> Graph:
             g.edges.append(
                 GEdge(_id(res.name), _id(route.target), f"{route.method} {route.path}", "route")
             )
+        # The user pools an api (or one of its routes) trusts: drawn like a grant.
+        pools = [a.pool for a in (res.auth, *(r.auth for r in res.routes)) if a and a.pool]
+        for pool in dict.fromkeys(pools):
+            if pool in names:
+                g.edges.append(GEdge(_id(pool), _id(res.name), "auth", "grant"))
         for grant in res.grants:
             if grant.target in names:
                 g.edges.append(

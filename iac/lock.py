@@ -24,7 +24,7 @@ from .plan.model import BucketProps, Plan, QueueProps, TableProps, TopicProps
 from .source import Source, Span
 
 LOCK_VERSION = 1
-STATEFUL = ("bucket", "table", "queue", "topic", "secret")
+STATEFUL = ("bucket", "table", "queue", "topic", "secret", "userpool")
 
 # Per kind, the locked settings and what a change to each means, in words.
 REPLACED_BY: dict[str, dict[str, str]] = {
@@ -40,6 +40,8 @@ REPLACED_BY: dict[str, dict[str, str]] = {
     "queue": {"name": "the queue name", "fifo": "`fifo`"},
     "topic": {"name": "the topic name", "fifo": "`fifo`"},
     "secret": {"name": "the secret name"},
+    # A pool holds its users: removing it is guarded; its name can change in place.
+    "userpool": {},
 }
 
 
@@ -158,8 +160,8 @@ def guard(
             hints = [
                 f"AWS deletes a removed {kind} with what it holds"
                 + (
-                    " (a retained bucket or table is kept, but left outside the stack)"
-                    if kind in ("bucket", "table")
+                    " (a retained one is kept, but left outside the stack)"
+                    if kind in ("bucket", "table", "userpool")
                     else ""
                 ),
             ]

@@ -57,11 +57,37 @@ class TableIndex:
 
 
 @dataclass(frozen=True)
+class Auth:
+    """Who may call an api or one of its routes: `kind` is `pool` (a userpool of the
+    program), `jwt` (any OpenID Connect issuer), `iam` (SigV4) or `none`."""
+
+    kind: str
+    pool: str | None = None
+    issuer: Expr | None = None  # jwt
+    audience: tuple[str, ...] = ()  # jwt
+
+
+@dataclass(frozen=True)
+class Cors:
+    """An api's CORS configuration; `cors = true` is every field `*`."""
+
+    origins: tuple[str, ...] = ("*",)
+    methods: tuple[str, ...] = ("*",)
+    headers: tuple[str, ...] = ("*",)
+    max_age: int | None = None  # seconds
+
+
+@dataclass(frozen=True)
 class Route:
     method: str
     path: str
     target: str
     span: Span
+    auth: Auth | None = None  # None: the api's
+    sync: bool = False  # an Express workflow answers the request
+    group: Expr | None = None  # a FIFO queue's message group
+    source: Expr | None = None  # a bus event's source
+    detail_type: Expr | None = None  # a bus event's detail type
 
 
 # ---------------------------------------------------------------- workflow steps
@@ -260,6 +286,8 @@ class Resource:
     sort: TableKey | None = None
     indexes: list[TableIndex] = field(default_factory=list)
     routes: list[Route] = field(default_factory=list)
+    auth: Auth | None = None  # an api's
+    cors: Cors | None = None  # an api's
     throttle: dict[str, float] = field(default_factory=dict)
     steps: tuple[Step, ...] = ()  # a workflow's, checked and typed
     code_path: Path | None = None  # resolved, absolute

@@ -155,14 +155,21 @@ def generated_ids(app: App) -> list[Generated]:
                 ("TaskRole", "task role"),
             ):
                 add(f"{lid}{tail}", f"the {what} of {this}", r.span, r.name)
+        elif r.kind == "userpool":
+            add(f"{lid}Client", f"the app client of {this}", r.span, r.name)
         elif r.kind == "api":
             add(f"{lid}AccessLogs", f"the access log group of {this}", r.span, r.name)
             add(f"{lid}Stage", f"the stage of {this}", r.span, r.name)
+            jwt = ("pool", "jwt")
+            if r.auth is not None and r.auth.kind in jwt:
+                add(f"{lid}Authorizer", f"the authorizer of {this}", r.span, r.name)
             for route in r.routes:
                 rid = route_id(r.name, route.method, route.path)
                 where = f"route `{route.method} {route.path}` of {this}"
                 add(rid, where, route.span, r.name)
                 add(f"{rid}Integration", f"the integration of {where}", route.span, r.name)
+                if route.auth is not None and route.auth.kind in jwt and route.auth != r.auth:
+                    add(f"{rid}Authorizer", f"the authorizer of {where}", route.span, r.name)
                 target = res.get(route.target)
                 if target is not None and target.kind == "function":
                     add(f"{rid}Permission", f"the permission of {where}", route.span, r.name)

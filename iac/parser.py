@@ -743,10 +743,22 @@ class _Builder(Transformer[Token, Any]):
         _, name, block = _parts(c)
         return s.IndexDecl(self._name(name), block.entries, self._span(meta))
 
+    def tagged_attribute(self, meta: Any, c: list[Any]) -> s.Attribute:
+        name, tag, block = _parts(c)
+        span = self._tspan(tag).to(block.span)
+        value = s.Tagged(self._name(tag), block.entries, span)
+        return s.Attribute(self._name(name), value, self._span(meta))
+
     def route(self, meta: Any, c: list[Any]) -> s.Route:
-        method, path, target = _parts(c)
+        method, path, target, *block = _parts(c)
+        options = block[0].entries if block else ()
         return s.Route(
-            str(method), str(path), self._tspan(path), self._name(target), self._span(meta)
+            str(method),
+            str(path),
+            self._tspan(path),
+            self._name(target),
+            self._span(meta),
+            options,
         )
 
     # -- workflows

@@ -103,7 +103,16 @@ class MapV:
     span: Span
 
 
-Value = Str | Num | Bool | Duration | Size | BadUnit | JsonPath | ListV | MapV | Ref
+@dataclass(frozen=True)
+class Tagged:
+    """`jwt { issuer = "...", audience = [...] }`: a block named by a word, as a value."""
+
+    tag: Name
+    entries: tuple[Item, ...]
+    span: Span
+
+
+Value = Str | Num | Bool | Duration | Size | BadUnit | JsonPath | ListV | MapV | Ref | Tagged
 
 # ---------------------------------------------------------------- block items
 
@@ -153,6 +162,7 @@ class Route:
     path_span: Span
     target: Name
     span: Span
+    options: tuple[Item, ...] = ()  # `-> f { auth = none }`
 
 
 @dataclass(frozen=True)

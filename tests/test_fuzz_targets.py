@@ -277,6 +277,9 @@ def attribute_value(draw: st.DrawFn, attr: cat.Attr) -> str:
         return str(draw(st.integers(low, high)))
     if attr.type == "list":
         return "[" + ", ".join(draw(st.lists(LITERALS, max_size=3))) + "]"
+    if attr.type == "auth":
+        jwt = 'jwt { issuer = "https://id.example", audience = ["a"] }'
+        return draw(st.sampled_from(["iam", "none", jwt]))
     if attr.name in LITERAL_ONLY:
         return draw(LITERALS)
     return draw(STRINGS)
@@ -332,6 +335,8 @@ def env_block(draw: st.DrawFn, prog: Program) -> list[str]:
 
 @st.composite
 def plain_attributes(draw: st.DrawFn, kind: cat.Kind, skip: set[str]) -> list[str]:
+    # A secret's `value` is a secret param, which the generated programs don't declare.
+    skip = skip | ({"value"} if kind.name == "secret" else set())
     attrs = [a for a in kind.attrs if a.name not in skip and a.name != "name"]
     chosen = draw(st.lists(st.sampled_from(attrs), max_size=4, unique_by=lambda a: a.name)
                   if attrs else st.just([]))  # fmt: skip

@@ -193,6 +193,9 @@ def literal(attr: cat.Attr) -> st.SearchStrategy[str]:
             lambda xs: "[" + ", ".join(xs) + "]"
         ),
         "path": st.sampled_from(["$.a", "$.b.c", "$"]),
+        "auth": st.sampled_from(
+            ["iam", "none", 'jwt { issuer = "https://a.example", audience = ["x"] }', "jwt {}"]
+        ),
     }[attr.type]
 
 

@@ -85,7 +85,7 @@ def test_deprecated_runtimes_warn(program: Check, runtime: str) -> None:
     assert "python3.14" in result.diagnostics[0].hints[0]
 
 
-@pytest.mark.parametrize("runtime", ["python3.8", "nodejs16.x", "go1.x", "java8"])
+@pytest.mark.parametrize("runtime", ["python3.7", "nodejs16.x", "go1.x", "java8"])
 def test_retired_runtimes_are_errors_listing_the_supported(program: Check, runtime: str) -> None:
     result = program(F.replace("}\n", f'  runtime = "{runtime}"\n}}\n', 1))
     assert codes(result.errors) == ["E108"]

@@ -22,7 +22,9 @@ from .program import (
     check_outputs,
     check_prefix,
     check_queue_timeouts,
+    check_secret_params,
     check_stream_refs,
+    warn_open_invoke,
     warn_unused,
 )
 from .resources import check_resource
@@ -53,6 +55,8 @@ def check_modules(
     check_queue_timeouts(ctx)
     check_prefix(ctx, app.prefix)
     outputs = check_outputs(ctx, statements)
+    check_secret_params(ctx, statements)
+    warn_open_invoke(ctx)
     check_stream_refs(ctx)  # after the outputs: they may read `t.stream_arn` too
     model = _model(ctx, app, outputs)
     check_generated_ids(ctx, model)

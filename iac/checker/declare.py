@@ -128,9 +128,28 @@ def _param(ctx: Context, st: s.ParamDecl) -> None:
         ctx.unknown("E125", "param type", st.type, cat.PARAM_TYPES, extra="types")
         return
     default: Any = None
+    name = st.name.text
+    if ptype == "secret":
+        # The value would be written into the output, readable by anyone who reads it.
+        if st.default is not None:
+            ctx.error(
+                "E177",
+                f"secret param `{name}` can't have a default",
+                st.default.span,
+                hints=("pass it at deploy time: --parameter-overrides, -var, or cdk --parameters",),
+            )
+        if name in ctx.overrides:
+            ctx.error(
+                "E177",
+                f"--param {name}: a secret param can't be set at compile time",
+                st.span,
+                hints=("its value would be written into the output; pass it at deploy time",),
+            )
+        ctx.scope.params[name] = m.Param(name, ptype, None, st.span)
+        ctx.scope.param_decls[name] = st
+        return
     if st.default is not None:
         default = literal_default(ctx, st.default, ptype, st.name.text)
-    name = st.name.text
     if name in ctx.overrides:
         default = _override(ctx, name, ptype, ctx.overrides[name], st.span)
     ctx.scope.params[name] = m.Param(name, ptype, default, st.span)

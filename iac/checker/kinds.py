@@ -14,6 +14,7 @@ from .. import syntax as s
 from ..codepath import code_value_span, inspect_code
 from ..diagnostics import Label
 from ..source import Span
+from .api import check_auth, check_cors, check_route
 from .context import Context, Decl, attr_span, value_span
 from .values import check_target
 from .wording import fmt_bytes, near_file, show_char
@@ -132,6 +133,9 @@ def _keys(
 
 def api_rules(ctx: Context, res: m.Resource, st: Decl) -> None:
     assert isinstance(st, s.ResourceDecl)  # the rule of a resource kind, not `workflow`
+    res.auth = check_auth(ctx, res.attrs.get("auth"), f"api `{res.name}`")
+    res.attrs["auth"] = res.auth  # the model holds the checked value, not the syntax
+    check_cors(ctx, res, st)
     seen: dict[tuple[str, str], Span] = {}
     for item in st.items:
         if not isinstance(item, s.Route):
@@ -160,8 +164,30 @@ def api_rules(ctx: Context, res: m.Resource, st: Decl) -> None:
             continue
         allowed = ("function", "queue", "workflow", "bus")
         if check_target(ctx, item.target, allowed, f"an api route of `{res.name}`"):
-            res.routes.append(m.Route(item.method, item.path, item.target.text, item.span))
+            res.routes.append(check_route(ctx, res, item))
     res.throttle = res.throttle or {"rate": 1000, "burst": 2000}
+
+
+def secret_rules(ctx: Context, res: m.Resource, st: Decl) -> None:
+    """`value = PARAM`: a secret param only; a literal would sit in the output in clear."""
+    value = res.attrs.get("value")
+    if value is None and not any(
+        isinstance(i, s.Attribute) and i.name.text == "value" for i in getattr(st, "items", ())
+    ):
+        return
+    param = ctx.scope.params.get(value.name) if isinstance(value, m.ParamRef) else None
+    if param is not None and param.type == "secret":
+        return
+    hints = ["declare `param NAME: secret` and write `value = NAME`"]
+    if param is not None:
+        hints.insert(0, f"`{param.name}` is a {param.type} param: its value is shown")
+    ctx.error(
+        "E179",
+        "a secret's `value` is a secret param",
+        value_span(st, "value"),
+        hints=tuple(hints),
+    )
+    res.attrs["value"] = None
 
 
 def schedule_rules(ctx: Context, res: m.Resource, st: Decl) -> None:

@@ -166,6 +166,83 @@ def _output(ctx: Context, st: s.OutputDecl) -> m.Output | None:
     return None
 
 
+def check_secret_params(ctx: Context, statements: list[s.Statement]) -> None:
+    """Where a secret param may go: a secret's `value`. An output would show it (E178);
+    anywhere else it sits in clear in the resource's configuration (W041)."""
+    secret = {n for n, p in ctx.scope.params.items() if p.type == "secret"}
+    if not secret:
+        return
+    for st in statements:
+        if isinstance(st, s.OutputDecl):
+            for ref in _refs(st.value):
+                if ref.name.text in secret and ref.attr is None:
+                    ctx.error(
+                        "E178",
+                        f"output `{st.name.text}` would show secret param `{ref.name.text}`",
+                        ref.span,
+                        hints=("stack outputs are readable by anyone who can list the stack",),
+                    )
+        elif isinstance(st, s.ResourceDecl | s.AppDecl):
+            kind = st.kind.text if isinstance(st, s.ResourceDecl) else "app"
+            for item in _walk_items(st.items):
+                if kind == "secret" and isinstance(item, s.Attribute) and item.name.text == "value":
+                    continue
+                value = item.value if isinstance(item, s.Attribute) else None
+                for ref in _refs(value):
+                    if ref.name.text in secret and ref.attr is None:
+                        ctx.diags.warning(
+                            "W041",
+                            f"secret param `{ref.name.text}` is written in clear here",
+                            ref.span,
+                            hints=(
+                                "keep it in a `secret { value = ... }` and `allow` its readers "
+                                "`read`: they fetch it at run time",
+                            ),
+                        )
+
+
+def warn_open_invoke(ctx: Context) -> None:
+    """`allow API: invoke` where no route of the api asks for SigV4 (`auth = iam`): the
+    grant changes nothing (W042)."""
+    for res in ctx.resources.values():
+        for grant in res.grants:
+            api = ctx.resources.get(grant.target)
+            if api is None or api.kind != "api" or "invoke" not in grant.ops:
+                continue
+            iam = [r for r in api.routes if (r.auth or api.auth or m.Auth("none")).kind == "iam"]
+            if not iam:
+                ctx.diags.warning(
+                    "W042",
+                    f"`allow {api.name}: invoke` grants nothing: no route of api "
+                    f"`{api.name}` has `auth = iam`",
+                    grant.span,
+                    hints=("give the api (or the routes it calls) `auth = iam`, or drop it",),
+                )
+
+
+def _walk_items(items: tuple[s.Item, ...]) -> list[s.Item]:
+    out: list[s.Item] = []
+    for item in items:
+        out.append(item)
+        if isinstance(item, s.Nested):
+            out += _walk_items(item.items)
+        elif isinstance(item, s.Route):
+            out += _walk_items(item.options)
+    return out
+
+
+def _refs(value: Any) -> list[s.Ref]:
+    if isinstance(value, s.Ref):
+        return [value]
+    if isinstance(value, s.Str):
+        return [p for p in value.parts if isinstance(p, s.Ref)]
+    if isinstance(value, s.ListV):
+        return [r for v in value.items for r in _refs(v)]
+    if isinstance(value, s.MapV | s.Tagged):
+        return [r for e in value.entries if isinstance(e, s.Attribute) for r in _refs(e.value)]
+    return []
+
+
 def warn_unused(ctx: Context) -> None:
     """Warnings, only for a program without errors: an unused network, param, resource."""
     if ctx.diags.has_errors:

@@ -15,6 +15,7 @@ from .kinds import (
     function_rules,
     physical_name,
     schedule_rules,
+    secret_rules,
     table_rules,
 )
 from .values import allow_grant, attributes, env_block, lambda_env, self_reference
@@ -29,6 +30,7 @@ KIND_RULES: dict[str, KindRule] = {
     "schedule": schedule_rules,
     "container": container_rules,
     "workflow": workflow_rules,
+    "secret": secret_rules,
 }
 
 

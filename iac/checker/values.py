@@ -199,19 +199,22 @@ def attribute_value(ctx: Context, value: s.Value, spec: cat.Attr) -> Any:
                     hints=(f"`{spec.name}`: {spec.doc}",) if spec.doc else (),
                 )
                 return None
+            since = dict(spec.since).get(text) if isinstance(text, str) else None
             if spec.retired and text in spec.retired:
+                when = f" (no new functions since {since})" if since else ""
                 ctx.error(
                     "E108",
-                    f'`{spec.name}` can\'t be "{text}": AWS has retired it',
+                    f'`{spec.name}` can\'t be "{text}": AWS has retired it{when}',
                     value.span,
                     hints=(f"valid values: {one_of(spec.choices)}",),
                 )
                 return None
             if spec.deprecated and text in spec.deprecated:
                 newer = [c for c in spec.choices if c not in spec.deprecated]
+                when = f" since {since}" if since else ""
                 ctx.diags.warning(
                     "W004",
-                    f'`{spec.name}` "{text}" is deprecated: AWS will soon stop accepting it',
+                    f'`{spec.name}` "{text}" is deprecated{when}: AWS will soon stop accepting it',
                     value.span,
                     hints=(f"move to a supported one: {one_of(newer)}",),
                 )
@@ -292,6 +295,9 @@ def attribute_value(ctx: Context, value: s.Value, spec: cat.Attr) -> Any:
                 return None
             out.append(item.plain)
         return tuple(out)
+    if t == "auth":
+        # The api rule reads it: a userpool, `jwt { ... }`, `iam` or `none`.
+        return value
     if t == "path":
         if not isinstance(value, s.JsonPath):
             return _type_error(ctx, value, spec, "a path like `$.result`")

@@ -38,6 +38,7 @@ def describe(v: s.Value) -> str:
         s.Size: "a size",
         s.ListV: "a list",
         s.MapV: "a block",
+        s.Tagged: "a named block",
         s.Ref: "a reference",
         s.JsonPath: "a path",
         s.BadUnit: "a number with an unknown unit",

@@ -56,6 +56,10 @@ ATTRIBUTES: dict[tuple[str, str], str] = {
     ("bus", "arn"): "event_bus_arn",
     ("bus", "name"): "event_bus_name",
     ("rule", "arn"): "attr_arn",
+    ("user_pool", "id"): "ref",
+    ("user_pool", "arn"): "attr_arn",
+    ("user_pool_client", "id"): "ref",
+    ("api_authorizer", "id"): "ref",
     ("http_api", "id"): "api_id",
     ("http_api", "url"): "api_endpoint",
     ("api_integration", "id"): "ref",
@@ -99,6 +103,9 @@ MODULES = {
     "bus": ["events"],
     "rule": ["events"],
     "http_api": ["apigwv2"],
+    "api_authorizer": ["apigwv2"],
+    "user_pool": ["cognito"],
+    "user_pool_client": ["cognito"],
     "api_stage": ["apigwv2"],
     "api_integration": ["apigwv2"],
     "api_route": ["apigwv2"],
@@ -122,6 +129,7 @@ MODULES = {
 STDLIB = {"json": "import json"}
 IMPORTS = {
     "apigwv2": "from aws_cdk import aws_apigatewayv2 as apigwv2",
+    "cognito": "from aws_cdk import aws_cognito as cognito",
     "dynamodb": "from aws_cdk import aws_dynamodb as dynamodb",
     "ec2": "from aws_cdk import aws_ec2 as ec2",
     "ecs": "from aws_cdk import aws_ecs as ecs",
@@ -218,6 +226,14 @@ class CdkTarget(Target):
         if how.startswith("prop:"):
             return self.expr(getattr(self.nodes[ref.node].props, how[5:]))
         return Code(f"{self.var(ref.node)}.{how}")
+
+    def own_var(self, node: Node) -> str:
+        """The node's own variable, for a statement after its construct (bound then)."""
+        return self.var(node.id)
+
+    def param_construct(self, param: Param) -> Code:
+        """The CfnParameter itself, where a CDK call takes it (SecretValue.cfn_parameter)."""
+        return Code(self.var(self.params[param.name].id))
 
     def param(self, param: Param) -> Code:
         spec = self.params[param.name]
@@ -394,6 +410,8 @@ class CdkTarget(Target):
             "key": key,
             "target_kwargs": self.target_kwargs,
             "fifo_name": self.fifo_name,
+            "own_var": self.own_var,
+            "param_construct": self.param_construct,
             "definition": self.definition,
             "filter_policy": filter_policy,
             "Call": Call,
@@ -558,6 +576,8 @@ def _block(speller: CdkTarget, node: Node, body: str) -> str:
 
 def _param_kwargs(kind: str, default: Any) -> tuple[tuple[str, Expr], ...]:
     kwargs: list[tuple[str, Expr]] = [("type", "Number" if kind == "number" else "String")]
+    if kind == "secret":
+        kwargs.append(("no_echo", Code("True")))
     if default is not None:
         if kind == "bool":
             kwargs.append(("default", str(default).lower()))

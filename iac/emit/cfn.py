@@ -36,6 +36,10 @@ ATTRIBUTES: dict[tuple[str, str], Any] = {
     ("bus", "arn"): ("GetAtt", "Arn"),
     ("bus", "name"): ("Ref",),
     ("rule", "arn"): ("GetAtt", "Arn"),
+    ("user_pool", "id"): ("Ref",),
+    ("user_pool", "arn"): ("GetAtt", "Arn"),
+    ("user_pool_client", "id"): ("Ref",),
+    ("api_authorizer", "id"): ("Ref",),
     ("http_api", "id"): ("Ref",),
     ("http_api", "url"): ("GetAtt", "ApiEndpoint"),
     ("api_integration", "id"): ("Ref",),
@@ -63,7 +67,7 @@ LIST_TAGS = {
     "state_machine", "cluster", "task_definition", "vpc", "internet_gateway", "route_table",
     "subnet", "security_group", "flow_log",
 }  # fmt: skip
-MAP_TAGS = {"http_api", "api_stage"}
+MAP_TAGS = {"http_api", "api_stage", "user_pool"}
 
 
 class CfnTarget(Target):

@@ -32,6 +32,9 @@ TYPES: dict[str, str] = {
     "permission": "aws_lambda_permission",
     "event_source_mapping": "aws_lambda_event_source_mapping",
     "http_api": "aws_apigatewayv2_api",
+    "api_authorizer": "aws_apigatewayv2_authorizer",
+    "user_pool": "aws_cognito_user_pool",
+    "user_pool_client": "aws_cognito_user_pool_client",
     "api_stage": "aws_apigatewayv2_stage",
     "api_integration": "aws_apigatewayv2_integration",
     "api_route": "aws_apigatewayv2_route",
@@ -72,6 +75,10 @@ ATTRIBUTES: dict[tuple[str, str], str] = {
     ("bus", "name"): "name",
     ("rule", "arn"): "arn",
     ("http_api", "id"): "id",
+    ("api_authorizer", "id"): "id",
+    ("user_pool", "id"): "id",
+    ("user_pool", "arn"): "arn",
+    ("user_pool_client", "id"): "id",
     ("http_api", "url"): "api_endpoint",
     ("api_integration", "id"): "id",
     ("state_machine", "arn"): "arn",
@@ -86,6 +93,9 @@ ATTRIBUTES: dict[tuple[str, str], str] = {
     ("subnet", "id"): "id",
     ("security_group", "id"): "id",
 }
+# Lambda runtimes newer than the last 5.x provider (5.100.0) accepts: its `runtime`
+# validation refuses them, so the configuration could never be applied.
+PROVIDER_LACKS_RUNTIMES = frozenset({"python3.14", "nodejs24.x", "java25", "dotnet10"})
 # The data source each pseudo value is read from, and its attribute.
 PSEUDO: dict[str, tuple[str, str]] = {
     "account": ("aws_caller_identity", "account_id"),
@@ -320,6 +330,15 @@ class TerraformTarget(Target):
         ]
         for missing in sorted(set(self.missing)):
             self.unsupported(None, f"the reference `{missing}`")
+        for node in self.plan.of_type("function"):
+            runtime = getattr(node.props, "runtime", "")
+            if runtime in PROVIDER_LACKS_RUNTIMES:
+                self.unsupported(
+                    node,
+                    f"the runtime `{runtime}`: the hashicorp/aws provider the configuration "
+                    "pins (5.x, `< 6.0`) does not accept it yet; choose an older runtime "
+                    "for this target",
+                )
         if self.diagnostics:  # no files from a render that failed, as in every target
             return out
         data = [(d, *DATA_SOURCES[d]) for d in DATA_SOURCES if d in self.data]

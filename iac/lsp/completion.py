@@ -265,6 +265,11 @@ def _values(attr: cat.Attr, typed: str, names: dict[str, str]) -> list[t.Complet
         return [_item(number.group() + u, t.CompletionItemKind.Unit, attr.type) for u in units]
     if attr.type == "bool":
         return [_item(v, t.CompletionItemKind.Value, "bool") for v in ("true", "false")]
+    if attr.type == "auth":
+        words = [*cat.AUTH_WORDS, "jwt"]
+        return name_items(names, ("userpool",)) + [
+            _item(w, t.CompletionItemKind.Value, "auth") for w in words
+        ]
     if attr.choices and attr.type == "string":
         return [
             _item(
@@ -319,6 +324,12 @@ def _in_block(ctx: Context, names: dict[str, str]) -> list[t.CompletionItem]:
             attrs = cat.THROTTLE_ATTRS
         elif word == "network":
             attrs = cat.NETWORK_ATTRS
+        elif word == "cors":
+            attrs = cat.CORS_ATTRS
+        elif word in cat.HTTP_METHODS and kind_name == "api":
+            attrs = cat.ROUTE_OPTIONS  # `GET /x -> f { ... }`
+        elif "jwt" in inner:
+            attrs = cat.JWT_ATTRS  # `auth = jwt { ... }`
         elif word in ("env", "tags"):
             attrs = ()
         elif kind_name == "workflow":

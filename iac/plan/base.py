@@ -17,7 +17,7 @@ from ..source import Span
 from .assets import Asset
 from .iam import OPERATIONS, RoleSpec, Statement
 from .model import Node, Props, RoleProps
-from .values import PARTITION, Param, Ref, Sub, Value, arn
+from .values import PARTITION, REGION, URL_SUFFIX, Param, Ref, Sub, Value, arn
 
 # Every queue states its largest message, so the targets make the same queue: the
 # Terraform provider (5.x) sends 262,144 when unset and accepts no more, while
@@ -105,6 +105,17 @@ class Lowering:
             if attr == "id":
                 return str(res.attrs["id"])
             return self.model_arn(res)
+        if res.kind == "userpool" and attr == "client_id":
+            return Ref(f"{logical_id(resource)}Client", "id")
+        if res.kind == "userpool" and attr == "issuer":
+            return Sub.of(
+                "https://cognito-idp.",
+                REGION,
+                ".",
+                URL_SUFFIX,
+                "/",
+                Ref(logical_id(resource), "id"),
+            )
         return Ref(logical_id(resource), attr)
 
     def model_arn(self, res: m.Resource) -> Value:
@@ -165,6 +176,10 @@ class Lowering:
                 tail = "Objects"
             elif scope == "model":
                 resources = self.model_resources(target)
+                tail = ""
+            elif scope == "api":
+                api_id = Ref(logical_id(target.name), "id")
+                resources = (arn("execute-api", Sub.of(api_id, "/*")),)
                 tail = ""
             elif scope == "arn+indexes":
                 resources = (base, Sub.of(base, "/index/*"))

@@ -29,6 +29,7 @@ KINDS: dict[str, Callable[[Lowering, m.Resource], None]] = {
     "model": serverless.lower_model,
     "schedule": serverless.lower_schedule,
     "api": serverless.lower_api,
+    "userpool": serverless.lower_userpool,
     "workflow": compute.lower_workflow,
     "container": compute.lower_container,
 }

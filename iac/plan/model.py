@@ -177,6 +177,32 @@ class SecretProps(Props):
     ATTRIBUTES = frozenset({"arn", "name"})
     name: Value
     description: Value
+    value: Value = None  # a secret param's value; None: a generated one
+
+
+# ---------------------------------------------------------------- identity
+
+
+@_props
+@dataclass(frozen=True)
+class UserPoolProps(Props):
+    """A Cognito user pool: users sign in with their e-mail address, which Cognito
+    verifies; they recover their account through it."""
+
+    TYPE = "user_pool"
+    ATTRIBUTES = frozenset({"id", "arn"})
+    name: Value
+
+
+@_props
+@dataclass(frozen=True)
+class UserPoolClientProps(Props):
+    """The pool's app client: a public one (no secret), for browsers and apps."""
+
+    TYPE = "user_pool_client"
+    ATTRIBUTES = frozenset({"id"})
+    name: Value
+    pool: Value
 
 
 # ---------------------------------------------------------------- events
@@ -254,7 +280,22 @@ class HttpApiProps(Props):
     TYPE = "http_api"
     ATTRIBUTES = frozenset({"id", "url"})
     name: Value
-    cors: bool
+    cors: m.Cors | None  # `cors = true`: every field `*`
+
+
+@_props
+@dataclass(frozen=True)
+class ApiAuthorizerProps(Props):
+    """A JWT authorizer: a userpool's (its issuer, its client as the audience) or any
+    OpenID Connect issuer's. Tokens come in the Authorization header."""
+
+    TYPE = "api_authorizer"
+    ATTRIBUTES = frozenset({"id"})
+    api: Value
+    name: str
+    issuer: Value
+    audience: tuple[Value, ...]
+    identity_source: str
 
 
 @_props
@@ -289,6 +330,8 @@ class ApiRouteProps(Props):
     api: Value
     key: str
     target: Value
+    authorization: str = "NONE"  # NONE | JWT | AWS_IAM
+    authorizer: Value = None  # the JWT authorizer's id
 
 
 # ---------------------------------------------------------------- workflows and containers

@@ -25,7 +25,18 @@ def root(context, missing=missing, environment=environment):
     yield str(context.call((undefined(name='kw') if l_0_kw is missing else l_0_kw), 'route_key', environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'key')))
     yield '\n    '
     yield str(context.call((undefined(name='kw') if l_0_kw is missing else l_0_kw), 'target', environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'target')))
-    yield '\n)\n'
+    yield '\n'
+    if (environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'authorization') != 'NONE'):
+        pass
+        yield '    authorization_type='
+        yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'authorization')))
+        yield ',\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'authorizer'):
+        pass
+        yield '    '
+        yield str(context.call((undefined(name='kw') if l_0_kw is missing else l_0_kw), 'authorizer_id', environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'authorizer')))
+        yield '\n'
+    yield ')\n'
 
 blocks = {}
-debug_info = '3=21&4=23&5=25&6=27'
+debug_info = '3=21&4=23&5=25&6=27&7=29&8=32&10=34&11=37'

@@ -10,6 +10,8 @@ def root(context, missing=missing, environment=environment):
     l_0_node = resolve('node')
     l_0_kw = resolve('kw')
     l_0_p = resolve('p')
+    l_0_Call = resolve('Call')
+    l_0_param_construct = resolve('param_construct')
     try:
         t_1 = environment.filters['py_str']
     except KeyError:
@@ -23,7 +25,16 @@ def root(context, missing=missing, environment=environment):
     yield str(context.call((undefined(name='kw') if l_0_kw is missing else l_0_kw), 'secret_name', environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name')))
     yield '\n    '
     yield str(context.call((undefined(name='kw') if l_0_kw is missing else l_0_kw), 'description', environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'description')))
-    yield '\n    generate_secret_string=secretsmanager.SecretStringGenerator(\n        password_length=32,\n        exclude_punctuation=True,\n    ),\n)\n'
+    yield '\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'value'):
+        pass
+        yield '    '
+        yield str(context.call((undefined(name='kw') if l_0_kw is missing else l_0_kw), 'secret_string_value', context.call((undefined(name='Call') if l_0_Call is missing else l_0_Call), 'cdk.SecretValue.cfn_parameter', (context.call((undefined(name='param_construct') if l_0_param_construct is missing else l_0_param_construct), environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'value')),))))
+        yield '\n'
+    else:
+        pass
+        yield '    generate_secret_string=secretsmanager.SecretStringGenerator(\n        password_length=32,\n        exclude_punctuation=True,\n    ),\n'
+    yield ')\n'
 
 blocks = {}
-debug_info = '3=21&4=23&5=25'
+debug_info = '3=23&4=25&5=27&6=29&7=32'

@@ -28,6 +28,16 @@ def root(context, missing=missing, environment=environment):
     yield '\n      Target: '
     yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'target')))
     yield '\n'
+    if (environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'authorization') != 'NONE'):
+        pass
+        yield '      AuthorizationType: '
+        yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'authorization'))
+        yield '\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'authorizer'):
+        pass
+        yield '      AuthorizerId: '
+        yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'authorizer')))
+        yield '\n'
 
 blocks = {}
-debug_info = '3=25&4=27&5=29'
+debug_info = '3=25&4=27&5=29&6=31&7=34&9=36&10=39'

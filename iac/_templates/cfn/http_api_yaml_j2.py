@@ -21,13 +21,30 @@ def root(context, missing=missing, environment=environment):
         @internalcode
         def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'y' found.")
+    try:
+        t_3 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '    Type: AWS::ApiGatewayV2::Api\n    Properties:\n      Name: '
     yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name')))
     yield '\n      ProtocolType: HTTP\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'cors'):
         pass
-        yield '      CorsConfiguration:\n        AllowOrigins:\n          - "*"\n        AllowMethods:\n          - "*"\n        AllowHeaders:\n          - "*"\n'
+        yield '      CorsConfiguration:\n        AllowOrigins:'
+        yield str(t_2(context, environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'cors'), 'origins'), 10))
+        yield '\n        AllowMethods:'
+        yield str(t_2(context, environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'cors'), 'methods'), 10))
+        yield '\n        AllowHeaders:'
+        yield str(t_2(context, environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'cors'), 'headers'), 10))
+        yield '\n'
+        if (not t_3(environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'cors'), 'max_age'))):
+            pass
+            yield '        MaxAge: '
+            yield str(environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'cors'), 'max_age'))
+            yield '\n'
     if (undefined(name='tags') if l_0_tags is missing else l_0_tags):
         pass
         yield '      Tags:'
@@ -35,4 +52,4 @@ def root(context, missing=missing, environment=environment):
         yield '\n'
 
 blocks = {}
-debug_info = '3=26&5=28&14=31&15=34'
+debug_info = '3=32&5=34&7=37&8=39&9=41&10=43&11=46&14=48&15=51'

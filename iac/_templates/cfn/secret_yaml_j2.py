@@ -26,7 +26,15 @@ def root(context, missing=missing, environment=environment):
     yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name')))
     yield '\n      Description: '
     yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'description')))
-    yield '\n      GenerateSecretString:\n        PasswordLength: 32\n        ExcludePunctuation: true\n'
+    yield '\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'value'):
+        pass
+        yield '      SecretString: '
+        yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'value')))
+        yield '\n'
+    else:
+        pass
+        yield '      GenerateSecretString:\n        PasswordLength: 32\n        ExcludePunctuation: true\n'
     if (undefined(name='tags') if l_0_tags is missing else l_0_tags):
         pass
         yield '      Tags:'
@@ -34,4 +42,4 @@ def root(context, missing=missing, environment=environment):
         yield '\n'
 
 blocks = {}
-debug_info = '3=26&4=28&8=30&9=33'
+debug_info = '3=26&4=28&5=30&6=33&12=38&13=41'

@@ -68,6 +68,9 @@ def root(context, missing=missing, environment=environment):
             yield ':\n    Type: '
             yield str(('Number' if (environment.getattr(l_1_p, 'type') == 'number') else 'String'))
             yield '\n'
+            if (environment.getattr(l_1_p, 'type') == 'secret'):
+                pass
+                yield '    NoEcho: true\n'
             if (not t_6(environment.getattr(l_1_p, 'default'))):
                 pass
                 yield '    Default: '
@@ -107,4 +110,4 @@ def root(context, missing=missing, environment=environment):
         l_1_o = missing
 
 blocks = {}
-debug_info = '2=52&3=55&5=58&6=60&9=63&10=67&11=69&12=71&13=74&15=76&21=80&22=83&29=86&30=89&32=92&34=95&35=99&36=103&37=105'
+debug_info = '2=52&3=55&5=58&6=60&9=63&10=67&11=69&12=71&15=74&16=77&18=79&24=83&25=86&32=89&33=92&35=95&37=98&38=102&39=106&40=108'

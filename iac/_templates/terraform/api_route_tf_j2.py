@@ -32,7 +32,18 @@ def root(context, missing=missing, environment=environment):
     yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'key')))
     yield '\n  target = '
     yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'target')))
-    yield '\n}\n'
+    yield '\n'
+    if (environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'authorization') != 'NONE'):
+        pass
+        yield '  authorization_type = '
+        yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'authorization')))
+        yield '\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'authorizer'):
+        pass
+        yield '  authorizer_id = '
+        yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'authorizer')))
+        yield '\n'
+    yield '}\n'
 
 blocks = {}
-debug_info = '1=26&2=28&3=30&4=32&5=34'
+debug_info = '1=26&2=28&3=30&4=32&5=34&6=36&7=39&9=41&10=44'

@@ -16,6 +16,12 @@ def root(context, missing=missing, environment=environment):
         @internalcode
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'v' found.")
+    try:
+        t_2 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_apigatewayv2_api" "'
@@ -25,8 +31,20 @@ def root(context, missing=missing, environment=environment):
     yield '\n  protocol_type = "HTTP"\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'cors'):
         pass
-        yield '\n  cors_configuration {\n    allow_origins = ["*"]\n    allow_methods = ["*"]\n    allow_headers = ["*"]\n  }\n'
+        yield '\n  cors_configuration {\n    allow_origins = '
+        yield str(t_1(context, environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'cors'), 'origins')))
+        yield '\n    allow_methods = '
+        yield str(t_1(context, environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'cors'), 'methods')))
+        yield '\n    allow_headers = '
+        yield str(t_1(context, environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'cors'), 'headers')))
+        yield '\n'
+        if (not t_2(environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'cors'), 'max_age'))):
+            pass
+            yield '    max_age = '
+            yield str(environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'cors'), 'max_age'))
+            yield '\n'
+        yield '  }\n'
     yield '}\n'
 
 blocks = {}
-debug_info = '1=20&2=22&3=24&5=26'
+debug_info = '1=26&2=28&3=30&5=32&8=35&9=37&10=39&11=41&12=44'

@@ -36,8 +36,11 @@ def root(context, missing=missing, environment=environment):
         yield '\nvariable "'
         yield str(t_2(environment.getattr(l_1_p, 'name')))
         yield '" {\n  type = '
-        yield str(environment.getattr(l_1_p, 'type'))
+        yield str(('string' if (environment.getattr(l_1_p, 'type') == 'secret') else environment.getattr(l_1_p, 'type')))
         yield '\n'
+        if (environment.getattr(l_1_p, 'type') == 'secret'):
+            pass
+            yield '  sensitive = true\n'
         if (not t_3(environment.getattr(l_1_p, 'default'))):
             pass
             yield '  default = '
@@ -47,4 +50,4 @@ def root(context, missing=missing, environment=environment):
     l_1_p = missing
 
 blocks = {}
-debug_info = '1=31&2=33&4=37&5=39&6=41&7=44'
+debug_info = '1=31&2=33&4=37&5=39&6=41&9=44&10=47'

@@ -1,0 +1,45 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'user_pool.yaml.j2'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_node = resolve('node')
+    l_0_p = resolve('p')
+    l_0_tags = resolve('tags')
+    try:
+        t_1 = environment.filters['inline']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'inline' found.")
+    try:
+        t_2 = environment.filters['y']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'y' found.")
+    pass
+    yield '    Type: AWS::Cognito::UserPool\n'
+    if environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'retain'):
+        pass
+        yield '    DeletionPolicy: Retain\n    UpdateReplacePolicy: Retain\n'
+    else:
+        pass
+        yield '    DeletionPolicy: Delete\n'
+    yield '    Properties:\n      UserPoolName: '
+    yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name')))
+    yield '\n      UsernameAttributes:\n        - email\n      AutoVerifiedAttributes:\n        - email\n      AccountRecoverySetting:\n        RecoveryMechanisms:\n          - Name: verified_email\n            Priority: 1\n      DeletionProtection: '
+    yield str(('ACTIVE' if environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'retain') else 'INACTIVE'))
+    yield '\n'
+    if (undefined(name='tags') if l_0_tags is missing else l_0_tags):
+        pass
+        yield '      UserPoolTags:'
+        yield str(t_2(context, (undefined(name='tags') if l_0_tags is missing else l_0_tags), 8))
+        yield '\n'
+
+blocks = {}
+debug_info = '2=27&9=34&18=36&19=38&20=41'

@@ -1,0 +1,30 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'user_pool_client.tf.j2'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_comment = resolve('comment')
+    l_0_name = resolve('name')
+    l_0_p = resolve('p')
+    try:
+        t_1 = environment.filters['v']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'v' found.")
+    pass
+    yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
+    yield '\nresource "aws_cognito_user_pool_client" "'
+    yield str((undefined(name='name') if l_0_name is missing else l_0_name))
+    yield '" {\n  name = '
+    yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name')))
+    yield '\n  user_pool_id = '
+    yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'pool')))
+    yield '\n  generate_secret = false\n  explicit_auth_flows = ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]\n  prevent_user_existence_errors = "ENABLED"\n  enable_token_revocation = true\n}\n'
+
+blocks = {}
+debug_info = '1=20&2=22&3=24&4=26'
