@@ -78,6 +78,11 @@ CODES: dict[str, str] = {
     "E143": "Index key redeclared with another type",
     "E144": "Not allowed in an Express workflow",
     "E145": "Circular reference between names",
+    "E150": "Destination of the wrong kind",
+    "E151": "Dead-letter queue name taken",
+    "E152": "FIFO dead-letter queue for EventBridge",
+    "E153": "Dead-letter queue type differs from the topic's",
+    "E154": "Function is its own destination",
     # output (plan and targets)
     "E200": "Target cannot express this",
     "E201": "Logical ID collision in the output",
@@ -91,6 +96,7 @@ CODES: dict[str, str] = {
     "W002": "Unused resource",
     "W003": "Unused network",
     "W004": "Deprecated Lambda runtime",
+    "W030": "Undeliverable events dropped (no dead-letter queue)",
     "W020": "Code folder holds the program's own files",
 }
 
