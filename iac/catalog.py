@@ -513,7 +513,11 @@ KINDS: dict[str, Kind] = {
         Kind(
             "workflow",
             "AWS Step Functions state machine",
-            attrs=(Attr("express", "bool", False), _name("workflow")),
+            attrs=(
+                Attr("express", "bool", False),
+                _name("workflow"),
+                Attr("logging", "bool", False, doc="execution history in CloudWatch Logs"),
+            ),
             exposes=("name", "arn"),
             operations={"start": Operation("start an execution", ("states:StartExecution",))},
         ),

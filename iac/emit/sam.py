@@ -86,6 +86,18 @@ class SamTarget(CfnTarget):
             props["MaximumBatchingWindowInSeconds"] = p.window
         if p.report_failures:
             props["FunctionResponseTypes"] = ["ReportBatchItemFailures"]
+        # SAM passes these to the mapping as they are (no `Type` on the destination:
+        # that would make SAM grant the role on its own).
+        if p.retries is not None:
+            props["MaximumRetryAttempts"] = p.retries
+        if p.max_age is not None:
+            props["MaximumRecordAgeInSeconds"] = p.max_age
+        if p.bisect:
+            props["BisectBatchOnFunctionError"] = True
+        if p.on_failure:
+            props["DestinationConfig"] = {"OnFailure": {"Destination": p.on_failure}}
+        if p.max_concurrency is not None:
+            props["ScalingConfig"] = {"MaximumConcurrency": p.max_concurrency}
         self.events.setdefault(fn.id, []).append(Event(node.id, kind, props))
         self.absorbed.add(node.id)
 
