@@ -40,6 +40,40 @@ resource "aws_sns_topic_policy" "partner_feed_policy" {
   })
 }
 
+# events.iac:16  queue partner_feed_dlq (dead-letter queue)
+resource "aws_sqs_queue" "partner_feed_dlq" {
+  name                       = "${var.stage}-shop-partner-feed-dlq"
+  max_message_size           = 262144
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# events.iac:16  queue partner_feed_dlq: who may send to it
+resource "aws_sqs_queue_policy" "partner_feed_dlq_policy" {
+  queue_url = aws_sqs_queue.partner_feed_dlq.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromShopEventsEventToPartnerFeed"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.partner_feed_dlq.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.shop_events_event_to_partner_feed.arn
+          }
+        }
+      },
+    ]
+  })
+}
+
 # events.iac:17  queue audit_log
 resource "aws_sqs_queue" "audit_log" {
   name                       = "${var.stage}-shop-audit-log"
@@ -64,6 +98,40 @@ resource "aws_sqs_queue_policy" "audit_log_policy" {
         }
         Action   = "sqs:SendMessage"
         Resource = aws_sqs_queue.audit_log.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.shop_events_event_to_audit_log.arn
+          }
+        }
+      },
+    ]
+  })
+}
+
+# events.iac:17  queue audit_log_dlq (dead-letter queue)
+resource "aws_sqs_queue" "audit_log_dlq" {
+  name                       = "${var.stage}-shop-audit-log-dlq"
+  max_message_size           = 262144
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# events.iac:17  queue audit_log_dlq: who may send to it
+resource "aws_sqs_queue_policy" "audit_log_dlq_policy" {
+  queue_url = aws_sqs_queue.audit_log_dlq.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromShopEventsEventToAuditLog"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.audit_log_dlq.arn
         Condition = {
           ArnEquals = {
             "aws:SourceArn" = aws_cloudwatch_event_rule.shop_events_event_to_audit_log.arn
@@ -206,6 +274,12 @@ resource "aws_iam_role_policy" "send_receipt_role" {
         Action   = "s3:PutObject"
         Resource = "${aws_s3_bucket.receipts.arn}/*"
       },
+      {
+        Sid      = "DeliverToSendReceiptDlq"
+        Effect   = "Allow"
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.send_receipt_dlq.arn
+      },
     ]
   })
 }
@@ -235,6 +309,40 @@ resource "aws_lambda_function" "send_receipt" {
   }
 
   depends_on = [aws_iam_role_policy.send_receipt_role]
+}
+
+# events.iac:23  queue send_receipt_dlq (dead-letter queue)
+resource "aws_sqs_queue" "send_receipt_dlq" {
+  name                       = "${var.stage}-shop-send-receipt-dlq"
+  max_message_size           = 262144
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# events.iac:23  queue send_receipt_dlq: who may send to it
+resource "aws_sqs_queue_policy" "send_receipt_dlq_policy" {
+  queue_url = aws_sqs_queue.send_receipt_dlq.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromShopEventsEventToSendReceipt"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.send_receipt_dlq.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.shop_events_event_to_send_receipt.arn
+          }
+        }
+      },
+    ]
+  })
 }
 
 # events.iac:33  table stock
@@ -517,6 +625,40 @@ resource "aws_sfn_state_machine" "fulfil_order" {
   })
 
   depends_on = [aws_iam_role_policy.fulfil_order_role]
+}
+
+# events.iac:52  queue fulfil_order_dlq (dead-letter queue)
+resource "aws_sqs_queue" "fulfil_order_dlq" {
+  name                       = "${var.stage}-shop-fulfil-order-dlq"
+  max_message_size           = 262144
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# events.iac:52  queue fulfil_order_dlq: who may send to it
+resource "aws_sqs_queue_policy" "fulfil_order_dlq_policy" {
+  queue_url = aws_sqs_queue.fulfil_order_dlq.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromShopEventsEventToFulfilOrder"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.fulfil_order_dlq.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.shop_events_event_to_fulfil_order.arn
+          }
+        }
+      },
+    ]
+  })
 }
 
 # intake.iac:3  api storefront
@@ -1257,6 +1399,12 @@ resource "aws_iam_role_policy" "order_changes_role" {
         ]
         Resource = aws_dynamodb_table.orders.stream_arn
       },
+      {
+        Sid      = "DeliverToOrderChangesDlq"
+        Effect   = "Allow"
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.order_changes_dlq.arn
+      },
     ]
   })
 }
@@ -1289,6 +1437,16 @@ resource "aws_lambda_function" "order_changes" {
   depends_on = [aws_iam_role_policy.order_changes_role]
 }
 
+# orders.iac:17  queue order_changes_dlq (dead-letter queue)
+resource "aws_sqs_queue" "order_changes_dlq" {
+  name                       = "${var.stage}-shop-order-changes-dlq"
+  max_message_size           = 262144
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
 # orders.iac:35  topic order_updates
 resource "aws_sns_topic" "order_updates" {
   name = "${var.stage}-shop-order-updates"
@@ -1318,6 +1476,40 @@ resource "aws_sqs_queue_policy" "customer_notices_policy" {
         }
         Action   = "sqs:SendMessage"
         Resource = aws_sqs_queue.customer_notices.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_sns_topic.order_updates.arn
+          }
+        }
+      },
+    ]
+  })
+}
+
+# orders.iac:39  queue customer_notices_dlq (dead-letter queue)
+resource "aws_sqs_queue" "customer_notices_dlq" {
+  name                       = "${var.stage}-shop-customer-notices-dlq"
+  max_message_size           = 262144
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# orders.iac:39  queue customer_notices_dlq: who may send to it
+resource "aws_sqs_queue_policy" "customer_notices_dlq_policy" {
+  queue_url = aws_sqs_queue.customer_notices_dlq.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromOrderUpdates"
+        Effect = "Allow"
+        Principal = {
+          Service = "sns.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.customer_notices_dlq.arn
         Condition = {
           ArnEquals = {
             "aws:SourceArn" = aws_sns_topic.order_updates.arn
@@ -1368,6 +1560,12 @@ resource "aws_iam_role_policy" "page_oncall_role" {
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
         Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/${var.stage}-shop-page-oncall:*"
       },
+      {
+        Sid      = "DeliverToPageOncallDlq"
+        Effect   = "Allow"
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.page_oncall_dlq.arn
+      },
     ]
   })
 }
@@ -1397,6 +1595,40 @@ resource "aws_lambda_function" "page_oncall" {
   }
 
   depends_on = [aws_iam_role_policy.page_oncall_role]
+}
+
+# orders.iac:45  queue page_oncall_dlq (dead-letter queue)
+resource "aws_sqs_queue" "page_oncall_dlq" {
+  name                       = "${var.stage}-shop-page-oncall-dlq"
+  max_message_size           = 262144
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# orders.iac:45  queue page_oncall_dlq: who may send to it
+resource "aws_sqs_queue_policy" "page_oncall_dlq_policy" {
+  queue_url = aws_sqs_queue.page_oncall_dlq.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromAlerts"
+        Effect = "Allow"
+        Principal = {
+          Service = "sns.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.page_oncall_dlq.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_sns_topic.alerts.arn
+          }
+        }
+      },
+    ]
+  })
 }
 
 # intake.iac:3  api storefront: role for its service integrations
@@ -1464,6 +1696,15 @@ resource "aws_cloudwatch_event_target" "shop_events_event_to_fulfil_order_fulfil
   arn            = aws_sfn_state_machine.fulfil_order.arn
   role_arn       = aws_iam_role.fulfil_order_events_role.arn
 
+  retry_policy {
+    maximum_retry_attempts       = 185
+    maximum_event_age_in_seconds = 86400
+  }
+
+  dead_letter_config {
+    arn = aws_sqs_queue.fulfil_order_dlq.arn
+  }
+
   depends_on = [aws_iam_role_policy.fulfil_order_events_role]
 }
 
@@ -1518,6 +1759,15 @@ resource "aws_cloudwatch_event_target" "shop_events_event_to_send_receipt_send_r
   event_bus_name = aws_cloudwatch_event_bus.shop_events.name
   target_id      = "send_receipt"
   arn            = aws_lambda_function.send_receipt.arn
+
+  retry_policy {
+    maximum_retry_attempts       = 185
+    maximum_event_age_in_seconds = 86400
+  }
+
+  dead_letter_config {
+    arn = aws_sqs_queue.send_receipt_dlq.arn
+  }
 }
 
 # events.iac:10  shop_events.event -> send_receipt
@@ -1547,6 +1797,15 @@ resource "aws_cloudwatch_event_target" "shop_events_event_to_partner_feed_partne
   event_bus_name = aws_cloudwatch_event_bus.shop_events.name
   target_id      = "partner_feed"
   arn            = aws_sns_topic.partner_feed.arn
+
+  retry_policy {
+    maximum_retry_attempts       = 185
+    maximum_event_age_in_seconds = 86400
+  }
+
+  dead_letter_config {
+    arn = aws_sqs_queue.partner_feed_dlq.arn
+  }
 }
 
 # events.iac:14  shop_events.event -> queue audit_log
@@ -1566,6 +1825,15 @@ resource "aws_cloudwatch_event_target" "shop_events_event_to_audit_log_audit_log
   event_bus_name = aws_cloudwatch_event_bus.shop_events.name
   target_id      = "audit_log"
   arn            = aws_sqs_queue.audit_log.arn
+
+  retry_policy {
+    maximum_retry_attempts       = 185
+    maximum_event_age_in_seconds = 86400
+  }
+
+  dead_letter_config {
+    arn = aws_sqs_queue.audit_log_dlq.arn
+  }
 }
 
 # intake.iac:41  incoming_orders.message -> function place_order
@@ -1591,11 +1859,20 @@ resource "aws_lambda_event_source_mapping" "payments_message_to_charge_payment" 
 
 # orders.iac:31  orders.changed -> function order_changes
 resource "aws_lambda_event_source_mapping" "orders_changed_to_order_changes" {
-  function_name           = aws_lambda_function.order_changes.function_name
-  event_source_arn        = aws_dynamodb_table.orders.stream_arn
-  batch_size              = 100
-  starting_position       = "LATEST"
-  function_response_types = ["ReportBatchItemFailures"]
+  function_name                  = aws_lambda_function.order_changes.function_name
+  event_source_arn               = aws_dynamodb_table.orders.stream_arn
+  batch_size                     = 100
+  starting_position              = "LATEST"
+  function_response_types        = ["ReportBatchItemFailures"]
+  maximum_retry_attempts         = 3
+  maximum_record_age_in_seconds  = 86400
+  bisect_batch_on_function_error = true
+
+  destination_config {
+    on_failure {
+      destination_arn = aws_sqs_queue.order_changes_dlq.arn
+    }
+  }
 
   depends_on = [aws_iam_role_policy.order_changes_role]
 }
@@ -1609,6 +1886,9 @@ resource "aws_sns_topic_subscription" "order_updates_message_to_customer_notices
     status = ["shipped", "delivered"]
   })
   raw_message_delivery = true
+  redrive_policy = jsonencode({
+    deadLetterTargetArn = aws_sqs_queue.customer_notices_dlq.arn
+  })
 }
 
 # orders.iac:54  alerts.message -> function page_oncall
@@ -1628,4 +1908,39 @@ resource "aws_sns_topic_subscription" "alerts_message_to_page_oncall" {
   filter_policy = jsonencode({
     severity = ["high", "critical"]
   })
+  redrive_policy = jsonencode({
+    deadLetterTargetArn = aws_sqs_queue.page_oncall_dlq.arn
+  })
+}
+
+# events.iac:23  function send_receipt: asynchronous invocations
+resource "aws_lambda_function_event_invoke_config" "send_receipt_invoke_config" {
+  function_name                = aws_lambda_function.send_receipt.function_name
+  qualifier                    = "$LATEST"
+  maximum_retry_attempts       = 2
+  maximum_event_age_in_seconds = 21600
+
+  destination_config {
+    on_failure {
+      destination = aws_sqs_queue.send_receipt_dlq.arn
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.send_receipt_role]
+}
+
+# orders.iac:45  function page_oncall: asynchronous invocations
+resource "aws_lambda_function_event_invoke_config" "page_oncall_invoke_config" {
+  function_name                = aws_lambda_function.page_oncall.function_name
+  qualifier                    = "$LATEST"
+  maximum_retry_attempts       = 2
+  maximum_event_age_in_seconds = 21600
+
+  destination_config {
+    on_failure {
+      destination = aws_sqs_queue.page_oncall_dlq.arn
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.page_oncall_role]
 }
