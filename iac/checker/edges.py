@@ -143,18 +143,17 @@ def _failures(
         default = f"{target.text}_dlq"
         dlq = ctx.resources.get(default)
         eventbridge = kind_name in EVENTBRIDGE_SOURCES
+        consumer = ctx.resources.get(target.text)
+        fifo_queue = consumer is not None and consumer.kind == "queue" and consumer.attrs["fifo"]
         if dlq is not None and dlq.kind == "queue" and not (eventbridge and dlq.attrs["fifo"]):
             options[option] = default
-        elif eventbridge:
-            consumer = ctx.resources.get(target.text)
+        elif eventbridge and fifo_queue:
             ctx.diags.warning(
                 "W030",
                 f"what EventBridge can't deliver to FIFO queue `{target.text}` is dropped "
                 "after its retries: EventBridge takes only a standard queue as dead-letter queue",
                 target.span,
-                hints=("add `dead_letter = QUEUE` with a standard queue",)
-                if consumer is not None and consumer.kind == "queue"
-                else (),
+                hints=("add `dead_letter = QUEUE` with a standard queue",),
             )
         return True
     dlq = ctx.resources.get(chosen)

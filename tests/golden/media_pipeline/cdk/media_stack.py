@@ -12,6 +12,7 @@ from aws_cdk import aws_lambda as lambda_
 from aws_cdk import aws_logs as logs
 from aws_cdk import aws_s3 as s3
 from aws_cdk import aws_sns as sns
+from aws_cdk import aws_sqs as sqs
 from aws_cdk import aws_stepfunctions as sfn
 from constructs import Construct
 
@@ -350,6 +351,7 @@ class MediaStack(cdk.Stack):
             ),
             task_role_arn=transcode_task_role.role_arn,
             execution_role_arn=transcode_execution_role.role_arn,
+            volumes=[ecs.CfnTaskDefinition.VolumeProperty(name="scratch")],
             container_definitions=[
                 ecs.CfnTaskDefinition.ContainerDefinitionProperty(
                     name="transcode",
@@ -359,6 +361,13 @@ class MediaStack(cdk.Stack):
                     ),
                     essential=True,
                     readonly_root_filesystem=True,
+                    mount_points=[
+                        ecs.CfnTaskDefinition.MountPointProperty(
+                            source_volume="scratch",
+                            container_path="/tmp",
+                            read_only=False,
+                        ),
+                    ],
                     command=[
                         "python",
                         "-m",
@@ -552,6 +561,23 @@ class MediaStack(cdk.Stack):
             },
         )
 
+        # pipeline.iac:43  queue process_upload_dlq (dead-letter queue)
+        process_upload_dlq = sqs.Queue(
+            self,
+            "ProcessUploadDlq",
+            queue_name=cdk.Fn.sub(
+                "media-${Stage}-process-upload-dlq",
+                {"Stage": stage.value_as_string},
+            ),
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.seconds(1209600),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(process_upload_dlq).override_logical_id("ProcessUploadDlq")
+
         # pipeline.iac:55  function purge_renditions: log group
         purge_renditions_log_group = logs.LogGroup(
             self,
@@ -626,6 +652,19 @@ class MediaStack(cdk.Stack):
         )
         resource_of(purge_renditions).override_logical_id("PurgeRenditions")
 
+        # pipeline.iac:62  workflow forget_upload: execution history
+        forget_upload_logs = logs.LogGroup(
+            self,
+            "ForgetUploadLogs",
+            log_group_name=cdk.Fn.sub(
+                "/aws/vendedlogs/states/media-${Stage}-forget-upload",
+                {"Stage": stage.value_as_string},
+            ),
+            retention=logs.RetentionDays.ONE_MONTH,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(forget_upload_logs).override_logical_id("ForgetUploadLogs")
+
         # pipeline.iac:62  workflow forget_upload: role
         forget_upload_role = iam.Role(
             self,
@@ -648,6 +687,20 @@ class MediaStack(cdk.Stack):
                             sid="PublishToMediaReady",
                             actions=["sns:Publish"],
                             resources=[media_ready.topic_arn],
+                        ),
+                        iam.PolicyStatement(
+                            sid="DeliverLogs",
+                            actions=[
+                                "logs:CreateLogDelivery",
+                                "logs:DeleteLogDelivery",
+                                "logs:DescribeLogGroups",
+                                "logs:DescribeResourcePolicies",
+                                "logs:GetLogDelivery",
+                                "logs:ListLogDeliveries",
+                                "logs:PutResourcePolicy",
+                                "logs:UpdateLogDelivery",
+                            ],
+                            resources=["*"],
                         ),
                     ],
                 ),
@@ -724,7 +777,38 @@ class MediaStack(cdk.Stack):
                 "MediaReadyArn": media_ready.topic_arn,
                 "PurgeRenditionsArn": purge_renditions.function_arn,
             },
+            logging_configuration=sfn.CfnStateMachine.LoggingConfigurationProperty(
+                level="ALL",
+                include_execution_data=True,
+                destinations=[
+                    sfn.CfnStateMachine.LogDestinationProperty(
+                        cloud_watch_logs_log_group=sfn.CfnStateMachine.CloudWatchLogsLogGroupProperty(
+                            log_group_arn=cdk.Fn.sub(
+                                "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/vendedlogs/states/media-${Stage}-forget-upload:*",
+                                {"Stage": stage.value_as_string},
+                            ),
+                        ),
+                    ),
+                ],
+            ),
         )
+
+        # pipeline.iac:62  queue forget_upload_dlq (dead-letter queue)
+        forget_upload_dlq = sqs.Queue(
+            self,
+            "ForgetUploadDlq",
+            queue_name=cdk.Fn.sub(
+                "media-${Stage}-forget-upload-dlq",
+                {"Stage": stage.value_as_string},
+            ),
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.seconds(1209600),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(forget_upload_dlq).override_logical_id("ForgetUploadDlq")
 
         # pipeline.iac:43  workflow process_upload: role for EventBridge to start it
         process_upload_events_role = iam.Role(
@@ -753,7 +837,7 @@ class MediaStack(cdk.Stack):
         )
 
         # pipeline.iac:52  uploads.created -> workflow process_upload
-        events.CfnRule(
+        uploads_created_to_process_upload = events.CfnRule(
             self,
             "UploadsCreatedToProcessUpload",
             name=cdk.Fn.sub(
@@ -775,8 +859,38 @@ class MediaStack(cdk.Stack):
                     id="process_upload",
                     arn=process_upload.ref,
                     role_arn=process_upload_events_role.role_arn,
+                    retry_policy=events.CfnRule.RetryPolicyProperty(
+                        maximum_retry_attempts=185,
+                        maximum_event_age_in_seconds=86400,
+                    ),
+                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
+                        arn=process_upload_dlq.queue_arn,
+                    ),
                 ),
             ],
+        )
+
+        # pipeline.iac:43  queue process_upload_dlq: who may send to it
+        process_upload_dlq_policy = sqs.QueuePolicy(
+            self,
+            "ProcessUploadDlqPolicy",
+            queues=[process_upload_dlq],
+        )
+        process_upload_dlq_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromUploadsCreatedToProcessUpload",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[process_upload_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {
+                        "aws:SourceArn": uploads_created_to_process_upload.attr_arn,
+                    },
+                },
+            ),
+        )
+        resource_of(process_upload_dlq_policy).override_logical_id(
+            "ProcessUploadDlqPolicy",
         )
 
         # pipeline.iac:62  workflow forget_upload: role for EventBridge to start it
@@ -806,7 +920,7 @@ class MediaStack(cdk.Stack):
         )
 
         # pipeline.iac:70  uploads.deleted -> workflow forget_upload
-        events.CfnRule(
+        uploads_deleted_to_forget_upload = events.CfnRule(
             self,
             "UploadsDeletedToForgetUpload",
             name=cdk.Fn.sub(
@@ -828,8 +942,38 @@ class MediaStack(cdk.Stack):
                     id="forget_upload",
                     arn=forget_upload.ref,
                     role_arn=forget_upload_events_role.role_arn,
+                    retry_policy=events.CfnRule.RetryPolicyProperty(
+                        maximum_retry_attempts=185,
+                        maximum_event_age_in_seconds=86400,
+                    ),
+                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
+                        arn=forget_upload_dlq.queue_arn,
+                    ),
                 ),
             ],
+        )
+
+        # pipeline.iac:62  queue forget_upload_dlq: who may send to it
+        forget_upload_dlq_policy = sqs.QueuePolicy(
+            self,
+            "ForgetUploadDlqPolicy",
+            queues=[forget_upload_dlq],
+        )
+        forget_upload_dlq_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromUploadsDeletedToForgetUpload",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[forget_upload_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {
+                        "aws:SourceArn": uploads_deleted_to_forget_upload.attr_arn,
+                    },
+                },
+            ),
+        )
+        resource_of(forget_upload_dlq_policy).override_logical_id(
+            "ForgetUploadDlqPolicy",
         )
 
         # app.iac:25  output uploads_bucket
