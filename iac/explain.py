@@ -151,6 +151,7 @@ def deliveries(plan: Plan) -> list[Delivery]:
     for node in plan.nodes:
         p = node.props
         rows: list[tuple[str, tuple[tuple[str, str], ...]]] = []
+        settings: list[tuple[str, str]]
         if isinstance(p, RuleProps):
             for t in p.targets:
                 settings = [("retries", str(t.retries)), ("max age", _seconds(t.max_age))]
@@ -178,14 +179,14 @@ def deliveries(plan: Plan) -> list[Delivery]:
         elif isinstance(p, QueueProps) and p.dlq:
             shown = f"after {p.max_receives} receives, {_text(p.dlq)}"
             rows.append((node.label, (("dead letter", shown),)))
-        for what, settings in rows:
+        for what, row in rows:
             out.append(
                 Delivery(
                     node.id,
                     what,
                     node.source.source.display if node.source is not None else None,
                     node.source.line if node.source is not None else None,
-                    settings,
+                    row,
                 )
             )
     return out
@@ -245,8 +246,9 @@ def render_json(entries: list[Explained]) -> str:
     return json.dumps(to_data(entries), indent=2, ensure_ascii=False)
 
 
-def render_human(entries: list[Explained]) -> str:
-    """A block per role or policy; a statement shows what, on what, from where, and why."""
+def render_human(entries: list[Explained], found: list[Delivery] | None = None) -> str:
+    """A block per role or policy; a statement shows what, on what, from where, and why.
+    Then, given `found` (`deliveries(plan)`), every edge's retries and destinations."""
     blocks = []
     for e in entries:
         head = f"{e.kind} {e.id} ({e.owner})"
@@ -276,4 +278,6 @@ def render_human(entries: list[Explained]) -> str:
         f"{roles} role{'s' * (roles != 1)}, {policies} resource "
         f"polic{'ies' if policies != 1 else 'y'}, {count} statement{'s' * (count != 1)}\n"
     )
+    if found:
+        blocks.append(render_deliveries(found))
     return "\n".join(blocks + [summary])

@@ -127,9 +127,7 @@ def generated_ids(app: App) -> list[Generated]:
         and res[e.target].kind in ("queue", "topic")
     }
     # ... and the dead-letter queues those rules and topics send to.
-    senders |= {
-        str(e.options["dead_letter"]) for e in app.edges if e.options.get("dead_letter")
-    }
+    senders |= {str(e.options["dead_letter"]) for e in app.edges if e.options.get("dead_letter")}
     network_made = False  # the cluster, and the VPC when the app has no `network`
     for r in res.values():
         lid = logical_id(r.name)
@@ -149,6 +147,8 @@ def generated_ids(app: App) -> list[Generated]:
         elif r.kind in ("queue", "topic") and r.name in senders:
             add(f"{lid}Policy", f"the policy of {this}", r.span, r.name)
         elif r.kind == "workflow":
+            if r.attrs.get("express") or r.attrs.get("logging"):
+                add(f"{lid}Logs", f"the execution history of {this}", r.span, r.name)
             add(f"{lid}Role", f"the role of {this}", r.span, r.name)
         elif r.kind == "container":
             if not network_made:

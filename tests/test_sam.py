@@ -25,6 +25,7 @@ PROGRAMS = [
     *example_programs(),
     HERE / "programs" / "hostile.iac",
     HERE / "programs" / "untagged_stream.iac",
+    HERE / "programs" / "delivery.iac",
 ]
 SAM_TAGS = {"lambda:createdBy", "stateMachine:createdBy"}  # the tags SAM adds
 ASSET_BUCKET = "iac-test-assets"

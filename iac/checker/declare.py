@@ -96,15 +96,15 @@ def declare_names(ctx: Context, statements: list[s.Statement]) -> list[s.ParamDe
                     ctx.scope.kinds[dlq.text] = "queue"
     for consumer in _consumers_needing_dlq(ctx, statements):
         dlq = s.Name(f"{consumer}_dlq", ctx.scope.decls[consumer].name.span)
-        kind = ctx.scope.kinds.get(dlq.text)
-        if kind == "queue":
+        taken = ctx.scope.kinds.get(dlq.text)
+        if taken == "queue":
             continue  # a queue's own dead-letter queue, or one the program declares
-        if kind is not None:
+        if taken is not None:
             other = ctx.scope.decls.get(dlq.text)
             ctx.error(
                 "E151",
                 f"the dead-letter queue of {ctx.scope.kinds[consumer]} `{consumer}` would be "
-                f"named `{dlq.text}`, which is a {kind}",
+                f"named `{dlq.text}`, which is a {taken}",
                 dlq.span,
                 labels=[Label(other.name.span, f"`{dlq.text}` declared here")] if other else [],
                 hints=(f"rename `{dlq.text}`, or declare `queue {dlq.text}` to choose it",),

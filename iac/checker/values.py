@@ -310,7 +310,8 @@ def _word(ctx: Context, value: s.Value, spec: cat.Attr) -> str | None:
     elif isinstance(value, s.Ref) and value.attr is None:
         text = value.name.text
     else:
-        return _type_error(ctx, value, spec, one_of(f"`{c}`" for c in spec.choices))
+        _type_error(ctx, value, spec, one_of(f"`{c}`" for c in spec.choices))
+        return None
     if text not in spec.choices:
         guess = ctx.guess(text, spec.choices)
         ctx.error(
@@ -328,8 +329,8 @@ def _resource(ctx: Context, value: s.Value, spec: cat.Attr) -> str | None:
     """The name of a resource of one of the attribute's kinds (`choices`):
     `dead_letter = failed`, `on_failure = alerts`."""
     if not isinstance(value, s.Ref) or value.attr is not None:
-        kinds = " or ".join(spec.choices)
-        return _type_error(ctx, value, spec, f"the name of a {kinds}")
+        _type_error(ctx, value, spec, f"the name of {_a(' or '.join(spec.choices))}")
+        return None
     name = value.name
     kind = ctx.scope.kinds.get(name.text)
     if kind is None:
