@@ -74,7 +74,8 @@ HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "ANY", "HEAD", "OPTIONS
 
 @dataclass(frozen=True)
 class Attr:
-    """One attribute: `type` is string, number, bool, duration, size, list, or string-map."""
+    """One attribute: `type` is string, number, bool, duration, size, list, path, word (a
+    bare word from `choices`) or resource (the name of a resource of one of `kinds`)."""
 
     name: str
     type: str
@@ -90,6 +91,7 @@ class Attr:
     empty: bool = False  # strings: `""` is a meaningful value (otherwise an error)
     deprecated: tuple[Any, ...] = ()  # choices that still work but are on their way out: warn
     retired: tuple[Any, ...] = ()  # values that once were choices: an error that says so
+    kinds: tuple[str, ...] = ()  # `resource`: the kinds of resource it may name
 
 
 @dataclass(frozen=True)
@@ -268,7 +270,7 @@ DESTINATION_KINDS = ("queue", "topic", "bus", "function")
 RULE_OPTIONS: tuple[Attr, ...] = (
     Attr("retries", "number", RULE_RETRIES, low=0, high=185, integer=True),
     Attr("max_age", "duration", RULE_MAX_AGE, low=60, high=DAY),
-    Attr("dead_letter", "resource", choices=("queue",), doc="a standard queue"),
+    Attr("dead_letter", "resource", kinds=("queue",), doc="a standard queue"),
 )
 
 
@@ -307,8 +309,8 @@ KINDS: dict[str, Kind] = {
                     choices=tuple(d * DAY for d in LOG_RETENTION_DAYS),
                 ),
                 _name("function"),
-                Attr("on_success", "resource", choices=DESTINATION_KINDS),
-                Attr("on_failure", "resource", choices=DESTINATION_KINDS),
+                Attr("on_success", "resource", kinds=DESTINATION_KINDS),
+                Attr("on_failure", "resource", kinds=DESTINATION_KINDS),
                 Attr("retries", "number", ASYNC_RETRIES, low=0, high=2, integer=True),
             ),
             blocks=("env",),
@@ -392,7 +394,7 @@ KINDS: dict[str, Kind] = {
                 Event(
                     "message",
                     ("function", "queue"),
-                    options=(Attr("dead_letter", "resource", choices=("queue",), doc="a queue"),),
+                    options=(Attr("dead_letter", "resource", kinds=("queue",), doc="a queue"),),
                     free_filters=True,
                     doc="a message is published",
                 ),
@@ -441,7 +443,7 @@ KINDS: dict[str, Kind] = {
                         Attr("retries", "number", STREAM_RETRIES, low=0, high=10000, integer=True),
                         Attr("max_age", "duration", STREAM_MAX_AGE, low=60, high=7 * DAY),
                         Attr("bisect", "bool", True),
-                        Attr("on_failure", "resource", choices=("queue", "topic")),
+                        Attr("on_failure", "resource", kinds=("queue", "topic")),
                     ),
                     doc="an item changes (needs `stream = true`)",
                 ),

@@ -326,15 +326,15 @@ def _word(ctx: Context, value: s.Value, spec: cat.Attr) -> str | None:
 
 
 def _resource(ctx: Context, value: s.Value, spec: cat.Attr) -> str | None:
-    """The name of a resource of one of the attribute's kinds (`choices`):
+    """The name of a resource of one of the attribute's `kinds`:
     `dead_letter = failed`, `on_failure = alerts`."""
     if not isinstance(value, s.Ref) or value.attr is not None:
-        _type_error(ctx, value, spec, f"the name of {_a(' or '.join(spec.choices))}")
+        _type_error(ctx, value, spec, f"the name of {_a(' or '.join(spec.kinds))}")
         return None
     name = value.name
     kind = ctx.scope.kinds.get(name.text)
     if kind is None:
-        candidates = [n for n, k in ctx.scope.kinds.items() if k in spec.choices]
+        candidates = [n for n, k in ctx.scope.kinds.items() if k in spec.kinds]
         guess = ctx.guess(name.text, candidates)
         ctx.error(
             "E105",
@@ -344,14 +344,14 @@ def _resource(ctx: Context, value: s.Value, spec: cat.Attr) -> str | None:
         )
         return None
     ctx.scope.used.add(name.text)
-    if kind not in spec.choices:
+    if kind not in spec.kinds:
         decl = ctx.scope.decls.get(name.text)
         ctx.error(
             "E150",
-            f"`{spec.name}` needs {_a(' or '.join(spec.choices))}, but `{name.text}` is a {kind}",
+            f"`{spec.name}` needs {_a(' or '.join(spec.kinds))}, but `{name.text}` is a {kind}",
             name.span,
             labels=[Label(decl.name.span, f"`{name.text}` is a {kind}")] if decl else [],
-            hints=(f"`{spec.name}` takes {one_of(spec.choices)}",),
+            hints=(f"`{spec.name}` takes {one_of(spec.kinds)}",),
         )
         return None
     return name.text
