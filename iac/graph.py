@@ -1,10 +1,10 @@
 """A picture of the app, from the checked app model: `iac graph`.
 
 Resources are nodes shaped by kind; events, routes and workflow steps are labelled
-edges; grants are dashed edges; a dead-letter queue sits beside its queue (or consumer); a workflow is
-a subgraph of its steps (a start node and one node per task, in source order). One
-`Graph` value, three spellings: Mermaid (renders on GitHub as is), DOT (Graphviz) and
-JSON. SVG and PNG are DOT rendered by Graphviz's `dot`.
+edges; grants are dashed edges; a dead-letter queue sits beside its queue (or the
+consumer it was made for); a workflow is a subgraph of its steps (a start node and one
+node per task, in source order). One `Graph` value, three spellings: Mermaid (renders
+on GitHub as is), DOT (Graphviz) and JSON. SVG and PNG are DOT rendered by Graphviz's `dot`.
 """
 
 from __future__ import annotations
