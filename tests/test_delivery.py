@@ -18,7 +18,7 @@ from tools import (
     terraform_validate,
 )
 
-from examples import compile_program
+from examples import case_name, compile_program, example_programs
 from iac.catalog import ASYNC_MAX_AGE, RULE_MAX_AGE, RULE_RETRIES, STREAM_MAX_AGE
 from iac.explain import deliveries, render_deliveries
 from iac.fmt import format_source
@@ -272,3 +272,25 @@ def test_every_knob_reaches_cfn_and_terraform(delivery: Path) -> None:
         "force_destroy = true",
     ):
         assert text in main, text
+
+
+def test_every_taggable_resource_is_tagged() -> None:
+    """Tags on everything CloudFormation can tag (its resource schemas say which),
+    in every example with tags and the delivery program: Terraform's `default_tags` and
+    CDK's `Tags.of` tag the same resources, and the CDK equivalence test holds them."""
+    from cfnlint.schema.manager import PROVIDER_SCHEMA_MANAGER
+
+    programs = [p for p in example_programs() if case_name(p) != "thumbnails"] + [DELIVERY]
+    checked = 0
+    for program in programs:
+        compiled = compile_program(program, ["cfn"])
+        assert compiled.plan is not None
+        if not compiled.plan.tags:
+            continue
+        text = compiled.files["cfn/template.yaml"].decode()
+        for rid, r in yaml.load(text, Loader=_Loader)["Resources"].items():  # noqa: S506
+            schema = PROVIDER_SCHEMA_MANAGER.get_resource_schema("us-east-1", r["Type"]).schema
+            if "Tags" in schema["properties"]:
+                checked += 1
+                assert "Tags" in r.get("Properties", {}), f"{case_name(program)}: {rid}"
+    assert checked > 50
