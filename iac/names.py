@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .model import async_config
+
 if TYPE_CHECKING:
     from .model import App
     from .source import Span
@@ -138,8 +140,6 @@ def generated_ids(app: App) -> list[Generated]:
         if r.kind == "function":
             add(f"{lid}LogGroup", f"the log group of {this}", r.span, r.name)
             add(f"{lid}Role", f"the role of {this}", r.span, r.name)
-            from .model import async_config  # names is imported by the model's users first
-
             if async_config(app, r):
                 add(f"{lid}InvokeConfig", f"the asynchronous settings of {this}", r.span, r.name)
         elif r.kind == "bucket":
