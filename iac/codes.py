@@ -97,6 +97,7 @@ CODES: dict[str, str] = {
     "W003": "Unused network",
     "W004": "Deprecated Lambda runtime",
     "W030": "Undeliverable events dropped (no dead-letter queue)",
+    "W031": "Queue without max_receives feeds a function",
     "W020": "Code folder holds the program's own files",
 }
 

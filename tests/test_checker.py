@@ -408,7 +408,7 @@ def test_every_error_of_a_run_in_source_order(program: Check) -> None:
         {
             "a.iac": (
                 "function f {\n  memroy = 1GB\n}\n"  # E102 and E109 (no code)
-                "queue q { visibility_timeout = 1m }\n"
+                "queue q { visibility_timeout = 1m, max_receives = 3 }\n"
                 "on q.message -> f\n"
                 "on q.arrived -> f\n"  # E111
             ),

@@ -123,7 +123,27 @@ def _on(ctx: Context, seen: _Seen, st: s.OnDecl) -> None:
         return
     if not _failures(ctx, kind_name, st, options):
         return
+    if kind_name == "queue":
+        _warn_without_redrive(ctx, st)
     _add_edge(ctx, seen, source, event.name, st.target.text, filters, options, st.span)
+
+
+def _warn_without_redrive(ctx: Context, st: s.OnDecl) -> None:
+    """A queue a function reads without `max_receives` keeps a failing message until
+    its retention ends and then drops it, unseen (and a FIFO queue holds its group)."""
+    queue = ctx.resources.get(st.source.text)
+    if queue is None or queue.attrs.get("max_receives") is not None:
+        return
+    fifo = ", holding up its message group," if queue.attrs.get("fifo") else ""
+    ctx.diags.warning(
+        "W031",
+        f"queue `{queue.name}` has no `max_receives`: a message `{st.target.text}` always "
+        f"fails on comes back{fifo} until the queue's retention ends, then it is dropped",
+        st.source.span,
+        hints=(
+            f"add `max_receives = 5` to queue `{queue.name}`: then it moves to `{queue.name}_dlq`",
+        ),
+    )
 
 
 def _failures(

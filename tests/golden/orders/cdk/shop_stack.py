@@ -466,6 +466,27 @@ class ShopStack(cdk.Stack):
         )
         resource_of(place_order_log_group).override_logical_id("PlaceOrderLogGroup")
 
+        # intake.iac:45  queue payments_dlq (dead-letter queue)
+        payments_dlq = sqs.Queue(
+            self,
+            "PaymentsDlq",
+            queue_name=fifo_name(
+                cdk.Fn.sub(
+                    "${Stage}-shop-payments-dlq",
+                    {"Stage": stage.value_as_string},
+                ),
+            ),
+            fifo=True,
+            content_based_deduplication=True,
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.seconds(1209600),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(payments_dlq).override_logical_id("PaymentsDlq")
+
         # intake.iac:45  queue payments
         payments = sqs.Queue(
             self,
@@ -480,11 +501,15 @@ class ShopStack(cdk.Stack):
             retention_period=cdk.Duration.seconds(345600),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
+            dead_letter_queue=sqs.DeadLetterQueue(
+                queue=payments_dlq,
+                max_receive_count=5,
+            ),
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
         resource_of(payments).override_logical_id("Payments")
 
-        # intake.iac:54  secret payment_key
+        # intake.iac:55  secret payment_key
         payment_key = secretsmanager.Secret(
             self,
             "PaymentKey",
@@ -501,7 +526,7 @@ class ShopStack(cdk.Stack):
         )
         resource_of(payment_key).override_logical_id("PaymentKey")
 
-        # intake.iac:58  function charge_payment: log group
+        # intake.iac:59  function charge_payment: log group
         charge_payment_log_group = logs.LogGroup(
             self,
             "ChargePaymentLogGroup",
@@ -516,7 +541,7 @@ class ShopStack(cdk.Stack):
             "ChargePaymentLogGroup",
         )
 
-        # intake.iac:75  function order_api: log group
+        # intake.iac:76  function order_api: log group
         order_api_log_group = logs.LogGroup(
             self,
             "OrderApiLogGroup",
@@ -529,7 +554,7 @@ class ShopStack(cdk.Stack):
         )
         resource_of(order_api_log_group).override_logical_id("OrderApiLogGroup")
 
-        # intake.iac:85  function replay_failed: log group
+        # intake.iac:86  function replay_failed: log group
         replay_failed_log_group = logs.LogGroup(
             self,
             "ReplayFailedLogGroup",
@@ -542,7 +567,7 @@ class ShopStack(cdk.Stack):
         )
         resource_of(replay_failed_log_group).override_logical_id("ReplayFailedLogGroup")
 
-        # intake.iac:85  function replay_failed: role
+        # intake.iac:86  function replay_failed: role
         replay_failed_role = iam.Role(
             self,
             "ReplayFailedRole",
@@ -581,7 +606,7 @@ class ShopStack(cdk.Stack):
         )
         resource_of(replay_failed_role).override_logical_id("ReplayFailedRole")
 
-        # intake.iac:85  function replay_failed
+        # intake.iac:86  function replay_failed
         replay_failed = lambda_.Function(
             self,
             "ReplayFailed",
@@ -916,7 +941,7 @@ class ShopStack(cdk.Stack):
         )
         resource_of(place_order).override_logical_id("PlaceOrder")
 
-        # intake.iac:58  function charge_payment: role
+        # intake.iac:59  function charge_payment: role
         charge_payment_role = iam.Role(
             self,
             "ChargePaymentRole",
@@ -976,7 +1001,7 @@ class ShopStack(cdk.Stack):
         )
         resource_of(charge_payment_role).override_logical_id("ChargePaymentRole")
 
-        # intake.iac:58  function charge_payment
+        # intake.iac:59  function charge_payment
         charge_payment = lambda_.Function(
             self,
             "ChargePayment",
@@ -1002,7 +1027,7 @@ class ShopStack(cdk.Stack):
         )
         resource_of(charge_payment).override_logical_id("ChargePayment")
 
-        # intake.iac:75  function order_api: role
+        # intake.iac:76  function order_api: role
         order_api_role = iam.Role(
             self,
             "OrderApiRole",
@@ -1047,7 +1072,7 @@ class ShopStack(cdk.Stack):
         )
         resource_of(order_api_role).override_logical_id("OrderApiRole")
 
-        # intake.iac:75  function order_api
+        # intake.iac:76  function order_api
         order_api = lambda_.Function(
             self,
             "OrderApi",
@@ -1930,7 +1955,7 @@ class ShopStack(cdk.Stack):
         )
         incoming_orders_message_to_place_order.node.add_dependency(place_order_role)
 
-        # intake.iac:72  payments.message -> function charge_payment
+        # intake.iac:73  payments.message -> function charge_payment
         payments_message_to_charge_payment = lambda_.EventSourceMapping(
             self,
             "PaymentsMessageToChargePayment",
