@@ -23,7 +23,9 @@ def root(context, missing=missing, environment=environment):
     yield str(context.call((undefined(name='kw') if l_0_kw is missing else l_0_kw), 'secret_name', environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name')))
     yield '\n    '
     yield str(context.call((undefined(name='kw') if l_0_kw is missing else l_0_kw), 'description', environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'description')))
-    yield '\n    generate_secret_string=secretsmanager.SecretStringGenerator(\n        password_length=32,\n        exclude_punctuation=True,\n    ),\n)\n'
+    yield '\n    generate_secret_string=secretsmanager.SecretStringGenerator(\n        password_length=32,\n        exclude_punctuation=True,\n    ),\n    removal_policy=cdk.RemovalPolicy.'
+    yield str(('RETAIN' if environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'retain') else 'DESTROY'))
+    yield ',\n)\n'
 
 blocks = {}
-debug_info = '3=21&4=23&5=25'
+debug_info = '3=21&4=23&5=25&10=27'
