@@ -102,7 +102,8 @@ HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "ANY", "HEAD", "OPTIONS
 
 @dataclass(frozen=True)
 class Attr:
-    """One attribute: `type` is string, number, bool, duration, size, list, or string-map."""
+    """One attribute: `type` is string, number, bool, duration, size, list, path, word (a
+    bare word from `choices`) or resource (the name of a resource of one of `kinds`)."""
 
     name: str
     type: str
@@ -119,6 +120,7 @@ class Attr:
     deprecated: tuple[Any, ...] = ()  # choices that still work but are on their way out: warn
     retired: tuple[Any, ...] = ()  # values that once were choices: an error that says so
     since: tuple[tuple[str, str], ...] = ()  # deprecated or retired value -> since when
+    kinds: tuple[str, ...] = ()  # `resource`: the kinds of resource it may name
 
 
 @dataclass(frozen=True)
@@ -286,6 +288,29 @@ QUEUE_BATCH_WITHOUT_WINDOW = 10
 # An Express workflow runs for at most five minutes.
 EXPRESS_MAX_SECONDS = 5 * 60
 
+# No event silently lost (docs/language.md, "Delivery and failures"): the defaults of
+# every asynchronous edge. EventBridge retries a target for up to 24 hours and 185
+# times (its own maximum, spelled out so every target states it); a stream mapping
+# retries a failing batch 3 times, halving it each time (`bisect`), and skips records
+# older than a day (the stream's own retention) instead of blocking the shard; Lambda
+# retries an asynchronous invocation twice over at most 6 hours. What still fails goes
+# to the consumer's dead-letter queue `NAME_dlq` (or the edge's `dead_letter`).
+RULE_RETRIES = 185
+RULE_MAX_AGE = DAY
+STREAM_RETRIES = 3
+STREAM_MAX_AGE = DAY
+ASYNC_RETRIES = 2
+ASYNC_MAX_AGE = 6 * HOUR
+DLQ_RETENTION = 14 * DAY
+# Where a function's asynchronous invocations may report (Lambda destinations).
+DESTINATION_KINDS = ("queue", "topic", "bus", "function")
+# The options of the edges EventBridge delivers (bucket, bus and schedule events).
+RULE_OPTIONS: tuple[Attr, ...] = (
+    Attr("retries", "number", RULE_RETRIES, low=0, high=185, integer=True),
+    Attr("max_age", "duration", RULE_MAX_AGE, low=60, high=DAY),
+    Attr("dead_letter", "resource", kinds=("queue",), doc="a standard queue"),
+)
+
 
 KINDS: dict[str, Kind] = {
     k.name: k
@@ -323,6 +348,9 @@ KINDS: dict[str, Kind] = {
                     choices=tuple(d * DAY for d in LOG_RETENTION_DAYS),
                 ),
                 _name("function"),
+                Attr("on_success", "resource", kinds=DESTINATION_KINDS),
+                Attr("on_failure", "resource", kinds=DESTINATION_KINDS),
+                Attr("retries", "number", ASYNC_RETRIES, low=0, high=2, integer=True),
             ),
             blocks=("env",),
             exposes=("name", "arn"),
@@ -351,6 +379,7 @@ KINDS: dict[str, Kind] = {
                     ev,
                     ("function", "queue", "topic", "workflow"),
                     filters=(Attr("prefix", "string"), Attr("suffix", "string")),
+                    options=RULE_OPTIONS,
                     doc=f"an object is {ev}",
                 )
                 for ev in ("created", "deleted")
@@ -388,6 +417,7 @@ KINDS: dict[str, Kind] = {
                     options=(
                         Attr("batch", "number", 10, low=1, high=10000, integer=True),
                         Attr("window", "duration", 0, low=0, high=5 * MINUTE),
+                        Attr("max_concurrency", "number", low=2, high=1000, integer=True),
                     ),
                     doc="a message arrives",
                 ),
@@ -403,6 +433,7 @@ KINDS: dict[str, Kind] = {
                 Event(
                     "message",
                     ("function", "queue"),
+                    options=(Attr("dead_letter", "resource", kinds=("queue",), doc="a queue"),),
                     free_filters=True,
                     doc="a message is published",
                 ),
@@ -445,7 +476,14 @@ KINDS: dict[str, Kind] = {
                 Event(
                     "changed",
                     ("function",),
-                    options=(Attr("batch", "number", 100, low=1, high=10000, integer=True),),
+                    options=(
+                        Attr("batch", "number", 100, low=1, high=10000, integer=True),
+                        Attr("start", "word", "latest", choices=("latest", "trim_horizon")),
+                        Attr("retries", "number", STREAM_RETRIES, low=0, high=10000, integer=True),
+                        Attr("max_age", "duration", STREAM_MAX_AGE, low=60, high=7 * DAY),
+                        Attr("bisect", "bool", True),
+                        Attr("on_failure", "resource", kinds=("queue", "topic")),
+                    ),
                     doc="an item changes (needs `stream = true`)",
                 ),
             ),
@@ -487,7 +525,14 @@ KINDS: dict[str, Kind] = {
                 Attr("enabled", "bool", True),
                 _name("schedule"),
             ),
-            events=(Event("tick", ("function", "queue", "workflow", "container"), doc="it fires"),),
+            events=(
+                Event(
+                    "tick",
+                    ("function", "queue", "workflow", "container"),
+                    options=RULE_OPTIONS,
+                    doc="it fires",
+                ),
+            ),
         ),
         Kind(
             "bus",
@@ -500,6 +545,7 @@ KINDS: dict[str, Kind] = {
                     "event",
                     ("function", "queue", "topic", "workflow"),
                     filters=(Attr("source", "string"), Attr("detail_type", "string")),
+                    options=RULE_OPTIONS,
                     doc="an event matching the filters arrives",
                 ),
             ),
@@ -529,7 +575,11 @@ KINDS: dict[str, Kind] = {
         Kind(
             "workflow",
             "AWS Step Functions state machine",
-            attrs=(Attr("express", "bool", False), _name("workflow")),
+            attrs=(
+                Attr("express", "bool", False),
+                _name("workflow"),
+                Attr("logging", "bool", False, doc="execution history in CloudWatch Logs"),
+            ),
             exposes=("name", "arn"),
             operations={
                 "start": Operation("start an execution", ("states:StartExecution",)),

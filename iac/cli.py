@@ -318,7 +318,7 @@ def explain_cmd(program: str, fmt: str, params: tuple[str, ...]) -> None:
 
 
 def _run_explain(program: str, fmt: str, params: tuple[str, ...]) -> None:
-    from .explain import explain, render_human, render_json
+    from .explain import deliveries, explain, render_human, render_json
     from .plan import plan
 
     result = _check(program, _params(params))
@@ -332,7 +332,9 @@ def _run_explain(program: str, fmt: str, params: tuple[str, ...]) -> None:
         sys.exit(EXIT_ERRORS)
     _report(diagnostics, "human")  # warnings on stderr; stdout stays the explanation
     entries = explain(planned)
-    click.echo(render_json(entries) if fmt == "json" else render_human(entries), nl=fmt == "json")
+    # Human text: the roles and policies, then every edge's retries and destinations.
+    text = render_json(entries) if fmt == "json" else render_human(entries, deliveries(planned))
+    click.echo(text, nl=fmt == "json")
 
 
 @main.command("run")

@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from .plan.iam import Statement
-from .plan.model import Node, Plan
+from .plan.model import (
+    EventInvokeConfigProps,
+    EventSourceMappingProps,
+    Node,
+    Plan,
+    QueueProps,
+    RuleProps,
+    SubscriptionProps,
+)
 from .plan.values import Json, Param, Pseudo, Ref, Sub
 
 PSEUDO_NAMES = {
@@ -125,6 +133,86 @@ def _explain_statement(st: Statement) -> ExplainedStatement:
     )
 
 
+@dataclass(frozen=True)
+class Delivery:
+    """How one asynchronous edge (or function) retries, and where what fails goes."""
+
+    id: str
+    what: str  # the node's label, and the target of a rule
+    file: str | None
+    line: int | None
+    settings: tuple[tuple[str, str], ...]  # (setting, value) in the order shown
+
+
+def deliveries(plan: Plan) -> list[Delivery]:
+    """Every retry policy and dead-letter destination of the plan, in plan order: no
+    event is silently lost, and this is where each one goes instead."""
+    out: list[Delivery] = []
+    for node in plan.nodes:
+        p = node.props
+        rows: list[tuple[str, tuple[tuple[str, str], ...]]] = []
+        settings: list[tuple[str, str]]
+        if isinstance(p, RuleProps):
+            for t in p.targets:
+                settings = [("retries", str(t.retries)), ("max age", _seconds(t.max_age))]
+                settings.append(("dead letter", _text(t.dead_letter) if t.dead_letter else "none"))
+                rows.append((f"{node.label}: target {t.id}", tuple(settings)))
+        elif isinstance(p, SubscriptionProps):
+            shown = _text(p.dead_letter) if p.dead_letter else "none"
+            rows.append((node.label, (("dead letter", shown),)))
+        elif isinstance(p, EventSourceMappingProps):
+            settings = []
+            if p.retries is not None:
+                settings += [("retries", str(p.retries)), ("max age", _seconds(p.max_age))]
+                settings += [("bisect", "yes" if p.bisect else "no")]
+                settings += [("on failure", _text(p.on_failure) if p.on_failure else "none")]
+            if p.max_concurrency is not None:
+                settings.append(("max concurrency", str(p.max_concurrency)))
+            if settings:
+                rows.append((node.label, tuple(settings)))
+        elif isinstance(p, EventInvokeConfigProps):
+            settings = [("retries", str(p.retries)), ("max age", _seconds(p.max_age))]
+            if p.on_success:
+                settings.append(("on success", _text(p.on_success)))
+            settings.append(("on failure", _text(p.on_failure) if p.on_failure else "none"))
+            rows.append((node.label, tuple(settings)))
+        elif isinstance(p, QueueProps) and p.dlq:
+            shown = f"after {p.max_receives} receives, {_text(p.dlq)}"
+            rows.append((node.label, (("dead letter", shown),)))
+        for what, row in rows:
+            out.append(
+                Delivery(
+                    node.id,
+                    what,
+                    node.source.source.display if node.source is not None else None,
+                    node.source.line if node.source is not None else None,
+                    row,
+                )
+            )
+    return out
+
+
+def _seconds(value: int | None) -> str:
+    if value is None:
+        return "none"
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if value % size == 0:
+            return f"{value // size}{unit}"
+    return f"{value}s"
+
+
+def render_deliveries(found: list[Delivery]) -> str:
+    """A line per edge: what it is, where it comes from, its retries and destination."""
+    if not found:
+        return ""
+    lines = ["deliveries (retries, and where what still fails goes)"]
+    for d in found:
+        where = f"{d.file}:{d.line}" if d.file is not None else "no source line"
+        lines.append(f"  {d.id}  {where}  {d.what}")
+        lines.extend(f"    {k:<15} {v}" for k, v in d.settings)
+    return "\n".join(lines) + "\n"
+
+
 # ---------------------------------------------------------------- rendering
 
 
@@ -158,8 +246,9 @@ def render_json(entries: list[Explained]) -> str:
     return json.dumps(to_data(entries), indent=2, ensure_ascii=False)
 
 
-def render_human(entries: list[Explained]) -> str:
-    """A block per role or policy; a statement shows what, on what, from where, and why."""
+def render_human(entries: list[Explained], found: list[Delivery] | None = None) -> str:
+    """A block per role or policy; a statement shows what, on what, from where, and why.
+    Then, given `found` (`deliveries(plan)`), every edge's retries and destinations."""
     blocks = []
     for e in entries:
         head = f"{e.kind} {e.id} ({e.owner})"
@@ -189,4 +278,6 @@ def render_human(entries: list[Explained]) -> str:
         f"{roles} role{'s' * (roles != 1)}, {policies} resource "
         f"polic{'ies' if policies != 1 else 'y'}, {count} statement{'s' * (count != 1)}\n"
     )
+    if found:
+        blocks.append(render_deliveries(found))
     return "\n".join(blocks + [summary])

@@ -1,10 +1,10 @@
 """A picture of the app, from the checked app model: `iac graph`.
 
 Resources are nodes shaped by kind; events, routes and workflow steps are labelled
-edges; grants are dashed edges; a dead-letter queue sits beside its queue; a workflow is
-a subgraph of its steps (a start node and one node per task, in source order). One
-`Graph` value, three spellings: Mermaid (renders on GitHub as is), DOT (Graphviz) and
-JSON. SVG and PNG are DOT rendered by Graphviz's `dot`.
+edges; grants are dashed edges; a dead-letter queue sits beside its queue (or the
+consumer it was made for); a workflow is a subgraph of its steps (a start node and one
+node per task, in source order). One `Graph` value, three spellings: Mermaid (renders
+on GitHub as is), DOT (Graphviz) and JSON. SVG and PNG are DOT rendered by Graphviz's `dot`.
 """
 
 from __future__ import annotations
@@ -101,7 +101,9 @@ def build_graph(app: App) -> Graph:
                     GEdge(_id(res.name), _id(grant.target), ", ".join(grant.ops), "grant")
                 )
         dlq = f"{res.name}_dlq"
-        if res.kind == "queue" and res.attrs.get("max_receives") and dlq in names:
+        redrive = res.kind == "queue" and res.attrs.get("max_receives")
+        # ... and an asynchronous consumer's, which the compiler made for it.
+        if dlq in names and (redrive or app.resources[dlq].implicit):
             g.edges.append(GEdge(_id(res.name), _id(dlq), "dead letters", "dlq"))
             g.beside.append((_id(res.name), _id(dlq)))
     for edge in app.edges:

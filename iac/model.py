@@ -345,3 +345,22 @@ class App:
 
     def edges_to(self, name: str) -> list[Edge]:
         return [e for e in self.edges if e.target == name]
+
+
+# Sources whose edges invoke a function asynchronously (EventBridge and SNS).
+ASYNC_SOURCES = ("bucket", "bus", "schedule", "topic")
+
+
+def async_config(app: App, fn: Resource) -> bool:
+    """A function gets an event-invoke configuration when something invokes it
+    asynchronously or the program sets one of its asynchronous settings."""
+    if fn.attrs.get("on_success") or fn.attrs.get("on_failure"):
+        return True
+    if fn.attrs.get("retries") not in (None, 2):
+        return True
+    return any(
+        e.target == fn.name
+        and e.source in app.resources
+        and app.resources[e.source].kind in ASYNC_SOURCES
+        for e in app.edges
+    )

@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .model import async_config
+
 if TYPE_CHECKING:
     from .model import App
     from .source import Span
@@ -126,6 +128,8 @@ def generated_ids(app: App) -> list[Generated]:
         and res[e.source].kind in ("bucket", "bus", "schedule", "topic")
         and res[e.target].kind in ("queue", "topic")
     }
+    # ... and the dead-letter queues those rules and topics send to.
+    senders |= {str(e.options["dead_letter"]) for e in app.edges if e.options.get("dead_letter")}
     network_made = False  # the cluster, and the VPC when the app has no `network`
     for r in res.values():
         lid = logical_id(r.name)
@@ -136,11 +140,15 @@ def generated_ids(app: App) -> list[Generated]:
         if r.kind == "function":
             add(f"{lid}LogGroup", f"the log group of {this}", r.span, r.name)
             add(f"{lid}Role", f"the role of {this}", r.span, r.name)
+            if async_config(app, r):
+                add(f"{lid}InvokeConfig", f"the asynchronous settings of {this}", r.span, r.name)
         elif r.kind == "bucket":
             add(f"{lid}Policy", f"the policy of {this}", r.span, r.name)
         elif r.kind in ("queue", "topic") and r.name in senders:
             add(f"{lid}Policy", f"the policy of {this}", r.span, r.name)
         elif r.kind == "workflow":
+            if r.attrs.get("express") or r.attrs.get("logging"):
+                add(f"{lid}Logs", f"the execution history of {this}", r.span, r.name)
             add(f"{lid}Role", f"the role of {this}", r.span, r.name)
         elif r.kind == "container":
             if not network_made:

@@ -26,6 +26,8 @@ from iac.resources import data_dir
 
 EXAMPLES = example_programs()
 HOSTILE = Path(__file__).resolve().parent / "programs" / "hostile_cdk.iac"
+# Every delivery and failure setting away from its default: the equivalence holds there too.
+DELIVERY = Path(__file__).resolve().parent / "programs" / "delivery.iac"
 
 HOSTILE_STRINGS = [
     "say \"hi\" and 'bye'",
@@ -159,7 +161,7 @@ def apps(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
     """Every example and the hostile program, as a CDK app (synthesized once, all
     together) and as the cfn target's template."""
     root = tmp_path_factory.mktemp("cdk-apps")
-    programs = {case_name(e): e for e in EXAMPLES} | {"hostile_cdk": HOSTILE}
+    programs = {case_name(e): e for e in EXAMPLES} | {"hostile_cdk": HOSTILE, "delivery": DELIVERY}
     found: dict[str, dict[str, Any]] = {}
     for name, path in programs.items():
         compiled = compile_program(path, ["cdk", "cfn"])
@@ -187,7 +189,7 @@ def apps(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
 
 
 def test_every_example_is_covered(apps: dict[str, dict[str, Any]]) -> None:
-    assert set(apps) == {case_name(e) for e in EXAMPLES} | {"hostile_cdk"}
+    assert set(apps) == {case_name(e) for e in EXAMPLES} | {"hostile_cdk", "delivery"}
     assert {"thumbnails", "assistant", "media_pipeline", "reports", "orders"} <= set(apps)
 
 

@@ -188,15 +188,23 @@ def test_edges_with_filters_and_options(program: Check) -> None:
     edges = {(e.source, e.event, e.target): e for e in app.edges[:-1]}
     created = edges[("uploads", "created", "worker")]
     assert created.filters == {"prefix": ("in/",), "suffix": (".jpg",)}
-    assert created.options == {}
+    # EventBridge's retries, and the consumer's dead-letter queue (the defaults).
+    assert created.options == {"retries": 185, "max_age": 86400, "dead_letter": "worker_dlq"}
     assert (created.span.line, created.index) == (12, 1)
     assert edges[("uploads", "deleted", "worker")].index == 1
     second = app.edges[-1]
     assert (second.event, second.filters, second.index) == ("created", {"prefix": ("raw/",)}, 2)
     msg = edges[("jobs", "message", "worker")]
-    assert msg.options == {"batch": 5, "window": 10}
+    assert msg.options == {"batch": 5, "window": 10, "max_concurrency": None}
     assert edges[("alerts", "message", "jobs")].filters == {"severity": ("high", "critical")}
-    assert edges[("orders", "changed", "worker")].options == {"batch": 50}
+    assert edges[("orders", "changed", "worker")].options == {
+        "batch": 50,
+        "start": "latest",
+        "retries": 3,
+        "max_age": 86400,
+        "bisect": True,
+        "on_failure": "worker_dlq",
+    }
     assert edges[("events", "event", "alerts")].filters == {
         "source": ("shop",),
         "detail_type": ("Placed",),
@@ -213,7 +221,7 @@ def test_edges_with_filters_and_options(program: Check) -> None:
 def test_event_options_default_to_catalogue_defaults(program: Check) -> None:
     app = ok(program(FUNCTION + "queue jobs\non jobs.message -> worker"))
     (edge,) = app.edges
-    assert edge.options == {"batch": 10, "window": 0}
+    assert edge.options == {"batch": 10, "window": 0, "max_concurrency": None}
 
 
 def test_grants_env_and_routes(program: Check) -> None:
@@ -400,7 +408,7 @@ def test_every_error_of_a_run_in_source_order(program: Check) -> None:
         {
             "a.iac": (
                 "function f {\n  memroy = 1GB\n}\n"  # E102 and E109 (no code)
-                "queue q { visibility_timeout = 1m }\n"
+                "queue q { visibility_timeout = 1m, max_receives = 3 }\n"
                 "on q.message -> f\n"
                 "on q.arrived -> f\n"  # E111
             ),

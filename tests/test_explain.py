@@ -262,7 +262,12 @@ def test_explain_in_process_matches_render(tmp_path: Path) -> None:
     result = check(from_text(text, tmp_path / "main.iac"))
     assert result.ok and result.app is not None
     entries = explain(plan(result.app))
-    assert [(e.kind, e.id) for e in entries] == [("role", "FRole"), ("policy", "QPolicy")]
+    # The topic's subscription redrives to the queue's dead-letter queue `q_dlq`.
+    assert [(e.kind, e.id) for e in entries] == [
+        ("role", "FRole"),
+        ("policy", "QPolicy"),
+        ("policy", "QDlqPolicy"),
+    ]
     send = entries[0].statements[1]
     assert (send.sid, send.line, send.reason) == ("SendQ", 3, "`allow q: send`")
     data: Any = json.loads(render_json(entries))

@@ -337,7 +337,10 @@ def env_block(draw: st.DrawFn, prog: Program) -> list[str]:
 def plain_attributes(draw: st.DrawFn, kind: cat.Kind, skip: set[str]) -> list[str]:
     # A secret's `value` is a secret param, which the generated programs don't declare.
     skip = skip | ({"value"} if kind.name == "secret" else set())
-    attrs = [a for a in kind.attrs if a.name not in skip and a.name != "name"]
+    # Destinations (`on_failure = q`) name a resource: left to tests/test_delivery.py.
+    attrs = [
+        a for a in kind.attrs if a.name not in skip and a.name != "name" and a.type != "resource"
+    ]
     chosen = draw(st.lists(st.sampled_from(attrs), max_size=4, unique_by=lambda a: a.name)
                   if attrs else st.just([]))  # fmt: skip
     lines = [f"  {a.name} = {draw(attribute_value(a))}" for a in chosen]

@@ -416,7 +416,8 @@ def test_fifo_names_dedup_and_groups(built: dict[str, dict[str, Any]]) -> None:
     cfn = _cfn(app)["Resources"]
     assert cfn["Jobs"]["Properties"]["QueueName"] == "jobs.fifo"
     assert cfn["Feed"]["Properties"]["TopicName"] == "feed.fifo"
-    for rid in ("Jobs", "JobsDlq", "Fanout"):
+    # FanoutDlq: the FIFO topic's subscription redrives to a FIFO queue, as SNS requires.
+    for rid in ("Jobs", "JobsDlq", "Fanout", "FanoutDlq"):
         assert cfn[rid]["Properties"]["FifoQueue"] is True
         assert cfn[rid]["Properties"]["ContentBasedDeduplication"] is True
     assert cfn["Feed"]["Properties"]["ContentBasedDeduplication"] is True
@@ -439,7 +440,9 @@ def test_fifo_names_dedup_and_groups(built: dict[str, dict[str, Any]]) -> None:
     }
     main = _tf(app, "main.tf")
     assert 'name                        = "jobs.fifo"' in main
-    assert main.count("content_based_deduplication = true") == 4  # 3 queues, 1 topic
+    assert main.count("content_based_deduplication = true") == 5  # 4 queues, 1 topic
+    # EventBridge takes no FIFO dead-letter queue: the rule to FIFO `jobs` has none (W030).
+    assert "DeadLetterConfig" not in target
     assert 'message_group_id = "fifo"' in main
     assert '"MessageGroupId"  = "fifo"' in main or 'MessageGroupId = "fifo"' in main
 

@@ -196,6 +196,7 @@ def literal(attr: cat.Attr) -> st.SearchStrategy[str]:
         "auth": st.sampled_from(
             ["iam", "none", 'jwt { issuer = "https://a.example", audience = ["x"] }', "jwt {}"]
         ),
+        "resource": st.sampled_from(["q", "undeclared", '"q"']),  # a name, or not one
     }[attr.type]
 
 
@@ -214,7 +215,10 @@ def resource(draw: st.DrawFn, name: str, kinds: dict[str, str], strict: bool) ->
     skip = {"code", "handler", "cron", "rate", "cpu"} if strict else set()
     attrs = draw(
         st.lists(
-            st.sampled_from([a for a in kind.attrs if a.name not in skip] or kind.attrs),
+            st.sampled_from(
+                [a for a in kind.attrs if a.name not in skip and not (strict and a.kinds)]
+                or kind.attrs
+            ),
             max_size=5,
             unique_by=lambda a: a.name,
         )

@@ -21,7 +21,12 @@ from tools import cfn_lint, format_cfn_lint
 from examples import GOLDEN, UPDATE, case_name, compile_program, example_programs
 
 HERE = Path(__file__).resolve().parent
-PROGRAMS = [*example_programs(), HERE / "programs" / "hostile.iac"]
+PROGRAMS = [
+    *example_programs(),
+    HERE / "programs" / "hostile.iac",
+    HERE / "programs" / "untagged_stream.iac",
+    HERE / "programs" / "delivery.iac",
+]
 SAM_TAGS = {"lambda:createdBy", "stateMachine:createdBy"}  # the tags SAM adds
 ASSET_BUCKET = "iac-test-assets"
 

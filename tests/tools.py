@@ -254,14 +254,19 @@ def asl_validate(definition: dict[str, Any]) -> list[str]:
 _CFN_LINT_MAIN = "import sys; from cfnlint.runner import main; sys.exit(main())"
 
 
-def cfn_lint_matches(template: Path, ignore_checks: Sequence[str] = ()) -> list[dict[str, Any]]:
-    """Every cfn-lint match (all levels: Error, Warning, Informational) for ``template``."""
+def cfn_lint_matches(
+    template: Path, ignore_checks: Sequence[str] = (), informational: bool = False
+) -> list[dict[str, Any]]:
+    """Every cfn-lint match (all levels: Error, Warning, Informational) for ``template``;
+    the informational checks (`I3011`, ...) run only when asked."""
     if importlib.util.find_spec("cfnlint") is None:
         _fail("cfn-lint is not installed: `pip install -e '.[test]'` (or `pip install cfn-lint`).")
     # cfnlint has no __main__ module, so `python -m cfnlint` does not work.
     cmd: list[str] = [sys.executable, "-c", _CFN_LINT_MAIN, "--format", "json"]
     if ignore_checks:
         cmd += ["--ignore-checks", *ignore_checks]
+    if informational:
+        cmd += ["--include-checks", "I"]
     cmd += ["--", str(template)]
     proc = _run(cmd)
     # Exit status is a bit mask of the levels found (2 error, 4 warning, 8 info).
@@ -272,15 +277,22 @@ def cfn_lint_matches(template: Path, ignore_checks: Sequence[str] = ()) -> list[
 
 
 def cfn_lint(
-    template: Path, include_warnings: bool = False, ignore_checks: Sequence[str] = ()
+    template: Path,
+    include_warnings: bool = False,
+    ignore_checks: Sequence[str] = (),
+    informational: bool = False,
 ) -> list[dict[str, Any]]:
-    """cfn-lint matches of level ``Error`` (plus ``Warning`` when asked) for ``template``.
+    """cfn-lint matches of level ``Error`` (plus ``Warning``, and ``Informational``
+    with its checks run, when asked) for ``template``.
 
     Each match is cfn-lint's JSON: ``Level``, ``Message``, ``Rule.Id``,
     ``Location.Path``, ``Location.Start.LineNumber``…
     """
     levels = {"Error", "Warning"} if include_warnings else {"Error"}
-    return [m for m in cfn_lint_matches(template, ignore_checks) if m.get("Level") in levels]
+    if informational:
+        levels.add("Informational")
+    matches = cfn_lint_matches(template, ignore_checks, informational)
+    return [m for m in matches if m.get("Level") in levels]
 
 
 def format_cfn_lint(matches: Sequence[dict[str, Any]]) -> str:

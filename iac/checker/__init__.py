@@ -14,7 +14,7 @@ from ..diagnostics import Diagnostics
 from .app import AppSettings, check_app
 from .context import Context, Decl
 from .declare import check_params, declare_names
-from .edges import add_dead_letter_queues, check_edges
+from .edges import add_async_failures, add_dead_letter_queues, check_edges
 from .program import (
     check_creates_something,
     check_cycles,
@@ -50,6 +50,7 @@ def check_modules(
         check_resource(ctx, decl)
     add_dead_letter_queues(ctx)
     check_edges(ctx, statements)
+    add_async_failures(ctx)
     # program-wide rules, now that every resource and edge is known
     check_cycles(ctx)
     check_queue_timeouts(ctx)

@@ -27,6 +27,8 @@ class Scope:
     param_decls: dict[str, s.ParamDecl] = field(default_factory=dict)
     app_decl: s.AppDecl | None = None
     shorthand_names: dict[int, str | None] = field(default_factory=dict)  # id(stmt) -> name
+    # dead-letter queue name -> the consumer it serves (`resize_dlq` -> `resize`)
+    consumer_dlqs: dict[str, str] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)  # names referred to, for the warnings
 
 

@@ -94,6 +94,24 @@ def declare_names(ctx: Context, statements: list[s.Statement]) -> list[s.ParamDe
                 dlq = s.Name(f"{st.name.text}_dlq", st.name.span)
                 if ctx.scope.decls.get(st.name.text) is st and claim(dlq, "queue"):
                     ctx.scope.kinds[dlq.text] = "queue"
+    for consumer in _consumers_needing_dlq(ctx, statements):
+        dlq = s.Name(f"{consumer}_dlq", ctx.scope.decls[consumer].name.span)
+        taken = ctx.scope.kinds.get(dlq.text)
+        if taken == "queue":
+            continue  # a queue's own dead-letter queue, or one the program declares
+        if taken is not None:
+            other = ctx.scope.decls.get(dlq.text)
+            ctx.error(
+                "E151",
+                f"the dead-letter queue of {ctx.scope.kinds[consumer]} `{consumer}` would be "
+                f"named `{dlq.text}`, which is a {taken}",
+                dlq.span,
+                labels=[Label(other.name.span, f"`{dlq.text}` declared here")] if other else [],
+                hints=(f"rename `{dlq.text}`, or declare `queue {dlq.text}` to choose it",),
+            )
+        elif claim(dlq, "queue"):
+            ctx.scope.kinds[dlq.text] = "queue"
+            ctx.scope.consumer_dlqs[dlq.text] = consumer
     counts: dict[str, int] = {}
     for st in statements:
         if isinstance(st, s.EveryDecl | s.CronDecl):
@@ -102,6 +120,65 @@ def declare_names(ctx: Context, statements: list[s.Statement]) -> list[s.ParamDe
             if name and claim(s.Name(name, st.span), "schedule"):
                 ctx.scope.kinds[name] = "schedule"
     return params
+
+
+# The sources whose edges deliver asynchronously, and the edge option that names
+# where what can't be delivered or processed goes instead of the consumer's `NAME_dlq`.
+FAILURE_OPTIONS = {
+    "bucket": "dead_letter",
+    "bus": "dead_letter",
+    "schedule": "dead_letter",
+    "topic": "dead_letter",
+    "table": "on_failure",
+}
+EVENTBRIDGE_SOURCES = ("bucket", "bus", "schedule")
+
+
+def _consumers_needing_dlq(ctx: Context, statements: list[s.Statement]) -> list[str]:
+    """The targets of asynchronous edges that get a dead-letter queue `NAME_dlq`: one
+    edge to them names no `dead_letter` (`on_failure` from a stream), or a function
+    invoked asynchronously names no `on_failure` of its own. EventBridge takes no FIFO
+    queue as a dead-letter queue, so a FIFO queue it feeds gets none (W030)."""
+    out: dict[str, None] = {}
+    for st in statements:
+        if isinstance(st, s.OnDecl):
+            source_kind = ctx.scope.kinds.get(st.source.text)
+        elif isinstance(st, s.EveryDecl | s.CronDecl):
+            source_kind = "schedule"
+        else:
+            continue
+        option = FAILURE_OPTIONS.get(source_kind or "")
+        target = st.target.text
+        kind = ctx.scope.kinds.get(target)
+        if option is None or kind is None or target not in ctx.scope.decls:
+            continue
+        decl = ctx.scope.decls[target]
+        if kind == "function" and source_kind != "table" and not _sets(decl, "on_failure"):
+            out[target] = None
+        if _sets_item(st.options, option):
+            continue
+        if source_kind in EVENTBRIDGE_SOURCES and kind == "queue" and _is_fifo(decl):
+            continue
+        out[target] = None
+    return list(out)
+
+
+def _sets(decl: Any, attr: str) -> bool:
+    return isinstance(decl, s.ResourceDecl) and _sets_item(decl.items, attr)
+
+
+def _sets_item(items: tuple[Any, ...], attr: str) -> bool:
+    return any(isinstance(i, s.Attribute) and i.name.text == attr for i in items)
+
+
+def _is_fifo(decl: Any) -> bool:
+    return isinstance(decl, s.ResourceDecl) and any(
+        isinstance(i, s.Attribute)
+        and i.name.text == "fifo"
+        and isinstance(i.value, s.Bool)
+        and i.value.value
+        for i in decl.items
+    )
 
 
 def check_params(ctx: Context, params: list[s.ParamDecl]) -> None:

@@ -11,6 +11,7 @@ from .. import syntax as s
 from ..diagnostics import Label, one_of
 from ..source import Span
 from .context import Context
+from .declare import EVENTBRIDGE_SOURCES, FAILURE_OPTIONS
 from .kinds import check_cron
 from .values import attribute_value, attributes, check_target
 
@@ -35,19 +36,36 @@ def check_edges(ctx: Context, statements: list[s.Statement]) -> None:
 
 
 def add_dead_letter_queues(ctx: Context) -> None:
-    """Dead-letter queues, each placed right after the queue it serves."""
+    """Dead-letter queues, each placed right after the queue or consumer it serves: a
+    queue's (`max_receives`), and an asynchronous consumer's (declare.py)."""
     ordered: dict[str, m.Resource] = {}
     for res in list(ctx.resources.values()):
         ordered[res.name] = res
-        if res.kind == "queue" and res.attrs.get("max_receives") is not None:
-            name = f"{res.name}_dlq"
+        name = f"{res.name}_dlq"
+        redrive = res.kind == "queue" and res.attrs.get("max_receives") is not None
+        if redrive or ctx.scope.consumer_dlqs.get(name) == res.name:
             if ctx.scope.kinds.get(name) != "queue" or name in ctx.resources:
                 continue
             attrs = {a.name: a.default for a in cat.KINDS["queue"].attrs}
-            attrs.update(retention=14 * cat.DAY, fifo=res.attrs["fifo"])
+            fifo = res.kind == "queue" and res.attrs["fifo"]
+            attrs.update(retention=cat.DLQ_RETENTION, fifo=fifo)
             ordered[name] = m.Resource("queue", name, res.span, attrs, implicit=True)
     ctx.resources.clear()
     ctx.resources.update(ordered)
+
+
+def add_async_failures(ctx: Context) -> None:
+    """A function invoked asynchronously (by EventBridge or SNS) without `on_failure`
+    sends what still fails after its retries to its `NAME_dlq`."""
+    for edge in ctx.edges:
+        source, fn = ctx.resources.get(edge.source), ctx.resources.get(edge.target)
+        if source is None or fn is None or fn.kind != "function":
+            continue
+        if FAILURE_OPTIONS.get(source.kind) != "dead_letter" or fn.attrs.get("on_failure"):
+            continue
+        dlq = ctx.resources.get(f"{fn.name}_dlq")
+        if dlq is not None and dlq.kind == "queue":
+            fn.attrs["on_failure"] = dlq.name
 
 
 def _on(ctx: Context, seen: _Seen, st: s.OnDecl) -> None:
@@ -103,7 +121,84 @@ def _on(ctx: Context, seen: _Seen, st: s.OnDecl) -> None:
             return
     if not _fifo_delivery(ctx, st, kind_name) or not _batching(ctx, st, kind_name, options):
         return
+    if not _failures(ctx, kind_name, st, options):
+        return
+    if kind_name == "queue":
+        _warn_without_redrive(ctx, st)
     _add_edge(ctx, seen, source, event.name, st.target.text, filters, options, st.span)
+
+
+def _warn_without_redrive(ctx: Context, st: s.OnDecl) -> None:
+    """A queue a function reads without `max_receives` keeps a failing message until
+    its retention ends and then drops it, unseen (and a FIFO queue holds its group)."""
+    queue = ctx.resources.get(st.source.text)
+    if queue is None or queue.attrs.get("max_receives") is not None:
+        return
+    fifo = ", holding up its message group," if queue.attrs.get("fifo") else ""
+    ctx.diags.warning(
+        "W031",
+        f"queue `{queue.name}` has no `max_receives`: a message `{st.target.text}` always "
+        f"fails on comes back{fifo} until the queue's retention ends, then it is dropped",
+        st.source.span,
+        hints=(
+            f"add `max_receives = 5` to queue `{queue.name}`: then it moves to `{queue.name}_dlq`",
+        ),
+    )
+
+
+def _failures(
+    ctx: Context, kind_name: str, st: s.OnDecl | s.EveryDecl | s.CronDecl, options: dict[str, Any]
+) -> bool:
+    """Where what an asynchronous edge can't deliver (or its consumer can't process)
+    goes: the edge's `dead_letter` (`on_failure` from a stream), else the consumer's
+    `NAME_dlq` made for it (declare.py). Filled into the edge's options, so the plan
+    and `iac explain` read one answer."""
+    option = FAILURE_OPTIONS.get(kind_name)
+    if option is None:
+        return True
+    target = st.target
+    spans = {i.name.text: i.value.span for i in st.options if isinstance(i, s.Attribute)}
+    chosen = options.get(option)
+    if chosen is None:
+        default = f"{target.text}_dlq"
+        dlq = ctx.resources.get(default)
+        eventbridge = kind_name in EVENTBRIDGE_SOURCES
+        consumer = ctx.resources.get(target.text)
+        fifo_queue = consumer is not None and consumer.kind == "queue" and consumer.attrs["fifo"]
+        if dlq is not None and dlq.kind == "queue" and not (eventbridge and dlq.attrs["fifo"]):
+            options[option] = default
+        elif eventbridge and fifo_queue:
+            ctx.diags.warning(
+                "W030",
+                f"what EventBridge can't deliver to FIFO queue `{target.text}` is dropped "
+                "after its retries: EventBridge takes only a standard queue as dead-letter queue",
+                target.span,
+                hints=("add `dead_letter = QUEUE` with a standard queue",),
+            )
+        return True
+    dlq = ctx.resources.get(chosen)
+    if dlq is None or dlq.kind != "queue":
+        return True  # a topic (`on_failure` from a stream), or reported already
+    fifo = bool(dlq.attrs.get("fifo"))
+    if kind_name in EVENTBRIDGE_SOURCES and fifo:
+        ctx.error(
+            "E152",
+            f"EventBridge takes only a standard queue as dead-letter queue, and `{chosen}` is FIFO",
+            spans.get(option, target.span),
+            hints=("name a standard queue",),
+        )
+        return False
+    topic = ctx.resources.get(st.source.text) if isinstance(st, s.OnDecl) else None
+    if kind_name == "topic" and topic is not None and bool(topic.attrs.get("fifo")) != fifo:
+        ctx.error(
+            "E153",
+            f"{'a FIFO' if fifo else 'a standard'} queue can't be the dead-letter queue of "
+            f"{'standard' if fifo else 'FIFO'} topic `{topic.name}`'s subscription",
+            spans.get(option, target.span),
+            hints=("SNS needs a dead-letter queue of the same type as the topic",),
+        )
+        return False
+    return True
 
 
 def _eventbridge_to_fifo_topic(ctx: Context, st: s.OnDecl) -> bool:
@@ -274,6 +369,8 @@ def _shorthand(ctx: Context, seen: _Seen, st: s.EveryDecl | s.CronDecl) -> None:
     assert event
     if not check_target(ctx, st.target, event.targets, "`schedule.tick`"):
         return
-    attributes(ctx, st.options, (), "a schedule")
+    options = attributes(ctx, st.options, event.options, "a schedule")
     ctx.resources[name] = m.Resource("schedule", name, st.span, attrs, implicit=True)
-    _add_edge(ctx, seen, name, "tick", st.target.text, {}, {}, st.span)
+    if not _failures(ctx, "schedule", st, options):
+        return
+    _add_edge(ctx, seen, name, "tick", st.target.text, {}, options, st.span)

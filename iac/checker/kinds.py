@@ -22,6 +22,16 @@ from .wording import fmt_bytes, near_file, show_char
 
 def function_rules(ctx: Context, res: m.Resource, st: Decl) -> None:
     assert isinstance(st, s.ResourceDecl)  # the rule of a resource kind, not `workflow`
+    for attr in ("on_success", "on_failure"):
+        if res.attrs.get(attr) == res.name:
+            ctx.error(
+                "E154",
+                f"function `{res.name}` can't be its own `{attr}` destination: "
+                "every result would invoke it again",
+                attr_span(st, attr),
+                hints=("send it to a queue, topic, bus or another function",),
+            )
+            res.attrs[attr] = None
     code = res.attrs.get("code")
     if not isinstance(code, str):
         return

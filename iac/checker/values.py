@@ -298,11 +298,73 @@ def attribute_value(ctx: Context, value: s.Value, spec: cat.Attr) -> Any:
     if t == "auth":
         # The api rule reads it: a userpool, `jwt { ... }`, `iam` or `none`.
         return value
+    if t == "word":
+        return _word(ctx, value, spec)
+    if t == "resource":
+        return _resource(ctx, value, spec)
     if t == "path":
         if not isinstance(value, s.JsonPath):
             return _type_error(ctx, value, spec, "a path like `$.result`")
         return value.path
     raise AssertionError(t)
+
+
+def _word(ctx: Context, value: s.Value, spec: cat.Attr) -> str | None:
+    """A bare word from the attribute's choices: `start = trim_horizon`."""
+    if isinstance(value, s.Str) and value.is_plain:
+        text = value.plain  # the quoted spelling means the same
+    elif isinstance(value, s.Ref) and value.attr is None:
+        text = value.name.text
+    else:
+        _type_error(ctx, value, spec, one_of(f"`{c}`" for c in spec.choices))
+        return None
+    if text not in spec.choices:
+        guess = ctx.guess(text, spec.choices)
+        ctx.error(
+            "E108",
+            f"`{spec.name}` can't be `{text}`",
+            value.span,
+            note=f"did you mean `{guess}`?" if guess else "",
+            hints=(f"valid values: {one_of(spec.choices)}",),
+        )
+        return None
+    return text
+
+
+def _resource(ctx: Context, value: s.Value, spec: cat.Attr) -> str | None:
+    """The name of a resource of one of the attribute's `kinds`:
+    `dead_letter = failed`, `on_failure = alerts`."""
+    if not isinstance(value, s.Ref) or value.attr is not None:
+        _type_error(ctx, value, spec, f"the name of {_a(' or '.join(spec.kinds))}")
+        return None
+    name = value.name
+    kind = ctx.scope.kinds.get(name.text)
+    if kind is None:
+        candidates = [n for n, k in ctx.scope.kinds.items() if k in spec.kinds]
+        guess = ctx.guess(name.text, candidates)
+        ctx.error(
+            "E105",
+            f"`{name.text}` is not declared",
+            name.span,
+            note=f"did you mean `{guess}`?" if guess else "",
+        )
+        return None
+    ctx.scope.used.add(name.text)
+    if kind not in spec.kinds:
+        decl = ctx.scope.decls.get(name.text)
+        ctx.error(
+            "E150",
+            f"`{spec.name}` needs {_a(' or '.join(spec.kinds))}, but `{name.text}` is a {kind}",
+            name.span,
+            labels=[Label(decl.name.span, f"`{name.text}` is a {kind}")] if decl else [],
+            hints=(f"`{spec.name}` takes {one_of(spec.kinds)}",),
+        )
+        return None
+    return name.text
+
+
+def _a(words: str) -> str:
+    return ("an " if words[:1] in "aeiou" else "a ") + words
 
 
 def _type_error(ctx: Context, value: s.Value, spec: cat.Attr, expected: str) -> None:

@@ -111,6 +111,7 @@ MODULES = {
     "api_route": ["apigwv2"],
     "permission": ["lambda_"],
     "event_source_mapping": ["lambda_"],
+    "event_invoke_config": ["lambda_"],
     "subscription": ["sns"],
     "state_machine": ["sfn", "json"],
     "cluster": ["ecs"],
@@ -320,6 +321,21 @@ class CdkTarget(Target):
                 kwargs=(("message_group_id", target.message_group),),
             )
             kwargs.append(("sqs_parameters", group))
+        if target.retries is not None:
+            retry = Call(
+                "events.CfnRule.RetryPolicyProperty",
+                kwargs=(
+                    ("maximum_retry_attempts", Code(str(target.retries))),
+                    ("maximum_event_age_in_seconds", Code(str(target.max_age))),
+                ),
+            )
+            kwargs.append(("retry_policy", retry))
+        if target.dead_letter:
+            dead_letter = Call(
+                "events.CfnRule.DeadLetterConfigProperty",
+                kwargs=(("arn", self.expr(target.dead_letter)),),
+            )
+            kwargs.append(("dead_letter_config", dead_letter))
         return tuple(kwargs)
 
     def ecs_parameters(self, ecs: EcsTarget) -> Call:

@@ -65,7 +65,7 @@ PSEUDO = {
 LIST_TAGS = {
     "function", "role", "log_group", "queue", "topic", "table", "bucket", "secret", "bus",
     "state_machine", "cluster", "task_definition", "vpc", "internet_gateway", "route_table",
-    "subnet", "security_group", "flow_log",
+    "subnet", "security_group", "flow_log", "rule", "event_source_mapping",
 }  # fmt: skip
 MAP_TAGS = {"http_api", "api_stage", "user_pool"}
 

@@ -5,7 +5,8 @@ SAM inherits every template of the cfn target and overrides functions
 (`AWS::Serverless::Function`, its code a `CodeUri` to the zip in `assets/`, so
 `sam deploy` uploads it) and state machines (`AWS::Serverless::StateMachine`).
 An edge becomes one of a function's `Events` only where SAM writes the same
-resource the plan has: queue and stream mappings (`SQS`, `DynamoDB`). Other edges
+resource the plan has: queue and stream mappings (`SQS`, `DynamoDB`) of an app
+without tags (the mapping SAM writes for an event has no tags). Other edges
 stay plain CloudFormation: SAM's `SNS`, `Schedule` and `EventBridgeRule` events
 grant the invoke permission without the plan's `SourceAccount`, and its `HttpApi`
 makes its own `$default` stage and an OpenAPI body that would replace the plan's
@@ -57,6 +58,9 @@ class SamTarget(CfnTarget):
         writes exactly that mapping, under a logical ID no other resource has."""
         if node.type != "event_source_mapping":
             return
+        if node.tags and self.plan.tags:
+            return  # SAM's events carry no tags, and PropagateTags doesn't reach them
+
         p = node.props
         assert isinstance(p, EventSourceMappingProps)
         function, source = p.function, p.source_arn
@@ -86,6 +90,18 @@ class SamTarget(CfnTarget):
             props["MaximumBatchingWindowInSeconds"] = p.window
         if p.report_failures:
             props["FunctionResponseTypes"] = ["ReportBatchItemFailures"]
+        # SAM passes these to the mapping as they are (no `Type` on the destination:
+        # that would make SAM grant the role on its own).
+        if p.retries is not None:
+            props["MaximumRetryAttempts"] = p.retries
+        if p.max_age is not None:
+            props["MaximumRecordAgeInSeconds"] = p.max_age
+        if p.bisect:
+            props["BisectBatchOnFunctionError"] = True
+        if p.on_failure:
+            props["DestinationConfig"] = {"OnFailure": {"Destination": p.on_failure}}
+        if p.max_concurrency is not None:
+            props["ScalingConfig"] = {"MaximumConcurrency": p.max_concurrency}
         self.events.setdefault(fn.id, []).append(Event(node.id, kind, props))
         self.absorbed.add(node.id)
 

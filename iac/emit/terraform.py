@@ -31,6 +31,7 @@ TYPES: dict[str, str] = {
     "rule": "aws_cloudwatch_event_rule",
     "permission": "aws_lambda_permission",
     "event_source_mapping": "aws_lambda_event_source_mapping",
+    "event_invoke_config": "aws_lambda_function_event_invoke_config",
     "http_api": "aws_apigatewayv2_api",
     "api_authorizer": "aws_apigatewayv2_authorizer",
     "user_pool": "aws_cognito_user_pool",
@@ -144,6 +145,7 @@ def container_definitions(p: TaskDefinitionProps) -> list[dict[str, Any]]:
         "image": p.image,
         "essential": True,
         "readonlyRootFilesystem": True,
+        "mountPoints": [{"sourceVolume": "scratch", "containerPath": p.scratch, "readOnly": False}],
     }
     if p.command:
         container["command"] = list(p.command)

@@ -37,6 +37,7 @@ ECR_IMAGE = re.compile(
 VPC_CIDR = "10.0.0.0/16"
 SUBNET_CIDRS = ("10.0.0.0/24", "10.0.1.0/24")
 ECS_SYNC_RULE = "StepFunctionsGetEventsForECSTaskRule"
+WORKFLOW_LOG_DAYS = 30  # a workflow's execution history, like a function's log
 
 
 def lower_workflow(cx: Lowering, res: m.Resource) -> None:
@@ -51,18 +52,62 @@ def lower_workflow(cx: Lowering, res: m.Resource) -> None:
     for step in _tasks(res.steps):
         target = cx.app.resources[step.target]
         step_grants(cx, role, target, step)
+    name = cx.name_of(res, "workflow")
+    log_arn: Value = None
+    if res.attrs["express"] or res.attrs.get("logging"):
+        log_arn = workflow_logs(cx, res, role, name)
     cx.role_node(f"{wid}Role", wid, role.service, res.span, f"workflow {res.name}: role")
     cx.node(
         wid,
         StateMachineProps(
-            name=cx.name_of(res, "workflow"),
+            name=name,
             type="EXPRESS" if res.attrs["express"] else "STANDARD",
             definition=definition,
             role=Ref(f"{wid}Role", "arn"),
+            log_group=log_arn,
         ),
         res.span,
         f"workflow {res.name}",
     )
+
+
+# What Step Functions needs to set up log delivery (its "IAM policies for logging to
+# CloudWatch Logs"): these calls act on the account's log deliveries and resource
+# policies, not on one log group, and IAM takes no narrower resource than `*` for them.
+LOG_DELIVERY = (
+    "logs:CreateLogDelivery",
+    "logs:DeleteLogDelivery",
+    "logs:DescribeLogGroups",
+    "logs:DescribeResourcePolicies",
+    "logs:GetLogDelivery",
+    "logs:ListLogDeliveries",
+    "logs:PutResourcePolicy",
+    "logs:UpdateLogDelivery",
+)
+
+
+def workflow_logs(cx: Lowering, res: m.Resource, role: RoleSpec, name: Value) -> Value:
+    """A log group for a workflow's execution history, and the log delivery its role
+    sets up. The `/aws/vendedlogs/` prefix keeps CloudWatch's resource policy short."""
+    wid = logical_id(res.name)
+    log_name = Sub.of("/aws/vendedlogs/states/", name)
+    cx.node(
+        f"{wid}Logs",
+        LogGroupProps(log_name, WORKFLOW_LOG_DAYS),
+        res.span,
+        f"workflow {res.name}: execution history",
+    )
+    role.add(
+        Statement(
+            "DeliverLogs",
+            LOG_DELIVERY,
+            ("*",),
+            res.span,
+            f"workflow `{res.name}` logs its executions: "
+            "CloudWatch Logs' delivery calls take no narrower resource",
+        )
+    )
+    return arn("logs", Sub.of("log-group:", log_name, ":*"))
 
 
 def step_target(

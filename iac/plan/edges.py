@@ -6,6 +6,14 @@ from dataclasses import replace
 from typing import Any
 
 from .. import model as m
+from ..catalog import (
+    ASYNC_MAX_AGE,
+    ASYNC_RETRIES,
+    RULE_MAX_AGE,
+    RULE_RETRIES,
+    STREAM_MAX_AGE,
+    STREAM_RETRIES,
+)
 from ..names import edge_id, logical_id, physical, schedule_target_id
 from ..source import Span
 from .base import NAME_LIMITS, Lowering
@@ -13,6 +21,7 @@ from .compute import network, run_task_statements
 from .iam import QUEUE_CONSUMER, STREAM_READER, RoleSpec, Statement
 from .model import (
     EcsTarget,
+    EventInvokeConfigProps,
     EventSourceMappingProps,
     Node,
     PermissionProps,
@@ -51,7 +60,6 @@ def lower_edge(cx: Lowering, edge: m.Edge) -> None:
             ),
             edge.span,
             f"{edge.source}.{edge.event} -> {target.kind} {edge.target}",
-            tags=False,
         )
         _rule_target(cx, rule, target, edge, eid)
 
@@ -95,12 +103,26 @@ def _pattern(source: m.Resource, edge: m.Edge) -> dict[str, Any]:
 
 def _rule_target(cx: Lowering, rule: Node, target: m.Resource, edge: m.Edge, eid: str) -> None:
     rule_arn = Ref(rule.id, "arn")
+    why = f"{edge.source}.{edge.event} -> {edge.target}"
+    dead_letter = edge.options.get("dead_letter")
+    if dead_letter:
+        _policy_statement(
+            cx,
+            cx.app.resources[dead_letter],
+            "sqs:SendMessage",
+            "events.amazonaws.com",
+            rule_arn,
+            edge.span,
+            f"`{why}`: what EventBridge could not deliver",
+        )
     entry = RuleTarget(
         id=target.name,
         arn=cx.arn_of(target.name),
         message_group=cx.message_group(target) if target.kind == "queue" else None,
+        retries=edge.options.get("retries", RULE_RETRIES),
+        max_age=edge.options.get("max_age", RULE_MAX_AGE),
+        dead_letter=cx.arn_of(dead_letter) if dead_letter else None,
     )
-    why = f"{edge.source}.{edge.event} -> {edge.target}"
     if target.kind == "workflow":
         role = _events_role(cx, target)
         role.add(
@@ -190,6 +212,8 @@ def _policy_statement(
     stmts = cx.policies.setdefault(target.name, [])
     origin = source_arn.node if isinstance(source_arn, Ref) else str(len(stmts) + 1)
     sid = f"From{origin}"
+    if any(st.sid == sid for st in stmts):
+        return  # one sender, one statement: a topic's subscriptions share a dead-letter queue
     stmts.append(
         Statement(
             sid,
@@ -224,10 +248,10 @@ def _queue_to_function(
             window=edge.options.get("window") or 0,
             starting_position=None,
             report_failures=True,
+            max_concurrency=edge.options.get("max_concurrency"),
         ),
         edge.span,
         f"{queue.name}.message -> function {fn.name}",
-        tags=False,
         depends_on=[f"{logical_id(fn.name)}Role"],
     )
 
@@ -245,6 +269,9 @@ def _table_to_function(
             f"`on {table.name}.changed -> {fn.name}`",
         )
     )
+    on_failure = edge.options.get("on_failure")
+    if on_failure:
+        deliver_to(cx, fn, cx.app.resources[on_failure], edge.span, "records it skips")
     cx.node(
         eid,
         EventSourceMappingProps(
@@ -252,12 +279,15 @@ def _table_to_function(
             source_arn=stream,
             batch=edge.options.get("batch") or 100,
             window=0,
-            starting_position="LATEST",
+            starting_position=str(edge.options.get("start") or "latest").upper(),
             report_failures=True,
+            retries=edge.options.get("retries", STREAM_RETRIES),
+            max_age=edge.options.get("max_age", STREAM_MAX_AGE),
+            bisect=edge.options.get("bisect", True),
+            on_failure=cx.arn_of(on_failure) if on_failure else None,
         ),
         edge.span,
         f"{table.name}.changed -> function {fn.name}",
-        tags=False,
         depends_on=[f"{logical_id(fn.name)}Role"],
     )
 
@@ -273,6 +303,17 @@ def _topic_subscription(
         _policy_statement(
             cx, target, "sqs:SendMessage", "sns.amazonaws.com", topic_arn, edge.span, why
         )
+    dead_letter = edge.options.get("dead_letter")
+    if dead_letter:
+        _policy_statement(
+            cx,
+            cx.app.resources[dead_letter],
+            "sqs:SendMessage",
+            "sns.amazonaws.com",
+            topic_arn,
+            edge.span,
+            f"`{why}`: what SNS could not deliver",
+        )
     cx.node(
         eid,
         SubscriptionProps(
@@ -281,11 +322,63 @@ def _topic_subscription(
             endpoint=cx.arn_of(target.name),
             filter_policy={k: list(v) for k, v in edge.filters.items()} or None,
             raw=target.kind == "queue",
+            dead_letter=cx.arn_of(dead_letter) if dead_letter else None,
         ),
         edge.span,
         why,
         tags=False,
     )
+
+
+# What a function's role needs to send to a destination, by the destination's kind.
+DELIVERY_ACTIONS = {
+    "queue": "sqs:SendMessage",
+    "topic": "sns:Publish",
+    "bus": "events:PutEvents",
+    "function": "lambda:InvokeFunction",
+}
+
+
+def deliver_to(cx: Lowering, fn: m.Resource, dest: m.Resource, span: Span, what: str) -> None:
+    """Lambda sends to a function's destinations with the function's own role."""
+    cx.role(fn).add(
+        Statement(
+            f"DeliverTo{logical_id(dest.name)}",
+            (DELIVERY_ACTIONS[dest.kind],),
+            (cx.iam_arn(dest.name),),
+            span,
+            f"function `{fn.name}` sends {what} to {dest.kind} `{dest.name}`",
+        )
+    )
+
+
+def lower_async_configs(cx: Lowering) -> None:
+    """Each function invoked asynchronously (or with asynchronous settings) gets its
+    retries, age limit and destinations, after the edges that invoke it."""
+    for fn in cx.app.of_kind("function"):
+        if not m.async_config(cx.app, fn):
+            continue
+        fid = logical_id(fn.name)
+        ends: dict[str, Value] = {}
+        for attr, what in (("on_success", "what it returns"), ("on_failure", "events it failed")):
+            name = fn.attrs.get(attr)
+            if name:
+                deliver_to(cx, fn, cx.app.resources[name], fn.span, what)
+                ends[attr] = cx.arn_of(name)
+        cx.node(
+            f"{fid}InvokeConfig",
+            EventInvokeConfigProps(
+                function=Ref(fid, "name"),
+                retries=fn.attrs.get("retries", ASYNC_RETRIES),
+                max_age=ASYNC_MAX_AGE,
+                on_success=ends.get("on_success"),
+                on_failure=ends.get("on_failure"),
+            ),
+            fn.span,
+            f"function {fn.name}: asynchronous invocations",
+            tags=False,
+            depends_on=[f"{fid}Role"],
+        )
 
 
 def finish_policies(cx: Lowering) -> None:

@@ -42,6 +42,7 @@ def plan(app: m.App) -> Plan:
     serverless.lower_api_roles(cx)
     for edge in app.edges:
         edges.lower_edge(cx, edge)
+    edges.lower_async_configs(cx)
     finish_roles(cx)
     edges.finish_policies(cx)
     return Plan(

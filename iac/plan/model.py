@@ -153,6 +153,7 @@ class SubscriptionProps(Props):
     endpoint: Value
     filter_policy: dict[str, list[str]] | None
     raw: bool
+    dead_letter: Value = None  # the redrive queue's ARN: what SNS could not deliver
 
 
 @_props
@@ -233,6 +234,9 @@ class RuleTarget:
     role: Value = None  # the role EventBridge assumes (workflows, tasks)
     ecs: EcsTarget | None = None
     message_group: str | None = None  # FIFO queues
+    retries: int | None = None  # delivery attempts after the first
+    max_age: int | None = None  # seconds EventBridge keeps trying
+    dead_letter: Value = None  # the queue's ARN for what it could not deliver
 
 
 @_props
@@ -269,6 +273,24 @@ class EventSourceMappingProps(Props):
     window: int
     starting_position: str | None
     report_failures: bool
+    retries: int | None = None  # streams: attempts per batch, then on to `on_failure`
+    max_age: int | None = None  # streams: seconds; older records are skipped
+    bisect: bool = False  # streams: split a failing batch in two and retry each half
+    on_failure: Value = None  # streams: the queue's or topic's ARN for skipped records
+    max_concurrency: int | None = None  # queues: concurrent invocations at most
+
+
+@_props
+@dataclass(frozen=True)
+class EventInvokeConfigProps(Props):
+    """How Lambda retries a function's asynchronous invocations, and where it reports."""
+
+    TYPE = "event_invoke_config"
+    function: Value
+    retries: int
+    max_age: int  # seconds
+    on_success: Value  # a destination's ARN, or None
+    on_failure: Value
 
 
 # ---------------------------------------------------------------- HTTP APIs
@@ -346,6 +368,9 @@ class StateMachineProps(Props):
     type: str  # STANDARD | EXPRESS
     definition: dict[str, Any]  # States Language, plan values where references are
     role: Value
+    # Execution history in CloudWatch Logs (Express workflows keep none of their own):
+    # the log group's ARN with its `:*` (what Step Functions asks for), or None.
+    log_group: Value = None
 
 
 @_props
@@ -373,6 +398,9 @@ class TaskDefinitionProps(Props):
     region: Value
     task_role: Value
     execution_role: Value
+    # The root file system is read-only; this path is a writable scratch volume (the
+    # task's ephemeral storage), so a tool that writes temporary files still works.
+    scratch: str = "/tmp"
 
 
 @_props

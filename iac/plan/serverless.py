@@ -253,7 +253,6 @@ def lower_schedule(cx: Lowering, res: m.Resource) -> None:
         ),
         res.span,
         f"schedule {res.name}",
-        tags=False,
     )
 
 

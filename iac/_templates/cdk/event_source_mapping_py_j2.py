@@ -11,12 +11,22 @@ def root(context, missing=missing, environment=environment):
     l_0_construct = resolve('construct')
     l_0_p = resolve('p')
     l_0_kw = resolve('kw')
+    l_0_line = resolve('line')
+    l_0_Call = resolve('Call')
+    l_0_var = resolve('var')
+    l_0_expr = resolve('expr')
     try:
         t_1 = environment.filters['py_str']
     except KeyError:
         @internalcode
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'py_str' found.")
+    try:
+        t_2 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield 'lambda_.EventSourceMapping(\n    self,\n    '
     yield str(t_1(environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'id')))
@@ -40,7 +50,30 @@ def root(context, missing=missing, environment=environment):
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'report_failures'):
         pass
         yield '    report_batch_item_failures=True,\n'
+    if (not t_2(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'retries'))):
+        pass
+        yield '    retry_attempts='
+        yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'retries'))
+        yield ',\n'
+    if (not t_2(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_age'))):
+        pass
+        yield '    max_record_age=cdk.Duration.seconds('
+        yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_age'))
+        yield '),\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'bisect'):
+        pass
+        yield '    bisect_batch_on_error=True,\n'
+    if (not t_2(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_concurrency'))):
+        pass
+        yield '    max_concurrency='
+        yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_concurrency'))
+        yield ',\n'
     yield ')\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'on_failure'):
+        pass
+        yield '# Set on the resource: the L2 `on_failure` would grant the role on its own.\n'
+        yield str(context.call((undefined(name='line') if l_0_line is missing else l_0_line), context.call((undefined(name='Call') if l_0_Call is missing else l_0_Call), str_join(('resource_of(', (undefined(name='var') if l_0_var is missing else l_0_var), ').add_property_override', )), ('DestinationConfig.OnFailure.Destination', context.call((undefined(name='expr') if l_0_expr is missing else l_0_expr), environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'on_failure'))))))
+        yield '\n'
 
 blocks = {}
-debug_info = '3=22&4=24&5=26&6=28&7=30&8=33&10=35&11=38&13=40'
+debug_info = '3=32&4=34&5=36&6=38&7=40&8=43&10=45&11=48&13=50&16=53&17=56&19=58&20=61&22=63&25=66&26=69&29=72&31=75'

@@ -45,7 +45,9 @@ def root(context, missing=missing, environment=environment):
         yield ',\n        max_receive_count='
         yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_receives'))
         yield ',\n    ),\n'
-    yield ')\n'
+    yield '    removal_policy=cdk.RemovalPolicy.'
+    yield str(('RETAIN' if environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'retain') else 'DESTROY'))
+    yield ',\n)\n'
 
 blocks = {}
-debug_info = '3=23&4=25&5=27&9=31&10=33&11=35&12=37&13=39&14=41&16=44&17=46'
+debug_info = '3=23&4=25&5=27&9=31&10=33&11=35&12=37&13=39&14=41&16=44&17=46&20=49'

@@ -34,7 +34,9 @@ def root(context, missing=missing, environment=environment):
     else:
         pass
         yield '    generate_secret_string=secretsmanager.SecretStringGenerator(\n        password_length=32,\n        exclude_punctuation=True,\n    ),\n'
-    yield ')\n'
+    yield '    removal_policy=cdk.RemovalPolicy.'
+    yield str(('RETAIN' if environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'retain') else 'DESTROY'))
+    yield ',\n)\n'
 
 blocks = {}
-debug_info = '3=23&4=25&5=27&6=29&7=32'
+debug_info = '3=23&4=25&5=27&6=29&7=32&14=38'

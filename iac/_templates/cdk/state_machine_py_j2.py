@@ -39,7 +39,12 @@ def root(context, missing=missing, environment=environment):
         yield '    '
         yield str(context.call((undefined(name='kw') if l_0_kw is missing else l_0_kw), 'definition_substitutions', (undefined(name='subs') if l_0_subs is missing else l_0_subs)))
         yield '\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'log_group'):
+        pass
+        yield '    logging_configuration=sfn.CfnStateMachine.LoggingConfigurationProperty(\n        level="ALL",\n        include_execution_data=True,\n        destinations=[\n            sfn.CfnStateMachine.LogDestinationProperty(\n                cloud_watch_logs_log_group=sfn.CfnStateMachine.CloudWatchLogsLogGroupProperty(\n                    '
+        yield str(context.call((undefined(name='kw') if l_0_kw is missing else l_0_kw), 'log_group_arn', environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'log_group'), 20))
+        yield '\n                ),\n            ),\n        ],\n    ),\n'
     yield ')\n'
 
 blocks = {}
-debug_info = '1=23&4=27&5=29&6=31&7=33&8=35&9=37&10=40'
+debug_info = '1=23&4=27&5=29&6=31&7=33&8=35&9=37&10=40&12=42&19=45'

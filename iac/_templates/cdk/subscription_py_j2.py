@@ -12,6 +12,10 @@ def root(context, missing=missing, environment=environment):
     l_0_p = resolve('p')
     l_0_kw = resolve('kw')
     l_0_filter_policy = resolve('filter_policy')
+    l_0_line = resolve('line')
+    l_0_Call = resolve('Call')
+    l_0_var = resolve('var')
+    l_0_expr = resolve('expr')
     try:
         t_1 = environment.filters['py_str']
     except KeyError:
@@ -43,6 +47,11 @@ def root(context, missing=missing, environment=environment):
         pass
         yield '    raw_message_delivery=True,\n'
     yield ')\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'dead_letter'):
+        pass
+        yield '# Set on the resource: the L2 `dead_letter_queue` would add its own queue policy.\n'
+        yield str(context.call((undefined(name='line') if l_0_line is missing else l_0_line), context.call((undefined(name='Call') if l_0_Call is missing else l_0_Call), str_join(('resource_of(', (undefined(name='var') if l_0_var is missing else l_0_var), ').add_property_override', )), ('RedrivePolicy', context.call((undefined(name='expr') if l_0_expr is missing else l_0_expr), {'deadLetterTargetArn': environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'dead_letter')})))))
+        yield '\n'
 
 blocks = {}
-debug_info = '3=29&4=31&5=33&6=35&7=37&8=40&10=42'
+debug_info = '3=33&4=35&5=37&6=39&7=41&8=44&10=46&14=50&16=53'

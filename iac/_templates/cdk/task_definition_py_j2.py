@@ -37,11 +37,13 @@ def root(context, missing=missing, environment=environment):
     yield str(context.call((undefined(name='kw') if l_0_kw is missing else l_0_kw), 'task_role_arn', environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'task_role')))
     yield '\n    '
     yield str(context.call((undefined(name='kw') if l_0_kw is missing else l_0_kw), 'execution_role_arn', environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'execution_role')))
-    yield '\n    container_definitions=[\n        ecs.CfnTaskDefinition.ContainerDefinitionProperty(\n            name='
+    yield '\n    volumes=[ecs.CfnTaskDefinition.VolumeProperty(name="scratch")],\n    container_definitions=[\n        ecs.CfnTaskDefinition.ContainerDefinitionProperty(\n            name='
     yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'container')))
     yield ',\n            '
     yield str(context.call((undefined(name='kw') if l_0_kw is missing else l_0_kw), 'image', environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'image'), 12))
-    yield '\n            essential=True,\n            readonly_root_filesystem=True,\n'
+    yield '\n            essential=True,\n            readonly_root_filesystem=True,\n            mount_points=[\n                ecs.CfnTaskDefinition.MountPointProperty(\n                    source_volume="scratch",\n                    container_path='
+    yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'scratch')))
+    yield ',\n                    read_only=False,\n                ),\n            ],\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'command'):
         pass
         yield '            '
@@ -66,4 +68,4 @@ def root(context, missing=missing, environment=environment):
     yield '\n            ),\n        ),\n    ],\n)\n'
 
 blocks = {}
-debug_info = '3=27&4=29&7=31&8=33&11=35&13=37&14=39&17=41&18=43&21=45&22=48&24=50&26=53&27=60&33=65'
+debug_info = '3=27&4=29&7=31&8=33&11=35&13=37&14=39&18=41&19=43&25=45&29=47&30=50&32=52&34=55&35=62&41=67'

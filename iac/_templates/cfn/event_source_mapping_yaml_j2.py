@@ -9,6 +9,7 @@ def root(context, missing=missing, environment=environment):
     if 0: yield None
     l_0_node = resolve('node')
     l_0_p = resolve('p')
+    l_0_tags = resolve('tags')
     try:
         t_1 = environment.filters['inline']
     except KeyError:
@@ -21,6 +22,12 @@ def root(context, missing=missing, environment=environment):
         @internalcode
         def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'y' found.")
+    try:
+        t_3 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '    Type: AWS::Lambda::EventSourceMapping\n'
     if environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'depends_on'):
@@ -48,6 +55,34 @@ def root(context, missing=missing, environment=environment):
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'report_failures'):
         pass
         yield '      FunctionResponseTypes:\n        - ReportBatchItemFailures\n'
+    if (not t_3(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'retries'))):
+        pass
+        yield '      MaximumRetryAttempts: '
+        yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'retries'))
+        yield '\n'
+    if (not t_3(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_age'))):
+        pass
+        yield '      MaximumRecordAgeInSeconds: '
+        yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_age'))
+        yield '\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'bisect'):
+        pass
+        yield '      BisectBatchOnFunctionError: true\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'on_failure'):
+        pass
+        yield '      DestinationConfig:\n        OnFailure:\n          Destination: '
+        yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'on_failure')))
+        yield '\n'
+    if (not t_3(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_concurrency'))):
+        pass
+        yield '      ScalingConfig:\n        MaximumConcurrency: '
+        yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_concurrency'))
+        yield '\n'
+    if (undefined(name='tags') if l_0_tags is missing else l_0_tags):
+        pass
+        yield '      Tags:'
+        yield str(t_2(context, (undefined(name='tags') if l_0_tags is missing else l_0_tags), 8))
+        yield '\n'
 
 blocks = {}
-debug_info = '2=26&3=29&6=32&7=34&8=36&9=38&10=41&12=43&13=46&15=48'
+debug_info = '2=33&3=36&6=39&7=41&8=43&9=45&10=48&12=50&13=53&15=55&19=58&20=61&22=63&23=66&25=68&28=71&31=74&33=76&35=79&37=81&38=84'

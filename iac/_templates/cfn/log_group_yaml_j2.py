@@ -7,6 +7,7 @@ def root(context, missing=missing, environment=environment):
     concat = environment.concat
     cond_expr_undefined = Undefined
     if 0: yield None
+    l_0_node = resolve('node')
     l_0_p = resolve('p')
     l_0_tags = resolve('tags')
     try:
@@ -22,7 +23,14 @@ def root(context, missing=missing, environment=environment):
         def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'y' found.")
     pass
-    yield '    Type: AWS::Logs::LogGroup\n    Properties:\n      LogGroupName: '
+    yield '    Type: AWS::Logs::LogGroup\n'
+    if environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'retain'):
+        pass
+        yield '    DeletionPolicy: Retain\n    UpdateReplacePolicy: Retain\n'
+    else:
+        pass
+        yield '    DeletionPolicy: Delete\n    UpdateReplacePolicy: Delete\n'
+    yield '    Properties:\n      LogGroupName: '
     yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name')))
     yield '\n      RetentionInDays: '
     yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'retention_days'))
@@ -34,4 +42,4 @@ def root(context, missing=missing, environment=environment):
         yield '\n'
 
 blocks = {}
-debug_info = '3=26&4=28&5=30&6=33'
+debug_info = '2=27&10=34&11=36&12=38&13=41'

@@ -7,6 +7,7 @@ def root(context, missing=missing, environment=environment):
     concat = environment.concat
     cond_expr_undefined = Undefined
     if 0: yield None
+    l_0_node = resolve('node')
     l_0_p = resolve('p')
     l_0_tags = resolve('tags')
     try:
@@ -22,7 +23,14 @@ def root(context, missing=missing, environment=environment):
         def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'y' found.")
     pass
-    yield '    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: '
+    yield '    Type: AWS::SQS::Queue\n'
+    if environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'retain'):
+        pass
+        yield '    DeletionPolicy: Retain\n    UpdateReplacePolicy: Retain\n'
+    else:
+        pass
+        yield '    DeletionPolicy: Delete\n    UpdateReplacePolicy: Delete\n'
+    yield '    Properties:\n      QueueName: '
     yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name')))
     yield '\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'fifo'):
@@ -53,4 +61,4 @@ def root(context, missing=missing, environment=environment):
         yield '\n'
 
 blocks = {}
-debug_info = '3=26&4=28&8=32&9=34&10=36&11=38&12=40&13=42&15=45&16=47&18=49&19=52'
+debug_info = '2=27&10=34&11=36&15=40&16=42&17=44&18=46&19=48&20=50&22=53&23=55&25=57&26=60'

@@ -8,6 +8,7 @@ def root(context, missing=missing, environment=environment):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_p = resolve('p')
+    l_0_tags = resolve('tags')
     try:
         t_1 = environment.filters['inline']
     except KeyError:
@@ -26,6 +27,12 @@ def root(context, missing=missing, environment=environment):
         @internalcode
         def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'yaml_str' found.")
+    try:
+        t_4 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '    Type: AWS::Events::Rule\n    Properties:\n      Name: '
     yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name')))
@@ -66,6 +73,18 @@ def root(context, missing=missing, environment=environment):
                 yield '          RoleArn: '
                 yield str(t_1(context, environment.getattr(l_1_t, 'role')))
                 yield '\n'
+            if (not t_4(environment.getattr(l_1_t, 'retries'))):
+                pass
+                yield '          RetryPolicy:\n            MaximumRetryAttempts: '
+                yield str(environment.getattr(l_1_t, 'retries'))
+                yield '\n            MaximumEventAgeInSeconds: '
+                yield str(environment.getattr(l_1_t, 'max_age'))
+                yield '\n'
+            if environment.getattr(l_1_t, 'dead_letter'):
+                pass
+                yield '          DeadLetterConfig:\n            Arn: '
+                yield str(t_1(context, environment.getattr(l_1_t, 'dead_letter')))
+                yield '\n'
             if environment.getattr(l_1_t, 'message_group'):
                 pass
                 yield '          SqsParameters:\n            MessageGroupId: '
@@ -83,6 +102,11 @@ def root(context, missing=missing, environment=environment):
                 yield str(environment.getattr(environment.getattr(l_1_t, 'ecs'), 'public_ip'))
                 yield '\n'
         l_1_t = missing
+    if (undefined(name='tags') if l_0_tags is missing else l_0_tags):
+        pass
+        yield '      Tags:'
+        yield str(t_2(context, (undefined(name='tags') if l_0_tags is missing else l_0_tags), 8))
+        yield '\n'
 
 blocks = {}
-debug_info = '3=31&4=33&5=35&6=38&8=40&9=43&11=45&12=48&14=51&15=53&17=56&18=60&19=62&20=64&21=67&23=69&25=72&27=74&29=77&34=79&35=81&36=83'
+debug_info = '3=38&4=40&5=42&6=45&8=47&9=50&11=52&12=55&14=58&15=60&17=63&18=67&19=69&20=71&21=74&23=76&25=79&26=81&28=83&30=86&32=88&34=91&36=93&38=96&43=98&44=100&45=102&49=105&50=108'

@@ -46,6 +46,11 @@ def root(context, missing=missing, environment=environment):
         yield '      DefinitionSubstitutions:'
         yield str(t_3(context, (undefined(name='subs') if l_0_subs is missing else l_0_subs), 8))
         yield '\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'log_group'):
+        pass
+        yield '      LoggingConfiguration:\n        Level: ALL\n        IncludeExecutionData: true\n        Destinations:\n          - CloudWatchLogsLogGroup:\n              LogGroupArn: '
+        yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'log_group')))
+        yield '\n'
     if (undefined(name='tags') if l_0_tags is missing else l_0_tags):
         pass
         yield '      Tags:'
@@ -53,4 +58,4 @@ def root(context, missing=missing, environment=environment):
         yield '\n'
 
 blocks = {}
-debug_info = '1=32&4=36&5=38&6=40&7=42&8=44&9=47&11=49&12=52'
+debug_info = '1=32&4=36&5=38&6=40&7=42&8=44&9=47&11=49&17=52&19=54&20=57'

@@ -36,6 +36,11 @@ def root(context, missing=missing, environment=environment):
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'raw'):
         pass
         yield '      RawMessageDelivery: true\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'dead_letter'):
+        pass
+        yield '      RedrivePolicy:\n        deadLetterTargetArn: '
+        yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'dead_letter')))
+        yield '\n'
 
 blocks = {}
-debug_info = '3=25&4=27&5=29&6=31&7=34&9=36'
+debug_info = '3=25&4=27&5=29&6=31&7=34&9=36&12=39&14=42'

@@ -46,11 +46,13 @@ def root(context, missing=missing, environment=environment):
     yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'task_role')))
     yield '\n      ExecutionRoleArn: '
     yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'execution_role')))
-    yield '\n      ContainerDefinitions:\n        - Name: '
+    yield '\n      Volumes:\n        - Name: scratch\n      ContainerDefinitions:\n        - Name: '
     yield str(t_4(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'container')))
     yield '\n          Image: '
     yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'image')))
-    yield '\n          Essential: true\n          ReadonlyRootFilesystem: true\n'
+    yield '\n          Essential: true\n          ReadonlyRootFilesystem: true\n          MountPoints:\n            - SourceVolume: scratch\n              ContainerPath: '
+    yield str(t_4(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'scratch')))
+    yield '\n              ReadOnly: false\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'command'):
         pass
         yield '          Command:'
@@ -82,4 +84,4 @@ def root(context, missing=missing, environment=environment):
         yield '\n'
 
 blocks = {}
-debug_info = '3=38&7=40&8=42&11=44&12=46&13=48&15=50&16=52&19=54&20=57&22=59&24=62&25=66&26=68&32=72&33=74&34=76&35=78&36=81'
+debug_info = '3=38&7=40&8=42&11=44&12=46&13=48&17=50&18=52&23=54&25=56&26=59&28=61&30=64&31=68&32=70&38=74&39=76&40=78&41=80&42=83'

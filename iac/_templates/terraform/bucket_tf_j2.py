@@ -51,6 +51,9 @@ def root(context, missing=missing, environment=environment):
     if environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'retain'):
         pass
         yield '\n  lifecycle {\n    prevent_destroy = true\n  }\n'
+    else:
+        pass
+        yield '  # `retain = false`: `terraform destroy` empties the bucket first.\n  force_destroy = true\n'
     yield '}\n\n'
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield ': encryption at rest\nresource "aws_s3_bucket_server_side_encryption_configuration" "'
@@ -109,4 +112,4 @@ def root(context, missing=missing, environment=environment):
         yield '\n  eventbridge = true\n}\n'
 
 blocks = {}
-debug_info = '1=34&2=37&3=39&4=41&5=44&6=46&7=49&9=51&17=55&18=57&19=59&30=61&31=63&32=65&35=67&36=69&39=71&40=73&41=75&47=77&49=80&50=82&51=84&60=87&61=89&62=91&71=93&74=95&83=98&88=101&90=104&91=106&92=108'
+debug_info = '1=34&2=37&3=39&4=41&5=44&6=46&7=49&9=51&20=58&21=60&22=62&33=64&34=66&35=68&38=70&39=72&42=74&43=76&44=78&50=80&52=83&53=85&54=87&63=90&64=92&65=94&74=96&77=98&86=101&91=104&93=107&94=109&95=111'

@@ -35,6 +35,12 @@ def root(context, missing=missing, environment=environment):
         @internalcode
         def t_4(*unused):
             raise TemplateRuntimeError("No filter named 'v' found.")
+    try:
+        t_5 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_5(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_lambda_event_source_mapping" "'
@@ -59,6 +65,29 @@ def root(context, missing=missing, environment=environment):
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'report_failures'):
         pass
         yield '  function_response_types = ["ReportBatchItemFailures"]\n'
+    if (not t_5(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'retries'))):
+        pass
+        yield '  maximum_retry_attempts = '
+        yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'retries'))
+        yield '\n'
+    if (not t_5(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_age'))):
+        pass
+        yield '  maximum_record_age_in_seconds = '
+        yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_age'))
+        yield '\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'bisect'):
+        pass
+        yield '  bisect_batch_on_function_error = true\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'on_failure'):
+        pass
+        yield '\n  destination_config {\n    on_failure {\n      destination_arn = '
+        yield str(t_4(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'on_failure'), 6))
+        yield '\n    }\n  }\n'
+    if (not t_5(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_concurrency'))):
+        pass
+        yield '\n  scaling_config {\n    maximum_concurrency = '
+        yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_concurrency'))
+        yield '\n  }\n'
     if environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'depends_on'):
         pass
         yield '\n  depends_on = ['
@@ -67,4 +96,4 @@ def root(context, missing=missing, environment=environment):
     yield '}\n'
 
 blocks = {}
-debug_info = '1=39&2=41&3=43&4=45&5=47&6=49&7=52&9=54&10=57&12=59&15=62&17=65'
+debug_info = '1=45&2=47&3=49&4=51&5=53&6=55&7=58&9=60&10=63&12=65&15=68&16=71&18=73&19=76&21=78&24=81&28=84&32=86&35=89&38=91&40=94'

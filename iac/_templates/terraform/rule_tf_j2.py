@@ -34,6 +34,12 @@ def root(context, missing=missing, environment=environment):
         @internalcode
         def t_4(*unused):
             raise TemplateRuntimeError("No filter named 'v' found.")
+    try:
+        t_5 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_5(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_cloudwatch_event_rule" "'
@@ -90,6 +96,18 @@ def root(context, missing=missing, environment=environment):
             yield '  role_arn = '
             yield str(t_4(context, environment.getattr(l_1_t, 'role')))
             yield '\n'
+        if (not t_5(environment.getattr(l_1_t, 'retries'))):
+            pass
+            yield '\n  retry_policy {\n    maximum_retry_attempts = '
+            yield str(environment.getattr(l_1_t, 'retries'))
+            yield '\n    maximum_event_age_in_seconds = '
+            yield str(environment.getattr(l_1_t, 'max_age'))
+            yield '\n  }\n'
+        if environment.getattr(l_1_t, 'dead_letter'):
+            pass
+            yield '\n  dead_letter_config {\n    arn = '
+            yield str(t_4(context, environment.getattr(l_1_t, 'dead_letter'), 4))
+            yield '\n  }\n'
         if environment.getattr(l_1_t, 'message_group'):
             pass
             yield '\n  sqs_target {\n    message_group_id = '
@@ -115,4 +133,4 @@ def root(context, missing=missing, environment=environment):
     l_1_t = missing
 
 blocks = {}
-debug_info = '1=38&2=40&3=42&4=44&5=46&6=49&8=51&9=54&11=56&12=59&14=62&16=64&18=68&19=72&20=76&21=78&22=81&24=84&25=86&26=88&27=91&29=93&32=96&35=98&38=101&43=103&44=105&45=107&49=109&51=112'
+debug_info = '1=44&2=46&3=48&4=50&5=52&6=55&8=57&9=60&11=62&12=65&14=68&16=70&18=74&19=78&20=82&21=84&22=87&24=90&25=92&26=94&27=97&29=99&32=102&33=104&36=106&39=109&42=111&45=114&48=116&51=119&56=121&57=123&58=125&62=127&64=130'

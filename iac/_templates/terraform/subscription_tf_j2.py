@@ -47,7 +47,12 @@ def root(context, missing=missing, environment=environment):
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'raw'):
         pass
         yield '  raw_message_delivery = true\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'dead_letter'):
+        pass
+        yield '  redrive_policy = '
+        yield str(t_2(context, {'deadLetterTargetArn': environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'dead_letter')}))
+        yield '\n'
     yield '}\n'
 
 blocks = {}
-debug_info = '1=32&2=34&3=36&4=38&5=40&6=42&7=45&9=47'
+debug_info = '1=32&2=34&3=36&4=38&5=40&6=42&7=45&9=47&12=50&13=53'

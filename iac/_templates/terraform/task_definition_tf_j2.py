@@ -64,11 +64,11 @@ def root(context, missing=missing, environment=environment):
     yield str(t_4(context, t_1((undefined(name='p') if l_0_p is missing else l_0_p))))
     yield '\n\n  runtime_platform {\n    operating_system_family = "LINUX"\n    cpu_architecture = '
     yield str(t_3(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'arch')))
-    yield '\n  }\n\n  depends_on = ['
+    yield '\n  }\n\n  volume {\n    name = "scratch"\n  }\n\n  depends_on = ['
     yield str(t_2(context, environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'task_role'), 'node')))
     yield ', '
     yield str(t_2(context, environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'execution_role'), 'node')))
     yield ']\n}\n'
 
 blocks = {}
-debug_info = '1=50&2=52&3=54&6=56&7=58&8=60&9=62&10=64&14=66&17=68'
+debug_info = '1=50&2=52&3=54&6=56&7=58&8=60&9=62&10=64&14=66&21=68'

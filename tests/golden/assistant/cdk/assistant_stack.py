@@ -52,6 +52,7 @@ class AssistantStack(cdk.Stack):
                 password_length=32,
                 exclude_punctuation=True,
             ),
+            removal_policy=cdk.RemovalPolicy.DESTROY,
         )
         resource_of(client_key).override_logical_id("ClientKey")
 
@@ -269,6 +270,7 @@ class AssistantStack(cdk.Stack):
             retention_period=cdk.Duration.seconds(1209600),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
         )
         resource_of(summary_requests_dlq).override_logical_id("SummaryRequestsDlq")
 
@@ -286,6 +288,7 @@ class AssistantStack(cdk.Stack):
                 queue=summary_requests_dlq,
                 max_receive_count=3,
             ),
+            removal_policy=cdk.RemovalPolicy.DESTROY,
         )
         resource_of(summary_requests).override_logical_id("SummaryRequests")
 

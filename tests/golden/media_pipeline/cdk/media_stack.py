@@ -341,6 +341,7 @@ class MediaStack(cdk.Stack):
             ),
             task_role_arn=transcode_task_role.role_arn,
             execution_role_arn=transcode_execution_role.role_arn,
+            volumes=[ecs.CfnTaskDefinition.VolumeProperty(name="scratch")],
             container_definitions=[
                 ecs.CfnTaskDefinition.ContainerDefinitionProperty(
                     name="transcode",
@@ -350,6 +351,13 @@ class MediaStack(cdk.Stack):
                     ),
                     essential=True,
                     readonly_root_filesystem=True,
+                    mount_points=[
+                        ecs.CfnTaskDefinition.MountPointProperty(
+                            source_volume="scratch",
+                            container_path="/tmp",
+                            read_only=False,
+                        ),
+                    ],
                     command=["python", "-m", "transcoder", "--preset", "web-1080p"],
                     environment=[
                         ecs.CfnTaskDefinition.KeyValuePairProperty(
@@ -386,6 +394,7 @@ class MediaStack(cdk.Stack):
             retention_period=cdk.Duration.seconds(1209600),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
         )
         resource_of(failed_uploads).override_logical_id("FailedUploads")
 
@@ -627,6 +636,23 @@ class MediaStack(cdk.Stack):
             },
         )
 
+        # pipeline.iac:48  queue process_upload_dlq (dead-letter queue)
+        process_upload_dlq = sqs.Queue(
+            self,
+            "ProcessUploadDlq",
+            queue_name=cdk.Fn.sub(
+                "media-${Stage}-process-upload-dlq",
+                {"Stage": stage.value_as_string},
+            ),
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.seconds(1209600),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(process_upload_dlq).override_logical_id("ProcessUploadDlq")
+
         # pipeline.iac:73  function purge_renditions: log group
         purge_renditions_log_group = logs.LogGroup(
             self,
@@ -701,6 +727,19 @@ class MediaStack(cdk.Stack):
         )
         resource_of(purge_renditions).override_logical_id("PurgeRenditions")
 
+        # pipeline.iac:80  workflow forget_upload: execution history
+        forget_upload_logs = logs.LogGroup(
+            self,
+            "ForgetUploadLogs",
+            log_group_name=cdk.Fn.sub(
+                "/aws/vendedlogs/states/media-${Stage}-forget-upload",
+                {"Stage": stage.value_as_string},
+            ),
+            retention=logs.RetentionDays.ONE_MONTH,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(forget_upload_logs).override_logical_id("ForgetUploadLogs")
+
         # pipeline.iac:80  workflow forget_upload: role
         forget_upload_role = iam.Role(
             self,
@@ -723,6 +762,20 @@ class MediaStack(cdk.Stack):
                             sid="PublishToMediaReady",
                             actions=["sns:Publish"],
                             resources=[media_ready.topic_arn],
+                        ),
+                        iam.PolicyStatement(
+                            sid="DeliverLogs",
+                            actions=[
+                                "logs:CreateLogDelivery",
+                                "logs:DeleteLogDelivery",
+                                "logs:DescribeLogGroups",
+                                "logs:DescribeResourcePolicies",
+                                "logs:GetLogDelivery",
+                                "logs:ListLogDeliveries",
+                                "logs:PutResourcePolicy",
+                                "logs:UpdateLogDelivery",
+                            ],
+                            resources=["*"],
                         ),
                     ],
                 ),
@@ -799,7 +852,38 @@ class MediaStack(cdk.Stack):
                 "MediaReadyArn": media_ready.topic_arn,
                 "PurgeRenditionsArn": purge_renditions.function_arn,
             },
+            logging_configuration=sfn.CfnStateMachine.LoggingConfigurationProperty(
+                level="ALL",
+                include_execution_data=True,
+                destinations=[
+                    sfn.CfnStateMachine.LogDestinationProperty(
+                        cloud_watch_logs_log_group=sfn.CfnStateMachine.CloudWatchLogsLogGroupProperty(
+                            log_group_arn=cdk.Fn.sub(
+                                "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/vendedlogs/states/media-${Stage}-forget-upload:*",
+                                {"Stage": stage.value_as_string},
+                            ),
+                        ),
+                    ),
+                ],
+            ),
         )
+
+        # pipeline.iac:80  queue forget_upload_dlq (dead-letter queue)
+        forget_upload_dlq = sqs.Queue(
+            self,
+            "ForgetUploadDlq",
+            queue_name=cdk.Fn.sub(
+                "media-${Stage}-forget-upload-dlq",
+                {"Stage": stage.value_as_string},
+            ),
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.seconds(1209600),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(forget_upload_dlq).override_logical_id("ForgetUploadDlq")
 
         # pipeline.iac:48  workflow process_upload: role for EventBridge to start it
         process_upload_events_role = iam.Role(
@@ -828,7 +912,7 @@ class MediaStack(cdk.Stack):
         )
 
         # pipeline.iac:70  uploads.created -> workflow process_upload
-        events.CfnRule(
+        uploads_created_to_process_upload = events.CfnRule(
             self,
             "UploadsCreatedToProcessUpload",
             name=cdk.Fn.sub(
@@ -850,8 +934,38 @@ class MediaStack(cdk.Stack):
                     id="process_upload",
                     arn=process_upload.ref,
                     role_arn=process_upload_events_role.role_arn,
+                    retry_policy=events.CfnRule.RetryPolicyProperty(
+                        maximum_retry_attempts=185,
+                        maximum_event_age_in_seconds=86400,
+                    ),
+                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
+                        arn=process_upload_dlq.queue_arn,
+                    ),
                 ),
             ],
+        )
+
+        # pipeline.iac:48  queue process_upload_dlq: who may send to it
+        process_upload_dlq_policy = sqs.QueuePolicy(
+            self,
+            "ProcessUploadDlqPolicy",
+            queues=[process_upload_dlq],
+        )
+        process_upload_dlq_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromUploadsCreatedToProcessUpload",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[process_upload_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {
+                        "aws:SourceArn": uploads_created_to_process_upload.attr_arn,
+                    },
+                },
+            ),
+        )
+        resource_of(process_upload_dlq_policy).override_logical_id(
+            "ProcessUploadDlqPolicy",
         )
 
         # pipeline.iac:80  workflow forget_upload: role for EventBridge to start it
@@ -881,7 +995,7 @@ class MediaStack(cdk.Stack):
         )
 
         # pipeline.iac:88  uploads.deleted -> workflow forget_upload
-        events.CfnRule(
+        uploads_deleted_to_forget_upload = events.CfnRule(
             self,
             "UploadsDeletedToForgetUpload",
             name=cdk.Fn.sub(
@@ -903,8 +1017,38 @@ class MediaStack(cdk.Stack):
                     id="forget_upload",
                     arn=forget_upload.ref,
                     role_arn=forget_upload_events_role.role_arn,
+                    retry_policy=events.CfnRule.RetryPolicyProperty(
+                        maximum_retry_attempts=185,
+                        maximum_event_age_in_seconds=86400,
+                    ),
+                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
+                        arn=forget_upload_dlq.queue_arn,
+                    ),
                 ),
             ],
+        )
+
+        # pipeline.iac:80  queue forget_upload_dlq: who may send to it
+        forget_upload_dlq_policy = sqs.QueuePolicy(
+            self,
+            "ForgetUploadDlqPolicy",
+            queues=[forget_upload_dlq],
+        )
+        forget_upload_dlq_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromUploadsDeletedToForgetUpload",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[forget_upload_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {
+                        "aws:SourceArn": uploads_deleted_to_forget_upload.attr_arn,
+                    },
+                },
+            ),
+        )
+        resource_of(forget_upload_dlq_policy).override_logical_id(
+            "ForgetUploadDlqPolicy",
         )
 
         # app.iac:27  output uploads_bucket

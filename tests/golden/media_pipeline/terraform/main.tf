@@ -94,6 +94,8 @@ resource "aws_s3_bucket_policy" "uploads_policy" {
 
 # pipeline.iac:8  bucket renditions
 resource "aws_s3_bucket" "renditions" {
+  # `retain = false`: `terraform destroy` empties the bucket first.
+  force_destroy = true
 }
 
 # pipeline.iac:8  bucket renditions: encryption at rest
@@ -369,7 +371,14 @@ resource "aws_ecs_task_definition" "transcode" {
       image                  = "123456789012.dkr.ecr.eu-central-1.amazonaws.com/transcoder:${var.transcoder_tag}"
       essential              = true
       readonlyRootFilesystem = true
-      command                = ["python", "-m", "transcoder", "--preset", "web-1080p"]
+      mountPoints = [
+        {
+          sourceVolume  = "scratch"
+          containerPath = "/tmp"
+          readOnly      = false
+        },
+      ]
+      command = ["python", "-m", "transcoder", "--preset", "web-1080p"]
       environment = [
         {
           name  = "RENDITIONS_BUCKET"
@@ -394,6 +403,10 @@ resource "aws_ecs_task_definition" "transcode" {
   runtime_platform {
     operating_system_family = "LINUX"
     cpu_architecture        = "X86_64"
+  }
+
+  volume {
+    name = "scratch"
   }
 
   depends_on = [aws_iam_role_policy.transcode_task_role, aws_iam_role_policy.transcode_execution_role]
@@ -631,6 +644,40 @@ resource "aws_sfn_state_machine" "process_upload" {
   depends_on = [aws_iam_role_policy.process_upload_role]
 }
 
+# pipeline.iac:48  queue process_upload_dlq (dead-letter queue)
+resource "aws_sqs_queue" "process_upload_dlq" {
+  name                       = "media-${var.stage}-process-upload-dlq"
+  max_message_size           = 262144
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# pipeline.iac:48  queue process_upload_dlq: who may send to it
+resource "aws_sqs_queue_policy" "process_upload_dlq_policy" {
+  queue_url = aws_sqs_queue.process_upload_dlq.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromUploadsCreatedToProcessUpload"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.process_upload_dlq.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.uploads_created_to_process_upload.arn
+          }
+        }
+      },
+    ]
+  })
+}
+
 # pipeline.iac:73  function purge_renditions: log group
 resource "aws_cloudwatch_log_group" "purge_renditions_log_group" {
   name              = "/aws/lambda/media-${var.stage}-purge-renditions"
@@ -708,6 +755,12 @@ resource "aws_lambda_function" "purge_renditions" {
   depends_on = [aws_iam_role_policy.purge_renditions_role]
 }
 
+# pipeline.iac:80  workflow forget_upload: execution history
+resource "aws_cloudwatch_log_group" "forget_upload_logs" {
+  name              = "/aws/vendedlogs/states/media-${var.stage}-forget-upload"
+  retention_in_days = 30
+}
+
 # pipeline.iac:80  workflow forget_upload: role
 resource "aws_iam_role" "forget_upload_role" {
   assume_role_policy = jsonencode({
@@ -742,6 +795,21 @@ resource "aws_iam_role_policy" "forget_upload_role" {
         Effect   = "Allow"
         Action   = "sns:Publish"
         Resource = aws_sns_topic.media_ready.arn
+      },
+      {
+        Sid    = "DeliverLogs"
+        Effect = "Allow"
+        Action = [
+          "logs:CreateLogDelivery",
+          "logs:DeleteLogDelivery",
+          "logs:DescribeLogGroups",
+          "logs:DescribeResourcePolicies",
+          "logs:GetLogDelivery",
+          "logs:ListLogDeliveries",
+          "logs:PutResourcePolicy",
+          "logs:UpdateLogDelivery",
+        ]
+        Resource = "*"
       },
     ]
   })
@@ -811,7 +879,47 @@ resource "aws_sfn_state_machine" "forget_upload" {
     }
   })
 
+  logging_configuration {
+    log_destination        = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/vendedlogs/states/media-${var.stage}-forget-upload:*"
+    include_execution_data = true
+    level                  = "ALL"
+  }
+
   depends_on = [aws_iam_role_policy.forget_upload_role]
+}
+
+# pipeline.iac:80  queue forget_upload_dlq (dead-letter queue)
+resource "aws_sqs_queue" "forget_upload_dlq" {
+  name                       = "media-${var.stage}-forget-upload-dlq"
+  max_message_size           = 262144
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# pipeline.iac:80  queue forget_upload_dlq: who may send to it
+resource "aws_sqs_queue_policy" "forget_upload_dlq_policy" {
+  queue_url = aws_sqs_queue.forget_upload_dlq.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromUploadsDeletedToForgetUpload"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.forget_upload_dlq.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.uploads_deleted_to_forget_upload.arn
+          }
+        }
+      },
+    ]
+  })
 }
 
 # pipeline.iac:70  uploads.created -> workflow process_upload
@@ -843,6 +951,15 @@ resource "aws_cloudwatch_event_target" "uploads_created_to_process_upload_proces
   target_id = "process_upload"
   arn       = aws_sfn_state_machine.process_upload.arn
   role_arn  = aws_iam_role.process_upload_events_role.arn
+
+  retry_policy {
+    maximum_retry_attempts       = 185
+    maximum_event_age_in_seconds = 86400
+  }
+
+  dead_letter_config {
+    arn = aws_sqs_queue.process_upload_dlq.arn
+  }
 
   depends_on = [aws_iam_role_policy.process_upload_events_role]
 }
@@ -909,6 +1026,15 @@ resource "aws_cloudwatch_event_target" "uploads_deleted_to_forget_upload_forget_
   target_id = "forget_upload"
   arn       = aws_sfn_state_machine.forget_upload.arn
   role_arn  = aws_iam_role.forget_upload_events_role.arn
+
+  retry_policy {
+    maximum_retry_attempts       = 185
+    maximum_event_age_in_seconds = 86400
+  }
+
+  dead_letter_config {
+    arn = aws_sqs_queue.forget_upload_dlq.arn
+  }
 
   depends_on = [aws_iam_role_policy.forget_upload_events_role]
 }

@@ -372,6 +372,23 @@ class MembersStack(cdk.Stack):
         )
         resource_of(nightly_log_group).override_logical_id("NightlyLogGroup")
 
+        # members.iac:51  queue nightly_dlq (dead-letter queue)
+        nightly_dlq = sqs.Queue(
+            self,
+            "NightlyDlq",
+            queue_name=cdk.Fn.sub(
+                "${Stage}-members-nightly-dlq",
+                {"Stage": stage.value_as_string},
+            ),
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.seconds(1209600),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(nightly_dlq).override_logical_id("NightlyDlq")
+
         # members.iac:51  function nightly: role
         nightly_role = iam.Role(
             self,
@@ -400,6 +417,11 @@ class MembersStack(cdk.Stack):
                                 ),
                             ],
                         ),
+                        iam.PolicyStatement(
+                            sid="DeliverToNightlyDlq",
+                            actions=["sqs:SendMessage"],
+                            resources=[nightly_dlq.queue_arn],
+                        ),
                     ],
                 ),
             },
@@ -426,6 +448,19 @@ class MembersStack(cdk.Stack):
         )
         resource_of(nightly).override_logical_id("Nightly")
 
+        # members.iac:58  workflow quote_flow: execution history
+        quote_flow_logs = logs.LogGroup(
+            self,
+            "QuoteFlowLogs",
+            log_group_name=cdk.Fn.sub(
+                "/aws/vendedlogs/states/${Stage}-members-quote-flow",
+                {"Stage": stage.value_as_string},
+            ),
+            retention=logs.RetentionDays.ONE_MONTH,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(quote_flow_logs).override_logical_id("QuoteFlowLogs")
+
         # members.iac:58  workflow quote_flow: role
         quote_flow_role = iam.Role(
             self,
@@ -443,6 +478,20 @@ class MembersStack(cdk.Stack):
                                     {"Stage": stage.value_as_string},
                                 ),
                             ],
+                        ),
+                        iam.PolicyStatement(
+                            sid="DeliverLogs",
+                            actions=[
+                                "logs:CreateLogDelivery",
+                                "logs:DeleteLogDelivery",
+                                "logs:DescribeLogGroups",
+                                "logs:DescribeResourcePolicies",
+                                "logs:GetLogDelivery",
+                                "logs:ListLogDeliveries",
+                                "logs:PutResourcePolicy",
+                                "logs:UpdateLogDelivery",
+                            ],
+                            resources=["*"],
                         ),
                     ],
                 ),
@@ -505,6 +554,27 @@ class MembersStack(cdk.Stack):
             definition_substitutions={"HealthArn": health.function_arn},
         )
 
+        # members.iac:67  queue ledger_dlq (dead-letter queue)
+        ledger_dlq = sqs.Queue(
+            self,
+            "LedgerDlq",
+            queue_name=fifo_name(
+                cdk.Fn.sub(
+                    "${Stage}-members-ledger-dlq",
+                    {"Stage": stage.value_as_string},
+                ),
+            ),
+            fifo=True,
+            content_based_deduplication=True,
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.seconds(1209600),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(ledger_dlq).override_logical_id("LedgerDlq")
+
         # members.iac:67  queue ledger
         ledger = sqs.Queue(
             self,
@@ -519,6 +589,11 @@ class MembersStack(cdk.Stack):
             retention_period=cdk.Duration.seconds(345600),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
+            dead_letter_queue=sqs.DeadLetterQueue(
+                queue=ledger_dlq,
+                max_receive_count=5,
+            ),
+            removal_policy=cdk.RemovalPolicy.DESTROY,
         )
         resource_of(ledger).override_logical_id("Ledger")
 
@@ -534,6 +609,23 @@ class MembersStack(cdk.Stack):
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
         resource_of(post_ledger_log_group).override_logical_id("PostLedgerLogGroup")
+
+        # members.iac:68  queue post_ledger_dlq (dead-letter queue)
+        post_ledger_dlq = sqs.Queue(
+            self,
+            "PostLedgerDlq",
+            queue_name=cdk.Fn.sub(
+                "${Stage}-members-post-ledger-dlq",
+                {"Stage": stage.value_as_string},
+            ),
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.seconds(1209600),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(post_ledger_dlq).override_logical_id("PostLedgerDlq")
 
         # members.iac:68  function post_ledger: role
         post_ledger_role = iam.Role(
@@ -562,6 +654,11 @@ class MembersStack(cdk.Stack):
                                 "sqs:ReceiveMessage",
                             ],
                             resources=[ledger.queue_arn],
+                        ),
+                        iam.PolicyStatement(
+                            sid="DeliverToPostLedgerDlq",
+                            actions=["sqs:SendMessage"],
+                            resources=[post_ledger_dlq.queue_arn],
                         ),
                     ],
                 ),
@@ -609,6 +706,7 @@ class MembersStack(cdk.Stack):
             ),
             description="webhook, generated by iac",
             secret_string_value=cdk.SecretValue.cfn_parameter(webhook_token),
+            removal_policy=cdk.RemovalPolicy.DESTROY,
         )
         resource_of(webhook).override_logical_id("Webhook")
 
@@ -690,6 +788,20 @@ class MembersStack(cdk.Stack):
                 },
             ),
             definition_substitutions={"PriceArn": price.function_arn},
+            logging_configuration=sfn.CfnStateMachine.LoggingConfigurationProperty(
+                level="ALL",
+                include_execution_data=True,
+                destinations=[
+                    sfn.CfnStateMachine.LogDestinationProperty(
+                        cloud_watch_logs_log_group=sfn.CfnStateMachine.CloudWatchLogsLogGroupProperty(
+                            log_group_arn=cdk.Fn.sub(
+                                "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/vendedlogs/states/${Stage}-members-quote-flow:*",
+                                {"Stage": stage.value_as_string},
+                            ),
+                        ),
+                    ),
+                ],
+            ),
         )
 
         # members.iac:56  schedule nightly_cron_1
@@ -704,9 +816,36 @@ class MembersStack(cdk.Stack):
             schedule_expression="cron(0 2 * * ? *)",
             state="ENABLED",
             targets=[
-                events.CfnRule.TargetProperty(id="nightly", arn=nightly.function_arn),
+                events.CfnRule.TargetProperty(
+                    id="nightly",
+                    arn=nightly.function_arn,
+                    retry_policy=events.CfnRule.RetryPolicyProperty(
+                        maximum_retry_attempts=185,
+                        maximum_event_age_in_seconds=86400,
+                    ),
+                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
+                        arn=nightly_dlq.queue_arn,
+                    ),
+                ),
             ],
         )
+
+        # members.iac:51  queue nightly_dlq: who may send to it
+        nightly_dlq_policy = sqs.QueuePolicy(
+            self,
+            "NightlyDlqPolicy",
+            queues=[nightly_dlq],
+        )
+        nightly_dlq_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromNightlyCron1",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[nightly_dlq.queue_arn],
+                conditions={"ArnEquals": {"aws:SourceArn": nightly_cron1.attr_arn}},
+            ),
+        )
+        resource_of(nightly_dlq_policy).override_logical_id("NightlyDlqPolicy")
 
         # members.iac:16  api shop: role for its service integrations
         shop_role = iam.Role(
@@ -911,9 +1050,37 @@ class MembersStack(cdk.Stack):
                 events.CfnRule.TargetProperty(
                     id="post_ledger",
                     arn=post_ledger.function_arn,
+                    retry_policy=events.CfnRule.RetryPolicyProperty(
+                        maximum_retry_attempts=185,
+                        maximum_event_age_in_seconds=86400,
+                    ),
+                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
+                        arn=post_ledger_dlq.queue_arn,
+                    ),
                 ),
             ],
         )
+
+        # members.iac:68  queue post_ledger_dlq: who may send to it
+        post_ledger_dlq_policy = sqs.QueuePolicy(
+            self,
+            "PostLedgerDlqPolicy",
+            queues=[post_ledger_dlq],
+        )
+        post_ledger_dlq_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromShopBusEventToPostLedger",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[post_ledger_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {
+                        "aws:SourceArn": shop_bus_event_to_post_ledger.attr_arn,
+                    },
+                },
+            ),
+        )
+        resource_of(post_ledger_dlq_policy).override_logical_id("PostLedgerDlqPolicy")
 
         # members.iac:74  shop_bus.event -> post_ledger
         lambda_.CfnPermission(
@@ -925,6 +1092,38 @@ class MembersStack(cdk.Stack):
             source_arn=shop_bus_event_to_post_ledger.attr_arn,
             source_account=cdk.Aws.ACCOUNT_ID,
         )
+
+        # members.iac:51  function nightly: asynchronous invocations
+        nightly_invoke_config = lambda_.CfnEventInvokeConfig(
+            self,
+            "NightlyInvokeConfig",
+            function_name=nightly.function_name,
+            qualifier="$LATEST",
+            maximum_retry_attempts=2,
+            maximum_event_age_in_seconds=21600,
+            destination_config=lambda_.CfnEventInvokeConfig.DestinationConfigProperty(
+                on_failure=lambda_.CfnEventInvokeConfig.OnFailureProperty(
+                    destination=nightly_dlq.queue_arn,
+                ),
+            ),
+        )
+        nightly_invoke_config.node.add_dependency(nightly_role)
+
+        # members.iac:68  function post_ledger: asynchronous invocations
+        post_ledger_invoke_config = lambda_.CfnEventInvokeConfig(
+            self,
+            "PostLedgerInvokeConfig",
+            function_name=post_ledger.function_name,
+            qualifier="$LATEST",
+            maximum_retry_attempts=2,
+            maximum_event_age_in_seconds=21600,
+            destination_config=lambda_.CfnEventInvokeConfig.DestinationConfigProperty(
+                on_failure=lambda_.CfnEventInvokeConfig.OnFailureProperty(
+                    destination=post_ledger_dlq.queue_arn,
+                ),
+            ),
+        )
+        post_ledger_invoke_config.node.add_dependency(post_ledger_role)
 
         # members.iac:78  output api_url
         api_url_output = cdk.CfnOutput(self, "Output:ApiUrl", value=shop.api_endpoint)

@@ -442,6 +442,12 @@ resource "aws_iam_role_policy" "nightly_role" {
         Action   = "execute-api:Invoke"
         Resource = "arn:${data.aws_partition.current.partition}:execute-api:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:${aws_apigatewayv2_api.shop.id}/*"
       },
+      {
+        Sid      = "DeliverToNightlyDlq"
+        Effect   = "Allow"
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.nightly_dlq.arn
+      },
     ]
   })
 }
@@ -470,6 +476,46 @@ resource "aws_lambda_function" "nightly" {
   }
 
   depends_on = [aws_iam_role_policy.nightly_role]
+}
+
+# members.iac:51  queue nightly_dlq (dead-letter queue)
+resource "aws_sqs_queue" "nightly_dlq" {
+  name                       = "${var.stage}-members-nightly-dlq"
+  max_message_size           = 262144
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# members.iac:51  queue nightly_dlq: who may send to it
+resource "aws_sqs_queue_policy" "nightly_dlq_policy" {
+  queue_url = aws_sqs_queue.nightly_dlq.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromNightlyCron1"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.nightly_dlq.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.nightly_cron1.arn
+          }
+        }
+      },
+    ]
+  })
+}
+
+# members.iac:58  workflow quote_flow: execution history
+resource "aws_cloudwatch_log_group" "quote_flow_logs" {
+  name              = "/aws/vendedlogs/states/${var.stage}-members-quote-flow"
+  retention_in_days = 30
 }
 
 # members.iac:58  workflow quote_flow: role
@@ -501,6 +547,21 @@ resource "aws_iam_role_policy" "quote_flow_role" {
         Action   = "lambda:InvokeFunction"
         Resource = "arn:${data.aws_partition.current.partition}:lambda:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:function:${var.stage}-members-price"
       },
+      {
+        Sid    = "DeliverLogs"
+        Effect = "Allow"
+        Action = [
+          "logs:CreateLogDelivery",
+          "logs:DeleteLogDelivery",
+          "logs:DescribeLogGroups",
+          "logs:DescribeResourcePolicies",
+          "logs:GetLogDelivery",
+          "logs:ListLogDeliveries",
+          "logs:PutResourcePolicy",
+          "logs:UpdateLogDelivery",
+        ]
+        Resource = "*"
+      },
     ]
   })
 }
@@ -526,6 +587,12 @@ resource "aws_sfn_state_machine" "quote_flow" {
       }
     }
   })
+
+  logging_configuration {
+    log_destination        = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/vendedlogs/states/${var.stage}-members-quote-flow:*"
+    include_execution_data = true
+    level                  = "ALL"
+  }
 
   depends_on = [aws_iam_role_policy.quote_flow_role]
 }
@@ -598,6 +665,22 @@ resource "aws_sqs_queue" "ledger" {
   message_retention_seconds   = 345600
   delay_seconds               = 0
   sqs_managed_sse_enabled     = true
+  redrive_policy = jsonencode({
+    deadLetterTargetArn = aws_sqs_queue.ledger_dlq.arn
+    maxReceiveCount     = 5
+  })
+}
+
+# members.iac:67  queue ledger_dlq (dead-letter queue)
+resource "aws_sqs_queue" "ledger_dlq" {
+  name                        = "${var.stage}-members-ledger-dlq.fifo"
+  fifo_queue                  = true
+  content_based_deduplication = true
+  max_message_size            = 262144
+  visibility_timeout_seconds  = 30
+  message_retention_seconds   = 1209600
+  delay_seconds               = 0
+  sqs_managed_sse_enabled     = true
 }
 
 # members.iac:68  function post_ledger: log group
@@ -646,6 +729,12 @@ resource "aws_iam_role_policy" "post_ledger_role" {
         ]
         Resource = aws_sqs_queue.ledger.arn
       },
+      {
+        Sid      = "DeliverToPostLedgerDlq"
+        Effect   = "Allow"
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.post_ledger_dlq.arn
+      },
     ]
   })
 }
@@ -668,6 +757,40 @@ resource "aws_lambda_function" "post_ledger" {
   }
 
   depends_on = [aws_iam_role_policy.post_ledger_role]
+}
+
+# members.iac:68  queue post_ledger_dlq (dead-letter queue)
+resource "aws_sqs_queue" "post_ledger_dlq" {
+  name                       = "${var.stage}-members-post-ledger-dlq"
+  max_message_size           = 262144
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# members.iac:68  queue post_ledger_dlq: who may send to it
+resource "aws_sqs_queue_policy" "post_ledger_dlq_policy" {
+  queue_url = aws_sqs_queue.post_ledger_dlq.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromShopBusEventToPostLedger"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.post_ledger_dlq.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.shop_bus_event_to_post_ledger.arn
+          }
+        }
+      },
+    ]
+  })
 }
 
 # members.iac:73  bus shop_bus
@@ -700,6 +823,15 @@ resource "aws_cloudwatch_event_target" "nightly_cron1_nightly" {
   rule      = aws_cloudwatch_event_rule.nightly_cron1.name
   target_id = "nightly"
   arn       = aws_lambda_function.nightly.arn
+
+  retry_policy {
+    maximum_retry_attempts       = 185
+    maximum_event_age_in_seconds = 86400
+  }
+
+  dead_letter_config {
+    arn = aws_sqs_queue.nightly_dlq.arn
+  }
 }
 
 # members.iac:16  api shop: role for its service integrations
@@ -789,6 +921,15 @@ resource "aws_cloudwatch_event_target" "shop_bus_event_to_post_ledger_post_ledge
   event_bus_name = aws_cloudwatch_event_bus.shop_bus.name
   target_id      = "post_ledger"
   arn            = aws_lambda_function.post_ledger.arn
+
+  retry_policy {
+    maximum_retry_attempts       = 185
+    maximum_event_age_in_seconds = 86400
+  }
+
+  dead_letter_config {
+    arn = aws_sqs_queue.post_ledger_dlq.arn
+  }
 }
 
 # members.iac:74  shop_bus.event -> post_ledger
@@ -798,4 +939,36 @@ resource "aws_lambda_permission" "shop_bus_event_to_post_ledger_permission" {
   principal      = "events.amazonaws.com"
   source_arn     = aws_cloudwatch_event_rule.shop_bus_event_to_post_ledger.arn
   source_account = data.aws_caller_identity.current.account_id
+}
+
+# members.iac:51  function nightly: asynchronous invocations
+resource "aws_lambda_function_event_invoke_config" "nightly_invoke_config" {
+  function_name                = aws_lambda_function.nightly.function_name
+  qualifier                    = "$LATEST"
+  maximum_retry_attempts       = 2
+  maximum_event_age_in_seconds = 21600
+
+  destination_config {
+    on_failure {
+      destination = aws_sqs_queue.nightly_dlq.arn
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.nightly_role]
+}
+
+# members.iac:68  function post_ledger: asynchronous invocations
+resource "aws_lambda_function_event_invoke_config" "post_ledger_invoke_config" {
+  function_name                = aws_lambda_function.post_ledger.function_name
+  qualifier                    = "$LATEST"
+  maximum_retry_attempts       = 2
+  maximum_event_age_in_seconds = 21600
+
+  destination_config {
+    on_failure {
+      destination = aws_sqs_queue.post_ledger_dlq.arn
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.post_ledger_role]
 }

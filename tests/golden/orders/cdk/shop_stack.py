@@ -76,6 +76,23 @@ class ShopStack(cdk.Stack):
         )
         resource_of(partner_feed).override_logical_id("PartnerFeed")
 
+        # events.iac:16  queue partner_feed_dlq (dead-letter queue)
+        partner_feed_dlq = sqs.Queue(
+            self,
+            "PartnerFeedDlq",
+            queue_name=cdk.Fn.sub(
+                "${Stage}-shop-partner-feed-dlq",
+                {"Stage": stage.value_as_string},
+            ),
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.seconds(1209600),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(partner_feed_dlq).override_logical_id("PartnerFeedDlq")
+
         # events.iac:17  queue audit_log
         audit_log = sqs.Queue(
             self,
@@ -89,8 +106,26 @@ class ShopStack(cdk.Stack):
             retention_period=cdk.Duration.seconds(1209600),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
         )
         resource_of(audit_log).override_logical_id("AuditLog")
+
+        # events.iac:17  queue audit_log_dlq (dead-letter queue)
+        audit_log_dlq = sqs.Queue(
+            self,
+            "AuditLogDlq",
+            queue_name=cdk.Fn.sub(
+                "${Stage}-shop-audit-log-dlq",
+                {"Stage": stage.value_as_string},
+            ),
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.seconds(1209600),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(audit_log_dlq).override_logical_id("AuditLogDlq")
 
         # events.iac:19  bucket receipts
         receipts = s3.Bucket(
@@ -151,6 +186,23 @@ class ShopStack(cdk.Stack):
         )
         resource_of(send_receipt_log_group).override_logical_id("SendReceiptLogGroup")
 
+        # events.iac:23  queue send_receipt_dlq (dead-letter queue)
+        send_receipt_dlq = sqs.Queue(
+            self,
+            "SendReceiptDlq",
+            queue_name=cdk.Fn.sub(
+                "${Stage}-shop-send-receipt-dlq",
+                {"Stage": stage.value_as_string},
+            ),
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.seconds(1209600),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(send_receipt_dlq).override_logical_id("SendReceiptDlq")
+
         # events.iac:23  function send_receipt: role
         send_receipt_role = iam.Role(
             self,
@@ -178,6 +230,11 @@ class ShopStack(cdk.Stack):
                                     {"ReceiptsArn": receipts.bucket_arn},
                                 ),
                             ],
+                        ),
+                        iam.PolicyStatement(
+                            sid="DeliverToSendReceiptDlq",
+                            actions=["sqs:SendMessage"],
+                            resources=[send_receipt_dlq.queue_arn],
                         ),
                     ],
                 ),
@@ -230,6 +287,7 @@ class ShopStack(cdk.Stack):
             retention_period=cdk.Duration.seconds(345600),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
         )
         resource_of(pick_lists).override_logical_id("PickLists")
 
@@ -261,6 +319,23 @@ class ShopStack(cdk.Stack):
             },
         )
         resource_of(fulfil_order_role).override_logical_id("FulfilOrderRole")
+
+        # events.iac:52  queue fulfil_order_dlq (dead-letter queue)
+        fulfil_order_dlq = sqs.Queue(
+            self,
+            "FulfilOrderDlq",
+            queue_name=cdk.Fn.sub(
+                "${Stage}-shop-fulfil-order-dlq",
+                {"Stage": stage.value_as_string},
+            ),
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.seconds(1209600),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(fulfil_order_dlq).override_logical_id("FulfilOrderDlq")
 
         # intake.iac:3  api storefront
         storefront = apigwv2.HttpApi(
@@ -353,6 +428,7 @@ class ShopStack(cdk.Stack):
             retention_period=cdk.Duration.seconds(1209600),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
         )
         resource_of(incoming_orders_dlq).override_logical_id("IncomingOrdersDlq")
 
@@ -373,6 +449,7 @@ class ShopStack(cdk.Stack):
                 queue=incoming_orders_dlq,
                 max_receive_count=5,
             ),
+            removal_policy=cdk.RemovalPolicy.DESTROY,
         )
         resource_of(incoming_orders).override_logical_id("IncomingOrders")
 
@@ -389,6 +466,27 @@ class ShopStack(cdk.Stack):
         )
         resource_of(place_order_log_group).override_logical_id("PlaceOrderLogGroup")
 
+        # intake.iac:45  queue payments_dlq (dead-letter queue)
+        payments_dlq = sqs.Queue(
+            self,
+            "PaymentsDlq",
+            queue_name=fifo_name(
+                cdk.Fn.sub(
+                    "${Stage}-shop-payments-dlq",
+                    {"Stage": stage.value_as_string},
+                ),
+            ),
+            fifo=True,
+            content_based_deduplication=True,
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.seconds(1209600),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(payments_dlq).override_logical_id("PaymentsDlq")
+
         # intake.iac:45  queue payments
         payments = sqs.Queue(
             self,
@@ -403,10 +501,15 @@ class ShopStack(cdk.Stack):
             retention_period=cdk.Duration.seconds(345600),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
+            dead_letter_queue=sqs.DeadLetterQueue(
+                queue=payments_dlq,
+                max_receive_count=5,
+            ),
+            removal_policy=cdk.RemovalPolicy.DESTROY,
         )
         resource_of(payments).override_logical_id("Payments")
 
-        # intake.iac:54  secret payment_key
+        # intake.iac:55  secret payment_key
         payment_key = secretsmanager.Secret(
             self,
             "PaymentKey",
@@ -419,10 +522,11 @@ class ShopStack(cdk.Stack):
                 password_length=32,
                 exclude_punctuation=True,
             ),
+            removal_policy=cdk.RemovalPolicy.DESTROY,
         )
         resource_of(payment_key).override_logical_id("PaymentKey")
 
-        # intake.iac:58  function charge_payment: log group
+        # intake.iac:59  function charge_payment: log group
         charge_payment_log_group = logs.LogGroup(
             self,
             "ChargePaymentLogGroup",
@@ -437,7 +541,7 @@ class ShopStack(cdk.Stack):
             "ChargePaymentLogGroup",
         )
 
-        # intake.iac:75  function order_api: log group
+        # intake.iac:76  function order_api: log group
         order_api_log_group = logs.LogGroup(
             self,
             "OrderApiLogGroup",
@@ -450,7 +554,7 @@ class ShopStack(cdk.Stack):
         )
         resource_of(order_api_log_group).override_logical_id("OrderApiLogGroup")
 
-        # intake.iac:85  function replay_failed: log group
+        # intake.iac:86  function replay_failed: log group
         replay_failed_log_group = logs.LogGroup(
             self,
             "ReplayFailedLogGroup",
@@ -463,7 +567,7 @@ class ShopStack(cdk.Stack):
         )
         resource_of(replay_failed_log_group).override_logical_id("ReplayFailedLogGroup")
 
-        # intake.iac:85  function replay_failed: role
+        # intake.iac:86  function replay_failed: role
         replay_failed_role = iam.Role(
             self,
             "ReplayFailedRole",
@@ -502,7 +606,7 @@ class ShopStack(cdk.Stack):
         )
         resource_of(replay_failed_role).override_logical_id("ReplayFailedRole")
 
-        # intake.iac:85  function replay_failed
+        # intake.iac:86  function replay_failed
         replay_failed = lambda_.Function(
             self,
             "ReplayFailed",
@@ -837,7 +941,7 @@ class ShopStack(cdk.Stack):
         )
         resource_of(place_order).override_logical_id("PlaceOrder")
 
-        # intake.iac:58  function charge_payment: role
+        # intake.iac:59  function charge_payment: role
         charge_payment_role = iam.Role(
             self,
             "ChargePaymentRole",
@@ -897,7 +1001,7 @@ class ShopStack(cdk.Stack):
         )
         resource_of(charge_payment_role).override_logical_id("ChargePaymentRole")
 
-        # intake.iac:58  function charge_payment
+        # intake.iac:59  function charge_payment
         charge_payment = lambda_.Function(
             self,
             "ChargePayment",
@@ -923,7 +1027,7 @@ class ShopStack(cdk.Stack):
         )
         resource_of(charge_payment).override_logical_id("ChargePayment")
 
-        # intake.iac:75  function order_api: role
+        # intake.iac:76  function order_api: role
         order_api_role = iam.Role(
             self,
             "OrderApiRole",
@@ -968,7 +1072,7 @@ class ShopStack(cdk.Stack):
         )
         resource_of(order_api_role).override_logical_id("OrderApiRole")
 
-        # intake.iac:75  function order_api
+        # intake.iac:76  function order_api
         order_api = lambda_.Function(
             self,
             "OrderApi",
@@ -1153,6 +1257,23 @@ class ShopStack(cdk.Stack):
         )
         resource_of(order_changes_log_group).override_logical_id("OrderChangesLogGroup")
 
+        # orders.iac:17  queue order_changes_dlq (dead-letter queue)
+        order_changes_dlq = sqs.Queue(
+            self,
+            "OrderChangesDlq",
+            queue_name=cdk.Fn.sub(
+                "${Stage}-shop-order-changes-dlq",
+                {"Stage": stage.value_as_string},
+            ),
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.seconds(1209600),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(order_changes_dlq).override_logical_id("OrderChangesDlq")
+
         # orders.iac:35  topic order_updates
         order_updates = sns.Topic(
             self,
@@ -1177,6 +1298,7 @@ class ShopStack(cdk.Stack):
             retention_period=cdk.Duration.seconds(172800),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
         )
         resource_of(customer_notices).override_logical_id("CustomerNotices")
 
@@ -1197,6 +1319,42 @@ class ShopStack(cdk.Stack):
         )
         resource_of(customer_notices_policy).override_logical_id(
             "CustomerNoticesPolicy",
+        )
+
+        # orders.iac:39  queue customer_notices_dlq (dead-letter queue)
+        customer_notices_dlq = sqs.Queue(
+            self,
+            "CustomerNoticesDlq",
+            queue_name=cdk.Fn.sub(
+                "${Stage}-shop-customer-notices-dlq",
+                {"Stage": stage.value_as_string},
+            ),
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.seconds(1209600),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(customer_notices_dlq).override_logical_id("CustomerNoticesDlq")
+
+        # orders.iac:39  queue customer_notices_dlq: who may send to it
+        customer_notices_dlq_policy = sqs.QueuePolicy(
+            self,
+            "CustomerNoticesDlqPolicy",
+            queues=[customer_notices_dlq],
+        )
+        customer_notices_dlq_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromOrderUpdates",
+                principals=[iam.ServicePrincipal("sns.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[customer_notices_dlq.queue_arn],
+                conditions={"ArnEquals": {"aws:SourceArn": order_updates.topic_arn}},
+            ),
+        )
+        resource_of(customer_notices_dlq_policy).override_logical_id(
+            "CustomerNoticesDlqPolicy",
         )
 
         # orders.iac:43  topic alerts
@@ -1253,6 +1411,11 @@ class ShopStack(cdk.Stack):
                             ],
                             resources=[orders.table_stream_arn],
                         ),
+                        iam.PolicyStatement(
+                            sid="DeliverToOrderChangesDlq",
+                            actions=["sqs:SendMessage"],
+                            resources=[order_changes_dlq.queue_arn],
+                        ),
                     ],
                 ),
             },
@@ -1296,6 +1459,23 @@ class ShopStack(cdk.Stack):
         )
         resource_of(page_oncall_log_group).override_logical_id("PageOncallLogGroup")
 
+        # orders.iac:45  queue page_oncall_dlq (dead-letter queue)
+        page_oncall_dlq = sqs.Queue(
+            self,
+            "PageOncallDlq",
+            queue_name=cdk.Fn.sub(
+                "${Stage}-shop-page-oncall-dlq",
+                {"Stage": stage.value_as_string},
+            ),
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.seconds(1209600),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(page_oncall_dlq).override_logical_id("PageOncallDlq")
+
         # orders.iac:45  function page_oncall: role
         page_oncall_role = iam.Role(
             self,
@@ -1313,6 +1493,11 @@ class ShopStack(cdk.Stack):
                                     {"Stage": stage.value_as_string},
                                 ),
                             ],
+                        ),
+                        iam.PolicyStatement(
+                            sid="DeliverToPageOncallDlq",
+                            actions=["sqs:SendMessage"],
+                            resources=[page_oncall_dlq.queue_arn],
                         ),
                     ],
                 ),
@@ -1342,6 +1527,23 @@ class ShopStack(cdk.Stack):
             },
         )
         resource_of(page_oncall).override_logical_id("PageOncall")
+
+        # orders.iac:45  queue page_oncall_dlq: who may send to it
+        page_oncall_dlq_policy = sqs.QueuePolicy(
+            self,
+            "PageOncallDlqPolicy",
+            queues=[page_oncall_dlq],
+        )
+        page_oncall_dlq_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromAlerts",
+                principals=[iam.ServicePrincipal("sns.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[page_oncall_dlq.queue_arn],
+                conditions={"ArnEquals": {"aws:SourceArn": alerts.topic_arn}},
+            ),
+        )
+        resource_of(page_oncall_dlq_policy).override_logical_id("PageOncallDlqPolicy")
 
         # intake.iac:3  api storefront: role for its service integrations
         storefront_role = iam.Role(
@@ -1493,7 +1695,7 @@ class ShopStack(cdk.Stack):
         )
 
         # events.iac:8  shop_events.event -> workflow fulfil_order
-        events.CfnRule(
+        shop_events_event_to_fulfil_order = events.CfnRule(
             self,
             "ShopEventsEventToFulfilOrder",
             name=cdk.Fn.sub(
@@ -1509,9 +1711,37 @@ class ShopStack(cdk.Stack):
                     id="fulfil_order",
                     arn=fulfil_order.ref,
                     role_arn=fulfil_order_events_role.role_arn,
+                    retry_policy=events.CfnRule.RetryPolicyProperty(
+                        maximum_retry_attempts=185,
+                        maximum_event_age_in_seconds=86400,
+                    ),
+                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
+                        arn=fulfil_order_dlq.queue_arn,
+                    ),
                 ),
             ],
         )
+
+        # events.iac:52  queue fulfil_order_dlq: who may send to it
+        fulfil_order_dlq_policy = sqs.QueuePolicy(
+            self,
+            "FulfilOrderDlqPolicy",
+            queues=[fulfil_order_dlq],
+        )
+        fulfil_order_dlq_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromShopEventsEventToFulfilOrder",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[fulfil_order_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {
+                        "aws:SourceArn": shop_events_event_to_fulfil_order.attr_arn,
+                    },
+                },
+            ),
+        )
+        resource_of(fulfil_order_dlq_policy).override_logical_id("FulfilOrderDlqPolicy")
 
         # events.iac:10  shop_events.event -> function send_receipt
         shop_events_event_to_send_receipt = events.CfnRule(
@@ -1529,9 +1759,37 @@ class ShopStack(cdk.Stack):
                 events.CfnRule.TargetProperty(
                     id="send_receipt",
                     arn=send_receipt.function_arn,
+                    retry_policy=events.CfnRule.RetryPolicyProperty(
+                        maximum_retry_attempts=185,
+                        maximum_event_age_in_seconds=86400,
+                    ),
+                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
+                        arn=send_receipt_dlq.queue_arn,
+                    ),
                 ),
             ],
         )
+
+        # events.iac:23  queue send_receipt_dlq: who may send to it
+        send_receipt_dlq_policy = sqs.QueuePolicy(
+            self,
+            "SendReceiptDlqPolicy",
+            queues=[send_receipt_dlq],
+        )
+        send_receipt_dlq_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromShopEventsEventToSendReceipt",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[send_receipt_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {
+                        "aws:SourceArn": shop_events_event_to_send_receipt.attr_arn,
+                    },
+                },
+            ),
+        )
+        resource_of(send_receipt_dlq_policy).override_logical_id("SendReceiptDlqPolicy")
 
         # events.iac:10  shop_events.event -> send_receipt
         lambda_.CfnPermission(
@@ -1560,6 +1818,13 @@ class ShopStack(cdk.Stack):
                 events.CfnRule.TargetProperty(
                     id="partner_feed",
                     arn=partner_feed.topic_arn,
+                    retry_policy=events.CfnRule.RetryPolicyProperty(
+                        maximum_retry_attempts=185,
+                        maximum_event_age_in_seconds=86400,
+                    ),
+                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
+                        arn=partner_feed_dlq.queue_arn,
+                    ),
                 ),
             ],
         )
@@ -1585,6 +1850,27 @@ class ShopStack(cdk.Stack):
         )
         resource_of(partner_feed_policy).override_logical_id("PartnerFeedPolicy")
 
+        # events.iac:16  queue partner_feed_dlq: who may send to it
+        partner_feed_dlq_policy = sqs.QueuePolicy(
+            self,
+            "PartnerFeedDlqPolicy",
+            queues=[partner_feed_dlq],
+        )
+        partner_feed_dlq_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromShopEventsEventToPartnerFeed",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[partner_feed_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {
+                        "aws:SourceArn": shop_events_event_to_partner_feed.attr_arn,
+                    },
+                },
+            ),
+        )
+        resource_of(partner_feed_dlq_policy).override_logical_id("PartnerFeedDlqPolicy")
+
         # events.iac:14  shop_events.event -> queue audit_log
         shop_events_event_to_audit_log = events.CfnRule(
             self,
@@ -1598,7 +1884,17 @@ class ShopStack(cdk.Stack):
             event_pattern={"account": [cdk.Aws.ACCOUNT_ID]},
             state="ENABLED",
             targets=[
-                events.CfnRule.TargetProperty(id="audit_log", arn=audit_log.queue_arn),
+                events.CfnRule.TargetProperty(
+                    id="audit_log",
+                    arn=audit_log.queue_arn,
+                    retry_policy=events.CfnRule.RetryPolicyProperty(
+                        maximum_retry_attempts=185,
+                        maximum_event_age_in_seconds=86400,
+                    ),
+                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
+                        arn=audit_log_dlq.queue_arn,
+                    ),
+                ),
             ],
         )
 
@@ -1623,6 +1919,27 @@ class ShopStack(cdk.Stack):
         )
         resource_of(audit_log_policy).override_logical_id("AuditLogPolicy")
 
+        # events.iac:17  queue audit_log_dlq: who may send to it
+        audit_log_dlq_policy = sqs.QueuePolicy(
+            self,
+            "AuditLogDlqPolicy",
+            queues=[audit_log_dlq],
+        )
+        audit_log_dlq_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromShopEventsEventToAuditLog",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[audit_log_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {
+                        "aws:SourceArn": shop_events_event_to_audit_log.attr_arn,
+                    },
+                },
+            ),
+        )
+        resource_of(audit_log_dlq_policy).override_logical_id("AuditLogDlqPolicy")
+
         # intake.iac:41  incoming_orders.message -> function place_order
         incoming_orders_message_to_place_order = lambda_.EventSourceMapping(
             self,
@@ -1638,7 +1955,7 @@ class ShopStack(cdk.Stack):
         )
         incoming_orders_message_to_place_order.node.add_dependency(place_order_role)
 
-        # intake.iac:72  payments.message -> function charge_payment
+        # intake.iac:73  payments.message -> function charge_payment
         payments_message_to_charge_payment = lambda_.EventSourceMapping(
             self,
             "PaymentsMessageToChargePayment",
@@ -1661,6 +1978,14 @@ class ShopStack(cdk.Stack):
             batch_size=100,
             starting_position=lambda_.StartingPosition.LATEST,
             report_batch_item_failures=True,
+            retry_attempts=3,
+            max_record_age=cdk.Duration.seconds(86400),
+            bisect_batch_on_error=True,
+        )
+        # Set on the resource: the L2 `on_failure` would grant the role on its own.
+        resource_of(orders_changed_to_order_changes).add_property_override(
+            "DestinationConfig.OnFailure.Destination",
+            order_changes_dlq.queue_arn,
         )
         resource_of(orders_changed_to_order_changes).override_logical_id(
             "OrdersChangedToOrderChanges",
@@ -1680,6 +2005,11 @@ class ShopStack(cdk.Stack):
                 ),
             },
             raw_message_delivery=True,
+        )
+        # Set on the resource: the L2 `dead_letter_queue` would add its own queue policy.
+        resource_of(order_updates_message_to_customer_notices).add_property_override(
+            "RedrivePolicy",
+            {"deadLetterTargetArn": customer_notices_dlq.queue_arn},
         )
         resource_of(order_updates_message_to_customer_notices).override_logical_id(
             "OrderUpdatesMessageToCustomerNotices",
@@ -1709,9 +2039,46 @@ class ShopStack(cdk.Stack):
                 ),
             },
         )
+        # Set on the resource: the L2 `dead_letter_queue` would add its own queue policy.
+        resource_of(alerts_message_to_page_oncall).add_property_override(
+            "RedrivePolicy",
+            {"deadLetterTargetArn": page_oncall_dlq.queue_arn},
+        )
         resource_of(alerts_message_to_page_oncall).override_logical_id(
             "AlertsMessageToPageOncall",
         )
+
+        # events.iac:23  function send_receipt: asynchronous invocations
+        send_receipt_invoke_config = lambda_.CfnEventInvokeConfig(
+            self,
+            "SendReceiptInvokeConfig",
+            function_name=send_receipt.function_name,
+            qualifier="$LATEST",
+            maximum_retry_attempts=2,
+            maximum_event_age_in_seconds=21600,
+            destination_config=lambda_.CfnEventInvokeConfig.DestinationConfigProperty(
+                on_failure=lambda_.CfnEventInvokeConfig.OnFailureProperty(
+                    destination=send_receipt_dlq.queue_arn,
+                ),
+            ),
+        )
+        send_receipt_invoke_config.node.add_dependency(send_receipt_role)
+
+        # orders.iac:45  function page_oncall: asynchronous invocations
+        page_oncall_invoke_config = lambda_.CfnEventInvokeConfig(
+            self,
+            "PageOncallInvokeConfig",
+            function_name=page_oncall.function_name,
+            qualifier="$LATEST",
+            maximum_retry_attempts=2,
+            maximum_event_age_in_seconds=21600,
+            destination_config=lambda_.CfnEventInvokeConfig.DestinationConfigProperty(
+                on_failure=lambda_.CfnEventInvokeConfig.OnFailureProperty(
+                    destination=page_oncall_dlq.queue_arn,
+                ),
+            ),
+        )
+        page_oncall_invoke_config.node.add_dependency(page_oncall_role)
 
         # app.iac:27  output api_url
         api_url_output = cdk.CfnOutput(

@@ -40,6 +40,40 @@ resource "aws_sns_topic_policy" "partner_feed_policy" {
   })
 }
 
+# events.iac:16  queue partner_feed_dlq (dead-letter queue)
+resource "aws_sqs_queue" "partner_feed_dlq" {
+  name                       = "${var.stage}-shop-partner-feed-dlq"
+  max_message_size           = 262144
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# events.iac:16  queue partner_feed_dlq: who may send to it
+resource "aws_sqs_queue_policy" "partner_feed_dlq_policy" {
+  queue_url = aws_sqs_queue.partner_feed_dlq.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromShopEventsEventToPartnerFeed"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.partner_feed_dlq.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.shop_events_event_to_partner_feed.arn
+          }
+        }
+      },
+    ]
+  })
+}
+
 # events.iac:17  queue audit_log
 resource "aws_sqs_queue" "audit_log" {
   name                       = "${var.stage}-shop-audit-log"
@@ -64,6 +98,40 @@ resource "aws_sqs_queue_policy" "audit_log_policy" {
         }
         Action   = "sqs:SendMessage"
         Resource = aws_sqs_queue.audit_log.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.shop_events_event_to_audit_log.arn
+          }
+        }
+      },
+    ]
+  })
+}
+
+# events.iac:17  queue audit_log_dlq (dead-letter queue)
+resource "aws_sqs_queue" "audit_log_dlq" {
+  name                       = "${var.stage}-shop-audit-log-dlq"
+  max_message_size           = 262144
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# events.iac:17  queue audit_log_dlq: who may send to it
+resource "aws_sqs_queue_policy" "audit_log_dlq_policy" {
+  queue_url = aws_sqs_queue.audit_log_dlq.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromShopEventsEventToAuditLog"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.audit_log_dlq.arn
         Condition = {
           ArnEquals = {
             "aws:SourceArn" = aws_cloudwatch_event_rule.shop_events_event_to_audit_log.arn
@@ -206,6 +274,12 @@ resource "aws_iam_role_policy" "send_receipt_role" {
         Action   = "s3:PutObject"
         Resource = "${aws_s3_bucket.receipts.arn}/*"
       },
+      {
+        Sid      = "DeliverToSendReceiptDlq"
+        Effect   = "Allow"
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.send_receipt_dlq.arn
+      },
     ]
   })
 }
@@ -235,6 +309,40 @@ resource "aws_lambda_function" "send_receipt" {
   }
 
   depends_on = [aws_iam_role_policy.send_receipt_role]
+}
+
+# events.iac:23  queue send_receipt_dlq (dead-letter queue)
+resource "aws_sqs_queue" "send_receipt_dlq" {
+  name                       = "${var.stage}-shop-send-receipt-dlq"
+  max_message_size           = 262144
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# events.iac:23  queue send_receipt_dlq: who may send to it
+resource "aws_sqs_queue_policy" "send_receipt_dlq_policy" {
+  queue_url = aws_sqs_queue.send_receipt_dlq.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromShopEventsEventToSendReceipt"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.send_receipt_dlq.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.shop_events_event_to_send_receipt.arn
+          }
+        }
+      },
+    ]
+  })
 }
 
 # events.iac:33  table stock
@@ -517,6 +625,40 @@ resource "aws_sfn_state_machine" "fulfil_order" {
   })
 
   depends_on = [aws_iam_role_policy.fulfil_order_role]
+}
+
+# events.iac:52  queue fulfil_order_dlq (dead-letter queue)
+resource "aws_sqs_queue" "fulfil_order_dlq" {
+  name                       = "${var.stage}-shop-fulfil-order-dlq"
+  max_message_size           = 262144
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# events.iac:52  queue fulfil_order_dlq: who may send to it
+resource "aws_sqs_queue_policy" "fulfil_order_dlq_policy" {
+  queue_url = aws_sqs_queue.fulfil_order_dlq.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromShopEventsEventToFulfilOrder"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.fulfil_order_dlq.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.shop_events_event_to_fulfil_order.arn
+          }
+        }
+      },
+    ]
+  })
 }
 
 # intake.iac:3  api storefront
@@ -848,21 +990,37 @@ resource "aws_sqs_queue" "payments" {
   message_retention_seconds   = 345600
   delay_seconds               = 0
   sqs_managed_sse_enabled     = true
+  redrive_policy = jsonencode({
+    deadLetterTargetArn = aws_sqs_queue.payments_dlq.arn
+    maxReceiveCount     = 5
+  })
 }
 
-# intake.iac:54  secret payment_key
+# intake.iac:45  queue payments_dlq (dead-letter queue)
+resource "aws_sqs_queue" "payments_dlq" {
+  name                        = "${var.stage}-shop-payments-dlq.fifo"
+  fifo_queue                  = true
+  content_based_deduplication = true
+  max_message_size            = 262144
+  visibility_timeout_seconds  = 30
+  message_retention_seconds   = 1209600
+  delay_seconds               = 0
+  sqs_managed_sse_enabled     = true
+}
+
+# intake.iac:55  secret payment_key
 resource "aws_secretsmanager_secret" "payment_key" {
   name        = "${var.stage}/shop/payment-provider-key"
   description = "payment_key, generated by iac"
 }
 
-# intake.iac:54  secret payment_key: its generated value
+# intake.iac:55  secret payment_key: its generated value
 data "aws_secretsmanager_random_password" "payment_key" {
   password_length     = 32
   exclude_punctuation = true
 }
 
-# intake.iac:54  secret payment_key: the first value; rotate or set it later without Terraform undoing it
+# intake.iac:55  secret payment_key: the first value; rotate or set it later without Terraform undoing it
 resource "aws_secretsmanager_secret_version" "payment_key" {
   secret_id     = aws_secretsmanager_secret.payment_key.id
   secret_string = data.aws_secretsmanager_random_password.payment_key.random_password
@@ -872,13 +1030,13 @@ resource "aws_secretsmanager_secret_version" "payment_key" {
   }
 }
 
-# intake.iac:58  function charge_payment: log group
+# intake.iac:59  function charge_payment: log group
 resource "aws_cloudwatch_log_group" "charge_payment_log_group" {
   name              = "/aws/lambda/${var.stage}-shop-charge-payment"
   retention_in_days = 30
 }
 
-# intake.iac:58  function charge_payment: role
+# intake.iac:59  function charge_payment: role
 resource "aws_iam_role" "charge_payment_role" {
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
@@ -894,7 +1052,7 @@ resource "aws_iam_role" "charge_payment_role" {
   })
 }
 
-# intake.iac:58  function charge_payment: role
+# intake.iac:59  function charge_payment: role
 resource "aws_iam_role_policy" "charge_payment_role" {
   name = "ChargePaymentRolePolicy"
   role = aws_iam_role.charge_payment_role.id
@@ -947,7 +1105,7 @@ resource "aws_iam_role_policy" "charge_payment_role" {
   })
 }
 
-# intake.iac:58  function charge_payment
+# intake.iac:59  function charge_payment
 resource "aws_lambda_function" "charge_payment" {
   function_name                  = "${var.stage}-shop-charge-payment"
   role                           = aws_iam_role.charge_payment_role.arn
@@ -977,13 +1135,13 @@ resource "aws_lambda_function" "charge_payment" {
   depends_on = [aws_iam_role_policy.charge_payment_role]
 }
 
-# intake.iac:75  function order_api: log group
+# intake.iac:76  function order_api: log group
 resource "aws_cloudwatch_log_group" "order_api_log_group" {
   name              = "/aws/lambda/${var.stage}-shop-order-api"
   retention_in_days = 30
 }
 
-# intake.iac:75  function order_api: role
+# intake.iac:76  function order_api: role
 resource "aws_iam_role" "order_api_role" {
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
@@ -999,7 +1157,7 @@ resource "aws_iam_role" "order_api_role" {
   })
 }
 
-# intake.iac:75  function order_api: role
+# intake.iac:76  function order_api: role
 resource "aws_iam_role_policy" "order_api_role" {
   name = "OrderApiRolePolicy"
   role = aws_iam_role.order_api_role.id
@@ -1035,7 +1193,7 @@ resource "aws_iam_role_policy" "order_api_role" {
   })
 }
 
-# intake.iac:75  function order_api
+# intake.iac:76  function order_api
 resource "aws_lambda_function" "order_api" {
   function_name    = "${var.stage}-shop-order-api"
   role             = aws_iam_role.order_api_role.arn
@@ -1061,13 +1219,13 @@ resource "aws_lambda_function" "order_api" {
   depends_on = [aws_iam_role_policy.order_api_role]
 }
 
-# intake.iac:85  function replay_failed: log group
+# intake.iac:86  function replay_failed: log group
 resource "aws_cloudwatch_log_group" "replay_failed_log_group" {
   name              = "/aws/lambda/${var.stage}-shop-replay-failed"
   retention_in_days = 30
 }
 
-# intake.iac:85  function replay_failed: role
+# intake.iac:86  function replay_failed: role
 resource "aws_iam_role" "replay_failed_role" {
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
@@ -1083,7 +1241,7 @@ resource "aws_iam_role" "replay_failed_role" {
   })
 }
 
-# intake.iac:85  function replay_failed: role
+# intake.iac:86  function replay_failed: role
 resource "aws_iam_role_policy" "replay_failed_role" {
   name = "ReplayFailedRolePolicy"
   role = aws_iam_role.replay_failed_role.id
@@ -1117,7 +1275,7 @@ resource "aws_iam_role_policy" "replay_failed_role" {
   })
 }
 
-# intake.iac:85  function replay_failed
+# intake.iac:86  function replay_failed
 resource "aws_lambda_function" "replay_failed" {
   function_name    = "${var.stage}-shop-replay-failed"
   role             = aws_iam_role.replay_failed_role.arn
@@ -1257,6 +1415,12 @@ resource "aws_iam_role_policy" "order_changes_role" {
         ]
         Resource = aws_dynamodb_table.orders.stream_arn
       },
+      {
+        Sid      = "DeliverToOrderChangesDlq"
+        Effect   = "Allow"
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.order_changes_dlq.arn
+      },
     ]
   })
 }
@@ -1289,6 +1453,16 @@ resource "aws_lambda_function" "order_changes" {
   depends_on = [aws_iam_role_policy.order_changes_role]
 }
 
+# orders.iac:17  queue order_changes_dlq (dead-letter queue)
+resource "aws_sqs_queue" "order_changes_dlq" {
+  name                       = "${var.stage}-shop-order-changes-dlq"
+  max_message_size           = 262144
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
 # orders.iac:35  topic order_updates
 resource "aws_sns_topic" "order_updates" {
   name = "${var.stage}-shop-order-updates"
@@ -1318,6 +1492,40 @@ resource "aws_sqs_queue_policy" "customer_notices_policy" {
         }
         Action   = "sqs:SendMessage"
         Resource = aws_sqs_queue.customer_notices.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_sns_topic.order_updates.arn
+          }
+        }
+      },
+    ]
+  })
+}
+
+# orders.iac:39  queue customer_notices_dlq (dead-letter queue)
+resource "aws_sqs_queue" "customer_notices_dlq" {
+  name                       = "${var.stage}-shop-customer-notices-dlq"
+  max_message_size           = 262144
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# orders.iac:39  queue customer_notices_dlq: who may send to it
+resource "aws_sqs_queue_policy" "customer_notices_dlq_policy" {
+  queue_url = aws_sqs_queue.customer_notices_dlq.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromOrderUpdates"
+        Effect = "Allow"
+        Principal = {
+          Service = "sns.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.customer_notices_dlq.arn
         Condition = {
           ArnEquals = {
             "aws:SourceArn" = aws_sns_topic.order_updates.arn
@@ -1368,6 +1576,12 @@ resource "aws_iam_role_policy" "page_oncall_role" {
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
         Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/${var.stage}-shop-page-oncall:*"
       },
+      {
+        Sid      = "DeliverToPageOncallDlq"
+        Effect   = "Allow"
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.page_oncall_dlq.arn
+      },
     ]
   })
 }
@@ -1397,6 +1611,40 @@ resource "aws_lambda_function" "page_oncall" {
   }
 
   depends_on = [aws_iam_role_policy.page_oncall_role]
+}
+
+# orders.iac:45  queue page_oncall_dlq (dead-letter queue)
+resource "aws_sqs_queue" "page_oncall_dlq" {
+  name                       = "${var.stage}-shop-page-oncall-dlq"
+  max_message_size           = 262144
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# orders.iac:45  queue page_oncall_dlq: who may send to it
+resource "aws_sqs_queue_policy" "page_oncall_dlq_policy" {
+  queue_url = aws_sqs_queue.page_oncall_dlq.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromAlerts"
+        Effect = "Allow"
+        Principal = {
+          Service = "sns.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.page_oncall_dlq.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_sns_topic.alerts.arn
+          }
+        }
+      },
+    ]
+  })
 }
 
 # intake.iac:3  api storefront: role for its service integrations
@@ -1464,6 +1712,15 @@ resource "aws_cloudwatch_event_target" "shop_events_event_to_fulfil_order_fulfil
   arn            = aws_sfn_state_machine.fulfil_order.arn
   role_arn       = aws_iam_role.fulfil_order_events_role.arn
 
+  retry_policy {
+    maximum_retry_attempts       = 185
+    maximum_event_age_in_seconds = 86400
+  }
+
+  dead_letter_config {
+    arn = aws_sqs_queue.fulfil_order_dlq.arn
+  }
+
   depends_on = [aws_iam_role_policy.fulfil_order_events_role]
 }
 
@@ -1518,6 +1775,15 @@ resource "aws_cloudwatch_event_target" "shop_events_event_to_send_receipt_send_r
   event_bus_name = aws_cloudwatch_event_bus.shop_events.name
   target_id      = "send_receipt"
   arn            = aws_lambda_function.send_receipt.arn
+
+  retry_policy {
+    maximum_retry_attempts       = 185
+    maximum_event_age_in_seconds = 86400
+  }
+
+  dead_letter_config {
+    arn = aws_sqs_queue.send_receipt_dlq.arn
+  }
 }
 
 # events.iac:10  shop_events.event -> send_receipt
@@ -1547,6 +1813,15 @@ resource "aws_cloudwatch_event_target" "shop_events_event_to_partner_feed_partne
   event_bus_name = aws_cloudwatch_event_bus.shop_events.name
   target_id      = "partner_feed"
   arn            = aws_sns_topic.partner_feed.arn
+
+  retry_policy {
+    maximum_retry_attempts       = 185
+    maximum_event_age_in_seconds = 86400
+  }
+
+  dead_letter_config {
+    arn = aws_sqs_queue.partner_feed_dlq.arn
+  }
 }
 
 # events.iac:14  shop_events.event -> queue audit_log
@@ -1566,6 +1841,15 @@ resource "aws_cloudwatch_event_target" "shop_events_event_to_audit_log_audit_log
   event_bus_name = aws_cloudwatch_event_bus.shop_events.name
   target_id      = "audit_log"
   arn            = aws_sqs_queue.audit_log.arn
+
+  retry_policy {
+    maximum_retry_attempts       = 185
+    maximum_event_age_in_seconds = 86400
+  }
+
+  dead_letter_config {
+    arn = aws_sqs_queue.audit_log_dlq.arn
+  }
 }
 
 # intake.iac:41  incoming_orders.message -> function place_order
@@ -1579,7 +1863,7 @@ resource "aws_lambda_event_source_mapping" "incoming_orders_message_to_place_ord
   depends_on = [aws_iam_role_policy.place_order_role]
 }
 
-# intake.iac:72  payments.message -> function charge_payment
+# intake.iac:73  payments.message -> function charge_payment
 resource "aws_lambda_event_source_mapping" "payments_message_to_charge_payment" {
   function_name           = aws_lambda_function.charge_payment.function_name
   event_source_arn        = aws_sqs_queue.payments.arn
@@ -1591,11 +1875,20 @@ resource "aws_lambda_event_source_mapping" "payments_message_to_charge_payment" 
 
 # orders.iac:31  orders.changed -> function order_changes
 resource "aws_lambda_event_source_mapping" "orders_changed_to_order_changes" {
-  function_name           = aws_lambda_function.order_changes.function_name
-  event_source_arn        = aws_dynamodb_table.orders.stream_arn
-  batch_size              = 100
-  starting_position       = "LATEST"
-  function_response_types = ["ReportBatchItemFailures"]
+  function_name                  = aws_lambda_function.order_changes.function_name
+  event_source_arn               = aws_dynamodb_table.orders.stream_arn
+  batch_size                     = 100
+  starting_position              = "LATEST"
+  function_response_types        = ["ReportBatchItemFailures"]
+  maximum_retry_attempts         = 3
+  maximum_record_age_in_seconds  = 86400
+  bisect_batch_on_function_error = true
+
+  destination_config {
+    on_failure {
+      destination_arn = aws_sqs_queue.order_changes_dlq.arn
+    }
+  }
 
   depends_on = [aws_iam_role_policy.order_changes_role]
 }
@@ -1609,6 +1902,9 @@ resource "aws_sns_topic_subscription" "order_updates_message_to_customer_notices
     status = ["shipped", "delivered"]
   })
   raw_message_delivery = true
+  redrive_policy = jsonencode({
+    deadLetterTargetArn = aws_sqs_queue.customer_notices_dlq.arn
+  })
 }
 
 # orders.iac:54  alerts.message -> function page_oncall
@@ -1628,4 +1924,39 @@ resource "aws_sns_topic_subscription" "alerts_message_to_page_oncall" {
   filter_policy = jsonencode({
     severity = ["high", "critical"]
   })
+  redrive_policy = jsonencode({
+    deadLetterTargetArn = aws_sqs_queue.page_oncall_dlq.arn
+  })
+}
+
+# events.iac:23  function send_receipt: asynchronous invocations
+resource "aws_lambda_function_event_invoke_config" "send_receipt_invoke_config" {
+  function_name                = aws_lambda_function.send_receipt.function_name
+  qualifier                    = "$LATEST"
+  maximum_retry_attempts       = 2
+  maximum_event_age_in_seconds = 21600
+
+  destination_config {
+    on_failure {
+      destination = aws_sqs_queue.send_receipt_dlq.arn
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.send_receipt_role]
+}
+
+# orders.iac:45  function page_oncall: asynchronous invocations
+resource "aws_lambda_function_event_invoke_config" "page_oncall_invoke_config" {
+  function_name                = aws_lambda_function.page_oncall.function_name
+  qualifier                    = "$LATEST"
+  maximum_retry_attempts       = 2
+  maximum_event_age_in_seconds = 21600
+
+  destination_config {
+    on_failure {
+      destination = aws_sqs_queue.page_oncall_dlq.arn
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.page_oncall_role]
 }

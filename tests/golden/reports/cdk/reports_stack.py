@@ -367,6 +367,7 @@ class ReportsStack(cdk.Stack):
             retention_period=cdk.Duration.seconds(1209600),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
         )
         resource_of(archive_jobs_dlq).override_logical_id("ArchiveJobsDlq")
 
@@ -384,6 +385,7 @@ class ReportsStack(cdk.Stack):
                 queue=archive_jobs_dlq,
                 max_receive_count=3,
             ),
+            removal_policy=cdk.RemovalPolicy.DESTROY,
         )
         resource_of(archive_jobs).override_logical_id("ArchiveJobs")
 
@@ -476,6 +478,20 @@ class ReportsStack(cdk.Stack):
             "RefreshDashboardLogGroup",
         )
 
+        # data.iac:66  queue refresh_dashboard_dlq (dead-letter queue)
+        refresh_dashboard_dlq = sqs.Queue(
+            self,
+            "RefreshDashboardDlq",
+            queue_name="reports-refresh-dashboard-dlq",
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.seconds(1209600),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(refresh_dashboard_dlq).override_logical_id("RefreshDashboardDlq")
+
         # data.iac:66  function refresh_dashboard: role
         refresh_dashboard_role = iam.Role(
             self,
@@ -520,6 +536,11 @@ class ReportsStack(cdk.Stack):
                                 ),
                             ],
                         ),
+                        iam.PolicyStatement(
+                            sid="DeliverToRefreshDashboardDlq",
+                            actions=["sqs:SendMessage"],
+                            resources=[refresh_dashboard_dlq.queue_arn],
+                        ),
                     ],
                 ),
             },
@@ -558,6 +579,20 @@ class ReportsStack(cdk.Stack):
             "CompactExportsLogGroup",
         )
 
+        # data.iac:73  queue compact_exports_dlq (dead-letter queue)
+        compact_exports_dlq = sqs.Queue(
+            self,
+            "CompactExportsDlq",
+            queue_name="reports-compact-exports-dlq",
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.seconds(1209600),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(compact_exports_dlq).override_logical_id("CompactExportsDlq")
+
         # data.iac:73  function compact_exports: role
         compact_exports_role = iam.Role(
             self,
@@ -589,6 +624,11 @@ class ReportsStack(cdk.Stack):
                             sid="ReadWriteDeleteListReports",
                             actions=["s3:ListBucket"],
                             resources=[reports.bucket_arn],
+                        ),
+                        iam.PolicyStatement(
+                            sid="DeliverToCompactExportsDlq",
+                            actions=["sqs:SendMessage"],
+                            resources=[compact_exports_dlq.queue_arn],
                         ),
                     ],
                 ),
@@ -666,6 +706,13 @@ class ReportsStack(cdk.Stack):
                 events.CfnRule.TargetProperty(
                     id="archive_jobs",
                     arn=archive_jobs.queue_arn,
+                    retry_policy=events.CfnRule.RetryPolicyProperty(
+                        maximum_retry_attempts=185,
+                        maximum_event_age_in_seconds=86400,
+                    ),
+                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
+                        arn=archive_jobs_dlq.queue_arn,
+                    ),
                 ),
             ],
         )
@@ -686,6 +733,23 @@ class ReportsStack(cdk.Stack):
             ),
         )
         resource_of(archive_jobs_policy).override_logical_id("ArchiveJobsPolicy")
+
+        # data.iac:51  queue archive_jobs_dlq: who may send to it
+        archive_jobs_dlq_policy = sqs.QueuePolicy(
+            self,
+            "ArchiveJobsDlqPolicy",
+            queues=[archive_jobs_dlq],
+        )
+        archive_jobs_dlq_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromArchiveSweep",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[archive_jobs_dlq.queue_arn],
+                conditions={"ArnEquals": {"aws:SourceArn": archive_sweep.attr_arn}},
+            ),
+        )
+        resource_of(archive_jobs_dlq_policy).override_logical_id("ArchiveJobsDlqPolicy")
 
         # triggers.iac:32  the app's ECS cluster
         cluster = ecs.CfnCluster(
@@ -952,12 +1016,20 @@ class ReportsStack(cdk.Stack):
             ),
             task_role_arn=warehouse_export_task_role.role_arn,
             execution_role_arn=warehouse_export_execution_role.role_arn,
+            volumes=[ecs.CfnTaskDefinition.VolumeProperty(name="scratch")],
             container_definitions=[
                 ecs.CfnTaskDefinition.ContainerDefinitionProperty(
                     name="warehouse_export",
                     image="123456789012.dkr.ecr.us-east-1.amazonaws.com/warehouse-export:2.3.1",
                     essential=True,
                     readonly_root_filesystem=True,
+                    mount_points=[
+                        ecs.CfnTaskDefinition.MountPointProperty(
+                            source_volume="scratch",
+                            container_path="/tmp",
+                            read_only=False,
+                        ),
+                    ],
                     command=["warehouse-export", "--since", "7d", "--format", "jsonl"],
                     environment=[
                         ecs.CfnTaskDefinition.KeyValuePairProperty(
@@ -983,6 +1055,20 @@ class ReportsStack(cdk.Stack):
                 ),
             ],
         )
+
+        # triggers.iac:32  queue warehouse_export_dlq (dead-letter queue)
+        warehouse_export_dlq = sqs.Queue(
+            self,
+            "WarehouseExportDlq",
+            queue_name="reports-warehouse-export-dlq",
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.seconds(1209600),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(warehouse_export_dlq).override_logical_id("WarehouseExportDlq")
 
         # workflows.iac:16  workflow build_report: role
         build_report_role = iam.Role(
@@ -1294,6 +1380,30 @@ class ReportsStack(cdk.Stack):
             },
         )
 
+        # workflows.iac:16  queue build_report_dlq (dead-letter queue)
+        build_report_dlq = sqs.Queue(
+            self,
+            "BuildReportDlq",
+            queue_name="reports-build-report-dlq",
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.seconds(1209600),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(build_report_dlq).override_logical_id("BuildReportDlq")
+
+        # workflows.iac:60  workflow sales_watch: execution history
+        sales_watch_logs = logs.LogGroup(
+            self,
+            "SalesWatchLogs",
+            log_group_name="/aws/vendedlogs/states/reports-sales-watch",
+            retention=logs.RetentionDays.ONE_MONTH,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(sales_watch_logs).override_logical_id("SalesWatchLogs")
+
         # workflows.iac:60  workflow sales_watch: role
         sales_watch_role = iam.Role(
             self,
@@ -1315,6 +1425,20 @@ class ReportsStack(cdk.Stack):
                             sid="PublishToSalesAlarm",
                             actions=["sns:Publish"],
                             resources=[sales_alarm.topic_arn],
+                        ),
+                        iam.PolicyStatement(
+                            sid="DeliverLogs",
+                            actions=[
+                                "logs:CreateLogDelivery",
+                                "logs:DeleteLogDelivery",
+                                "logs:DescribeLogGroups",
+                                "logs:DescribeResourcePolicies",
+                                "logs:GetLogDelivery",
+                                "logs:ListLogDeliveries",
+                                "logs:PutResourcePolicy",
+                                "logs:UpdateLogDelivery",
+                            ],
+                            resources=["*"],
                         ),
                     ],
                 ),
@@ -1418,7 +1542,34 @@ class ReportsStack(cdk.Stack):
                 "CountOrdersArn": count_orders.function_arn,
                 "SalesAlarmArn": sales_alarm.topic_arn,
             },
+            logging_configuration=sfn.CfnStateMachine.LoggingConfigurationProperty(
+                level="ALL",
+                include_execution_data=True,
+                destinations=[
+                    sfn.CfnStateMachine.LogDestinationProperty(
+                        cloud_watch_logs_log_group=sfn.CfnStateMachine.CloudWatchLogsLogGroupProperty(
+                            log_group_arn=cdk.Fn.sub(
+                                "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/vendedlogs/states/reports-sales-watch:*",
+                            ),
+                        ),
+                    ),
+                ],
+            ),
         )
+
+        # workflows.iac:60  queue sales_watch_dlq (dead-letter queue)
+        sales_watch_dlq = sqs.Queue(
+            self,
+            "SalesWatchDlq",
+            queue_name="reports-sales-watch-dlq",
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.seconds(1209600),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(sales_watch_dlq).override_logical_id("SalesWatchDlq")
 
         # triggers.iac:25  schedule refresh_dashboard_every_5m
         refresh_dashboard_every5m = events.CfnRule(
@@ -1432,8 +1583,36 @@ class ReportsStack(cdk.Stack):
                 events.CfnRule.TargetProperty(
                     id="refresh_dashboard",
                     arn=refresh_dashboard.function_arn,
+                    retry_policy=events.CfnRule.RetryPolicyProperty(
+                        maximum_retry_attempts=185,
+                        maximum_event_age_in_seconds=86400,
+                    ),
+                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
+                        arn=refresh_dashboard_dlq.queue_arn,
+                    ),
                 ),
             ],
+        )
+
+        # data.iac:66  queue refresh_dashboard_dlq: who may send to it
+        refresh_dashboard_dlq_policy = sqs.QueuePolicy(
+            self,
+            "RefreshDashboardDlqPolicy",
+            queues=[refresh_dashboard_dlq],
+        )
+        refresh_dashboard_dlq_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromRefreshDashboardEvery5m",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[refresh_dashboard_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {"aws:SourceArn": refresh_dashboard_every5m.attr_arn},
+                },
+            ),
+        )
+        resource_of(refresh_dashboard_dlq_policy).override_logical_id(
+            "RefreshDashboardDlqPolicy",
         )
 
         # triggers.iac:27  schedule compact_exports_cron_1
@@ -1448,8 +1627,36 @@ class ReportsStack(cdk.Stack):
                 events.CfnRule.TargetProperty(
                     id="compact_exports",
                     arn=compact_exports.function_arn,
+                    retry_policy=events.CfnRule.RetryPolicyProperty(
+                        maximum_retry_attempts=185,
+                        maximum_event_age_in_seconds=86400,
+                    ),
+                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
+                        arn=compact_exports_dlq.queue_arn,
+                    ),
                 ),
             ],
+        )
+
+        # data.iac:73  queue compact_exports_dlq: who may send to it
+        compact_exports_dlq_policy = sqs.QueuePolicy(
+            self,
+            "CompactExportsDlqPolicy",
+            queues=[compact_exports_dlq],
+        )
+        compact_exports_dlq_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromCompactExportsCron1",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[compact_exports_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {"aws:SourceArn": compact_exports_cron1.attr_arn},
+                },
+            ),
+        )
+        resource_of(compact_exports_dlq_policy).override_logical_id(
+            "CompactExportsDlqPolicy",
         )
 
         # triggers.iac:3  api reports_api: role for its service integrations
@@ -1579,7 +1786,7 @@ class ReportsStack(cdk.Stack):
         )
 
         # triggers.iac:9  schedule nightly
-        events.CfnRule(
+        nightly = events.CfnRule(
             self,
             "Nightly",
             name="reports-nightly",
@@ -1591,9 +1798,33 @@ class ReportsStack(cdk.Stack):
                     id="build_report",
                     arn=build_report.ref,
                     role_arn=build_report_events_role.role_arn,
+                    retry_policy=events.CfnRule.RetryPolicyProperty(
+                        maximum_retry_attempts=185,
+                        maximum_event_age_in_seconds=86400,
+                    ),
+                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
+                        arn=build_report_dlq.queue_arn,
+                    ),
                 ),
             ],
         )
+
+        # workflows.iac:16  queue build_report_dlq: who may send to it
+        build_report_dlq_policy = sqs.QueuePolicy(
+            self,
+            "BuildReportDlqPolicy",
+            queues=[build_report_dlq],
+        )
+        build_report_dlq_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromNightly",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[build_report_dlq.queue_arn],
+                conditions={"ArnEquals": {"aws:SourceArn": nightly.attr_arn}},
+            ),
+        )
+        resource_of(build_report_dlq_policy).override_logical_id("BuildReportDlqPolicy")
 
         # triggers.iac:32  container warehouse_export: role for EventBridge to start it
         warehouse_export_events_role = iam.Role(
@@ -1630,7 +1861,7 @@ class ReportsStack(cdk.Stack):
         )
 
         # triggers.iac:19  schedule weekly_export
-        events.CfnRule(
+        weekly_export = events.CfnRule(
             self,
             "WeeklyExport",
             name="reports-weekly-export",
@@ -1657,8 +1888,34 @@ class ReportsStack(cdk.Stack):
                             ),
                         ),
                     ),
+                    retry_policy=events.CfnRule.RetryPolicyProperty(
+                        maximum_retry_attempts=185,
+                        maximum_event_age_in_seconds=86400,
+                    ),
+                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
+                        arn=warehouse_export_dlq.queue_arn,
+                    ),
                 ),
             ],
+        )
+
+        # triggers.iac:32  queue warehouse_export_dlq: who may send to it
+        warehouse_export_dlq_policy = sqs.QueuePolicy(
+            self,
+            "WarehouseExportDlqPolicy",
+            queues=[warehouse_export_dlq],
+        )
+        warehouse_export_dlq_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromWeeklyExport",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[warehouse_export_dlq.queue_arn],
+                conditions={"ArnEquals": {"aws:SourceArn": weekly_export.attr_arn}},
+            ),
+        )
+        resource_of(warehouse_export_dlq_policy).override_logical_id(
+            "WarehouseExportDlqPolicy",
         )
 
         # triggers.iac:25  refresh_dashboard_every_5m.tick -> refresh_dashboard
@@ -1696,7 +1953,7 @@ class ReportsStack(cdk.Stack):
         resource_of(sales_watch_events_role).override_logical_id("SalesWatchEventsRole")
 
         # triggers.iac:26  schedule sales_watch_every_15m
-        events.CfnRule(
+        sales_watch_every15m = events.CfnRule(
             self,
             "SalesWatchEvery15m",
             name="reports-sales-watch-every-15m",
@@ -1708,9 +1965,35 @@ class ReportsStack(cdk.Stack):
                     id="sales_watch",
                     arn=sales_watch.ref,
                     role_arn=sales_watch_events_role.role_arn,
+                    retry_policy=events.CfnRule.RetryPolicyProperty(
+                        maximum_retry_attempts=185,
+                        maximum_event_age_in_seconds=86400,
+                    ),
+                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
+                        arn=sales_watch_dlq.queue_arn,
+                    ),
                 ),
             ],
         )
+
+        # workflows.iac:60  queue sales_watch_dlq: who may send to it
+        sales_watch_dlq_policy = sqs.QueuePolicy(
+            self,
+            "SalesWatchDlqPolicy",
+            queues=[sales_watch_dlq],
+        )
+        sales_watch_dlq_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromSalesWatchEvery15m",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[sales_watch_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {"aws:SourceArn": sales_watch_every15m.attr_arn},
+                },
+            ),
+        )
+        resource_of(sales_watch_dlq_policy).override_logical_id("SalesWatchDlqPolicy")
 
         # triggers.iac:27  compact_exports_cron_1.tick -> compact_exports
         lambda_.CfnPermission(
@@ -1722,6 +2005,38 @@ class ReportsStack(cdk.Stack):
             source_arn=compact_exports_cron1.attr_arn,
             source_account=cdk.Aws.ACCOUNT_ID,
         )
+
+        # data.iac:66  function refresh_dashboard: asynchronous invocations
+        refresh_dashboard_invoke_config = lambda_.CfnEventInvokeConfig(
+            self,
+            "RefreshDashboardInvokeConfig",
+            function_name=refresh_dashboard.function_name,
+            qualifier="$LATEST",
+            maximum_retry_attempts=2,
+            maximum_event_age_in_seconds=21600,
+            destination_config=lambda_.CfnEventInvokeConfig.DestinationConfigProperty(
+                on_failure=lambda_.CfnEventInvokeConfig.OnFailureProperty(
+                    destination=refresh_dashboard_dlq.queue_arn,
+                ),
+            ),
+        )
+        refresh_dashboard_invoke_config.node.add_dependency(refresh_dashboard_role)
+
+        # data.iac:73  function compact_exports: asynchronous invocations
+        compact_exports_invoke_config = lambda_.CfnEventInvokeConfig(
+            self,
+            "CompactExportsInvokeConfig",
+            function_name=compact_exports.function_name,
+            qualifier="$LATEST",
+            maximum_retry_attempts=2,
+            maximum_event_age_in_seconds=21600,
+            destination_config=lambda_.CfnEventInvokeConfig.DestinationConfigProperty(
+                on_failure=lambda_.CfnEventInvokeConfig.OnFailureProperty(
+                    destination=compact_exports_dlq.queue_arn,
+                ),
+            ),
+        )
+        compact_exports_invoke_config.node.add_dependency(compact_exports_role)
 
         # triggers.iac:46  output reports_url
         reports_url_output = cdk.CfnOutput(

@@ -464,6 +464,30 @@ resource "aws_sqs_queue" "archive_jobs_dlq" {
   sqs_managed_sse_enabled    = true
 }
 
+# data.iac:51  queue archive_jobs_dlq: who may send to it
+resource "aws_sqs_queue_policy" "archive_jobs_dlq_policy" {
+  queue_url = aws_sqs_queue.archive_jobs_dlq.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromArchiveSweep"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.archive_jobs_dlq.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.archive_sweep.arn
+          }
+        }
+      },
+    ]
+  })
+}
+
 # data.iac:56  function archive_report: log group
 resource "aws_cloudwatch_log_group" "archive_report_log_group" {
   name              = "/aws/lambda/reports-archive-report"
@@ -608,6 +632,12 @@ resource "aws_iam_role_policy" "refresh_dashboard_role" {
         Action   = "s3:PutObject"
         Resource = "${aws_s3_bucket.reports.arn}/*"
       },
+      {
+        Sid      = "DeliverToRefreshDashboardDlq"
+        Effect   = "Allow"
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.refresh_dashboard_dlq.arn
+      },
     ]
   })
 }
@@ -637,6 +667,40 @@ resource "aws_lambda_function" "refresh_dashboard" {
   }
 
   depends_on = [aws_iam_role_policy.refresh_dashboard_role]
+}
+
+# data.iac:66  queue refresh_dashboard_dlq (dead-letter queue)
+resource "aws_sqs_queue" "refresh_dashboard_dlq" {
+  name                       = "reports-refresh-dashboard-dlq"
+  max_message_size           = 262144
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# data.iac:66  queue refresh_dashboard_dlq: who may send to it
+resource "aws_sqs_queue_policy" "refresh_dashboard_dlq_policy" {
+  queue_url = aws_sqs_queue.refresh_dashboard_dlq.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromRefreshDashboardEvery5m"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.refresh_dashboard_dlq.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.refresh_dashboard_every5m.arn
+          }
+        }
+      },
+    ]
+  })
 }
 
 # data.iac:73  function compact_exports: log group
@@ -686,6 +750,12 @@ resource "aws_iam_role_policy" "compact_exports_role" {
         Action   = "s3:ListBucket"
         Resource = aws_s3_bucket.reports.arn
       },
+      {
+        Sid      = "DeliverToCompactExportsDlq"
+        Effect   = "Allow"
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.compact_exports_dlq.arn
+      },
     ]
   })
 }
@@ -714,6 +784,40 @@ resource "aws_lambda_function" "compact_exports" {
   }
 
   depends_on = [aws_iam_role_policy.compact_exports_role]
+}
+
+# data.iac:73  queue compact_exports_dlq (dead-letter queue)
+resource "aws_sqs_queue" "compact_exports_dlq" {
+  name                       = "reports-compact-exports-dlq"
+  max_message_size           = 262144
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# data.iac:73  queue compact_exports_dlq: who may send to it
+resource "aws_sqs_queue_policy" "compact_exports_dlq_policy" {
+  queue_url = aws_sqs_queue.compact_exports_dlq.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromCompactExportsCron1"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.compact_exports_dlq.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.compact_exports_cron1.arn
+          }
+        }
+      },
+    ]
+  })
 }
 
 # triggers.iac:3  api reports_api
@@ -800,6 +904,15 @@ resource "aws_cloudwatch_event_target" "nightly_build_report" {
   arn       = aws_sfn_state_machine.build_report.arn
   role_arn  = aws_iam_role.build_report_events_role.arn
 
+  retry_policy {
+    maximum_retry_attempts       = 185
+    maximum_event_age_in_seconds = 86400
+  }
+
+  dead_letter_config {
+    arn = aws_sqs_queue.build_report_dlq.arn
+  }
+
   depends_on = [aws_iam_role_policy.build_report_events_role]
 }
 
@@ -816,6 +929,15 @@ resource "aws_cloudwatch_event_target" "archive_sweep_archive_jobs" {
   rule      = aws_cloudwatch_event_rule.archive_sweep.name
   target_id = "archive_jobs"
   arn       = aws_sqs_queue.archive_jobs.arn
+
+  retry_policy {
+    maximum_retry_attempts       = 185
+    maximum_event_age_in_seconds = 86400
+  }
+
+  dead_letter_config {
+    arn = aws_sqs_queue.archive_jobs_dlq.arn
+  }
 }
 
 # triggers.iac:19  schedule weekly_export
@@ -832,6 +954,15 @@ resource "aws_cloudwatch_event_target" "weekly_export_warehouse_export" {
   target_id = "warehouse_export"
   arn       = aws_ecs_cluster.cluster.arn
   role_arn  = aws_iam_role.warehouse_export_events_role.arn
+
+  retry_policy {
+    maximum_retry_attempts       = 185
+    maximum_event_age_in_seconds = 86400
+  }
+
+  dead_letter_config {
+    arn = aws_sqs_queue.warehouse_export_dlq.arn
+  }
 
   ecs_target {
     task_definition_arn = aws_ecs_task_definition.warehouse_export.arn
@@ -1096,7 +1227,14 @@ resource "aws_ecs_task_definition" "warehouse_export" {
       image                  = "123456789012.dkr.ecr.us-east-1.amazonaws.com/warehouse-export:2.3.1"
       essential              = true
       readonlyRootFilesystem = true
-      command                = ["warehouse-export", "--since", "7d", "--format", "jsonl"]
+      mountPoints = [
+        {
+          sourceVolume  = "scratch"
+          containerPath = "/tmp"
+          readOnly      = false
+        },
+      ]
+      command = ["warehouse-export", "--since", "7d", "--format", "jsonl"]
       environment = [
         {
           name  = "DESTINATION"
@@ -1123,7 +1261,45 @@ resource "aws_ecs_task_definition" "warehouse_export" {
     cpu_architecture        = "ARM64"
   }
 
+  volume {
+    name = "scratch"
+  }
+
   depends_on = [aws_iam_role_policy.warehouse_export_task_role, aws_iam_role_policy.warehouse_export_execution_role]
+}
+
+# triggers.iac:32  queue warehouse_export_dlq (dead-letter queue)
+resource "aws_sqs_queue" "warehouse_export_dlq" {
+  name                       = "reports-warehouse-export-dlq"
+  max_message_size           = 262144
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# triggers.iac:32  queue warehouse_export_dlq: who may send to it
+resource "aws_sqs_queue_policy" "warehouse_export_dlq_policy" {
+  queue_url = aws_sqs_queue.warehouse_export_dlq.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromWeeklyExport"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.warehouse_export_dlq.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.weekly_export.arn
+          }
+        }
+      },
+    ]
+  })
 }
 
 # workflows.iac:16  workflow build_report: role
@@ -1450,6 +1626,46 @@ resource "aws_sfn_state_machine" "build_report" {
   depends_on = [aws_iam_role_policy.build_report_role]
 }
 
+# workflows.iac:16  queue build_report_dlq (dead-letter queue)
+resource "aws_sqs_queue" "build_report_dlq" {
+  name                       = "reports-build-report-dlq"
+  max_message_size           = 262144
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# workflows.iac:16  queue build_report_dlq: who may send to it
+resource "aws_sqs_queue_policy" "build_report_dlq_policy" {
+  queue_url = aws_sqs_queue.build_report_dlq.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromNightly"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.build_report_dlq.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.nightly.arn
+          }
+        }
+      },
+    ]
+  })
+}
+
+# workflows.iac:60  workflow sales_watch: execution history
+resource "aws_cloudwatch_log_group" "sales_watch_logs" {
+  name              = "/aws/vendedlogs/states/reports-sales-watch"
+  retention_in_days = 30
+}
+
 # workflows.iac:60  workflow sales_watch: role
 resource "aws_iam_role" "sales_watch_role" {
   assume_role_policy = jsonencode({
@@ -1484,6 +1700,21 @@ resource "aws_iam_role_policy" "sales_watch_role" {
         Effect   = "Allow"
         Action   = "sns:Publish"
         Resource = aws_sns_topic.sales_alarm.arn
+      },
+      {
+        Sid    = "DeliverLogs"
+        Effect = "Allow"
+        Action = [
+          "logs:CreateLogDelivery",
+          "logs:DeleteLogDelivery",
+          "logs:DescribeLogGroups",
+          "logs:DescribeResourcePolicies",
+          "logs:GetLogDelivery",
+          "logs:ListLogDeliveries",
+          "logs:PutResourcePolicy",
+          "logs:UpdateLogDelivery",
+        ]
+        Resource = "*"
       },
     ]
   })
@@ -1582,7 +1813,47 @@ resource "aws_sfn_state_machine" "sales_watch" {
     }
   })
 
+  logging_configuration {
+    log_destination        = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/vendedlogs/states/reports-sales-watch:*"
+    include_execution_data = true
+    level                  = "ALL"
+  }
+
   depends_on = [aws_iam_role_policy.sales_watch_role]
+}
+
+# workflows.iac:60  queue sales_watch_dlq (dead-letter queue)
+resource "aws_sqs_queue" "sales_watch_dlq" {
+  name                       = "reports-sales-watch-dlq"
+  max_message_size           = 262144
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# workflows.iac:60  queue sales_watch_dlq: who may send to it
+resource "aws_sqs_queue_policy" "sales_watch_dlq_policy" {
+  queue_url = aws_sqs_queue.sales_watch_dlq.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromSalesWatchEvery15m"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.sales_watch_dlq.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.sales_watch_every15m.arn
+          }
+        }
+      },
+    ]
+  })
 }
 
 # triggers.iac:25  schedule refresh_dashboard_every_5m
@@ -1598,6 +1869,15 @@ resource "aws_cloudwatch_event_target" "refresh_dashboard_every5m_refresh_dashbo
   rule      = aws_cloudwatch_event_rule.refresh_dashboard_every5m.name
   target_id = "refresh_dashboard"
   arn       = aws_lambda_function.refresh_dashboard.arn
+
+  retry_policy {
+    maximum_retry_attempts       = 185
+    maximum_event_age_in_seconds = 86400
+  }
+
+  dead_letter_config {
+    arn = aws_sqs_queue.refresh_dashboard_dlq.arn
+  }
 }
 
 # triggers.iac:26  schedule sales_watch_every_15m
@@ -1615,6 +1895,15 @@ resource "aws_cloudwatch_event_target" "sales_watch_every15m_sales_watch" {
   arn       = aws_sfn_state_machine.sales_watch.arn
   role_arn  = aws_iam_role.sales_watch_events_role.arn
 
+  retry_policy {
+    maximum_retry_attempts       = 185
+    maximum_event_age_in_seconds = 86400
+  }
+
+  dead_letter_config {
+    arn = aws_sqs_queue.sales_watch_dlq.arn
+  }
+
   depends_on = [aws_iam_role_policy.sales_watch_events_role]
 }
 
@@ -1631,6 +1920,15 @@ resource "aws_cloudwatch_event_target" "compact_exports_cron1_compact_exports" {
   rule      = aws_cloudwatch_event_rule.compact_exports_cron1.name
   target_id = "compact_exports"
   arn       = aws_lambda_function.compact_exports.arn
+
+  retry_policy {
+    maximum_retry_attempts       = 185
+    maximum_event_age_in_seconds = 86400
+  }
+
+  dead_letter_config {
+    arn = aws_sqs_queue.compact_exports_dlq.arn
+  }
 }
 
 # triggers.iac:3  api reports_api: role for its service integrations
@@ -1812,4 +2110,36 @@ resource "aws_lambda_permission" "compact_exports_cron1_to_compact_exports_permi
   principal      = "events.amazonaws.com"
   source_arn     = aws_cloudwatch_event_rule.compact_exports_cron1.arn
   source_account = data.aws_caller_identity.current.account_id
+}
+
+# data.iac:66  function refresh_dashboard: asynchronous invocations
+resource "aws_lambda_function_event_invoke_config" "refresh_dashboard_invoke_config" {
+  function_name                = aws_lambda_function.refresh_dashboard.function_name
+  qualifier                    = "$LATEST"
+  maximum_retry_attempts       = 2
+  maximum_event_age_in_seconds = 21600
+
+  destination_config {
+    on_failure {
+      destination = aws_sqs_queue.refresh_dashboard_dlq.arn
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.refresh_dashboard_role]
+}
+
+# data.iac:73  function compact_exports: asynchronous invocations
+resource "aws_lambda_function_event_invoke_config" "compact_exports_invoke_config" {
+  function_name                = aws_lambda_function.compact_exports.function_name
+  qualifier                    = "$LATEST"
+  maximum_retry_attempts       = 2
+  maximum_event_age_in_seconds = 21600
+
+  destination_config {
+    on_failure {
+      destination = aws_sqs_queue.compact_exports_dlq.arn
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.compact_exports_role]
 }

@@ -108,6 +108,7 @@ class ShopEventsStack(cdk.Stack):
             retention_period=cdk.Duration.seconds(1209600),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
         )
         resource_of(intake_dlq).override_logical_id("IntakeDlq")
 
@@ -128,6 +129,7 @@ class ShopEventsStack(cdk.Stack):
                 queue=intake_dlq,
                 max_receive_count=5,
             ),
+            removal_policy=cdk.RemovalPolicy.DESTROY,
         )
         resource_of(intake).override_logical_id("Intake")
 
@@ -156,6 +158,23 @@ class ShopEventsStack(cdk.Stack):
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
         resource_of(get_order_log_group).override_logical_id("GetOrderLogGroup")
+
+        # shop_events.iac:45  queue get_order_dlq (dead-letter queue)
+        get_order_dlq = sqs.Queue(
+            self,
+            "GetOrderDlq",
+            queue_name=cdk.Fn.sub(
+                "${Stage}-shopev-get-order-dlq",
+                {"Stage": stage.value_as_string},
+            ),
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.seconds(1209600),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(get_order_dlq).override_logical_id("GetOrderDlq")
 
         # shop_events.iac:51  table orders
         orders = dynamodb.Table(
@@ -224,6 +243,11 @@ class ShopEventsStack(cdk.Stack):
                                     {"OrdersArn": orders.table_arn},
                                 ),
                             ],
+                        ),
+                        iam.PolicyStatement(
+                            sid="DeliverToGetOrderDlq",
+                            actions=["sqs:SendMessage"],
+                            resources=[get_order_dlq.queue_arn],
                         ),
                     ],
                 ),
@@ -340,6 +364,23 @@ class ShopEventsStack(cdk.Stack):
         )
         resource_of(project_order_log_group).override_logical_id("ProjectOrderLogGroup")
 
+        # shop_events.iac:61  queue project_order_dlq (dead-letter queue)
+        project_order_dlq = sqs.Queue(
+            self,
+            "ProjectOrderDlq",
+            queue_name=cdk.Fn.sub(
+                "${Stage}-shopev-project-order-dlq",
+                {"Stage": stage.value_as_string},
+            ),
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.seconds(1209600),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(project_order_dlq).override_logical_id("ProjectOrderDlq")
+
         # shop_events.iac:68  bus shop_bus
         shop_bus = events.EventBus(
             self,
@@ -437,8 +478,26 @@ class ShopEventsStack(cdk.Stack):
             retention_period=cdk.Duration.seconds(604800),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
         )
         resource_of(shipping_notices).override_logical_id("ShippingNotices")
+
+        # shop_events.iac:73  queue shipping_notices_dlq (dead-letter queue)
+        shipping_notices_dlq = sqs.Queue(
+            self,
+            "ShippingNoticesDlq",
+            queue_name=cdk.Fn.sub(
+                "${Stage}-shopev-shipping-notices-dlq",
+                {"Stage": stage.value_as_string},
+            ),
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.seconds(1209600),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(shipping_notices_dlq).override_logical_id("ShippingNoticesDlq")
 
         # shop_events.iac:75  topic alerts
         alerts = sns.Topic(
@@ -484,6 +543,11 @@ class ShopEventsStack(cdk.Stack):
                             ],
                             resources=[orders.table_stream_arn],
                         ),
+                        iam.PolicyStatement(
+                            sid="DeliverToProjectOrderDlq",
+                            actions=["sqs:SendMessage"],
+                            resources=[project_order_dlq.queue_arn],
+                        ),
                     ],
                 ),
             },
@@ -510,6 +574,23 @@ class ShopEventsStack(cdk.Stack):
         )
         resource_of(project_order).override_logical_id("ProjectOrder")
 
+        # shop_events.iac:75  queue alerts_dlq (dead-letter queue)
+        alerts_dlq = sqs.Queue(
+            self,
+            "AlertsDlq",
+            queue_name=cdk.Fn.sub(
+                "${Stage}-shopev-alerts-dlq",
+                {"Stage": stage.value_as_string},
+            ),
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.seconds(1209600),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(alerts_dlq).override_logical_id("AlertsDlq")
+
         # shop_events.iac:79  function pager: log group
         pager_log_group = logs.LogGroup(
             self,
@@ -522,6 +603,23 @@ class ShopEventsStack(cdk.Stack):
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
         resource_of(pager_log_group).override_logical_id("PagerLogGroup")
+
+        # shop_events.iac:79  queue pager_dlq (dead-letter queue)
+        pager_dlq = sqs.Queue(
+            self,
+            "PagerDlq",
+            queue_name=cdk.Fn.sub(
+                "${Stage}-shopev-pager-dlq",
+                {"Stage": stage.value_as_string},
+            ),
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.seconds(1209600),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(pager_dlq).override_logical_id("PagerDlq")
 
         # shop_events.iac:79  function pager: role
         pager_role = iam.Role(
@@ -540,6 +638,11 @@ class ShopEventsStack(cdk.Stack):
                                     {"Stage": stage.value_as_string},
                                 ),
                             ],
+                        ),
+                        iam.PolicyStatement(
+                            sid="DeliverToPagerDlq",
+                            actions=["sqs:SendMessage"],
+                            resources=[pager_dlq.queue_arn],
                         ),
                     ],
                 ),
@@ -567,6 +670,23 @@ class ShopEventsStack(cdk.Stack):
         )
         resource_of(pager).override_logical_id("Pager")
 
+        # shop_events.iac:79  queue pager_dlq: who may send to it
+        pager_dlq_policy = sqs.QueuePolicy(
+            self,
+            "PagerDlqPolicy",
+            queues=[pager_dlq],
+        )
+        pager_dlq_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromAlerts",
+                principals=[iam.ServicePrincipal("sns.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[pager_dlq.queue_arn],
+                conditions={"ArnEquals": {"aws:SourceArn": alerts.topic_arn}},
+            ),
+        )
+        resource_of(pager_dlq_policy).override_logical_id("PagerDlqPolicy")
+
         # shop_events.iac:83  queue alert_archive
         alert_archive = sqs.Queue(
             self,
@@ -580,6 +700,7 @@ class ShopEventsStack(cdk.Stack):
             retention_period=cdk.Duration.seconds(1209600),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
         )
         resource_of(alert_archive).override_logical_id("AlertArchive")
 
@@ -600,6 +721,42 @@ class ShopEventsStack(cdk.Stack):
         )
         resource_of(alert_archive_policy).override_logical_id("AlertArchivePolicy")
 
+        # shop_events.iac:83  queue alert_archive_dlq (dead-letter queue)
+        alert_archive_dlq = sqs.Queue(
+            self,
+            "AlertArchiveDlq",
+            queue_name=cdk.Fn.sub(
+                "${Stage}-shopev-alert-archive-dlq",
+                {"Stage": stage.value_as_string},
+            ),
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.seconds(1209600),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(alert_archive_dlq).override_logical_id("AlertArchiveDlq")
+
+        # shop_events.iac:83  queue alert_archive_dlq: who may send to it
+        alert_archive_dlq_policy = sqs.QueuePolicy(
+            self,
+            "AlertArchiveDlqPolicy",
+            queues=[alert_archive_dlq],
+        )
+        alert_archive_dlq_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromAlerts",
+                principals=[iam.ServicePrincipal("sns.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[alert_archive_dlq.queue_arn],
+                conditions={"ArnEquals": {"aws:SourceArn": alerts.topic_arn}},
+            ),
+        )
+        resource_of(alert_archive_dlq_policy).override_logical_id(
+            "AlertArchiveDlqPolicy",
+        )
+
         # shop_events.iac:85  schedule hourly_report
         hourly_report = events.CfnRule(
             self,
@@ -615,13 +772,44 @@ class ShopEventsStack(cdk.Stack):
                 events.CfnRule.TargetProperty(
                     id="get_order",
                     arn=get_order.function_arn,
+                    retry_policy=events.CfnRule.RetryPolicyProperty(
+                        maximum_retry_attempts=185,
+                        maximum_event_age_in_seconds=86400,
+                    ),
+                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
+                        arn=get_order_dlq.queue_arn,
+                    ),
                 ),
                 events.CfnRule.TargetProperty(
                     id="shipping_notices",
                     arn=shipping_notices.queue_arn,
+                    retry_policy=events.CfnRule.RetryPolicyProperty(
+                        maximum_retry_attempts=185,
+                        maximum_event_age_in_seconds=86400,
+                    ),
+                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
+                        arn=shipping_notices_dlq.queue_arn,
+                    ),
                 ),
             ],
         )
+
+        # shop_events.iac:45  queue get_order_dlq: who may send to it
+        get_order_dlq_policy = sqs.QueuePolicy(
+            self,
+            "GetOrderDlqPolicy",
+            queues=[get_order_dlq],
+        )
+        get_order_dlq_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromHourlyReport",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[get_order_dlq.queue_arn],
+                conditions={"ArnEquals": {"aws:SourceArn": hourly_report.attr_arn}},
+            ),
+        )
+        resource_of(get_order_dlq_policy).override_logical_id("GetOrderDlqPolicy")
 
         # shop_events.iac:88  schedule project_order_cron_1
         project_order_cron1 = events.CfnRule(
@@ -638,6 +826,13 @@ class ShopEventsStack(cdk.Stack):
                 events.CfnRule.TargetProperty(
                     id="project_order",
                     arn=project_order.function_arn,
+                    retry_policy=events.CfnRule.RetryPolicyProperty(
+                        maximum_retry_attempts=185,
+                        maximum_event_age_in_seconds=86400,
+                    ),
+                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
+                        arn=project_order_dlq.queue_arn,
+                    ),
                 ),
             ],
         )
@@ -750,6 +945,14 @@ class ShopEventsStack(cdk.Stack):
             batch_size=100,
             starting_position=lambda_.StartingPosition.LATEST,
             report_batch_item_failures=True,
+            retry_attempts=3,
+            max_record_age=cdk.Duration.seconds(86400),
+            bisect_batch_on_error=True,
+        )
+        # Set on the resource: the L2 `on_failure` would grant the role on its own.
+        resource_of(orders_changed_to_project_order).add_property_override(
+            "DestinationConfig.OnFailure.Destination",
+            project_order_dlq.queue_arn,
         )
         resource_of(orders_changed_to_project_order).override_logical_id(
             "OrdersChangedToProjectOrder",
@@ -772,8 +975,47 @@ class ShopEventsStack(cdk.Stack):
                 events.CfnRule.TargetProperty(
                     id="project_order",
                     arn=project_order.function_arn,
+                    retry_policy=events.CfnRule.RetryPolicyProperty(
+                        maximum_retry_attempts=185,
+                        maximum_event_age_in_seconds=86400,
+                    ),
+                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
+                        arn=project_order_dlq.queue_arn,
+                    ),
                 ),
             ],
+        )
+
+        # shop_events.iac:61  queue project_order_dlq: who may send to it
+        project_order_dlq_policy = sqs.QueuePolicy(
+            self,
+            "ProjectOrderDlqPolicy",
+            queues=[project_order_dlq],
+        )
+        project_order_dlq_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromShopBusEventToProjectOrder",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[project_order_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {
+                        "aws:SourceArn": shop_bus_event_to_project_order.attr_arn,
+                    },
+                },
+            ),
+            iam.PolicyStatement(
+                sid="FromProjectOrderCron1",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[project_order_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {"aws:SourceArn": project_order_cron1.attr_arn},
+                },
+            ),
+        )
+        resource_of(project_order_dlq_policy).override_logical_id(
+            "ProjectOrderDlqPolicy",
         )
 
         # shop_events.iac:69  shop_bus.event -> project_order
@@ -803,6 +1045,13 @@ class ShopEventsStack(cdk.Stack):
                 events.CfnRule.TargetProperty(
                     id="shipping_notices",
                     arn=shipping_notices.queue_arn,
+                    retry_policy=events.CfnRule.RetryPolicyProperty(
+                        maximum_retry_attempts=185,
+                        maximum_event_age_in_seconds=86400,
+                    ),
+                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
+                        arn=shipping_notices_dlq.queue_arn,
+                    ),
                 ),
             ],
         )
@@ -837,6 +1086,36 @@ class ShopEventsStack(cdk.Stack):
             "ShippingNoticesPolicy",
         )
 
+        # shop_events.iac:73  queue shipping_notices_dlq: who may send to it
+        shipping_notices_dlq_policy = sqs.QueuePolicy(
+            self,
+            "ShippingNoticesDlqPolicy",
+            queues=[shipping_notices_dlq],
+        )
+        shipping_notices_dlq_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromShopBusEventToShippingNotices",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[shipping_notices_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {
+                        "aws:SourceArn": shop_bus_event_to_shipping_notices.attr_arn,
+                    },
+                },
+            ),
+            iam.PolicyStatement(
+                sid="FromHourlyReport",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[shipping_notices_dlq.queue_arn],
+                conditions={"ArnEquals": {"aws:SourceArn": hourly_report.attr_arn}},
+            ),
+        )
+        resource_of(shipping_notices_dlq_policy).override_logical_id(
+            "ShippingNoticesDlqPolicy",
+        )
+
         # shop_events.iac:71  shop_bus.event -> topic alerts
         shop_bus_event_to_alerts = events.CfnRule(
             self,
@@ -850,7 +1129,17 @@ class ShopEventsStack(cdk.Stack):
             event_pattern={"source": ["shop.orders"]},
             state="ENABLED",
             targets=[
-                events.CfnRule.TargetProperty(id="alerts", arn=alerts.topic_arn),
+                events.CfnRule.TargetProperty(
+                    id="alerts",
+                    arn=alerts.topic_arn,
+                    retry_policy=events.CfnRule.RetryPolicyProperty(
+                        maximum_retry_attempts=185,
+                        maximum_event_age_in_seconds=86400,
+                    ),
+                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
+                        arn=alerts_dlq.queue_arn,
+                    ),
+                ),
             ],
         )
 
@@ -872,6 +1161,25 @@ class ShopEventsStack(cdk.Stack):
             ),
         )
         resource_of(alerts_policy).override_logical_id("AlertsPolicy")
+
+        # shop_events.iac:75  queue alerts_dlq: who may send to it
+        alerts_dlq_policy = sqs.QueuePolicy(
+            self,
+            "AlertsDlqPolicy",
+            queues=[alerts_dlq],
+        )
+        alerts_dlq_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromShopBusEventToAlerts",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[alerts_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {"aws:SourceArn": shop_bus_event_to_alerts.attr_arn},
+                },
+            ),
+        )
+        resource_of(alerts_dlq_policy).override_logical_id("AlertsDlqPolicy")
 
         # shop_events.iac:76  alerts.message -> function pager
         lambda_.CfnPermission(
@@ -897,6 +1205,11 @@ class ShopEventsStack(cdk.Stack):
                 ),
             },
         )
+        # Set on the resource: the L2 `dead_letter_queue` would add its own queue policy.
+        resource_of(alerts_message_to_pager).add_property_override(
+            "RedrivePolicy",
+            {"deadLetterTargetArn": pager_dlq.queue_arn},
+        )
         resource_of(alerts_message_to_pager).override_logical_id("AlertsMessageToPager")
 
         # shop_events.iac:77  alerts.message -> queue alert_archive
@@ -907,6 +1220,11 @@ class ShopEventsStack(cdk.Stack):
             protocol=sns.SubscriptionProtocol.SQS,
             endpoint=alert_archive.queue_arn,
             raw_message_delivery=True,
+        )
+        # Set on the resource: the L2 `dead_letter_queue` would add its own queue policy.
+        resource_of(alerts_message_to_alert_archive).add_property_override(
+            "RedrivePolicy",
+            {"deadLetterTargetArn": alert_archive_dlq.queue_arn},
         )
         resource_of(alerts_message_to_alert_archive).override_logical_id(
             "AlertsMessageToAlertArchive",
@@ -933,6 +1251,54 @@ class ShopEventsStack(cdk.Stack):
             source_arn=project_order_cron1.attr_arn,
             source_account=cdk.Aws.ACCOUNT_ID,
         )
+
+        # shop_events.iac:45  function get_order: asynchronous invocations
+        get_order_invoke_config = lambda_.CfnEventInvokeConfig(
+            self,
+            "GetOrderInvokeConfig",
+            function_name=get_order.function_name,
+            qualifier="$LATEST",
+            maximum_retry_attempts=2,
+            maximum_event_age_in_seconds=21600,
+            destination_config=lambda_.CfnEventInvokeConfig.DestinationConfigProperty(
+                on_failure=lambda_.CfnEventInvokeConfig.OnFailureProperty(
+                    destination=get_order_dlq.queue_arn,
+                ),
+            ),
+        )
+        get_order_invoke_config.node.add_dependency(get_order_role)
+
+        # shop_events.iac:61  function project_order: asynchronous invocations
+        project_order_invoke_config = lambda_.CfnEventInvokeConfig(
+            self,
+            "ProjectOrderInvokeConfig",
+            function_name=project_order.function_name,
+            qualifier="$LATEST",
+            maximum_retry_attempts=2,
+            maximum_event_age_in_seconds=21600,
+            destination_config=lambda_.CfnEventInvokeConfig.DestinationConfigProperty(
+                on_failure=lambda_.CfnEventInvokeConfig.OnFailureProperty(
+                    destination=project_order_dlq.queue_arn,
+                ),
+            ),
+        )
+        project_order_invoke_config.node.add_dependency(project_order_role)
+
+        # shop_events.iac:79  function pager: asynchronous invocations
+        pager_invoke_config = lambda_.CfnEventInvokeConfig(
+            self,
+            "PagerInvokeConfig",
+            function_name=pager.function_name,
+            qualifier="$LATEST",
+            maximum_retry_attempts=2,
+            maximum_event_age_in_seconds=21600,
+            destination_config=lambda_.CfnEventInvokeConfig.DestinationConfigProperty(
+                on_failure=lambda_.CfnEventInvokeConfig.OnFailureProperty(
+                    destination=pager_dlq.queue_arn,
+                ),
+            ),
+        )
+        pager_invoke_config.node.add_dependency(pager_role)
 
         # shop_events.iac:90  output api_url
         api_url_output = cdk.CfnOutput(

@@ -300,6 +300,12 @@ resource "aws_iam_role_policy" "get_order_role" {
           "${aws_dynamodb_table.orders.arn}/index/*",
         ]
       },
+      {
+        Sid      = "DeliverToGetOrderDlq"
+        Effect   = "Allow"
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.get_order_dlq.arn
+      },
     ]
   })
 }
@@ -328,6 +334,40 @@ resource "aws_lambda_function" "get_order" {
   }
 
   depends_on = [aws_iam_role_policy.get_order_role]
+}
+
+# shop_events.iac:45  queue get_order_dlq (dead-letter queue)
+resource "aws_sqs_queue" "get_order_dlq" {
+  name                       = "${var.stage}-shopev-get-order-dlq"
+  max_message_size           = 262144
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# shop_events.iac:45  queue get_order_dlq: who may send to it
+resource "aws_sqs_queue_policy" "get_order_dlq_policy" {
+  queue_url = aws_sqs_queue.get_order_dlq.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromHourlyReport"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.get_order_dlq.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.hourly_report.arn
+          }
+        }
+      },
+    ]
+  })
 }
 
 # shop_events.iac:51  table orders
@@ -430,6 +470,12 @@ resource "aws_iam_role_policy" "project_order_role" {
         ]
         Resource = aws_dynamodb_table.orders.stream_arn
       },
+      {
+        Sid      = "DeliverToProjectOrderDlq"
+        Effect   = "Allow"
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.project_order_dlq.arn
+      },
     ]
   })
 }
@@ -458,6 +504,54 @@ resource "aws_lambda_function" "project_order" {
   }
 
   depends_on = [aws_iam_role_policy.project_order_role]
+}
+
+# shop_events.iac:61  queue project_order_dlq (dead-letter queue)
+resource "aws_sqs_queue" "project_order_dlq" {
+  name                       = "${var.stage}-shopev-project-order-dlq"
+  max_message_size           = 262144
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# shop_events.iac:61  queue project_order_dlq: who may send to it
+resource "aws_sqs_queue_policy" "project_order_dlq_policy" {
+  queue_url = aws_sqs_queue.project_order_dlq.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromShopBusEventToProjectOrder"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.project_order_dlq.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.shop_bus_event_to_project_order.arn
+          }
+        }
+      },
+      {
+        Sid    = "FromProjectOrderCron1"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.project_order_dlq.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.project_order_cron1.arn
+          }
+        }
+      },
+    ]
+  })
 }
 
 # shop_events.iac:68  bus shop_bus
@@ -513,6 +607,54 @@ resource "aws_sqs_queue_policy" "shipping_notices_policy" {
   })
 }
 
+# shop_events.iac:73  queue shipping_notices_dlq (dead-letter queue)
+resource "aws_sqs_queue" "shipping_notices_dlq" {
+  name                       = "${var.stage}-shopev-shipping-notices-dlq"
+  max_message_size           = 262144
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# shop_events.iac:73  queue shipping_notices_dlq: who may send to it
+resource "aws_sqs_queue_policy" "shipping_notices_dlq_policy" {
+  queue_url = aws_sqs_queue.shipping_notices_dlq.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromShopBusEventToShippingNotices"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.shipping_notices_dlq.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.shop_bus_event_to_shipping_notices.arn
+          }
+        }
+      },
+      {
+        Sid    = "FromHourlyReport"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.shipping_notices_dlq.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.hourly_report.arn
+          }
+        }
+      },
+    ]
+  })
+}
+
 # shop_events.iac:75  topic alerts
 resource "aws_sns_topic" "alerts" {
   name = "${var.stage}-shopev-alerts"
@@ -532,6 +674,40 @@ resource "aws_sns_topic_policy" "alerts_policy" {
         }
         Action   = "sns:Publish"
         Resource = aws_sns_topic.alerts.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.shop_bus_event_to_alerts.arn
+          }
+        }
+      },
+    ]
+  })
+}
+
+# shop_events.iac:75  queue alerts_dlq (dead-letter queue)
+resource "aws_sqs_queue" "alerts_dlq" {
+  name                       = "${var.stage}-shopev-alerts-dlq"
+  max_message_size           = 262144
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# shop_events.iac:75  queue alerts_dlq: who may send to it
+resource "aws_sqs_queue_policy" "alerts_dlq_policy" {
+  queue_url = aws_sqs_queue.alerts_dlq.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromShopBusEventToAlerts"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.alerts_dlq.arn
         Condition = {
           ArnEquals = {
             "aws:SourceArn" = aws_cloudwatch_event_rule.shop_bus_event_to_alerts.arn
@@ -577,6 +753,12 @@ resource "aws_iam_role_policy" "pager_role" {
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
         Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/${var.stage}-shopev-pager:*"
       },
+      {
+        Sid      = "DeliverToPagerDlq"
+        Effect   = "Allow"
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.pager_dlq.arn
+      },
     ]
   })
 }
@@ -605,6 +787,40 @@ resource "aws_lambda_function" "pager" {
   }
 
   depends_on = [aws_iam_role_policy.pager_role]
+}
+
+# shop_events.iac:79  queue pager_dlq (dead-letter queue)
+resource "aws_sqs_queue" "pager_dlq" {
+  name                       = "${var.stage}-shopev-pager-dlq"
+  max_message_size           = 262144
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# shop_events.iac:79  queue pager_dlq: who may send to it
+resource "aws_sqs_queue_policy" "pager_dlq_policy" {
+  queue_url = aws_sqs_queue.pager_dlq.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromAlerts"
+        Effect = "Allow"
+        Principal = {
+          Service = "sns.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.pager_dlq.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_sns_topic.alerts.arn
+          }
+        }
+      },
+    ]
+  })
 }
 
 # shop_events.iac:83  queue alert_archive
@@ -641,6 +857,40 @@ resource "aws_sqs_queue_policy" "alert_archive_policy" {
   })
 }
 
+# shop_events.iac:83  queue alert_archive_dlq (dead-letter queue)
+resource "aws_sqs_queue" "alert_archive_dlq" {
+  name                       = "${var.stage}-shopev-alert-archive-dlq"
+  max_message_size           = 262144
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# shop_events.iac:83  queue alert_archive_dlq: who may send to it
+resource "aws_sqs_queue_policy" "alert_archive_dlq_policy" {
+  queue_url = aws_sqs_queue.alert_archive_dlq.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromAlerts"
+        Effect = "Allow"
+        Principal = {
+          Service = "sns.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.alert_archive_dlq.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_sns_topic.alerts.arn
+          }
+        }
+      },
+    ]
+  })
+}
+
 # shop_events.iac:85  schedule hourly_report
 resource "aws_cloudwatch_event_rule" "hourly_report" {
   name                = "${var.stage}-shopev-hourly-report"
@@ -654,6 +904,15 @@ resource "aws_cloudwatch_event_target" "hourly_report_get_order" {
   rule      = aws_cloudwatch_event_rule.hourly_report.name
   target_id = "get_order"
   arn       = aws_lambda_function.get_order.arn
+
+  retry_policy {
+    maximum_retry_attempts       = 185
+    maximum_event_age_in_seconds = 86400
+  }
+
+  dead_letter_config {
+    arn = aws_sqs_queue.get_order_dlq.arn
+  }
 }
 
 # shop_events.iac:85  schedule hourly_report: target shipping_notices
@@ -661,6 +920,15 @@ resource "aws_cloudwatch_event_target" "hourly_report_shipping_notices" {
   rule      = aws_cloudwatch_event_rule.hourly_report.name
   target_id = "shipping_notices"
   arn       = aws_sqs_queue.shipping_notices.arn
+
+  retry_policy {
+    maximum_retry_attempts       = 185
+    maximum_event_age_in_seconds = 86400
+  }
+
+  dead_letter_config {
+    arn = aws_sqs_queue.shipping_notices_dlq.arn
+  }
 }
 
 # shop_events.iac:88  schedule project_order_cron_1
@@ -676,6 +944,15 @@ resource "aws_cloudwatch_event_target" "project_order_cron1_project_order" {
   rule      = aws_cloudwatch_event_rule.project_order_cron1.name
   target_id = "project_order"
   arn       = aws_lambda_function.project_order.arn
+
+  retry_policy {
+    maximum_retry_attempts       = 185
+    maximum_event_age_in_seconds = 86400
+  }
+
+  dead_letter_config {
+    arn = aws_sqs_queue.project_order_dlq.arn
+  }
 }
 
 # shop_events.iac:17  api storefront: role for its service integrations
@@ -730,11 +1007,20 @@ resource "aws_lambda_event_source_mapping" "intake_message_to_place_order" {
 
 # shop_events.iac:66  orders.changed -> function project_order
 resource "aws_lambda_event_source_mapping" "orders_changed_to_project_order" {
-  function_name           = aws_lambda_function.project_order.function_name
-  event_source_arn        = aws_dynamodb_table.orders.stream_arn
-  batch_size              = 100
-  starting_position       = "LATEST"
-  function_response_types = ["ReportBatchItemFailures"]
+  function_name                  = aws_lambda_function.project_order.function_name
+  event_source_arn               = aws_dynamodb_table.orders.stream_arn
+  batch_size                     = 100
+  starting_position              = "LATEST"
+  function_response_types        = ["ReportBatchItemFailures"]
+  maximum_retry_attempts         = 3
+  maximum_record_age_in_seconds  = 86400
+  bisect_batch_on_function_error = true
+
+  destination_config {
+    on_failure {
+      destination_arn = aws_sqs_queue.project_order_dlq.arn
+    }
+  }
 
   depends_on = [aws_iam_role_policy.project_order_role]
 }
@@ -757,6 +1043,15 @@ resource "aws_cloudwatch_event_target" "shop_bus_event_to_project_order_project_
   event_bus_name = aws_cloudwatch_event_bus.shop_bus.name
   target_id      = "project_order"
   arn            = aws_lambda_function.project_order.arn
+
+  retry_policy {
+    maximum_retry_attempts       = 185
+    maximum_event_age_in_seconds = 86400
+  }
+
+  dead_letter_config {
+    arn = aws_sqs_queue.project_order_dlq.arn
+  }
 }
 
 # shop_events.iac:69  shop_bus.event -> project_order
@@ -785,6 +1080,15 @@ resource "aws_cloudwatch_event_target" "shop_bus_event_to_shipping_notices_shipp
   event_bus_name = aws_cloudwatch_event_bus.shop_bus.name
   target_id      = "shipping_notices"
   arn            = aws_sqs_queue.shipping_notices.arn
+
+  retry_policy {
+    maximum_retry_attempts       = 185
+    maximum_event_age_in_seconds = 86400
+  }
+
+  dead_letter_config {
+    arn = aws_sqs_queue.shipping_notices_dlq.arn
+  }
 }
 
 # shop_events.iac:71  shop_bus.event -> topic alerts
@@ -804,6 +1108,15 @@ resource "aws_cloudwatch_event_target" "shop_bus_event_to_alerts_alerts" {
   event_bus_name = aws_cloudwatch_event_bus.shop_bus.name
   target_id      = "alerts"
   arn            = aws_sns_topic.alerts.arn
+
+  retry_policy {
+    maximum_retry_attempts       = 185
+    maximum_event_age_in_seconds = 86400
+  }
+
+  dead_letter_config {
+    arn = aws_sqs_queue.alerts_dlq.arn
+  }
 }
 
 # shop_events.iac:76  alerts.message -> function pager
@@ -823,6 +1136,9 @@ resource "aws_sns_topic_subscription" "alerts_message_to_pager" {
   filter_policy = jsonencode({
     severity = ["high", "critical"]
   })
+  redrive_policy = jsonencode({
+    deadLetterTargetArn = aws_sqs_queue.pager_dlq.arn
+  })
 }
 
 # shop_events.iac:77  alerts.message -> queue alert_archive
@@ -831,6 +1147,9 @@ resource "aws_sns_topic_subscription" "alerts_message_to_alert_archive" {
   protocol             = "sqs"
   endpoint             = aws_sqs_queue.alert_archive.arn
   raw_message_delivery = true
+  redrive_policy = jsonencode({
+    deadLetterTargetArn = aws_sqs_queue.alert_archive_dlq.arn
+  })
 }
 
 # shop_events.iac:86  hourly_report.tick -> get_order
@@ -849,4 +1168,52 @@ resource "aws_lambda_permission" "project_order_cron1_to_project_order_permissio
   principal      = "events.amazonaws.com"
   source_arn     = aws_cloudwatch_event_rule.project_order_cron1.arn
   source_account = data.aws_caller_identity.current.account_id
+}
+
+# shop_events.iac:45  function get_order: asynchronous invocations
+resource "aws_lambda_function_event_invoke_config" "get_order_invoke_config" {
+  function_name                = aws_lambda_function.get_order.function_name
+  qualifier                    = "$LATEST"
+  maximum_retry_attempts       = 2
+  maximum_event_age_in_seconds = 21600
+
+  destination_config {
+    on_failure {
+      destination = aws_sqs_queue.get_order_dlq.arn
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.get_order_role]
+}
+
+# shop_events.iac:61  function project_order: asynchronous invocations
+resource "aws_lambda_function_event_invoke_config" "project_order_invoke_config" {
+  function_name                = aws_lambda_function.project_order.function_name
+  qualifier                    = "$LATEST"
+  maximum_retry_attempts       = 2
+  maximum_event_age_in_seconds = 21600
+
+  destination_config {
+    on_failure {
+      destination = aws_sqs_queue.project_order_dlq.arn
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.project_order_role]
+}
+
+# shop_events.iac:79  function pager: asynchronous invocations
+resource "aws_lambda_function_event_invoke_config" "pager_invoke_config" {
+  function_name                = aws_lambda_function.pager.function_name
+  qualifier                    = "$LATEST"
+  maximum_retry_attempts       = 2
+  maximum_event_age_in_seconds = 21600
+
+  destination_config {
+    on_failure {
+      destination = aws_sqs_queue.pager_dlq.arn
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.pager_role]
 }

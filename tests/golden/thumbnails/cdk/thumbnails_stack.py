@@ -126,6 +126,20 @@ class ThumbnailsStack(cdk.Stack):
         )
         resource_of(thumbnailer_log_group).override_logical_id("ThumbnailerLogGroup")
 
+        # thumbnails.iac:23  queue thumbnailer_dlq (dead-letter queue)
+        thumbnailer_dlq = sqs.Queue(
+            self,
+            "ThumbnailerDlq",
+            queue_name="thumbnails-thumbnailer-dlq",
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.seconds(1209600),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(thumbnailer_dlq).override_logical_id("ThumbnailerDlq")
+
         # thumbnails.iac:45  queue bulk_jobs_dlq (dead-letter queue)
         bulk_jobs_dlq = sqs.Queue(
             self,
@@ -136,6 +150,7 @@ class ThumbnailsStack(cdk.Stack):
             retention_period=cdk.Duration.seconds(1209600),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
         )
         resource_of(bulk_jobs_dlq).override_logical_id("BulkJobsDlq")
 
@@ -153,6 +168,7 @@ class ThumbnailsStack(cdk.Stack):
                 queue=bulk_jobs_dlq,
                 max_receive_count=3,
             ),
+            removal_policy=cdk.RemovalPolicy.DESTROY,
         )
         resource_of(bulk_jobs).override_logical_id("BulkJobs")
 
@@ -203,6 +219,11 @@ class ThumbnailsStack(cdk.Stack):
                             ],
                             resources=[bulk_jobs.queue_arn],
                         ),
+                        iam.PolicyStatement(
+                            sid="DeliverToThumbnailerDlq",
+                            actions=["sqs:SendMessage"],
+                            resources=[thumbnailer_dlq.queue_arn],
+                        ),
                     ],
                 ),
             },
@@ -235,6 +256,20 @@ class ThumbnailsStack(cdk.Stack):
         )
         resource_of(upload_feed).override_logical_id("UploadFeed")
 
+        # thumbnails.iac:55  queue upload_feed_dlq (dead-letter queue)
+        upload_feed_dlq = sqs.Queue(
+            self,
+            "UploadFeedDlq",
+            queue_name="thumbnails-upload-feed-dlq",
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.seconds(1209600),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(upload_feed_dlq).override_logical_id("UploadFeedDlq")
+
         # thumbnails.iac:40  uploads.created -> function thumbnailer
         uploads_created_to_thumbnailer = events.CfnRule(
             self,
@@ -254,6 +289,13 @@ class ThumbnailsStack(cdk.Stack):
                 events.CfnRule.TargetProperty(
                     id="thumbnailer",
                     arn=thumbnailer.function_arn,
+                    retry_policy=events.CfnRule.RetryPolicyProperty(
+                        maximum_retry_attempts=185,
+                        maximum_event_age_in_seconds=86400,
+                    ),
+                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
+                        arn=thumbnailer_dlq.queue_arn,
+                    ),
                 ),
             ],
         )
@@ -288,6 +330,13 @@ class ThumbnailsStack(cdk.Stack):
                 events.CfnRule.TargetProperty(
                     id="thumbnailer",
                     arn=thumbnailer.function_arn,
+                    retry_policy=events.CfnRule.RetryPolicyProperty(
+                        maximum_retry_attempts=185,
+                        maximum_event_age_in_seconds=86400,
+                    ),
+                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
+                        arn=thumbnailer_dlq.queue_arn,
+                    ),
                 ),
             ],
         )
@@ -322,9 +371,59 @@ class ThumbnailsStack(cdk.Stack):
                 events.CfnRule.TargetProperty(
                     id="thumbnailer",
                     arn=thumbnailer.function_arn,
+                    retry_policy=events.CfnRule.RetryPolicyProperty(
+                        maximum_retry_attempts=185,
+                        maximum_event_age_in_seconds=86400,
+                    ),
+                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
+                        arn=thumbnailer_dlq.queue_arn,
+                    ),
                 ),
             ],
         )
+
+        # thumbnails.iac:23  queue thumbnailer_dlq: who may send to it
+        thumbnailer_dlq_policy = sqs.QueuePolicy(
+            self,
+            "ThumbnailerDlqPolicy",
+            queues=[thumbnailer_dlq],
+        )
+        thumbnailer_dlq_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromUploadsCreatedToThumbnailer",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[thumbnailer_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {
+                        "aws:SourceArn": uploads_created_to_thumbnailer.attr_arn,
+                    },
+                },
+            ),
+            iam.PolicyStatement(
+                sid="FromUploadsCreatedToThumbnailer2",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[thumbnailer_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {
+                        "aws:SourceArn": uploads_created_to_thumbnailer2.attr_arn,
+                    },
+                },
+            ),
+            iam.PolicyStatement(
+                sid="FromUploadsDeletedToThumbnailer",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[thumbnailer_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {
+                        "aws:SourceArn": uploads_deleted_to_thumbnailer.attr_arn,
+                    },
+                },
+            ),
+        )
+        resource_of(thumbnailer_dlq_policy).override_logical_id("ThumbnailerDlqPolicy")
 
         # thumbnails.iac:42  uploads.deleted -> thumbnailer
         lambda_.CfnPermission(
@@ -353,7 +452,17 @@ class ThumbnailsStack(cdk.Stack):
             },
             state="ENABLED",
             targets=[
-                events.CfnRule.TargetProperty(id="bulk_jobs", arn=bulk_jobs.queue_arn),
+                events.CfnRule.TargetProperty(
+                    id="bulk_jobs",
+                    arn=bulk_jobs.queue_arn,
+                    retry_policy=events.CfnRule.RetryPolicyProperty(
+                        maximum_retry_attempts=185,
+                        maximum_event_age_in_seconds=86400,
+                    ),
+                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
+                        arn=bulk_jobs_dlq.queue_arn,
+                    ),
+                ),
             ],
         )
 
@@ -373,7 +482,17 @@ class ThumbnailsStack(cdk.Stack):
             },
             state="ENABLED",
             targets=[
-                events.CfnRule.TargetProperty(id="bulk_jobs", arn=bulk_jobs.queue_arn),
+                events.CfnRule.TargetProperty(
+                    id="bulk_jobs",
+                    arn=bulk_jobs.queue_arn,
+                    retry_policy=events.CfnRule.RetryPolicyProperty(
+                        maximum_retry_attempts=185,
+                        maximum_event_age_in_seconds=86400,
+                    ),
+                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
+                        arn=bulk_jobs_dlq.queue_arn,
+                    ),
+                ),
             ],
         )
 
@@ -409,6 +528,38 @@ class ThumbnailsStack(cdk.Stack):
         )
         resource_of(bulk_jobs_policy).override_logical_id("BulkJobsPolicy")
 
+        # thumbnails.iac:45  queue bulk_jobs_dlq: who may send to it
+        bulk_jobs_dlq_policy = sqs.QueuePolicy(
+            self,
+            "BulkJobsDlqPolicy",
+            queues=[bulk_jobs_dlq],
+        )
+        bulk_jobs_dlq_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromUploadsCreatedToBulkJobs",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[bulk_jobs_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {
+                        "aws:SourceArn": uploads_created_to_bulk_jobs.attr_arn,
+                    },
+                },
+            ),
+            iam.PolicyStatement(
+                sid="FromUploadsDeletedToBulkJobs",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[bulk_jobs_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {
+                        "aws:SourceArn": uploads_deleted_to_bulk_jobs.attr_arn,
+                    },
+                },
+            ),
+        )
+        resource_of(bulk_jobs_dlq_policy).override_logical_id("BulkJobsDlqPolicy")
+
         # thumbnails.iac:52  bulk_jobs.message -> function thumbnailer
         bulk_jobs_message_to_thumbnailer = lambda_.EventSourceMapping(
             self,
@@ -440,6 +591,13 @@ class ThumbnailsStack(cdk.Stack):
                 events.CfnRule.TargetProperty(
                     id="upload_feed",
                     arn=upload_feed.topic_arn,
+                    retry_policy=events.CfnRule.RetryPolicyProperty(
+                        maximum_retry_attempts=185,
+                        maximum_event_age_in_seconds=86400,
+                    ),
+                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
+                        arn=upload_feed_dlq.queue_arn,
+                    ),
                 ),
             ],
         )
@@ -463,6 +621,13 @@ class ThumbnailsStack(cdk.Stack):
                 events.CfnRule.TargetProperty(
                     id="upload_feed",
                     arn=upload_feed.topic_arn,
+                    retry_policy=events.CfnRule.RetryPolicyProperty(
+                        maximum_retry_attempts=185,
+                        maximum_event_age_in_seconds=86400,
+                    ),
+                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
+                        arn=upload_feed_dlq.queue_arn,
+                    ),
                 ),
             ],
         )
@@ -498,6 +663,54 @@ class ThumbnailsStack(cdk.Stack):
             ),
         )
         resource_of(upload_feed_policy).override_logical_id("UploadFeedPolicy")
+
+        # thumbnails.iac:55  queue upload_feed_dlq: who may send to it
+        upload_feed_dlq_policy = sqs.QueuePolicy(
+            self,
+            "UploadFeedDlqPolicy",
+            queues=[upload_feed_dlq],
+        )
+        upload_feed_dlq_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromUploadsCreatedToUploadFeed",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[upload_feed_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {
+                        "aws:SourceArn": uploads_created_to_upload_feed.attr_arn,
+                    },
+                },
+            ),
+            iam.PolicyStatement(
+                sid="FromUploadsDeletedToUploadFeed",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[upload_feed_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {
+                        "aws:SourceArn": uploads_deleted_to_upload_feed.attr_arn,
+                    },
+                },
+            ),
+        )
+        resource_of(upload_feed_dlq_policy).override_logical_id("UploadFeedDlqPolicy")
+
+        # thumbnails.iac:23  function thumbnailer: asynchronous invocations
+        thumbnailer_invoke_config = lambda_.CfnEventInvokeConfig(
+            self,
+            "ThumbnailerInvokeConfig",
+            function_name=thumbnailer.function_name,
+            qualifier="$LATEST",
+            maximum_retry_attempts=2,
+            maximum_event_age_in_seconds=21600,
+            destination_config=lambda_.CfnEventInvokeConfig.DestinationConfigProperty(
+                on_failure=lambda_.CfnEventInvokeConfig.OnFailureProperty(
+                    destination=thumbnailer_dlq.queue_arn,
+                ),
+            ),
+        )
+        thumbnailer_invoke_config.node.add_dependency(thumbnailer_role)
 
         # thumbnails.iac:60  output uploads_bucket
         uploads_bucket_output = cdk.CfnOutput(

@@ -105,6 +105,8 @@ resource "aws_s3_bucket_policy" "uploads_policy" {
 # thumbnails.iac:19  bucket thumbs
 resource "aws_s3_bucket" "thumbs" {
   bucket_prefix = "thumbnails-thumbs-"
+  # `retain = false`: `terraform destroy` empties the bucket first.
+  force_destroy = true
 }
 
 # thumbnails.iac:19  bucket thumbs: encryption at rest
@@ -237,6 +239,12 @@ resource "aws_iam_role_policy" "thumbnailer_role" {
         ]
         Resource = aws_sqs_queue.bulk_jobs.arn
       },
+      {
+        Sid      = "DeliverToThumbnailerDlq"
+        Effect   = "Allow"
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.thumbnailer_dlq.arn
+      },
     ]
   })
 }
@@ -267,6 +275,68 @@ resource "aws_lambda_function" "thumbnailer" {
   }
 
   depends_on = [aws_iam_role_policy.thumbnailer_role]
+}
+
+# thumbnails.iac:23  queue thumbnailer_dlq (dead-letter queue)
+resource "aws_sqs_queue" "thumbnailer_dlq" {
+  name                       = "thumbnails-thumbnailer-dlq"
+  max_message_size           = 262144
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# thumbnails.iac:23  queue thumbnailer_dlq: who may send to it
+resource "aws_sqs_queue_policy" "thumbnailer_dlq_policy" {
+  queue_url = aws_sqs_queue.thumbnailer_dlq.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromUploadsCreatedToThumbnailer"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.thumbnailer_dlq.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.uploads_created_to_thumbnailer.arn
+          }
+        }
+      },
+      {
+        Sid    = "FromUploadsCreatedToThumbnailer2"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.thumbnailer_dlq.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.uploads_created_to_thumbnailer2.arn
+          }
+        }
+      },
+      {
+        Sid    = "FromUploadsDeletedToThumbnailer"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.thumbnailer_dlq.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.uploads_deleted_to_thumbnailer.arn
+          }
+        }
+      },
+    ]
+  })
 }
 
 # thumbnails.iac:45  queue bulk_jobs
@@ -331,6 +401,44 @@ resource "aws_sqs_queue" "bulk_jobs_dlq" {
   sqs_managed_sse_enabled    = true
 }
 
+# thumbnails.iac:45  queue bulk_jobs_dlq: who may send to it
+resource "aws_sqs_queue_policy" "bulk_jobs_dlq_policy" {
+  queue_url = aws_sqs_queue.bulk_jobs_dlq.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromUploadsCreatedToBulkJobs"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.bulk_jobs_dlq.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.uploads_created_to_bulk_jobs.arn
+          }
+        }
+      },
+      {
+        Sid    = "FromUploadsDeletedToBulkJobs"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.bulk_jobs_dlq.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.uploads_deleted_to_bulk_jobs.arn
+          }
+        }
+      },
+    ]
+  })
+}
+
 # thumbnails.iac:55  topic upload_feed
 resource "aws_sns_topic" "upload_feed" {
   name = "thumbnails-upload-feed"
@@ -374,6 +482,54 @@ resource "aws_sns_topic_policy" "upload_feed_policy" {
   })
 }
 
+# thumbnails.iac:55  queue upload_feed_dlq (dead-letter queue)
+resource "aws_sqs_queue" "upload_feed_dlq" {
+  name                       = "thumbnails-upload-feed-dlq"
+  max_message_size           = 262144
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# thumbnails.iac:55  queue upload_feed_dlq: who may send to it
+resource "aws_sqs_queue_policy" "upload_feed_dlq_policy" {
+  queue_url = aws_sqs_queue.upload_feed_dlq.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromUploadsCreatedToUploadFeed"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.upload_feed_dlq.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.uploads_created_to_upload_feed.arn
+          }
+        }
+      },
+      {
+        Sid    = "FromUploadsDeletedToUploadFeed"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.upload_feed_dlq.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.uploads_deleted_to_upload_feed.arn
+          }
+        }
+      },
+    ]
+  })
+}
+
 # thumbnails.iac:40  uploads.created -> function thumbnailer
 resource "aws_cloudwatch_event_rule" "uploads_created_to_thumbnailer" {
   name        = "thumbnails-uploads-created-to-thumbnailer"
@@ -402,6 +558,15 @@ resource "aws_cloudwatch_event_target" "uploads_created_to_thumbnailer_thumbnail
   rule      = aws_cloudwatch_event_rule.uploads_created_to_thumbnailer.name
   target_id = "thumbnailer"
   arn       = aws_lambda_function.thumbnailer.arn
+
+  retry_policy {
+    maximum_retry_attempts       = 185
+    maximum_event_age_in_seconds = 86400
+  }
+
+  dead_letter_config {
+    arn = aws_sqs_queue.thumbnailer_dlq.arn
+  }
 }
 
 # thumbnails.iac:40  uploads.created -> thumbnailer
@@ -441,6 +606,15 @@ resource "aws_cloudwatch_event_target" "uploads_created_to_thumbnailer2_thumbnai
   rule      = aws_cloudwatch_event_rule.uploads_created_to_thumbnailer2.name
   target_id = "thumbnailer"
   arn       = aws_lambda_function.thumbnailer.arn
+
+  retry_policy {
+    maximum_retry_attempts       = 185
+    maximum_event_age_in_seconds = 86400
+  }
+
+  dead_letter_config {
+    arn = aws_sqs_queue.thumbnailer_dlq.arn
+  }
 }
 
 # thumbnails.iac:41  uploads.created -> thumbnailer
@@ -480,6 +654,15 @@ resource "aws_cloudwatch_event_target" "uploads_deleted_to_thumbnailer_thumbnail
   rule      = aws_cloudwatch_event_rule.uploads_deleted_to_thumbnailer.name
   target_id = "thumbnailer"
   arn       = aws_lambda_function.thumbnailer.arn
+
+  retry_policy {
+    maximum_retry_attempts       = 185
+    maximum_event_age_in_seconds = 86400
+  }
+
+  dead_letter_config {
+    arn = aws_sqs_queue.thumbnailer_dlq.arn
+  }
 }
 
 # thumbnails.iac:42  uploads.deleted -> thumbnailer
@@ -519,6 +702,15 @@ resource "aws_cloudwatch_event_target" "uploads_created_to_bulk_jobs_bulk_jobs" 
   rule      = aws_cloudwatch_event_rule.uploads_created_to_bulk_jobs.name
   target_id = "bulk_jobs"
   arn       = aws_sqs_queue.bulk_jobs.arn
+
+  retry_policy {
+    maximum_retry_attempts       = 185
+    maximum_event_age_in_seconds = 86400
+  }
+
+  dead_letter_config {
+    arn = aws_sqs_queue.bulk_jobs_dlq.arn
+  }
 }
 
 # thumbnails.iac:51  uploads.deleted -> queue bulk_jobs
@@ -549,6 +741,15 @@ resource "aws_cloudwatch_event_target" "uploads_deleted_to_bulk_jobs_bulk_jobs" 
   rule      = aws_cloudwatch_event_rule.uploads_deleted_to_bulk_jobs.name
   target_id = "bulk_jobs"
   arn       = aws_sqs_queue.bulk_jobs.arn
+
+  retry_policy {
+    maximum_retry_attempts       = 185
+    maximum_event_age_in_seconds = 86400
+  }
+
+  dead_letter_config {
+    arn = aws_sqs_queue.bulk_jobs_dlq.arn
+  }
 }
 
 # thumbnails.iac:52  bulk_jobs.message -> function thumbnailer
@@ -583,6 +784,15 @@ resource "aws_cloudwatch_event_target" "uploads_created_to_upload_feed_upload_fe
   rule      = aws_cloudwatch_event_rule.uploads_created_to_upload_feed.name
   target_id = "upload_feed"
   arn       = aws_sns_topic.upload_feed.arn
+
+  retry_policy {
+    maximum_retry_attempts       = 185
+    maximum_event_age_in_seconds = 86400
+  }
+
+  dead_letter_config {
+    arn = aws_sqs_queue.upload_feed_dlq.arn
+  }
 }
 
 # thumbnails.iac:58  uploads.deleted -> topic upload_feed
@@ -613,4 +823,29 @@ resource "aws_cloudwatch_event_target" "uploads_deleted_to_upload_feed_upload_fe
   rule      = aws_cloudwatch_event_rule.uploads_deleted_to_upload_feed.name
   target_id = "upload_feed"
   arn       = aws_sns_topic.upload_feed.arn
+
+  retry_policy {
+    maximum_retry_attempts       = 185
+    maximum_event_age_in_seconds = 86400
+  }
+
+  dead_letter_config {
+    arn = aws_sqs_queue.upload_feed_dlq.arn
+  }
+}
+
+# thumbnails.iac:23  function thumbnailer: asynchronous invocations
+resource "aws_lambda_function_event_invoke_config" "thumbnailer_invoke_config" {
+  function_name                = aws_lambda_function.thumbnailer.function_name
+  qualifier                    = "$LATEST"
+  maximum_retry_attempts       = 2
+  maximum_event_age_in_seconds = 21600
+
+  destination_config {
+    on_failure {
+      destination = aws_sqs_queue.thumbnailer_dlq.arn
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.thumbnailer_role]
 }
