@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..names import ASSET_PARAM, logical_id
+from ..names import logical_id
 from ..plan import Plan
 from ..plan.iam import document, trust
 from ..plan.model import Node
@@ -198,7 +198,7 @@ class CfnTarget(Target):
     # -- the template
     def context(self, node: Node) -> dict[str, Any]:
         """What a node's template reads besides the node."""
-        return {"tags": self.tags(node), "asset_param": ASSET_PARAM}
+        return {"tags": self.tags(node)}
 
     def resource(self, node: Node) -> str | None:
         """One resource's block: its source comment, logical ID and body."""
@@ -217,7 +217,6 @@ class CfnTarget(Target):
             layout,
             plan=self.plan,
             resources=blocks,
-            asset_param=ASSET_PARAM if self.plan.assets else None,
             transform=None,
         )
 

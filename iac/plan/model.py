@@ -443,6 +443,7 @@ class PlanParam:
     id: str
     type: str  # string, number, bool
     default: Any
+    description: str = ""  # its declaration as written: what the targets describe it with
 
 
 @dataclass(frozen=True)
@@ -451,6 +452,7 @@ class Output:
     id: str
     value: Value
     source: Span | None
+    description: str = ""  # its declaration as written: what the targets describe it with
 
 
 @dataclass
