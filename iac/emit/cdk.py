@@ -27,7 +27,7 @@ from ..plan.iam import Statement
 from ..plan.model import EcsTarget, Node, RuleTarget
 from ..plan.states import placeholders
 from ..plan.values import Az, Json, Param, Pseudo, Ref, Sub
-from .base import Rendered, Target, render_with, source_comment
+from .base import Rendered, Target, execution_arn, render_with, source_comment
 from .py_text import Call, Code, Expr, PyDict, PyList, layout, py_str
 
 BASE_INDENT = 8  # statements inside the stack's __init__
@@ -41,6 +41,7 @@ ATTRIBUTES: dict[tuple[str, str], str] = {
     ("role", "arn"): "role_arn",
     ("log_group", "name"): "log_group_name",
     ("log_group", "arn"): "log_group_arn",
+    ("log_group", "streams_arn"): "log_group_arn",  # CloudFormation's Arn ends in `:*`
     ("queue", "arn"): "queue_arn",
     ("queue", "url"): "queue_url",
     ("queue", "name"): "queue_name",
@@ -58,6 +59,7 @@ ATTRIBUTES: dict[tuple[str, str], str] = {
     ("rule", "arn"): "attr_arn",
     ("http_api", "id"): "api_id",
     ("http_api", "url"): "api_endpoint",
+    ("http_api", "execution_arn"): "sub:execute-api",
     ("api_integration", "id"): "ref",
     ("state_machine", "arn"): "ref",
     ("state_machine", "name"): "attr_name",
@@ -217,7 +219,13 @@ class CdkTarget(Target):
         how = ATTRIBUTES[(self.nodes[ref.node].type, ref.attr)]
         if how.startswith("prop:"):
             return self.expr(getattr(self.nodes[ref.node].props, how[5:]))
+        if how.startswith("sub:"):  # no attribute: built as the cfn target builds it
+            return self.expr(execution_arn(ref.node))
         return Code(f"{self.var(ref.node)}.{how}")
+
+    def built(self, ref: Ref) -> bool:
+        """Whether the reference has no attribute and is built from others."""
+        return ATTRIBUTES[(self.nodes[ref.node].type, ref.attr)].startswith("sub:")
 
     def param(self, param: Param) -> Code:
         spec = self.params[param.name]
@@ -272,7 +280,13 @@ class CdkTarget(Target):
         """`cdk.Fn.sub("...${Name}...", {"Name": token})`: literal `${` written `${!`."""
         text: list[str] = []
         names: dict[str, Expr] = {}
-        for part in value.parts:
+        parts: list[Any] = []
+        for part in value.parts:  # an attribute built from others joins the string
+            if isinstance(part, Ref) and self.built(part):
+                parts.extend(Sub.of(execution_arn(part.node)).parts)  # type: ignore[union-attr]
+            else:
+                parts.append(part)
+        for part in parts:
             if isinstance(part, str):
                 text.append(part.replace("${", "${!"))
             elif isinstance(part, Pseudo):

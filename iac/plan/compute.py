@@ -163,7 +163,7 @@ def lower_container(cx: Lowering, res: m.Resource) -> None:
         Statement(
             "WriteLogs",
             LOG_WRITER,
-            (arn("logs", Sub.of("log-group:", log_name, ":*")),),
+            (Ref(f"{cid}LogGroup", "streams_arn"),),
             res.span,
             f"container `{res.name}` writes to its log group",
         )
@@ -323,7 +323,7 @@ def flow_logs(cx: Lowering, span: Span) -> None:
         Statement(
             "WriteFlowLogs",
             ("logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"),
-            (arn("logs", Sub.of("log-group:", name, ":*")),),
+            (Ref("VpcFlowLogs", "streams_arn"),),
             span,
             "the generated VPC records its traffic",
         )

@@ -59,6 +59,7 @@ def plan(app: m.App) -> Plan:
         ],
         assets=cx.assets,
         diagnostics=cx.diagnostics,
+        name_prefix=cx.prefix,
     )
 
 

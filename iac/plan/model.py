@@ -62,7 +62,8 @@ class FunctionProps(Props):
 @dataclass(frozen=True)
 class LogGroupProps(Props):
     TYPE = "log_group"
-    ATTRIBUTES = frozenset({"arn", "name"})
+    # `streams_arn`: its log streams (`...:log-group:NAME:*`), what a writer is granted.
+    ATTRIBUTES = frozenset({"arn", "name", "streams_arn"})
     name: Value
     retention_days: int
 
@@ -252,7 +253,8 @@ class EventSourceMappingProps(Props):
 @dataclass(frozen=True)
 class HttpApiProps(Props):
     TYPE = "http_api"
-    ATTRIBUTES = frozenset({"id", "url"})
+    # `execution_arn`: `arn:...:execute-api:REGION:ACCOUNT:ID`, what invoke permissions name.
+    ATTRIBUTES = frozenset({"id", "url", "execution_arn"})
     name: Value
     cors: bool
 
@@ -465,6 +467,8 @@ class Plan:
     outputs: list[Output]
     assets: list[Asset]  # one per function, zipped by the packaging stage (iac/package.py)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # What every generated name starts with (`PREFIX-NAME`): a string, or a Sub of params.
+    name_prefix: Value = None
 
     def node(self, node_id: str) -> Node:
         return self._index[node_id]
