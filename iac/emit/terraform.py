@@ -292,7 +292,9 @@ class TerraformTarget(Target):
     render_effects = ("diagnostics", "data", "missing", "trusts")
 
     def render_scope(self) -> Any:
-        return self.plan.name_prefix
+        # A node's name can depend on every other of its type (two short names that
+        # would meet), and every name on the prefix.
+        return (self.plan.name_prefix, self.names)
 
     # -- references
     def resource_name(self, node_id: str) -> str:

@@ -12,14 +12,20 @@ def root(context, missing=missing, environment=environment):
     l_0_p = resolve('p')
     l_0_kw = resolve('kw')
     try:
-        t_1 = environment.filters['py_str']
+        t_1 = environment.filters['duration']
     except KeyError:
         @internalcode
         def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'duration' found.")
+    try:
+        t_2 = environment.filters['py_str']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'py_str' found.")
     pass
     yield 'lambda_.EventSourceMapping(\n    self,\n    '
-    yield str(t_1(environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'id')))
+    yield str(t_2(environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'id')))
     yield ',\n    target='
     yield str(environment.getattr(context.call((undefined(name='construct') if l_0_construct is missing else l_0_construct), environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'function')), 'text'))
     yield ',\n    '
@@ -29,9 +35,9 @@ def root(context, missing=missing, environment=environment):
     yield ',\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'window'):
         pass
-        yield '    max_batching_window=cdk.Duration.seconds('
-        yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'window'))
-        yield '),\n'
+        yield '    max_batching_window='
+        yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'window')))
+        yield ',\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'starting_position'):
         pass
         yield '    starting_position=lambda_.StartingPosition.'
@@ -43,4 +49,4 @@ def root(context, missing=missing, environment=environment):
     yield ')\n'
 
 blocks = {}
-debug_info = '3=22&4=24&5=26&6=28&7=30&8=33&10=35&11=38&13=40'
+debug_info = '3=28&4=30&5=32&6=34&7=36&8=39&10=41&11=44&13=46'

@@ -33,6 +33,23 @@ def resource_of(construct: Construct) -> cdk.CfnResource:
     return resource
 
 
+def context(scope: Construct, name: str, default: str | None) -> str:
+    """A param of the program: `cdk deploy -c NAME=VALUE`, else its default."""
+    value = scope.node.try_get_context(name)
+    if value is not None:
+        return str(value)
+    if default is None:
+        raise ValueError(f"the param {name} has no default: cdk deploy -c {name}=VALUE")
+    return default
+
+
+def stream_arn(table: dynamodb.Table) -> str:
+    """The table's stream ARN: it has a stream, which the L2 types as optional."""
+    arn = table.table_stream_arn
+    assert arn is not None
+    return arn
+
+
 def fifo_name(name: str) -> str:
     """`NAME.fifo`, with the suffix where CDK can see it when NAME is a token."""
     return name + ".fifo"
@@ -42,26 +59,15 @@ class ShopStack(cdk.Stack):
     def __init__(self, scope: Construct, construct_id: str, **kwargs: Any) -> None:
         super().__init__(scope, construct_id, **kwargs)
 
-        stage = cdk.CfnParameter(self, "Param:Stage", type="String", default="dev")
-        stage.override_logical_id("Stage")
-        retention_days = cdk.CfnParameter(
-            self,
-            "Param:RetentionDays",
-            type="Number",
-            default=90,
-        )
-        retention_days.override_logical_id("RetentionDays")
-        pager_url = cdk.CfnParameter(self, "Param:PagerUrl", type="String")
-        pager_url.override_logical_id("PagerUrl")
+        stage = context(self, "stage", "dev")
+        retention_days = context(self, "retention_days", "90")
+        pager_url = context(self, "pager_url", None)
 
         # events.iac:5  bus shop_events
         shop_events = events.EventBus(
             self,
             "ShopEvents",
-            event_bus_name=cdk.Fn.sub(
-                "${Stage}-shop-shop-events",
-                {"Stage": stage.value_as_string},
-            ),
+            event_bus_name=f"{stage}-shop-shop-events",
         )
         resource_of(shop_events).override_logical_id("ShopEvents")
 
@@ -69,10 +75,7 @@ class ShopStack(cdk.Stack):
         partner_feed = sns.Topic(
             self,
             "PartnerFeed",
-            topic_name=cdk.Fn.sub(
-                "${Stage}-shop-partner-feed",
-                {"Stage": stage.value_as_string},
-            ),
+            topic_name=f"{stage}-shop-partner-feed",
         )
         resource_of(partner_feed).override_logical_id("PartnerFeed")
 
@@ -80,13 +83,10 @@ class ShopStack(cdk.Stack):
         audit_log = sqs.Queue(
             self,
             "AuditLog",
-            queue_name=cdk.Fn.sub(
-                "${Stage}-shop-audit-log",
-                {"Stage": stage.value_as_string},
-            ),
+            queue_name=f"{stage}-shop-audit-log",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(1209600),
+            retention_period=cdk.Duration.days(14),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
         )
@@ -126,13 +126,7 @@ class ShopStack(cdk.Stack):
                 effect=iam.Effect.DENY,
                 principals=[iam.StarPrincipal()],
                 actions=["s3:*"],
-                resources=[
-                    receipts.bucket_arn,
-                    cdk.Fn.sub(
-                        "${ReceiptsArn}/*",
-                        {"ReceiptsArn": receipts.bucket_arn},
-                    ),
-                ],
+                resources=[receipts.bucket_arn, f"{receipts.bucket_arn}/*"],
                 conditions={"Bool": {"aws:SecureTransport": "false"}},
             ),
         )
@@ -142,10 +136,7 @@ class ShopStack(cdk.Stack):
         send_receipt_log_group = logs.LogGroup(
             self,
             "SendReceiptLogGroup",
-            log_group_name=cdk.Fn.sub(
-                "/aws/lambda/${Stage}-shop-send-receipt",
-                {"Stage": stage.value_as_string},
-            ),
+            log_group_name=f"/aws/lambda/{stage}-shop-send-receipt",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -162,22 +153,12 @@ class ShopStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/${Stage}-shop-send-receipt:*",
-                                    {"Stage": stage.value_as_string},
-                                ),
-                            ],
+                            resources=[send_receipt_log_group.log_group_arn],
                         ),
                         iam.PolicyStatement(
                             sid="WriteReceiptsObjects",
                             actions=["s3:PutObject"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "${ReceiptsArn}/*",
-                                    {"ReceiptsArn": receipts.bucket_arn},
-                                ),
-                            ],
+                            resources=[f"{receipts.bucket_arn}/*"],
                         ),
                     ],
                 ),
@@ -189,17 +170,16 @@ class ShopStack(cdk.Stack):
         stock = dynamodb.Table(
             self,
             "Stock",
-            table_name=cdk.Fn.sub(
-                "${Stage}-shop-stock",
-                {"Stage": stage.value_as_string},
-            ),
+            table_name=f"{stage}-shop-stock",
             partition_key=dynamodb.Attribute(
                 name="sku",
                 type=dynamodb.AttributeType.STRING,
             ),
             billing_mode=dynamodb.BillingMode.PAY_PER_REQUEST,
             encryption=dynamodb.TableEncryption.AWS_MANAGED,
-            point_in_time_recovery=True,
+            point_in_time_recovery_specification=dynamodb.PointInTimeRecoverySpecification(
+                point_in_time_recovery_enabled=True,
+            ),
             removal_policy=cdk.RemovalPolicy.RETAIN,
         )
         resource_of(stock).override_logical_id("Stock")
@@ -208,10 +188,7 @@ class ShopStack(cdk.Stack):
         reserve_stock_log_group = logs.LogGroup(
             self,
             "ReserveStockLogGroup",
-            log_group_name=cdk.Fn.sub(
-                "/aws/lambda/${Stage}-shop-reserve-stock",
-                {"Stage": stage.value_as_string},
-            ),
+            log_group_name=f"/aws/lambda/{stage}-shop-reserve-stock",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -221,13 +198,10 @@ class ShopStack(cdk.Stack):
         pick_lists = sqs.Queue(
             self,
             "PickLists",
-            queue_name=cdk.Fn.sub(
-                "${Stage}-shop-pick-lists",
-                {"Stage": stage.value_as_string},
-            ),
+            queue_name=f"{stage}-shop-pick-lists",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(345600),
+            retention_period=cdk.Duration.days(4),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
         )
@@ -245,10 +219,7 @@ class ShopStack(cdk.Stack):
                             sid="InvokeReserveStock",
                             actions=["lambda:InvokeFunction"],
                             resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${Stage}-shop-reserve-stock",
-                                    {"Stage": stage.value_as_string},
-                                ),
+                                f"arn:{cdk.Aws.PARTITION}:lambda:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:function:{stage}-shop-reserve-stock",
                             ],
                         ),
                         iam.PolicyStatement(
@@ -266,10 +237,7 @@ class ShopStack(cdk.Stack):
         storefront = apigwv2.HttpApi(
             self,
             "Storefront",
-            api_name=cdk.Fn.sub(
-                "${Stage}-shop-storefront",
-                {"Stage": stage.value_as_string},
-            ),
+            api_name=f"{stage}-shop-storefront",
             cors_preflight=apigwv2.CorsPreflightOptions(
                 allow_origins=["*"],
                 allow_methods=[apigwv2.CorsHttpMethod.ANY],
@@ -283,10 +251,7 @@ class ShopStack(cdk.Stack):
         send_receipt = lambda_.Function(
             self,
             "SendReceipt",
-            function_name=cdk.Fn.sub(
-                "${Stage}-shop-send-receipt",
-                {"Stage": stage.value_as_string},
-            ),
+            function_name=f"{stage}-shop-send-receipt",
             handler="send_receipt.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
@@ -296,10 +261,7 @@ class ShopStack(cdk.Stack):
             code=asset("send-receipt-34de31ebabcc7569.zip"),
             log_group=send_receipt_log_group,
             environment={
-                "ORDER_STATUS_URL": cdk.Fn.sub(
-                    "${StorefrontUrl}/orders",
-                    {"StorefrontUrl": storefront.api_endpoint},
-                ),
+                "ORDER_STATUS_URL": f"{storefront.api_endpoint}/orders",
                 "RECEIPTS_BUCKET": receipts.bucket_name,
             },
         )
@@ -309,10 +271,7 @@ class ShopStack(cdk.Stack):
         storefront_access_logs = logs.LogGroup(
             self,
             "StorefrontAccessLogs",
-            log_group_name=cdk.Fn.sub(
-                "/aws/apigateway/${Stage}-shop-storefront",
-                {"Stage": stage.value_as_string},
-            ),
+            log_group_name=f"/aws/apigateway/{stage}-shop-storefront",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -344,13 +303,10 @@ class ShopStack(cdk.Stack):
         incoming_orders_dlq = sqs.Queue(
             self,
             "IncomingOrdersDlq",
-            queue_name=cdk.Fn.sub(
-                "${Stage}-shop-incoming-orders-dlq",
-                {"Stage": stage.value_as_string},
-            ),
+            queue_name=f"{stage}-shop-incoming-orders-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(1209600),
+            retention_period=cdk.Duration.days(14),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
         )
@@ -360,13 +316,10 @@ class ShopStack(cdk.Stack):
         incoming_orders = sqs.Queue(
             self,
             "IncomingOrders",
-            queue_name=cdk.Fn.sub(
-                "${Stage}-shop-incoming-orders",
-                {"Stage": stage.value_as_string},
-            ),
+            queue_name=f"{stage}-shop-incoming-orders",
             max_message_size_bytes=262144,
-            visibility_timeout=cdk.Duration.seconds(180),
-            retention_period=cdk.Duration.seconds(345600),
+            visibility_timeout=cdk.Duration.minutes(3),
+            retention_period=cdk.Duration.days(4),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             dead_letter_queue=sqs.DeadLetterQueue(
@@ -380,10 +333,7 @@ class ShopStack(cdk.Stack):
         place_order_log_group = logs.LogGroup(
             self,
             "PlaceOrderLogGroup",
-            log_group_name=cdk.Fn.sub(
-                "/aws/lambda/${Stage}-shop-place-order",
-                {"Stage": stage.value_as_string},
-            ),
+            log_group_name=f"/aws/lambda/{stage}-shop-place-order",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -393,14 +343,12 @@ class ShopStack(cdk.Stack):
         payments = sqs.Queue(
             self,
             "Payments",
-            queue_name=fifo_name(
-                cdk.Fn.sub("${Stage}-shop-payments", {"Stage": stage.value_as_string}),
-            ),
+            queue_name=fifo_name(f"{stage}-shop-payments"),
             fifo=True,
             content_based_deduplication=True,
             max_message_size_bytes=262144,
-            visibility_timeout=cdk.Duration.seconds(120),
-            retention_period=cdk.Duration.seconds(345600),
+            visibility_timeout=cdk.Duration.minutes(2),
+            retention_period=cdk.Duration.days(4),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
         )
@@ -410,10 +358,7 @@ class ShopStack(cdk.Stack):
         payment_key = secretsmanager.Secret(
             self,
             "PaymentKey",
-            secret_name=cdk.Fn.sub(
-                "${Stage}/shop/payment-provider-key",
-                {"Stage": stage.value_as_string},
-            ),
+            secret_name=f"{stage}/shop/payment-provider-key",
             description="payment_key, generated by iac",
             generate_secret_string=secretsmanager.SecretStringGenerator(
                 password_length=32,
@@ -426,10 +371,7 @@ class ShopStack(cdk.Stack):
         charge_payment_log_group = logs.LogGroup(
             self,
             "ChargePaymentLogGroup",
-            log_group_name=cdk.Fn.sub(
-                "/aws/lambda/${Stage}-shop-charge-payment",
-                {"Stage": stage.value_as_string},
-            ),
+            log_group_name=f"/aws/lambda/{stage}-shop-charge-payment",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -441,10 +383,7 @@ class ShopStack(cdk.Stack):
         order_api_log_group = logs.LogGroup(
             self,
             "OrderApiLogGroup",
-            log_group_name=cdk.Fn.sub(
-                "/aws/lambda/${Stage}-shop-order-api",
-                {"Stage": stage.value_as_string},
-            ),
+            log_group_name=f"/aws/lambda/{stage}-shop-order-api",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -454,10 +393,7 @@ class ShopStack(cdk.Stack):
         replay_failed_log_group = logs.LogGroup(
             self,
             "ReplayFailedLogGroup",
-            log_group_name=cdk.Fn.sub(
-                "/aws/lambda/${Stage}-shop-replay-failed",
-                {"Stage": stage.value_as_string},
-            ),
+            log_group_name=f"/aws/lambda/{stage}-shop-replay-failed",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -474,12 +410,7 @@ class ShopStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/${Stage}-shop-replay-failed:*",
-                                    {"Stage": stage.value_as_string},
-                                ),
-                            ],
+                            resources=[replay_failed_log_group.log_group_arn],
                         ),
                         iam.PolicyStatement(
                             sid="ReceiveIncomingOrdersDlq",
@@ -506,15 +437,12 @@ class ShopStack(cdk.Stack):
         replay_failed = lambda_.Function(
             self,
             "ReplayFailed",
-            function_name=cdk.Fn.sub(
-                "${Stage}-shop-replay-failed",
-                {"Stage": stage.value_as_string},
-            ),
+            function_name=f"{stage}-shop-replay-failed",
             handler="replay_failed.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
             memory_size=128,
-            timeout=cdk.Duration.seconds(300),
+            timeout=cdk.Duration.minutes(5),
             role=replay_failed_role,
             code=asset("replay-failed-ae208d92a4af95fb.zip"),
             log_group=replay_failed_log_group,
@@ -529,10 +457,7 @@ class ShopStack(cdk.Stack):
         orders = dynamodb.Table(
             self,
             "Orders",
-            table_name=cdk.Fn.sub(
-                "${Stage}-shop-orders",
-                {"Stage": stage.value_as_string},
-            ),
+            table_name=f"{stage}-shop-orders",
             partition_key=dynamodb.Attribute(
                 name="id",
                 type=dynamodb.AttributeType.STRING,
@@ -545,7 +470,9 @@ class ShopStack(cdk.Stack):
             encryption=dynamodb.TableEncryption.AWS_MANAGED,
             time_to_live_attribute="expires_at",
             stream=dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
-            point_in_time_recovery=True,
+            point_in_time_recovery_specification=dynamodb.PointInTimeRecoverySpecification(
+                point_in_time_recovery_enabled=True,
+            ),
             removal_policy=cdk.RemovalPolicy.RETAIN,
         )
         orders.add_global_secondary_index(
@@ -573,12 +500,7 @@ class ShopStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/${Stage}-shop-reserve-stock:*",
-                                    {"Stage": stage.value_as_string},
-                                ),
-                            ],
+                            resources=[reserve_stock_log_group.log_group_arn],
                         ),
                         iam.PolicyStatement(
                             sid="ReadWriteStock",
@@ -593,13 +515,7 @@ class ShopStack(cdk.Stack):
                                 "dynamodb:Scan",
                                 "dynamodb:UpdateItem",
                             ],
-                            resources=[
-                                stock.table_arn,
-                                cdk.Fn.sub(
-                                    "${StockArn}/index/*",
-                                    {"StockArn": stock.table_arn},
-                                ),
-                            ],
+                            resources=[stock.table_arn, f"{stock.table_arn}/index/*"],
                         ),
                         iam.PolicyStatement(
                             sid="WriteOrders",
@@ -621,10 +537,7 @@ class ShopStack(cdk.Stack):
         reserve_stock = lambda_.Function(
             self,
             "ReserveStock",
-            function_name=cdk.Fn.sub(
-                "${Stage}-shop-reserve-stock",
-                {"Stage": stage.value_as_string},
-            ),
+            function_name=f"{stage}-shop-reserve-stock",
             handler="reserve_stock.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
@@ -644,10 +557,7 @@ class ShopStack(cdk.Stack):
         fulfil_order = sfn.CfnStateMachine(
             self,
             "FulfilOrder",
-            state_machine_name=cdk.Fn.sub(
-                "${Stage}-shop-fulfil-order",
-                {"Stage": stage.value_as_string},
-            ),
+            state_machine_name=f"{stage}-shop-fulfil-order",
             state_machine_type="STANDARD",
             role_arn=fulfil_order_role.role_arn,
             definition_string=json.dumps(
@@ -769,12 +679,7 @@ class ShopStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/${Stage}-shop-place-order:*",
-                                    {"Stage": stage.value_as_string},
-                                ),
-                            ],
+                            resources=[place_order_log_group.log_group_arn],
                         ),
                         iam.PolicyStatement(
                             sid="WriteOrders",
@@ -816,10 +721,7 @@ class ShopStack(cdk.Stack):
         place_order = lambda_.Function(
             self,
             "PlaceOrder",
-            function_name=cdk.Fn.sub(
-                "${Stage}-shop-place-order",
-                {"Stage": stage.value_as_string},
-            ),
+            function_name=f"{stage}-shop-place-order",
             handler="place_order.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
@@ -832,7 +734,7 @@ class ShopStack(cdk.Stack):
                 "EVENT_BUS": shop_events.event_bus_name,
                 "ORDERS_TABLE": orders.table_name,
                 "PAYMENTS_QUEUE": payments.queue_url,
-                "RETENTION_DAYS": retention_days.value_as_string,
+                "RETENTION_DAYS": retention_days,
             },
         )
         resource_of(place_order).override_logical_id("PlaceOrder")
@@ -848,12 +750,7 @@ class ShopStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/${Stage}-shop-charge-payment:*",
-                                    {"Stage": stage.value_as_string},
-                                ),
-                            ],
+                            resources=[charge_payment_log_group.log_group_arn],
                         ),
                         iam.PolicyStatement(
                             sid="ReadPaymentKey",
@@ -873,13 +770,7 @@ class ShopStack(cdk.Stack):
                                 "dynamodb:Scan",
                                 "dynamodb:UpdateItem",
                             ],
-                            resources=[
-                                orders.table_arn,
-                                cdk.Fn.sub(
-                                    "${OrdersArn}/index/*",
-                                    {"OrdersArn": orders.table_arn},
-                                ),
-                            ],
+                            resources=[orders.table_arn, f"{orders.table_arn}/index/*"],
                         ),
                         iam.PolicyStatement(
                             sid="ConsumePayments",
@@ -901,10 +792,7 @@ class ShopStack(cdk.Stack):
         charge_payment = lambda_.Function(
             self,
             "ChargePayment",
-            function_name=cdk.Fn.sub(
-                "${Stage}-shop-charge-payment",
-                {"Stage": stage.value_as_string},
-            ),
+            function_name=f"{stage}-shop-charge-payment",
             handler="charge_payment.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
@@ -934,12 +822,7 @@ class ShopStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/${Stage}-shop-order-api:*",
-                                    {"Stage": stage.value_as_string},
-                                ),
-                            ],
+                            resources=[order_api_log_group.log_group_arn],
                         ),
                         iam.PolicyStatement(
                             sid="ReadWriteOrders",
@@ -954,13 +837,7 @@ class ShopStack(cdk.Stack):
                                 "dynamodb:Scan",
                                 "dynamodb:UpdateItem",
                             ],
-                            resources=[
-                                orders.table_arn,
-                                cdk.Fn.sub(
-                                    "${OrdersArn}/index/*",
-                                    {"OrdersArn": orders.table_arn},
-                                ),
-                            ],
+                            resources=[orders.table_arn, f"{orders.table_arn}/index/*"],
                         ),
                     ],
                 ),
@@ -972,10 +849,7 @@ class ShopStack(cdk.Stack):
         order_api = lambda_.Function(
             self,
             "OrderApi",
-            function_name=cdk.Fn.sub(
-                "${Stage}-shop-order-api",
-                {"Stage": stage.value_as_string},
-            ),
+            function_name=f"{stage}-shop-order-api",
             handler="order_api.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.ARM_64,
@@ -995,10 +869,7 @@ class ShopStack(cdk.Stack):
             action="lambda:InvokeFunction",
             function_name=order_api.function_arn,
             principal="apigateway.amazonaws.com",
-            source_arn=cdk.Fn.sub(
-                "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${StorefrontId}/*/GET/orders/*",
-                {"StorefrontId": storefront.api_id},
-            ),
+            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{storefront.api_id}/*/GET/orders/*",
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
@@ -1018,12 +889,7 @@ class ShopStack(cdk.Stack):
             "StorefrontGetOrdersId",
             api_id=storefront.api_id,
             route_key="GET /orders/{id}",
-            target=cdk.Fn.sub(
-                "integrations/${StorefrontGetOrdersIdIntegrationId}",
-                {
-                    "StorefrontGetOrdersIdIntegrationId": storefront_get_orders_id_integration.ref,
-                },
-            ),
+            target=f"integrations/{storefront_get_orders_id_integration.ref}",
         )
 
         # intake.iac:9  api storefront: PATCH /orders/{id} may invoke order_api
@@ -1033,10 +899,7 @@ class ShopStack(cdk.Stack):
             action="lambda:InvokeFunction",
             function_name=order_api.function_arn,
             principal="apigateway.amazonaws.com",
-            source_arn=cdk.Fn.sub(
-                "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${StorefrontId}/*/PATCH/orders/*",
-                {"StorefrontId": storefront.api_id},
-            ),
+            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{storefront.api_id}/*/PATCH/orders/*",
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
@@ -1056,12 +919,7 @@ class ShopStack(cdk.Stack):
             "StorefrontPatchOrdersId",
             api_id=storefront.api_id,
             route_key="PATCH /orders/{id}",
-            target=cdk.Fn.sub(
-                "integrations/${StorefrontPatchOrdersIdIntegrationId}",
-                {
-                    "StorefrontPatchOrdersIdIntegrationId": storefront_patch_orders_id_integration.ref,
-                },
-            ),
+            target=f"integrations/{storefront_patch_orders_id_integration.ref}",
         )
 
         # intake.iac:10  api storefront: PUT /orders/{id}/address may invoke order_api
@@ -1071,10 +929,7 @@ class ShopStack(cdk.Stack):
             action="lambda:InvokeFunction",
             function_name=order_api.function_arn,
             principal="apigateway.amazonaws.com",
-            source_arn=cdk.Fn.sub(
-                "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${StorefrontId}/*/PUT/orders/*/address",
-                {"StorefrontId": storefront.api_id},
-            ),
+            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{storefront.api_id}/*/PUT/orders/*/address",
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
@@ -1094,12 +949,7 @@ class ShopStack(cdk.Stack):
             "StorefrontPutOrdersIdAddress",
             api_id=storefront.api_id,
             route_key="PUT /orders/{id}/address",
-            target=cdk.Fn.sub(
-                "integrations/${StorefrontPutOrdersIdAddressIntegrationId}",
-                {
-                    "StorefrontPutOrdersIdAddressIntegrationId": storefront_put_orders_id_address_integration.ref,
-                },
-            ),
+            target=f"integrations/{storefront_put_orders_id_address_integration.ref}",
         )
 
         # intake.iac:11  api storefront: DELETE /orders/{id} may invoke order_api
@@ -1109,10 +959,7 @@ class ShopStack(cdk.Stack):
             action="lambda:InvokeFunction",
             function_name=order_api.function_arn,
             principal="apigateway.amazonaws.com",
-            source_arn=cdk.Fn.sub(
-                "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${StorefrontId}/*/DELETE/orders/*",
-                {"StorefrontId": storefront.api_id},
-            ),
+            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{storefront.api_id}/*/DELETE/orders/*",
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
@@ -1132,22 +979,14 @@ class ShopStack(cdk.Stack):
             "StorefrontDeleteOrdersId",
             api_id=storefront.api_id,
             route_key="DELETE /orders/{id}",
-            target=cdk.Fn.sub(
-                "integrations/${StorefrontDeleteOrdersIdIntegrationId}",
-                {
-                    "StorefrontDeleteOrdersIdIntegrationId": storefront_delete_orders_id_integration.ref,
-                },
-            ),
+            target=f"integrations/{storefront_delete_orders_id_integration.ref}",
         )
 
         # orders.iac:17  function order_changes: log group
         order_changes_log_group = logs.LogGroup(
             self,
             "OrderChangesLogGroup",
-            log_group_name=cdk.Fn.sub(
-                "/aws/lambda/${Stage}-shop-order-changes",
-                {"Stage": stage.value_as_string},
-            ),
+            log_group_name=f"/aws/lambda/{stage}-shop-order-changes",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -1157,10 +996,7 @@ class ShopStack(cdk.Stack):
         order_updates = sns.Topic(
             self,
             "OrderUpdates",
-            topic_name=cdk.Fn.sub(
-                "${Stage}-shop-order-updates",
-                {"Stage": stage.value_as_string},
-            ),
+            topic_name=f"{stage}-shop-order-updates",
         )
         resource_of(order_updates).override_logical_id("OrderUpdates")
 
@@ -1168,13 +1004,10 @@ class ShopStack(cdk.Stack):
         customer_notices = sqs.Queue(
             self,
             "CustomerNotices",
-            queue_name=cdk.Fn.sub(
-                "${Stage}-shop-customer-notices",
-                {"Stage": stage.value_as_string},
-            ),
+            queue_name=f"{stage}-shop-customer-notices",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(172800),
+            retention_period=cdk.Duration.days(2),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
         )
@@ -1203,10 +1036,7 @@ class ShopStack(cdk.Stack):
         alerts = sns.Topic(
             self,
             "Alerts",
-            topic_name=cdk.Fn.sub(
-                "${Stage}-shop-alerts",
-                {"Stage": stage.value_as_string},
-            ),
+            topic_name=f"{stage}-shop-alerts",
         )
         resource_of(alerts).override_logical_id("Alerts")
 
@@ -1221,12 +1051,7 @@ class ShopStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/${Stage}-shop-order-changes:*",
-                                    {"Stage": stage.value_as_string},
-                                ),
-                            ],
+                            resources=[order_changes_log_group.log_group_arn],
                         ),
                         iam.PolicyStatement(
                             sid="PublishOrderUpdates",
@@ -1251,7 +1076,7 @@ class ShopStack(cdk.Stack):
                                 "dynamodb:GetShardIterator",
                                 "dynamodb:ListStreams",
                             ],
-                            resources=[orders.table_stream_arn],
+                            resources=[stream_arn(orders)],
                         ),
                     ],
                 ),
@@ -1263,15 +1088,12 @@ class ShopStack(cdk.Stack):
         order_changes = lambda_.Function(
             self,
             "OrderChanges",
-            function_name=cdk.Fn.sub(
-                "${Stage}-shop-order-changes",
-                {"Stage": stage.value_as_string},
-            ),
+            function_name=f"{stage}-shop-order-changes",
             handler="order_changes.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
             memory_size=128,
-            timeout=cdk.Duration.seconds(60),
+            timeout=cdk.Duration.minutes(1),
             role=order_changes_role,
             code=asset("order-changes-9230214150d5667c.zip"),
             log_group=order_changes_log_group,
@@ -1287,10 +1109,7 @@ class ShopStack(cdk.Stack):
         page_oncall_log_group = logs.LogGroup(
             self,
             "PageOncallLogGroup",
-            log_group_name=cdk.Fn.sub(
-                "/aws/lambda/${Stage}-shop-page-oncall",
-                {"Stage": stage.value_as_string},
-            ),
+            log_group_name=f"/aws/lambda/{stage}-shop-page-oncall",
             retention=logs.RetentionDays.THREE_MONTHS,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -1307,12 +1126,7 @@ class ShopStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/${Stage}-shop-page-oncall:*",
-                                    {"Stage": stage.value_as_string},
-                                ),
-                            ],
+                            resources=[page_oncall_log_group.log_group_arn],
                         ),
                     ],
                 ),
@@ -1324,10 +1138,7 @@ class ShopStack(cdk.Stack):
         page_oncall = lambda_.Function(
             self,
             "PageOncall",
-            function_name=cdk.Fn.sub(
-                "${Stage}-shop-page-oncall",
-                {"Stage": stage.value_as_string},
-            ),
+            function_name=f"{stage}-shop-page-oncall",
             handler="page_oncall.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
@@ -1336,10 +1147,7 @@ class ShopStack(cdk.Stack):
             role=page_oncall_role,
             code=asset("page-oncall-e340303bd71bee9b.zip"),
             log_group=page_oncall_log_group,
-            environment={
-                "PAGER_URL": pager_url.value_as_string,
-                "STAGE": stage.value_as_string,
-            },
+            environment={"PAGER_URL": pager_url, "STAGE": stage},
         )
         resource_of(page_oncall).override_logical_id("PageOncall")
 
@@ -1360,10 +1168,7 @@ class ShopStack(cdk.Stack):
                             sid="StartExecutionFulfilOrder",
                             actions=["states:StartExecution"],
                             resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${Stage}-shop-fulfil-order",
-                                    {"Stage": stage.value_as_string},
-                                ),
+                                f"arn:{cdk.Aws.PARTITION}:states:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:stateMachine:{stage}-shop-fulfil-order",
                             ],
                         ),
                         iam.PolicyStatement(
@@ -1398,12 +1203,7 @@ class ShopStack(cdk.Stack):
             "StorefrontPostOrders",
             api_id=storefront.api_id,
             route_key="POST /orders",
-            target=cdk.Fn.sub(
-                "integrations/${StorefrontPostOrdersIntegrationId}",
-                {
-                    "StorefrontPostOrdersIntegrationId": storefront_post_orders_integration.ref,
-                },
-            ),
+            target=f"integrations/{storefront_post_orders_integration.ref}",
         )
 
         # intake.iac:12  api storefront: POST /fulfilments -> workflow fulfil_order
@@ -1427,12 +1227,7 @@ class ShopStack(cdk.Stack):
             "StorefrontPostFulfilments",
             api_id=storefront.api_id,
             route_key="POST /fulfilments",
-            target=cdk.Fn.sub(
-                "integrations/${StorefrontPostFulfilmentsIntegrationId}",
-                {
-                    "StorefrontPostFulfilmentsIntegrationId": storefront_post_fulfilments_integration.ref,
-                },
-            ),
+            target=f"integrations/{storefront_post_fulfilments_integration.ref}",
         )
 
         # intake.iac:13  api storefront: POST /webhooks/carrier -> bus shop_events
@@ -1458,12 +1253,7 @@ class ShopStack(cdk.Stack):
             "StorefrontPostWebhooksCarrier",
             api_id=storefront.api_id,
             route_key="POST /webhooks/carrier",
-            target=cdk.Fn.sub(
-                "integrations/${StorefrontPostWebhooksCarrierIntegrationId}",
-                {
-                    "StorefrontPostWebhooksCarrierIntegrationId": storefront_post_webhooks_carrier_integration.ref,
-                },
-            ),
+            target=f"integrations/{storefront_post_webhooks_carrier_integration.ref}",
         )
 
         # events.iac:52  workflow fulfil_order: role for EventBridge to start it
@@ -1478,10 +1268,7 @@ class ShopStack(cdk.Stack):
                             sid="StartFulfilOrder",
                             actions=["states:StartExecution"],
                             resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${Stage}-shop-fulfil-order",
-                                    {"Stage": stage.value_as_string},
-                                ),
+                                f"arn:{cdk.Aws.PARTITION}:states:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:stateMachine:{stage}-shop-fulfil-order",
                             ],
                         ),
                     ],
@@ -1496,10 +1283,7 @@ class ShopStack(cdk.Stack):
         events.CfnRule(
             self,
             "ShopEventsEventToFulfilOrder",
-            name=cdk.Fn.sub(
-                "${Stage}-shop-shop-events-event-to-fulfil-order",
-                {"Stage": stage.value_as_string},
-            ),
+            name=f"{stage}-shop-shop-events-event-to-fulfil-order",
             description="shop_events.event -> fulfil_order",
             event_bus_name=shop_events.event_bus_name,
             event_pattern={"source": ["shop.orders"], "detail-type": ["OrderPlaced"]},
@@ -1517,10 +1301,7 @@ class ShopStack(cdk.Stack):
         shop_events_event_to_send_receipt = events.CfnRule(
             self,
             "ShopEventsEventToSendReceipt",
-            name=cdk.Fn.sub(
-                "${Stage}-shop-shop-events-event-to-send-receipt",
-                {"Stage": stage.value_as_string},
-            ),
+            name=f"{stage}-shop-shop-events-event-to-send-receipt",
             description="shop_events.event -> send_receipt",
             event_bus_name=shop_events.event_bus_name,
             event_pattern={"source": ["shop.orders"], "detail-type": ["OrderPlaced"]},
@@ -1548,10 +1329,7 @@ class ShopStack(cdk.Stack):
         shop_events_event_to_partner_feed = events.CfnRule(
             self,
             "ShopEventsEventToPartnerFeed",
-            name=cdk.Fn.sub(
-                "${Stage}-shop-shop-events-event-to-partner-feed",
-                {"Stage": stage.value_as_string},
-            ),
+            name=f"{stage}-shop-shop-events-event-to-partner-feed",
             description="shop_events.event -> partner_feed",
             event_bus_name=shop_events.event_bus_name,
             event_pattern={"source": ["shop.orders"], "detail-type": ["OrderShipped"]},
@@ -1589,10 +1367,7 @@ class ShopStack(cdk.Stack):
         shop_events_event_to_audit_log = events.CfnRule(
             self,
             "ShopEventsEventToAuditLog",
-            name=cdk.Fn.sub(
-                "${Stage}-shop-shop-events-event-to-audit-log",
-                {"Stage": stage.value_as_string},
-            ),
+            name=f"{stage}-shop-shop-events-event-to-audit-log",
             description="shop_events.event -> audit_log",
             event_bus_name=shop_events.event_bus_name,
             event_pattern={"account": [cdk.Aws.ACCOUNT_ID]},
@@ -1657,7 +1432,7 @@ class ShopStack(cdk.Stack):
             self,
             "OrdersChangedToOrderChanges",
             target=order_changes,
-            event_source_arn=orders.table_stream_arn,
+            event_source_arn=stream_arn(orders),
             batch_size=100,
             starting_position=lambda_.StartingPosition.LATEST,
             report_batch_item_failures=True,
@@ -1717,6 +1492,7 @@ class ShopStack(cdk.Stack):
         api_url_output = cdk.CfnOutput(
             self,
             "Output:ApiUrl",
+            description="output api_url = storefront.url",
             value=storefront.api_endpoint,
         )
         api_url_output.override_logical_id("ApiUrl")
@@ -1724,6 +1500,7 @@ class ShopStack(cdk.Stack):
         orders_table_output = cdk.CfnOutput(
             self,
             "Output:OrdersTable",
+            description="output orders_table = orders.name",
             value=orders.table_name,
         )
         orders_table_output.override_logical_id("OrdersTable")
@@ -1731,6 +1508,7 @@ class ShopStack(cdk.Stack):
         dead_letters_output = cdk.CfnOutput(
             self,
             "Output:DeadLetters",
+            description="output dead_letters = incoming_orders_dlq.url",
             value=incoming_orders_dlq.queue_url,
         )
         dead_letters_output.override_logical_id("DeadLetters")
@@ -1738,6 +1516,7 @@ class ShopStack(cdk.Stack):
         replay_function_output = cdk.CfnOutput(
             self,
             "Output:ReplayFunction",
+            description="output replay_function = replay_failed.name",
             value=replay_failed.function_name,
         )
         replay_function_output.override_logical_id("ReplayFunction")
@@ -1745,6 +1524,7 @@ class ShopStack(cdk.Stack):
         event_bus_output = cdk.CfnOutput(
             self,
             "Output:EventBus",
+            description="output event_bus = shop_events.arn",
             value=shop_events.event_bus_arn,
         )
         event_bus_output.override_logical_id("EventBus")
