@@ -446,3 +446,24 @@ def test_a_second_stage_cannot_rename_the_first(tmp_path: Path) -> None:
     other = run("plan", "-var", "stage=prod")
     assert other.returncode == 1
     assert "prevent_destroy" in other.stderr, other.stderr
+
+
+@pytest.mark.parametrize("program", EXAMPLES, ids=case_name)
+def test_attributes_descriptions_and_region(program: Path, tmp_path: Path) -> None:
+    """ARNs come from attributes (a log group's `.arn`, an API's `execution_arn`), never
+    rebuilt from names; every variable and output is described; the region is a
+    variable defaulting to the app's."""
+    compiled = compile_program(program, ["terraform"])
+    folder = write_config(compiled, tmp_path / "c")
+    main = (folder / "main.tf").read_text(encoding="utf-8")
+    assert ":log-group:" not in main and ":execute-api:" not in main
+    assert "data.aws_region" not in main
+    variables = hcl2json(folder / "variables.tf")["variable"]
+    assert compiled.plan is not None
+    assert variables["region"][0]["default"] == compiled.plan.region
+    for name, (variable,) in variables.items():
+        assert variable.get("description"), name
+    for name, (output,) in hcl2json(folder / "outputs.tf").get("output", {}).items():
+        assert output.get("description"), name
+    provider = (folder / "versions.tf").read_text(encoding="utf-8")
+    assert "region = var.region" in provider
