@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 import yaml
-from tools import cdk_synth, mypy_strict, ruff_check, ruff_format_check
+from tools import cdk_cli_synth, cdk_synth, mypy_strict, ruff_check, ruff_format_check
 
 from examples import GOLDEN, UPDATE, case_name, compile_program, example_programs
 from iac.emit import cdk
@@ -244,6 +244,19 @@ def test_cdk_json_has_the_pinned_versions_recommended_flags() -> None:
     settings = json.loads(files["cdk/cdk.json"])
     assert settings == {"app": "python3 app.py", "context": recommended}
     assert f"aws-cdk-lib=={installed}\n" in files["cdk/requirements.txt"].decode()
+
+
+def test_the_cdk_cli_synthesizes_without_a_word(tmp_path: Path) -> None:
+    """`cdk synth` itself (the npm CLI, reading cdk.json) prints nothing: no feature
+    flag left unconfigured, no warning, no deprecation."""
+    for program in EXAMPLES:
+        compiled = compile_program(program, ["cdk"])
+        app_dir = write(compiled.files, tmp_path / case_name(program), "cdk")
+        assert compiled.plan is not None  # a param without a default is given, as -c
+        given = {p.name: "given" for p in compiled.plan.params if p.default is None}
+        proc = cdk_cli_synth(app_dir, given)
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stderr.strip() == "", proc.stderr
 
 
 def test_stage_from_context_names_its_own_stack(tmp_path: Path) -> None:

@@ -565,6 +565,26 @@ def _node_major() -> str:
     return match.group(1) if match else ""
 
 
+CDK_CLI_VERSION = "2.1148.1"  # npm aws-cdk, the CLI that reads cdk.json
+
+
+def cdk_cli_synth(
+    app_dir: Path, context: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The real ``cdk synth -q`` (npm ``aws-cdk``) in ``app_dir``: it reads cdk.json,
+    and prints on stderr what a user would see (unconfigured feature flags, warnings)."""
+    cdk = npm_bin("aws-cdk", CDK_CLI_VERSION, "cdk")
+    env = dict(os.environ, CDK_DISABLE_CLI_TELEMETRY="true", CDK_DISABLE_VERSION_CHECK="true")
+    env.update(JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION="1", JSII_DEPRECATED="fail")
+    env["JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION"] = "1"
+    major = _node_major()
+    if major:  # the machine's node, not the app: its end-of-life banner is silenced
+        env["JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION"] = major
+    # --no-notices: the CLI's own news from the network (its version), not the app's.
+    given = [a for k, v in (context or {}).items() for a in ("-c", f"{k}={v}")]
+    return _run([str(cdk), "synth", "-q", "--no-notices", *given], cwd=Path(app_dir), env=env)
+
+
 def _cdk_messages(manifest: dict[str, Any]) -> list[str]:
     """Every warning, info and error annotation in a cloud assembly manifest."""
     out = []
