@@ -194,6 +194,18 @@ def test_resource_names_are_snake_case_logical_ids() -> None:
     assert "from = aws_cloudwatch_log_group.thumbnailer_log_group\n" in moved
 
 
+def test_a_resource_is_named_as_the_program_names_it() -> None:
+    """`schedule project_order_cron_1` is `aws_cloudwatch_event_rule.project_order_cron_1`,
+    not the logical ID's `project_order_cron1`; its target follows, and both move."""
+    files = compile_program(HERE.parent / "examples" / "shop_events.iac", ["terraform"]).files
+    main = files["terraform/main.tf"].decode()
+    assert 'resource "aws_cloudwatch_event_rule" "project_order_cron_1" {' in main
+    assert '"aws_cloudwatch_event_target" "project_order_cron_1_project_order"' in main
+    moved = files["terraform/moved.tf"].decode()
+    assert "from = aws_cloudwatch_event_rule.project_order_cron1\n" in moved
+    assert "from = aws_cloudwatch_event_target.project_order_cron1_project_order\n" in moved
+
+
 def test_shortened_names_that_would_meet_keep_their_type() -> None:
     """Two roles whose short names would be one keep their full names."""
     nodes = [

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from json import loads
 from typing import Any
 
-from ..names import kebab, physical
+from ..names import kebab, logical_id, physical
 from ..plan import Plan
 from ..plan.iam import document
 from ..plan.model import Node, TaskDefinitionProps
@@ -160,9 +160,11 @@ def snake(logical: str) -> str:
 
 
 def resource_names(nodes: list[Node]) -> dict[str, str]:
-    """Each node's resource name: its snake_case logical ID without the end that repeats
-    its type, unless that would give two resources of a type one name."""
-    names = {n.id: snake(n.id) for n in nodes}
+    """Each node's resource name: the program's own name where the node is a resource
+    of the program (`project_order_cron_1`, as its comment says), else its snake_case
+    logical ID without the end that repeats its type, unless that would give two
+    resources of a type one name."""
+    names = {n.id: source_name(n) or snake(n.id) for n in nodes}
     by_type: dict[str, list[Node]] = {}
     for node in nodes:
         by_type.setdefault(node.type, []).append(node)
@@ -174,6 +176,14 @@ def resource_names(nodes: list[Node]) -> dict[str, str]:
         if len(set(short.values())) == len(group):  # else the type keeps its full names
             names.update(short)
     return names
+
+
+def source_name(node: Node) -> str | None:
+    """The program's name of the resource a node is (its label `KIND NAME`), if any."""
+    words = node.label.split(" ")
+    if len(words) >= 2 and logical_id(words[1]) == node.id and words[1].isidentifier():
+        return words[1]
+    return None
 
 
 def _without(name: str, suffix: str) -> str:
@@ -451,18 +461,19 @@ class TerraformTarget(Target):
         return self.expr(Json(value), indent)
 
     # -- the configuration
-    def moved(self) -> list[tuple[str, str]]:
-        """`moved` blocks from the addresses iac 1.0 wrote (`aws_iam_role.x_role`), so a
-        state applied before keeps its log groups, roles and permissions."""
+    def moved(self, blocks: dict[str, str]) -> list[tuple[str, str]]:
+        """`moved` blocks from the addresses iac 1.0 wrote (`aws_iam_role.x_role`,
+        `aws_cloudwatch_event_rule.cron1`), so a state applied before keeps its log
+        groups, roles and permissions: every resource a node's block declares under a
+        name that starts with the node's new name had its old name there instead."""
         out = []
         for node in self.plan.nodes:
             old, new = snake(node.id), self.names[node.id]
-            if old == new or node.type not in TYPES:
+            if old == new or node.id not in blocks:
                 continue
-            kinds = [TYPES[node.type]]
-            if node.type in DEPENDENCY_TYPES and getattr(node.props, "statements", None):
-                kinds.append(DEPENDENCY_TYPES[node.type])
-            out += [(f"{kind}.{old}", f"{kind}.{new}") for kind in kinds]
+            for kind, name in _DECLARED.findall(blocks[node.id]):
+                if name.startswith(new):
+                    out.append((f"{kind}.{old}{name[len(new) :]}", f"{kind}.{name}"))
         return out
 
     def block(self, node: Node) -> str | None:
@@ -482,7 +493,10 @@ class TerraformTarget(Target):
 
     def render(self) -> Rendered:
         out = Rendered(diagnostics=self.diagnostics)
-        blocks = [b for n in self.plan.nodes if (b := self.cached(n, self.block)) is not None]
+        by_node = {
+            n.id: b for n in self.plan.nodes if (b := self.cached(n, self.block)) is not None
+        }
+        blocks = list(by_node.values())
         plan = self.plan
         outputs = [
             {
@@ -511,7 +525,7 @@ class TerraformTarget(Target):
             "variables.tf": {"region": REGION_VARIABLE},
             "outputs.tf": {"outputs": outputs},
         }
-        moved = self.moved()
+        moved = self.moved(by_node)
         if moved:
             layouts["moved.tf"] = {"moved": moved}
         for path, context in layouts.items():
@@ -530,6 +544,7 @@ class TerraformTarget(Target):
 # that is no attribute, and a NUL no generated text holds.
 _PLACE = "\x00{}\x00"
 _PLACED = re.compile("\x00([0-9]+)\x00")
+_DECLARED = re.compile(r'^resource "(\w+)" "(\w+)"', re.MULTILINE)
 
 # The name the tests know the speller by.
 TfSpeller = TerraformTarget

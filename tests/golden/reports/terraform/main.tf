@@ -1554,7 +1554,7 @@ resource "aws_sfn_state_machine" "sales_watch" {
 }
 
 # triggers.iac:25  schedule refresh_dashboard_every_5m
-resource "aws_cloudwatch_event_rule" "refresh_dashboard_every5m" {
+resource "aws_cloudwatch_event_rule" "refresh_dashboard_every_5m" {
   name                = "reports-refresh-dashboard-every-5m"
   description         = "schedule refresh_dashboard_every_5m"
   schedule_expression = "rate(5 minutes)"
@@ -1562,14 +1562,14 @@ resource "aws_cloudwatch_event_rule" "refresh_dashboard_every5m" {
 }
 
 # triggers.iac:25  schedule refresh_dashboard_every_5m: target refresh_dashboard
-resource "aws_cloudwatch_event_target" "refresh_dashboard_every5m_refresh_dashboard" {
-  rule      = aws_cloudwatch_event_rule.refresh_dashboard_every5m.name
+resource "aws_cloudwatch_event_target" "refresh_dashboard_every_5m_refresh_dashboard" {
+  rule      = aws_cloudwatch_event_rule.refresh_dashboard_every_5m.name
   target_id = "refresh_dashboard"
   arn       = aws_lambda_function.refresh_dashboard.arn
 }
 
 # triggers.iac:26  schedule sales_watch_every_15m
-resource "aws_cloudwatch_event_rule" "sales_watch_every15m" {
+resource "aws_cloudwatch_event_rule" "sales_watch_every_15m" {
   name                = "reports-sales-watch-every-15m"
   description         = "schedule sales_watch_every_15m"
   schedule_expression = "rate(15 minutes)"
@@ -1577,8 +1577,8 @@ resource "aws_cloudwatch_event_rule" "sales_watch_every15m" {
 }
 
 # triggers.iac:26  schedule sales_watch_every_15m: target sales_watch
-resource "aws_cloudwatch_event_target" "sales_watch_every15m_sales_watch" {
-  rule      = aws_cloudwatch_event_rule.sales_watch_every15m.name
+resource "aws_cloudwatch_event_target" "sales_watch_every_15m_sales_watch" {
+  rule      = aws_cloudwatch_event_rule.sales_watch_every_15m.name
   target_id = "sales_watch"
   arn       = aws_sfn_state_machine.sales_watch.arn
   role_arn  = aws_iam_role.sales_watch_events.arn
@@ -1587,7 +1587,7 @@ resource "aws_cloudwatch_event_target" "sales_watch_every15m_sales_watch" {
 }
 
 # triggers.iac:27  schedule compact_exports_cron_1
-resource "aws_cloudwatch_event_rule" "compact_exports_cron1" {
+resource "aws_cloudwatch_event_rule" "compact_exports_cron_1" {
   name                = "reports-compact-exports-cron-1"
   description         = "schedule compact_exports_cron_1"
   schedule_expression = "cron(0 3 * * ? *)"
@@ -1595,8 +1595,8 @@ resource "aws_cloudwatch_event_rule" "compact_exports_cron1" {
 }
 
 # triggers.iac:27  schedule compact_exports_cron_1: target compact_exports
-resource "aws_cloudwatch_event_target" "compact_exports_cron1_compact_exports" {
-  rule      = aws_cloudwatch_event_rule.compact_exports_cron1.name
+resource "aws_cloudwatch_event_target" "compact_exports_cron_1_compact_exports" {
+  rule      = aws_cloudwatch_event_rule.compact_exports_cron_1.name
   target_id = "compact_exports"
   arn       = aws_lambda_function.compact_exports.arn
 }
@@ -1706,7 +1706,7 @@ resource "aws_lambda_permission" "refresh_dashboard_every5m_to_refresh_dashboard
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.refresh_dashboard.arn
   principal      = "events.amazonaws.com"
-  source_arn     = aws_cloudwatch_event_rule.refresh_dashboard_every5m.arn
+  source_arn     = aws_cloudwatch_event_rule.refresh_dashboard_every_5m.arn
   source_account = data.aws_caller_identity.current.account_id
 }
 
@@ -1738,6 +1738,6 @@ resource "aws_lambda_permission" "compact_exports_cron1_to_compact_exports" {
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.compact_exports.arn
   principal      = "events.amazonaws.com"
-  source_arn     = aws_cloudwatch_event_rule.compact_exports_cron1.arn
+  source_arn     = aws_cloudwatch_event_rule.compact_exports_cron_1.arn
   source_account = data.aws_caller_identity.current.account_id
 }

@@ -214,6 +214,36 @@ moved {
 }
 
 moved {
+  from = aws_cloudwatch_event_rule.refresh_dashboard_every5m
+  to   = aws_cloudwatch_event_rule.refresh_dashboard_every_5m
+}
+
+moved {
+  from = aws_cloudwatch_event_target.refresh_dashboard_every5m_refresh_dashboard
+  to   = aws_cloudwatch_event_target.refresh_dashboard_every_5m_refresh_dashboard
+}
+
+moved {
+  from = aws_cloudwatch_event_rule.sales_watch_every15m
+  to   = aws_cloudwatch_event_rule.sales_watch_every_15m
+}
+
+moved {
+  from = aws_cloudwatch_event_target.sales_watch_every15m_sales_watch
+  to   = aws_cloudwatch_event_target.sales_watch_every_15m_sales_watch
+}
+
+moved {
+  from = aws_cloudwatch_event_rule.compact_exports_cron1
+  to   = aws_cloudwatch_event_rule.compact_exports_cron_1
+}
+
+moved {
+  from = aws_cloudwatch_event_target.compact_exports_cron1_compact_exports
+  to   = aws_cloudwatch_event_target.compact_exports_cron_1_compact_exports
+}
+
+moved {
   from = aws_iam_role.reports_api_role
   to   = aws_iam_role.reports_api
 }

@@ -672,7 +672,7 @@ resource "aws_cloudwatch_event_target" "hourly_report_shipping_notices" {
 }
 
 # shop_events.iac:88  schedule project_order_cron_1
-resource "aws_cloudwatch_event_rule" "project_order_cron1" {
+resource "aws_cloudwatch_event_rule" "project_order_cron_1" {
   name                = "${local.name_prefix}-project-order-cron-1"
   description         = "schedule project_order_cron_1"
   schedule_expression = "cron(0 3 * * ? *)"
@@ -680,8 +680,8 @@ resource "aws_cloudwatch_event_rule" "project_order_cron1" {
 }
 
 # shop_events.iac:88  schedule project_order_cron_1: target project_order
-resource "aws_cloudwatch_event_target" "project_order_cron1_project_order" {
-  rule      = aws_cloudwatch_event_rule.project_order_cron1.name
+resource "aws_cloudwatch_event_target" "project_order_cron_1_project_order" {
+  rule      = aws_cloudwatch_event_rule.project_order_cron_1.name
   target_id = "project_order"
   arn       = aws_lambda_function.project_order.arn
 }
@@ -845,6 +845,6 @@ resource "aws_lambda_permission" "project_order_cron1_to_project_order" {
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.project_order.arn
   principal      = "events.amazonaws.com"
-  source_arn     = aws_cloudwatch_event_rule.project_order_cron1.arn
+  source_arn     = aws_cloudwatch_event_rule.project_order_cron_1.arn
   source_account = data.aws_caller_identity.current.account_id
 }

@@ -114,6 +114,16 @@ moved {
 }
 
 moved {
+  from = aws_cloudwatch_event_rule.project_order_cron1
+  to   = aws_cloudwatch_event_rule.project_order_cron_1
+}
+
+moved {
+  from = aws_cloudwatch_event_target.project_order_cron1_project_order
+  to   = aws_cloudwatch_event_target.project_order_cron_1_project_order
+}
+
+moved {
   from = aws_iam_role.storefront_role
   to   = aws_iam_role.storefront
 }
