@@ -46,7 +46,6 @@ def kebab(name: str) -> str:
 # `iac check` is clean exactly when `iac compile` gets past naming. tests/test_names.py
 # holds this list equal to the IDs of the plan of every test program.
 
-ASSET_PARAM = "AssetBucket"  # CloudFormation: the parameter naming the bucket of code zips
 CLUSTER_ID = "Cluster"
 # The generated VPC of an app with containers and no `network` block.
 VPC_IDS = (
@@ -93,7 +92,7 @@ class Generated:
     span: Span | None
     owner: str | None = None  # the resource or param whose declaration makes it
     declared: bool = False  # the program's own name for it (a resource or a param)
-    target: str = "every target"  # where the ID lives: CloudFormation-only for ASSET_PARAM
+    target: str = "every target"  # where the ID lives
 
 
 def generated_ids(app: App) -> list[Generated]:
@@ -110,15 +109,6 @@ def generated_ids(app: App) -> list[Generated]:
 
     for p in app.params.values():
         add(logical_id(p.name), f"param `{p.name}`", p.span, p.name, declared=True)
-    if any(r.kind == "function" for r in res.values()):
-        out.append(
-            Generated(
-                ASSET_PARAM,
-                "the template's parameter for the bucket of function code",
-                None,
-                target="CloudFormation",
-            )
-        )
     # Rules and topics that send to a queue or topic need its resource policy.
     senders = {
         e.target

@@ -129,7 +129,11 @@ def test_secret_params_are_never_shown(program: Check) -> None:
     result = program("param token: secret\nsecret hook { value = token }\n")
     assert result.ok
     template = _cfn(result)
-    assert template["Parameters"]["Token"] == {"Type": "String", "NoEcho": True}
+    assert template["Parameters"]["Token"] == {
+        "Type": "String",
+        "NoEcho": True,
+        "Description": "param token: secret",
+    }
     props = template["Resources"]["Hook"]["Properties"]
     assert props["SecretString"] == {"Ref": "Token"} and "GenerateSecretString" not in props
 
@@ -137,7 +141,10 @@ def test_secret_params_are_never_shown(program: Check) -> None:
 def test_secret_params_in_every_target() -> None:
     compiled = compile_program(MEMBERS, ["terraform", "cdk"])
     variables = compiled.files["terraform/variables.tf"].decode()
-    assert 'variable "webhook_token" {\n  type      = string\n  sensitive = true\n}' in variables
+    assert (
+        'variable "webhook_token" {\n  description = "param webhook_token: secret"\n'
+        "  type        = string\n  sensitive   = true\n}"
+    ) in variables
     main = compiled.files["terraform/main.tf"].decode()
     assert "secret_string = var.webhook_token" in main
     stack = compiled.files["cdk/members_stack.py"].decode()

@@ -6,17 +6,20 @@ from __future__ import annotations
 import ast
 import fcntl
 import hashlib
+import importlib.metadata
+import importlib.util
 import json
 import os
 import re
 import shutil
+import tarfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from tools import cdk_synth, ruff_check, ruff_format_check
+from tools import cdk_cli_synth, cdk_synth, mypy_strict, ruff_check, ruff_format_check
 
 from examples import GOLDEN, UPDATE, case_name, compile_program, example_programs
 from iac.emit import cdk
@@ -25,6 +28,7 @@ from iac.plan.model import Node, Props
 from iac.resources import data_dir
 
 EXAMPLES = example_programs()
+EXAMPLES_BY_NAME = {case_name(e): e for e in EXAMPLES}
 HOSTILE = Path(__file__).resolve().parent / "programs" / "hostile_cdk.iac"
 # Every delivery and failure setting away from its default: the equivalence holds there too.
 DELIVERY = Path(__file__).resolve().parent / "programs" / "delivery.iac"
@@ -167,7 +171,22 @@ def apps(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
         compiled = compile_program(path, ["cdk", "cfn"])
         assert not compiled.diagnostics, [d.message for d in compiled.diagnostics]
         cdk_dir = write(compiled.files, root / name, "cdk")
-        cfn = yaml.load(compiled.files["cfn/template.yaml"], Loader=_CfnLoader)
+        # A param without a default is given, as `cdk synth -c NAME=VALUE` would, and the
+        # cfn template is read with the same value.
+        assert compiled.plan is not None
+        # A secret param stays a deploy-time parameter in both: not given.
+        given = {
+            p.name: f"given-{p.name}"
+            for p in compiled.plan.params
+            if p.default is None and p.type != "secret"
+        }
+        if given:
+            settings = json.loads((cdk_dir / "cdk.json").read_text(encoding="utf-8"))
+            settings["context"].update(given)
+            (cdk_dir / "cdk.json").write_text(json.dumps(settings), encoding="utf-8")
+        ids = {p.name: p.id for p in compiled.plan.params}
+        template = yaml.load(compiled.files["cfn/template.yaml"], Loader=_CfnLoader)
+        cfn = _with_defaults(template, {ids[k]: v for k, v in given.items()})
         found[name] = {"dir": cdk_dir, "cfn": cfn, "plan": compiled.plan}
         found[name]["digest"] = _digest(compiled.files, "cdk/")
     # Under xdist every worker builds this fixture: the first one synthesizes, the
@@ -209,6 +228,58 @@ def test_generated_python_is_clean(apps: dict[str, dict[str, Any]]) -> None:
             ast.parse(file.read_text(encoding="utf-8"), filename=str(file))
         assert ruff_check(app["dir"]) == "", name
         assert ruff_format_check(app["dir"]) == "", name
+
+
+def test_generated_python_is_typed(apps: dict[str, dict[str, Any]]) -> None:
+    """mypy --strict over every app against aws-cdk-lib's own types."""
+    for name, app in apps.items():
+        assert mypy_strict(app["dir"]) == "", name
+
+
+def test_cdk_json_has_the_pinned_versions_recommended_flags() -> None:
+    """cdk.json sets exactly the feature flags aws-cdk-lib recommends at the version
+    requirements.txt pins (read from the installed library's own file), so `cdk synth`
+    finds no flag unconfigured. The synth above runs with them, as the CLI would."""
+    installed = importlib.metadata.version("aws-cdk-lib")
+    assert installed == cdk.CDK_VERSION, "the tests' aws-cdk-lib is not the pinned one"
+    jsii = Path(importlib.util.find_spec("aws_cdk").origin).parent / "_jsii"  # type: ignore[arg-type,union-attr]
+    with tarfile.open(jsii / f"aws-cdk-lib@{installed}.jsii.tgz") as tar:
+        member = tar.extractfile("package/recommended-feature-flags.json")
+        assert member is not None
+        recommended = json.load(member)
+    files = compile_program(EXAMPLES[0], ["cdk"]).files
+    settings = json.loads(files["cdk/cdk.json"])
+    assert settings == {"app": "python3 app.py", "context": recommended}
+    assert f"aws-cdk-lib=={installed}\n" in files["cdk/requirements.txt"].decode()
+
+
+def test_the_cdk_cli_synthesizes_without_a_word(tmp_path: Path) -> None:
+    """`cdk synth` itself (the npm CLI, reading cdk.json) prints nothing: no feature
+    flag left unconfigured, no warning, no deprecation."""
+    for program in EXAMPLES:
+        compiled = compile_program(program, ["cdk"])
+        app_dir = write(compiled.files, tmp_path / case_name(program), "cdk")
+        assert compiled.plan is not None  # a param without a default is given, as -c
+        given = {p.name: "given" for p in compiled.plan.params if p.default is None}
+        proc = cdk_cli_synth(app_dir, given)
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stderr.strip() == "", proc.stderr
+
+
+def test_stage_from_context_names_its_own_stack(tmp_path: Path) -> None:
+    """`-c stage=prod` synthesizes a stack of its own id, with names built in Python
+    from the context value, and no CloudFormation parameters."""
+    compiled = compile_program(EXAMPLES_BY_NAME["shop_events"], ["cdk"])
+    app_dir = write(compiled.files, tmp_path, "cdk")
+    settings = json.loads((app_dir / "cdk.json").read_text(encoding="utf-8"))
+    settings["context"]["stage"] = "prod"  # as `cdk synth -c stage=prod` passes it
+    (app_dir / "cdk.json").write_text(json.dumps(settings), encoding="utf-8")
+    (template,) = cdk_synth([app_dir]).values()
+    assert "Parameters" not in template or set(template["Parameters"]) == {"BootstrapVersion"}
+    queue = template["Resources"]["Intake"]["Properties"]
+    assert queue["QueueName"] == "prod-shopev-intake"
+    app = compiled.files["cdk/app.py"].decode()
+    assert 'f"shop-events-{stage}"' in app
 
 
 def test_logical_ids_and_types_match_cfn(apps: dict[str, dict[str, Any]]) -> None:
@@ -290,8 +361,9 @@ def test_hostile_strings_arrive_exactly(apps: dict[str, dict[str, Any]]) -> None
     env = function["Environment"]["Variables"]
     for var, value in HOSTILE_ENV.items():
         assert env[var] == value, var
-    assert env["MIXED"] == {"Fn::Sub": ['${Stage}-${!literal}-"q"', {"Stage": {"Ref": "Stage"}}]}
-    assert env["SIZE"] == {"Ref": "Size"}
+    # Params are context values, known at synth time: plain strings, a literal `${` kept.
+    assert env["MIXED"] == 'dev-${literal}-"q"'
+    assert env["SIZE"] == "3"
     tags = {t["Key"]: t["Value"] for t in function["Tags"]}
     assert tags == {"owner": "key: value", "place": "été 東京 café"}
 
@@ -326,6 +398,37 @@ def _digest(files: dict[str, bytes], prefix: str) -> str:
 
 
 _SUB_NAME = re.compile(r"\$\{(!?)([^}]*)\}")
+
+
+def _with_defaults(template: dict[str, Any], given: dict[str, str]) -> dict[str, Any]:
+    """The cfn template as deployed with every parameter at its default (or `given`):
+    the CDK app takes params as context values at synth time, and has none."""
+    params = template.pop("Parameters", {})
+    values = {name: str(p["Default"]) for name, p in params.items() if "Default" in p}
+    values.update(given)
+
+    def resolve(value: Any) -> Any:
+        if isinstance(value, list):
+            return [resolve(v) for v in value]
+        if not isinstance(value, dict):
+            return value
+        if value.keys() == {"Ref"} and value["Ref"] in values:
+            return values[value["Ref"]]
+        if value.keys() == {"Fn::Sub"}:
+            arg = value["Fn::Sub"]
+            text, names = (arg, {}) if isinstance(arg, str) else arg
+            text = _SUB_NAME.sub(
+                lambda m: values[m[2]] if not m[1] and m[2] in values and m[2] not in names
+                else m[0],
+                text,
+            )  # fmt: skip
+            names = resolve(names)
+            if not _SUB_NAME.search(text.replace("${!", "")):
+                return text.replace("${!", "${")
+            return {"Fn::Sub": [text, names] if names else text}
+        return {k: resolve(v) for k, v in value.items()}
+
+    return resolve(template)  # type: ignore[no-any-return]
 
 
 def _comparable(resource: dict[str, Any]) -> dict[str, Any]:
@@ -367,7 +470,11 @@ def _canonical(value: Any) -> Any:
             return _joined([_canonical(p) for p in arg[1]])
         if fn == "Fn::GetAtt" and isinstance(arg, str):
             return {fn: arg.split(".", 1)}
-    return {k: _canonical(v) for k, v in value.items()}
+    out = {k: _canonical(v) for k, v in value.items()}
+    for name in ("Action", "Resource"):  # IAM reads them as sets (CDK's minimizePolicies
+        if isinstance(out.get(name), list) and "Effect" in out:  # flag sorts them)
+            out[name] = sorted(out[name], key=lambda v: json.dumps(v, sort_keys=True))
+    return out
 
 
 def _sub_parts(text: str, names: dict[str, Any]) -> list[Any]:

@@ -441,8 +441,14 @@ def resource(draw: st.DrawFn, prog: Program, name: str) -> str:
         lines.append("  stream = true")
         lines += draw(plain_attributes(kind, {"stream"}))
     elif kind_name == "schedule":
-        lines.append(draw(st.one_of(duration(60, 86400, 60).map(lambda d: f"  rate = {d}"),
-                                    st.sampled_from(CRONS).map(lambda c: f"  cron = {c}"))))
+        lines.append(
+            draw(
+                st.one_of(
+                    duration(60, 86400, 60).map(lambda d: f"  rate = {d}"),
+                    st.sampled_from(CRONS).map(lambda c: f"  cron = {c}"),
+                )
+            )
+        )
         lines += draw(plain_attributes(kind, {"rate", "cron"}))
     elif kind_name == "model":
         lines.append(f"  id = {draw(st.sampled_from(MODEL_IDS))}")

@@ -20,7 +20,7 @@ from iac.compiler import compile_app
 from iac.diagnostics import Severity
 from iac.emit import registry
 from iac.frontend import CheckResult, check, from_text, load
-from iac.names import ASSET_PARAM, generated_ids
+from iac.names import generated_ids
 from iac.plan import plan
 
 PROGRAMS = [
@@ -51,8 +51,6 @@ def test_generated_ids_are_the_plans(program: Path) -> None:
     assert result.app is not None
     planned = plan(result.app)
     ids = [n.id for n in planned.nodes] + [p.id for p in planned.params]
-    if planned.assets:
-        ids.append(ASSET_PARAM)
     listed = [g.id for g in generated_ids(result.app)]
     assert Counter(listed) == Counter(ids)
 
@@ -68,9 +66,6 @@ F = 'function foo {\n  code = "src/handler.py"\n}\nevery 5m -> foo\n'
 COLLIDING = {
     "function role": F + "queue foo_role\nevery 5m -> foo_role\n",
     "function log group": F + "queue foo_log_group\nevery 5m -> foo_log_group\n",
-    "asset parameter": F + 'param asset_bucket: string = "x"\nqueue q { name = asset_bucket }\n'
-    "every 5m -> q\n",
-    "asset resource": F + "queue asset_bucket\nevery 5m -> asset_bucket\n",
     "bucket policy": "bucket b\nqueue b_policy\non b.created -> b_policy\n",
     "queue policy": "bucket b\nqueue q\non b.created -> q\ntopic q_policy\n"
     "on b.created -> q_policy\n",
@@ -118,8 +113,6 @@ def test_without_the_check_the_plan_would_collide(
     assert result.app is not None, [d.message for d in result.errors]
     planned = plan(result.app)
     ids = [n.id for n in planned.nodes] + [p.id for p in planned.params]
-    if planned.assets:
-        ids.append(ASSET_PARAM)
     repeated = [i for i, n in Counter(ids).items() if n > 1]
     assert repeated or "E201" in codes(planned.diagnostics)
 
@@ -130,6 +123,10 @@ NEAR_MISSES = {
     "queue without senders": 'function foo {\n  code = "src/handler.py"\n  allow q: send\n}\n'
     "every 5m -> foo\nqueue q\ntopic q_policy\n",
     "no containers": "queue cluster\nevery 5m -> cluster\nqueue vpc\nevery 5m -> vpc\n",
+    # No AssetBucket parameter: CloudFormation reads local code paths (`package`).
+    "asset parameter": F + 'param asset_bucket: string = "x"\nqueue q { name = asset_bucket }\n'
+    "every 5m -> q\n",
+    "asset resource": F + "queue asset_bucket\nevery 5m -> asset_bucket\n",
     "output named like a resource": "queue orders\nevery 5m -> orders\noutput orders = "
     "orders.arn\n",
 }
@@ -151,7 +148,6 @@ def test_generated_programs_check_clean_only_when_they_compile(text: str) -> Non
         assert result.app is not None
         planned = plan(result.app)
         ids = [n.id for n in planned.nodes] + [p.id for p in planned.params]
-        ids += [ASSET_PARAM] if planned.assets else []
         assert Counter(g.id for g in generated_ids(result.app)) == Counter(ids), text
 
 
@@ -209,6 +205,5 @@ def test_programs_full_of_near_names(text: str) -> None:
     assert result.app is not None
     planned = plan(result.app)
     ids = [n.id for n in planned.nodes] + [p.id for p in planned.params]
-    ids += [ASSET_PARAM] if planned.assets else []
     assert Counter(g.id for g in generated_ids(result.app)) == Counter(ids), text
     assert len(set(ids)) == len(ids), text

@@ -369,8 +369,12 @@ def test_a_target_folder_that_is_a_link_is_replaced_not_followed(setup: Setup) -
 
 
 def test_folders_of_a_killed_run_are_cleaned_up(setup: Setup) -> None:
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                          capture_output=True, text=True, check=True)
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     pid = int(dead.stdout)
     staging = setup.out / f".iac-staging-{pid}-abc"
     (staging / "cfn").mkdir(parents=True)
@@ -431,4 +435,3 @@ def test_an_out_inside_the_program_folder_is_fine(tmp_path: Path) -> None:
     again = iac("compile", "main.iac", "--out", "build", cwd=tmp_path / "app")
     assert again.returncode == 0, again.stderr
     assert stray(tmp_path) == []
-

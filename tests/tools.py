@@ -276,6 +276,12 @@ def cfn_lint_matches(
     return matches
 
 
+# cfn-lint's warning on a local code path (`Code: assets/NAME-HASH.zip`), which is the
+# `aws cloudformation package` convention the CloudFormation target follows; the
+# packaged template is linted with it on (tests/test_cfn.py).
+PACKAGE_PATHS = ("W3002",)
+
+
 def cfn_lint(
     template: Path,
     include_warnings: bool = False,
@@ -293,6 +299,28 @@ def cfn_lint(
         levels.add("Informational")
     matches = cfn_lint_matches(template, ignore_checks, informational)
     return [m for m in matches if m.get("Level") in levels]
+
+
+def cloudformation_package(template: Path) -> tuple[str, list[Path]]:
+    """``template`` as ``aws cloudformation package`` leaves it, and the local files it
+    uploads: the AWS CLI's own exporter runs, and only the upload is replaced by a
+    record of the files (there is no bucket offline). A path ``package`` can't resolve
+    is the CLI's own error."""
+    if importlib.util.find_spec("awscli") is None:
+        _fail("the AWS CLI is not installed: `pip install awscli`.")
+    from awscli.customizations.cloudformation import artifact_exporter, yamlhelper
+
+    uploaded: list[Path] = []
+
+    class Recorder:  # the S3Uploader's one method the exporter calls
+        def upload_with_dedup(self, path: str, extension: str | None = None) -> str:
+            uploaded.append(Path(path))
+            return f"s3://package-bucket/{Path(path).name}"
+
+    exported = artifact_exporter.Template(
+        str(template.name), str(template.parent), Recorder()
+    ).export()
+    return yamlhelper.yaml_dump(exported), uploaded
 
 
 def format_cfn_lint(matches: Sequence[dict[str, Any]]) -> str:
@@ -549,6 +577,37 @@ def _node_major() -> str:
     return match.group(1) if match else ""
 
 
+CDK_CLI_VERSION = "2.1148.1"  # npm aws-cdk, the CLI that reads cdk.json
+
+
+def cdk_cli_synth(
+    app_dir: Path, context: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The real ``cdk synth -q`` (npm ``aws-cdk``) in ``app_dir``: it reads cdk.json,
+    and prints on stderr what a user would see (unconfigured feature flags, warnings)."""
+    cdk = npm_bin("aws-cdk", CDK_CLI_VERSION, "cdk")
+    env = dict(os.environ, CDK_DISABLE_CLI_TELEMETRY="true", CDK_DISABLE_VERSION_CHECK="true")
+    env.update(JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION="1", JSII_DEPRECATED="fail")
+    env["JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION"] = "1"
+    major = _node_major()
+    if major:  # the machine's node, not the app: its end-of-life banner is silenced
+        env["JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION"] = major
+    # --no-notices: the CLI's own news from the network (its version), not the app's.
+    given = [a for k, v in (context or {}).items() for a in ("-c", f"{k}={v}")]
+    return _run([str(cdk), "synth", "-q", "--no-notices", *given], cwd=Path(app_dir), env=env)
+
+
+def _cdk_messages(manifest: dict[str, Any]) -> list[str]:
+    """Every warning, info and error annotation in a cloud assembly manifest."""
+    out = []
+    for artifact in manifest.get("artifacts", {}).values():
+        for path, entries in artifact.get("metadata", {}).items():
+            for entry in entries:
+                if entry.get("type") in ("aws:cdk:warning", "aws:cdk:info", "aws:cdk:error"):
+                    out.append(f"{path}: {entry.get('data')}")
+    return out
+
+
 def cdk_synth(app_dirs: Sequence[Path], max_parallel: int = 2) -> dict[Path, dict[str, Any]]:
     """Synthesize CDK Python apps (``python app.py`` in each dir), up to 2 at a time.
 
@@ -569,7 +628,8 @@ def cdk_synth(app_dirs: Sequence[Path], max_parallel: int = 2) -> dict[Path, dic
         CDK_DISABLE_VERSION_CHECK="true",
         JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION="1",
         JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION="1",
-        JSII_DEPRECATED="quiet",
+        # A deprecated API is an error, not a line on stderr: the apps use none.
+        JSII_DEPRECATED="fail",
     )
     if major:  # the end-of-life banner is silenced per major version
         base_env["JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION"] = major
@@ -580,9 +640,18 @@ def cdk_synth(app_dirs: Sequence[Path], max_parallel: int = 2) -> dict[Path, dic
             _fail(f"cdk_synth: {app_dir} has no app.py")
         with tempfile.TemporaryDirectory(prefix="iac-cdk-") as out:
             env = dict(base_env, CDK_OUTDIR=out)
+            # The context of cdk.json (its feature flags), handed over as the CDK CLI does.
+            settings = app_dir / "cdk.json"
+            if settings.is_file():
+                context = json.loads(settings.read_text(encoding="utf-8")).get("context", {})
+                env["CDK_CONTEXT_JSON"] = json.dumps(context)
             proc = _run([sys.executable, "app.py"], cwd=app_dir, env=env)
             if proc.returncode != 0:
                 _fail(f"CDK synth failed in {app_dir}\n{_describe(proc)}")
+            # Warnings and notes on constructs land in the manifest; `cdk synth` prints them.
+            notes = _cdk_messages(json.loads((Path(out) / "manifest.json").read_text()))
+            if notes or proc.stderr.strip():
+                _fail(f"CDK synth of {app_dir} warned: {notes}\n{_describe(proc)}")
             templates = sorted(Path(out).glob("*.template.json"))
             if len(templates) != 1:
                 _fail(
@@ -625,3 +694,25 @@ def ruff_check(path: Path, extra_args: Sequence[str] = ()) -> str:
 def ruff_format_check(path: Path, extra_args: Sequence[str] = ()) -> str:
     """``ruff format --check --diff`` (``--isolated``): the diff, empty when formatted."""
     return _ruff(["format", "--check", "--diff", *extra_args], path)
+
+
+# --------------------------------------------------------------------------- mypy
+
+
+def mypy_strict(app_dir: Path) -> str:
+    """``mypy --strict`` over a generated Python app's modules, run from its folder as
+    its author would: the findings, empty when clean. aws-cdk-lib's typing is large, so
+    one cache in the tools folder serves every run (under a lock: mypy's cache is not
+    safe for two writers)."""
+    if importlib.util.find_spec("mypy") is None:
+        _fail("mypy is not installed: `pip install -e '.[test]'` (or `pip install mypy`).")
+    app_dir = Path(app_dir).resolve()
+    modules = sorted(p.name for p in app_dir.glob("*.py"))
+    cache = tools_dir() / "mypy-cdk-cache"
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "MYPYPATH")}
+    cmd = [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(cache), *modules]
+    with _locked("mypy-cdk-cache"):
+        proc = _run(cmd, cwd=app_dir, env=env)
+    if proc.returncode not in (0, 1):
+        _fail(f"mypy failed to run in {app_dir}\n{_describe(proc)}")
+    return "" if proc.returncode == 0 else proc.stdout

@@ -24,7 +24,7 @@ import jinja2
 from ..diagnostics import Diagnostic, Severity
 from ..plan import Plan
 from ..plan.model import Node
-from ..plan.values import Az, Json, Param, Pseudo, Ref, Sub
+from ..plan.values import Az, Json, Param, Pseudo, Ref, Sub, Value, arn
 from ..resources import data_dir
 from ..source import Span
 from .compiled import CompiledLoader
@@ -46,6 +46,11 @@ def unsupported(target: str, what: str, span: Span | None) -> Diagnostic:
         f"the {target} target can't express {what}",
         span,
     )
+
+
+def execution_arn(api_id: str) -> Value:
+    """An HTTP API's execute-api ARN, built where a target has no attribute for it."""
+    return arn("execute-api", Ref(api_id, "id"))
 
 
 def source_comment(span: Span | None, label: str) -> str:

@@ -27,11 +27,16 @@ from ..plan.iam import Statement
 from ..plan.model import EcsTarget, Node, RuleTarget
 from ..plan.states import placeholders
 from ..plan.values import Az, Json, Param, Pseudo, Ref, Sub
-from .base import Rendered, Target, render_with, source_comment
-from .py_text import Call, Code, Expr, PyDict, PyList, layout, py_str
+from ..resources import data_dir
+from .base import Rendered, Target, execution_arn, render_with, source_comment
+from .py_text import Call, Code, Expr, PyDict, PyList, layout, py_str, py_str_body, quote_for
 
 BASE_INDENT = 8  # statements inside the stack's __init__
-REQUIREMENTS = "aws-cdk-lib>=2.275,<3\nconstructs>=10,<11\n"
+# Pinned: cdk.json holds the feature flags this version recommends (FLAGS_FILE, copied
+# from its recommended-feature-flags.json); a newer version recommends more.
+CDK_VERSION = "2.275.0"
+REQUIREMENTS = f"aws-cdk-lib=={CDK_VERSION}\nconstructs>=10,<11\n"
+FLAGS_FILE = "recommended-feature-flags.json"
 
 # Python attribute that reads a node's attribute, or "prop:NAME" where CloudFormation
 # has no attribute but the plan knows the value.
@@ -41,6 +46,7 @@ ATTRIBUTES: dict[tuple[str, str], str] = {
     ("role", "arn"): "role_arn",
     ("log_group", "name"): "log_group_name",
     ("log_group", "arn"): "log_group_arn",
+    ("log_group", "streams_arn"): "log_group_arn",  # CloudFormation's Arn ends in `:*`
     ("queue", "arn"): "queue_arn",
     ("queue", "url"): "queue_url",
     ("queue", "name"): "queue_name",
@@ -48,7 +54,7 @@ ATTRIBUTES: dict[tuple[str, str], str] = {
     ("topic", "name"): "topic_name",
     ("table", "arn"): "table_arn",
     ("table", "name"): "table_name",
-    ("table", "stream_arn"): "table_stream_arn",
+    ("table", "stream_arn"): "call:stream_arn",  # the L2's is optional to mypy
     ("bucket", "arn"): "bucket_arn",
     ("bucket", "name"): "bucket_name",
     ("secret", "arn"): "secret_arn",
@@ -62,6 +68,7 @@ ATTRIBUTES: dict[tuple[str, str], str] = {
     ("api_authorizer", "id"): "ref",
     ("http_api", "id"): "api_id",
     ("http_api", "url"): "api_endpoint",
+    ("http_api", "execution_arn"): "sub:execute-api",
     ("api_integration", "id"): "ref",
     ("state_machine", "arn"): "ref",
     ("state_machine", "name"): "attr_name",
@@ -156,6 +163,7 @@ RETENTION = {
 TAKEN = set(IMPORTS) | set(STDLIB) | {"cdk", "self", "Path", "Any", "Construct", "ASSETS"}
 TAKEN |= {"asset"}
 TAKEN |= {"resource_of", "fifo_name", "kwargs", "scope", "construct_id", "super", "str"}
+TAKEN |= {"context", "stream_arn", "app"}  # the helpers and app.py's app
 
 
 def snake(node_id: str) -> str:
@@ -187,12 +195,29 @@ def retention(days: int) -> str:
     return RETENTION.get(days, "ONE_MONTH")
 
 
+# The largest unit a number of seconds is a whole number of: `Duration.days(14)`.
+UNITS = (("days", 86400), ("hours", 3600), ("minutes", 60))
+
+
+def duration(seconds: int) -> str:
+    """`cdk.Duration.days(14)`, not `cdk.Duration.seconds(1209600)`."""
+    for unit, size in UNITS:
+        if seconds and seconds % size == 0:
+            return f"cdk.Duration.{unit}({seconds // size})"
+    return f"cdk.Duration.seconds({seconds})"
+
+
 class CdkTarget(Target):
     """The CDK Python app: plan values spelled as Python expressions."""
 
     name = "cdk"
     suffix = ".py.j2"
-    filters = {"py_str": py_str, "runtime": runtime, "retention": retention}
+    filters = {
+        "py_str": py_str,
+        "runtime": runtime,
+        "retention": retention,
+        "duration": duration,
+    }
 
     def __init__(self, plan: Plan):
         super().__init__(plan)
@@ -226,7 +251,16 @@ class CdkTarget(Target):
         how = ATTRIBUTES[(self.nodes[ref.node].type, ref.attr)]
         if how.startswith("prop:"):
             return self.expr(getattr(self.nodes[ref.node].props, how[5:]))
+        if how.startswith("sub:"):  # no attribute: built as the cfn target builds it
+            return self.expr(execution_arn(ref.node))
+        if how.startswith("call:"):  # a module helper of the stack, given the construct
+            self.helpers.add(how[5:])
+            return Call(how[5:], (Code(self.var(ref.node)),))
         return Code(f"{self.var(ref.node)}.{how}")
+
+    def built(self, ref: Ref) -> bool:
+        """Whether the reference has no attribute and is built from others."""
+        return ATTRIBUTES[(self.nodes[ref.node].type, ref.attr)].startswith("sub:")
 
     def own_var(self, node: Node) -> str:
         """The node's own variable, for a statement after its construct (bound then)."""
@@ -238,7 +272,9 @@ class CdkTarget(Target):
 
     def param(self, param: Param) -> Code:
         spec = self.params[param.name]
-        return Code(f"{self.var(spec.id)}.value_as_string")
+        if spec.type == "secret":  # a deploy-time CfnParameter: its value as a token
+            return Code(f"{self.var(spec.id)}.value_as_string")
+        return Code(self.var(spec.id))  # a Python str, read from the CDK context
 
     # -- values
     def expr(self, value: Any) -> Expr:
@@ -289,7 +325,13 @@ class CdkTarget(Target):
         """`cdk.Fn.sub("...${Name}...", {"Name": token})`: literal `${` written `${!`."""
         text: list[str] = []
         names: dict[str, Expr] = {}
-        for part in value.parts:
+        parts: list[Any] = []
+        for part in value.parts:  # an attribute built from others joins the string
+            if isinstance(part, Ref) and self.built(part):
+                parts.extend(Sub.of(execution_arn(part.node)).parts)  # type: ignore[union-attr]
+            else:
+                parts.append(part)
+        for part in parts:
             if isinstance(part, str):
                 text.append(part.replace("${", "${!"))
             elif isinstance(part, Pseudo):
@@ -307,6 +349,9 @@ class CdkTarget(Target):
         body = "".join(text)
         if not names:
             return Call("cdk.Fn.sub", (body,))
+        spelled = fstring(parts, [self.expr(p) if not isinstance(p, str) else p for p in parts])
+        if spelled is not None:
+            return spelled
         return Call("cdk.Fn.sub", (body, PyDict(tuple(names.items()))))
 
     def target_kwargs(self, target: RuleTarget) -> tuple[tuple[str, Expr], ...]:
@@ -455,6 +500,22 @@ class CdkTarget(Target):
         return _render(self)
 
 
+def fstring(parts: list[Any], spelled: list[Any]) -> Code | None:
+    """The string as a Python f-string, when every value in it is a plain name or
+    attribute (a context value, `table.table_arn`, `cdk.Aws.REGION`): CDK joins the
+    tokens. None where a value is more (a call), which `cdk.Fn.sub` then spells."""
+    quote = quote_for("".join(p for p in parts if isinstance(p, str)))
+    out = []
+    for part, value in zip(parts, spelled, strict=True):
+        if isinstance(part, str):
+            out.append(py_str_body(part, quote).replace("{", "{{").replace("}", "}}"))
+        elif isinstance(value, Code) and re.fullmatch(r"[A-Za-z_][\w.]*", value.text):
+            out.append("{" + value.text + "}")
+        else:
+            return None
+    return Code("f" + quote + "".join(out) + quote)
+
+
 def _relative(text: str) -> str:
     first, *rest = text.split("\n")
     return "\n".join([first] + [line[BASE_INDENT:] for line in rest])
@@ -508,7 +569,7 @@ def _render(speller: CdkTarget) -> Rendered:
         call = Call(
             "cdk.CfnOutput",
             (Code("self"), construct_id("Output", o.id)),
-            (("value", _text(o.value, speller)),),
+            (("description", o.description), ("value", _text(o.value, speller))),
         )
         var = speller.vars[construct_id("Output", o.id)]
         pin = speller.line(Call(f"{var}.override_logical_id", (o.id,)))
@@ -520,16 +581,20 @@ def _render(speller: CdkTarget) -> Rendered:
         where = node.source.where() if node.source else None
         key = ("block", body, where, node.id in speller.used)
         blocks.append(speller.node_memo(node, key, functools.partial(_block, speller, body=body)))
-    params = []  # after everything else, to know which params are read
+    # Params are CDK context values (`cdk deploy -c stage=prod`), known at synth time,
+    # so names are built in Python; the CDK guide advises against CfnParameter.
+    params = []
     for p in plan.params:
-        call = Call(
-            "cdk.CfnParameter",
-            (Code("self"), construct_id("Param", p.id)),
-            _param_kwargs(p.type, p.default),
-        )
-        var = speller.vars[p.id]
-        params.append(speller.line(call, lead=f"{var} = "))
-        params.append(speller.line(Call(f"{var}.override_logical_id", (p.id,))))
+        if p.id not in speller.used:  # read by nothing: a context value nobody reads
+            continue
+        if p.type == "secret":
+            # A secret stays a deploy-time parameter, NoEcho: a context value would be
+            # written into the synthesized template in clear.
+            kwargs = (("type", "String"), ("no_echo", Code("True")))
+            call = Call("cdk.CfnParameter", (Code("self"), p.id), kwargs)
+        else:
+            call = Call("context", (Code("self"), p.name, _default(p.type, p.default)))
+        params.append(speller.line(call, lead=f"{speller.vars[p.id]} = "))
     stack_class = f"{pascal(plan.app)}Stack"
     module = f"{plan.app}_stack"
     imports = sorted(IMPORTS[m] for m in speller.modules if m in IMPORTS)
@@ -548,17 +613,34 @@ def _render(speller: CdkTarget) -> Rendered:
         pins=any(n.type in L2_TYPES for n in plan.nodes),
         source_comment=source_comment,
     )
+    # The stack of a stage: its id holds the params of the name prefix, so deploying
+    # `-c stage=prod` makes a stack beside dev's, never a change to it.
+    prefix = plan.name_prefix
+    staged = [p for p in plan.params if isinstance(prefix, Sub) and Param(p.name) in prefix.parts]
+    stage_lines = [
+        speller.line(Call("context", (Code("app"), p.name, _default(p.type, p.default))), 0,
+                     f"{speller.vars[p.id]} = ")
+        for p in staged
+    ]  # fmt: skip
+    stack_id: Expr = kebab(plan.app)
+    if staged:
+        stack_id = Code(
+            'f"' + kebab(plan.app) + "".join("-{" + speller.vars[p.id] + "}" for p in staged) + '"'
+        )
     app = speller.render_layout(
         "app.py.j2",
         plan=plan,
         module=module,
         stack_class=stack_class,
-        stack_name=kebab(plan.app),
+        stage_lines=stage_lines,
+        stage_param=staged[0].name if staged else None,
+        has_params=bool(staged),
+        stack_id=layout(stack_id, 4),
         tag_lines=[layout(Call("cdk.Tags.of(app).add", (k, v)), 0) for k, v in plan.tags.items()],
     )
     out.files["app.py"] = app.encode("utf-8")
     out.files[f"{module}.py"] = stack.encode("utf-8")
-    out.files["cdk.json"] = (json.dumps({"app": "python3 app.py"}, indent=2) + "\n").encode()
+    out.files["cdk.json"] = cdk_json().encode()
     out.files["requirements.txt"] = REQUIREMENTS.encode()
     for asset in plan.assets:
         out.files[f"assets/{asset.file_name}"] = asset.data
@@ -569,8 +651,8 @@ render = render_with(CdkTarget)
 
 
 def construct_id(section: str, logical: str) -> str:
-    """The construct ID of an output or param: `Output:Orders`. A `:` never appears in
-    a resource's construct ID (its logical ID), so an output or param named like a
+    """The construct ID of an output: `Output:Orders`. A `:` never appears in
+    a resource's construct ID (its logical ID), so an output named like a
     resource can't clash with it; the logical ID is then pinned to the cfn target's."""
     return f"{section}:{logical}"
 
@@ -590,20 +672,21 @@ def _block(speller: CdkTarget, node: Node, body: str) -> str:
     return "\n".join(lines)
 
 
-def _param_kwargs(kind: str, default: Any) -> tuple[tuple[str, Expr], ...]:
-    kwargs: list[tuple[str, Expr]] = [("type", "Number" if kind == "number" else "String")]
-    if kind == "secret":
-        kwargs.append(("no_echo", Code("True")))
-    if default is not None:
-        if kind == "bool":
-            kwargs.append(("default", str(default).lower()))
-        elif kind == "number":
-            kwargs.append(("default", Code(repr(default))))
-        else:
-            kwargs.append(("default", str(default)))
+def _default(kind: str, default: Any) -> Expr:
+    """A param's default as the string CloudFormation would pass (`true`, `1024`)."""
+    if default is None:
+        return Code("None")
     if kind == "bool":
-        kwargs.append(("allowed_values", PyList(("true", "false"))))
-    return tuple(kwargs)
+        return str(default).lower()
+    return str(default)
+
+
+def cdk_json() -> str:
+    """cdk.json: the app, and the feature flags aws-cdk-lib recommends for new projects
+    at the pinned version (its recommended-feature-flags.json), so `cdk synth` reports
+    no unconfigured flags."""
+    flags = json.loads(data_dir("targets").joinpath("cdk", FLAGS_FILE).read_text("utf-8"))
+    return json.dumps({"app": "python3 app.py", "context": flags}, indent=2) + "\n"
 
 
 def _text(value: Any, speller: CdkTarget) -> Expr:

@@ -4,23 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..names import ASSET_PARAM, logical_id
+from ..names import logical_id
 from ..plan import Plan
 from ..plan.iam import document, trust
 from ..plan.model import Node
 from ..plan.states import placeholders
 from ..plan.values import Az, Json, Param, Pseudo, Ref, Sub
-from .base import Rendered, Target, render_with, source_comment
+from .base import Rendered, Target, execution_arn, render_with, source_comment
 from .yaml_text import yaml_key, yaml_str
 
-# How a node's attribute is read: ("Ref",) or ("GetAtt", "Attribute"), or "prop:NAME"
-# where CloudFormation has no attribute but the plan knows the value.
+# How a node's attribute is read: ("Ref",) or ("GetAtt", "Attribute"), "prop:NAME"
+# where CloudFormation has no attribute but the plan knows the value, or a function of
+# the node giving the plan value it is built from.
 ATTRIBUTES: dict[tuple[str, str], Any] = {
     ("function", "arn"): ("GetAtt", "Arn"),
     ("function", "name"): ("Ref",),
     ("role", "arn"): ("GetAtt", "Arn"),
     ("log_group", "name"): ("Ref",),
     ("log_group", "arn"): ("GetAtt", "Arn"),
+    ("log_group", "streams_arn"): ("GetAtt", "Arn"),  # CloudFormation's Arn ends in `:*`
     ("queue", "arn"): ("GetAtt", "Arn"),
     ("queue", "url"): ("Ref",),
     ("queue", "name"): ("GetAtt", "QueueName"),
@@ -42,6 +44,7 @@ ATTRIBUTES: dict[tuple[str, str], Any] = {
     ("api_authorizer", "id"): ("Ref",),
     ("http_api", "id"): ("Ref",),
     ("http_api", "url"): ("GetAtt", "ApiEndpoint"),
+    ("http_api", "execution_arn"): lambda node: execution_arn(node.id),
     ("api_integration", "id"): ("Ref",),
     ("state_machine", "arn"): ("Ref",),
     ("state_machine", "name"): ("GetAtt", "Name"),
@@ -55,6 +58,8 @@ ATTRIBUTES: dict[tuple[str, str], Any] = {
     ("subnet", "id"): ("Ref",),
     ("security_group", "id"): ("GetAtt", "GroupId"),
 }
+
+
 PSEUDO = {
     "account": "AWS::AccountId",
     "region": "AWS::Region",
@@ -94,6 +99,8 @@ class CfnTarget(Target):
         """("Ref", "X") or ("GetAtt", "X.Attr") or ("value", plan value)."""
         node = self.nodes[ref.node]
         how = ATTRIBUTES[(node.type, ref.attr)]
+        if callable(how):
+            return ("value", how(node))
         if isinstance(how, str):
             return ("value", getattr(node.props, how.split(":", 1)[1]))
         if how[0] == "Ref":
@@ -202,7 +209,7 @@ class CfnTarget(Target):
     # -- the template
     def context(self, node: Node) -> dict[str, Any]:
         """What a node's template reads besides the node."""
-        return {"tags": self.tags(node), "asset_param": ASSET_PARAM}
+        return {"tags": self.tags(node)}
 
     def resource(self, node: Node) -> str | None:
         """One resource's block: its source comment, logical ID and body."""
@@ -221,7 +228,6 @@ class CfnTarget(Target):
             layout,
             plan=self.plan,
             resources=blocks,
-            asset_param=ASSET_PARAM if self.plan.assets else None,
             transform=None,
         )
 

@@ -23,13 +23,22 @@ def py_str(text: str) -> str:
     non-ASCII stays as it is; control characters, line separators and lone
     surrogates become escapes. Never an f-string, so `{` and `}` are plain text.
     """
+    quote = quote_for(text)
+    return quote + py_str_body(text, quote) + quote
+
+
+def quote_for(text: str) -> str:
+    """The quote ruff writes a string of this text in: the one needing fewer escapes."""
+    return "'" if text.count('"') > text.count("'") else '"'
+
+
+def py_str_body(text: str, quote: str) -> str:
+    """What goes between the quotes of a literal of `text` in `quote`."""
     if text.isascii() and text.isprintable():
         body = text.replace("\\", "\\\\")
     else:
         body = "".join(_escape(c) for c in text)
-    doubles, singles = text.count('"'), text.count("'")
-    quote = "'" if doubles > singles else '"'
-    return quote + body.replace(quote, "\\" + quote) + quote
+    return body.replace(quote, "\\" + quote)
 
 
 def _escape(char: str) -> str:

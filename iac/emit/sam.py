@@ -125,9 +125,7 @@ class SamTarget(CfnTarget):
         template = self.get_template("template.yaml.j2")
         assert template is not None
         # No bucket parameter: `sam deploy` uploads each CodeUri and fills it in.
-        return self.render_template(
-            template, plan=self.plan, resources=blocks, asset_param=None, transform=TRANSFORM
-        )
+        return self.render_template(template, plan=self.plan, resources=blocks, transform=TRANSFORM)
 
 
 render = render_with(SamTarget)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from json import loads
 from typing import Any
 
-from ..names import physical
+from ..names import kebab, logical_id, physical
 from ..plan import Plan
-from ..plan.iam import document, trust
+from ..plan.iam import document
 from ..plan.model import Node, TaskDefinitionProps
-from ..plan.values import Az, Json, Param, Pseudo, Ref, Sub
+from ..plan.values import Az, Json, Param, Pseudo, Ref, Sub, Value
 from .base import Rendered, Target, render_with, source_comment
 from .hcl_text import align, hcl_key, hcl_str, template_text
 
@@ -59,7 +62,8 @@ ATTRIBUTES: dict[tuple[str, str], str] = {
     ("function", "name"): "function_name",
     ("role", "arn"): "arn",
     ("log_group", "name"): "name",
-    ("log_group", "arn"): "arn",
+    ("log_group", "arn"): "arn",  # without CloudFormation's `:*`
+    ("log_group", "streams_arn"): "arn",  # and `:*`: see BUILT
     ("queue", "arn"): "arn",
     ("queue", "url"): "url",
     ("queue", "name"): "name",
@@ -81,6 +85,7 @@ ATTRIBUTES: dict[tuple[str, str], str] = {
     ("user_pool", "arn"): "arn",
     ("user_pool_client", "id"): "id",
     ("http_api", "url"): "api_endpoint",
+    ("http_api", "execution_arn"): "execution_arn",
     ("api_integration", "id"): "id",
     ("state_machine", "arn"): "arn",
     ("state_machine", "name"): "name",
@@ -97,19 +102,23 @@ ATTRIBUTES: dict[tuple[str, str], str] = {
 # Lambda runtimes newer than the last 5.x provider (5.100.0) accepts: its `runtime`
 # validation refuses them, so the configuration could never be applied.
 PROVIDER_LACKS_RUNTIMES = frozenset({"python3.14", "nodejs24.x", "java25", "dotnet10"})
-# The data source each pseudo value is read from, and its attribute.
+# Attributes the provider has no attribute for, built from one it has.
+BUILT: dict[tuple[str, str], Callable[[str], Value]] = {
+    ("log_group", "streams_arn"): lambda node: Sub.of(Ref(node, "arn"), ":*"),
+}
+# The data source each pseudo value is read from, and its attribute. The region is the
+# provider's, `var.region` (no `aws_region` data source: provider 6 deprecates its `name`).
 PSEUDO: dict[str, tuple[str, str]] = {
     "account": ("aws_caller_identity", "account_id"),
     "partition": ("aws_partition", "partition"),
-    "region": ("aws_region", "name"),
     "url_suffix": ("aws_partition", "dns_suffix"),
 }
+REGION_VARIABLE = "region"
 # Every data source the configuration may read, in the order main.tf lists them:
 # type -> (name, arguments).
 DATA_SOURCES: dict[str, tuple[str, dict[str, str]]] = {
     "aws_caller_identity": ("current", {}),
     "aws_partition": ("current", {}),
-    "aws_region": ("current", {}),
     # Zones that can take new subnets now, like CloudFormation's Fn::GetAZs.
     "aws_availability_zones": ("available", {"state": "available"}),
 }
@@ -122,10 +131,33 @@ BUCKET_PREFIX_LIMIT = 37  # the provider's limit on `bucket_prefix`
 # against `terraform validate` 1.11). A param of such a name is spelled with a
 # trailing `_`: no other param can take that spelling, since `version` and
 # `version_` would share the logical ID `Version` (E104).
+# `region` is the configuration's own variable (the provider's region).
 RESERVED_VARIABLES = frozenset(
     {"count", "depends_on", "for_each", "lifecycle", "locals", "provider", "providers",
-     "source", "version"}
+     "source", "version", REGION_VARIABLE}
 )  # fmt: skip
+# The end of an address that repeats its resource type (`aws_iam_role.place_order`,
+# not `place_order_role`), dropped where that leaves a name no other resource of the
+# type has.
+TYPE_SUFFIXES: dict[str, str] = {
+    "role": "_role",
+    "log_group": "_log_group",
+    "queue_policy": "_policy",
+    "topic_policy": "_policy",
+    "bucket_policy": "_policy",
+    "permission": "_permission",
+    "api_integration": "_integration",
+    "api_stage": "_stage",
+    "internet_gateway": "_internet_gateway",
+    "vpc_gateway_attachment": "_gateway_attachment",
+    "route_table": "_route_table",
+    "route": "_route",
+    "subnet_route_table_association": "_route_table_association",
+    "security_group": "_security_group",
+    "flow_log": "_flow_log",
+}
+ROLE_PREFIX_LIMIT = 38  # IAM's limit on a role's `name_prefix` (64 less the suffix)
+PREFIX_PART = 20  # of a role's name_prefix, the app's prefix (`local.role_prefix`)
 
 
 def variable_name(param: str) -> str:
@@ -136,6 +168,74 @@ def variable_name(param: str) -> str:
 def snake(logical: str) -> str:
     """`ThumbnailerRole` -> `thumbnailer_role`: a stable Terraform resource name."""
     return re.sub(r"(?<!^)(?=[A-Z])", "_", logical).lower()
+
+
+def resource_names(nodes: list[Node]) -> dict[str, str]:
+    """Each node's resource name: the program's own name where the node is a resource
+    of the program (`project_order_cron_1`, as its comment says), else its snake_case
+    logical ID without the end that repeats its type, unless that would give two
+    resources of a type one name."""
+    names = {n.id: source_name(n) or snake(n.id) for n in nodes}
+    by_type: dict[str, list[Node]] = {}
+    for node in nodes:
+        by_type.setdefault(node.type, []).append(node)
+    for node_type, group in by_type.items():
+        suffix = TYPE_SUFFIXES.get(node_type)
+        if suffix is None:
+            continue
+        short = {n.id: _without(names[n.id], suffix) for n in group}
+        if len(set(short.values())) == len(group):  # else the type keeps its full names
+            names.update(short)
+    return names
+
+
+def source_name(node: Node) -> str | None:
+    """The program's name of the resource a node is (its label `KIND NAME`), if any."""
+    words = node.label.split(" ")
+    if len(words) >= 2 and logical_id(words[1]) == node.id and words[1].isidentifier():
+        return words[1]
+    return None
+
+
+def _without(name: str, suffix: str) -> str:
+    return name[: -len(suffix)] if name.endswith(suffix) and name != suffix[1:] else name
+
+
+def _tokens(parts: Any) -> list[Any]:
+    """A string's parts as single characters and values, to search in."""
+    out: list[Any] = []
+    for part in parts:
+        out.extend(part) if isinstance(part, str) else out.append(part)
+    return out
+
+
+def _with_prefix(parts: list[Any], prefix: tuple[Any, ...]) -> list[Any]:
+    """`NAME_PREFIX` for the prefix where it starts a name: at the start or after a `/`
+    (`/aws/lambda/PREFIX-fn`), and followed by `-`. The value is the same either way."""
+    tokens, wanted = _tokens(parts), _tokens(prefix)
+    out: list[Any] = []
+    i = 0
+    while i < len(tokens):
+        end = i + len(wanted)
+        starts = i == 0 or tokens[i - 1] == "/"
+        if starts and tokens[i:end] == wanted and end < len(tokens) and tokens[end] == "-":
+            out.append(NAME_PREFIX)
+            i = end
+        else:
+            out.append(tokens[i])
+            i += 1
+    merged: list[Any] = []
+    for token in out:
+        if isinstance(token, str) and merged and isinstance(merged[-1], str):
+            merged[-1] += token
+        else:
+            merged.append(token)
+    return merged
+
+
+def service_label(service: str) -> str:
+    """`lambda.amazonaws.com` -> `lambda`, `ecs-tasks.amazonaws.com` -> `ecs_tasks`."""
+    return service.split(".", 1)[0].replace("-", "_")
 
 
 def container_definitions(p: TaskDefinitionProps) -> list[dict[str, Any]]:
@@ -168,6 +268,16 @@ def bucket_prefix(stem: str) -> str:
     return physical("", stem, BUCKET_PREFIX_LIMIT - 1) + "-"
 
 
+@dataclass(frozen=True)
+class Local:
+    """A Terraform local value: `local.NAME`."""
+
+    name: str
+
+
+NAME_PREFIX = Local("name_prefix")
+
+
 class TerraformTarget(Target):
     """Terraform HCL: plan values spelled as expressions over hashicorp/aws resources."""
 
@@ -176,9 +286,8 @@ class TerraformTarget(Target):
     filters = {
         "hcl_str": hcl_str,
         "policy": lambda statements: document(list(statements)),
-        "trust": trust,
-        "snake": snake,
         "variable": variable_name,
+        "loads": loads,
         "container_definitions": container_definitions,
         "bucket_prefix": bucket_prefix,
     }
@@ -187,50 +296,102 @@ class TerraformTarget(Target):
         "json": "json",
         "address": "address",
         "dependency": "dependency",
+        "snake": "resource_name",
+        "assume_role": "assume_role",
+        "role_name_prefix": "role_name_prefix",
     }
 
     def __init__(self, plan: Plan):
         super().__init__(plan)
         self.data: set[str] = set()  # data sources the configuration reads
         self.missing: list[str] = []  # references no Terraform attribute spells
+        self.trusts: set[str] = set()  # services whose assume-role document is read
+        self.names = resource_names(plan.nodes)
+        # A prefix with params is `local.name_prefix`; a literal one is written out.
+        prefix = plan.name_prefix
+        self.prefix_parts: tuple[Any, ...] = prefix.parts if isinstance(prefix, Sub) else ()
 
-    render_effects = ("diagnostics", "data", "missing")
+    render_effects = ("diagnostics", "data", "missing", "trusts")
+
+    def render_scope(self) -> Any:
+        # A node's name can depend on every other of its type (two short names that
+        # would meet), and every name on the prefix.
+        return (self.plan.name_prefix, self.names)
 
     # -- references
+    def resource_name(self, node_id: str) -> str:
+        return self.names[node_id]
+
     def address(self, node_id: str) -> str:
         node = self.nodes[node_id]
-        return f"{TYPES[node.type]}.{snake(node.id)}"
+        return f"{TYPES[node.type]}.{self.names[node.id]}"
 
     def dependency(self, node_id: str) -> str:
         node = self.nodes[node_id]
         kind = TYPES[node.type]
         if node.type in DEPENDENCY_TYPES and getattr(node.props, "statements", None):
             kind = DEPENDENCY_TYPES[node.type]
-        return f"{kind}.{snake(node.id)}"
+        return f"{kind}.{self.names[node.id]}"
+
+    def assume_role(self, service: str) -> str:
+        """The shared assume-role document of a service's roles (a data source)."""
+        self.trusts.add(service)
+        return f"data.aws_iam_policy_document.{service_label(service)}_assume_role.json"
+
+    def role_name_prefix(self, node: Node) -> str:
+        """A role's `name_prefix`: the app's prefix and the role's own name, so that
+        IAM's console says whose role it is (IAM adds a unique suffix)."""
+        own = kebab(_without(snake(node.id), "_role"))
+        if self.prefix_parts:
+            room = ROLE_PREFIX_LIMIT - PREFIX_PART - 2  # the two `-`
+            return '"${local.role_prefix}-' + physical("", own, room) + '-"'
+        prefix = self.plan.name_prefix
+        assert isinstance(prefix, str)
+        return hcl_str(physical(prefix, own, ROLE_PREFIX_LIMIT - 1) + "-")
 
     def data_source(self, source: str) -> str:
         """`data.TYPE.NAME` for one of DATA_SOURCES, which main.tf then declares."""
         self.data.add(source)
         return f"data.{source}.{DATA_SOURCES[source][0]}"
 
-    def reference(self, value: Ref | Param | Pseudo) -> str:
+    def reference(self, value: Ref | Param | Pseudo | Local) -> str:
         """A bare expression for one reference."""
+        if isinstance(value, Local):
+            return f"local.{value.name}"
         if isinstance(value, Param):
             return f"var.{variable_name(value.name)}"
         if isinstance(value, Pseudo):
+            if value.name == "region":
+                return f"var.{REGION_VARIABLE}"
             source, attr = PSEUDO[value.name]
             return f"{self.data_source(source)}.{attr}"
         node = self.nodes.get(value.node)
+        if node is not None and (node.type, value.attr) in BUILT:
+            return self.expr(BUILT[(node.type, value.attr)](node.id))
         spelled = ATTRIBUTES.get((node.type, value.attr)) if node else None
         if node is None or spelled is None or node.type not in TYPES:
             self.missing.append(f"{value.node}.{value.attr}")
             return "null"
         return f"{self.address(node.id)}.{spelled}"
 
-    def template(self, value: Sub) -> str:
+    def expand(self, parts: tuple[Any, ...]) -> list[Any]:
+        """Parts with built attributes joined in (`${aws_...arn}:*`), and the app's
+        prefix as `local.name_prefix` where it starts a name."""
+        out: list[Any] = []
+        for part in parts:
+            node = self.nodes.get(part.node) if isinstance(part, Ref) else None
+            if node is not None and (node.type, part.attr) in BUILT:
+                built = Sub.of(BUILT[(node.type, part.attr)](node.id))
+                out.extend(built.parts if isinstance(built, Sub) else (built,))
+            else:
+                out.append(part)
+        return _with_prefix(out, self.prefix_parts) if self.prefix_parts else out
+
+    def template(self, value: Sub, prefix: bool = True) -> str:
         """One quoted string with `${...}` interpolations."""
         parts: list[Any] = []
-        for part in value.parts:  # adjacent literals are escaped as one
+        chunks = self.expand(value.parts) if prefix else list(value.parts)
+        for part in chunks:  # adjacent literals are escaped as one
             if isinstance(part, str) and parts and isinstance(parts[-1], str):
                 parts[-1] += part
             else:
@@ -274,6 +435,15 @@ class TerraformTarget(Target):
     def spell_sub(self, value: Sub, indent: int = 2) -> str:
         return self.template(value)
 
+    def locals(self) -> dict[str, str]:
+        """main.tf's locals: the name prefix when it holds params."""
+        if not self.prefix_parts:
+            return {}
+        return {
+            "name_prefix": self.template(Sub(self.prefix_parts), prefix=False),
+            "role_prefix": f"substr(local.name_prefix, 0, {PREFIX_PART})",
+        }
+
     def spell_dict(self, value: dict[str, Any], indent: int = 2) -> str:
         return self._object(value, indent)
 
@@ -303,6 +473,21 @@ class TerraformTarget(Target):
         return self.expr(Json(value), indent)
 
     # -- the configuration
+    def moved(self, blocks: dict[str, str]) -> list[tuple[str, str]]:
+        """`moved` blocks from the addresses iac 1.0 wrote (`aws_iam_role.x_role`,
+        `aws_cloudwatch_event_rule.cron1`), so a state applied before keeps its log
+        groups, roles and permissions: every resource a node's block declares under a
+        name that starts with the node's new name had its old name there instead."""
+        out = []
+        for node in self.plan.nodes:
+            old, new = snake(node.id), self.names[node.id]
+            if old == new or node.id not in blocks:
+                continue
+            for kind, name in _DECLARED.findall(blocks[node.id]):
+                if name.startswith(new):
+                    out.append((f"{kind}.{old}{name[len(new) :]}", f"{kind}.{name}"))
+        return out
+
     def block(self, node: Node) -> str | None:
         template = self.node_template(node)
         if template is None:
@@ -311,7 +496,7 @@ class TerraformTarget(Target):
             template,
             node=node,
             p=node.props,
-            name=snake(node.id),
+            name=self.names[node.id],
             comment="# " + source_comment(node.source, node.label),
         )
         # Aligned here, once per block (and kept by the render cache): main.tf puts a
@@ -320,16 +505,21 @@ class TerraformTarget(Target):
 
     def render(self) -> Rendered:
         out = Rendered(diagnostics=self.diagnostics)
-        blocks = [b for n in self.plan.nodes if (b := self.cached(n, self.block)) is not None]
+        by_node = {
+            n.id: b for n in self.plan.nodes if (b := self.cached(n, self.block)) is not None
+        }
+        blocks = list(by_node.values())
         plan = self.plan
         outputs = [
             {
                 "comment": "# " + source_comment(o.source, f"output {o.name}"),
                 "name": o.name,
                 "value": self.expr(o.value, 2),
+                "description": o.description,
             }
             for o in plan.outputs
         ]
+        locals_ = self.locals()
         for missing in sorted(set(self.missing)):
             self.unsupported(None, f"the reference `{missing}`")
         for node in self.plan.of_type("function"):
@@ -344,12 +534,21 @@ class TerraformTarget(Target):
         if self.diagnostics:  # no files from a render that failed, as in every target
             return out
         data = [(d, *DATA_SOURCES[d]) for d in DATA_SOURCES if d in self.data]
+        trusts = [(f"{service_label(s)}_assume_role", s) for s in sorted(self.trusts)]
         layouts: dict[str, dict[str, Any]] = {
-            "versions.tf": {},
-            "main.tf": {"data": data, "blocks": [_PLACE.format(i) for i in range(len(blocks))]},
-            "variables.tf": {},
+            "versions.tf": {"region": REGION_VARIABLE},
+            "main.tf": {
+                "data": data,
+                "trusts": trusts,
+                "locals": locals_,
+                "blocks": [_PLACE.format(i) for i in range(len(blocks))],
+            },
+            "variables.tf": {"region": REGION_VARIABLE},
             "outputs.tf": {"outputs": outputs},
         }
+        moved = self.moved(by_node)
+        if moved:
+            layouts["moved.tf"] = {"moved": moved}
         for path, context in layouts.items():
             template = self.get_template(f"{path}.j2")
             assert template is not None
@@ -366,6 +565,7 @@ class TerraformTarget(Target):
 # that is no attribute, and a NUL no generated text holds.
 _PLACE = "\x00{}\x00"
 _PLACED = re.compile("\x00([0-9]+)\x00")
+_DECLARED = re.compile(r'^resource "(\w+)" "(\w+)"', re.MULTILINE)
 
 # The name the tests know the speller by.
 TfSpeller = TerraformTarget

@@ -107,7 +107,7 @@ def workflow_logs(cx: Lowering, res: m.Resource, role: RoleSpec, name: Value) ->
             "CloudWatch Logs' delivery calls take no narrower resource",
         )
     )
-    return arn("logs", Sub.of("log-group:", log_name, ":*"))
+    return Ref(f"{wid}Logs", "streams_arn")
 
 
 def step_target(
@@ -225,7 +225,7 @@ def lower_container(cx: Lowering, res: m.Resource) -> None:
         Statement(
             "WriteLogs",
             LOG_WRITER,
-            (arn("logs", Sub.of("log-group:", log_name, ":*")),),
+            (Ref(f"{cid}LogGroup", "streams_arn"),),
             res.span,
             f"container `{res.name}` writes to its log group",
         )
@@ -385,7 +385,7 @@ def flow_logs(cx: Lowering, span: Span) -> None:
         Statement(
             "WriteFlowLogs",
             ("logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"),
-            (arn("logs", Sub.of("log-group:", name, ":*")),),
+            (Ref("VpcFlowLogs", "streams_arn"),),
             span,
             "the generated VPC records its traffic",
         )

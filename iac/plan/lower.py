@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from .. import model as m
 from ..names import logical_id
+from ..source import Span
 from . import compute, edges, serverless
 from .base import Lowering
 from .model import Output, Plan, PlanParam, RoleProps
@@ -51,12 +52,28 @@ def plan(app: m.App) -> Plan:
         tags=dict(app.tags),
         nodes=cx.nodes,
         params=[
-            PlanParam(p.name, logical_id(p.name), p.type, p.default) for p in app.params.values()
+            PlanParam(p.name, logical_id(p.name), p.type, p.default, declaration(p.span))
+            for p in app.params.values()
         ],
-        outputs=[Output(o.name, logical_id(o.name), cx.expr(o.value), o.span) for o in app.outputs],
+        outputs=[
+            Output(o.name, logical_id(o.name), cx.expr(o.value), o.span, declaration(o.span))
+            for o in app.outputs
+        ],
         assets=cx.assets,
         diagnostics=cx.diagnostics,
+        name_prefix=cx.prefix,
     )
+
+
+# CloudFormation takes at most 1024 characters in an output's description.
+DESCRIPTION_LIMIT = 1000
+
+
+def declaration(span: Span) -> str:
+    """A param's or output's declaration on one line (`param stage: string = "dev"`):
+    every target's description of it, stable while the declaration is unchanged."""
+    text = " ".join(span.text.split())
+    return text if len(text) <= DESCRIPTION_LIMIT else text[: DESCRIPTION_LIMIT - 3] + "..."
 
 
 def finish_roles(cx: Lowering) -> None:

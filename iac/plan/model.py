@@ -62,7 +62,8 @@ class FunctionProps(Props):
 @dataclass(frozen=True)
 class LogGroupProps(Props):
     TYPE = "log_group"
-    ATTRIBUTES = frozenset({"arn", "name"})
+    # `streams_arn`: its log streams (`...:log-group:NAME:*`), what a writer is granted.
+    ATTRIBUTES = frozenset({"arn", "name", "streams_arn"})
     name: Value
     retention_days: int
 
@@ -300,7 +301,8 @@ class EventInvokeConfigProps(Props):
 @dataclass(frozen=True)
 class HttpApiProps(Props):
     TYPE = "http_api"
-    ATTRIBUTES = frozenset({"id", "url"})
+    # `execution_arn`: `arn:...:execute-api:REGION:ACCOUNT:ID`, what invoke permissions name.
+    ATTRIBUTES = frozenset({"id", "url", "execution_arn"})
     name: Value
     cors: m.Cors | None  # `cors = true`: every field `*`
 
@@ -514,6 +516,7 @@ class PlanParam:
     id: str
     type: str  # string, number, bool
     default: Any
+    description: str = ""  # its declaration as written: what the targets describe it with
 
 
 @dataclass(frozen=True)
@@ -522,6 +525,7 @@ class Output:
     id: str
     value: Value
     source: Span | None
+    description: str = ""  # its declaration as written: what the targets describe it with
 
 
 @dataclass
@@ -534,6 +538,8 @@ class Plan:
     outputs: list[Output]
     assets: list[Asset]  # one per function, zipped by the packaging stage (iac/package.py)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # What every generated name starts with (`PREFIX-NAME`): a string, or a Sub of params.
+    name_prefix: Value = None
 
     def node(self, node_id: str) -> Node:
         return self._index[node_id]

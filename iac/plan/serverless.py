@@ -32,7 +32,7 @@ from .model import (
     UserPoolClientProps,
     UserPoolProps,
 )
-from .values import Ref, Sub, Value, arn
+from .values import Ref, Sub, Value
 
 # Incomplete multipart uploads cost storage and are never useful after a week.
 ABORT_UPLOADS_DAYS = 7
@@ -66,7 +66,7 @@ def lower_function(cx: Lowering, res: m.Resource) -> None:
         Statement(
             "WriteLogs",
             LOG_WRITER,
-            (arn("logs", Sub.of("log-group:", log_name, ":*")),),
+            (Ref(f"{fid}LogGroup", "streams_arn"),),
             res.span,
             f"function `{res.name}` writes to its log group",
         )
@@ -341,10 +341,7 @@ def _lower_route(cx: Lowering, api: m.Resource, route: m.Route) -> None:
             f"{rid}Permission",
             target,
             "apigateway.amazonaws.com",
-            arn(
-                "execute-api",
-                Sub.of(Ref(aid, "id"), f"/*/{_method(route.method)}{_arn_path(route.path)}"),
-            ),
+            Sub.of(Ref(aid, "execution_arn"), f"/*/{_method(route.method)}{_arn_path(route.path)}"),
             route.span,
             f"api {api.name}: {route.method} {route.path} may invoke {target.name}",
         )

@@ -10,7 +10,10 @@ def root(context, missing=missing, environment=environment):
     l_0_plan = resolve('plan')
     l_0_module = resolve('module')
     l_0_stack_class = resolve('stack_class')
-    l_0_stack_name = resolve('stack_name')
+    l_0_has_params = resolve('has_params')
+    l_0_stage_lines = resolve('stage_lines')
+    l_0_stage_param = resolve('stage_param')
+    l_0_stack_id = resolve('stack_id')
     l_0_tag_lines = resolve('tag_lines')
     try:
         t_1 = environment.filters['py_str']
@@ -25,10 +28,24 @@ def root(context, missing=missing, environment=environment):
     yield str((undefined(name='module') if l_0_module is missing else l_0_module))
     yield ' import '
     yield str((undefined(name='stack_class') if l_0_stack_class is missing else l_0_stack_class))
+    if (undefined(name='has_params') if l_0_has_params is missing else l_0_has_params):
+        pass
+        yield ', context'
     yield '\n\napp = cdk.App()\n'
+    if (undefined(name='stage_lines') if l_0_stage_lines is missing else l_0_stage_lines):
+        pass
+        yield '# A stack per stage: `cdk deploy -c '
+        yield str((undefined(name='stage_param') if l_0_stage_param is missing else l_0_stage_param))
+        yield '=prod` deploys a stack beside this\n# one, never over it.\n'
+        for l_1_line in (undefined(name='stage_lines') if l_0_stage_lines is missing else l_0_stage_lines):
+            _loop_vars = {}
+            pass
+            yield str(l_1_line)
+            yield '\n'
+        l_1_line = missing
     yield str((undefined(name='stack_class') if l_0_stack_class is missing else l_0_stack_class))
     yield '(\n    app,\n    '
-    yield str(t_1((undefined(name='stack_name') if l_0_stack_name is missing else l_0_stack_name)))
+    yield str((undefined(name='stack_id') if l_0_stack_id is missing else l_0_stack_id))
     yield ',\n    env=cdk.Environment(region='
     yield str(t_1(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'region')))
     yield '),\n)\n'
@@ -41,4 +58,4 @@ def root(context, missing=missing, environment=environment):
     yield 'app.synth()\n'
 
 blocks = {}
-debug_info = '1=23&5=25&8=29&10=31&11=33&13=35&14=38'
+debug_info = '1=26&5=28&9=35&10=38&12=40&13=43&16=46&18=48&19=50&21=52&22=55'

@@ -16,20 +16,26 @@ def root(context, missing=missing, environment=environment):
     l_0_var = resolve('var')
     l_0_expr = resolve('expr')
     try:
-        t_1 = environment.filters['py_str']
+        t_1 = environment.filters['duration']
     except KeyError:
         @internalcode
         def t_1(*unused):
-            raise TemplateRuntimeError("No filter named 'py_str' found.")
+            raise TemplateRuntimeError("No filter named 'duration' found.")
     try:
-        t_2 = environment.tests['none']
+        t_2 = environment.filters['py_str']
     except KeyError:
         @internalcode
         def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'py_str' found.")
+    try:
+        t_3 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield 'lambda_.EventSourceMapping(\n    self,\n    '
-    yield str(t_1(environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'id')))
+    yield str(t_2(environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'id')))
     yield ',\n    target='
     yield str(environment.getattr(context.call((undefined(name='construct') if l_0_construct is missing else l_0_construct), environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'function')), 'text'))
     yield ',\n    '
@@ -39,9 +45,9 @@ def root(context, missing=missing, environment=environment):
     yield ',\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'window'):
         pass
-        yield '    max_batching_window=cdk.Duration.seconds('
-        yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'window'))
-        yield '),\n'
+        yield '    max_batching_window='
+        yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'window')))
+        yield ',\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'starting_position'):
         pass
         yield '    starting_position=lambda_.StartingPosition.'
@@ -50,12 +56,12 @@ def root(context, missing=missing, environment=environment):
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'report_failures'):
         pass
         yield '    report_batch_item_failures=True,\n'
-    if (not t_2(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'retries'))):
+    if (not t_3(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'retries'))):
         pass
         yield '    retry_attempts='
         yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'retries'))
         yield ',\n'
-    if (not t_2(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_age'))):
+    if (not t_3(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_age'))):
         pass
         yield '    max_record_age=cdk.Duration.seconds('
         yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_age'))
@@ -63,7 +69,7 @@ def root(context, missing=missing, environment=environment):
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'bisect'):
         pass
         yield '    bisect_batch_on_error=True,\n'
-    if (not t_2(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_concurrency'))):
+    if (not t_3(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_concurrency'))):
         pass
         yield '    max_concurrency='
         yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_concurrency'))
@@ -76,4 +82,4 @@ def root(context, missing=missing, environment=environment):
         yield '\n'
 
 blocks = {}
-debug_info = '3=32&4=34&5=36&6=38&7=40&8=43&10=45&11=48&13=50&16=53&17=56&19=58&20=61&22=63&25=66&26=69&29=72&31=75'
+debug_info = '3=38&4=40&5=42&6=44&7=46&8=49&10=51&11=54&13=56&16=59&17=62&19=64&20=67&22=69&25=72&26=75&29=78&31=81'

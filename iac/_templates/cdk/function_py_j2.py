@@ -13,40 +13,46 @@ def root(context, missing=missing, environment=environment):
     l_0_construct = resolve('construct')
     l_0_Call = resolve('Call')
     try:
-        t_1 = environment.filters['py_str']
+        t_1 = environment.filters['duration']
     except KeyError:
         @internalcode
         def t_1(*unused):
-            raise TemplateRuntimeError("No filter named 'py_str' found.")
+            raise TemplateRuntimeError("No filter named 'duration' found.")
     try:
-        t_2 = environment.filters['runtime']
+        t_2 = environment.filters['py_str']
     except KeyError:
         @internalcode
         def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'runtime' found.")
+            raise TemplateRuntimeError("No filter named 'py_str' found.")
     try:
-        t_3 = environment.tests['none']
+        t_3 = environment.filters['runtime']
     except KeyError:
         @internalcode
         def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'runtime' found.")
+    try:
+        t_4 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield 'lambda_.Function(\n    self,\n    '
-    yield str(t_1(environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'id')))
+    yield str(t_2(environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'id')))
     yield ',\n    '
     yield str(context.call((undefined(name='kw') if l_0_kw is missing else l_0_kw), 'function_name', environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name')))
     yield '\n    '
     yield str(context.call((undefined(name='kw') if l_0_kw is missing else l_0_kw), 'handler', environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'handler')))
     yield '\n    runtime=lambda_.Runtime.'
-    yield str(t_2(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'runtime')))
+    yield str(t_3(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'runtime')))
     yield ',\n    architecture=lambda_.Architecture.'
     yield str(('ARM_64' if (environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'arch') == 'arm64') else 'X86_64'))
     yield ',\n    memory_size='
     yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'memory'))
-    yield ',\n    timeout=cdk.Duration.seconds('
-    yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'timeout'))
-    yield '),\n'
-    if (not t_3(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'concurrency'))):
+    yield ',\n    timeout='
+    yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'timeout')))
+    yield ',\n'
+    if (not t_4(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'concurrency'))):
         pass
         yield '    reserved_concurrent_executions='
         yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'concurrency'))
@@ -66,4 +72,4 @@ def root(context, missing=missing, environment=environment):
     yield ')\n'
 
 blocks = {}
-debug_info = '3=35&4=37&5=39&6=41&7=43&8=45&9=47&10=49&11=52&13=55&14=57&15=59&16=61&17=64'
+debug_info = '3=41&4=43&5=45&6=47&7=49&8=51&9=53&10=55&11=58&13=61&14=63&15=65&16=67&17=70'

@@ -13,14 +13,20 @@ def root(context, missing=missing, environment=environment):
     l_0_fifo_name = resolve('fifo_name')
     l_0_construct = resolve('construct')
     try:
-        t_1 = environment.filters['py_str']
+        t_1 = environment.filters['duration']
     except KeyError:
         @internalcode
         def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'duration' found.")
+    try:
+        t_2 = environment.filters['py_str']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'py_str' found.")
     pass
     yield 'sqs.Queue(\n    self,\n    '
-    yield str(t_1(environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'id')))
+    yield str(t_2(environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'id')))
     yield ',\n    '
     yield str(context.call((undefined(name='kw') if l_0_kw is missing else l_0_kw), 'queue_name', (context.call((undefined(name='fifo_name') if l_0_fifo_name is missing else l_0_fifo_name), environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name')) if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'fifo') else environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name'))))
     yield '\n'
@@ -29,13 +35,13 @@ def root(context, missing=missing, environment=environment):
         yield '    fifo=True,\n    content_based_deduplication=True,\n'
     yield '    max_message_size_bytes='
     yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_message_size'))
-    yield ',\n    visibility_timeout=cdk.Duration.seconds('
-    yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'visibility_timeout'))
-    yield '),\n    retention_period=cdk.Duration.seconds('
-    yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'retention'))
-    yield '),\n    delivery_delay=cdk.Duration.seconds('
-    yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'delay'))
-    yield '),\n    encryption=sqs.QueueEncryption.'
+    yield ',\n    visibility_timeout='
+    yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'visibility_timeout')))
+    yield ',\n    retention_period='
+    yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'retention')))
+    yield ',\n    delivery_delay='
+    yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'delay')))
+    yield ',\n    encryption=sqs.QueueEncryption.'
     yield str(('SQS_MANAGED' if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'encrypted') else 'UNENCRYPTED'))
     yield ',\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'dlq'):
@@ -50,4 +56,4 @@ def root(context, missing=missing, environment=environment):
     yield ',\n)\n'
 
 blocks = {}
-debug_info = '3=23&4=25&5=27&9=31&10=33&11=35&12=37&13=39&14=41&16=44&17=46&20=49'
+debug_info = '3=29&4=31&5=33&9=37&10=39&11=41&12=43&13=45&14=47&16=50&17=52&20=55'

@@ -50,6 +50,12 @@ def root(context, missing=missing, environment=environment):
     if (undefined(name='pins') if l_0_pins is missing else l_0_pins):
         pass
         yield '\n\ndef resource_of(construct: Construct) -> cdk.CfnResource:\n    """The CloudFormation resource of an L2 construct."""\n    resource = construct.node.default_child\n    assert isinstance(resource, cdk.CfnResource)\n    return resource\n'
+    if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'params'):
+        pass
+        yield '\n\ndef context(scope: Construct, name: str, default: str | None) -> str:\n    """A param of the program: `cdk deploy -c NAME=VALUE`, else its default."""\n    value = scope.node.try_get_context(name)\n    if value is not None:\n        return str(value)\n    if default is None:\n        raise ValueError(f"the param {name} has no default: cdk deploy -c {name}=VALUE")\n    return default\n'
+    if ('stream_arn' in (undefined(name='helpers') if l_0_helpers is missing else l_0_helpers)):
+        pass
+        yield '\n\ndef stream_arn(table: dynamodb.Table) -> str:\n    """The table\'s stream ARN: it has a stream, which the L2 types as optional."""\n    arn = table.table_stream_arn\n    assert arn is not None\n    return arn\n'
     if ('fifo_name' in (undefined(name='helpers') if l_0_helpers is missing else l_0_helpers)):
         pass
         yield '\n\ndef fifo_name(name: str) -> str:\n    """`NAME.fifo`, with the suffix where CDK can see it when NAME is a token."""\n    return name + ".fifo"\n'
@@ -89,4 +95,4 @@ def root(context, missing=missing, environment=environment):
     l_1_loop = l_1_o = l_1_text = l_1_source_comment = missing
 
 blocks = {}
-debug_info = '1=28&3=30&4=33&6=36&12=40&13=43&16=47&25=50&34=53&43=57&46=60&47=63&50=66&52=69&54=73&56=77&57=81&60=85&61=87'
+debug_info = '1=28&3=30&4=33&6=36&12=40&13=43&16=47&25=50&34=53&46=56&55=59&64=63&67=66&68=69&71=72&73=75&75=79&77=83&78=87&81=91&82=93'

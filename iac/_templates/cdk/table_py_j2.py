@@ -39,9 +39,9 @@ def root(context, missing=missing, environment=environment):
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'stream'):
         pass
         yield '    stream=dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,\n'
-    yield '    point_in_time_recovery='
+    yield '    point_in_time_recovery_specification=dynamodb.PointInTimeRecoverySpecification(\n        point_in_time_recovery_enabled='
     yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'pitr'))
-    yield ',\n    removal_policy=cdk.RemovalPolicy.'
+    yield ',\n    ),\n    removal_policy=cdk.RemovalPolicy.'
     yield str(('RETAIN' if environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'retain') else 'DESTROY'))
     yield ',\n)\n'
     for l_1_i in environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'indexes'):
@@ -63,4 +63,4 @@ def root(context, missing=missing, environment=environment):
     l_1_i = l_1_var = missing
 
 blocks = {}
-debug_info = '3=22&4=24&5=26&6=28&7=31&11=34&12=37&14=39&17=43&18=45&20=47&21=51&22=53&23=55&24=57&25=60'
+debug_info = '3=22&4=24&5=26&6=28&7=31&11=34&12=37&14=39&18=43&20=45&22=47&23=51&24=53&25=55&26=57&27=60'

@@ -8,7 +8,6 @@ def root(context, missing=missing, environment=environment):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_p = resolve('p')
-    l_0_asset_param = resolve('asset_param')
     l_0_tags = resolve('tags')
     try:
         t_1 = environment.filters['inline']
@@ -55,10 +54,8 @@ def root(context, missing=missing, environment=environment):
         yield '\n'
     yield '      Role: '
     yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'role')))
-    yield '\n      Code:\n        S3Bucket: !Ref '
-    yield str(t_3((undefined(name='asset_param') if l_0_asset_param is missing else l_0_asset_param)))
-    yield '\n        S3Key: '
-    yield str(t_3(environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'asset'), 'file_name')))
+    yield '\n      Code: '
+    yield str(t_3(str_join(('assets/', environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'asset'), 'file_name'), ))))
     yield '\n      LoggingConfig:\n        LogGroup: '
     yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'log_group')))
     yield '\n'
@@ -74,4 +71,4 @@ def root(context, missing=missing, environment=environment):
         yield '\n'
 
 blocks = {}
-debug_info = '3=39&4=41&5=43&7=45&8=47&9=49&10=51&11=54&13=57&15=59&16=61&18=63&19=65&21=68&23=70&24=73'
+debug_info = '3=38&4=40&5=42&7=44&8=46&9=48&10=50&11=53&13=56&14=58&16=60&17=62&19=65&21=67&22=70'

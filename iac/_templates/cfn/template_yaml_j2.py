@@ -7,9 +7,8 @@ def root(context, missing=missing, environment=environment):
     concat = environment.concat
     cond_expr_undefined = Undefined
     if 0: yield None
-    l_0_transform = resolve('transform')
     l_0_plan = resolve('plan')
-    l_0_asset_param = resolve('asset_param')
+    l_0_transform = resolve('transform')
     l_0_resources = resolve('resources')
     try:
         t_1 = environment.filters['inline']
@@ -48,6 +47,9 @@ def root(context, missing=missing, environment=environment):
         def t_6(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
+    if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'assets'):
+        pass
+        yield '# Function code is local (assets/NAME-HASH.zip): `aws cloudformation package` uploads\n# it and writes the S3 locations into the template that `deploy` then takes.\n'
     yield 'AWSTemplateFormatVersion: "2010-09-09"\n'
     if (undefined(name='transform') if l_0_transform is missing else l_0_transform):
         pass
@@ -57,7 +59,7 @@ def root(context, missing=missing, environment=environment):
     yield 'Description: '
     yield str(t_5(str_join(('iac app ', environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'app'), ))))
     yield '\n'
-    if (environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'params') or (undefined(name='asset_param') if l_0_asset_param is missing else l_0_asset_param)):
+    if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'params'):
         pass
         yield '\nParameters:\n'
         for l_1_p in environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'params'):
@@ -67,6 +69,8 @@ def root(context, missing=missing, environment=environment):
             yield str(t_2(environment.getattr(l_1_p, 'id')))
             yield ':\n    Type: '
             yield str(('Number' if (environment.getattr(l_1_p, 'type') == 'number') else 'String'))
+            yield '\n    Description: '
+            yield str(t_5(environment.getattr(l_1_p, 'description')))
             yield '\n'
             if (environment.getattr(l_1_p, 'type') == 'secret'):
                 pass
@@ -80,11 +84,6 @@ def root(context, missing=missing, environment=environment):
                 pass
                 yield '    AllowedValues:\n      - "true"\n      - "false"\n'
         l_1_p = missing
-        if (undefined(name='asset_param') if l_0_asset_param is missing else l_0_asset_param):
-            pass
-            yield '  '
-            yield str(t_2((undefined(name='asset_param') if l_0_asset_param is missing else l_0_asset_param)))
-            yield ':\n    Type: String\n    Description: S3 bucket holding the function code zips of assets/, uploaded before deploying\n'
     yield '\nResources:\n'
     for l_1_block in (undefined(name='resources') if l_0_resources is missing else l_0_resources):
         _loop_vars = {}
@@ -104,10 +103,12 @@ def root(context, missing=missing, environment=environment):
             yield str(environment.getattr(l_1_o, 'name'))
             yield '\n  '
             yield str(t_2(environment.getattr(l_1_o, 'id')))
-            yield ':\n    Value: '
+            yield ':\n    Description: '
+            yield str(t_5(environment.getattr(l_1_o, 'description')))
+            yield '\n    Value: '
             yield str(t_1(context, environment.getattr(l_1_o, 'value')))
             yield '\n'
         l_1_o = missing
 
 blocks = {}
-debug_info = '2=52&3=55&5=58&6=60&9=63&10=67&11=69&12=71&15=74&16=77&18=79&24=83&25=86&32=89&33=92&35=95&37=98&38=102&39=106&40=108'
+debug_info = '1=50&6=54&7=57&9=60&10=62&13=65&14=69&15=71&16=73&17=75&20=78&21=81&23=83&32=88&33=91&35=94&37=97&38=101&39=105&40=107&41=109'

@@ -11,26 +11,38 @@ def root(context, missing=missing, environment=environment):
     l_0_name = resolve('name')
     l_0_p = resolve('p')
     try:
-        t_1 = environment.filters['v']
+        t_1 = environment.filters['json']
     except KeyError:
         @internalcode
         def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'json' found.")
+    try:
+        t_2 = environment.filters['loads']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'loads' found.")
+    try:
+        t_3 = environment.filters['v']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'v' found.")
     pass
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_apigatewayv2_stage" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
     yield '" {\n  api_id = '
-    yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'api')))
+    yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'api')))
     yield '\n  name = "$default"\n  auto_deploy = true\n\n  default_route_settings {\n    throttling_rate_limit = '
     yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'rate'))
     yield '\n    throttling_burst_limit = '
     yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'burst'))
     yield '\n  }\n\n  access_log_settings {\n    destination_arn = '
-    yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'access_logs')))
+    yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'access_logs')))
     yield '\n    format = '
-    yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'access_log_format')))
+    yield str(t_1(context, t_2(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'access_log_format')), 4))
     yield '\n  }\n}\n'
 
 blocks = {}
-debug_info = '1=20&2=22&3=24&8=26&9=28&13=30&14=32'
+debug_info = '1=32&2=34&3=36&8=38&9=40&13=42&14=44'

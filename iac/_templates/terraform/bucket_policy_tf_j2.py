@@ -43,7 +43,7 @@ def root(context, missing=missing, environment=environment):
     yield '\n  policy = '
     yield str(t_1(context, t_2(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'statements'))))
     yield '\n\n  depends_on = [aws_s3_bucket_public_access_block.'
-    yield str(t_3(environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'bucket'), 'node')))
+    yield str(t_3(context, environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'bucket'), 'node')))
     yield ']\n}\n'
 
 blocks = {}

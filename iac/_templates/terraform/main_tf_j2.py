@@ -8,7 +8,9 @@ def root(context, missing=missing, environment=environment):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_plan = resolve('plan')
+    l_0_locals = resolve('locals')
     l_0_data = resolve('data')
+    l_0_trusts = resolve('trusts')
     l_0_blocks = resolve('blocks')
     try:
         t_1 = environment.filters['hcl_str']
@@ -20,6 +22,13 @@ def root(context, missing=missing, environment=environment):
     yield '# iac app '
     yield str(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'app'))
     yield ': every resource, in the order the plan made them.\n'
+    if (undefined(name='locals') if l_0_locals is missing else l_0_locals):
+        pass
+        yield '\nlocals {\n  # Every generated name starts with it: a second stage (`-var stage=prod`, in a state\n  # of its own) gets names of its own.\n  name_prefix = '
+        yield str(environment.getattr((undefined(name='locals') if l_0_locals is missing else l_0_locals), 'name_prefix'))
+        yield "\n  # The app's part of each role's name_prefix (IAM takes 38 characters in all).\n  role_prefix = "
+        yield str(environment.getattr((undefined(name='locals') if l_0_locals is missing else l_0_locals), 'role_prefix'))
+        yield '\n}\n\n# Guards a state against a second stage: with another prefix (`-var stage=...` on this\n# stage\'s state) every named resource would be renamed, that is replaced. Plan fails\n# here instead; deploy a second stage with a state of its own (README). To destroy this\n# stage on purpose, `terraform state rm terraform_data.name_prefix` first.\nresource "terraform_data" "name_prefix" {\n  triggers_replace = local.name_prefix\n\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n'
     for (l_1_type, l_1_name, l_1_args) in (undefined(name='data') if l_0_data is missing else l_0_data):
         _loop_vars = {}
         pass
@@ -49,6 +58,17 @@ def root(context, missing=missing, environment=environment):
             yield str(l_1_name)
             yield '" {}\n'
     l_1_type = l_1_name = l_1_args = missing
+    for (l_1_name, l_1_service) in (undefined(name='trusts') if l_0_trusts is missing else l_0_trusts):
+        _loop_vars = {}
+        pass
+        yield '\n# Who may assume the roles of '
+        yield str(l_1_service)
+        yield '.\ndata "aws_iam_policy_document" "'
+        yield str(l_1_name)
+        yield '" {\n  statement {\n    actions = ["sts:AssumeRole"]\n\n    principals {\n      type = "Service"\n      identifiers = ['
+        yield str(t_1(l_1_service))
+        yield ']\n    }\n  }\n}\n'
+    l_1_name = l_1_service = missing
     for l_1_block in (undefined(name='blocks') if l_0_blocks is missing else l_0_blocks):
         _loop_vars = {}
         pass
@@ -58,4 +78,4 @@ def root(context, missing=missing, environment=environment):
     l_1_block = missing
 
 blocks = {}
-debug_info = '1=21&2=23&4=27&5=30&6=34&7=38&11=47&14=52&16=56'
+debug_info = '1=23&2=25&7=28&9=30&24=32&26=36&27=39&28=43&29=47&33=56&36=61&38=65&39=67&45=69&50=72&52=76'

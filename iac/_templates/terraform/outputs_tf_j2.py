@@ -9,6 +9,12 @@ def root(context, missing=missing, environment=environment):
     if 0: yield None
     l_0_plan = resolve('plan')
     l_0_outputs = resolve('outputs')
+    try:
+        t_1 = environment.filters['hcl_str']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'hcl_str' found.")
     pass
     yield '# iac app '
     yield str(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'app'))
@@ -20,10 +26,12 @@ def root(context, missing=missing, environment=environment):
         yield str(environment.getattr(l_1_o, 'comment'))
         yield '\noutput "'
         yield str(environment.getattr(l_1_o, 'name'))
-        yield '" {\n  value = '
+        yield '" {\n  description = '
+        yield str(t_1(environment.getattr(l_1_o, 'description')))
+        yield '\n  value = '
         yield str(environment.getattr(l_1_o, 'value'))
         yield '\n}\n'
     l_1_o = missing
 
 blocks = {}
-debug_info = '1=14&2=16&4=20&5=22&6=24'
+debug_info = '1=20&2=22&4=26&5=28&6=30&7=32'

@@ -9,32 +9,40 @@ def root(context, missing=missing, environment=environment):
     if 0: yield None
     l_0_comment = resolve('comment')
     l_0_name = resolve('name')
-    l_0_p = resolve('p')
     l_0_node = resolve('node')
+    l_0_p = resolve('p')
     try:
-        t_1 = environment.filters['json']
+        t_1 = environment.filters['assume_role']
     except KeyError:
         @internalcode
         def t_1(*unused):
-            raise TemplateRuntimeError("No filter named 'json' found.")
+            raise TemplateRuntimeError("No filter named 'assume_role' found.")
     try:
-        t_2 = environment.filters['policy']
+        t_2 = environment.filters['json']
     except KeyError:
         @internalcode
         def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'policy' found.")
+            raise TemplateRuntimeError("No filter named 'json' found.")
     try:
-        t_3 = environment.filters['trust']
+        t_3 = environment.filters['policy']
     except KeyError:
         @internalcode
         def t_3(*unused):
-            raise TemplateRuntimeError("No filter named 'trust' found.")
+            raise TemplateRuntimeError("No filter named 'policy' found.")
+    try:
+        t_4 = environment.filters['role_name_prefix']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
+            raise TemplateRuntimeError("No filter named 'role_name_prefix' found.")
     pass
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_iam_role" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  assume_role_policy = '
-    yield str(t_1(context, t_3(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'service'))))
+    yield '" {\n  name_prefix = '
+    yield str(t_4(context, (undefined(name='node') if l_0_node is missing else l_0_node)))
+    yield '\n  assume_role_policy = '
+    yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'service')))
     yield '\n}\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'statements'):
         pass
@@ -47,8 +55,8 @@ def root(context, missing=missing, environment=environment):
         yield 'Policy"\n  role = aws_iam_role.'
         yield str((undefined(name='name') if l_0_name is missing else l_0_name))
         yield '.id\n  policy = '
-        yield str(t_1(context, t_2(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'statements'))))
+        yield str(t_2(context, t_3(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'statements'))))
         yield '\n}\n'
 
 blocks = {}
-debug_info = '1=33&2=35&3=37&5=39&7=42&8=44&9=46&10=48&11=50'
+debug_info = '1=39&2=41&3=43&4=45&6=47&8=50&9=52&10=54&11=56&12=58'

@@ -38,17 +38,17 @@ def root(context, missing=missing, environment=environment):
     else:
         pass
         yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
-        yield ': its generated value\ndata "aws_secretsmanager_random_password" "'
+        yield ': its generated value, ephemeral: never in the plan or the state\nephemeral "aws_secretsmanager_random_password" "'
         yield str((undefined(name='name') if l_0_name is missing else l_0_name))
         yield '" {\n  password_length = 32\n  exclude_punctuation = true\n}\n\n'
         yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
-        yield ': the first value; rotate or set it later without Terraform undoing it\nresource "aws_secretsmanager_secret_version" "'
+        yield ': the first value, write-only; rotate or set it later without Terraform undoing it\nresource "aws_secretsmanager_secret_version" "'
         yield str((undefined(name='name') if l_0_name is missing else l_0_name))
         yield '" {\n  secret_id = aws_secretsmanager_secret.'
         yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-        yield '.id\n  secret_string = data.aws_secretsmanager_random_password.'
+        yield '.id\n  secret_string_wo = ephemeral.aws_secretsmanager_random_password.'
         yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-        yield '.random_password\n\n  lifecycle {\n    ignore_changes = [secret_string]\n  }\n}\n'
+        yield '.random_password\n  # Written once: Terraform sends a new value only when this number changes.\n  secret_string_wo_version = 1\n}\n'
 
 blocks = {}
 debug_info = '1=20&2=22&3=24&4=26&7=28&8=30&9=32&10=34&11=36&14=40&15=42&20=44&21=46&22=48&23=50'

@@ -7,29 +7,24 @@ def root(context, missing=missing, environment=environment):
     concat = environment.concat
     cond_expr_undefined = Undefined
     if 0: yield None
+    l_0_region = resolve('region')
     l_0_plan = resolve('plan')
     try:
-        t_1 = environment.filters['hcl_str']
+        t_1 = environment.filters['v']
     except KeyError:
         @internalcode
         def t_1(*unused):
-            raise TemplateRuntimeError("No filter named 'hcl_str' found.")
-    try:
-        t_2 = environment.filters['v']
-    except KeyError:
-        @internalcode
-        def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'v' found.")
     pass
-    yield 'terraform {\n  required_version = ">= 1.5"\n\n  required_providers {\n    aws = {\n      source = "hashicorp/aws"\n      version = ">= 5.40, < 6.0"\n    }\n  }\n}\n\nprovider "aws" {\n  region = '
-    yield str(t_1(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'region')))
+    yield 'terraform {\n  # 1.11: ephemeral values and write-only arguments keep a generated secret out of the state.\n  required_version = ">= 1.11"\n\n  required_providers {\n    aws = {\n      source = "hashicorp/aws"\n      # 5.100 has the ephemeral random password and `secret_string_wo`; 6 is admitted.\n      version = ">= 5.100, < 7.0"\n    }\n  }\n}\n\nprovider "aws" {\n  region = var.'
+    yield str((undefined(name='region') if l_0_region is missing else l_0_region))
     yield '\n'
     if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'tags'):
         pass
         yield '\n  default_tags {\n    tags = '
-        yield str(t_2(context, environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'tags'), 4))
+        yield str(t_1(context, environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'tags'), 4))
         yield '\n  }\n'
     yield '}\n'
 
 blocks = {}
-debug_info = '13=25&14=27&17=30'
+debug_info = '15=20&16=22&19=25'

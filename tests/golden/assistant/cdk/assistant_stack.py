@@ -28,19 +28,22 @@ def resource_of(construct: Construct) -> cdk.CfnResource:
     return resource
 
 
+def context(scope: Construct, name: str, default: str | None) -> str:
+    """A param of the program: `cdk deploy -c NAME=VALUE`, else its default."""
+    value = scope.node.try_get_context(name)
+    if value is not None:
+        return str(value)
+    if default is None:
+        raise ValueError(f"the param {name} has no default: cdk deploy -c {name}=VALUE")
+    return default
+
+
 class AssistantStack(cdk.Stack):
     def __init__(self, scope: Construct, construct_id: str, **kwargs: Any) -> None:
         super().__init__(scope, construct_id, **kwargs)
 
-        stage = cdk.CfnParameter(self, "Param:Stage", type="String", default="dev")
-        stage.override_logical_id("Stage")
-        max_tokens = cdk.CfnParameter(
-            self,
-            "Param:MaxTokens",
-            type="Number",
-            default=1024,
-        )
-        max_tokens.override_logical_id("MaxTokens")
+        stage = context(self, "stage", "dev")
+        max_tokens = context(self, "max_tokens", "1024")
 
         # assistant.iac:27  secret client_key
         client_key = secretsmanager.Secret(
@@ -72,7 +75,9 @@ class AssistantStack(cdk.Stack):
             billing_mode=dynamodb.BillingMode.PAY_PER_REQUEST,
             encryption=dynamodb.TableEncryption.AWS_MANAGED,
             time_to_live_attribute="expires_at",
-            point_in_time_recovery=False,
+            point_in_time_recovery_specification=dynamodb.PointInTimeRecoverySpecification(
+                point_in_time_recovery_enabled=False,
+            ),
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
         resource_of(conversations).override_logical_id("Conversations")
@@ -146,11 +151,7 @@ class AssistantStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/assistant-ask:*",
-                                ),
-                            ],
+                            resources=[ask_log_group.log_group_arn],
                         ),
                         iam.PolicyStatement(
                             sid="InvokeClaude",
@@ -184,10 +185,7 @@ class AssistantStack(cdk.Stack):
                             ],
                             resources=[
                                 conversations.table_arn,
-                                cdk.Fn.sub(
-                                    "${ConversationsArn}/index/*",
-                                    {"ConversationsArn": conversations.table_arn},
-                                ),
+                                f"{conversations.table_arn}/index/*",
                             ],
                         ),
                     ],
@@ -211,12 +209,9 @@ class AssistantStack(cdk.Stack):
             log_group=ask_log_group,
             environment={
                 "CLIENT_KEY_ARN": client_key.secret_arn,
-                "MAX_TOKENS": max_tokens.value_as_string,
+                "MAX_TOKENS": max_tokens,
                 "MODEL_ID": "anthropic.claude-3-haiku-20240307-v1:0",
-                "SYSTEM_PROMPT": cdk.Fn.sub(
-                    "You are the ${Stage} assistant of Example Corp.\nAnswer briefly and say when you are unsure.",
-                    {"Stage": stage.value_as_string},
-                ),
+                "SYSTEM_PROMPT": f"You are the {stage} assistant of Example Corp.\nAnswer briefly and say when you are unsure.",
                 "TABLE": conversations.table_name,
             },
         )
@@ -229,10 +224,7 @@ class AssistantStack(cdk.Stack):
             action="lambda:InvokeFunction",
             function_name=ask.function_arn,
             principal="apigateway.amazonaws.com",
-            source_arn=cdk.Fn.sub(
-                "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${AssistantApiId}/*/POST/ask",
-                {"AssistantApiId": assistant_api.api_id},
-            ),
+            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{assistant_api.api_id}/*/POST/ask",
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
@@ -252,12 +244,7 @@ class AssistantStack(cdk.Stack):
             "AssistantApiPostAsk",
             api_id=assistant_api.api_id,
             route_key="POST /ask",
-            target=cdk.Fn.sub(
-                "integrations/${AssistantApiPostAskIntegrationId}",
-                {
-                    "AssistantApiPostAskIntegrationId": assistant_api_post_ask_integration.ref,
-                },
-            ),
+            target=f"integrations/{assistant_api_post_ask_integration.ref}",
         )
 
         # assistant.iac:69  queue summary_requests_dlq (dead-letter queue)
@@ -267,7 +254,7 @@ class AssistantStack(cdk.Stack):
             queue_name="assistant-summary-requests-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(1209600),
+            retention_period=cdk.Duration.days(14),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -280,8 +267,8 @@ class AssistantStack(cdk.Stack):
             "SummaryRequests",
             queue_name="assistant-summary-requests",
             max_message_size_bytes=262144,
-            visibility_timeout=cdk.Duration.seconds(1800),
-            retention_period=cdk.Duration.seconds(86400),
+            visibility_timeout=cdk.Duration.minutes(30),
+            retention_period=cdk.Duration.days(1),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             dead_letter_queue=sqs.DeadLetterQueue(
@@ -313,11 +300,7 @@ class AssistantStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/assistant-summarise:*",
-                                ),
-                            ],
+                            resources=[summarise_log_group.log_group_arn],
                         ),
                         iam.PolicyStatement(
                             sid="InvokeClaude",
@@ -351,10 +334,7 @@ class AssistantStack(cdk.Stack):
                             ],
                             resources=[
                                 conversations.table_arn,
-                                cdk.Fn.sub(
-                                    "${ConversationsArn}/index/*",
-                                    {"ConversationsArn": conversations.table_arn},
-                                ),
+                                f"{conversations.table_arn}/index/*",
                             ],
                         ),
                         iam.PolicyStatement(
@@ -382,7 +362,7 @@ class AssistantStack(cdk.Stack):
             runtime=lambda_.Runtime.PYTHON_3_13,
             architecture=lambda_.Architecture.X86_64,
             memory_size=512,
-            timeout=cdk.Duration.seconds(300),
+            timeout=cdk.Duration.minutes(5),
             reserved_concurrent_executions=2,
             role=summarise_role,
             code=asset("summarise-0df1c421ceb7555b.zip"),
@@ -418,11 +398,7 @@ class AssistantStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/assistant-conversations-api:*",
-                                ),
-                            ],
+                            resources=[conversations_api_log_group.log_group_arn],
                         ),
                         iam.PolicyStatement(
                             sid="ReadClientKey",
@@ -444,10 +420,7 @@ class AssistantStack(cdk.Stack):
                             ],
                             resources=[
                                 conversations.table_arn,
-                                cdk.Fn.sub(
-                                    "${ConversationsArn}/index/*",
-                                    {"ConversationsArn": conversations.table_arn},
-                                ),
+                                f"{conversations.table_arn}/index/*",
                             ],
                         ),
                     ],
@@ -483,10 +456,7 @@ class AssistantStack(cdk.Stack):
             action="lambda:InvokeFunction",
             function_name=conversations_api.function_arn,
             principal="apigateway.amazonaws.com",
-            source_arn=cdk.Fn.sub(
-                "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${AssistantApiId}/*/*/conversations/*",
-                {"AssistantApiId": assistant_api.api_id},
-            ),
+            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{assistant_api.api_id}/*/*/conversations/*",
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
@@ -506,12 +476,7 @@ class AssistantStack(cdk.Stack):
             "AssistantApiAnyConversationsProxy",
             api_id=assistant_api.api_id,
             route_key="ANY /conversations/{proxy+}",
-            target=cdk.Fn.sub(
-                "integrations/${AssistantApiAnyConversationsProxyIntegrationId}",
-                {
-                    "AssistantApiAnyConversationsProxyIntegrationId": assistant_api_any_conversations_proxy_integration.ref,
-                },
-            ),
+            target=f"integrations/{assistant_api_any_conversations_proxy_integration.ref}",
         )
 
         # assistant.iac:39  api assistant_api: role for its service integrations
@@ -554,12 +519,7 @@ class AssistantStack(cdk.Stack):
             "AssistantApiPostSummaries",
             api_id=assistant_api.api_id,
             route_key="POST /summaries",
-            target=cdk.Fn.sub(
-                "integrations/${AssistantApiPostSummariesIntegrationId}",
-                {
-                    "AssistantApiPostSummariesIntegrationId": assistant_api_post_summaries_integration.ref,
-                },
-            ),
+            target=f"integrations/{assistant_api_post_summaries_integration.ref}",
         )
 
         # assistant.iac:92  summary_requests.message -> function summarise
@@ -577,12 +537,18 @@ class AssistantStack(cdk.Stack):
         summary_requests_message_to_summarise.node.add_dependency(summarise_role)
 
         # assistant.iac:104  output url
-        url_output = cdk.CfnOutput(self, "Output:Url", value=assistant_api.api_endpoint)
+        url_output = cdk.CfnOutput(
+            self,
+            "Output:Url",
+            description="output url = assistant_api.url",
+            value=assistant_api.api_endpoint,
+        )
         url_output.override_logical_id("Url")
         # assistant.iac:105  output model_arn
         model_arn_output = cdk.CfnOutput(
             self,
             "Output:ModelArn",
+            description="output model_arn = claude.arn",
             value=cdk.Fn.sub(
                 "arn:${AWS::Partition}:bedrock:${AWS::Region}::foundation-model/anthropic.claude-3-haiku-20240307-v1:0",
             ),
@@ -592,6 +558,7 @@ class AssistantStack(cdk.Stack):
         client_key_name_output = cdk.CfnOutput(
             self,
             "Output:ClientKeyName",
+            description="output client_key_name = client_key.name",
             value="assistant-client-key",
         )
         client_key_name_output.override_logical_id("ClientKeyName")

@@ -4,7 +4,29 @@ data "aws_caller_identity" "current" {}
 
 data "aws_partition" "current" {}
 
-data "aws_region" "current" {}
+# Who may assume the roles of apigateway.amazonaws.com.
+data "aws_iam_policy_document" "apigateway_assume_role" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["apigateway.amazonaws.com"]
+    }
+  }
+}
+
+# Who may assume the roles of lambda.amazonaws.com.
+data "aws_iam_policy_document" "lambda_assume_role" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+  }
+}
 
 # assistant.iac:27  secret client_key
 resource "aws_secretsmanager_secret" "client_key" {
@@ -12,20 +34,18 @@ resource "aws_secretsmanager_secret" "client_key" {
   description = "shared key the assistant's clients send as x-api-key"
 }
 
-# assistant.iac:27  secret client_key: its generated value
-data "aws_secretsmanager_random_password" "client_key" {
+# assistant.iac:27  secret client_key: its generated value, ephemeral: never in the plan or the state
+ephemeral "aws_secretsmanager_random_password" "client_key" {
   password_length     = 32
   exclude_punctuation = true
 }
 
-# assistant.iac:27  secret client_key: the first value; rotate or set it later without Terraform undoing it
+# assistant.iac:27  secret client_key: the first value, write-only; rotate or set it later without Terraform undoing it
 resource "aws_secretsmanager_secret_version" "client_key" {
-  secret_id     = aws_secretsmanager_secret.client_key.id
-  secret_string = data.aws_secretsmanager_random_password.client_key.random_password
-
-  lifecycle {
-    ignore_changes = [secret_string]
-  }
+  secret_id        = aws_secretsmanager_secret.client_key.id
+  secret_string_wo = ephemeral.aws_secretsmanager_random_password.client_key.random_password
+  # Written once: Terraform sends a new value only when this number changes.
+  secret_string_wo_version = 1
 }
 
 # assistant.iac:31  table conversations
@@ -78,7 +98,7 @@ resource "aws_cloudwatch_log_group" "assistant_api_access_logs" {
 }
 
 # assistant.iac:39  api assistant_api: default stage
-resource "aws_apigatewayv2_stage" "assistant_api_stage" {
+resource "aws_apigatewayv2_stage" "assistant_api" {
   api_id      = aws_apigatewayv2_api.assistant_api.id
   name        = "$default"
   auto_deploy = true
@@ -90,21 +110,29 @@ resource "aws_apigatewayv2_stage" "assistant_api_stage" {
 
   access_log_settings {
     destination_arn = aws_cloudwatch_log_group.assistant_api_access_logs.arn
-    format          = "{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\",\"requestTime\":\"$context.requestTime\",\"routeKey\":\"$context.routeKey\",\"status\":\"$context.status\",\"responseLength\":\"$context.responseLength\",\"integrationError\":\"$context.integrationErrorMessage\"}"
+    format = jsonencode({
+      requestId        = "$context.requestId"
+      ip               = "$context.identity.sourceIp"
+      requestTime      = "$context.requestTime"
+      routeKey         = "$context.routeKey"
+      status           = "$context.status"
+      responseLength   = "$context.responseLength"
+      integrationError = "$context.integrationErrorMessage"
+    })
   }
 }
 
 # assistant.iac:43  api assistant_api: POST /ask may invoke ask
-resource "aws_lambda_permission" "assistant_api_post_ask_permission" {
+resource "aws_lambda_permission" "assistant_api_post_ask" {
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.ask.arn
   principal      = "apigateway.amazonaws.com"
-  source_arn     = "arn:${data.aws_partition.current.partition}:execute-api:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:${aws_apigatewayv2_api.assistant_api.id}/*/POST/ask"
+  source_arn     = "${aws_apigatewayv2_api.assistant_api.execution_arn}/*/POST/ask"
   source_account = data.aws_caller_identity.current.account_id
 }
 
 # assistant.iac:43  api assistant_api: POST /ask -> function ask
-resource "aws_apigatewayv2_integration" "assistant_api_post_ask_integration" {
+resource "aws_apigatewayv2_integration" "assistant_api_post_ask" {
   api_id                 = aws_apigatewayv2_api.assistant_api.id
   integration_type       = "AWS_PROXY"
   integration_uri        = aws_lambda_function.ask.arn
@@ -115,15 +143,15 @@ resource "aws_apigatewayv2_integration" "assistant_api_post_ask_integration" {
 resource "aws_apigatewayv2_route" "assistant_api_post_ask" {
   api_id    = aws_apigatewayv2_api.assistant_api.id
   route_key = "POST /ask"
-  target    = "integrations/${aws_apigatewayv2_integration.assistant_api_post_ask_integration.id}"
+  target    = "integrations/${aws_apigatewayv2_integration.assistant_api_post_ask.id}"
 }
 
 # assistant.iac:44  api assistant_api: POST /summaries -> queue summary_requests
-resource "aws_apigatewayv2_integration" "assistant_api_post_summaries_integration" {
+resource "aws_apigatewayv2_integration" "assistant_api_post_summaries" {
   api_id              = aws_apigatewayv2_api.assistant_api.id
   integration_type    = "AWS_PROXY"
   integration_subtype = "SQS-SendMessage"
-  credentials_arn     = aws_iam_role.assistant_api_role.arn
+  credentials_arn     = aws_iam_role.assistant_api.arn
   request_parameters = {
     QueueUrl    = aws_sqs_queue.summary_requests.url
     MessageBody = "$request.body"
@@ -135,20 +163,20 @@ resource "aws_apigatewayv2_integration" "assistant_api_post_summaries_integratio
 resource "aws_apigatewayv2_route" "assistant_api_post_summaries" {
   api_id    = aws_apigatewayv2_api.assistant_api.id
   route_key = "POST /summaries"
-  target    = "integrations/${aws_apigatewayv2_integration.assistant_api_post_summaries_integration.id}"
+  target    = "integrations/${aws_apigatewayv2_integration.assistant_api_post_summaries.id}"
 }
 
 # assistant.iac:45  api assistant_api: ANY /conversations/{proxy+} may invoke conversations_api
-resource "aws_lambda_permission" "assistant_api_any_conversations_proxy_permission" {
+resource "aws_lambda_permission" "assistant_api_any_conversations_proxy" {
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.conversations_api.arn
   principal      = "apigateway.amazonaws.com"
-  source_arn     = "arn:${data.aws_partition.current.partition}:execute-api:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:${aws_apigatewayv2_api.assistant_api.id}/*/*/conversations/*"
+  source_arn     = "${aws_apigatewayv2_api.assistant_api.execution_arn}/*/*/conversations/*"
   source_account = data.aws_caller_identity.current.account_id
 }
 
 # assistant.iac:45  api assistant_api: ANY /conversations/{proxy+} -> function conversations_api
-resource "aws_apigatewayv2_integration" "assistant_api_any_conversations_proxy_integration" {
+resource "aws_apigatewayv2_integration" "assistant_api_any_conversations_proxy" {
   api_id                 = aws_apigatewayv2_api.assistant_api.id
   integration_type       = "AWS_PROXY"
   integration_uri        = aws_lambda_function.conversations_api.arn
@@ -159,35 +187,25 @@ resource "aws_apigatewayv2_integration" "assistant_api_any_conversations_proxy_i
 resource "aws_apigatewayv2_route" "assistant_api_any_conversations_proxy" {
   api_id    = aws_apigatewayv2_api.assistant_api.id
   route_key = "ANY /conversations/{proxy+}"
-  target    = "integrations/${aws_apigatewayv2_integration.assistant_api_any_conversations_proxy_integration.id}"
+  target    = "integrations/${aws_apigatewayv2_integration.assistant_api_any_conversations_proxy.id}"
 }
 
 # assistant.iac:48  function ask: log group
-resource "aws_cloudwatch_log_group" "ask_log_group" {
+resource "aws_cloudwatch_log_group" "ask" {
   name              = "/aws/lambda/assistant-ask"
   retention_in_days = 30
 }
 
 # assistant.iac:48  function ask: role
-resource "aws_iam_role" "ask_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "lambda.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "ask" {
+  name_prefix        = "assistant-ask-"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
 }
 
 # assistant.iac:48  function ask: role
-resource "aws_iam_role_policy" "ask_role" {
+resource "aws_iam_role_policy" "ask" {
   name = "AskRolePolicy"
-  role = aws_iam_role.ask_role.id
+  role = aws_iam_role.ask.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -195,13 +213,13 @@ resource "aws_iam_role_policy" "ask_role" {
         Sid      = "WriteLogs"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/assistant-ask:*"
+        Resource = "${aws_cloudwatch_log_group.ask.arn}:*"
       },
       {
         Sid      = "InvokeClaude"
         Effect   = "Allow"
         Action   = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"]
-        Resource = "arn:${data.aws_partition.current.partition}:bedrock:${data.aws_region.current.name}::foundation-model/anthropic.claude-3-haiku-20240307-v1:0"
+        Resource = "arn:${data.aws_partition.current.partition}:bedrock:${var.region}::foundation-model/anthropic.claude-3-haiku-20240307-v1:0"
       },
       {
         Sid      = "ReadClientKey"
@@ -235,7 +253,7 @@ resource "aws_iam_role_policy" "ask_role" {
 # assistant.iac:48  function ask
 resource "aws_lambda_function" "ask" {
   function_name    = "assistant-ask"
-  role             = aws_iam_role.ask_role.arn
+  role             = aws_iam_role.ask.arn
   handler          = "ask.handler"
   runtime          = "python3.13"
   architectures    = ["arm64"]
@@ -246,7 +264,7 @@ resource "aws_lambda_function" "ask" {
 
   logging_config {
     log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.ask_log_group.name
+    log_group  = aws_cloudwatch_log_group.ask.name
   }
 
   environment {
@@ -259,7 +277,7 @@ resource "aws_lambda_function" "ask" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.ask_role]
+  depends_on = [aws_iam_role_policy.ask]
 }
 
 # assistant.iac:69  queue summary_requests
@@ -287,31 +305,21 @@ resource "aws_sqs_queue" "summary_requests_dlq" {
 }
 
 # assistant.iac:75  function summarise: log group
-resource "aws_cloudwatch_log_group" "summarise_log_group" {
+resource "aws_cloudwatch_log_group" "summarise" {
   name              = "/aws/lambda/assistant-summarise"
   retention_in_days = 14
 }
 
 # assistant.iac:75  function summarise: role
-resource "aws_iam_role" "summarise_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "lambda.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "summarise" {
+  name_prefix        = "assistant-summarise-"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
 }
 
 # assistant.iac:75  function summarise: role
-resource "aws_iam_role_policy" "summarise_role" {
+resource "aws_iam_role_policy" "summarise" {
   name = "SummariseRolePolicy"
-  role = aws_iam_role.summarise_role.id
+  role = aws_iam_role.summarise.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -319,13 +327,13 @@ resource "aws_iam_role_policy" "summarise_role" {
         Sid      = "WriteLogs"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/assistant-summarise:*"
+        Resource = "${aws_cloudwatch_log_group.summarise.arn}:*"
       },
       {
         Sid      = "InvokeClaude"
         Effect   = "Allow"
         Action   = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"]
-        Resource = "arn:${data.aws_partition.current.partition}:bedrock:${data.aws_region.current.name}::foundation-model/anthropic.claude-3-haiku-20240307-v1:0"
+        Resource = "arn:${data.aws_partition.current.partition}:bedrock:${var.region}::foundation-model/anthropic.claude-3-haiku-20240307-v1:0"
       },
       {
         Sid      = "ReadClientKey"
@@ -370,7 +378,7 @@ resource "aws_iam_role_policy" "summarise_role" {
 # assistant.iac:75  function summarise
 resource "aws_lambda_function" "summarise" {
   function_name                  = "assistant-summarise"
-  role                           = aws_iam_role.summarise_role.arn
+  role                           = aws_iam_role.summarise.arn
   handler                        = "summarise.handler"
   runtime                        = "python3.13"
   architectures                  = ["x86_64"]
@@ -382,7 +390,7 @@ resource "aws_lambda_function" "summarise" {
 
   logging_config {
     log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.summarise_log_group.name
+    log_group  = aws_cloudwatch_log_group.summarise.name
   }
 
   environment {
@@ -393,35 +401,25 @@ resource "aws_lambda_function" "summarise" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.summarise_role]
+  depends_on = [aws_iam_role_policy.summarise]
 }
 
 # assistant.iac:94  function conversations_api: log group
-resource "aws_cloudwatch_log_group" "conversations_api_log_group" {
+resource "aws_cloudwatch_log_group" "conversations_api" {
   name              = "/aws/lambda/assistant-conversations-api"
   retention_in_days = 30
 }
 
 # assistant.iac:94  function conversations_api: role
-resource "aws_iam_role" "conversations_api_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "lambda.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "conversations_api" {
+  name_prefix        = "assistant-conversations-api-"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
 }
 
 # assistant.iac:94  function conversations_api: role
-resource "aws_iam_role_policy" "conversations_api_role" {
+resource "aws_iam_role_policy" "conversations_api" {
   name = "ConversationsApiRolePolicy"
-  role = aws_iam_role.conversations_api_role.id
+  role = aws_iam_role.conversations_api.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -429,7 +427,7 @@ resource "aws_iam_role_policy" "conversations_api_role" {
         Sid      = "WriteLogs"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/assistant-conversations-api:*"
+        Resource = "${aws_cloudwatch_log_group.conversations_api.arn}:*"
       },
       {
         Sid      = "ReadClientKey"
@@ -463,7 +461,7 @@ resource "aws_iam_role_policy" "conversations_api_role" {
 # assistant.iac:94  function conversations_api
 resource "aws_lambda_function" "conversations_api" {
   function_name    = "assistant-conversations-api"
-  role             = aws_iam_role.conversations_api_role.arn
+  role             = aws_iam_role.conversations_api.arn
   handler          = "conversations_api.handler"
   runtime          = "python3.12"
   architectures    = ["x86_64"]
@@ -474,7 +472,7 @@ resource "aws_lambda_function" "conversations_api" {
 
   logging_config {
     log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.conversations_api_log_group.name
+    log_group  = aws_cloudwatch_log_group.conversations_api.name
   }
 
   environment {
@@ -484,29 +482,19 @@ resource "aws_lambda_function" "conversations_api" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.conversations_api_role]
+  depends_on = [aws_iam_role_policy.conversations_api]
 }
 
 # assistant.iac:39  api assistant_api: role for its service integrations
-resource "aws_iam_role" "assistant_api_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "apigateway.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "assistant_api" {
+  name_prefix        = "assistant-assistant-api-"
+  assume_role_policy = data.aws_iam_policy_document.apigateway_assume_role.json
 }
 
 # assistant.iac:39  api assistant_api: role for its service integrations
-resource "aws_iam_role_policy" "assistant_api_role" {
+resource "aws_iam_role_policy" "assistant_api" {
   name = "AssistantApiRolePolicy"
-  role = aws_iam_role.assistant_api_role.id
+  role = aws_iam_role.assistant_api.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -527,5 +515,5 @@ resource "aws_lambda_event_source_mapping" "summary_requests_message_to_summaris
   batch_size              = 1
   function_response_types = ["ReportBatchItemFailures"]
 
-  depends_on = [aws_iam_role_policy.summarise_role]
+  depends_on = [aws_iam_role_policy.summarise]
 }

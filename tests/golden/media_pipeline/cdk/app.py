@@ -2,12 +2,15 @@
 
 import aws_cdk as cdk
 
-from media_stack import MediaStack
+from media_stack import MediaStack, context
 
 app = cdk.App()
+# A stack per stage: `cdk deploy -c stage=prod` deploys a stack beside this
+# one, never over it.
+stage = context(app, "stage", "dev")
 MediaStack(
     app,
-    "media",
+    f"media-{stage}",
     env=cdk.Environment(region="eu-central-1"),
 )
 cdk.Tags.of(app).add("team", "video")

@@ -31,19 +31,22 @@ def resource_of(construct: Construct) -> cdk.CfnResource:
     return resource
 
 
+def context(scope: Construct, name: str, default: str | None) -> str:
+    """A param of the program: `cdk deploy -c NAME=VALUE`, else its default."""
+    value = scope.node.try_get_context(name)
+    if value is not None:
+        return str(value)
+    if default is None:
+        raise ValueError(f"the param {name} has no default: cdk deploy -c {name}=VALUE")
+    return default
+
+
 class MediaStack(cdk.Stack):
     def __init__(self, scope: Construct, construct_id: str, **kwargs: Any) -> None:
         super().__init__(scope, construct_id, **kwargs)
 
-        stage = cdk.CfnParameter(self, "Param:Stage", type="String", default="dev")
-        stage.override_logical_id("Stage")
-        transcoder_tag = cdk.CfnParameter(
-            self,
-            "Param:TranscoderTag",
-            type="String",
-            default="1.8.0",
-        )
-        transcoder_tag.override_logical_id("TranscoderTag")
+        stage = context(self, "stage", "dev")
+        transcoder_tag = context(self, "transcoder_tag", "1.8.0")
 
         # pipeline.iac:2  bucket uploads
         uploads = s3.Bucket(
@@ -80,10 +83,7 @@ class MediaStack(cdk.Stack):
                 effect=iam.Effect.DENY,
                 principals=[iam.StarPrincipal()],
                 actions=["s3:*"],
-                resources=[
-                    uploads.bucket_arn,
-                    cdk.Fn.sub("${UploadsArn}/*", {"UploadsArn": uploads.bucket_arn}),
-                ],
+                resources=[uploads.bucket_arn, f"{uploads.bucket_arn}/*"],
                 conditions={"Bool": {"aws:SecureTransport": "false"}},
             ),
         )
@@ -119,13 +119,7 @@ class MediaStack(cdk.Stack):
                 effect=iam.Effect.DENY,
                 principals=[iam.StarPrincipal()],
                 actions=["s3:*"],
-                resources=[
-                    renditions.bucket_arn,
-                    cdk.Fn.sub(
-                        "${RenditionsArn}/*",
-                        {"RenditionsArn": renditions.bucket_arn},
-                    ),
-                ],
+                resources=[renditions.bucket_arn, f"{renditions.bucket_arn}/*"],
                 conditions={"Bool": {"aws:SecureTransport": "false"}},
             ),
         )
@@ -135,10 +129,7 @@ class MediaStack(cdk.Stack):
         media_ready = sns.Topic(
             self,
             "MediaReady",
-            topic_name=cdk.Fn.sub(
-                "media-${Stage}-media-ready",
-                {"Stage": stage.value_as_string},
-            ),
+            topic_name=f"media-{stage}-media-ready",
         )
         resource_of(media_ready).override_logical_id("MediaReady")
 
@@ -146,10 +137,7 @@ class MediaStack(cdk.Stack):
         thumbnail_log_group = logs.LogGroup(
             self,
             "ThumbnailLogGroup",
-            log_group_name=cdk.Fn.sub(
-                "/aws/lambda/media-${Stage}-thumbnail",
-                {"Stage": stage.value_as_string},
-            ),
+            log_group_name=f"/aws/lambda/media-{stage}-thumbnail",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -166,32 +154,17 @@ class MediaStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/media-${Stage}-thumbnail:*",
-                                    {"Stage": stage.value_as_string},
-                                ),
-                            ],
+                            resources=[thumbnail_log_group.log_group_arn],
                         ),
                         iam.PolicyStatement(
                             sid="ReadUploadsObjects",
                             actions=["s3:GetObject"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "${UploadsArn}/*",
-                                    {"UploadsArn": uploads.bucket_arn},
-                                ),
-                            ],
+                            resources=[f"{uploads.bucket_arn}/*"],
                         ),
                         iam.PolicyStatement(
                             sid="WriteRenditionsObjects",
                             actions=["s3:PutObject"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "${RenditionsArn}/*",
-                                    {"RenditionsArn": renditions.bucket_arn},
-                                ),
-                            ],
+                            resources=[f"{renditions.bucket_arn}/*"],
                         ),
                     ],
                 ),
@@ -203,15 +176,12 @@ class MediaStack(cdk.Stack):
         thumbnail = lambda_.Function(
             self,
             "Thumbnail",
-            function_name=cdk.Fn.sub(
-                "media-${Stage}-thumbnail",
-                {"Stage": stage.value_as_string},
-            ),
+            function_name=f"media-{stage}-thumbnail",
             handler="thumbnail.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
             memory_size=1024,
-            timeout=cdk.Duration.seconds(60),
+            timeout=cdk.Duration.minutes(1),
             role=thumbnail_role,
             code=asset("thumbnail-e9686c1267bf11ed.zip"),
             log_group=thumbnail_log_group,
@@ -223,7 +193,7 @@ class MediaStack(cdk.Stack):
         cluster = ecs.CfnCluster(
             self,
             "Cluster",
-            cluster_name=cdk.Fn.sub("media-${Stage}", {"Stage": stage.value_as_string}),
+            cluster_name=f"media-{stage}",
             cluster_settings=[
                 ecs.CfnCluster.ClusterSettingsProperty(
                     name="containerInsights",
@@ -236,10 +206,7 @@ class MediaStack(cdk.Stack):
         transcode_log_group = logs.LogGroup(
             self,
             "TranscodeLogGroup",
-            log_group_name=cdk.Fn.sub(
-                "/ecs/media-${Stage}-transcode",
-                {"Stage": stage.value_as_string},
-            ),
+            log_group_name=f"/ecs/media-{stage}-transcode",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -256,12 +223,7 @@ class MediaStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/ecs/media-${Stage}-transcode:*",
-                                    {"Stage": stage.value_as_string},
-                                ),
-                            ],
+                            resources=[transcode_log_group.log_group_arn],
                         ),
                         iam.PolicyStatement(
                             sid="PullImage",
@@ -300,22 +262,12 @@ class MediaStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="ReadUploadsObjects",
                             actions=["s3:GetObject"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "${UploadsArn}/*",
-                                    {"UploadsArn": uploads.bucket_arn},
-                                ),
-                            ],
+                            resources=[f"{uploads.bucket_arn}/*"],
                         ),
                         iam.PolicyStatement(
                             sid="WriteRenditionsObjects",
                             actions=["s3:PutObject"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "${RenditionsArn}/*",
-                                    {"RenditionsArn": renditions.bucket_arn},
-                                ),
-                            ],
+                            resources=[f"{renditions.bucket_arn}/*"],
                         ),
                     ],
                 ),
@@ -327,10 +279,7 @@ class MediaStack(cdk.Stack):
         transcode = ecs.CfnTaskDefinition(
             self,
             "Transcode",
-            family=cdk.Fn.sub(
-                "media-${Stage}-transcode",
-                {"Stage": stage.value_as_string},
-            ),
+            family=f"media-{stage}-transcode",
             requires_compatibilities=["FARGATE"],
             network_mode="awsvpc",
             cpu="2048",
@@ -345,10 +294,7 @@ class MediaStack(cdk.Stack):
             container_definitions=[
                 ecs.CfnTaskDefinition.ContainerDefinitionProperty(
                     name="transcode",
-                    image=cdk.Fn.sub(
-                        "123456789012.dkr.ecr.eu-central-1.amazonaws.com/transcoder:${TranscoderTag}",
-                        {"TranscoderTag": transcoder_tag.value_as_string},
-                    ),
+                    image=f"123456789012.dkr.ecr.eu-central-1.amazonaws.com/transcoder:{transcoder_tag}",
                     essential=True,
                     readonly_root_filesystem=True,
                     mount_points=[
@@ -366,7 +312,7 @@ class MediaStack(cdk.Stack):
                         ),
                         ecs.CfnTaskDefinition.KeyValuePairProperty(
                             name="STAGE",
-                            value=stage.value_as_string,
+                            value=stage,
                         ),
                     ],
                     log_configuration=ecs.CfnTaskDefinition.LogConfigurationProperty(
@@ -385,13 +331,10 @@ class MediaStack(cdk.Stack):
         failed_uploads = sqs.Queue(
             self,
             "FailedUploads",
-            queue_name=cdk.Fn.sub(
-                "media-${Stage}-failed-uploads",
-                {"Stage": stage.value_as_string},
-            ),
+            queue_name=f"media-{stage}-failed-uploads",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(1209600),
+            retention_period=cdk.Duration.days(14),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -410,10 +353,7 @@ class MediaStack(cdk.Stack):
                             sid="RunTranscode",
                             actions=["ecs:RunTask"],
                             resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:task-definition/media-${Stage}-transcode:*",
-                                    {"Stage": stage.value_as_string},
-                                ),
+                                f"arn:{cdk.Aws.PARTITION}:ecs:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:task-definition/media-{stage}-transcode:*",
                             ],
                             conditions={"ArnEquals": {"ecs:cluster": cluster.attr_arn}},
                         ),
@@ -429,10 +369,7 @@ class MediaStack(cdk.Stack):
                             sid="WatchEcsTasks",
                             actions=["ecs:DescribeTasks", "ecs:StopTask"],
                             resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:task/${ClusterName}/*",
-                                    {"ClusterName": cluster.ref},
-                                ),
+                                f"arn:{cdk.Aws.PARTITION}:ecs:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:task/{cluster.ref}/*",
                             ],
                         ),
                         iam.PolicyStatement(
@@ -452,10 +389,7 @@ class MediaStack(cdk.Stack):
                             sid="InvokeThumbnail",
                             actions=["lambda:InvokeFunction"],
                             resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:media-${Stage}-thumbnail",
-                                    {"Stage": stage.value_as_string},
-                                ),
+                                f"arn:{cdk.Aws.PARTITION}:lambda:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:function:media-{stage}-thumbnail",
                             ],
                         ),
                         iam.PolicyStatement(
@@ -478,10 +412,7 @@ class MediaStack(cdk.Stack):
         process_upload = sfn.CfnStateMachine(
             self,
             "ProcessUpload",
-            state_machine_name=cdk.Fn.sub(
-                "media-${Stage}-process-upload",
-                {"Stage": stage.value_as_string},
-            ),
+            state_machine_name=f"media-{stage}-process-upload",
             state_machine_type="STANDARD",
             role_arn=process_upload_role.role_arn,
             definition_string=json.dumps(
@@ -640,13 +571,10 @@ class MediaStack(cdk.Stack):
         process_upload_dlq = sqs.Queue(
             self,
             "ProcessUploadDlq",
-            queue_name=cdk.Fn.sub(
-                "media-${Stage}-process-upload-dlq",
-                {"Stage": stage.value_as_string},
-            ),
+            queue_name=f"media-{stage}-process-upload-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(1209600),
+            retention_period=cdk.Duration.days(14),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -657,10 +585,7 @@ class MediaStack(cdk.Stack):
         purge_renditions_log_group = logs.LogGroup(
             self,
             "PurgeRenditionsLogGroup",
-            log_group_name=cdk.Fn.sub(
-                "/aws/lambda/media-${Stage}-purge-renditions",
-                {"Stage": stage.value_as_string},
-            ),
+            log_group_name=f"/aws/lambda/media-{stage}-purge-renditions",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -679,12 +604,7 @@ class MediaStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/media-${Stage}-purge-renditions:*",
-                                    {"Stage": stage.value_as_string},
-                                ),
-                            ],
+                            resources=[purge_renditions_log_group.log_group_arn],
                         ),
                         iam.PolicyStatement(
                             sid="ListDeleteRenditions",
@@ -694,12 +614,7 @@ class MediaStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="ListDeleteRenditionsObjects",
                             actions=["s3:DeleteObject"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "${RenditionsArn}/*",
-                                    {"RenditionsArn": renditions.bucket_arn},
-                                ),
-                            ],
+                            resources=[f"{renditions.bucket_arn}/*"],
                         ),
                     ],
                 ),
@@ -711,10 +626,7 @@ class MediaStack(cdk.Stack):
         purge_renditions = lambda_.Function(
             self,
             "PurgeRenditions",
-            function_name=cdk.Fn.sub(
-                "media-${Stage}-purge-renditions",
-                {"Stage": stage.value_as_string},
-            ),
+            function_name=f"media-{stage}-purge-renditions",
             handler="purge_renditions.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
@@ -731,10 +643,7 @@ class MediaStack(cdk.Stack):
         forget_upload_logs = logs.LogGroup(
             self,
             "ForgetUploadLogs",
-            log_group_name=cdk.Fn.sub(
-                "/aws/vendedlogs/states/media-${Stage}-forget-upload",
-                {"Stage": stage.value_as_string},
-            ),
+            log_group_name=f"/aws/vendedlogs/states/media-{stage}-forget-upload",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -752,10 +661,7 @@ class MediaStack(cdk.Stack):
                             sid="InvokePurgeRenditions",
                             actions=["lambda:InvokeFunction"],
                             resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:media-${Stage}-purge-renditions",
-                                    {"Stage": stage.value_as_string},
-                                ),
+                                f"arn:{cdk.Aws.PARTITION}:lambda:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:function:media-{stage}-purge-renditions",
                             ],
                         ),
                         iam.PolicyStatement(
@@ -787,10 +693,7 @@ class MediaStack(cdk.Stack):
         forget_upload = sfn.CfnStateMachine(
             self,
             "ForgetUpload",
-            state_machine_name=cdk.Fn.sub(
-                "media-${Stage}-forget-upload",
-                {"Stage": stage.value_as_string},
-            ),
+            state_machine_name=f"media-{stage}-forget-upload",
             state_machine_type="EXPRESS",
             role_arn=forget_upload_role.role_arn,
             definition_string=json.dumps(
@@ -858,10 +761,7 @@ class MediaStack(cdk.Stack):
                 destinations=[
                     sfn.CfnStateMachine.LogDestinationProperty(
                         cloud_watch_logs_log_group=sfn.CfnStateMachine.CloudWatchLogsLogGroupProperty(
-                            log_group_arn=cdk.Fn.sub(
-                                "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/vendedlogs/states/media-${Stage}-forget-upload:*",
-                                {"Stage": stage.value_as_string},
-                            ),
+                            log_group_arn=f"arn:{cdk.Aws.PARTITION}:logs:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:log-group:/aws/vendedlogs/states/media-{stage}-forget-upload:*",
                         ),
                     ),
                 ],
@@ -872,13 +772,10 @@ class MediaStack(cdk.Stack):
         forget_upload_dlq = sqs.Queue(
             self,
             "ForgetUploadDlq",
-            queue_name=cdk.Fn.sub(
-                "media-${Stage}-forget-upload-dlq",
-                {"Stage": stage.value_as_string},
-            ),
+            queue_name=f"media-{stage}-forget-upload-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(1209600),
+            retention_period=cdk.Duration.days(14),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -897,10 +794,7 @@ class MediaStack(cdk.Stack):
                             sid="StartProcessUpload",
                             actions=["states:StartExecution"],
                             resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:media-${Stage}-process-upload",
-                                    {"Stage": stage.value_as_string},
-                                ),
+                                f"arn:{cdk.Aws.PARTITION}:states:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:stateMachine:media-{stage}-process-upload",
                             ],
                         ),
                     ],
@@ -915,10 +809,7 @@ class MediaStack(cdk.Stack):
         uploads_created_to_process_upload = events.CfnRule(
             self,
             "UploadsCreatedToProcessUpload",
-            name=cdk.Fn.sub(
-                "media-${Stage}-uploads-created-to-process-upload",
-                {"Stage": stage.value_as_string},
-            ),
+            name=f"media-{stage}-uploads-created-to-process-upload",
             description="uploads.created -> process_upload",
             event_pattern={
                 "source": ["aws.s3"],
@@ -980,10 +871,7 @@ class MediaStack(cdk.Stack):
                             sid="StartForgetUpload",
                             actions=["states:StartExecution"],
                             resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:media-${Stage}-forget-upload",
-                                    {"Stage": stage.value_as_string},
-                                ),
+                                f"arn:{cdk.Aws.PARTITION}:states:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:stateMachine:media-{stage}-forget-upload",
                             ],
                         ),
                     ],
@@ -998,10 +886,7 @@ class MediaStack(cdk.Stack):
         uploads_deleted_to_forget_upload = events.CfnRule(
             self,
             "UploadsDeletedToForgetUpload",
-            name=cdk.Fn.sub(
-                "media-${Stage}-uploads-deleted-to-forget-upload",
-                {"Stage": stage.value_as_string},
-            ),
+            name=f"media-{stage}-uploads-deleted-to-forget-upload",
             description="uploads.deleted -> forget_upload",
             event_pattern={
                 "source": ["aws.s3"],
@@ -1055,6 +940,7 @@ class MediaStack(cdk.Stack):
         uploads_bucket_output = cdk.CfnOutput(
             self,
             "Output:UploadsBucket",
+            description="output uploads_bucket = uploads.name",
             value=uploads.bucket_name,
         )
         uploads_bucket_output.override_logical_id("UploadsBucket")
@@ -1062,6 +948,7 @@ class MediaStack(cdk.Stack):
         renditions_bucket_output = cdk.CfnOutput(
             self,
             "Output:RenditionsBucket",
+            description="output renditions_bucket = renditions.name",
             value=renditions.bucket_name,
         )
         renditions_bucket_output.override_logical_id("RenditionsBucket")
@@ -1069,6 +956,7 @@ class MediaStack(cdk.Stack):
         ready_topic_output = cdk.CfnOutput(
             self,
             "Output:ReadyTopic",
+            description="output ready_topic = media_ready.arn",
             value=media_ready.topic_arn,
         )
         ready_topic_output.override_logical_id("ReadyTopic")
@@ -1076,6 +964,7 @@ class MediaStack(cdk.Stack):
         pipeline_output = cdk.CfnOutput(
             self,
             "Output:Pipeline",
+            description="output pipeline = process_upload.arn",
             value=process_upload.ref,
         )
         pipeline_output.override_logical_id("Pipeline")

@@ -1,10 +1,76 @@
 # iac app media: every resource, in the order the plan made them.
 
+locals {
+  # Every generated name starts with it: a second stage (`-var stage=prod`, in a state
+  # of its own) gets names of its own.
+  name_prefix = "media-${var.stage}"
+  # The app's part of each role's name_prefix (IAM takes 38 characters in all).
+  role_prefix = substr(local.name_prefix, 0, 20)
+}
+
+# Guards a state against a second stage: with another prefix (`-var stage=...` on this
+# stage's state) every named resource would be renamed, that is replaced. Plan fails
+# here instead; deploy a second stage with a state of its own (README). To destroy this
+# stage on purpose, `terraform state rm terraform_data.name_prefix` first.
+resource "terraform_data" "name_prefix" {
+  triggers_replace = local.name_prefix
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
 data "aws_caller_identity" "current" {}
 
 data "aws_partition" "current" {}
 
-data "aws_region" "current" {}
+# Who may assume the roles of ecs-tasks.amazonaws.com.
+data "aws_iam_policy_document" "ecs_tasks_assume_role" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["ecs-tasks.amazonaws.com"]
+    }
+  }
+}
+
+# Who may assume the roles of events.amazonaws.com.
+data "aws_iam_policy_document" "events_assume_role" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["events.amazonaws.com"]
+    }
+  }
+}
+
+# Who may assume the roles of lambda.amazonaws.com.
+data "aws_iam_policy_document" "lambda_assume_role" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+  }
+}
+
+# Who may assume the roles of states.amazonaws.com.
+data "aws_iam_policy_document" "states_assume_role" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["states.amazonaws.com"]
+    }
+  }
+}
 
 # pipeline.iac:2  bucket uploads
 resource "aws_s3_bucket" "uploads" {
@@ -69,7 +135,7 @@ resource "aws_s3_bucket_notification" "uploads" {
 }
 
 # pipeline.iac:2  bucket uploads: policy
-resource "aws_s3_bucket_policy" "uploads_policy" {
+resource "aws_s3_bucket_policy" "uploads" {
   bucket = aws_s3_bucket.uploads.bucket
   policy = jsonencode({
     Version = "2012-10-17"
@@ -147,7 +213,7 @@ resource "aws_s3_bucket_lifecycle_configuration" "renditions" {
 }
 
 # pipeline.iac:8  bucket renditions: policy
-resource "aws_s3_bucket_policy" "renditions_policy" {
+resource "aws_s3_bucket_policy" "renditions" {
   bucket = aws_s3_bucket.renditions.bucket
   policy = jsonencode({
     Version = "2012-10-17"
@@ -172,35 +238,25 @@ resource "aws_s3_bucket_policy" "renditions_policy" {
 
 # pipeline.iac:13  topic media_ready
 resource "aws_sns_topic" "media_ready" {
-  name = "media-${var.stage}-media-ready"
+  name = "${local.name_prefix}-media-ready"
 }
 
 # pipeline.iac:15  function thumbnail: log group
-resource "aws_cloudwatch_log_group" "thumbnail_log_group" {
-  name              = "/aws/lambda/media-${var.stage}-thumbnail"
+resource "aws_cloudwatch_log_group" "thumbnail" {
+  name              = "/aws/lambda/${local.name_prefix}-thumbnail"
   retention_in_days = 30
 }
 
 # pipeline.iac:15  function thumbnail: role
-resource "aws_iam_role" "thumbnail_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "lambda.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "thumbnail" {
+  name_prefix        = "${local.role_prefix}-thumbnail-"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
 }
 
 # pipeline.iac:15  function thumbnail: role
-resource "aws_iam_role_policy" "thumbnail_role" {
+resource "aws_iam_role_policy" "thumbnail" {
   name = "ThumbnailRolePolicy"
-  role = aws_iam_role.thumbnail_role.id
+  role = aws_iam_role.thumbnail.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -208,7 +264,7 @@ resource "aws_iam_role_policy" "thumbnail_role" {
         Sid      = "WriteLogs"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/media-${var.stage}-thumbnail:*"
+        Resource = "${aws_cloudwatch_log_group.thumbnail.arn}:*"
       },
       {
         Sid      = "ReadUploadsObjects"
@@ -228,8 +284,8 @@ resource "aws_iam_role_policy" "thumbnail_role" {
 
 # pipeline.iac:15  function thumbnail
 resource "aws_lambda_function" "thumbnail" {
-  function_name    = "media-${var.stage}-thumbnail"
-  role             = aws_iam_role.thumbnail_role.arn
+  function_name    = "${local.name_prefix}-thumbnail"
+  role             = aws_iam_role.thumbnail.arn
   handler          = "thumbnail.handler"
   runtime          = "python3.12"
   architectures    = ["x86_64"]
@@ -240,7 +296,7 @@ resource "aws_lambda_function" "thumbnail" {
 
   logging_config {
     log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.thumbnail_log_group.name
+    log_group  = aws_cloudwatch_log_group.thumbnail.name
   }
 
   environment {
@@ -249,7 +305,7 @@ resource "aws_lambda_function" "thumbnail" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.thumbnail_role]
+  depends_on = [aws_iam_role_policy.thumbnail]
 }
 
 # pipeline.iac:27  the app's ECS cluster
@@ -263,31 +319,21 @@ resource "aws_ecs_cluster" "cluster" {
 }
 
 # pipeline.iac:27  container transcode: log group
-resource "aws_cloudwatch_log_group" "transcode_log_group" {
-  name              = "/ecs/media-${var.stage}-transcode"
+resource "aws_cloudwatch_log_group" "transcode" {
+  name              = "/ecs/${local.name_prefix}-transcode"
   retention_in_days = 30
 }
 
 # pipeline.iac:27  container transcode: execution role
-resource "aws_iam_role" "transcode_execution_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "ecs-tasks.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "transcode_execution" {
+  name_prefix        = "${local.role_prefix}-transco-6e76bc71-"
+  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume_role.json
 }
 
 # pipeline.iac:27  container transcode: execution role
-resource "aws_iam_role_policy" "transcode_execution_role" {
+resource "aws_iam_role_policy" "transcode_execution" {
   name = "TranscodeExecutionRolePolicy"
-  role = aws_iam_role.transcode_execution_role.id
+  role = aws_iam_role.transcode_execution.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -295,7 +341,7 @@ resource "aws_iam_role_policy" "transcode_execution_role" {
         Sid      = "WriteLogs"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/ecs/media-${var.stage}-transcode:*"
+        Resource = "${aws_cloudwatch_log_group.transcode.arn}:*"
       },
       {
         Sid    = "PullImage"
@@ -318,25 +364,15 @@ resource "aws_iam_role_policy" "transcode_execution_role" {
 }
 
 # pipeline.iac:27  container transcode: task role
-resource "aws_iam_role" "transcode_task_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "ecs-tasks.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "transcode_task" {
+  name_prefix        = "${local.role_prefix}-transcode-task-"
+  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume_role.json
 }
 
 # pipeline.iac:27  container transcode: task role
-resource "aws_iam_role_policy" "transcode_task_role" {
+resource "aws_iam_role_policy" "transcode_task" {
   name = "TranscodeTaskRolePolicy"
-  role = aws_iam_role.transcode_task_role.id
+  role = aws_iam_role.transcode_task.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -358,13 +394,13 @@ resource "aws_iam_role_policy" "transcode_task_role" {
 
 # pipeline.iac:27  container transcode
 resource "aws_ecs_task_definition" "transcode" {
-  family                   = "media-${var.stage}-transcode"
+  family                   = "${local.name_prefix}-transcode"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = "2048"
   memory                   = "8192"
-  task_role_arn            = aws_iam_role.transcode_task_role.arn
-  execution_role_arn       = aws_iam_role.transcode_execution_role.arn
+  task_role_arn            = aws_iam_role.transcode_task.arn
+  execution_role_arn       = aws_iam_role.transcode_execution.arn
   container_definitions = jsonencode([
     {
       name                   = "transcode"
@@ -392,8 +428,8 @@ resource "aws_ecs_task_definition" "transcode" {
       logConfiguration = {
         logDriver = "awslogs"
         options = {
-          "awslogs-group"         = aws_cloudwatch_log_group.transcode_log_group.name
-          "awslogs-region"        = data.aws_region.current.name
+          "awslogs-group"         = aws_cloudwatch_log_group.transcode.name
+          "awslogs-region"        = var.region
           "awslogs-stream-prefix" = "transcode"
         }
       }
@@ -409,12 +445,12 @@ resource "aws_ecs_task_definition" "transcode" {
     name = "scratch"
   }
 
-  depends_on = [aws_iam_role_policy.transcode_task_role, aws_iam_role_policy.transcode_execution_role]
+  depends_on = [aws_iam_role_policy.transcode_task, aws_iam_role_policy.transcode_execution]
 }
 
 # pipeline.iac:42  queue failed_uploads
 resource "aws_sqs_queue" "failed_uploads" {
-  name                       = "media-${var.stage}-failed-uploads"
+  name                       = "${local.name_prefix}-failed-uploads"
   max_message_size           = 262144
   visibility_timeout_seconds = 30
   message_retention_seconds  = 1209600
@@ -423,25 +459,15 @@ resource "aws_sqs_queue" "failed_uploads" {
 }
 
 # pipeline.iac:48  workflow process_upload: role
-resource "aws_iam_role" "process_upload_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "states.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "process_upload" {
+  name_prefix        = "${local.role_prefix}-process-upload-"
+  assume_role_policy = data.aws_iam_policy_document.states_assume_role.json
 }
 
 # pipeline.iac:48  workflow process_upload: role
-resource "aws_iam_role_policy" "process_upload_role" {
+resource "aws_iam_role_policy" "process_upload" {
   name = "ProcessUploadRolePolicy"
-  role = aws_iam_role.process_upload_role.id
+  role = aws_iam_role.process_upload.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -449,7 +475,7 @@ resource "aws_iam_role_policy" "process_upload_role" {
         Sid      = "RunTranscode"
         Effect   = "Allow"
         Action   = "ecs:RunTask"
-        Resource = "arn:${data.aws_partition.current.partition}:ecs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:task-definition/media-${var.stage}-transcode:*"
+        Resource = "arn:${data.aws_partition.current.partition}:ecs:${var.region}:${data.aws_caller_identity.current.account_id}:task-definition/${local.name_prefix}-transcode:*"
         Condition = {
           ArnEquals = {
             "ecs:cluster" = aws_ecs_cluster.cluster.arn
@@ -457,31 +483,28 @@ resource "aws_iam_role_policy" "process_upload_role" {
         }
       },
       {
-        Sid    = "PassRolesOfTranscode"
-        Effect = "Allow"
-        Action = "iam:PassRole"
-        Resource = [
-          aws_iam_role.transcode_task_role.arn,
-          aws_iam_role.transcode_execution_role.arn,
-        ]
+        Sid      = "PassRolesOfTranscode"
+        Effect   = "Allow"
+        Action   = "iam:PassRole"
+        Resource = [aws_iam_role.transcode_task.arn, aws_iam_role.transcode_execution.arn]
       },
       {
         Sid      = "WatchEcsTasks"
         Effect   = "Allow"
         Action   = ["ecs:DescribeTasks", "ecs:StopTask"]
-        Resource = "arn:${data.aws_partition.current.partition}:ecs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:task/${aws_ecs_cluster.cluster.name}/*"
+        Resource = "arn:${data.aws_partition.current.partition}:ecs:${var.region}:${data.aws_caller_identity.current.account_id}:task/${aws_ecs_cluster.cluster.name}/*"
       },
       {
         Sid      = "ManageEcsSyncRule"
         Effect   = "Allow"
         Action   = ["events:DescribeRule", "events:PutRule", "events:PutTargets"]
-        Resource = "arn:${data.aws_partition.current.partition}:events:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:rule/StepFunctionsGetEventsForECSTaskRule"
+        Resource = "arn:${data.aws_partition.current.partition}:events:${var.region}:${data.aws_caller_identity.current.account_id}:rule/StepFunctionsGetEventsForECSTaskRule"
       },
       {
         Sid      = "InvokeThumbnail"
         Effect   = "Allow"
         Action   = "lambda:InvokeFunction"
-        Resource = "arn:${data.aws_partition.current.partition}:lambda:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:function:media-${var.stage}-thumbnail"
+        Resource = "arn:${data.aws_partition.current.partition}:lambda:${var.region}:${data.aws_caller_identity.current.account_id}:function:media-${var.stage}-thumbnail"
       },
       {
         Sid      = "SendToFailedUploads"
@@ -501,9 +524,9 @@ resource "aws_iam_role_policy" "process_upload_role" {
 
 # pipeline.iac:48  workflow process_upload
 resource "aws_sfn_state_machine" "process_upload" {
-  name     = "media-${var.stage}-process-upload"
+  name     = "${local.name_prefix}-process-upload"
   type     = "STANDARD"
-  role_arn = aws_iam_role.process_upload_role.arn
+  role_arn = aws_iam_role.process_upload.arn
   definition = jsonencode({
     Comment = "workflow process_upload"
     StartAt = "Set $.started"
@@ -641,12 +664,12 @@ resource "aws_sfn_state_machine" "process_upload" {
     }
   })
 
-  depends_on = [aws_iam_role_policy.process_upload_role]
+  depends_on = [aws_iam_role_policy.process_upload]
 }
 
 # pipeline.iac:48  queue process_upload_dlq (dead-letter queue)
 resource "aws_sqs_queue" "process_upload_dlq" {
-  name                       = "media-${var.stage}-process-upload-dlq"
+  name                       = "${local.name_prefix}-process-upload-dlq"
   max_message_size           = 262144
   visibility_timeout_seconds = 30
   message_retention_seconds  = 1209600
@@ -655,7 +678,7 @@ resource "aws_sqs_queue" "process_upload_dlq" {
 }
 
 # pipeline.iac:48  queue process_upload_dlq: who may send to it
-resource "aws_sqs_queue_policy" "process_upload_dlq_policy" {
+resource "aws_sqs_queue_policy" "process_upload_dlq" {
   queue_url = aws_sqs_queue.process_upload_dlq.url
   policy = jsonencode({
     Version = "2012-10-17"
@@ -679,31 +702,21 @@ resource "aws_sqs_queue_policy" "process_upload_dlq_policy" {
 }
 
 # pipeline.iac:73  function purge_renditions: log group
-resource "aws_cloudwatch_log_group" "purge_renditions_log_group" {
-  name              = "/aws/lambda/media-${var.stage}-purge-renditions"
+resource "aws_cloudwatch_log_group" "purge_renditions" {
+  name              = "/aws/lambda/${local.name_prefix}-purge-renditions"
   retention_in_days = 30
 }
 
 # pipeline.iac:73  function purge_renditions: role
-resource "aws_iam_role" "purge_renditions_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "lambda.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "purge_renditions" {
+  name_prefix        = "${local.role_prefix}-purge-renditions-"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
 }
 
 # pipeline.iac:73  function purge_renditions: role
-resource "aws_iam_role_policy" "purge_renditions_role" {
+resource "aws_iam_role_policy" "purge_renditions" {
   name = "PurgeRenditionsRolePolicy"
-  role = aws_iam_role.purge_renditions_role.id
+  role = aws_iam_role.purge_renditions.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -711,7 +724,7 @@ resource "aws_iam_role_policy" "purge_renditions_role" {
         Sid      = "WriteLogs"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/media-${var.stage}-purge-renditions:*"
+        Resource = "${aws_cloudwatch_log_group.purge_renditions.arn}:*"
       },
       {
         Sid      = "ListDeleteRenditions"
@@ -731,8 +744,8 @@ resource "aws_iam_role_policy" "purge_renditions_role" {
 
 # pipeline.iac:73  function purge_renditions
 resource "aws_lambda_function" "purge_renditions" {
-  function_name    = "media-${var.stage}-purge-renditions"
-  role             = aws_iam_role.purge_renditions_role.arn
+  function_name    = "${local.name_prefix}-purge-renditions"
+  role             = aws_iam_role.purge_renditions.arn
   handler          = "purge_renditions.handler"
   runtime          = "python3.12"
   architectures    = ["x86_64"]
@@ -743,7 +756,7 @@ resource "aws_lambda_function" "purge_renditions" {
 
   logging_config {
     log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.purge_renditions_log_group.name
+    log_group  = aws_cloudwatch_log_group.purge_renditions.name
   }
 
   environment {
@@ -752,35 +765,25 @@ resource "aws_lambda_function" "purge_renditions" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.purge_renditions_role]
+  depends_on = [aws_iam_role_policy.purge_renditions]
 }
 
 # pipeline.iac:80  workflow forget_upload: execution history
 resource "aws_cloudwatch_log_group" "forget_upload_logs" {
-  name              = "/aws/vendedlogs/states/media-${var.stage}-forget-upload"
+  name              = "/aws/vendedlogs/states/${local.name_prefix}-forget-upload"
   retention_in_days = 30
 }
 
 # pipeline.iac:80  workflow forget_upload: role
-resource "aws_iam_role" "forget_upload_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "states.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "forget_upload" {
+  name_prefix        = "${local.role_prefix}-forget-upload-"
+  assume_role_policy = data.aws_iam_policy_document.states_assume_role.json
 }
 
 # pipeline.iac:80  workflow forget_upload: role
-resource "aws_iam_role_policy" "forget_upload_role" {
+resource "aws_iam_role_policy" "forget_upload" {
   name = "ForgetUploadRolePolicy"
-  role = aws_iam_role.forget_upload_role.id
+  role = aws_iam_role.forget_upload.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -788,7 +791,7 @@ resource "aws_iam_role_policy" "forget_upload_role" {
         Sid      = "InvokePurgeRenditions"
         Effect   = "Allow"
         Action   = "lambda:InvokeFunction"
-        Resource = "arn:${data.aws_partition.current.partition}:lambda:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:function:media-${var.stage}-purge-renditions"
+        Resource = "arn:${data.aws_partition.current.partition}:lambda:${var.region}:${data.aws_caller_identity.current.account_id}:function:media-${var.stage}-purge-renditions"
       },
       {
         Sid      = "PublishToMediaReady"
@@ -817,9 +820,9 @@ resource "aws_iam_role_policy" "forget_upload_role" {
 
 # pipeline.iac:80  workflow forget_upload
 resource "aws_sfn_state_machine" "forget_upload" {
-  name     = "media-${var.stage}-forget-upload"
+  name     = "${local.name_prefix}-forget-upload"
   type     = "EXPRESS"
-  role_arn = aws_iam_role.forget_upload_role.arn
+  role_arn = aws_iam_role.forget_upload.arn
   definition = jsonencode({
     Comment = "workflow forget_upload"
     StartAt = "Invoke purge_renditions"
@@ -880,17 +883,17 @@ resource "aws_sfn_state_machine" "forget_upload" {
   })
 
   logging_configuration {
-    log_destination        = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/vendedlogs/states/media-${var.stage}-forget-upload:*"
+    log_destination        = "arn:${data.aws_partition.current.partition}:logs:${var.region}:${data.aws_caller_identity.current.account_id}:log-group:/aws/vendedlogs/states/${local.name_prefix}-forget-upload:*"
     include_execution_data = true
     level                  = "ALL"
   }
 
-  depends_on = [aws_iam_role_policy.forget_upload_role]
+  depends_on = [aws_iam_role_policy.forget_upload]
 }
 
 # pipeline.iac:80  queue forget_upload_dlq (dead-letter queue)
 resource "aws_sqs_queue" "forget_upload_dlq" {
-  name                       = "media-${var.stage}-forget-upload-dlq"
+  name                       = "${local.name_prefix}-forget-upload-dlq"
   max_message_size           = 262144
   visibility_timeout_seconds = 30
   message_retention_seconds  = 1209600
@@ -899,7 +902,7 @@ resource "aws_sqs_queue" "forget_upload_dlq" {
 }
 
 # pipeline.iac:80  queue forget_upload_dlq: who may send to it
-resource "aws_sqs_queue_policy" "forget_upload_dlq_policy" {
+resource "aws_sqs_queue_policy" "forget_upload_dlq" {
   queue_url = aws_sqs_queue.forget_upload_dlq.url
   policy = jsonencode({
     Version = "2012-10-17"
@@ -924,7 +927,7 @@ resource "aws_sqs_queue_policy" "forget_upload_dlq_policy" {
 
 # pipeline.iac:70  uploads.created -> workflow process_upload
 resource "aws_cloudwatch_event_rule" "uploads_created_to_process_upload" {
-  name        = "media-${var.stage}-uploads-created-to-process-upload"
+  name        = "${local.name_prefix}-uploads-created-to-process-upload"
   description = "uploads.created -> process_upload"
   event_pattern = jsonencode({
     source        = ["aws.s3"]
@@ -950,7 +953,7 @@ resource "aws_cloudwatch_event_target" "uploads_created_to_process_upload_proces
   rule      = aws_cloudwatch_event_rule.uploads_created_to_process_upload.name
   target_id = "process_upload"
   arn       = aws_sfn_state_machine.process_upload.arn
-  role_arn  = aws_iam_role.process_upload_events_role.arn
+  role_arn  = aws_iam_role.process_upload_events.arn
 
   retry_policy {
     maximum_retry_attempts       = 185
@@ -961,29 +964,19 @@ resource "aws_cloudwatch_event_target" "uploads_created_to_process_upload_proces
     arn = aws_sqs_queue.process_upload_dlq.arn
   }
 
-  depends_on = [aws_iam_role_policy.process_upload_events_role]
+  depends_on = [aws_iam_role_policy.process_upload_events]
 }
 
 # pipeline.iac:48  workflow process_upload: role for EventBridge to start it
-resource "aws_iam_role" "process_upload_events_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "events.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "process_upload_events" {
+  name_prefix        = "${local.role_prefix}-process-d0ef4c97-"
+  assume_role_policy = data.aws_iam_policy_document.events_assume_role.json
 }
 
 # pipeline.iac:48  workflow process_upload: role for EventBridge to start it
-resource "aws_iam_role_policy" "process_upload_events_role" {
+resource "aws_iam_role_policy" "process_upload_events" {
   name = "ProcessUploadEventsRolePolicy"
-  role = aws_iam_role.process_upload_events_role.id
+  role = aws_iam_role.process_upload_events.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -991,7 +984,7 @@ resource "aws_iam_role_policy" "process_upload_events_role" {
         Sid      = "StartProcessUpload"
         Effect   = "Allow"
         Action   = "states:StartExecution"
-        Resource = "arn:${data.aws_partition.current.partition}:states:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:stateMachine:media-${var.stage}-process-upload"
+        Resource = "arn:${data.aws_partition.current.partition}:states:${var.region}:${data.aws_caller_identity.current.account_id}:stateMachine:media-${var.stage}-process-upload"
       },
     ]
   })
@@ -999,7 +992,7 @@ resource "aws_iam_role_policy" "process_upload_events_role" {
 
 # pipeline.iac:88  uploads.deleted -> workflow forget_upload
 resource "aws_cloudwatch_event_rule" "uploads_deleted_to_forget_upload" {
-  name        = "media-${var.stage}-uploads-deleted-to-forget-upload"
+  name        = "${local.name_prefix}-uploads-deleted-to-forget-upload"
   description = "uploads.deleted -> forget_upload"
   event_pattern = jsonencode({
     source        = ["aws.s3"]
@@ -1025,7 +1018,7 @@ resource "aws_cloudwatch_event_target" "uploads_deleted_to_forget_upload_forget_
   rule      = aws_cloudwatch_event_rule.uploads_deleted_to_forget_upload.name
   target_id = "forget_upload"
   arn       = aws_sfn_state_machine.forget_upload.arn
-  role_arn  = aws_iam_role.forget_upload_events_role.arn
+  role_arn  = aws_iam_role.forget_upload_events.arn
 
   retry_policy {
     maximum_retry_attempts       = 185
@@ -1036,29 +1029,19 @@ resource "aws_cloudwatch_event_target" "uploads_deleted_to_forget_upload_forget_
     arn = aws_sqs_queue.forget_upload_dlq.arn
   }
 
-  depends_on = [aws_iam_role_policy.forget_upload_events_role]
+  depends_on = [aws_iam_role_policy.forget_upload_events]
 }
 
 # pipeline.iac:80  workflow forget_upload: role for EventBridge to start it
-resource "aws_iam_role" "forget_upload_events_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "events.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "forget_upload_events" {
+  name_prefix        = "${local.role_prefix}-forget-6ec06f9a-"
+  assume_role_policy = data.aws_iam_policy_document.events_assume_role.json
 }
 
 # pipeline.iac:80  workflow forget_upload: role for EventBridge to start it
-resource "aws_iam_role_policy" "forget_upload_events_role" {
+resource "aws_iam_role_policy" "forget_upload_events" {
   name = "ForgetUploadEventsRolePolicy"
-  role = aws_iam_role.forget_upload_events_role.id
+  role = aws_iam_role.forget_upload_events.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -1066,7 +1049,7 @@ resource "aws_iam_role_policy" "forget_upload_events_role" {
         Sid      = "StartForgetUpload"
         Effect   = "Allow"
         Action   = "states:StartExecution"
-        Resource = "arn:${data.aws_partition.current.partition}:states:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:stateMachine:media-${var.stage}-forget-upload"
+        Resource = "arn:${data.aws_partition.current.partition}:states:${var.region}:${data.aws_caller_identity.current.account_id}:stateMachine:media-${var.stage}-forget-upload"
       },
     ]
   })

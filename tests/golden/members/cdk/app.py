@@ -2,12 +2,15 @@
 
 import aws_cdk as cdk
 
-from members_stack import MembersStack
+from members_stack import MembersStack, context
 
 app = cdk.App()
+# A stack per stage: `cdk deploy -c stage=prod` deploys a stack beside this
+# one, never over it.
+stage = context(app, "stage", "dev")
 MembersStack(
     app,
-    "members",
+    f"members-{stage}",
     env=cdk.Environment(region="us-east-1"),
 )
 cdk.Tags.of(app).add("team", "members")

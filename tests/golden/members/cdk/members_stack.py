@@ -31,6 +31,16 @@ def resource_of(construct: Construct) -> cdk.CfnResource:
     return resource
 
 
+def context(scope: Construct, name: str, default: str | None) -> str:
+    """A param of the program: `cdk deploy -c NAME=VALUE`, else its default."""
+    value = scope.node.try_get_context(name)
+    if value is not None:
+        return str(value)
+    if default is None:
+        raise ValueError(f"the param {name} has no default: cdk deploy -c {name}=VALUE")
+    return default
+
+
 def fifo_name(name: str) -> str:
     """`NAME.fifo`, with the suffix where CDK can see it when NAME is a token."""
     return name + ".fifo"
@@ -40,24 +50,19 @@ class MembersStack(cdk.Stack):
     def __init__(self, scope: Construct, construct_id: str, **kwargs: Any) -> None:
         super().__init__(scope, construct_id, **kwargs)
 
-        stage = cdk.CfnParameter(self, "Param:Stage", type="String", default="dev")
-        stage.override_logical_id("Stage")
+        stage = context(self, "stage", "dev")
         webhook_token = cdk.CfnParameter(
             self,
-            "Param:WebhookToken",
+            "WebhookToken",
             type="String",
             no_echo=True,
         )
-        webhook_token.override_logical_id("WebhookToken")
 
         # members.iac:14  userpool customers
         customers = cognito.CfnUserPool(
             self,
             "Customers",
-            user_pool_name=cdk.Fn.sub(
-                "${Stage}-members-customers",
-                {"Stage": stage.value_as_string},
-            ),
+            user_pool_name=f"{stage}-members-customers",
             username_attributes=["email"],
             auto_verified_attributes=["email"],
             account_recovery_setting=cognito.CfnUserPool.AccountRecoverySettingProperty(
@@ -75,10 +80,7 @@ class MembersStack(cdk.Stack):
         customers_client = cognito.CfnUserPoolClient(
             self,
             "CustomersClient",
-            client_name=cdk.Fn.sub(
-                "${Stage}-members-customers",
-                {"Stage": stage.value_as_string},
-            ),
+            client_name=f"{stage}-members-customers",
             user_pool_id=customers.ref,
             generate_secret=False,
             explicit_auth_flows=["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
@@ -90,10 +92,7 @@ class MembersStack(cdk.Stack):
         shop = apigwv2.HttpApi(
             self,
             "Shop",
-            api_name=cdk.Fn.sub(
-                "${Stage}-members-shop",
-                {"Stage": stage.value_as_string},
-            ),
+            api_name=f"{stage}-members-shop",
             cors_preflight=apigwv2.CorsPreflightOptions(
                 allow_origins=["https://shop.example"],
                 allow_methods=[apigwv2.CorsHttpMethod.GET, apigwv2.CorsHttpMethod.POST],
@@ -113,10 +112,7 @@ class MembersStack(cdk.Stack):
             authorizer_type="JWT",
             identity_source=["$request.header.Authorization"],
             jwt_configuration=apigwv2.CfnAuthorizer.JWTConfigurationProperty(
-                issuer=cdk.Fn.sub(
-                    "https://cognito-idp.${AWS::Region}.${AWS::URLSuffix}/${CustomersId}",
-                    {"CustomersId": customers.ref},
-                ),
+                issuer=f"https://cognito-idp.{cdk.Aws.REGION}.{cdk.Aws.URL_SUFFIX}/{customers.ref}",
                 audience=[customers_client.ref],
             ),
         )
@@ -125,10 +121,7 @@ class MembersStack(cdk.Stack):
         shop_access_logs = logs.LogGroup(
             self,
             "ShopAccessLogs",
-            log_group_name=cdk.Fn.sub(
-                "/aws/apigateway/${Stage}-members-shop",
-                {"Stage": stage.value_as_string},
-            ),
+            log_group_name=f"/aws/apigateway/{stage}-members-shop",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -174,10 +167,7 @@ class MembersStack(cdk.Stack):
         health_log_group = logs.LogGroup(
             self,
             "HealthLogGroup",
-            log_group_name=cdk.Fn.sub(
-                "/aws/lambda/${Stage}-members-health",
-                {"Stage": stage.value_as_string},
-            ),
+            log_group_name=f"/aws/lambda/{stage}-members-health",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -194,12 +184,7 @@ class MembersStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/${Stage}-members-health:*",
-                                    {"Stage": stage.value_as_string},
-                                ),
-                            ],
+                            resources=[health_log_group.log_group_arn],
                         ),
                     ],
                 ),
@@ -211,10 +196,7 @@ class MembersStack(cdk.Stack):
         health = lambda_.Function(
             self,
             "Health",
-            function_name=cdk.Fn.sub(
-                "${Stage}-members-health",
-                {"Stage": stage.value_as_string},
-            ),
+            function_name=f"{stage}-members-health",
             handler="health.handler",
             runtime=lambda_.Runtime.PYTHON_3_13,
             architecture=lambda_.Architecture.X86_64,
@@ -225,10 +207,7 @@ class MembersStack(cdk.Stack):
             log_group=health_log_group,
             environment={
                 "CLIENT_ID": customers_client.ref,
-                "ISSUER": cdk.Fn.sub(
-                    "https://cognito-idp.${AWS::Region}.${AWS::URLSuffix}/${CustomersId}",
-                    {"CustomersId": customers.ref},
-                ),
+                "ISSUER": f"https://cognito-idp.{cdk.Aws.REGION}.{cdk.Aws.URL_SUFFIX}/{customers.ref}",
                 "POOL_ID": customers.ref,
             },
         )
@@ -241,10 +220,7 @@ class MembersStack(cdk.Stack):
             action="lambda:InvokeFunction",
             function_name=health.function_arn,
             principal="apigateway.amazonaws.com",
-            source_arn=cdk.Fn.sub(
-                "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${ShopId}/*/GET/health",
-                {"ShopId": shop.api_id},
-            ),
+            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{shop.api_id}/*/GET/health",
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
@@ -264,10 +240,7 @@ class MembersStack(cdk.Stack):
             "ShopGetHealth",
             api_id=shop.api_id,
             route_key="GET /health",
-            target=cdk.Fn.sub(
-                "integrations/${ShopGetHealthIntegrationId}",
-                {"ShopGetHealthIntegrationId": shop_get_health_integration.ref},
-            ),
+            target=f"integrations/{shop_get_health_integration.ref}",
         )
 
         # members.iac:25  api shop: GET /orders may invoke health
@@ -277,10 +250,7 @@ class MembersStack(cdk.Stack):
             action="lambda:InvokeFunction",
             function_name=health.function_arn,
             principal="apigateway.amazonaws.com",
-            source_arn=cdk.Fn.sub(
-                "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${ShopId}/*/GET/orders",
-                {"ShopId": shop.api_id},
-            ),
+            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{shop.api_id}/*/GET/orders",
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
@@ -300,10 +270,7 @@ class MembersStack(cdk.Stack):
             "ShopGetOrders",
             api_id=shop.api_id,
             route_key="GET /orders",
-            target=cdk.Fn.sub(
-                "integrations/${ShopGetOrdersIntegrationId}",
-                {"ShopGetOrdersIntegrationId": shop_get_orders_integration.ref},
-            ),
+            target=f"integrations/{shop_get_orders_integration.ref}",
             authorization_type="JWT",
             authorizer_id=shop_authorizer.ref,
         )
@@ -315,10 +282,7 @@ class MembersStack(cdk.Stack):
             action="lambda:InvokeFunction",
             function_name=health.function_arn,
             principal="apigateway.amazonaws.com",
-            source_arn=cdk.Fn.sub(
-                "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${ShopId}/*/POST/partners",
-                {"ShopId": shop.api_id},
-            ),
+            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{shop.api_id}/*/POST/partners",
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
@@ -338,10 +302,7 @@ class MembersStack(cdk.Stack):
             "ShopPostPartners",
             api_id=shop.api_id,
             route_key="POST /partners",
-            target=cdk.Fn.sub(
-                "integrations/${ShopPostPartnersIntegrationId}",
-                {"ShopPostPartnersIntegrationId": shop_post_partners_integration.ref},
-            ),
+            target=f"integrations/{shop_post_partners_integration.ref}",
             authorization_type="JWT",
             authorizer_id=shop_post_partners_authorizer.ref,
         )
@@ -350,10 +311,7 @@ class MembersStack(cdk.Stack):
         price_log_group = logs.LogGroup(
             self,
             "PriceLogGroup",
-            log_group_name=cdk.Fn.sub(
-                "/aws/lambda/${Stage}-members-price",
-                {"Stage": stage.value_as_string},
-            ),
+            log_group_name=f"/aws/lambda/{stage}-members-price",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -363,10 +321,7 @@ class MembersStack(cdk.Stack):
         nightly_log_group = logs.LogGroup(
             self,
             "NightlyLogGroup",
-            log_group_name=cdk.Fn.sub(
-                "/aws/lambda/${Stage}-members-nightly",
-                {"Stage": stage.value_as_string},
-            ),
+            log_group_name=f"/aws/lambda/{stage}-members-nightly",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -376,13 +331,10 @@ class MembersStack(cdk.Stack):
         nightly_dlq = sqs.Queue(
             self,
             "NightlyDlq",
-            queue_name=cdk.Fn.sub(
-                "${Stage}-members-nightly-dlq",
-                {"Stage": stage.value_as_string},
-            ),
+            queue_name=f"{stage}-members-nightly-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(1209600),
+            retention_period=cdk.Duration.days(14),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -400,21 +352,13 @@ class MembersStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/${Stage}-members-nightly:*",
-                                    {"Stage": stage.value_as_string},
-                                ),
-                            ],
+                            resources=[nightly_log_group.log_group_arn],
                         ),
                         iam.PolicyStatement(
                             sid="InvokeShop",
                             actions=["execute-api:Invoke"],
                             resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${ShopId}/*",
-                                    {"ShopId": shop.api_id},
-                                ),
+                                f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{shop.api_id}/*",
                             ],
                         ),
                         iam.PolicyStatement(
@@ -432,10 +376,7 @@ class MembersStack(cdk.Stack):
         nightly = lambda_.Function(
             self,
             "Nightly",
-            function_name=cdk.Fn.sub(
-                "${Stage}-members-nightly",
-                {"Stage": stage.value_as_string},
-            ),
+            function_name=f"{stage}-members-nightly",
             handler="health.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
@@ -452,10 +393,7 @@ class MembersStack(cdk.Stack):
         quote_flow_logs = logs.LogGroup(
             self,
             "QuoteFlowLogs",
-            log_group_name=cdk.Fn.sub(
-                "/aws/vendedlogs/states/${Stage}-members-quote-flow",
-                {"Stage": stage.value_as_string},
-            ),
+            log_group_name=f"/aws/vendedlogs/states/{stage}-members-quote-flow",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -473,10 +411,7 @@ class MembersStack(cdk.Stack):
                             sid="InvokePrice",
                             actions=["lambda:InvokeFunction"],
                             resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${Stage}-members-price",
-                                    {"Stage": stage.value_as_string},
-                                ),
+                                f"arn:{cdk.Aws.PARTITION}:lambda:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:function:{stage}-members-price",
                             ],
                         ),
                         iam.PolicyStatement(
@@ -511,10 +446,7 @@ class MembersStack(cdk.Stack):
                             sid="InvokeHealth",
                             actions=["lambda:InvokeFunction"],
                             resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${Stage}-members-health",
-                                    {"Stage": stage.value_as_string},
-                                ),
+                                f"arn:{cdk.Aws.PARTITION}:lambda:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:function:{stage}-members-health",
                             ],
                         ),
                     ],
@@ -527,10 +459,7 @@ class MembersStack(cdk.Stack):
         start_report = sfn.CfnStateMachine(
             self,
             "StartReport",
-            state_machine_name=cdk.Fn.sub(
-                "${Stage}-members-start-report",
-                {"Stage": stage.value_as_string},
-            ),
+            state_machine_name=f"{stage}-members-start-report",
             state_machine_type="STANDARD",
             role_arn=start_report_role.role_arn,
             definition_string=json.dumps(
@@ -558,17 +487,12 @@ class MembersStack(cdk.Stack):
         ledger_dlq = sqs.Queue(
             self,
             "LedgerDlq",
-            queue_name=fifo_name(
-                cdk.Fn.sub(
-                    "${Stage}-members-ledger-dlq",
-                    {"Stage": stage.value_as_string},
-                ),
-            ),
+            queue_name=fifo_name(f"{stage}-members-ledger-dlq"),
             fifo=True,
             content_based_deduplication=True,
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(1209600),
+            retention_period=cdk.Duration.days(14),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -579,14 +503,12 @@ class MembersStack(cdk.Stack):
         ledger = sqs.Queue(
             self,
             "Ledger",
-            queue_name=fifo_name(
-                cdk.Fn.sub("${Stage}-members-ledger", {"Stage": stage.value_as_string}),
-            ),
+            queue_name=fifo_name(f"{stage}-members-ledger"),
             fifo=True,
             content_based_deduplication=True,
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(345600),
+            retention_period=cdk.Duration.days(4),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             dead_letter_queue=sqs.DeadLetterQueue(
@@ -601,10 +523,7 @@ class MembersStack(cdk.Stack):
         post_ledger_log_group = logs.LogGroup(
             self,
             "PostLedgerLogGroup",
-            log_group_name=cdk.Fn.sub(
-                "/aws/lambda/${Stage}-members-post-ledger",
-                {"Stage": stage.value_as_string},
-            ),
+            log_group_name=f"/aws/lambda/{stage}-members-post-ledger",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -614,13 +533,10 @@ class MembersStack(cdk.Stack):
         post_ledger_dlq = sqs.Queue(
             self,
             "PostLedgerDlq",
-            queue_name=cdk.Fn.sub(
-                "${Stage}-members-post-ledger-dlq",
-                {"Stage": stage.value_as_string},
-            ),
+            queue_name=f"{stage}-members-post-ledger-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(1209600),
+            retention_period=cdk.Duration.days(14),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -638,12 +554,7 @@ class MembersStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/${Stage}-members-post-ledger:*",
-                                    {"Stage": stage.value_as_string},
-                                ),
-                            ],
+                            resources=[post_ledger_log_group.log_group_arn],
                         ),
                         iam.PolicyStatement(
                             sid="ConsumeLedger",
@@ -670,10 +581,7 @@ class MembersStack(cdk.Stack):
         post_ledger = lambda_.Function(
             self,
             "PostLedger",
-            function_name=cdk.Fn.sub(
-                "${Stage}-members-post-ledger",
-                {"Stage": stage.value_as_string},
-            ),
+            function_name=f"{stage}-members-post-ledger",
             handler="health.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
@@ -689,10 +597,7 @@ class MembersStack(cdk.Stack):
         shop_bus = events.EventBus(
             self,
             "ShopBus",
-            event_bus_name=cdk.Fn.sub(
-                "${Stage}-members-shop-bus",
-                {"Stage": stage.value_as_string},
-            ),
+            event_bus_name=f"{stage}-members-shop-bus",
         )
         resource_of(shop_bus).override_logical_id("ShopBus")
 
@@ -700,10 +605,7 @@ class MembersStack(cdk.Stack):
         webhook = secretsmanager.Secret(
             self,
             "Webhook",
-            secret_name=cdk.Fn.sub(
-                "${Stage}-members-webhook",
-                {"Stage": stage.value_as_string},
-            ),
+            secret_name=f"{stage}-members-webhook",
             description="webhook, generated by iac",
             secret_string_value=cdk.SecretValue.cfn_parameter(webhook_token),
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -721,12 +623,7 @@ class MembersStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/${Stage}-members-price:*",
-                                    {"Stage": stage.value_as_string},
-                                ),
-                            ],
+                            resources=[price_log_group.log_group_arn],
                         ),
                         iam.PolicyStatement(
                             sid="ReadWebhook",
@@ -743,10 +640,7 @@ class MembersStack(cdk.Stack):
         price = lambda_.Function(
             self,
             "Price",
-            function_name=cdk.Fn.sub(
-                "${Stage}-members-price",
-                {"Stage": stage.value_as_string},
-            ),
+            function_name=f"{stage}-members-price",
             handler="price.handler",
             runtime=lambda_.Runtime.NODEJS_22_X,
             architecture=lambda_.Architecture.X86_64,
@@ -763,10 +657,7 @@ class MembersStack(cdk.Stack):
         quote_flow = sfn.CfnStateMachine(
             self,
             "QuoteFlow",
-            state_machine_name=cdk.Fn.sub(
-                "${Stage}-members-quote-flow",
-                {"Stage": stage.value_as_string},
-            ),
+            state_machine_name=f"{stage}-members-quote-flow",
             state_machine_type="EXPRESS",
             role_arn=quote_flow_role.role_arn,
             definition_string=json.dumps(
@@ -794,10 +685,7 @@ class MembersStack(cdk.Stack):
                 destinations=[
                     sfn.CfnStateMachine.LogDestinationProperty(
                         cloud_watch_logs_log_group=sfn.CfnStateMachine.CloudWatchLogsLogGroupProperty(
-                            log_group_arn=cdk.Fn.sub(
-                                "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/vendedlogs/states/${Stage}-members-quote-flow:*",
-                                {"Stage": stage.value_as_string},
-                            ),
+                            log_group_arn=f"arn:{cdk.Aws.PARTITION}:logs:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:log-group:/aws/vendedlogs/states/{stage}-members-quote-flow:*",
                         ),
                     ),
                 ],
@@ -808,10 +696,7 @@ class MembersStack(cdk.Stack):
         nightly_cron1 = events.CfnRule(
             self,
             "NightlyCron1",
-            name=cdk.Fn.sub(
-                "${Stage}-members-nightly-cron-1",
-                {"Stage": stage.value_as_string},
-            ),
+            name=f"{stage}-members-nightly-cron-1",
             description="schedule nightly_cron_1",
             schedule_expression="cron(0 2 * * ? *)",
             state="ENABLED",
@@ -859,10 +744,7 @@ class MembersStack(cdk.Stack):
                             sid="StartSyncExecutionQuoteFlow",
                             actions=["states:StartSyncExecution"],
                             resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${Stage}-members-quote-flow",
-                                    {"Stage": stage.value_as_string},
-                                ),
+                                f"arn:{cdk.Aws.PARTITION}:states:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:stateMachine:{stage}-members-quote-flow",
                             ],
                         ),
                         iam.PolicyStatement(
@@ -879,10 +761,7 @@ class MembersStack(cdk.Stack):
                             sid="StartExecutionStartReport",
                             actions=["states:StartExecution"],
                             resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${Stage}-members-start-report",
-                                    {"Stage": stage.value_as_string},
-                                ),
+                                f"arn:{cdk.Aws.PARTITION}:states:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:stateMachine:{stage}-members-start-report",
                             ],
                         ),
                     ],
@@ -912,10 +791,7 @@ class MembersStack(cdk.Stack):
             "ShopPostQuote",
             api_id=shop.api_id,
             route_key="POST /quote",
-            target=cdk.Fn.sub(
-                "integrations/${ShopPostQuoteIntegrationId}",
-                {"ShopPostQuoteIntegrationId": shop_post_quote_integration.ref},
-            ),
+            target=f"integrations/{shop_post_quote_integration.ref}",
             authorization_type="JWT",
             authorizer_id=shop_authorizer.ref,
         )
@@ -942,10 +818,7 @@ class MembersStack(cdk.Stack):
             "ShopPostLedger",
             api_id=shop.api_id,
             route_key="POST /ledger",
-            target=cdk.Fn.sub(
-                "integrations/${ShopPostLedgerIntegrationId}",
-                {"ShopPostLedgerIntegrationId": shop_post_ledger_integration.ref},
-            ),
+            target=f"integrations/{shop_post_ledger_integration.ref}",
             authorization_type="JWT",
             authorizer_id=shop_authorizer.ref,
         )
@@ -973,10 +846,7 @@ class MembersStack(cdk.Stack):
             "ShopPostEvents",
             api_id=shop.api_id,
             route_key="POST /events",
-            target=cdk.Fn.sub(
-                "integrations/${ShopPostEventsIntegrationId}",
-                {"ShopPostEventsIntegrationId": shop_post_events_integration.ref},
-            ),
+            target=f"integrations/{shop_post_events_integration.ref}",
             authorization_type="JWT",
             authorizer_id=shop_authorizer.ref,
         )
@@ -1002,10 +872,7 @@ class MembersStack(cdk.Stack):
             "ShopPostInternal",
             api_id=shop.api_id,
             route_key="POST /internal",
-            target=cdk.Fn.sub(
-                "integrations/${ShopPostInternalIntegrationId}",
-                {"ShopPostInternalIntegrationId": shop_post_internal_integration.ref},
-            ),
+            target=f"integrations/{shop_post_internal_integration.ref}",
             authorization_type="AWS_IAM",
         )
 
@@ -1038,10 +905,7 @@ class MembersStack(cdk.Stack):
         shop_bus_event_to_post_ledger = events.CfnRule(
             self,
             "ShopBusEventToPostLedger",
-            name=cdk.Fn.sub(
-                "${Stage}-members-shop-bus-event-to-post-ledger",
-                {"Stage": stage.value_as_string},
-            ),
+            name=f"{stage}-members-shop-bus-event-to-post-ledger",
             description="shop_bus.event -> post_ledger",
             event_bus_name=shop_bus.event_bus_name,
             event_pattern={"source": ["shop.web"]},
@@ -1126,15 +990,26 @@ class MembersStack(cdk.Stack):
         post_ledger_invoke_config.node.add_dependency(post_ledger_role)
 
         # members.iac:78  output api_url
-        api_url_output = cdk.CfnOutput(self, "Output:ApiUrl", value=shop.api_endpoint)
+        api_url_output = cdk.CfnOutput(
+            self,
+            "Output:ApiUrl",
+            description="output api_url = shop.url",
+            value=shop.api_endpoint,
+        )
         api_url_output.override_logical_id("ApiUrl")
         # members.iac:79  output pool_id
-        pool_id_output = cdk.CfnOutput(self, "Output:PoolId", value=customers.ref)
+        pool_id_output = cdk.CfnOutput(
+            self,
+            "Output:PoolId",
+            description="output pool_id = customers.id",
+            value=customers.ref,
+        )
         pool_id_output.override_logical_id("PoolId")
         # members.iac:80  output client_id
         client_id_output = cdk.CfnOutput(
             self,
             "Output:ClientId",
+            description="output client_id = customers.client_id",
             value=customers_client.ref,
         )
         client_id_output.override_logical_id("ClientId")
@@ -1142,9 +1017,7 @@ class MembersStack(cdk.Stack):
         issuer_output = cdk.CfnOutput(
             self,
             "Output:Issuer",
-            value=cdk.Fn.sub(
-                "https://cognito-idp.${AWS::Region}.${AWS::URLSuffix}/${CustomersId}",
-                {"CustomersId": customers.ref},
-            ),
+            description="output issuer = customers.issuer",
+            value=f"https://cognito-idp.{cdk.Aws.REGION}.{cdk.Aws.URL_SUFFIX}/{customers.ref}",
         )
         issuer_output.override_logical_id("Issuer")

@@ -1,14 +1,68 @@
 # iac app members: every resource, in the order the plan made them.
 
+locals {
+  # Every generated name starts with it: a second stage (`-var stage=prod`, in a state
+  # of its own) gets names of its own.
+  name_prefix = "${var.stage}-members"
+  # The app's part of each role's name_prefix (IAM takes 38 characters in all).
+  role_prefix = substr(local.name_prefix, 0, 20)
+}
+
+# Guards a state against a second stage: with another prefix (`-var stage=...` on this
+# stage's state) every named resource would be renamed, that is replaced. Plan fails
+# here instead; deploy a second stage with a state of its own (README). To destroy this
+# stage on purpose, `terraform state rm terraform_data.name_prefix` first.
+resource "terraform_data" "name_prefix" {
+  triggers_replace = local.name_prefix
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
 data "aws_caller_identity" "current" {}
 
 data "aws_partition" "current" {}
 
-data "aws_region" "current" {}
+# Who may assume the roles of apigateway.amazonaws.com.
+data "aws_iam_policy_document" "apigateway_assume_role" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["apigateway.amazonaws.com"]
+    }
+  }
+}
+
+# Who may assume the roles of lambda.amazonaws.com.
+data "aws_iam_policy_document" "lambda_assume_role" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+  }
+}
+
+# Who may assume the roles of states.amazonaws.com.
+data "aws_iam_policy_document" "states_assume_role" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["states.amazonaws.com"]
+    }
+  }
+}
 
 # members.iac:14  userpool customers
 resource "aws_cognito_user_pool" "customers" {
-  name                     = "${var.stage}-members-customers"
+  name                     = "${local.name_prefix}-customers"
   username_attributes      = ["email"]
   auto_verified_attributes = ["email"]
   deletion_protection      = "ACTIVE"
@@ -27,7 +81,7 @@ resource "aws_cognito_user_pool" "customers" {
 
 # members.iac:14  userpool customers: app client
 resource "aws_cognito_user_pool_client" "customers_client" {
-  name                          = "${var.stage}-members-customers"
+  name                          = "${local.name_prefix}-customers"
   user_pool_id                  = aws_cognito_user_pool.customers.id
   generate_secret               = false
   explicit_auth_flows           = ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]
@@ -37,7 +91,7 @@ resource "aws_cognito_user_pool_client" "customers_client" {
 
 # members.iac:16  api shop
 resource "aws_apigatewayv2_api" "shop" {
-  name          = "${var.stage}-members-shop"
+  name          = "${local.name_prefix}-shop"
   protocol_type = "HTTP"
 
   cors_configuration {
@@ -56,19 +110,19 @@ resource "aws_apigatewayv2_authorizer" "shop_authorizer" {
   identity_sources = ["$request.header.Authorization"]
 
   jwt_configuration {
-    issuer   = "https://cognito-idp.${data.aws_region.current.name}.${data.aws_partition.current.dns_suffix}/${aws_cognito_user_pool.customers.id}"
+    issuer   = "https://cognito-idp.${var.region}.${data.aws_partition.current.dns_suffix}/${aws_cognito_user_pool.customers.id}"
     audience = [aws_cognito_user_pool_client.customers_client.id]
   }
 }
 
 # members.iac:16  api shop: access logs
 resource "aws_cloudwatch_log_group" "shop_access_logs" {
-  name              = "/aws/apigateway/${var.stage}-members-shop"
+  name              = "/aws/apigateway/${local.name_prefix}-shop"
   retention_in_days = 30
 }
 
 # members.iac:16  api shop: default stage
-resource "aws_apigatewayv2_stage" "shop_stage" {
+resource "aws_apigatewayv2_stage" "shop" {
   api_id      = aws_apigatewayv2_api.shop.id
   name        = "$default"
   auto_deploy = true
@@ -80,21 +134,29 @@ resource "aws_apigatewayv2_stage" "shop_stage" {
 
   access_log_settings {
     destination_arn = aws_cloudwatch_log_group.shop_access_logs.arn
-    format          = "{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\",\"requestTime\":\"$context.requestTime\",\"routeKey\":\"$context.routeKey\",\"status\":\"$context.status\",\"responseLength\":\"$context.responseLength\",\"integrationError\":\"$context.integrationErrorMessage\"}"
+    format = jsonencode({
+      requestId        = "$context.requestId"
+      ip               = "$context.identity.sourceIp"
+      requestTime      = "$context.requestTime"
+      routeKey         = "$context.routeKey"
+      status           = "$context.status"
+      responseLength   = "$context.responseLength"
+      integrationError = "$context.integrationErrorMessage"
+    })
   }
 }
 
 # members.iac:24  api shop: GET /health may invoke health
-resource "aws_lambda_permission" "shop_get_health_permission" {
+resource "aws_lambda_permission" "shop_get_health" {
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.health.arn
   principal      = "apigateway.amazonaws.com"
-  source_arn     = "arn:${data.aws_partition.current.partition}:execute-api:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:${aws_apigatewayv2_api.shop.id}/*/GET/health"
+  source_arn     = "${aws_apigatewayv2_api.shop.execution_arn}/*/GET/health"
   source_account = data.aws_caller_identity.current.account_id
 }
 
 # members.iac:24  api shop: GET /health -> function health
-resource "aws_apigatewayv2_integration" "shop_get_health_integration" {
+resource "aws_apigatewayv2_integration" "shop_get_health" {
   api_id                 = aws_apigatewayv2_api.shop.id
   integration_type       = "AWS_PROXY"
   integration_uri        = aws_lambda_function.health.arn
@@ -105,20 +167,20 @@ resource "aws_apigatewayv2_integration" "shop_get_health_integration" {
 resource "aws_apigatewayv2_route" "shop_get_health" {
   api_id    = aws_apigatewayv2_api.shop.id
   route_key = "GET /health"
-  target    = "integrations/${aws_apigatewayv2_integration.shop_get_health_integration.id}"
+  target    = "integrations/${aws_apigatewayv2_integration.shop_get_health.id}"
 }
 
 # members.iac:25  api shop: GET /orders may invoke health
-resource "aws_lambda_permission" "shop_get_orders_permission" {
+resource "aws_lambda_permission" "shop_get_orders" {
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.health.arn
   principal      = "apigateway.amazonaws.com"
-  source_arn     = "arn:${data.aws_partition.current.partition}:execute-api:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:${aws_apigatewayv2_api.shop.id}/*/GET/orders"
+  source_arn     = "${aws_apigatewayv2_api.shop.execution_arn}/*/GET/orders"
   source_account = data.aws_caller_identity.current.account_id
 }
 
 # members.iac:25  api shop: GET /orders -> function health
-resource "aws_apigatewayv2_integration" "shop_get_orders_integration" {
+resource "aws_apigatewayv2_integration" "shop_get_orders" {
   api_id                 = aws_apigatewayv2_api.shop.id
   integration_type       = "AWS_PROXY"
   integration_uri        = aws_lambda_function.health.arn
@@ -129,17 +191,17 @@ resource "aws_apigatewayv2_integration" "shop_get_orders_integration" {
 resource "aws_apigatewayv2_route" "shop_get_orders" {
   api_id             = aws_apigatewayv2_api.shop.id
   route_key          = "GET /orders"
-  target             = "integrations/${aws_apigatewayv2_integration.shop_get_orders_integration.id}"
+  target             = "integrations/${aws_apigatewayv2_integration.shop_get_orders.id}"
   authorization_type = "JWT"
   authorizer_id      = aws_apigatewayv2_authorizer.shop_authorizer.id
 }
 
 # members.iac:26  api shop: POST /quote -> workflow quote_flow
-resource "aws_apigatewayv2_integration" "shop_post_quote_integration" {
+resource "aws_apigatewayv2_integration" "shop_post_quote" {
   api_id              = aws_apigatewayv2_api.shop.id
   integration_type    = "AWS_PROXY"
   integration_subtype = "StepFunctions-StartSyncExecution"
-  credentials_arn     = aws_iam_role.shop_role.arn
+  credentials_arn     = aws_iam_role.shop.arn
   request_parameters = {
     StateMachineArn = aws_sfn_state_machine.quote_flow.arn
     Input           = "$request.body"
@@ -151,17 +213,17 @@ resource "aws_apigatewayv2_integration" "shop_post_quote_integration" {
 resource "aws_apigatewayv2_route" "shop_post_quote" {
   api_id             = aws_apigatewayv2_api.shop.id
   route_key          = "POST /quote"
-  target             = "integrations/${aws_apigatewayv2_integration.shop_post_quote_integration.id}"
+  target             = "integrations/${aws_apigatewayv2_integration.shop_post_quote.id}"
   authorization_type = "JWT"
   authorizer_id      = aws_apigatewayv2_authorizer.shop_authorizer.id
 }
 
 # members.iac:27  api shop: POST /ledger -> queue ledger
-resource "aws_apigatewayv2_integration" "shop_post_ledger_integration" {
+resource "aws_apigatewayv2_integration" "shop_post_ledger" {
   api_id              = aws_apigatewayv2_api.shop.id
   integration_type    = "AWS_PROXY"
   integration_subtype = "SQS-SendMessage"
-  credentials_arn     = aws_iam_role.shop_role.arn
+  credentials_arn     = aws_iam_role.shop.arn
   request_parameters = {
     QueueUrl       = aws_sqs_queue.ledger.url
     MessageBody    = "$request.body"
@@ -174,17 +236,17 @@ resource "aws_apigatewayv2_integration" "shop_post_ledger_integration" {
 resource "aws_apigatewayv2_route" "shop_post_ledger" {
   api_id             = aws_apigatewayv2_api.shop.id
   route_key          = "POST /ledger"
-  target             = "integrations/${aws_apigatewayv2_integration.shop_post_ledger_integration.id}"
+  target             = "integrations/${aws_apigatewayv2_integration.shop_post_ledger.id}"
   authorization_type = "JWT"
   authorizer_id      = aws_apigatewayv2_authorizer.shop_authorizer.id
 }
 
 # members.iac:28  api shop: POST /events -> bus shop_bus
-resource "aws_apigatewayv2_integration" "shop_post_events_integration" {
+resource "aws_apigatewayv2_integration" "shop_post_events" {
   api_id              = aws_apigatewayv2_api.shop.id
   integration_type    = "AWS_PROXY"
   integration_subtype = "EventBridge-PutEvents"
-  credentials_arn     = aws_iam_role.shop_role.arn
+  credentials_arn     = aws_iam_role.shop.arn
   request_parameters = {
     Source       = "shop.web"
     DetailType   = "Order"
@@ -198,22 +260,22 @@ resource "aws_apigatewayv2_integration" "shop_post_events_integration" {
 resource "aws_apigatewayv2_route" "shop_post_events" {
   api_id             = aws_apigatewayv2_api.shop.id
   route_key          = "POST /events"
-  target             = "integrations/${aws_apigatewayv2_integration.shop_post_events_integration.id}"
+  target             = "integrations/${aws_apigatewayv2_integration.shop_post_events.id}"
   authorization_type = "JWT"
   authorizer_id      = aws_apigatewayv2_authorizer.shop_authorizer.id
 }
 
 # members.iac:29  api shop: POST /partners may invoke health
-resource "aws_lambda_permission" "shop_post_partners_permission" {
+resource "aws_lambda_permission" "shop_post_partners" {
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.health.arn
   principal      = "apigateway.amazonaws.com"
-  source_arn     = "arn:${data.aws_partition.current.partition}:execute-api:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:${aws_apigatewayv2_api.shop.id}/*/POST/partners"
+  source_arn     = "${aws_apigatewayv2_api.shop.execution_arn}/*/POST/partners"
   source_account = data.aws_caller_identity.current.account_id
 }
 
 # members.iac:29  api shop: POST /partners -> function health
-resource "aws_apigatewayv2_integration" "shop_post_partners_integration" {
+resource "aws_apigatewayv2_integration" "shop_post_partners" {
   api_id                 = aws_apigatewayv2_api.shop.id
   integration_type       = "AWS_PROXY"
   integration_uri        = aws_lambda_function.health.arn
@@ -237,17 +299,17 @@ resource "aws_apigatewayv2_authorizer" "shop_post_partners_authorizer" {
 resource "aws_apigatewayv2_route" "shop_post_partners" {
   api_id             = aws_apigatewayv2_api.shop.id
   route_key          = "POST /partners"
-  target             = "integrations/${aws_apigatewayv2_integration.shop_post_partners_integration.id}"
+  target             = "integrations/${aws_apigatewayv2_integration.shop_post_partners.id}"
   authorization_type = "JWT"
   authorizer_id      = aws_apigatewayv2_authorizer.shop_post_partners_authorizer.id
 }
 
 # members.iac:30  api shop: POST /internal -> workflow start_report
-resource "aws_apigatewayv2_integration" "shop_post_internal_integration" {
+resource "aws_apigatewayv2_integration" "shop_post_internal" {
   api_id              = aws_apigatewayv2_api.shop.id
   integration_type    = "AWS_PROXY"
   integration_subtype = "StepFunctions-StartExecution"
-  credentials_arn     = aws_iam_role.shop_role.arn
+  credentials_arn     = aws_iam_role.shop.arn
   request_parameters = {
     StateMachineArn = aws_sfn_state_machine.start_report.arn
     Input           = "$request.body"
@@ -259,36 +321,26 @@ resource "aws_apigatewayv2_integration" "shop_post_internal_integration" {
 resource "aws_apigatewayv2_route" "shop_post_internal" {
   api_id             = aws_apigatewayv2_api.shop.id
   route_key          = "POST /internal"
-  target             = "integrations/${aws_apigatewayv2_integration.shop_post_internal_integration.id}"
+  target             = "integrations/${aws_apigatewayv2_integration.shop_post_internal.id}"
   authorization_type = "AWS_IAM"
 }
 
 # members.iac:33  function health: log group
-resource "aws_cloudwatch_log_group" "health_log_group" {
-  name              = "/aws/lambda/${var.stage}-members-health"
+resource "aws_cloudwatch_log_group" "health" {
+  name              = "/aws/lambda/${local.name_prefix}-health"
   retention_in_days = 30
 }
 
 # members.iac:33  function health: role
-resource "aws_iam_role" "health_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "lambda.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "health" {
+  name_prefix        = "${local.role_prefix}-health-"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
 }
 
 # members.iac:33  function health: role
-resource "aws_iam_role_policy" "health_role" {
+resource "aws_iam_role_policy" "health" {
   name = "HealthRolePolicy"
-  role = aws_iam_role.health_role.id
+  role = aws_iam_role.health.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -296,7 +348,7 @@ resource "aws_iam_role_policy" "health_role" {
         Sid      = "WriteLogs"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/${var.stage}-members-health:*"
+        Resource = "${aws_cloudwatch_log_group.health.arn}:*"
       },
     ]
   })
@@ -304,8 +356,8 @@ resource "aws_iam_role_policy" "health_role" {
 
 # members.iac:33  function health
 resource "aws_lambda_function" "health" {
-  function_name    = "${var.stage}-members-health"
-  role             = aws_iam_role.health_role.arn
+  function_name    = "${local.name_prefix}-health"
+  role             = aws_iam_role.health.arn
   handler          = "health.handler"
   runtime          = "python3.13"
   architectures    = ["x86_64"]
@@ -316,46 +368,36 @@ resource "aws_lambda_function" "health" {
 
   logging_config {
     log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.health_log_group.name
+    log_group  = aws_cloudwatch_log_group.health.name
   }
 
   environment {
     variables = {
       CLIENT_ID = aws_cognito_user_pool_client.customers_client.id
-      ISSUER    = "https://cognito-idp.${data.aws_region.current.name}.${data.aws_partition.current.dns_suffix}/${aws_cognito_user_pool.customers.id}"
+      ISSUER    = "https://cognito-idp.${var.region}.${data.aws_partition.current.dns_suffix}/${aws_cognito_user_pool.customers.id}"
       POOL_ID   = aws_cognito_user_pool.customers.id
     }
   }
 
-  depends_on = [aws_iam_role_policy.health_role]
+  depends_on = [aws_iam_role_policy.health]
 }
 
 # members.iac:43  function price: log group
-resource "aws_cloudwatch_log_group" "price_log_group" {
-  name              = "/aws/lambda/${var.stage}-members-price"
+resource "aws_cloudwatch_log_group" "price" {
+  name              = "/aws/lambda/${local.name_prefix}-price"
   retention_in_days = 30
 }
 
 # members.iac:43  function price: role
-resource "aws_iam_role" "price_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "lambda.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "price" {
+  name_prefix        = "${local.role_prefix}-price-"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
 }
 
 # members.iac:43  function price: role
-resource "aws_iam_role_policy" "price_role" {
+resource "aws_iam_role_policy" "price" {
   name = "PriceRolePolicy"
-  role = aws_iam_role.price_role.id
+  role = aws_iam_role.price.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -363,7 +405,7 @@ resource "aws_iam_role_policy" "price_role" {
         Sid      = "WriteLogs"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/${var.stage}-members-price:*"
+        Resource = "${aws_cloudwatch_log_group.price.arn}:*"
       },
       {
         Sid      = "ReadWebhook"
@@ -377,8 +419,8 @@ resource "aws_iam_role_policy" "price_role" {
 
 # members.iac:43  function price
 resource "aws_lambda_function" "price" {
-  function_name    = "${var.stage}-members-price"
-  role             = aws_iam_role.price_role.arn
+  function_name    = "${local.name_prefix}-price"
+  role             = aws_iam_role.price.arn
   handler          = "price.handler"
   runtime          = "nodejs22.x"
   architectures    = ["x86_64"]
@@ -389,7 +431,7 @@ resource "aws_lambda_function" "price" {
 
   logging_config {
     log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.price_log_group.name
+    log_group  = aws_cloudwatch_log_group.price.name
   }
 
   environment {
@@ -398,35 +440,25 @@ resource "aws_lambda_function" "price" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.price_role]
+  depends_on = [aws_iam_role_policy.price]
 }
 
 # members.iac:51  function nightly: log group
-resource "aws_cloudwatch_log_group" "nightly_log_group" {
-  name              = "/aws/lambda/${var.stage}-members-nightly"
+resource "aws_cloudwatch_log_group" "nightly" {
+  name              = "/aws/lambda/${local.name_prefix}-nightly"
   retention_in_days = 30
 }
 
 # members.iac:51  function nightly: role
-resource "aws_iam_role" "nightly_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "lambda.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "nightly" {
+  name_prefix        = "${local.role_prefix}-nightly-"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
 }
 
 # members.iac:51  function nightly: role
-resource "aws_iam_role_policy" "nightly_role" {
+resource "aws_iam_role_policy" "nightly" {
   name = "NightlyRolePolicy"
-  role = aws_iam_role.nightly_role.id
+  role = aws_iam_role.nightly.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -434,13 +466,13 @@ resource "aws_iam_role_policy" "nightly_role" {
         Sid      = "WriteLogs"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/${var.stage}-members-nightly:*"
+        Resource = "${aws_cloudwatch_log_group.nightly.arn}:*"
       },
       {
         Sid      = "InvokeShop"
         Effect   = "Allow"
         Action   = "execute-api:Invoke"
-        Resource = "arn:${data.aws_partition.current.partition}:execute-api:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:${aws_apigatewayv2_api.shop.id}/*"
+        Resource = "arn:${data.aws_partition.current.partition}:execute-api:${var.region}:${data.aws_caller_identity.current.account_id}:${aws_apigatewayv2_api.shop.id}/*"
       },
       {
         Sid      = "DeliverToNightlyDlq"
@@ -454,8 +486,8 @@ resource "aws_iam_role_policy" "nightly_role" {
 
 # members.iac:51  function nightly
 resource "aws_lambda_function" "nightly" {
-  function_name    = "${var.stage}-members-nightly"
-  role             = aws_iam_role.nightly_role.arn
+  function_name    = "${local.name_prefix}-nightly"
+  role             = aws_iam_role.nightly.arn
   handler          = "health.handler"
   runtime          = "python3.12"
   architectures    = ["x86_64"]
@@ -466,7 +498,7 @@ resource "aws_lambda_function" "nightly" {
 
   logging_config {
     log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.nightly_log_group.name
+    log_group  = aws_cloudwatch_log_group.nightly.name
   }
 
   environment {
@@ -475,12 +507,12 @@ resource "aws_lambda_function" "nightly" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.nightly_role]
+  depends_on = [aws_iam_role_policy.nightly]
 }
 
 # members.iac:51  queue nightly_dlq (dead-letter queue)
 resource "aws_sqs_queue" "nightly_dlq" {
-  name                       = "${var.stage}-members-nightly-dlq"
+  name                       = "${local.name_prefix}-nightly-dlq"
   max_message_size           = 262144
   visibility_timeout_seconds = 30
   message_retention_seconds  = 1209600
@@ -489,7 +521,7 @@ resource "aws_sqs_queue" "nightly_dlq" {
 }
 
 # members.iac:51  queue nightly_dlq: who may send to it
-resource "aws_sqs_queue_policy" "nightly_dlq_policy" {
+resource "aws_sqs_queue_policy" "nightly_dlq" {
   queue_url = aws_sqs_queue.nightly_dlq.url
   policy = jsonencode({
     Version = "2012-10-17"
@@ -504,7 +536,7 @@ resource "aws_sqs_queue_policy" "nightly_dlq_policy" {
         Resource = aws_sqs_queue.nightly_dlq.arn
         Condition = {
           ArnEquals = {
-            "aws:SourceArn" = aws_cloudwatch_event_rule.nightly_cron1.arn
+            "aws:SourceArn" = aws_cloudwatch_event_rule.nightly_cron_1.arn
           }
         }
       },
@@ -514,30 +546,20 @@ resource "aws_sqs_queue_policy" "nightly_dlq_policy" {
 
 # members.iac:58  workflow quote_flow: execution history
 resource "aws_cloudwatch_log_group" "quote_flow_logs" {
-  name              = "/aws/vendedlogs/states/${var.stage}-members-quote-flow"
+  name              = "/aws/vendedlogs/states/${local.name_prefix}-quote-flow"
   retention_in_days = 30
 }
 
 # members.iac:58  workflow quote_flow: role
-resource "aws_iam_role" "quote_flow_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "states.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "quote_flow" {
+  name_prefix        = "${local.role_prefix}-quote-flow-"
+  assume_role_policy = data.aws_iam_policy_document.states_assume_role.json
 }
 
 # members.iac:58  workflow quote_flow: role
-resource "aws_iam_role_policy" "quote_flow_role" {
+resource "aws_iam_role_policy" "quote_flow" {
   name = "QuoteFlowRolePolicy"
-  role = aws_iam_role.quote_flow_role.id
+  role = aws_iam_role.quote_flow.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -545,7 +567,7 @@ resource "aws_iam_role_policy" "quote_flow_role" {
         Sid      = "InvokePrice"
         Effect   = "Allow"
         Action   = "lambda:InvokeFunction"
-        Resource = "arn:${data.aws_partition.current.partition}:lambda:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:function:${var.stage}-members-price"
+        Resource = "arn:${data.aws_partition.current.partition}:lambda:${var.region}:${data.aws_caller_identity.current.account_id}:function:${var.stage}-members-price"
       },
       {
         Sid    = "DeliverLogs"
@@ -568,9 +590,9 @@ resource "aws_iam_role_policy" "quote_flow_role" {
 
 # members.iac:58  workflow quote_flow
 resource "aws_sfn_state_machine" "quote_flow" {
-  name     = "${var.stage}-members-quote-flow"
+  name     = "${local.name_prefix}-quote-flow"
   type     = "EXPRESS"
-  role_arn = aws_iam_role.quote_flow_role.arn
+  role_arn = aws_iam_role.quote_flow.arn
   definition = jsonencode({
     Comment = "workflow quote_flow"
     StartAt = "Invoke price"
@@ -589,34 +611,24 @@ resource "aws_sfn_state_machine" "quote_flow" {
   })
 
   logging_configuration {
-    log_destination        = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/vendedlogs/states/${var.stage}-members-quote-flow:*"
+    log_destination        = "arn:${data.aws_partition.current.partition}:logs:${var.region}:${data.aws_caller_identity.current.account_id}:log-group:/aws/vendedlogs/states/${local.name_prefix}-quote-flow:*"
     include_execution_data = true
     level                  = "ALL"
   }
 
-  depends_on = [aws_iam_role_policy.quote_flow_role]
+  depends_on = [aws_iam_role_policy.quote_flow]
 }
 
 # members.iac:63  workflow start_report: role
-resource "aws_iam_role" "start_report_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "states.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "start_report" {
+  name_prefix        = "${local.role_prefix}-start-report-"
+  assume_role_policy = data.aws_iam_policy_document.states_assume_role.json
 }
 
 # members.iac:63  workflow start_report: role
-resource "aws_iam_role_policy" "start_report_role" {
+resource "aws_iam_role_policy" "start_report" {
   name = "StartReportRolePolicy"
-  role = aws_iam_role.start_report_role.id
+  role = aws_iam_role.start_report.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -624,7 +636,7 @@ resource "aws_iam_role_policy" "start_report_role" {
         Sid      = "InvokeHealth"
         Effect   = "Allow"
         Action   = "lambda:InvokeFunction"
-        Resource = "arn:${data.aws_partition.current.partition}:lambda:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:function:${var.stage}-members-health"
+        Resource = "arn:${data.aws_partition.current.partition}:lambda:${var.region}:${data.aws_caller_identity.current.account_id}:function:${var.stage}-members-health"
       },
     ]
   })
@@ -632,9 +644,9 @@ resource "aws_iam_role_policy" "start_report_role" {
 
 # members.iac:63  workflow start_report
 resource "aws_sfn_state_machine" "start_report" {
-  name     = "${var.stage}-members-start-report"
+  name     = "${local.name_prefix}-start-report"
   type     = "STANDARD"
-  role_arn = aws_iam_role.start_report_role.arn
+  role_arn = aws_iam_role.start_report.arn
   definition = jsonencode({
     Comment = "workflow start_report"
     StartAt = "Invoke health"
@@ -652,12 +664,12 @@ resource "aws_sfn_state_machine" "start_report" {
     }
   })
 
-  depends_on = [aws_iam_role_policy.start_report_role]
+  depends_on = [aws_iam_role_policy.start_report]
 }
 
 # members.iac:67  queue ledger
 resource "aws_sqs_queue" "ledger" {
-  name                        = "${var.stage}-members-ledger.fifo"
+  name                        = "${local.name_prefix}-ledger.fifo"
   fifo_queue                  = true
   content_based_deduplication = true
   max_message_size            = 262144
@@ -673,7 +685,7 @@ resource "aws_sqs_queue" "ledger" {
 
 # members.iac:67  queue ledger_dlq (dead-letter queue)
 resource "aws_sqs_queue" "ledger_dlq" {
-  name                        = "${var.stage}-members-ledger-dlq.fifo"
+  name                        = "${local.name_prefix}-ledger-dlq.fifo"
   fifo_queue                  = true
   content_based_deduplication = true
   max_message_size            = 262144
@@ -684,31 +696,21 @@ resource "aws_sqs_queue" "ledger_dlq" {
 }
 
 # members.iac:68  function post_ledger: log group
-resource "aws_cloudwatch_log_group" "post_ledger_log_group" {
-  name              = "/aws/lambda/${var.stage}-members-post-ledger"
+resource "aws_cloudwatch_log_group" "post_ledger" {
+  name              = "/aws/lambda/${local.name_prefix}-post-ledger"
   retention_in_days = 30
 }
 
 # members.iac:68  function post_ledger: role
-resource "aws_iam_role" "post_ledger_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "lambda.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "post_ledger" {
+  name_prefix        = "${local.role_prefix}-post-ledger-"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
 }
 
 # members.iac:68  function post_ledger: role
-resource "aws_iam_role_policy" "post_ledger_role" {
+resource "aws_iam_role_policy" "post_ledger" {
   name = "PostLedgerRolePolicy"
-  role = aws_iam_role.post_ledger_role.id
+  role = aws_iam_role.post_ledger.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -716,7 +718,7 @@ resource "aws_iam_role_policy" "post_ledger_role" {
         Sid      = "WriteLogs"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/${var.stage}-members-post-ledger:*"
+        Resource = "${aws_cloudwatch_log_group.post_ledger.arn}:*"
       },
       {
         Sid    = "ConsumeLedger"
@@ -741,8 +743,8 @@ resource "aws_iam_role_policy" "post_ledger_role" {
 
 # members.iac:68  function post_ledger
 resource "aws_lambda_function" "post_ledger" {
-  function_name    = "${var.stage}-members-post-ledger"
-  role             = aws_iam_role.post_ledger_role.arn
+  function_name    = "${local.name_prefix}-post-ledger"
+  role             = aws_iam_role.post_ledger.arn
   handler          = "health.handler"
   runtime          = "python3.12"
   architectures    = ["x86_64"]
@@ -753,15 +755,15 @@ resource "aws_lambda_function" "post_ledger" {
 
   logging_config {
     log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.post_ledger_log_group.name
+    log_group  = aws_cloudwatch_log_group.post_ledger.name
   }
 
-  depends_on = [aws_iam_role_policy.post_ledger_role]
+  depends_on = [aws_iam_role_policy.post_ledger]
 }
 
 # members.iac:68  queue post_ledger_dlq (dead-letter queue)
 resource "aws_sqs_queue" "post_ledger_dlq" {
-  name                       = "${var.stage}-members-post-ledger-dlq"
+  name                       = "${local.name_prefix}-post-ledger-dlq"
   max_message_size           = 262144
   visibility_timeout_seconds = 30
   message_retention_seconds  = 1209600
@@ -770,7 +772,7 @@ resource "aws_sqs_queue" "post_ledger_dlq" {
 }
 
 # members.iac:68  queue post_ledger_dlq: who may send to it
-resource "aws_sqs_queue_policy" "post_ledger_dlq_policy" {
+resource "aws_sqs_queue_policy" "post_ledger_dlq" {
   queue_url = aws_sqs_queue.post_ledger_dlq.url
   policy = jsonencode({
     Version = "2012-10-17"
@@ -795,12 +797,12 @@ resource "aws_sqs_queue_policy" "post_ledger_dlq_policy" {
 
 # members.iac:73  bus shop_bus
 resource "aws_cloudwatch_event_bus" "shop_bus" {
-  name = "${var.stage}-members-shop-bus"
+  name = "${local.name_prefix}-shop-bus"
 }
 
 # members.iac:76  secret webhook
 resource "aws_secretsmanager_secret" "webhook" {
-  name        = "${var.stage}-members-webhook"
+  name        = "${local.name_prefix}-webhook"
   description = "webhook, generated by iac"
 }
 
@@ -811,16 +813,16 @@ resource "aws_secretsmanager_secret_version" "webhook" {
 }
 
 # members.iac:56  schedule nightly_cron_1
-resource "aws_cloudwatch_event_rule" "nightly_cron1" {
-  name                = "${var.stage}-members-nightly-cron-1"
+resource "aws_cloudwatch_event_rule" "nightly_cron_1" {
+  name                = "${local.name_prefix}-nightly-cron-1"
   description         = "schedule nightly_cron_1"
   schedule_expression = "cron(0 2 * * ? *)"
   state               = "ENABLED"
 }
 
 # members.iac:56  schedule nightly_cron_1: target nightly
-resource "aws_cloudwatch_event_target" "nightly_cron1_nightly" {
-  rule      = aws_cloudwatch_event_rule.nightly_cron1.name
+resource "aws_cloudwatch_event_target" "nightly_cron_1_nightly" {
+  rule      = aws_cloudwatch_event_rule.nightly_cron_1.name
   target_id = "nightly"
   arn       = aws_lambda_function.nightly.arn
 
@@ -835,25 +837,15 @@ resource "aws_cloudwatch_event_target" "nightly_cron1_nightly" {
 }
 
 # members.iac:16  api shop: role for its service integrations
-resource "aws_iam_role" "shop_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "apigateway.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "shop" {
+  name_prefix        = "${local.role_prefix}-shop-"
+  assume_role_policy = data.aws_iam_policy_document.apigateway_assume_role.json
 }
 
 # members.iac:16  api shop: role for its service integrations
-resource "aws_iam_role_policy" "shop_role" {
+resource "aws_iam_role_policy" "shop" {
   name = "ShopRolePolicy"
-  role = aws_iam_role.shop_role.id
+  role = aws_iam_role.shop.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -861,7 +853,7 @@ resource "aws_iam_role_policy" "shop_role" {
         Sid      = "StartSyncExecutionQuoteFlow"
         Effect   = "Allow"
         Action   = "states:StartSyncExecution"
-        Resource = "arn:${data.aws_partition.current.partition}:states:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:stateMachine:${var.stage}-members-quote-flow"
+        Resource = "arn:${data.aws_partition.current.partition}:states:${var.region}:${data.aws_caller_identity.current.account_id}:stateMachine:${var.stage}-members-quote-flow"
       },
       {
         Sid      = "SendMessageLedger"
@@ -879,18 +871,18 @@ resource "aws_iam_role_policy" "shop_role" {
         Sid      = "StartExecutionStartReport"
         Effect   = "Allow"
         Action   = "states:StartExecution"
-        Resource = "arn:${data.aws_partition.current.partition}:states:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:stateMachine:${var.stage}-members-start-report"
+        Resource = "arn:${data.aws_partition.current.partition}:states:${var.region}:${data.aws_caller_identity.current.account_id}:stateMachine:${var.stage}-members-start-report"
       },
     ]
   })
 }
 
 # members.iac:56  nightly_cron_1.tick -> nightly
-resource "aws_lambda_permission" "nightly_cron1_to_nightly_permission" {
+resource "aws_lambda_permission" "nightly_cron1_to_nightly" {
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.nightly.arn
   principal      = "events.amazonaws.com"
-  source_arn     = aws_cloudwatch_event_rule.nightly_cron1.arn
+  source_arn     = aws_cloudwatch_event_rule.nightly_cron_1.arn
   source_account = data.aws_caller_identity.current.account_id
 }
 
@@ -901,12 +893,12 @@ resource "aws_lambda_event_source_mapping" "ledger_message_to_post_ledger" {
   batch_size              = 10
   function_response_types = ["ReportBatchItemFailures"]
 
-  depends_on = [aws_iam_role_policy.post_ledger_role]
+  depends_on = [aws_iam_role_policy.post_ledger]
 }
 
 # members.iac:74  shop_bus.event -> function post_ledger
 resource "aws_cloudwatch_event_rule" "shop_bus_event_to_post_ledger" {
-  name           = "${var.stage}-members-shop-bus-event-to-post-ledger"
+  name           = "${local.name_prefix}-shop-bus-event-to-post-ledger"
   description    = "shop_bus.event -> post_ledger"
   event_bus_name = aws_cloudwatch_event_bus.shop_bus.name
   event_pattern = jsonencode({
@@ -933,7 +925,7 @@ resource "aws_cloudwatch_event_target" "shop_bus_event_to_post_ledger_post_ledge
 }
 
 # members.iac:74  shop_bus.event -> post_ledger
-resource "aws_lambda_permission" "shop_bus_event_to_post_ledger_permission" {
+resource "aws_lambda_permission" "shop_bus_event_to_post_ledger" {
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.post_ledger.arn
   principal      = "events.amazonaws.com"
@@ -954,7 +946,7 @@ resource "aws_lambda_function_event_invoke_config" "nightly_invoke_config" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.nightly_role]
+  depends_on = [aws_iam_role_policy.nightly]
 }
 
 # members.iac:68  function post_ledger: asynchronous invocations
@@ -970,5 +962,5 @@ resource "aws_lambda_function_event_invoke_config" "post_ledger_invoke_config" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.post_ledger_role]
+  depends_on = [aws_iam_role_policy.post_ledger]
 }

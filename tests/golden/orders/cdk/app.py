@@ -2,12 +2,15 @@
 
 import aws_cdk as cdk
 
-from shop_stack import ShopStack
+from shop_stack import ShopStack, context
 
 app = cdk.App()
+# A stack per stage: `cdk deploy -c stage=prod` deploys a stack beside this
+# one, never over it.
+stage = context(app, "stage", "dev")
 ShopStack(
     app,
-    "shop",
+    f"shop-{stage}",
     env=cdk.Environment(region="eu-west-1"),
 )
 cdk.Tags.of(app).add("team", "shop")

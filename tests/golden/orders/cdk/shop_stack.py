@@ -33,6 +33,23 @@ def resource_of(construct: Construct) -> cdk.CfnResource:
     return resource
 
 
+def context(scope: Construct, name: str, default: str | None) -> str:
+    """A param of the program: `cdk deploy -c NAME=VALUE`, else its default."""
+    value = scope.node.try_get_context(name)
+    if value is not None:
+        return str(value)
+    if default is None:
+        raise ValueError(f"the param {name} has no default: cdk deploy -c {name}=VALUE")
+    return default
+
+
+def stream_arn(table: dynamodb.Table) -> str:
+    """The table's stream ARN: it has a stream, which the L2 types as optional."""
+    arn = table.table_stream_arn
+    assert arn is not None
+    return arn
+
+
 def fifo_name(name: str) -> str:
     """`NAME.fifo`, with the suffix where CDK can see it when NAME is a token."""
     return name + ".fifo"
@@ -42,26 +59,15 @@ class ShopStack(cdk.Stack):
     def __init__(self, scope: Construct, construct_id: str, **kwargs: Any) -> None:
         super().__init__(scope, construct_id, **kwargs)
 
-        stage = cdk.CfnParameter(self, "Param:Stage", type="String", default="dev")
-        stage.override_logical_id("Stage")
-        retention_days = cdk.CfnParameter(
-            self,
-            "Param:RetentionDays",
-            type="Number",
-            default=90,
-        )
-        retention_days.override_logical_id("RetentionDays")
-        pager_url = cdk.CfnParameter(self, "Param:PagerUrl", type="String")
-        pager_url.override_logical_id("PagerUrl")
+        stage = context(self, "stage", "dev")
+        retention_days = context(self, "retention_days", "90")
+        pager_url = context(self, "pager_url", None)
 
         # events.iac:5  bus shop_events
         shop_events = events.EventBus(
             self,
             "ShopEvents",
-            event_bus_name=cdk.Fn.sub(
-                "${Stage}-shop-shop-events",
-                {"Stage": stage.value_as_string},
-            ),
+            event_bus_name=f"{stage}-shop-shop-events",
         )
         resource_of(shop_events).override_logical_id("ShopEvents")
 
@@ -69,10 +75,7 @@ class ShopStack(cdk.Stack):
         partner_feed = sns.Topic(
             self,
             "PartnerFeed",
-            topic_name=cdk.Fn.sub(
-                "${Stage}-shop-partner-feed",
-                {"Stage": stage.value_as_string},
-            ),
+            topic_name=f"{stage}-shop-partner-feed",
         )
         resource_of(partner_feed).override_logical_id("PartnerFeed")
 
@@ -80,13 +83,10 @@ class ShopStack(cdk.Stack):
         partner_feed_dlq = sqs.Queue(
             self,
             "PartnerFeedDlq",
-            queue_name=cdk.Fn.sub(
-                "${Stage}-shop-partner-feed-dlq",
-                {"Stage": stage.value_as_string},
-            ),
+            queue_name=f"{stage}-shop-partner-feed-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(1209600),
+            retention_period=cdk.Duration.days(14),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -97,13 +97,10 @@ class ShopStack(cdk.Stack):
         audit_log = sqs.Queue(
             self,
             "AuditLog",
-            queue_name=cdk.Fn.sub(
-                "${Stage}-shop-audit-log",
-                {"Stage": stage.value_as_string},
-            ),
+            queue_name=f"{stage}-shop-audit-log",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(1209600),
+            retention_period=cdk.Duration.days(14),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -114,13 +111,10 @@ class ShopStack(cdk.Stack):
         audit_log_dlq = sqs.Queue(
             self,
             "AuditLogDlq",
-            queue_name=cdk.Fn.sub(
-                "${Stage}-shop-audit-log-dlq",
-                {"Stage": stage.value_as_string},
-            ),
+            queue_name=f"{stage}-shop-audit-log-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(1209600),
+            retention_period=cdk.Duration.days(14),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -161,13 +155,7 @@ class ShopStack(cdk.Stack):
                 effect=iam.Effect.DENY,
                 principals=[iam.StarPrincipal()],
                 actions=["s3:*"],
-                resources=[
-                    receipts.bucket_arn,
-                    cdk.Fn.sub(
-                        "${ReceiptsArn}/*",
-                        {"ReceiptsArn": receipts.bucket_arn},
-                    ),
-                ],
+                resources=[receipts.bucket_arn, f"{receipts.bucket_arn}/*"],
                 conditions={"Bool": {"aws:SecureTransport": "false"}},
             ),
         )
@@ -177,10 +165,7 @@ class ShopStack(cdk.Stack):
         send_receipt_log_group = logs.LogGroup(
             self,
             "SendReceiptLogGroup",
-            log_group_name=cdk.Fn.sub(
-                "/aws/lambda/${Stage}-shop-send-receipt",
-                {"Stage": stage.value_as_string},
-            ),
+            log_group_name=f"/aws/lambda/{stage}-shop-send-receipt",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -190,13 +175,10 @@ class ShopStack(cdk.Stack):
         send_receipt_dlq = sqs.Queue(
             self,
             "SendReceiptDlq",
-            queue_name=cdk.Fn.sub(
-                "${Stage}-shop-send-receipt-dlq",
-                {"Stage": stage.value_as_string},
-            ),
+            queue_name=f"{stage}-shop-send-receipt-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(1209600),
+            retention_period=cdk.Duration.days(14),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -214,22 +196,12 @@ class ShopStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/${Stage}-shop-send-receipt:*",
-                                    {"Stage": stage.value_as_string},
-                                ),
-                            ],
+                            resources=[send_receipt_log_group.log_group_arn],
                         ),
                         iam.PolicyStatement(
                             sid="WriteReceiptsObjects",
                             actions=["s3:PutObject"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "${ReceiptsArn}/*",
-                                    {"ReceiptsArn": receipts.bucket_arn},
-                                ),
-                            ],
+                            resources=[f"{receipts.bucket_arn}/*"],
                         ),
                         iam.PolicyStatement(
                             sid="DeliverToSendReceiptDlq",
@@ -246,17 +218,16 @@ class ShopStack(cdk.Stack):
         stock = dynamodb.Table(
             self,
             "Stock",
-            table_name=cdk.Fn.sub(
-                "${Stage}-shop-stock",
-                {"Stage": stage.value_as_string},
-            ),
+            table_name=f"{stage}-shop-stock",
             partition_key=dynamodb.Attribute(
                 name="sku",
                 type=dynamodb.AttributeType.STRING,
             ),
             billing_mode=dynamodb.BillingMode.PAY_PER_REQUEST,
             encryption=dynamodb.TableEncryption.AWS_MANAGED,
-            point_in_time_recovery=True,
+            point_in_time_recovery_specification=dynamodb.PointInTimeRecoverySpecification(
+                point_in_time_recovery_enabled=True,
+            ),
             removal_policy=cdk.RemovalPolicy.RETAIN,
         )
         resource_of(stock).override_logical_id("Stock")
@@ -265,10 +236,7 @@ class ShopStack(cdk.Stack):
         reserve_stock_log_group = logs.LogGroup(
             self,
             "ReserveStockLogGroup",
-            log_group_name=cdk.Fn.sub(
-                "/aws/lambda/${Stage}-shop-reserve-stock",
-                {"Stage": stage.value_as_string},
-            ),
+            log_group_name=f"/aws/lambda/{stage}-shop-reserve-stock",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -278,13 +246,10 @@ class ShopStack(cdk.Stack):
         pick_lists = sqs.Queue(
             self,
             "PickLists",
-            queue_name=cdk.Fn.sub(
-                "${Stage}-shop-pick-lists",
-                {"Stage": stage.value_as_string},
-            ),
+            queue_name=f"{stage}-shop-pick-lists",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(345600),
+            retention_period=cdk.Duration.days(4),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -303,10 +268,7 @@ class ShopStack(cdk.Stack):
                             sid="InvokeReserveStock",
                             actions=["lambda:InvokeFunction"],
                             resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${Stage}-shop-reserve-stock",
-                                    {"Stage": stage.value_as_string},
-                                ),
+                                f"arn:{cdk.Aws.PARTITION}:lambda:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:function:{stage}-shop-reserve-stock",
                             ],
                         ),
                         iam.PolicyStatement(
@@ -324,13 +286,10 @@ class ShopStack(cdk.Stack):
         fulfil_order_dlq = sqs.Queue(
             self,
             "FulfilOrderDlq",
-            queue_name=cdk.Fn.sub(
-                "${Stage}-shop-fulfil-order-dlq",
-                {"Stage": stage.value_as_string},
-            ),
+            queue_name=f"{stage}-shop-fulfil-order-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(1209600),
+            retention_period=cdk.Duration.days(14),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -341,10 +300,7 @@ class ShopStack(cdk.Stack):
         storefront = apigwv2.HttpApi(
             self,
             "Storefront",
-            api_name=cdk.Fn.sub(
-                "${Stage}-shop-storefront",
-                {"Stage": stage.value_as_string},
-            ),
+            api_name=f"{stage}-shop-storefront",
             cors_preflight=apigwv2.CorsPreflightOptions(
                 allow_origins=["*"],
                 allow_methods=[apigwv2.CorsHttpMethod.ANY],
@@ -358,10 +314,7 @@ class ShopStack(cdk.Stack):
         send_receipt = lambda_.Function(
             self,
             "SendReceipt",
-            function_name=cdk.Fn.sub(
-                "${Stage}-shop-send-receipt",
-                {"Stage": stage.value_as_string},
-            ),
+            function_name=f"{stage}-shop-send-receipt",
             handler="send_receipt.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
@@ -371,10 +324,7 @@ class ShopStack(cdk.Stack):
             code=asset("send-receipt-34de31ebabcc7569.zip"),
             log_group=send_receipt_log_group,
             environment={
-                "ORDER_STATUS_URL": cdk.Fn.sub(
-                    "${StorefrontUrl}/orders",
-                    {"StorefrontUrl": storefront.api_endpoint},
-                ),
+                "ORDER_STATUS_URL": f"{storefront.api_endpoint}/orders",
                 "RECEIPTS_BUCKET": receipts.bucket_name,
             },
         )
@@ -384,10 +334,7 @@ class ShopStack(cdk.Stack):
         storefront_access_logs = logs.LogGroup(
             self,
             "StorefrontAccessLogs",
-            log_group_name=cdk.Fn.sub(
-                "/aws/apigateway/${Stage}-shop-storefront",
-                {"Stage": stage.value_as_string},
-            ),
+            log_group_name=f"/aws/apigateway/{stage}-shop-storefront",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -419,13 +366,10 @@ class ShopStack(cdk.Stack):
         incoming_orders_dlq = sqs.Queue(
             self,
             "IncomingOrdersDlq",
-            queue_name=cdk.Fn.sub(
-                "${Stage}-shop-incoming-orders-dlq",
-                {"Stage": stage.value_as_string},
-            ),
+            queue_name=f"{stage}-shop-incoming-orders-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(1209600),
+            retention_period=cdk.Duration.days(14),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -436,13 +380,10 @@ class ShopStack(cdk.Stack):
         incoming_orders = sqs.Queue(
             self,
             "IncomingOrders",
-            queue_name=cdk.Fn.sub(
-                "${Stage}-shop-incoming-orders",
-                {"Stage": stage.value_as_string},
-            ),
+            queue_name=f"{stage}-shop-incoming-orders",
             max_message_size_bytes=262144,
-            visibility_timeout=cdk.Duration.seconds(180),
-            retention_period=cdk.Duration.seconds(345600),
+            visibility_timeout=cdk.Duration.minutes(3),
+            retention_period=cdk.Duration.days(4),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             dead_letter_queue=sqs.DeadLetterQueue(
@@ -457,10 +398,7 @@ class ShopStack(cdk.Stack):
         place_order_log_group = logs.LogGroup(
             self,
             "PlaceOrderLogGroup",
-            log_group_name=cdk.Fn.sub(
-                "/aws/lambda/${Stage}-shop-place-order",
-                {"Stage": stage.value_as_string},
-            ),
+            log_group_name=f"/aws/lambda/{stage}-shop-place-order",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -470,17 +408,12 @@ class ShopStack(cdk.Stack):
         payments_dlq = sqs.Queue(
             self,
             "PaymentsDlq",
-            queue_name=fifo_name(
-                cdk.Fn.sub(
-                    "${Stage}-shop-payments-dlq",
-                    {"Stage": stage.value_as_string},
-                ),
-            ),
+            queue_name=fifo_name(f"{stage}-shop-payments-dlq"),
             fifo=True,
             content_based_deduplication=True,
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(1209600),
+            retention_period=cdk.Duration.days(14),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -491,14 +424,12 @@ class ShopStack(cdk.Stack):
         payments = sqs.Queue(
             self,
             "Payments",
-            queue_name=fifo_name(
-                cdk.Fn.sub("${Stage}-shop-payments", {"Stage": stage.value_as_string}),
-            ),
+            queue_name=fifo_name(f"{stage}-shop-payments"),
             fifo=True,
             content_based_deduplication=True,
             max_message_size_bytes=262144,
-            visibility_timeout=cdk.Duration.seconds(120),
-            retention_period=cdk.Duration.seconds(345600),
+            visibility_timeout=cdk.Duration.minutes(2),
+            retention_period=cdk.Duration.days(4),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             dead_letter_queue=sqs.DeadLetterQueue(
@@ -513,10 +444,7 @@ class ShopStack(cdk.Stack):
         payment_key = secretsmanager.Secret(
             self,
             "PaymentKey",
-            secret_name=cdk.Fn.sub(
-                "${Stage}/shop/payment-provider-key",
-                {"Stage": stage.value_as_string},
-            ),
+            secret_name=f"{stage}/shop/payment-provider-key",
             description="payment_key, generated by iac",
             generate_secret_string=secretsmanager.SecretStringGenerator(
                 password_length=32,
@@ -530,10 +458,7 @@ class ShopStack(cdk.Stack):
         charge_payment_log_group = logs.LogGroup(
             self,
             "ChargePaymentLogGroup",
-            log_group_name=cdk.Fn.sub(
-                "/aws/lambda/${Stage}-shop-charge-payment",
-                {"Stage": stage.value_as_string},
-            ),
+            log_group_name=f"/aws/lambda/{stage}-shop-charge-payment",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -545,10 +470,7 @@ class ShopStack(cdk.Stack):
         order_api_log_group = logs.LogGroup(
             self,
             "OrderApiLogGroup",
-            log_group_name=cdk.Fn.sub(
-                "/aws/lambda/${Stage}-shop-order-api",
-                {"Stage": stage.value_as_string},
-            ),
+            log_group_name=f"/aws/lambda/{stage}-shop-order-api",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -558,10 +480,7 @@ class ShopStack(cdk.Stack):
         replay_failed_log_group = logs.LogGroup(
             self,
             "ReplayFailedLogGroup",
-            log_group_name=cdk.Fn.sub(
-                "/aws/lambda/${Stage}-shop-replay-failed",
-                {"Stage": stage.value_as_string},
-            ),
+            log_group_name=f"/aws/lambda/{stage}-shop-replay-failed",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -578,12 +497,7 @@ class ShopStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/${Stage}-shop-replay-failed:*",
-                                    {"Stage": stage.value_as_string},
-                                ),
-                            ],
+                            resources=[replay_failed_log_group.log_group_arn],
                         ),
                         iam.PolicyStatement(
                             sid="ReceiveIncomingOrdersDlq",
@@ -610,15 +524,12 @@ class ShopStack(cdk.Stack):
         replay_failed = lambda_.Function(
             self,
             "ReplayFailed",
-            function_name=cdk.Fn.sub(
-                "${Stage}-shop-replay-failed",
-                {"Stage": stage.value_as_string},
-            ),
+            function_name=f"{stage}-shop-replay-failed",
             handler="replay_failed.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
             memory_size=128,
-            timeout=cdk.Duration.seconds(300),
+            timeout=cdk.Duration.minutes(5),
             role=replay_failed_role,
             code=asset("replay-failed-ae208d92a4af95fb.zip"),
             log_group=replay_failed_log_group,
@@ -633,10 +544,7 @@ class ShopStack(cdk.Stack):
         orders = dynamodb.Table(
             self,
             "Orders",
-            table_name=cdk.Fn.sub(
-                "${Stage}-shop-orders",
-                {"Stage": stage.value_as_string},
-            ),
+            table_name=f"{stage}-shop-orders",
             partition_key=dynamodb.Attribute(
                 name="id",
                 type=dynamodb.AttributeType.STRING,
@@ -649,7 +557,9 @@ class ShopStack(cdk.Stack):
             encryption=dynamodb.TableEncryption.AWS_MANAGED,
             time_to_live_attribute="expires_at",
             stream=dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
-            point_in_time_recovery=True,
+            point_in_time_recovery_specification=dynamodb.PointInTimeRecoverySpecification(
+                point_in_time_recovery_enabled=True,
+            ),
             removal_policy=cdk.RemovalPolicy.RETAIN,
         )
         orders.add_global_secondary_index(
@@ -677,12 +587,7 @@ class ShopStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/${Stage}-shop-reserve-stock:*",
-                                    {"Stage": stage.value_as_string},
-                                ),
-                            ],
+                            resources=[reserve_stock_log_group.log_group_arn],
                         ),
                         iam.PolicyStatement(
                             sid="ReadWriteStock",
@@ -697,13 +602,7 @@ class ShopStack(cdk.Stack):
                                 "dynamodb:Scan",
                                 "dynamodb:UpdateItem",
                             ],
-                            resources=[
-                                stock.table_arn,
-                                cdk.Fn.sub(
-                                    "${StockArn}/index/*",
-                                    {"StockArn": stock.table_arn},
-                                ),
-                            ],
+                            resources=[stock.table_arn, f"{stock.table_arn}/index/*"],
                         ),
                         iam.PolicyStatement(
                             sid="WriteOrders",
@@ -725,10 +624,7 @@ class ShopStack(cdk.Stack):
         reserve_stock = lambda_.Function(
             self,
             "ReserveStock",
-            function_name=cdk.Fn.sub(
-                "${Stage}-shop-reserve-stock",
-                {"Stage": stage.value_as_string},
-            ),
+            function_name=f"{stage}-shop-reserve-stock",
             handler="reserve_stock.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
@@ -748,10 +644,7 @@ class ShopStack(cdk.Stack):
         fulfil_order = sfn.CfnStateMachine(
             self,
             "FulfilOrder",
-            state_machine_name=cdk.Fn.sub(
-                "${Stage}-shop-fulfil-order",
-                {"Stage": stage.value_as_string},
-            ),
+            state_machine_name=f"{stage}-shop-fulfil-order",
             state_machine_type="STANDARD",
             role_arn=fulfil_order_role.role_arn,
             definition_string=json.dumps(
@@ -873,12 +766,7 @@ class ShopStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/${Stage}-shop-place-order:*",
-                                    {"Stage": stage.value_as_string},
-                                ),
-                            ],
+                            resources=[place_order_log_group.log_group_arn],
                         ),
                         iam.PolicyStatement(
                             sid="WriteOrders",
@@ -920,10 +808,7 @@ class ShopStack(cdk.Stack):
         place_order = lambda_.Function(
             self,
             "PlaceOrder",
-            function_name=cdk.Fn.sub(
-                "${Stage}-shop-place-order",
-                {"Stage": stage.value_as_string},
-            ),
+            function_name=f"{stage}-shop-place-order",
             handler="place_order.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
@@ -936,7 +821,7 @@ class ShopStack(cdk.Stack):
                 "EVENT_BUS": shop_events.event_bus_name,
                 "ORDERS_TABLE": orders.table_name,
                 "PAYMENTS_QUEUE": payments.queue_url,
-                "RETENTION_DAYS": retention_days.value_as_string,
+                "RETENTION_DAYS": retention_days,
             },
         )
         resource_of(place_order).override_logical_id("PlaceOrder")
@@ -952,12 +837,7 @@ class ShopStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/${Stage}-shop-charge-payment:*",
-                                    {"Stage": stage.value_as_string},
-                                ),
-                            ],
+                            resources=[charge_payment_log_group.log_group_arn],
                         ),
                         iam.PolicyStatement(
                             sid="ReadPaymentKey",
@@ -977,13 +857,7 @@ class ShopStack(cdk.Stack):
                                 "dynamodb:Scan",
                                 "dynamodb:UpdateItem",
                             ],
-                            resources=[
-                                orders.table_arn,
-                                cdk.Fn.sub(
-                                    "${OrdersArn}/index/*",
-                                    {"OrdersArn": orders.table_arn},
-                                ),
-                            ],
+                            resources=[orders.table_arn, f"{orders.table_arn}/index/*"],
                         ),
                         iam.PolicyStatement(
                             sid="ConsumePayments",
@@ -1005,10 +879,7 @@ class ShopStack(cdk.Stack):
         charge_payment = lambda_.Function(
             self,
             "ChargePayment",
-            function_name=cdk.Fn.sub(
-                "${Stage}-shop-charge-payment",
-                {"Stage": stage.value_as_string},
-            ),
+            function_name=f"{stage}-shop-charge-payment",
             handler="charge_payment.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
@@ -1038,12 +909,7 @@ class ShopStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/${Stage}-shop-order-api:*",
-                                    {"Stage": stage.value_as_string},
-                                ),
-                            ],
+                            resources=[order_api_log_group.log_group_arn],
                         ),
                         iam.PolicyStatement(
                             sid="ReadWriteOrders",
@@ -1058,13 +924,7 @@ class ShopStack(cdk.Stack):
                                 "dynamodb:Scan",
                                 "dynamodb:UpdateItem",
                             ],
-                            resources=[
-                                orders.table_arn,
-                                cdk.Fn.sub(
-                                    "${OrdersArn}/index/*",
-                                    {"OrdersArn": orders.table_arn},
-                                ),
-                            ],
+                            resources=[orders.table_arn, f"{orders.table_arn}/index/*"],
                         ),
                     ],
                 ),
@@ -1076,10 +936,7 @@ class ShopStack(cdk.Stack):
         order_api = lambda_.Function(
             self,
             "OrderApi",
-            function_name=cdk.Fn.sub(
-                "${Stage}-shop-order-api",
-                {"Stage": stage.value_as_string},
-            ),
+            function_name=f"{stage}-shop-order-api",
             handler="order_api.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.ARM_64,
@@ -1099,10 +956,7 @@ class ShopStack(cdk.Stack):
             action="lambda:InvokeFunction",
             function_name=order_api.function_arn,
             principal="apigateway.amazonaws.com",
-            source_arn=cdk.Fn.sub(
-                "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${StorefrontId}/*/GET/orders/*",
-                {"StorefrontId": storefront.api_id},
-            ),
+            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{storefront.api_id}/*/GET/orders/*",
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
@@ -1122,12 +976,7 @@ class ShopStack(cdk.Stack):
             "StorefrontGetOrdersId",
             api_id=storefront.api_id,
             route_key="GET /orders/{id}",
-            target=cdk.Fn.sub(
-                "integrations/${StorefrontGetOrdersIdIntegrationId}",
-                {
-                    "StorefrontGetOrdersIdIntegrationId": storefront_get_orders_id_integration.ref,
-                },
-            ),
+            target=f"integrations/{storefront_get_orders_id_integration.ref}",
         )
 
         # intake.iac:9  api storefront: PATCH /orders/{id} may invoke order_api
@@ -1137,10 +986,7 @@ class ShopStack(cdk.Stack):
             action="lambda:InvokeFunction",
             function_name=order_api.function_arn,
             principal="apigateway.amazonaws.com",
-            source_arn=cdk.Fn.sub(
-                "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${StorefrontId}/*/PATCH/orders/*",
-                {"StorefrontId": storefront.api_id},
-            ),
+            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{storefront.api_id}/*/PATCH/orders/*",
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
@@ -1160,12 +1006,7 @@ class ShopStack(cdk.Stack):
             "StorefrontPatchOrdersId",
             api_id=storefront.api_id,
             route_key="PATCH /orders/{id}",
-            target=cdk.Fn.sub(
-                "integrations/${StorefrontPatchOrdersIdIntegrationId}",
-                {
-                    "StorefrontPatchOrdersIdIntegrationId": storefront_patch_orders_id_integration.ref,
-                },
-            ),
+            target=f"integrations/{storefront_patch_orders_id_integration.ref}",
         )
 
         # intake.iac:10  api storefront: PUT /orders/{id}/address may invoke order_api
@@ -1175,10 +1016,7 @@ class ShopStack(cdk.Stack):
             action="lambda:InvokeFunction",
             function_name=order_api.function_arn,
             principal="apigateway.amazonaws.com",
-            source_arn=cdk.Fn.sub(
-                "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${StorefrontId}/*/PUT/orders/*/address",
-                {"StorefrontId": storefront.api_id},
-            ),
+            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{storefront.api_id}/*/PUT/orders/*/address",
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
@@ -1198,12 +1036,7 @@ class ShopStack(cdk.Stack):
             "StorefrontPutOrdersIdAddress",
             api_id=storefront.api_id,
             route_key="PUT /orders/{id}/address",
-            target=cdk.Fn.sub(
-                "integrations/${StorefrontPutOrdersIdAddressIntegrationId}",
-                {
-                    "StorefrontPutOrdersIdAddressIntegrationId": storefront_put_orders_id_address_integration.ref,
-                },
-            ),
+            target=f"integrations/{storefront_put_orders_id_address_integration.ref}",
         )
 
         # intake.iac:11  api storefront: DELETE /orders/{id} may invoke order_api
@@ -1213,10 +1046,7 @@ class ShopStack(cdk.Stack):
             action="lambda:InvokeFunction",
             function_name=order_api.function_arn,
             principal="apigateway.amazonaws.com",
-            source_arn=cdk.Fn.sub(
-                "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${StorefrontId}/*/DELETE/orders/*",
-                {"StorefrontId": storefront.api_id},
-            ),
+            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{storefront.api_id}/*/DELETE/orders/*",
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
@@ -1236,22 +1066,14 @@ class ShopStack(cdk.Stack):
             "StorefrontDeleteOrdersId",
             api_id=storefront.api_id,
             route_key="DELETE /orders/{id}",
-            target=cdk.Fn.sub(
-                "integrations/${StorefrontDeleteOrdersIdIntegrationId}",
-                {
-                    "StorefrontDeleteOrdersIdIntegrationId": storefront_delete_orders_id_integration.ref,
-                },
-            ),
+            target=f"integrations/{storefront_delete_orders_id_integration.ref}",
         )
 
         # orders.iac:17  function order_changes: log group
         order_changes_log_group = logs.LogGroup(
             self,
             "OrderChangesLogGroup",
-            log_group_name=cdk.Fn.sub(
-                "/aws/lambda/${Stage}-shop-order-changes",
-                {"Stage": stage.value_as_string},
-            ),
+            log_group_name=f"/aws/lambda/{stage}-shop-order-changes",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -1261,13 +1083,10 @@ class ShopStack(cdk.Stack):
         order_changes_dlq = sqs.Queue(
             self,
             "OrderChangesDlq",
-            queue_name=cdk.Fn.sub(
-                "${Stage}-shop-order-changes-dlq",
-                {"Stage": stage.value_as_string},
-            ),
+            queue_name=f"{stage}-shop-order-changes-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(1209600),
+            retention_period=cdk.Duration.days(14),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -1278,10 +1097,7 @@ class ShopStack(cdk.Stack):
         order_updates = sns.Topic(
             self,
             "OrderUpdates",
-            topic_name=cdk.Fn.sub(
-                "${Stage}-shop-order-updates",
-                {"Stage": stage.value_as_string},
-            ),
+            topic_name=f"{stage}-shop-order-updates",
         )
         resource_of(order_updates).override_logical_id("OrderUpdates")
 
@@ -1289,13 +1105,10 @@ class ShopStack(cdk.Stack):
         customer_notices = sqs.Queue(
             self,
             "CustomerNotices",
-            queue_name=cdk.Fn.sub(
-                "${Stage}-shop-customer-notices",
-                {"Stage": stage.value_as_string},
-            ),
+            queue_name=f"{stage}-shop-customer-notices",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(172800),
+            retention_period=cdk.Duration.days(2),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -1325,13 +1138,10 @@ class ShopStack(cdk.Stack):
         customer_notices_dlq = sqs.Queue(
             self,
             "CustomerNoticesDlq",
-            queue_name=cdk.Fn.sub(
-                "${Stage}-shop-customer-notices-dlq",
-                {"Stage": stage.value_as_string},
-            ),
+            queue_name=f"{stage}-shop-customer-notices-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(1209600),
+            retention_period=cdk.Duration.days(14),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -1361,10 +1171,7 @@ class ShopStack(cdk.Stack):
         alerts = sns.Topic(
             self,
             "Alerts",
-            topic_name=cdk.Fn.sub(
-                "${Stage}-shop-alerts",
-                {"Stage": stage.value_as_string},
-            ),
+            topic_name=f"{stage}-shop-alerts",
         )
         resource_of(alerts).override_logical_id("Alerts")
 
@@ -1379,12 +1186,7 @@ class ShopStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/${Stage}-shop-order-changes:*",
-                                    {"Stage": stage.value_as_string},
-                                ),
-                            ],
+                            resources=[order_changes_log_group.log_group_arn],
                         ),
                         iam.PolicyStatement(
                             sid="PublishOrderUpdates",
@@ -1409,7 +1211,7 @@ class ShopStack(cdk.Stack):
                                 "dynamodb:GetShardIterator",
                                 "dynamodb:ListStreams",
                             ],
-                            resources=[orders.table_stream_arn],
+                            resources=[stream_arn(orders)],
                         ),
                         iam.PolicyStatement(
                             sid="DeliverToOrderChangesDlq",
@@ -1426,15 +1228,12 @@ class ShopStack(cdk.Stack):
         order_changes = lambda_.Function(
             self,
             "OrderChanges",
-            function_name=cdk.Fn.sub(
-                "${Stage}-shop-order-changes",
-                {"Stage": stage.value_as_string},
-            ),
+            function_name=f"{stage}-shop-order-changes",
             handler="order_changes.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
             memory_size=128,
-            timeout=cdk.Duration.seconds(60),
+            timeout=cdk.Duration.minutes(1),
             role=order_changes_role,
             code=asset("order-changes-9230214150d5667c.zip"),
             log_group=order_changes_log_group,
@@ -1450,10 +1249,7 @@ class ShopStack(cdk.Stack):
         page_oncall_log_group = logs.LogGroup(
             self,
             "PageOncallLogGroup",
-            log_group_name=cdk.Fn.sub(
-                "/aws/lambda/${Stage}-shop-page-oncall",
-                {"Stage": stage.value_as_string},
-            ),
+            log_group_name=f"/aws/lambda/{stage}-shop-page-oncall",
             retention=logs.RetentionDays.THREE_MONTHS,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -1463,13 +1259,10 @@ class ShopStack(cdk.Stack):
         page_oncall_dlq = sqs.Queue(
             self,
             "PageOncallDlq",
-            queue_name=cdk.Fn.sub(
-                "${Stage}-shop-page-oncall-dlq",
-                {"Stage": stage.value_as_string},
-            ),
+            queue_name=f"{stage}-shop-page-oncall-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(1209600),
+            retention_period=cdk.Duration.days(14),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -1487,12 +1280,7 @@ class ShopStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/${Stage}-shop-page-oncall:*",
-                                    {"Stage": stage.value_as_string},
-                                ),
-                            ],
+                            resources=[page_oncall_log_group.log_group_arn],
                         ),
                         iam.PolicyStatement(
                             sid="DeliverToPageOncallDlq",
@@ -1509,10 +1297,7 @@ class ShopStack(cdk.Stack):
         page_oncall = lambda_.Function(
             self,
             "PageOncall",
-            function_name=cdk.Fn.sub(
-                "${Stage}-shop-page-oncall",
-                {"Stage": stage.value_as_string},
-            ),
+            function_name=f"{stage}-shop-page-oncall",
             handler="page_oncall.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
@@ -1521,10 +1306,7 @@ class ShopStack(cdk.Stack):
             role=page_oncall_role,
             code=asset("page-oncall-e340303bd71bee9b.zip"),
             log_group=page_oncall_log_group,
-            environment={
-                "PAGER_URL": pager_url.value_as_string,
-                "STAGE": stage.value_as_string,
-            },
+            environment={"PAGER_URL": pager_url, "STAGE": stage},
         )
         resource_of(page_oncall).override_logical_id("PageOncall")
 
@@ -1562,10 +1344,7 @@ class ShopStack(cdk.Stack):
                             sid="StartExecutionFulfilOrder",
                             actions=["states:StartExecution"],
                             resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${Stage}-shop-fulfil-order",
-                                    {"Stage": stage.value_as_string},
-                                ),
+                                f"arn:{cdk.Aws.PARTITION}:states:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:stateMachine:{stage}-shop-fulfil-order",
                             ],
                         ),
                         iam.PolicyStatement(
@@ -1600,12 +1379,7 @@ class ShopStack(cdk.Stack):
             "StorefrontPostOrders",
             api_id=storefront.api_id,
             route_key="POST /orders",
-            target=cdk.Fn.sub(
-                "integrations/${StorefrontPostOrdersIntegrationId}",
-                {
-                    "StorefrontPostOrdersIntegrationId": storefront_post_orders_integration.ref,
-                },
-            ),
+            target=f"integrations/{storefront_post_orders_integration.ref}",
         )
 
         # intake.iac:12  api storefront: POST /fulfilments -> workflow fulfil_order
@@ -1629,12 +1403,7 @@ class ShopStack(cdk.Stack):
             "StorefrontPostFulfilments",
             api_id=storefront.api_id,
             route_key="POST /fulfilments",
-            target=cdk.Fn.sub(
-                "integrations/${StorefrontPostFulfilmentsIntegrationId}",
-                {
-                    "StorefrontPostFulfilmentsIntegrationId": storefront_post_fulfilments_integration.ref,
-                },
-            ),
+            target=f"integrations/{storefront_post_fulfilments_integration.ref}",
         )
 
         # intake.iac:13  api storefront: POST /webhooks/carrier -> bus shop_events
@@ -1660,12 +1429,7 @@ class ShopStack(cdk.Stack):
             "StorefrontPostWebhooksCarrier",
             api_id=storefront.api_id,
             route_key="POST /webhooks/carrier",
-            target=cdk.Fn.sub(
-                "integrations/${StorefrontPostWebhooksCarrierIntegrationId}",
-                {
-                    "StorefrontPostWebhooksCarrierIntegrationId": storefront_post_webhooks_carrier_integration.ref,
-                },
-            ),
+            target=f"integrations/{storefront_post_webhooks_carrier_integration.ref}",
         )
 
         # events.iac:52  workflow fulfil_order: role for EventBridge to start it
@@ -1680,10 +1444,7 @@ class ShopStack(cdk.Stack):
                             sid="StartFulfilOrder",
                             actions=["states:StartExecution"],
                             resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${Stage}-shop-fulfil-order",
-                                    {"Stage": stage.value_as_string},
-                                ),
+                                f"arn:{cdk.Aws.PARTITION}:states:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:stateMachine:{stage}-shop-fulfil-order",
                             ],
                         ),
                     ],
@@ -1698,10 +1459,7 @@ class ShopStack(cdk.Stack):
         shop_events_event_to_fulfil_order = events.CfnRule(
             self,
             "ShopEventsEventToFulfilOrder",
-            name=cdk.Fn.sub(
-                "${Stage}-shop-shop-events-event-to-fulfil-order",
-                {"Stage": stage.value_as_string},
-            ),
+            name=f"{stage}-shop-shop-events-event-to-fulfil-order",
             description="shop_events.event -> fulfil_order",
             event_bus_name=shop_events.event_bus_name,
             event_pattern={"source": ["shop.orders"], "detail-type": ["OrderPlaced"]},
@@ -1747,10 +1505,7 @@ class ShopStack(cdk.Stack):
         shop_events_event_to_send_receipt = events.CfnRule(
             self,
             "ShopEventsEventToSendReceipt",
-            name=cdk.Fn.sub(
-                "${Stage}-shop-shop-events-event-to-send-receipt",
-                {"Stage": stage.value_as_string},
-            ),
+            name=f"{stage}-shop-shop-events-event-to-send-receipt",
             description="shop_events.event -> send_receipt",
             event_bus_name=shop_events.event_bus_name,
             event_pattern={"source": ["shop.orders"], "detail-type": ["OrderPlaced"]},
@@ -1806,10 +1561,7 @@ class ShopStack(cdk.Stack):
         shop_events_event_to_partner_feed = events.CfnRule(
             self,
             "ShopEventsEventToPartnerFeed",
-            name=cdk.Fn.sub(
-                "${Stage}-shop-shop-events-event-to-partner-feed",
-                {"Stage": stage.value_as_string},
-            ),
+            name=f"{stage}-shop-shop-events-event-to-partner-feed",
             description="shop_events.event -> partner_feed",
             event_bus_name=shop_events.event_bus_name,
             event_pattern={"source": ["shop.orders"], "detail-type": ["OrderShipped"]},
@@ -1875,10 +1627,7 @@ class ShopStack(cdk.Stack):
         shop_events_event_to_audit_log = events.CfnRule(
             self,
             "ShopEventsEventToAuditLog",
-            name=cdk.Fn.sub(
-                "${Stage}-shop-shop-events-event-to-audit-log",
-                {"Stage": stage.value_as_string},
-            ),
+            name=f"{stage}-shop-shop-events-event-to-audit-log",
             description="shop_events.event -> audit_log",
             event_bus_name=shop_events.event_bus_name,
             event_pattern={"account": [cdk.Aws.ACCOUNT_ID]},
@@ -1974,7 +1723,7 @@ class ShopStack(cdk.Stack):
             self,
             "OrdersChangedToOrderChanges",
             target=order_changes,
-            event_source_arn=orders.table_stream_arn,
+            event_source_arn=stream_arn(orders),
             batch_size=100,
             starting_position=lambda_.StartingPosition.LATEST,
             report_batch_item_failures=True,
@@ -2084,6 +1833,7 @@ class ShopStack(cdk.Stack):
         api_url_output = cdk.CfnOutput(
             self,
             "Output:ApiUrl",
+            description="output api_url = storefront.url",
             value=storefront.api_endpoint,
         )
         api_url_output.override_logical_id("ApiUrl")
@@ -2091,6 +1841,7 @@ class ShopStack(cdk.Stack):
         orders_table_output = cdk.CfnOutput(
             self,
             "Output:OrdersTable",
+            description="output orders_table = orders.name",
             value=orders.table_name,
         )
         orders_table_output.override_logical_id("OrdersTable")
@@ -2098,6 +1849,7 @@ class ShopStack(cdk.Stack):
         dead_letters_output = cdk.CfnOutput(
             self,
             "Output:DeadLetters",
+            description="output dead_letters = incoming_orders_dlq.url",
             value=incoming_orders_dlq.queue_url,
         )
         dead_letters_output.override_logical_id("DeadLetters")
@@ -2105,6 +1857,7 @@ class ShopStack(cdk.Stack):
         replay_function_output = cdk.CfnOutput(
             self,
             "Output:ReplayFunction",
+            description="output replay_function = replay_failed.name",
             value=replay_failed.function_name,
         )
         replay_function_output.override_logical_id("ReplayFunction")
@@ -2112,6 +1865,7 @@ class ShopStack(cdk.Stack):
         event_bus_output = cdk.CfnOutput(
             self,
             "Output:EventBus",
+            description="output event_bus = shop_events.arn",
             value=shop_events.event_bus_arn,
         )
         event_bus_output.override_logical_id("EventBus")

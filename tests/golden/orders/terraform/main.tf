@@ -1,23 +1,89 @@
 # iac app shop: every resource, in the order the plan made them.
 
+locals {
+  # Every generated name starts with it: a second stage (`-var stage=prod`, in a state
+  # of its own) gets names of its own.
+  name_prefix = "${var.stage}-shop"
+  # The app's part of each role's name_prefix (IAM takes 38 characters in all).
+  role_prefix = substr(local.name_prefix, 0, 20)
+}
+
+# Guards a state against a second stage: with another prefix (`-var stage=...` on this
+# stage's state) every named resource would be renamed, that is replaced. Plan fails
+# here instead; deploy a second stage with a state of its own (README). To destroy this
+# stage on purpose, `terraform state rm terraform_data.name_prefix` first.
+resource "terraform_data" "name_prefix" {
+  triggers_replace = local.name_prefix
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
 data "aws_caller_identity" "current" {}
 
 data "aws_partition" "current" {}
 
-data "aws_region" "current" {}
+# Who may assume the roles of apigateway.amazonaws.com.
+data "aws_iam_policy_document" "apigateway_assume_role" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["apigateway.amazonaws.com"]
+    }
+  }
+}
+
+# Who may assume the roles of events.amazonaws.com.
+data "aws_iam_policy_document" "events_assume_role" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["events.amazonaws.com"]
+    }
+  }
+}
+
+# Who may assume the roles of lambda.amazonaws.com.
+data "aws_iam_policy_document" "lambda_assume_role" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+  }
+}
+
+# Who may assume the roles of states.amazonaws.com.
+data "aws_iam_policy_document" "states_assume_role" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["states.amazonaws.com"]
+    }
+  }
+}
 
 # events.iac:5  bus shop_events
 resource "aws_cloudwatch_event_bus" "shop_events" {
-  name = "${var.stage}-shop-shop-events"
+  name = "${local.name_prefix}-shop-events"
 }
 
 # events.iac:16  topic partner_feed
 resource "aws_sns_topic" "partner_feed" {
-  name = "${var.stage}-shop-partner-feed"
+  name = "${local.name_prefix}-partner-feed"
 }
 
 # events.iac:16  topic partner_feed: who may send to it
-resource "aws_sns_topic_policy" "partner_feed_policy" {
+resource "aws_sns_topic_policy" "partner_feed" {
   arn = aws_sns_topic.partner_feed.arn
   policy = jsonencode({
     Version = "2012-10-17"
@@ -42,7 +108,7 @@ resource "aws_sns_topic_policy" "partner_feed_policy" {
 
 # events.iac:16  queue partner_feed_dlq (dead-letter queue)
 resource "aws_sqs_queue" "partner_feed_dlq" {
-  name                       = "${var.stage}-shop-partner-feed-dlq"
+  name                       = "${local.name_prefix}-partner-feed-dlq"
   max_message_size           = 262144
   visibility_timeout_seconds = 30
   message_retention_seconds  = 1209600
@@ -51,7 +117,7 @@ resource "aws_sqs_queue" "partner_feed_dlq" {
 }
 
 # events.iac:16  queue partner_feed_dlq: who may send to it
-resource "aws_sqs_queue_policy" "partner_feed_dlq_policy" {
+resource "aws_sqs_queue_policy" "partner_feed_dlq" {
   queue_url = aws_sqs_queue.partner_feed_dlq.url
   policy = jsonencode({
     Version = "2012-10-17"
@@ -76,7 +142,7 @@ resource "aws_sqs_queue_policy" "partner_feed_dlq_policy" {
 
 # events.iac:17  queue audit_log
 resource "aws_sqs_queue" "audit_log" {
-  name                       = "${var.stage}-shop-audit-log"
+  name                       = "${local.name_prefix}-audit-log"
   max_message_size           = 262144
   visibility_timeout_seconds = 30
   message_retention_seconds  = 1209600
@@ -85,7 +151,7 @@ resource "aws_sqs_queue" "audit_log" {
 }
 
 # events.iac:17  queue audit_log: who may send to it
-resource "aws_sqs_queue_policy" "audit_log_policy" {
+resource "aws_sqs_queue_policy" "audit_log" {
   queue_url = aws_sqs_queue.audit_log.url
   policy = jsonencode({
     Version = "2012-10-17"
@@ -110,7 +176,7 @@ resource "aws_sqs_queue_policy" "audit_log_policy" {
 
 # events.iac:17  queue audit_log_dlq (dead-letter queue)
 resource "aws_sqs_queue" "audit_log_dlq" {
-  name                       = "${var.stage}-shop-audit-log-dlq"
+  name                       = "${local.name_prefix}-audit-log-dlq"
   max_message_size           = 262144
   visibility_timeout_seconds = 30
   message_retention_seconds  = 1209600
@@ -119,7 +185,7 @@ resource "aws_sqs_queue" "audit_log_dlq" {
 }
 
 # events.iac:17  queue audit_log_dlq: who may send to it
-resource "aws_sqs_queue_policy" "audit_log_dlq_policy" {
+resource "aws_sqs_queue_policy" "audit_log_dlq" {
   queue_url = aws_sqs_queue.audit_log_dlq.url
   policy = jsonencode({
     Version = "2012-10-17"
@@ -210,7 +276,7 @@ resource "aws_s3_bucket_lifecycle_configuration" "receipts" {
 }
 
 # events.iac:19  bucket receipts: policy
-resource "aws_s3_bucket_policy" "receipts_policy" {
+resource "aws_s3_bucket_policy" "receipts" {
   bucket = aws_s3_bucket.receipts.bucket
   policy = jsonencode({
     Version = "2012-10-17"
@@ -234,31 +300,21 @@ resource "aws_s3_bucket_policy" "receipts_policy" {
 }
 
 # events.iac:23  function send_receipt: log group
-resource "aws_cloudwatch_log_group" "send_receipt_log_group" {
-  name              = "/aws/lambda/${var.stage}-shop-send-receipt"
+resource "aws_cloudwatch_log_group" "send_receipt" {
+  name              = "/aws/lambda/${local.name_prefix}-send-receipt"
   retention_in_days = 30
 }
 
 # events.iac:23  function send_receipt: role
-resource "aws_iam_role" "send_receipt_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "lambda.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "send_receipt" {
+  name_prefix        = "${local.role_prefix}-send-receipt-"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
 }
 
 # events.iac:23  function send_receipt: role
-resource "aws_iam_role_policy" "send_receipt_role" {
+resource "aws_iam_role_policy" "send_receipt" {
   name = "SendReceiptRolePolicy"
-  role = aws_iam_role.send_receipt_role.id
+  role = aws_iam_role.send_receipt.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -266,7 +322,7 @@ resource "aws_iam_role_policy" "send_receipt_role" {
         Sid      = "WriteLogs"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/${var.stage}-shop-send-receipt:*"
+        Resource = "${aws_cloudwatch_log_group.send_receipt.arn}:*"
       },
       {
         Sid      = "WriteReceiptsObjects"
@@ -286,8 +342,8 @@ resource "aws_iam_role_policy" "send_receipt_role" {
 
 # events.iac:23  function send_receipt
 resource "aws_lambda_function" "send_receipt" {
-  function_name    = "${var.stage}-shop-send-receipt"
-  role             = aws_iam_role.send_receipt_role.arn
+  function_name    = "${local.name_prefix}-send-receipt"
+  role             = aws_iam_role.send_receipt.arn
   handler          = "send_receipt.handler"
   runtime          = "python3.12"
   architectures    = ["x86_64"]
@@ -298,7 +354,7 @@ resource "aws_lambda_function" "send_receipt" {
 
   logging_config {
     log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.send_receipt_log_group.name
+    log_group  = aws_cloudwatch_log_group.send_receipt.name
   }
 
   environment {
@@ -308,12 +364,12 @@ resource "aws_lambda_function" "send_receipt" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.send_receipt_role]
+  depends_on = [aws_iam_role_policy.send_receipt]
 }
 
 # events.iac:23  queue send_receipt_dlq (dead-letter queue)
 resource "aws_sqs_queue" "send_receipt_dlq" {
-  name                       = "${var.stage}-shop-send-receipt-dlq"
+  name                       = "${local.name_prefix}-send-receipt-dlq"
   max_message_size           = 262144
   visibility_timeout_seconds = 30
   message_retention_seconds  = 1209600
@@ -322,7 +378,7 @@ resource "aws_sqs_queue" "send_receipt_dlq" {
 }
 
 # events.iac:23  queue send_receipt_dlq: who may send to it
-resource "aws_sqs_queue_policy" "send_receipt_dlq_policy" {
+resource "aws_sqs_queue_policy" "send_receipt_dlq" {
   queue_url = aws_sqs_queue.send_receipt_dlq.url
   policy = jsonencode({
     Version = "2012-10-17"
@@ -347,7 +403,7 @@ resource "aws_sqs_queue_policy" "send_receipt_dlq_policy" {
 
 # events.iac:33  table stock
 resource "aws_dynamodb_table" "stock" {
-  name         = "${var.stage}-shop-stock"
+  name         = "${local.name_prefix}-stock"
   billing_mode = "PAY_PER_REQUEST"
   hash_key     = "sku"
 
@@ -370,31 +426,21 @@ resource "aws_dynamodb_table" "stock" {
 }
 
 # events.iac:37  function reserve_stock: log group
-resource "aws_cloudwatch_log_group" "reserve_stock_log_group" {
-  name              = "/aws/lambda/${var.stage}-shop-reserve-stock"
+resource "aws_cloudwatch_log_group" "reserve_stock" {
+  name              = "/aws/lambda/${local.name_prefix}-reserve-stock"
   retention_in_days = 30
 }
 
 # events.iac:37  function reserve_stock: role
-resource "aws_iam_role" "reserve_stock_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "lambda.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "reserve_stock" {
+  name_prefix        = "${local.role_prefix}-reserve-stock-"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
 }
 
 # events.iac:37  function reserve_stock: role
-resource "aws_iam_role_policy" "reserve_stock_role" {
+resource "aws_iam_role_policy" "reserve_stock" {
   name = "ReserveStockRolePolicy"
-  role = aws_iam_role.reserve_stock_role.id
+  role = aws_iam_role.reserve_stock.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -402,7 +448,7 @@ resource "aws_iam_role_policy" "reserve_stock_role" {
         Sid      = "WriteLogs"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/${var.stage}-shop-reserve-stock:*"
+        Resource = "${aws_cloudwatch_log_group.reserve_stock.arn}:*"
       },
       {
         Sid    = "ReadWriteStock"
@@ -440,8 +486,8 @@ resource "aws_iam_role_policy" "reserve_stock_role" {
 
 # events.iac:37  function reserve_stock
 resource "aws_lambda_function" "reserve_stock" {
-  function_name    = "${var.stage}-shop-reserve-stock"
-  role             = aws_iam_role.reserve_stock_role.arn
+  function_name    = "${local.name_prefix}-reserve-stock"
+  role             = aws_iam_role.reserve_stock.arn
   handler          = "reserve_stock.handler"
   runtime          = "python3.12"
   architectures    = ["x86_64"]
@@ -452,7 +498,7 @@ resource "aws_lambda_function" "reserve_stock" {
 
   logging_config {
     log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.reserve_stock_log_group.name
+    log_group  = aws_cloudwatch_log_group.reserve_stock.name
   }
 
   environment {
@@ -462,12 +508,12 @@ resource "aws_lambda_function" "reserve_stock" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.reserve_stock_role]
+  depends_on = [aws_iam_role_policy.reserve_stock]
 }
 
 # events.iac:48  queue pick_lists
 resource "aws_sqs_queue" "pick_lists" {
-  name                       = "${var.stage}-shop-pick-lists"
+  name                       = "${local.name_prefix}-pick-lists"
   max_message_size           = 262144
   visibility_timeout_seconds = 30
   message_retention_seconds  = 345600
@@ -476,25 +522,15 @@ resource "aws_sqs_queue" "pick_lists" {
 }
 
 # events.iac:52  workflow fulfil_order: role
-resource "aws_iam_role" "fulfil_order_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "states.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "fulfil_order" {
+  name_prefix        = "${local.role_prefix}-fulfil-order-"
+  assume_role_policy = data.aws_iam_policy_document.states_assume_role.json
 }
 
 # events.iac:52  workflow fulfil_order: role
-resource "aws_iam_role_policy" "fulfil_order_role" {
+resource "aws_iam_role_policy" "fulfil_order" {
   name = "FulfilOrderRolePolicy"
-  role = aws_iam_role.fulfil_order_role.id
+  role = aws_iam_role.fulfil_order.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -502,7 +538,7 @@ resource "aws_iam_role_policy" "fulfil_order_role" {
         Sid      = "InvokeReserveStock"
         Effect   = "Allow"
         Action   = "lambda:InvokeFunction"
-        Resource = "arn:${data.aws_partition.current.partition}:lambda:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:function:${var.stage}-shop-reserve-stock"
+        Resource = "arn:${data.aws_partition.current.partition}:lambda:${var.region}:${data.aws_caller_identity.current.account_id}:function:${var.stage}-shop-reserve-stock"
       },
       {
         Sid      = "SendToPickLists"
@@ -516,9 +552,9 @@ resource "aws_iam_role_policy" "fulfil_order_role" {
 
 # events.iac:52  workflow fulfil_order
 resource "aws_sfn_state_machine" "fulfil_order" {
-  name     = "${var.stage}-shop-fulfil-order"
+  name     = "${local.name_prefix}-fulfil-order"
   type     = "STANDARD"
-  role_arn = aws_iam_role.fulfil_order_role.arn
+  role_arn = aws_iam_role.fulfil_order.arn
   definition = jsonencode({
     Comment = "workflow fulfil_order"
     StartAt = "Invoke reserve_stock"
@@ -624,12 +660,12 @@ resource "aws_sfn_state_machine" "fulfil_order" {
     }
   })
 
-  depends_on = [aws_iam_role_policy.fulfil_order_role]
+  depends_on = [aws_iam_role_policy.fulfil_order]
 }
 
 # events.iac:52  queue fulfil_order_dlq (dead-letter queue)
 resource "aws_sqs_queue" "fulfil_order_dlq" {
-  name                       = "${var.stage}-shop-fulfil-order-dlq"
+  name                       = "${local.name_prefix}-fulfil-order-dlq"
   max_message_size           = 262144
   visibility_timeout_seconds = 30
   message_retention_seconds  = 1209600
@@ -638,7 +674,7 @@ resource "aws_sqs_queue" "fulfil_order_dlq" {
 }
 
 # events.iac:52  queue fulfil_order_dlq: who may send to it
-resource "aws_sqs_queue_policy" "fulfil_order_dlq_policy" {
+resource "aws_sqs_queue_policy" "fulfil_order_dlq" {
   queue_url = aws_sqs_queue.fulfil_order_dlq.url
   policy = jsonencode({
     Version = "2012-10-17"
@@ -663,7 +699,7 @@ resource "aws_sqs_queue_policy" "fulfil_order_dlq_policy" {
 
 # intake.iac:3  api storefront
 resource "aws_apigatewayv2_api" "storefront" {
-  name          = "${var.stage}-shop-storefront"
+  name          = "${local.name_prefix}-storefront"
   protocol_type = "HTTP"
 
   cors_configuration {
@@ -675,12 +711,12 @@ resource "aws_apigatewayv2_api" "storefront" {
 
 # intake.iac:3  api storefront: access logs
 resource "aws_cloudwatch_log_group" "storefront_access_logs" {
-  name              = "/aws/apigateway/${var.stage}-shop-storefront"
+  name              = "/aws/apigateway/${local.name_prefix}-storefront"
   retention_in_days = 30
 }
 
 # intake.iac:3  api storefront: default stage
-resource "aws_apigatewayv2_stage" "storefront_stage" {
+resource "aws_apigatewayv2_stage" "storefront" {
   api_id      = aws_apigatewayv2_api.storefront.id
   name        = "$default"
   auto_deploy = true
@@ -692,16 +728,24 @@ resource "aws_apigatewayv2_stage" "storefront_stage" {
 
   access_log_settings {
     destination_arn = aws_cloudwatch_log_group.storefront_access_logs.arn
-    format          = "{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\",\"requestTime\":\"$context.requestTime\",\"routeKey\":\"$context.routeKey\",\"status\":\"$context.status\",\"responseLength\":\"$context.responseLength\",\"integrationError\":\"$context.integrationErrorMessage\"}"
+    format = jsonencode({
+      requestId        = "$context.requestId"
+      ip               = "$context.identity.sourceIp"
+      requestTime      = "$context.requestTime"
+      routeKey         = "$context.routeKey"
+      status           = "$context.status"
+      responseLength   = "$context.responseLength"
+      integrationError = "$context.integrationErrorMessage"
+    })
   }
 }
 
 # intake.iac:7  api storefront: POST /orders -> queue incoming_orders
-resource "aws_apigatewayv2_integration" "storefront_post_orders_integration" {
+resource "aws_apigatewayv2_integration" "storefront_post_orders" {
   api_id              = aws_apigatewayv2_api.storefront.id
   integration_type    = "AWS_PROXY"
   integration_subtype = "SQS-SendMessage"
-  credentials_arn     = aws_iam_role.storefront_role.arn
+  credentials_arn     = aws_iam_role.storefront.arn
   request_parameters = {
     QueueUrl    = aws_sqs_queue.incoming_orders.url
     MessageBody = "$request.body"
@@ -713,20 +757,20 @@ resource "aws_apigatewayv2_integration" "storefront_post_orders_integration" {
 resource "aws_apigatewayv2_route" "storefront_post_orders" {
   api_id    = aws_apigatewayv2_api.storefront.id
   route_key = "POST /orders"
-  target    = "integrations/${aws_apigatewayv2_integration.storefront_post_orders_integration.id}"
+  target    = "integrations/${aws_apigatewayv2_integration.storefront_post_orders.id}"
 }
 
 # intake.iac:8  api storefront: GET /orders/{id} may invoke order_api
-resource "aws_lambda_permission" "storefront_get_orders_id_permission" {
+resource "aws_lambda_permission" "storefront_get_orders_id" {
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.order_api.arn
   principal      = "apigateway.amazonaws.com"
-  source_arn     = "arn:${data.aws_partition.current.partition}:execute-api:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:${aws_apigatewayv2_api.storefront.id}/*/GET/orders/*"
+  source_arn     = "${aws_apigatewayv2_api.storefront.execution_arn}/*/GET/orders/*"
   source_account = data.aws_caller_identity.current.account_id
 }
 
 # intake.iac:8  api storefront: GET /orders/{id} -> function order_api
-resource "aws_apigatewayv2_integration" "storefront_get_orders_id_integration" {
+resource "aws_apigatewayv2_integration" "storefront_get_orders_id" {
   api_id                 = aws_apigatewayv2_api.storefront.id
   integration_type       = "AWS_PROXY"
   integration_uri        = aws_lambda_function.order_api.arn
@@ -737,20 +781,20 @@ resource "aws_apigatewayv2_integration" "storefront_get_orders_id_integration" {
 resource "aws_apigatewayv2_route" "storefront_get_orders_id" {
   api_id    = aws_apigatewayv2_api.storefront.id
   route_key = "GET /orders/{id}"
-  target    = "integrations/${aws_apigatewayv2_integration.storefront_get_orders_id_integration.id}"
+  target    = "integrations/${aws_apigatewayv2_integration.storefront_get_orders_id.id}"
 }
 
 # intake.iac:9  api storefront: PATCH /orders/{id} may invoke order_api
-resource "aws_lambda_permission" "storefront_patch_orders_id_permission" {
+resource "aws_lambda_permission" "storefront_patch_orders_id" {
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.order_api.arn
   principal      = "apigateway.amazonaws.com"
-  source_arn     = "arn:${data.aws_partition.current.partition}:execute-api:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:${aws_apigatewayv2_api.storefront.id}/*/PATCH/orders/*"
+  source_arn     = "${aws_apigatewayv2_api.storefront.execution_arn}/*/PATCH/orders/*"
   source_account = data.aws_caller_identity.current.account_id
 }
 
 # intake.iac:9  api storefront: PATCH /orders/{id} -> function order_api
-resource "aws_apigatewayv2_integration" "storefront_patch_orders_id_integration" {
+resource "aws_apigatewayv2_integration" "storefront_patch_orders_id" {
   api_id                 = aws_apigatewayv2_api.storefront.id
   integration_type       = "AWS_PROXY"
   integration_uri        = aws_lambda_function.order_api.arn
@@ -761,20 +805,20 @@ resource "aws_apigatewayv2_integration" "storefront_patch_orders_id_integration"
 resource "aws_apigatewayv2_route" "storefront_patch_orders_id" {
   api_id    = aws_apigatewayv2_api.storefront.id
   route_key = "PATCH /orders/{id}"
-  target    = "integrations/${aws_apigatewayv2_integration.storefront_patch_orders_id_integration.id}"
+  target    = "integrations/${aws_apigatewayv2_integration.storefront_patch_orders_id.id}"
 }
 
 # intake.iac:10  api storefront: PUT /orders/{id}/address may invoke order_api
-resource "aws_lambda_permission" "storefront_put_orders_id_address_permission" {
+resource "aws_lambda_permission" "storefront_put_orders_id_address" {
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.order_api.arn
   principal      = "apigateway.amazonaws.com"
-  source_arn     = "arn:${data.aws_partition.current.partition}:execute-api:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:${aws_apigatewayv2_api.storefront.id}/*/PUT/orders/*/address"
+  source_arn     = "${aws_apigatewayv2_api.storefront.execution_arn}/*/PUT/orders/*/address"
   source_account = data.aws_caller_identity.current.account_id
 }
 
 # intake.iac:10  api storefront: PUT /orders/{id}/address -> function order_api
-resource "aws_apigatewayv2_integration" "storefront_put_orders_id_address_integration" {
+resource "aws_apigatewayv2_integration" "storefront_put_orders_id_address" {
   api_id                 = aws_apigatewayv2_api.storefront.id
   integration_type       = "AWS_PROXY"
   integration_uri        = aws_lambda_function.order_api.arn
@@ -785,20 +829,20 @@ resource "aws_apigatewayv2_integration" "storefront_put_orders_id_address_integr
 resource "aws_apigatewayv2_route" "storefront_put_orders_id_address" {
   api_id    = aws_apigatewayv2_api.storefront.id
   route_key = "PUT /orders/{id}/address"
-  target    = "integrations/${aws_apigatewayv2_integration.storefront_put_orders_id_address_integration.id}"
+  target    = "integrations/${aws_apigatewayv2_integration.storefront_put_orders_id_address.id}"
 }
 
 # intake.iac:11  api storefront: DELETE /orders/{id} may invoke order_api
-resource "aws_lambda_permission" "storefront_delete_orders_id_permission" {
+resource "aws_lambda_permission" "storefront_delete_orders_id" {
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.order_api.arn
   principal      = "apigateway.amazonaws.com"
-  source_arn     = "arn:${data.aws_partition.current.partition}:execute-api:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:${aws_apigatewayv2_api.storefront.id}/*/DELETE/orders/*"
+  source_arn     = "${aws_apigatewayv2_api.storefront.execution_arn}/*/DELETE/orders/*"
   source_account = data.aws_caller_identity.current.account_id
 }
 
 # intake.iac:11  api storefront: DELETE /orders/{id} -> function order_api
-resource "aws_apigatewayv2_integration" "storefront_delete_orders_id_integration" {
+resource "aws_apigatewayv2_integration" "storefront_delete_orders_id" {
   api_id                 = aws_apigatewayv2_api.storefront.id
   integration_type       = "AWS_PROXY"
   integration_uri        = aws_lambda_function.order_api.arn
@@ -809,15 +853,15 @@ resource "aws_apigatewayv2_integration" "storefront_delete_orders_id_integration
 resource "aws_apigatewayv2_route" "storefront_delete_orders_id" {
   api_id    = aws_apigatewayv2_api.storefront.id
   route_key = "DELETE /orders/{id}"
-  target    = "integrations/${aws_apigatewayv2_integration.storefront_delete_orders_id_integration.id}"
+  target    = "integrations/${aws_apigatewayv2_integration.storefront_delete_orders_id.id}"
 }
 
 # intake.iac:12  api storefront: POST /fulfilments -> workflow fulfil_order
-resource "aws_apigatewayv2_integration" "storefront_post_fulfilments_integration" {
+resource "aws_apigatewayv2_integration" "storefront_post_fulfilments" {
   api_id              = aws_apigatewayv2_api.storefront.id
   integration_type    = "AWS_PROXY"
   integration_subtype = "StepFunctions-StartExecution"
-  credentials_arn     = aws_iam_role.storefront_role.arn
+  credentials_arn     = aws_iam_role.storefront.arn
   request_parameters = {
     StateMachineArn = aws_sfn_state_machine.fulfil_order.arn
     Input           = "$request.body"
@@ -829,15 +873,15 @@ resource "aws_apigatewayv2_integration" "storefront_post_fulfilments_integration
 resource "aws_apigatewayv2_route" "storefront_post_fulfilments" {
   api_id    = aws_apigatewayv2_api.storefront.id
   route_key = "POST /fulfilments"
-  target    = "integrations/${aws_apigatewayv2_integration.storefront_post_fulfilments_integration.id}"
+  target    = "integrations/${aws_apigatewayv2_integration.storefront_post_fulfilments.id}"
 }
 
 # intake.iac:13  api storefront: POST /webhooks/carrier -> bus shop_events
-resource "aws_apigatewayv2_integration" "storefront_post_webhooks_carrier_integration" {
+resource "aws_apigatewayv2_integration" "storefront_post_webhooks_carrier" {
   api_id              = aws_apigatewayv2_api.storefront.id
   integration_type    = "AWS_PROXY"
   integration_subtype = "EventBridge-PutEvents"
-  credentials_arn     = aws_iam_role.storefront_role.arn
+  credentials_arn     = aws_iam_role.storefront.arn
   request_parameters = {
     Source       = "shop.storefront"
     DetailType   = "POST /webhooks/carrier"
@@ -851,12 +895,12 @@ resource "aws_apigatewayv2_integration" "storefront_post_webhooks_carrier_integr
 resource "aws_apigatewayv2_route" "storefront_post_webhooks_carrier" {
   api_id    = aws_apigatewayv2_api.storefront.id
   route_key = "POST /webhooks/carrier"
-  target    = "integrations/${aws_apigatewayv2_integration.storefront_post_webhooks_carrier_integration.id}"
+  target    = "integrations/${aws_apigatewayv2_integration.storefront_post_webhooks_carrier.id}"
 }
 
 # intake.iac:19  queue incoming_orders
 resource "aws_sqs_queue" "incoming_orders" {
-  name                       = "${var.stage}-shop-incoming-orders"
+  name                       = "${local.name_prefix}-incoming-orders"
   max_message_size           = 262144
   visibility_timeout_seconds = 180
   message_retention_seconds  = 345600
@@ -870,7 +914,7 @@ resource "aws_sqs_queue" "incoming_orders" {
 
 # intake.iac:19  queue incoming_orders_dlq (dead-letter queue)
 resource "aws_sqs_queue" "incoming_orders_dlq" {
-  name                       = "${var.stage}-shop-incoming-orders-dlq"
+  name                       = "${local.name_prefix}-incoming-orders-dlq"
   max_message_size           = 262144
   visibility_timeout_seconds = 30
   message_retention_seconds  = 1209600
@@ -879,31 +923,21 @@ resource "aws_sqs_queue" "incoming_orders_dlq" {
 }
 
 # intake.iac:25  function place_order: log group
-resource "aws_cloudwatch_log_group" "place_order_log_group" {
-  name              = "/aws/lambda/${var.stage}-shop-place-order"
+resource "aws_cloudwatch_log_group" "place_order" {
+  name              = "/aws/lambda/${local.name_prefix}-place-order"
   retention_in_days = 30
 }
 
 # intake.iac:25  function place_order: role
-resource "aws_iam_role" "place_order_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "lambda.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "place_order" {
+  name_prefix        = "${local.role_prefix}-place-order-"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
 }
 
 # intake.iac:25  function place_order: role
-resource "aws_iam_role_policy" "place_order_role" {
+resource "aws_iam_role_policy" "place_order" {
   name = "PlaceOrderRolePolicy"
-  role = aws_iam_role.place_order_role.id
+  role = aws_iam_role.place_order.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -911,7 +945,7 @@ resource "aws_iam_role_policy" "place_order_role" {
         Sid      = "WriteLogs"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/${var.stage}-shop-place-order:*"
+        Resource = "${aws_cloudwatch_log_group.place_order.arn}:*"
       },
       {
         Sid    = "WriteOrders"
@@ -953,8 +987,8 @@ resource "aws_iam_role_policy" "place_order_role" {
 
 # intake.iac:25  function place_order
 resource "aws_lambda_function" "place_order" {
-  function_name    = "${var.stage}-shop-place-order"
-  role             = aws_iam_role.place_order_role.arn
+  function_name    = "${local.name_prefix}-place-order"
+  role             = aws_iam_role.place_order.arn
   handler          = "place_order.handler"
   runtime          = "python3.12"
   architectures    = ["x86_64"]
@@ -965,7 +999,7 @@ resource "aws_lambda_function" "place_order" {
 
   logging_config {
     log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.place_order_log_group.name
+    log_group  = aws_cloudwatch_log_group.place_order.name
   }
 
   environment {
@@ -977,12 +1011,12 @@ resource "aws_lambda_function" "place_order" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.place_order_role]
+  depends_on = [aws_iam_role_policy.place_order]
 }
 
 # intake.iac:45  queue payments
 resource "aws_sqs_queue" "payments" {
-  name                        = "${var.stage}-shop-payments.fifo"
+  name                        = "${local.name_prefix}-payments.fifo"
   fifo_queue                  = true
   content_based_deduplication = true
   max_message_size            = 262144
@@ -998,7 +1032,7 @@ resource "aws_sqs_queue" "payments" {
 
 # intake.iac:45  queue payments_dlq (dead-letter queue)
 resource "aws_sqs_queue" "payments_dlq" {
-  name                        = "${var.stage}-shop-payments-dlq.fifo"
+  name                        = "${local.name_prefix}-payments-dlq.fifo"
   fifo_queue                  = true
   content_based_deduplication = true
   max_message_size            = 262144
@@ -1014,48 +1048,36 @@ resource "aws_secretsmanager_secret" "payment_key" {
   description = "payment_key, generated by iac"
 }
 
-# intake.iac:55  secret payment_key: its generated value
-data "aws_secretsmanager_random_password" "payment_key" {
+# intake.iac:55  secret payment_key: its generated value, ephemeral: never in the plan or the state
+ephemeral "aws_secretsmanager_random_password" "payment_key" {
   password_length     = 32
   exclude_punctuation = true
 }
 
-# intake.iac:55  secret payment_key: the first value; rotate or set it later without Terraform undoing it
+# intake.iac:55  secret payment_key: the first value, write-only; rotate or set it later without Terraform undoing it
 resource "aws_secretsmanager_secret_version" "payment_key" {
-  secret_id     = aws_secretsmanager_secret.payment_key.id
-  secret_string = data.aws_secretsmanager_random_password.payment_key.random_password
-
-  lifecycle {
-    ignore_changes = [secret_string]
-  }
+  secret_id        = aws_secretsmanager_secret.payment_key.id
+  secret_string_wo = ephemeral.aws_secretsmanager_random_password.payment_key.random_password
+  # Written once: Terraform sends a new value only when this number changes.
+  secret_string_wo_version = 1
 }
 
 # intake.iac:59  function charge_payment: log group
-resource "aws_cloudwatch_log_group" "charge_payment_log_group" {
-  name              = "/aws/lambda/${var.stage}-shop-charge-payment"
+resource "aws_cloudwatch_log_group" "charge_payment" {
+  name              = "/aws/lambda/${local.name_prefix}-charge-payment"
   retention_in_days = 30
 }
 
 # intake.iac:59  function charge_payment: role
-resource "aws_iam_role" "charge_payment_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "lambda.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "charge_payment" {
+  name_prefix        = "${local.role_prefix}-charge-payment-"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
 }
 
 # intake.iac:59  function charge_payment: role
-resource "aws_iam_role_policy" "charge_payment_role" {
+resource "aws_iam_role_policy" "charge_payment" {
   name = "ChargePaymentRolePolicy"
-  role = aws_iam_role.charge_payment_role.id
+  role = aws_iam_role.charge_payment.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -1063,7 +1085,7 @@ resource "aws_iam_role_policy" "charge_payment_role" {
         Sid      = "WriteLogs"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/${var.stage}-shop-charge-payment:*"
+        Resource = "${aws_cloudwatch_log_group.charge_payment.arn}:*"
       },
       {
         Sid      = "ReadPaymentKey"
@@ -1107,8 +1129,8 @@ resource "aws_iam_role_policy" "charge_payment_role" {
 
 # intake.iac:59  function charge_payment
 resource "aws_lambda_function" "charge_payment" {
-  function_name                  = "${var.stage}-shop-charge-payment"
-  role                           = aws_iam_role.charge_payment_role.arn
+  function_name                  = "${local.name_prefix}-charge-payment"
+  role                           = aws_iam_role.charge_payment.arn
   handler                        = "charge_payment.handler"
   runtime                        = "python3.12"
   architectures                  = ["x86_64"]
@@ -1120,7 +1142,7 @@ resource "aws_lambda_function" "charge_payment" {
 
   logging_config {
     log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.charge_payment_log_group.name
+    log_group  = aws_cloudwatch_log_group.charge_payment.name
   }
 
   environment {
@@ -1132,35 +1154,25 @@ resource "aws_lambda_function" "charge_payment" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.charge_payment_role]
+  depends_on = [aws_iam_role_policy.charge_payment]
 }
 
 # intake.iac:76  function order_api: log group
-resource "aws_cloudwatch_log_group" "order_api_log_group" {
-  name              = "/aws/lambda/${var.stage}-shop-order-api"
+resource "aws_cloudwatch_log_group" "order_api" {
+  name              = "/aws/lambda/${local.name_prefix}-order-api"
   retention_in_days = 30
 }
 
 # intake.iac:76  function order_api: role
-resource "aws_iam_role" "order_api_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "lambda.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "order_api" {
+  name_prefix        = "${local.role_prefix}-order-api-"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
 }
 
 # intake.iac:76  function order_api: role
-resource "aws_iam_role_policy" "order_api_role" {
+resource "aws_iam_role_policy" "order_api" {
   name = "OrderApiRolePolicy"
-  role = aws_iam_role.order_api_role.id
+  role = aws_iam_role.order_api.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -1168,7 +1180,7 @@ resource "aws_iam_role_policy" "order_api_role" {
         Sid      = "WriteLogs"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/${var.stage}-shop-order-api:*"
+        Resource = "${aws_cloudwatch_log_group.order_api.arn}:*"
       },
       {
         Sid    = "ReadWriteOrders"
@@ -1195,8 +1207,8 @@ resource "aws_iam_role_policy" "order_api_role" {
 
 # intake.iac:76  function order_api
 resource "aws_lambda_function" "order_api" {
-  function_name    = "${var.stage}-shop-order-api"
-  role             = aws_iam_role.order_api_role.arn
+  function_name    = "${local.name_prefix}-order-api"
+  role             = aws_iam_role.order_api.arn
   handler          = "order_api.handler"
   runtime          = "python3.12"
   architectures    = ["arm64"]
@@ -1207,7 +1219,7 @@ resource "aws_lambda_function" "order_api" {
 
   logging_config {
     log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.order_api_log_group.name
+    log_group  = aws_cloudwatch_log_group.order_api.name
   }
 
   environment {
@@ -1216,35 +1228,25 @@ resource "aws_lambda_function" "order_api" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.order_api_role]
+  depends_on = [aws_iam_role_policy.order_api]
 }
 
 # intake.iac:86  function replay_failed: log group
-resource "aws_cloudwatch_log_group" "replay_failed_log_group" {
-  name              = "/aws/lambda/${var.stage}-shop-replay-failed"
+resource "aws_cloudwatch_log_group" "replay_failed" {
+  name              = "/aws/lambda/${local.name_prefix}-replay-failed"
   retention_in_days = 30
 }
 
 # intake.iac:86  function replay_failed: role
-resource "aws_iam_role" "replay_failed_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "lambda.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "replay_failed" {
+  name_prefix        = "${local.role_prefix}-replay-failed-"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
 }
 
 # intake.iac:86  function replay_failed: role
-resource "aws_iam_role_policy" "replay_failed_role" {
+resource "aws_iam_role_policy" "replay_failed" {
   name = "ReplayFailedRolePolicy"
-  role = aws_iam_role.replay_failed_role.id
+  role = aws_iam_role.replay_failed.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -1252,7 +1254,7 @@ resource "aws_iam_role_policy" "replay_failed_role" {
         Sid      = "WriteLogs"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/${var.stage}-shop-replay-failed:*"
+        Resource = "${aws_cloudwatch_log_group.replay_failed.arn}:*"
       },
       {
         Sid    = "ReceiveIncomingOrdersDlq"
@@ -1277,8 +1279,8 @@ resource "aws_iam_role_policy" "replay_failed_role" {
 
 # intake.iac:86  function replay_failed
 resource "aws_lambda_function" "replay_failed" {
-  function_name    = "${var.stage}-shop-replay-failed"
-  role             = aws_iam_role.replay_failed_role.arn
+  function_name    = "${local.name_prefix}-replay-failed"
+  role             = aws_iam_role.replay_failed.arn
   handler          = "replay_failed.handler"
   runtime          = "python3.12"
   architectures    = ["x86_64"]
@@ -1289,7 +1291,7 @@ resource "aws_lambda_function" "replay_failed" {
 
   logging_config {
     log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.replay_failed_log_group.name
+    log_group  = aws_cloudwatch_log_group.replay_failed.name
   }
 
   environment {
@@ -1299,12 +1301,12 @@ resource "aws_lambda_function" "replay_failed" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.replay_failed_role]
+  depends_on = [aws_iam_role_policy.replay_failed]
 }
 
 # orders.iac:4  table orders
 resource "aws_dynamodb_table" "orders" {
-  name             = "${var.stage}-shop-orders"
+  name             = "${local.name_prefix}-orders"
   billing_mode     = "PAY_PER_REQUEST"
   hash_key         = "id"
   range_key        = "placed_at"
@@ -1352,31 +1354,21 @@ resource "aws_dynamodb_table" "orders" {
 }
 
 # orders.iac:17  function order_changes: log group
-resource "aws_cloudwatch_log_group" "order_changes_log_group" {
-  name              = "/aws/lambda/${var.stage}-shop-order-changes"
+resource "aws_cloudwatch_log_group" "order_changes" {
+  name              = "/aws/lambda/${local.name_prefix}-order-changes"
   retention_in_days = 30
 }
 
 # orders.iac:17  function order_changes: role
-resource "aws_iam_role" "order_changes_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "lambda.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "order_changes" {
+  name_prefix        = "${local.role_prefix}-order-changes-"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
 }
 
 # orders.iac:17  function order_changes: role
-resource "aws_iam_role_policy" "order_changes_role" {
+resource "aws_iam_role_policy" "order_changes" {
   name = "OrderChangesRolePolicy"
-  role = aws_iam_role.order_changes_role.id
+  role = aws_iam_role.order_changes.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -1384,7 +1376,7 @@ resource "aws_iam_role_policy" "order_changes_role" {
         Sid      = "WriteLogs"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/${var.stage}-shop-order-changes:*"
+        Resource = "${aws_cloudwatch_log_group.order_changes.arn}:*"
       },
       {
         Sid      = "PublishOrderUpdates"
@@ -1427,8 +1419,8 @@ resource "aws_iam_role_policy" "order_changes_role" {
 
 # orders.iac:17  function order_changes
 resource "aws_lambda_function" "order_changes" {
-  function_name    = "${var.stage}-shop-order-changes"
-  role             = aws_iam_role.order_changes_role.arn
+  function_name    = "${local.name_prefix}-order-changes"
+  role             = aws_iam_role.order_changes.arn
   handler          = "order_changes.handler"
   runtime          = "python3.12"
   architectures    = ["x86_64"]
@@ -1439,7 +1431,7 @@ resource "aws_lambda_function" "order_changes" {
 
   logging_config {
     log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.order_changes_log_group.name
+    log_group  = aws_cloudwatch_log_group.order_changes.name
   }
 
   environment {
@@ -1450,12 +1442,12 @@ resource "aws_lambda_function" "order_changes" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.order_changes_role]
+  depends_on = [aws_iam_role_policy.order_changes]
 }
 
 # orders.iac:17  queue order_changes_dlq (dead-letter queue)
 resource "aws_sqs_queue" "order_changes_dlq" {
-  name                       = "${var.stage}-shop-order-changes-dlq"
+  name                       = "${local.name_prefix}-order-changes-dlq"
   max_message_size           = 262144
   visibility_timeout_seconds = 30
   message_retention_seconds  = 1209600
@@ -1465,12 +1457,12 @@ resource "aws_sqs_queue" "order_changes_dlq" {
 
 # orders.iac:35  topic order_updates
 resource "aws_sns_topic" "order_updates" {
-  name = "${var.stage}-shop-order-updates"
+  name = "${local.name_prefix}-order-updates"
 }
 
 # orders.iac:39  queue customer_notices
 resource "aws_sqs_queue" "customer_notices" {
-  name                       = "${var.stage}-shop-customer-notices"
+  name                       = "${local.name_prefix}-customer-notices"
   max_message_size           = 262144
   visibility_timeout_seconds = 30
   message_retention_seconds  = 172800
@@ -1479,7 +1471,7 @@ resource "aws_sqs_queue" "customer_notices" {
 }
 
 # orders.iac:39  queue customer_notices: who may send to it
-resource "aws_sqs_queue_policy" "customer_notices_policy" {
+resource "aws_sqs_queue_policy" "customer_notices" {
   queue_url = aws_sqs_queue.customer_notices.url
   policy = jsonencode({
     Version = "2012-10-17"
@@ -1504,7 +1496,7 @@ resource "aws_sqs_queue_policy" "customer_notices_policy" {
 
 # orders.iac:39  queue customer_notices_dlq (dead-letter queue)
 resource "aws_sqs_queue" "customer_notices_dlq" {
-  name                       = "${var.stage}-shop-customer-notices-dlq"
+  name                       = "${local.name_prefix}-customer-notices-dlq"
   max_message_size           = 262144
   visibility_timeout_seconds = 30
   message_retention_seconds  = 1209600
@@ -1513,7 +1505,7 @@ resource "aws_sqs_queue" "customer_notices_dlq" {
 }
 
 # orders.iac:39  queue customer_notices_dlq: who may send to it
-resource "aws_sqs_queue_policy" "customer_notices_dlq_policy" {
+resource "aws_sqs_queue_policy" "customer_notices_dlq" {
   queue_url = aws_sqs_queue.customer_notices_dlq.url
   policy = jsonencode({
     Version = "2012-10-17"
@@ -1538,35 +1530,25 @@ resource "aws_sqs_queue_policy" "customer_notices_dlq_policy" {
 
 # orders.iac:43  topic alerts
 resource "aws_sns_topic" "alerts" {
-  name = "${var.stage}-shop-alerts"
+  name = "${local.name_prefix}-alerts"
 }
 
 # orders.iac:45  function page_oncall: log group
-resource "aws_cloudwatch_log_group" "page_oncall_log_group" {
-  name              = "/aws/lambda/${var.stage}-shop-page-oncall"
+resource "aws_cloudwatch_log_group" "page_oncall" {
+  name              = "/aws/lambda/${local.name_prefix}-page-oncall"
   retention_in_days = 90
 }
 
 # orders.iac:45  function page_oncall: role
-resource "aws_iam_role" "page_oncall_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "lambda.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "page_oncall" {
+  name_prefix        = "${local.role_prefix}-page-oncall-"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
 }
 
 # orders.iac:45  function page_oncall: role
-resource "aws_iam_role_policy" "page_oncall_role" {
+resource "aws_iam_role_policy" "page_oncall" {
   name = "PageOncallRolePolicy"
-  role = aws_iam_role.page_oncall_role.id
+  role = aws_iam_role.page_oncall.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -1574,7 +1556,7 @@ resource "aws_iam_role_policy" "page_oncall_role" {
         Sid      = "WriteLogs"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/${var.stage}-shop-page-oncall:*"
+        Resource = "${aws_cloudwatch_log_group.page_oncall.arn}:*"
       },
       {
         Sid      = "DeliverToPageOncallDlq"
@@ -1588,8 +1570,8 @@ resource "aws_iam_role_policy" "page_oncall_role" {
 
 # orders.iac:45  function page_oncall
 resource "aws_lambda_function" "page_oncall" {
-  function_name    = "${var.stage}-shop-page-oncall"
-  role             = aws_iam_role.page_oncall_role.arn
+  function_name    = "${local.name_prefix}-page-oncall"
+  role             = aws_iam_role.page_oncall.arn
   handler          = "page_oncall.handler"
   runtime          = "python3.12"
   architectures    = ["x86_64"]
@@ -1600,7 +1582,7 @@ resource "aws_lambda_function" "page_oncall" {
 
   logging_config {
     log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.page_oncall_log_group.name
+    log_group  = aws_cloudwatch_log_group.page_oncall.name
   }
 
   environment {
@@ -1610,12 +1592,12 @@ resource "aws_lambda_function" "page_oncall" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.page_oncall_role]
+  depends_on = [aws_iam_role_policy.page_oncall]
 }
 
 # orders.iac:45  queue page_oncall_dlq (dead-letter queue)
 resource "aws_sqs_queue" "page_oncall_dlq" {
-  name                       = "${var.stage}-shop-page-oncall-dlq"
+  name                       = "${local.name_prefix}-page-oncall-dlq"
   max_message_size           = 262144
   visibility_timeout_seconds = 30
   message_retention_seconds  = 1209600
@@ -1624,7 +1606,7 @@ resource "aws_sqs_queue" "page_oncall_dlq" {
 }
 
 # orders.iac:45  queue page_oncall_dlq: who may send to it
-resource "aws_sqs_queue_policy" "page_oncall_dlq_policy" {
+resource "aws_sqs_queue_policy" "page_oncall_dlq" {
   queue_url = aws_sqs_queue.page_oncall_dlq.url
   policy = jsonencode({
     Version = "2012-10-17"
@@ -1648,25 +1630,15 @@ resource "aws_sqs_queue_policy" "page_oncall_dlq_policy" {
 }
 
 # intake.iac:3  api storefront: role for its service integrations
-resource "aws_iam_role" "storefront_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "apigateway.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "storefront" {
+  name_prefix        = "${local.role_prefix}-storefront-"
+  assume_role_policy = data.aws_iam_policy_document.apigateway_assume_role.json
 }
 
 # intake.iac:3  api storefront: role for its service integrations
-resource "aws_iam_role_policy" "storefront_role" {
+resource "aws_iam_role_policy" "storefront" {
   name = "StorefrontRolePolicy"
-  role = aws_iam_role.storefront_role.id
+  role = aws_iam_role.storefront.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -1680,7 +1652,7 @@ resource "aws_iam_role_policy" "storefront_role" {
         Sid      = "StartExecutionFulfilOrder"
         Effect   = "Allow"
         Action   = "states:StartExecution"
-        Resource = "arn:${data.aws_partition.current.partition}:states:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:stateMachine:${var.stage}-shop-fulfil-order"
+        Resource = "arn:${data.aws_partition.current.partition}:states:${var.region}:${data.aws_caller_identity.current.account_id}:stateMachine:${var.stage}-shop-fulfil-order"
       },
       {
         Sid      = "PutEventsShopEvents"
@@ -1694,7 +1666,7 @@ resource "aws_iam_role_policy" "storefront_role" {
 
 # events.iac:8  shop_events.event -> workflow fulfil_order
 resource "aws_cloudwatch_event_rule" "shop_events_event_to_fulfil_order" {
-  name           = "${var.stage}-shop-shop-events-event-to-fulfil-order"
+  name           = "${local.name_prefix}-shop-events-event-to-fulfil-order"
   description    = "shop_events.event -> fulfil_order"
   event_bus_name = aws_cloudwatch_event_bus.shop_events.name
   event_pattern = jsonencode({
@@ -1710,7 +1682,7 @@ resource "aws_cloudwatch_event_target" "shop_events_event_to_fulfil_order_fulfil
   event_bus_name = aws_cloudwatch_event_bus.shop_events.name
   target_id      = "fulfil_order"
   arn            = aws_sfn_state_machine.fulfil_order.arn
-  role_arn       = aws_iam_role.fulfil_order_events_role.arn
+  role_arn       = aws_iam_role.fulfil_order_events.arn
 
   retry_policy {
     maximum_retry_attempts       = 185
@@ -1721,29 +1693,19 @@ resource "aws_cloudwatch_event_target" "shop_events_event_to_fulfil_order_fulfil
     arn = aws_sqs_queue.fulfil_order_dlq.arn
   }
 
-  depends_on = [aws_iam_role_policy.fulfil_order_events_role]
+  depends_on = [aws_iam_role_policy.fulfil_order_events]
 }
 
 # events.iac:52  workflow fulfil_order: role for EventBridge to start it
-resource "aws_iam_role" "fulfil_order_events_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "events.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "fulfil_order_events" {
+  name_prefix        = "${local.role_prefix}-fulfil-41a402ea-"
+  assume_role_policy = data.aws_iam_policy_document.events_assume_role.json
 }
 
 # events.iac:52  workflow fulfil_order: role for EventBridge to start it
-resource "aws_iam_role_policy" "fulfil_order_events_role" {
+resource "aws_iam_role_policy" "fulfil_order_events" {
   name = "FulfilOrderEventsRolePolicy"
-  role = aws_iam_role.fulfil_order_events_role.id
+  role = aws_iam_role.fulfil_order_events.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -1751,7 +1713,7 @@ resource "aws_iam_role_policy" "fulfil_order_events_role" {
         Sid      = "StartFulfilOrder"
         Effect   = "Allow"
         Action   = "states:StartExecution"
-        Resource = "arn:${data.aws_partition.current.partition}:states:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:stateMachine:${var.stage}-shop-fulfil-order"
+        Resource = "arn:${data.aws_partition.current.partition}:states:${var.region}:${data.aws_caller_identity.current.account_id}:stateMachine:${var.stage}-shop-fulfil-order"
       },
     ]
   })
@@ -1759,7 +1721,7 @@ resource "aws_iam_role_policy" "fulfil_order_events_role" {
 
 # events.iac:10  shop_events.event -> function send_receipt
 resource "aws_cloudwatch_event_rule" "shop_events_event_to_send_receipt" {
-  name           = "${var.stage}-shop-shop-events-event-to-send-receipt"
+  name           = "${local.name_prefix}-shop-events-event-to-send-receipt"
   description    = "shop_events.event -> send_receipt"
   event_bus_name = aws_cloudwatch_event_bus.shop_events.name
   event_pattern = jsonencode({
@@ -1787,7 +1749,7 @@ resource "aws_cloudwatch_event_target" "shop_events_event_to_send_receipt_send_r
 }
 
 # events.iac:10  shop_events.event -> send_receipt
-resource "aws_lambda_permission" "shop_events_event_to_send_receipt_permission" {
+resource "aws_lambda_permission" "shop_events_event_to_send_receipt" {
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.send_receipt.arn
   principal      = "events.amazonaws.com"
@@ -1797,7 +1759,7 @@ resource "aws_lambda_permission" "shop_events_event_to_send_receipt_permission" 
 
 # events.iac:12  shop_events.event -> topic partner_feed
 resource "aws_cloudwatch_event_rule" "shop_events_event_to_partner_feed" {
-  name           = "${var.stage}-shop-shop-events-event-to-partner-feed"
+  name           = "${local.name_prefix}-shop-events-event-to-partner-feed"
   description    = "shop_events.event -> partner_feed"
   event_bus_name = aws_cloudwatch_event_bus.shop_events.name
   event_pattern = jsonencode({
@@ -1826,7 +1788,7 @@ resource "aws_cloudwatch_event_target" "shop_events_event_to_partner_feed_partne
 
 # events.iac:14  shop_events.event -> queue audit_log
 resource "aws_cloudwatch_event_rule" "shop_events_event_to_audit_log" {
-  name           = "${var.stage}-shop-shop-events-event-to-audit-log"
+  name           = "${local.name_prefix}-shop-events-event-to-audit-log"
   description    = "shop_events.event -> audit_log"
   event_bus_name = aws_cloudwatch_event_bus.shop_events.name
   event_pattern = jsonencode({
@@ -1860,7 +1822,7 @@ resource "aws_lambda_event_source_mapping" "incoming_orders_message_to_place_ord
   maximum_batching_window_in_seconds = 5
   function_response_types            = ["ReportBatchItemFailures"]
 
-  depends_on = [aws_iam_role_policy.place_order_role]
+  depends_on = [aws_iam_role_policy.place_order]
 }
 
 # intake.iac:73  payments.message -> function charge_payment
@@ -1870,7 +1832,7 @@ resource "aws_lambda_event_source_mapping" "payments_message_to_charge_payment" 
   batch_size              = 10
   function_response_types = ["ReportBatchItemFailures"]
 
-  depends_on = [aws_iam_role_policy.charge_payment_role]
+  depends_on = [aws_iam_role_policy.charge_payment]
 }
 
 # orders.iac:31  orders.changed -> function order_changes
@@ -1890,7 +1852,7 @@ resource "aws_lambda_event_source_mapping" "orders_changed_to_order_changes" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.order_changes_role]
+  depends_on = [aws_iam_role_policy.order_changes]
 }
 
 # orders.iac:40  order_updates.message -> queue customer_notices
@@ -1908,7 +1870,7 @@ resource "aws_sns_topic_subscription" "order_updates_message_to_customer_notices
 }
 
 # orders.iac:54  alerts.message -> function page_oncall
-resource "aws_lambda_permission" "alerts_message_to_page_oncall_permission" {
+resource "aws_lambda_permission" "alerts_message_to_page_oncall" {
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.page_oncall.arn
   principal      = "sns.amazonaws.com"
@@ -1942,7 +1904,7 @@ resource "aws_lambda_function_event_invoke_config" "send_receipt_invoke_config" 
     }
   }
 
-  depends_on = [aws_iam_role_policy.send_receipt_role]
+  depends_on = [aws_iam_role_policy.send_receipt]
 }
 
 # orders.iac:45  function page_oncall: asynchronous invocations
@@ -1958,5 +1920,5 @@ resource "aws_lambda_function_event_invoke_config" "page_oncall_invoke_config" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.page_oncall_role]
+  depends_on = [aws_iam_role_policy.page_oncall]
 }

@@ -48,7 +48,7 @@ class PublishingStack(cdk.Stack):
             queue_name="publishing-rejected",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(1209600),
+            retention_period=cdk.Duration.days(14),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -76,11 +76,7 @@ class PublishingStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/publishing-ask-editor:*",
-                                ),
-                            ],
+                            resources=[ask_editor_log_group.log_group_arn],
                         ),
                     ],
                 ),
@@ -111,11 +107,7 @@ class PublishingStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/publishing-editor-answers:*",
-                                ),
-                            ],
+                            resources=[editor_answers_log_group.log_group_arn],
                         ),
                         iam.PolicyStatement(
                             sid="CallbackPublishArticle",
@@ -174,12 +166,7 @@ class PublishingStack(cdk.Stack):
             role=ask_editor_role,
             code=asset("ask-editor-5e47a2207074608c.zip"),
             log_group=ask_editor_log_group,
-            environment={
-                "ANSWER_URL": cdk.Fn.sub(
-                    "${EditorialUrl}/answers",
-                    {"EditorialUrl": editorial.api_endpoint},
-                ),
-            },
+            environment={"ANSWER_URL": f"{editorial.api_endpoint}/answers"},
         )
         resource_of(ask_editor).override_logical_id("AskEditor")
 
@@ -222,10 +209,7 @@ class PublishingStack(cdk.Stack):
             action="lambda:InvokeFunction",
             function_name=editor_answers.function_arn,
             principal="apigateway.amazonaws.com",
-            source_arn=cdk.Fn.sub(
-                "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${EditorialId}/*/POST/answers",
-                {"EditorialId": editorial.api_id},
-            ),
+            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{editorial.api_id}/*/POST/answers",
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
@@ -245,12 +229,7 @@ class PublishingStack(cdk.Stack):
             "EditorialPostAnswers",
             api_id=editorial.api_id,
             route_key="POST /answers",
-            target=cdk.Fn.sub(
-                "integrations/${EditorialPostAnswersIntegrationId}",
-                {
-                    "EditorialPostAnswersIntegrationId": editorial_post_answers_integration.ref,
-                },
-            ),
+            target=f"integrations/{editorial_post_answers_integration.ref}",
         )
 
         # publishing.iac:43  workflow publish_article: role
@@ -451,10 +430,5 @@ class PublishingStack(cdk.Stack):
             "EditorialPostArticles",
             api_id=editorial.api_id,
             route_key="POST /articles",
-            target=cdk.Fn.sub(
-                "integrations/${EditorialPostArticlesIntegrationId}",
-                {
-                    "EditorialPostArticlesIntegrationId": editorial_post_articles_integration.ref,
-                },
-            ),
+            target=f"integrations/{editorial_post_articles_integration.ref}",
         )

@@ -4,7 +4,41 @@ data "aws_caller_identity" "current" {}
 
 data "aws_partition" "current" {}
 
-data "aws_region" "current" {}
+# Who may assume the roles of apigateway.amazonaws.com.
+data "aws_iam_policy_document" "apigateway_assume_role" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["apigateway.amazonaws.com"]
+    }
+  }
+}
+
+# Who may assume the roles of lambda.amazonaws.com.
+data "aws_iam_policy_document" "lambda_assume_role" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+  }
+}
+
+# Who may assume the roles of states.amazonaws.com.
+data "aws_iam_policy_document" "states_assume_role" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["states.amazonaws.com"]
+    }
+  }
+}
 
 # publishing.iac:21  topic published
 resource "aws_sns_topic" "published" {
@@ -22,31 +56,21 @@ resource "aws_sqs_queue" "rejected" {
 }
 
 # publishing.iac:26  function ask_editor: log group
-resource "aws_cloudwatch_log_group" "ask_editor_log_group" {
+resource "aws_cloudwatch_log_group" "ask_editor" {
   name              = "/aws/lambda/publishing-ask-editor"
   retention_in_days = 30
 }
 
 # publishing.iac:26  function ask_editor: role
-resource "aws_iam_role" "ask_editor_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "lambda.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "ask_editor" {
+  name_prefix        = "publishing-ask-editor-"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
 }
 
 # publishing.iac:26  function ask_editor: role
-resource "aws_iam_role_policy" "ask_editor_role" {
+resource "aws_iam_role_policy" "ask_editor" {
   name = "AskEditorRolePolicy"
-  role = aws_iam_role.ask_editor_role.id
+  role = aws_iam_role.ask_editor.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -54,7 +78,7 @@ resource "aws_iam_role_policy" "ask_editor_role" {
         Sid      = "WriteLogs"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/publishing-ask-editor:*"
+        Resource = "${aws_cloudwatch_log_group.ask_editor.arn}:*"
       },
     ]
   })
@@ -63,7 +87,7 @@ resource "aws_iam_role_policy" "ask_editor_role" {
 # publishing.iac:26  function ask_editor
 resource "aws_lambda_function" "ask_editor" {
   function_name    = "publishing-ask-editor"
-  role             = aws_iam_role.ask_editor_role.arn
+  role             = aws_iam_role.ask_editor.arn
   handler          = "ask_editor.handler"
   runtime          = "python3.12"
   architectures    = ["x86_64"]
@@ -74,7 +98,7 @@ resource "aws_lambda_function" "ask_editor" {
 
   logging_config {
     log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.ask_editor_log_group.name
+    log_group  = aws_cloudwatch_log_group.ask_editor.name
   }
 
   environment {
@@ -83,35 +107,25 @@ resource "aws_lambda_function" "ask_editor" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.ask_editor_role]
+  depends_on = [aws_iam_role_policy.ask_editor]
 }
 
 # publishing.iac:32  function editor_answers: log group
-resource "aws_cloudwatch_log_group" "editor_answers_log_group" {
+resource "aws_cloudwatch_log_group" "editor_answers" {
   name              = "/aws/lambda/publishing-editor-answers"
   retention_in_days = 30
 }
 
 # publishing.iac:32  function editor_answers: role
-resource "aws_iam_role" "editor_answers_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "lambda.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "editor_answers" {
+  name_prefix        = "publishing-editor-answers-"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
 }
 
 # publishing.iac:32  function editor_answers: role
-resource "aws_iam_role_policy" "editor_answers_role" {
+resource "aws_iam_role_policy" "editor_answers" {
   name = "EditorAnswersRolePolicy"
-  role = aws_iam_role.editor_answers_role.id
+  role = aws_iam_role.editor_answers.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -119,7 +133,7 @@ resource "aws_iam_role_policy" "editor_answers_role" {
         Sid      = "WriteLogs"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/publishing-editor-answers:*"
+        Resource = "${aws_cloudwatch_log_group.editor_answers.arn}:*"
       },
       {
         Sid    = "CallbackPublishArticle"
@@ -129,7 +143,7 @@ resource "aws_iam_role_policy" "editor_answers_role" {
           "states:SendTaskHeartbeat",
           "states:SendTaskSuccess",
         ]
-        Resource = "arn:${data.aws_partition.current.partition}:states:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:stateMachine:publishing-publish-article"
+        Resource = "arn:${data.aws_partition.current.partition}:states:${var.region}:${data.aws_caller_identity.current.account_id}:stateMachine:publishing-publish-article"
       },
     ]
   })
@@ -138,7 +152,7 @@ resource "aws_iam_role_policy" "editor_answers_role" {
 # publishing.iac:32  function editor_answers
 resource "aws_lambda_function" "editor_answers" {
   function_name    = "publishing-editor-answers"
-  role             = aws_iam_role.editor_answers_role.arn
+  role             = aws_iam_role.editor_answers.arn
   handler          = "editor_answers.handler"
   runtime          = "python3.12"
   architectures    = ["x86_64"]
@@ -149,10 +163,10 @@ resource "aws_lambda_function" "editor_answers" {
 
   logging_config {
     log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.editor_answers_log_group.name
+    log_group  = aws_cloudwatch_log_group.editor_answers.name
   }
 
-  depends_on = [aws_iam_role_policy.editor_answers_role]
+  depends_on = [aws_iam_role_policy.editor_answers]
 }
 
 # publishing.iac:38  api editorial
@@ -168,7 +182,7 @@ resource "aws_cloudwatch_log_group" "editorial_access_logs" {
 }
 
 # publishing.iac:38  api editorial: default stage
-resource "aws_apigatewayv2_stage" "editorial_stage" {
+resource "aws_apigatewayv2_stage" "editorial" {
   api_id      = aws_apigatewayv2_api.editorial.id
   name        = "$default"
   auto_deploy = true
@@ -180,16 +194,24 @@ resource "aws_apigatewayv2_stage" "editorial_stage" {
 
   access_log_settings {
     destination_arn = aws_cloudwatch_log_group.editorial_access_logs.arn
-    format          = "{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\",\"requestTime\":\"$context.requestTime\",\"routeKey\":\"$context.routeKey\",\"status\":\"$context.status\",\"responseLength\":\"$context.responseLength\",\"integrationError\":\"$context.integrationErrorMessage\"}"
+    format = jsonencode({
+      requestId        = "$context.requestId"
+      ip               = "$context.identity.sourceIp"
+      requestTime      = "$context.requestTime"
+      routeKey         = "$context.routeKey"
+      status           = "$context.status"
+      responseLength   = "$context.responseLength"
+      integrationError = "$context.integrationErrorMessage"
+    })
   }
 }
 
 # publishing.iac:39  api editorial: POST /articles -> workflow publish_article
-resource "aws_apigatewayv2_integration" "editorial_post_articles_integration" {
+resource "aws_apigatewayv2_integration" "editorial_post_articles" {
   api_id              = aws_apigatewayv2_api.editorial.id
   integration_type    = "AWS_PROXY"
   integration_subtype = "StepFunctions-StartExecution"
-  credentials_arn     = aws_iam_role.editorial_role.arn
+  credentials_arn     = aws_iam_role.editorial.arn
   request_parameters = {
     StateMachineArn = aws_sfn_state_machine.publish_article.arn
     Input           = "$request.body"
@@ -201,20 +223,20 @@ resource "aws_apigatewayv2_integration" "editorial_post_articles_integration" {
 resource "aws_apigatewayv2_route" "editorial_post_articles" {
   api_id    = aws_apigatewayv2_api.editorial.id
   route_key = "POST /articles"
-  target    = "integrations/${aws_apigatewayv2_integration.editorial_post_articles_integration.id}"
+  target    = "integrations/${aws_apigatewayv2_integration.editorial_post_articles.id}"
 }
 
 # publishing.iac:40  api editorial: POST /answers may invoke editor_answers
-resource "aws_lambda_permission" "editorial_post_answers_permission" {
+resource "aws_lambda_permission" "editorial_post_answers" {
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.editor_answers.arn
   principal      = "apigateway.amazonaws.com"
-  source_arn     = "arn:${data.aws_partition.current.partition}:execute-api:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:${aws_apigatewayv2_api.editorial.id}/*/POST/answers"
+  source_arn     = "${aws_apigatewayv2_api.editorial.execution_arn}/*/POST/answers"
   source_account = data.aws_caller_identity.current.account_id
 }
 
 # publishing.iac:40  api editorial: POST /answers -> function editor_answers
-resource "aws_apigatewayv2_integration" "editorial_post_answers_integration" {
+resource "aws_apigatewayv2_integration" "editorial_post_answers" {
   api_id                 = aws_apigatewayv2_api.editorial.id
   integration_type       = "AWS_PROXY"
   integration_uri        = aws_lambda_function.editor_answers.arn
@@ -225,29 +247,19 @@ resource "aws_apigatewayv2_integration" "editorial_post_answers_integration" {
 resource "aws_apigatewayv2_route" "editorial_post_answers" {
   api_id    = aws_apigatewayv2_api.editorial.id
   route_key = "POST /answers"
-  target    = "integrations/${aws_apigatewayv2_integration.editorial_post_answers_integration.id}"
+  target    = "integrations/${aws_apigatewayv2_integration.editorial_post_answers.id}"
 }
 
 # publishing.iac:43  workflow publish_article: role
-resource "aws_iam_role" "publish_article_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "states.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "publish_article" {
+  name_prefix        = "publishing-publish-article-"
+  assume_role_policy = data.aws_iam_policy_document.states_assume_role.json
 }
 
 # publishing.iac:43  workflow publish_article: role
-resource "aws_iam_role_policy" "publish_article_role" {
+resource "aws_iam_role_policy" "publish_article" {
   name = "PublishArticleRolePolicy"
-  role = aws_iam_role.publish_article_role.id
+  role = aws_iam_role.publish_article.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -255,13 +267,13 @@ resource "aws_iam_role_policy" "publish_article_role" {
         Sid      = "InvokeSummarizer"
         Effect   = "Allow"
         Action   = "bedrock:InvokeModel"
-        Resource = "arn:${data.aws_partition.current.partition}:bedrock:${data.aws_region.current.name}::foundation-model/anthropic.claude-3-haiku-20240307-v1:0"
+        Resource = "arn:${data.aws_partition.current.partition}:bedrock:${var.region}::foundation-model/anthropic.claude-3-haiku-20240307-v1:0"
       },
       {
         Sid      = "InvokeAskEditor"
         Effect   = "Allow"
         Action   = "lambda:InvokeFunction"
-        Resource = "arn:${data.aws_partition.current.partition}:lambda:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:function:publishing-ask-editor"
+        Resource = "arn:${data.aws_partition.current.partition}:lambda:${var.region}:${data.aws_caller_identity.current.account_id}:function:publishing-ask-editor"
       },
       {
         Sid      = "SendToRejected"
@@ -283,7 +295,7 @@ resource "aws_iam_role_policy" "publish_article_role" {
 resource "aws_sfn_state_machine" "publish_article" {
   name     = "publishing-publish-article"
   type     = "STANDARD"
-  role_arn = aws_iam_role.publish_article_role.arn
+  role_arn = aws_iam_role.publish_article.arn
   definition = jsonencode({
     Comment = "workflow publish_article"
     StartAt = "Set $.received"
@@ -306,7 +318,7 @@ resource "aws_sfn_state_machine" "publish_article" {
         Type     = "Task"
         Resource = "arn:aws:states:::bedrock:invokeModel"
         Parameters = {
-          ModelId = "arn:${data.aws_partition.current.partition}:bedrock:${data.aws_region.current.name}::foundation-model/anthropic.claude-3-haiku-20240307-v1:0"
+          ModelId = "arn:${data.aws_partition.current.partition}:bedrock:${var.region}::foundation-model/anthropic.claude-3-haiku-20240307-v1:0"
           Body = {
             anthropic_version = "bedrock-2023-05-31"
             max_tokens        = 300
@@ -387,29 +399,19 @@ resource "aws_sfn_state_machine" "publish_article" {
     }
   })
 
-  depends_on = [aws_iam_role_policy.publish_article_role]
+  depends_on = [aws_iam_role_policy.publish_article]
 }
 
 # publishing.iac:38  api editorial: role for its service integrations
-resource "aws_iam_role" "editorial_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "apigateway.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "editorial" {
+  name_prefix        = "publishing-editorial-"
+  assume_role_policy = data.aws_iam_policy_document.apigateway_assume_role.json
 }
 
 # publishing.iac:38  api editorial: role for its service integrations
-resource "aws_iam_role_policy" "editorial_role" {
+resource "aws_iam_role_policy" "editorial" {
   name = "EditorialRolePolicy"
-  role = aws_iam_role.editorial_role.id
+  role = aws_iam_role.editorial.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -417,7 +419,7 @@ resource "aws_iam_role_policy" "editorial_role" {
         Sid      = "StartExecutionPublishArticle"
         Effect   = "Allow"
         Action   = "states:StartExecution"
-        Resource = "arn:${data.aws_partition.current.partition}:states:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:stateMachine:publishing-publish-article"
+        Resource = "arn:${data.aws_partition.current.partition}:states:${var.region}:${data.aws_caller_identity.current.account_id}:stateMachine:publishing-publish-article"
       },
     ]
   })

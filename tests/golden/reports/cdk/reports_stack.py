@@ -34,17 +34,21 @@ def resource_of(construct: Construct) -> cdk.CfnResource:
     return resource
 
 
+def context(scope: Construct, name: str, default: str | None) -> str:
+    """A param of the program: `cdk deploy -c NAME=VALUE`, else its default."""
+    value = scope.node.try_get_context(name)
+    if value is not None:
+        return str(value)
+    if default is None:
+        raise ValueError(f"the param {name} has no default: cdk deploy -c {name}=VALUE")
+    return default
+
+
 class ReportsStack(cdk.Stack):
     def __init__(self, scope: Construct, construct_id: str, **kwargs: Any) -> None:
         super().__init__(scope, construct_id, **kwargs)
 
-        currency = cdk.CfnParameter(
-            self,
-            "Param:Currency",
-            type="String",
-            default="EUR",
-        )
-        currency.override_logical_id("Currency")
+        currency = context(self, "currency", "EUR")
 
         # data.iac:6  table sales
         sales = dynamodb.Table(
@@ -58,7 +62,9 @@ class ReportsStack(cdk.Stack):
             sort_key=dynamodb.Attribute(name="at", type=dynamodb.AttributeType.STRING),
             billing_mode=dynamodb.BillingMode.PAY_PER_REQUEST,
             encryption=dynamodb.TableEncryption.AWS_MANAGED,
-            point_in_time_recovery=True,
+            point_in_time_recovery_specification=dynamodb.PointInTimeRecoverySpecification(
+                point_in_time_recovery_enabled=True,
+            ),
             removal_policy=cdk.RemovalPolicy.RETAIN,
         )
         sales.add_global_secondary_index(
@@ -106,10 +112,7 @@ class ReportsStack(cdk.Stack):
                 effect=iam.Effect.DENY,
                 principals=[iam.StarPrincipal()],
                 actions=["s3:*"],
-                resources=[
-                    reports.bucket_arn,
-                    cdk.Fn.sub("${ReportsArn}/*", {"ReportsArn": reports.bucket_arn}),
-                ],
+                resources=[reports.bucket_arn, f"{reports.bucket_arn}/*"],
                 conditions={"Bool": {"aws:SecureTransport": "false"}},
             ),
         )
@@ -160,11 +163,7 @@ class ReportsStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/reports-collect-sales:*",
-                                ),
-                            ],
+                            resources=[collect_sales_log_group.log_group_arn],
                         ),
                         iam.PolicyStatement(
                             sid="ReadSales",
@@ -175,13 +174,7 @@ class ReportsStack(cdk.Stack):
                                 "dynamodb:Query",
                                 "dynamodb:Scan",
                             ],
-                            resources=[
-                                sales.table_arn,
-                                cdk.Fn.sub(
-                                    "${SalesArn}/index/*",
-                                    {"SalesArn": sales.table_arn},
-                                ),
-                            ],
+                            resources=[sales.table_arn, f"{sales.table_arn}/index/*"],
                         ),
                     ],
                 ),
@@ -198,14 +191,11 @@ class ReportsStack(cdk.Stack):
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
             memory_size=512,
-            timeout=cdk.Duration.seconds(300),
+            timeout=cdk.Duration.minutes(5),
             role=collect_sales_role,
             code=asset("collect-sales-52ded2123f03c94a.zip"),
             log_group=collect_sales_log_group,
-            environment={
-                "CURRENCY": currency.value_as_string,
-                "SALES_TABLE": sales.table_name,
-            },
+            environment={"CURRENCY": currency, "SALES_TABLE": sales.table_name},
         )
         resource_of(collect_sales).override_logical_id("CollectSales")
 
@@ -230,11 +220,7 @@ class ReportsStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/reports-render-region:*",
-                                ),
-                            ],
+                            resources=[render_region_log_group.log_group_arn],
                         ),
                         iam.PolicyStatement(
                             sid="ReadSales",
@@ -245,23 +231,12 @@ class ReportsStack(cdk.Stack):
                                 "dynamodb:Query",
                                 "dynamodb:Scan",
                             ],
-                            resources=[
-                                sales.table_arn,
-                                cdk.Fn.sub(
-                                    "${SalesArn}/index/*",
-                                    {"SalesArn": sales.table_arn},
-                                ),
-                            ],
+                            resources=[sales.table_arn, f"{sales.table_arn}/index/*"],
                         ),
                         iam.PolicyStatement(
                             sid="WriteReportsObjects",
                             actions=["s3:PutObject"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "${ReportsArn}/*",
-                                    {"ReportsArn": reports.bucket_arn},
-                                ),
-                            ],
+                            resources=[f"{reports.bucket_arn}/*"],
                         ),
                     ],
                 ),
@@ -278,7 +253,7 @@ class ReportsStack(cdk.Stack):
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
             memory_size=128,
-            timeout=cdk.Duration.seconds(120),
+            timeout=cdk.Duration.minutes(2),
             role=render_region_role,
             code=asset("render-region-fc1fd40ba08d4c35.zip"),
             log_group=render_region_log_group,
@@ -311,11 +286,7 @@ class ReportsStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/reports-count-orders:*",
-                                ),
-                            ],
+                            resources=[count_orders_log_group.log_group_arn],
                         ),
                         iam.PolicyStatement(
                             sid="ReadSales",
@@ -326,13 +297,7 @@ class ReportsStack(cdk.Stack):
                                 "dynamodb:Query",
                                 "dynamodb:Scan",
                             ],
-                            resources=[
-                                sales.table_arn,
-                                cdk.Fn.sub(
-                                    "${SalesArn}/index/*",
-                                    {"SalesArn": sales.table_arn},
-                                ),
-                            ],
+                            resources=[sales.table_arn, f"{sales.table_arn}/index/*"],
                         ),
                     ],
                 ),
@@ -364,7 +329,7 @@ class ReportsStack(cdk.Stack):
             queue_name="reports-archive-jobs-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(1209600),
+            retention_period=cdk.Duration.days(14),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -377,8 +342,8 @@ class ReportsStack(cdk.Stack):
             "ArchiveJobs",
             queue_name="reports-archive-jobs",
             max_message_size_bytes=262144,
-            visibility_timeout=cdk.Duration.seconds(600),
-            retention_period=cdk.Duration.seconds(345600),
+            visibility_timeout=cdk.Duration.minutes(10),
+            retention_period=cdk.Duration.days(4),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             dead_letter_queue=sqs.DeadLetterQueue(
@@ -412,21 +377,12 @@ class ReportsStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/reports-archive-report:*",
-                                ),
-                            ],
+                            resources=[archive_report_log_group.log_group_arn],
                         ),
                         iam.PolicyStatement(
                             sid="ReadWriteDeleteListReportsObjects",
                             actions=["s3:DeleteObject", "s3:GetObject", "s3:PutObject"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "${ReportsArn}/*",
-                                    {"ReportsArn": reports.bucket_arn},
-                                ),
-                            ],
+                            resources=[f"{reports.bucket_arn}/*"],
                         ),
                         iam.PolicyStatement(
                             sid="ReadWriteDeleteListReports",
@@ -458,7 +414,7 @@ class ReportsStack(cdk.Stack):
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
             memory_size=128,
-            timeout=cdk.Duration.seconds(120),
+            timeout=cdk.Duration.minutes(2),
             role=archive_report_role,
             code=asset("archive-report-14296d5394716c85.zip"),
             log_group=archive_report_log_group,
@@ -485,7 +441,7 @@ class ReportsStack(cdk.Stack):
             queue_name="reports-refresh-dashboard-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(1209600),
+            retention_period=cdk.Duration.days(14),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -503,11 +459,7 @@ class ReportsStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/reports-refresh-dashboard:*",
-                                ),
-                            ],
+                            resources=[refresh_dashboard_log_group.log_group_arn],
                         ),
                         iam.PolicyStatement(
                             sid="ReadSales",
@@ -518,23 +470,12 @@ class ReportsStack(cdk.Stack):
                                 "dynamodb:Query",
                                 "dynamodb:Scan",
                             ],
-                            resources=[
-                                sales.table_arn,
-                                cdk.Fn.sub(
-                                    "${SalesArn}/index/*",
-                                    {"SalesArn": sales.table_arn},
-                                ),
-                            ],
+                            resources=[sales.table_arn, f"{sales.table_arn}/index/*"],
                         ),
                         iam.PolicyStatement(
                             sid="WriteReportsObjects",
                             actions=["s3:PutObject"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "${ReportsArn}/*",
-                                    {"ReportsArn": reports.bucket_arn},
-                                ),
-                            ],
+                            resources=[f"{reports.bucket_arn}/*"],
                         ),
                         iam.PolicyStatement(
                             sid="DeliverToRefreshDashboardDlq",
@@ -586,7 +527,7 @@ class ReportsStack(cdk.Stack):
             queue_name="reports-compact-exports-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(1209600),
+            retention_period=cdk.Duration.days(14),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -604,21 +545,12 @@ class ReportsStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/reports-compact-exports:*",
-                                ),
-                            ],
+                            resources=[compact_exports_log_group.log_group_arn],
                         ),
                         iam.PolicyStatement(
                             sid="ReadWriteDeleteListReportsObjects",
                             actions=["s3:DeleteObject", "s3:GetObject", "s3:PutObject"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "${ReportsArn}/*",
-                                    {"ReportsArn": reports.bucket_arn},
-                                ),
-                            ],
+                            resources=[f"{reports.bucket_arn}/*"],
                         ),
                         iam.PolicyStatement(
                             sid="ReadWriteDeleteListReports",
@@ -645,7 +577,7 @@ class ReportsStack(cdk.Stack):
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
             memory_size=1024,
-            timeout=cdk.Duration.seconds(600),
+            timeout=cdk.Duration.minutes(10),
             role=compact_exports_role,
             code=asset("compact-exports-b4d649071fb6c686.zip"),
             log_group=compact_exports_log_group,
@@ -879,11 +811,7 @@ class ReportsStack(cdk.Stack):
                                 "logs:DescribeLogStreams",
                                 "logs:PutLogEvents",
                             ],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/vpc/reports-flow-logs:*",
-                                ),
-                            ],
+                            resources=[vpc_flow_logs.log_group_arn],
                         ),
                     ],
                 ),
@@ -926,11 +854,7 @@ class ReportsStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/ecs/reports-warehouse-export:*",
-                                ),
-                            ],
+                            resources=[warehouse_export_log_group.log_group_arn],
                         ),
                         iam.PolicyStatement(
                             sid="PullImage",
@@ -975,23 +899,12 @@ class ReportsStack(cdk.Stack):
                                 "dynamodb:Query",
                                 "dynamodb:Scan",
                             ],
-                            resources=[
-                                sales.table_arn,
-                                cdk.Fn.sub(
-                                    "${SalesArn}/index/*",
-                                    {"SalesArn": sales.table_arn},
-                                ),
-                            ],
+                            resources=[sales.table_arn, f"{sales.table_arn}/index/*"],
                         ),
                         iam.PolicyStatement(
                             sid="WriteReportsObjects",
                             actions=["s3:PutObject"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "${ReportsArn}/*",
-                                    {"ReportsArn": reports.bucket_arn},
-                                ),
-                            ],
+                            resources=[f"{reports.bucket_arn}/*"],
                         ),
                     ],
                 ),
@@ -1034,10 +947,7 @@ class ReportsStack(cdk.Stack):
                     environment=[
                         ecs.CfnTaskDefinition.KeyValuePairProperty(
                             name="DESTINATION",
-                            value=cdk.Fn.sub(
-                                "s3://${ReportsName}/exports/",
-                                {"ReportsName": reports.bucket_name},
-                            ),
+                            value=f"s3://{reports.bucket_name}/exports/",
                         ),
                         ecs.CfnTaskDefinition.KeyValuePairProperty(
                             name="SALES_TABLE",
@@ -1063,7 +973,7 @@ class ReportsStack(cdk.Stack):
             queue_name="reports-warehouse-export-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(1209600),
+            retention_period=cdk.Duration.days(14),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -1387,7 +1297,7 @@ class ReportsStack(cdk.Stack):
             queue_name="reports-build-report-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(1209600),
+            retention_period=cdk.Duration.days(14),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -1564,7 +1474,7 @@ class ReportsStack(cdk.Stack):
             queue_name="reports-sales-watch-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(1209600),
+            retention_period=cdk.Duration.days(14),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -1708,12 +1618,7 @@ class ReportsStack(cdk.Stack):
             "ReportsApiPostReports",
             api_id=reports_api.api_id,
             route_key="POST /reports",
-            target=cdk.Fn.sub(
-                "integrations/${ReportsApiPostReportsIntegrationId}",
-                {
-                    "ReportsApiPostReportsIntegrationId": reports_api_post_reports_integration.ref,
-                },
-            ),
+            target=f"integrations/{reports_api_post_reports_integration.ref}",
         )
 
         # triggers.iac:5  api reports_api: POST /archive -> queue archive_jobs
@@ -1737,12 +1642,7 @@ class ReportsStack(cdk.Stack):
             "ReportsApiPostArchive",
             api_id=reports_api.api_id,
             route_key="POST /archive",
-            target=cdk.Fn.sub(
-                "integrations/${ReportsApiPostArchiveIntegrationId}",
-                {
-                    "ReportsApiPostArchiveIntegrationId": reports_api_post_archive_integration.ref,
-                },
-            ),
+            target=f"integrations/{reports_api_post_archive_integration.ref}",
         )
 
         # data.iac:64  archive_jobs.message -> function archive_report
@@ -2042,6 +1942,7 @@ class ReportsStack(cdk.Stack):
         reports_url_output = cdk.CfnOutput(
             self,
             "Output:ReportsUrl",
+            description="output reports_url = reports_api.url",
             value=reports_api.api_endpoint,
         )
         reports_url_output.override_logical_id("ReportsUrl")
@@ -2049,6 +1950,7 @@ class ReportsStack(cdk.Stack):
         reports_bucket_output = cdk.CfnOutput(
             self,
             "Output:ReportsBucket",
+            description="output reports_bucket = reports.name",
             value=reports.bucket_name,
         )
         reports_bucket_output.override_logical_id("ReportsBucket")
@@ -2056,6 +1958,7 @@ class ReportsStack(cdk.Stack):
         report_workflow_output = cdk.CfnOutput(
             self,
             "Output:ReportWorkflow",
+            description="output report_workflow = build_report.arn",
             value=build_report.ref,
         )
         report_workflow_output.override_logical_id("ReportWorkflow")

@@ -4,10 +4,80 @@ data "aws_caller_identity" "current" {}
 
 data "aws_partition" "current" {}
 
-data "aws_region" "current" {}
-
 data "aws_availability_zones" "available" {
   state = "available"
+}
+
+# Who may assume the roles of apigateway.amazonaws.com.
+data "aws_iam_policy_document" "apigateway_assume_role" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["apigateway.amazonaws.com"]
+    }
+  }
+}
+
+# Who may assume the roles of ecs-tasks.amazonaws.com.
+data "aws_iam_policy_document" "ecs_tasks_assume_role" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["ecs-tasks.amazonaws.com"]
+    }
+  }
+}
+
+# Who may assume the roles of events.amazonaws.com.
+data "aws_iam_policy_document" "events_assume_role" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["events.amazonaws.com"]
+    }
+  }
+}
+
+# Who may assume the roles of lambda.amazonaws.com.
+data "aws_iam_policy_document" "lambda_assume_role" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+  }
+}
+
+# Who may assume the roles of states.amazonaws.com.
+data "aws_iam_policy_document" "states_assume_role" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["states.amazonaws.com"]
+    }
+  }
+}
+
+# Who may assume the roles of vpc-flow-logs.amazonaws.com.
+data "aws_iam_policy_document" "vpc_flow_logs_assume_role" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["vpc-flow-logs.amazonaws.com"]
+    }
+  }
 }
 
 # data.iac:6  table sales
@@ -129,7 +199,7 @@ resource "aws_s3_bucket_lifecycle_configuration" "reports" {
 }
 
 # data.iac:14  bucket reports: policy
-resource "aws_s3_bucket_policy" "reports_policy" {
+resource "aws_s3_bucket_policy" "reports" {
   bucket = aws_s3_bucket.reports.bucket
   policy = jsonencode({
     Version = "2012-10-17"
@@ -168,31 +238,21 @@ resource "aws_cloudwatch_event_bus" "analytics" {
 }
 
 # data.iac:23  function collect_sales: log group
-resource "aws_cloudwatch_log_group" "collect_sales_log_group" {
+resource "aws_cloudwatch_log_group" "collect_sales" {
   name              = "/aws/lambda/reports-collect-sales"
   retention_in_days = 30
 }
 
 # data.iac:23  function collect_sales: role
-resource "aws_iam_role" "collect_sales_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "lambda.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "collect_sales" {
+  name_prefix        = "reports-collect-sales-"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
 }
 
 # data.iac:23  function collect_sales: role
-resource "aws_iam_role_policy" "collect_sales_role" {
+resource "aws_iam_role_policy" "collect_sales" {
   name = "CollectSalesRolePolicy"
-  role = aws_iam_role.collect_sales_role.id
+  role = aws_iam_role.collect_sales.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -200,7 +260,7 @@ resource "aws_iam_role_policy" "collect_sales_role" {
         Sid      = "WriteLogs"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/reports-collect-sales:*"
+        Resource = "${aws_cloudwatch_log_group.collect_sales.arn}:*"
       },
       {
         Sid    = "ReadSales"
@@ -224,7 +284,7 @@ resource "aws_iam_role_policy" "collect_sales_role" {
 # data.iac:23  function collect_sales
 resource "aws_lambda_function" "collect_sales" {
   function_name    = "reports-collect-sales"
-  role             = aws_iam_role.collect_sales_role.arn
+  role             = aws_iam_role.collect_sales.arn
   handler          = "collect_sales.handler"
   runtime          = "python3.12"
   architectures    = ["x86_64"]
@@ -235,7 +295,7 @@ resource "aws_lambda_function" "collect_sales" {
 
   logging_config {
     log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.collect_sales_log_group.name
+    log_group  = aws_cloudwatch_log_group.collect_sales.name
   }
 
   environment {
@@ -245,35 +305,25 @@ resource "aws_lambda_function" "collect_sales" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.collect_sales_role]
+  depends_on = [aws_iam_role_policy.collect_sales]
 }
 
 # data.iac:31  function render_region: log group
-resource "aws_cloudwatch_log_group" "render_region_log_group" {
+resource "aws_cloudwatch_log_group" "render_region" {
   name              = "/aws/lambda/reports-render-region"
   retention_in_days = 30
 }
 
 # data.iac:31  function render_region: role
-resource "aws_iam_role" "render_region_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "lambda.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "render_region" {
+  name_prefix        = "reports-render-region-"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
 }
 
 # data.iac:31  function render_region: role
-resource "aws_iam_role_policy" "render_region_role" {
+resource "aws_iam_role_policy" "render_region" {
   name = "RenderRegionRolePolicy"
-  role = aws_iam_role.render_region_role.id
+  role = aws_iam_role.render_region.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -281,7 +331,7 @@ resource "aws_iam_role_policy" "render_region_role" {
         Sid      = "WriteLogs"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/reports-render-region:*"
+        Resource = "${aws_cloudwatch_log_group.render_region.arn}:*"
       },
       {
         Sid    = "ReadSales"
@@ -311,7 +361,7 @@ resource "aws_iam_role_policy" "render_region_role" {
 # data.iac:31  function render_region
 resource "aws_lambda_function" "render_region" {
   function_name    = "reports-render-region"
-  role             = aws_iam_role.render_region_role.arn
+  role             = aws_iam_role.render_region.arn
   handler          = "render.handler"
   runtime          = "python3.12"
   architectures    = ["x86_64"]
@@ -322,7 +372,7 @@ resource "aws_lambda_function" "render_region" {
 
   logging_config {
     log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.render_region_log_group.name
+    log_group  = aws_cloudwatch_log_group.render_region.name
   }
 
   environment {
@@ -333,35 +383,25 @@ resource "aws_lambda_function" "render_region" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.render_region_role]
+  depends_on = [aws_iam_role_policy.render_region]
 }
 
 # data.iac:44  function count_orders: log group
-resource "aws_cloudwatch_log_group" "count_orders_log_group" {
+resource "aws_cloudwatch_log_group" "count_orders" {
   name              = "/aws/lambda/reports-count-orders"
   retention_in_days = 30
 }
 
 # data.iac:44  function count_orders: role
-resource "aws_iam_role" "count_orders_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "lambda.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "count_orders" {
+  name_prefix        = "reports-count-orders-"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
 }
 
 # data.iac:44  function count_orders: role
-resource "aws_iam_role_policy" "count_orders_role" {
+resource "aws_iam_role_policy" "count_orders" {
   name = "CountOrdersRolePolicy"
-  role = aws_iam_role.count_orders_role.id
+  role = aws_iam_role.count_orders.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -369,7 +409,7 @@ resource "aws_iam_role_policy" "count_orders_role" {
         Sid      = "WriteLogs"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/reports-count-orders:*"
+        Resource = "${aws_cloudwatch_log_group.count_orders.arn}:*"
       },
       {
         Sid    = "ReadSales"
@@ -393,7 +433,7 @@ resource "aws_iam_role_policy" "count_orders_role" {
 # data.iac:44  function count_orders
 resource "aws_lambda_function" "count_orders" {
   function_name    = "reports-count-orders"
-  role             = aws_iam_role.count_orders_role.arn
+  role             = aws_iam_role.count_orders.arn
   handler          = "count_orders.handler"
   runtime          = "python3.12"
   architectures    = ["x86_64"]
@@ -404,7 +444,7 @@ resource "aws_lambda_function" "count_orders" {
 
   logging_config {
     log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.count_orders_log_group.name
+    log_group  = aws_cloudwatch_log_group.count_orders.name
   }
 
   environment {
@@ -413,7 +453,7 @@ resource "aws_lambda_function" "count_orders" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.count_orders_role]
+  depends_on = [aws_iam_role_policy.count_orders]
 }
 
 # data.iac:51  queue archive_jobs
@@ -431,7 +471,7 @@ resource "aws_sqs_queue" "archive_jobs" {
 }
 
 # data.iac:51  queue archive_jobs: who may send to it
-resource "aws_sqs_queue_policy" "archive_jobs_policy" {
+resource "aws_sqs_queue_policy" "archive_jobs" {
   queue_url = aws_sqs_queue.archive_jobs.url
   policy = jsonencode({
     Version = "2012-10-17"
@@ -465,7 +505,7 @@ resource "aws_sqs_queue" "archive_jobs_dlq" {
 }
 
 # data.iac:51  queue archive_jobs_dlq: who may send to it
-resource "aws_sqs_queue_policy" "archive_jobs_dlq_policy" {
+resource "aws_sqs_queue_policy" "archive_jobs_dlq" {
   queue_url = aws_sqs_queue.archive_jobs_dlq.url
   policy = jsonencode({
     Version = "2012-10-17"
@@ -489,31 +529,21 @@ resource "aws_sqs_queue_policy" "archive_jobs_dlq_policy" {
 }
 
 # data.iac:56  function archive_report: log group
-resource "aws_cloudwatch_log_group" "archive_report_log_group" {
+resource "aws_cloudwatch_log_group" "archive_report" {
   name              = "/aws/lambda/reports-archive-report"
   retention_in_days = 30
 }
 
 # data.iac:56  function archive_report: role
-resource "aws_iam_role" "archive_report_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "lambda.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "archive_report" {
+  name_prefix        = "reports-archive-report-"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
 }
 
 # data.iac:56  function archive_report: role
-resource "aws_iam_role_policy" "archive_report_role" {
+resource "aws_iam_role_policy" "archive_report" {
   name = "ArchiveReportRolePolicy"
-  role = aws_iam_role.archive_report_role.id
+  role = aws_iam_role.archive_report.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -521,7 +551,7 @@ resource "aws_iam_role_policy" "archive_report_role" {
         Sid      = "WriteLogs"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/reports-archive-report:*"
+        Resource = "${aws_cloudwatch_log_group.archive_report.arn}:*"
       },
       {
         Sid      = "ReadWriteDeleteListReportsObjects"
@@ -553,7 +583,7 @@ resource "aws_iam_role_policy" "archive_report_role" {
 # data.iac:56  function archive_report
 resource "aws_lambda_function" "archive_report" {
   function_name    = "reports-archive-report"
-  role             = aws_iam_role.archive_report_role.arn
+  role             = aws_iam_role.archive_report.arn
   handler          = "archive_report.handler"
   runtime          = "python3.12"
   architectures    = ["x86_64"]
@@ -564,7 +594,7 @@ resource "aws_lambda_function" "archive_report" {
 
   logging_config {
     log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.archive_report_log_group.name
+    log_group  = aws_cloudwatch_log_group.archive_report.name
   }
 
   environment {
@@ -573,35 +603,25 @@ resource "aws_lambda_function" "archive_report" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.archive_report_role]
+  depends_on = [aws_iam_role_policy.archive_report]
 }
 
 # data.iac:66  function refresh_dashboard: log group
-resource "aws_cloudwatch_log_group" "refresh_dashboard_log_group" {
+resource "aws_cloudwatch_log_group" "refresh_dashboard" {
   name              = "/aws/lambda/reports-refresh-dashboard"
   retention_in_days = 30
 }
 
 # data.iac:66  function refresh_dashboard: role
-resource "aws_iam_role" "refresh_dashboard_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "lambda.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "refresh_dashboard" {
+  name_prefix        = "reports-refresh-dashboard-"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
 }
 
 # data.iac:66  function refresh_dashboard: role
-resource "aws_iam_role_policy" "refresh_dashboard_role" {
+resource "aws_iam_role_policy" "refresh_dashboard" {
   name = "RefreshDashboardRolePolicy"
-  role = aws_iam_role.refresh_dashboard_role.id
+  role = aws_iam_role.refresh_dashboard.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -609,7 +629,7 @@ resource "aws_iam_role_policy" "refresh_dashboard_role" {
         Sid      = "WriteLogs"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/reports-refresh-dashboard:*"
+        Resource = "${aws_cloudwatch_log_group.refresh_dashboard.arn}:*"
       },
       {
         Sid    = "ReadSales"
@@ -645,7 +665,7 @@ resource "aws_iam_role_policy" "refresh_dashboard_role" {
 # data.iac:66  function refresh_dashboard
 resource "aws_lambda_function" "refresh_dashboard" {
   function_name    = "reports-refresh-dashboard"
-  role             = aws_iam_role.refresh_dashboard_role.arn
+  role             = aws_iam_role.refresh_dashboard.arn
   handler          = "refresh_dashboard.handler"
   runtime          = "python3.12"
   architectures    = ["x86_64"]
@@ -656,7 +676,7 @@ resource "aws_lambda_function" "refresh_dashboard" {
 
   logging_config {
     log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.refresh_dashboard_log_group.name
+    log_group  = aws_cloudwatch_log_group.refresh_dashboard.name
   }
 
   environment {
@@ -666,7 +686,7 @@ resource "aws_lambda_function" "refresh_dashboard" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.refresh_dashboard_role]
+  depends_on = [aws_iam_role_policy.refresh_dashboard]
 }
 
 # data.iac:66  queue refresh_dashboard_dlq (dead-letter queue)
@@ -680,7 +700,7 @@ resource "aws_sqs_queue" "refresh_dashboard_dlq" {
 }
 
 # data.iac:66  queue refresh_dashboard_dlq: who may send to it
-resource "aws_sqs_queue_policy" "refresh_dashboard_dlq_policy" {
+resource "aws_sqs_queue_policy" "refresh_dashboard_dlq" {
   queue_url = aws_sqs_queue.refresh_dashboard_dlq.url
   policy = jsonencode({
     Version = "2012-10-17"
@@ -695,7 +715,7 @@ resource "aws_sqs_queue_policy" "refresh_dashboard_dlq_policy" {
         Resource = aws_sqs_queue.refresh_dashboard_dlq.arn
         Condition = {
           ArnEquals = {
-            "aws:SourceArn" = aws_cloudwatch_event_rule.refresh_dashboard_every5m.arn
+            "aws:SourceArn" = aws_cloudwatch_event_rule.refresh_dashboard_every_5m.arn
           }
         }
       },
@@ -704,31 +724,21 @@ resource "aws_sqs_queue_policy" "refresh_dashboard_dlq_policy" {
 }
 
 # data.iac:73  function compact_exports: log group
-resource "aws_cloudwatch_log_group" "compact_exports_log_group" {
+resource "aws_cloudwatch_log_group" "compact_exports" {
   name              = "/aws/lambda/reports-compact-exports"
   retention_in_days = 30
 }
 
 # data.iac:73  function compact_exports: role
-resource "aws_iam_role" "compact_exports_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "lambda.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "compact_exports" {
+  name_prefix        = "reports-compact-exports-"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
 }
 
 # data.iac:73  function compact_exports: role
-resource "aws_iam_role_policy" "compact_exports_role" {
+resource "aws_iam_role_policy" "compact_exports" {
   name = "CompactExportsRolePolicy"
-  role = aws_iam_role.compact_exports_role.id
+  role = aws_iam_role.compact_exports.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -736,7 +746,7 @@ resource "aws_iam_role_policy" "compact_exports_role" {
         Sid      = "WriteLogs"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/reports-compact-exports:*"
+        Resource = "${aws_cloudwatch_log_group.compact_exports.arn}:*"
       },
       {
         Sid      = "ReadWriteDeleteListReportsObjects"
@@ -763,7 +773,7 @@ resource "aws_iam_role_policy" "compact_exports_role" {
 # data.iac:73  function compact_exports
 resource "aws_lambda_function" "compact_exports" {
   function_name    = "reports-compact-exports"
-  role             = aws_iam_role.compact_exports_role.arn
+  role             = aws_iam_role.compact_exports.arn
   handler          = "compact_exports.handler"
   runtime          = "python3.12"
   architectures    = ["x86_64"]
@@ -774,7 +784,7 @@ resource "aws_lambda_function" "compact_exports" {
 
   logging_config {
     log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.compact_exports_log_group.name
+    log_group  = aws_cloudwatch_log_group.compact_exports.name
   }
 
   environment {
@@ -783,7 +793,7 @@ resource "aws_lambda_function" "compact_exports" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.compact_exports_role]
+  depends_on = [aws_iam_role_policy.compact_exports]
 }
 
 # data.iac:73  queue compact_exports_dlq (dead-letter queue)
@@ -797,7 +807,7 @@ resource "aws_sqs_queue" "compact_exports_dlq" {
 }
 
 # data.iac:73  queue compact_exports_dlq: who may send to it
-resource "aws_sqs_queue_policy" "compact_exports_dlq_policy" {
+resource "aws_sqs_queue_policy" "compact_exports_dlq" {
   queue_url = aws_sqs_queue.compact_exports_dlq.url
   policy = jsonencode({
     Version = "2012-10-17"
@@ -812,7 +822,7 @@ resource "aws_sqs_queue_policy" "compact_exports_dlq_policy" {
         Resource = aws_sqs_queue.compact_exports_dlq.arn
         Condition = {
           ArnEquals = {
-            "aws:SourceArn" = aws_cloudwatch_event_rule.compact_exports_cron1.arn
+            "aws:SourceArn" = aws_cloudwatch_event_rule.compact_exports_cron_1.arn
           }
         }
       },
@@ -833,7 +843,7 @@ resource "aws_cloudwatch_log_group" "reports_api_access_logs" {
 }
 
 # triggers.iac:3  api reports_api: default stage
-resource "aws_apigatewayv2_stage" "reports_api_stage" {
+resource "aws_apigatewayv2_stage" "reports_api" {
   api_id      = aws_apigatewayv2_api.reports_api.id
   name        = "$default"
   auto_deploy = true
@@ -845,16 +855,24 @@ resource "aws_apigatewayv2_stage" "reports_api_stage" {
 
   access_log_settings {
     destination_arn = aws_cloudwatch_log_group.reports_api_access_logs.arn
-    format          = "{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\",\"requestTime\":\"$context.requestTime\",\"routeKey\":\"$context.routeKey\",\"status\":\"$context.status\",\"responseLength\":\"$context.responseLength\",\"integrationError\":\"$context.integrationErrorMessage\"}"
+    format = jsonencode({
+      requestId        = "$context.requestId"
+      ip               = "$context.identity.sourceIp"
+      requestTime      = "$context.requestTime"
+      routeKey         = "$context.routeKey"
+      status           = "$context.status"
+      responseLength   = "$context.responseLength"
+      integrationError = "$context.integrationErrorMessage"
+    })
   }
 }
 
 # triggers.iac:4  api reports_api: POST /reports -> workflow build_report
-resource "aws_apigatewayv2_integration" "reports_api_post_reports_integration" {
+resource "aws_apigatewayv2_integration" "reports_api_post_reports" {
   api_id              = aws_apigatewayv2_api.reports_api.id
   integration_type    = "AWS_PROXY"
   integration_subtype = "StepFunctions-StartExecution"
-  credentials_arn     = aws_iam_role.reports_api_role.arn
+  credentials_arn     = aws_iam_role.reports_api.arn
   request_parameters = {
     StateMachineArn = aws_sfn_state_machine.build_report.arn
     Input           = "$request.body"
@@ -866,15 +884,15 @@ resource "aws_apigatewayv2_integration" "reports_api_post_reports_integration" {
 resource "aws_apigatewayv2_route" "reports_api_post_reports" {
   api_id    = aws_apigatewayv2_api.reports_api.id
   route_key = "POST /reports"
-  target    = "integrations/${aws_apigatewayv2_integration.reports_api_post_reports_integration.id}"
+  target    = "integrations/${aws_apigatewayv2_integration.reports_api_post_reports.id}"
 }
 
 # triggers.iac:5  api reports_api: POST /archive -> queue archive_jobs
-resource "aws_apigatewayv2_integration" "reports_api_post_archive_integration" {
+resource "aws_apigatewayv2_integration" "reports_api_post_archive" {
   api_id              = aws_apigatewayv2_api.reports_api.id
   integration_type    = "AWS_PROXY"
   integration_subtype = "SQS-SendMessage"
-  credentials_arn     = aws_iam_role.reports_api_role.arn
+  credentials_arn     = aws_iam_role.reports_api.arn
   request_parameters = {
     QueueUrl    = aws_sqs_queue.archive_jobs.url
     MessageBody = "$request.body"
@@ -886,7 +904,7 @@ resource "aws_apigatewayv2_integration" "reports_api_post_archive_integration" {
 resource "aws_apigatewayv2_route" "reports_api_post_archive" {
   api_id    = aws_apigatewayv2_api.reports_api.id
   route_key = "POST /archive"
-  target    = "integrations/${aws_apigatewayv2_integration.reports_api_post_archive_integration.id}"
+  target    = "integrations/${aws_apigatewayv2_integration.reports_api_post_archive.id}"
 }
 
 # triggers.iac:9  schedule nightly
@@ -902,7 +920,7 @@ resource "aws_cloudwatch_event_target" "nightly_build_report" {
   rule      = aws_cloudwatch_event_rule.nightly.name
   target_id = "build_report"
   arn       = aws_sfn_state_machine.build_report.arn
-  role_arn  = aws_iam_role.build_report_events_role.arn
+  role_arn  = aws_iam_role.build_report_events.arn
 
   retry_policy {
     maximum_retry_attempts       = 185
@@ -913,7 +931,7 @@ resource "aws_cloudwatch_event_target" "nightly_build_report" {
     arn = aws_sqs_queue.build_report_dlq.arn
   }
 
-  depends_on = [aws_iam_role_policy.build_report_events_role]
+  depends_on = [aws_iam_role_policy.build_report_events]
 }
 
 # triggers.iac:14  schedule archive_sweep
@@ -953,7 +971,7 @@ resource "aws_cloudwatch_event_target" "weekly_export_warehouse_export" {
   rule      = aws_cloudwatch_event_rule.weekly_export.name
   target_id = "warehouse_export"
   arn       = aws_ecs_cluster.cluster.arn
-  role_arn  = aws_iam_role.warehouse_export_events_role.arn
+  role_arn  = aws_iam_role.warehouse_export_events.arn
 
   retry_policy {
     maximum_retry_attempts       = 185
@@ -971,12 +989,12 @@ resource "aws_cloudwatch_event_target" "weekly_export_warehouse_export" {
 
     network_configuration {
       subnets          = [aws_subnet.vpc_public_subnet1.id, aws_subnet.vpc_public_subnet2.id]
-      security_groups  = [aws_security_group.vpc_task_security_group.id]
+      security_groups  = [aws_security_group.vpc_task.id]
       assign_public_ip = true
     }
   }
 
-  depends_on = [aws_iam_role_policy.warehouse_export_events_role]
+  depends_on = [aws_iam_role_policy.warehouse_export_events]
 }
 
 # triggers.iac:32  the app's ECS cluster
@@ -997,26 +1015,26 @@ resource "aws_vpc" "vpc" {
 }
 
 # triggers.iac:32  network: internet gateway
-resource "aws_internet_gateway" "vpc_internet_gateway" {}
+resource "aws_internet_gateway" "vpc" {}
 
 # triggers.iac:32  network: internet gateway attachment
-resource "aws_internet_gateway_attachment" "vpc_gateway_attachment" {
-  internet_gateway_id = aws_internet_gateway.vpc_internet_gateway.id
+resource "aws_internet_gateway_attachment" "vpc" {
+  internet_gateway_id = aws_internet_gateway.vpc.id
   vpc_id              = aws_vpc.vpc.id
 }
 
 # triggers.iac:32  network: public route table
-resource "aws_route_table" "vpc_public_route_table" {
+resource "aws_route_table" "vpc_public" {
   vpc_id = aws_vpc.vpc.id
 }
 
 # triggers.iac:32  network: default route to the internet gateway
-resource "aws_route" "vpc_public_route" {
-  route_table_id         = aws_route_table.vpc_public_route_table.id
+resource "aws_route" "vpc_public" {
+  route_table_id         = aws_route_table.vpc_public.id
   destination_cidr_block = "0.0.0.0/0"
-  gateway_id             = aws_internet_gateway.vpc_internet_gateway.id
+  gateway_id             = aws_internet_gateway.vpc.id
 
-  depends_on = [aws_internet_gateway_attachment.vpc_gateway_attachment]
+  depends_on = [aws_internet_gateway_attachment.vpc]
 }
 
 # triggers.iac:32  network: public subnet 1
@@ -1028,9 +1046,9 @@ resource "aws_subnet" "vpc_public_subnet1" {
 }
 
 # triggers.iac:32  network: public subnet 1 uses the public route table
-resource "aws_route_table_association" "vpc_public_subnet1_route_table_association" {
+resource "aws_route_table_association" "vpc_public_subnet1" {
   subnet_id      = aws_subnet.vpc_public_subnet1.id
-  route_table_id = aws_route_table.vpc_public_route_table.id
+  route_table_id = aws_route_table.vpc_public.id
 }
 
 # triggers.iac:32  network: public subnet 2
@@ -1042,13 +1060,13 @@ resource "aws_subnet" "vpc_public_subnet2" {
 }
 
 # triggers.iac:32  network: public subnet 2 uses the public route table
-resource "aws_route_table_association" "vpc_public_subnet2_route_table_association" {
+resource "aws_route_table_association" "vpc_public_subnet2" {
   subnet_id      = aws_subnet.vpc_public_subnet2.id
-  route_table_id = aws_route_table.vpc_public_route_table.id
+  route_table_id = aws_route_table.vpc_public.id
 }
 
 # triggers.iac:32  network: egress-only security group for tasks
-resource "aws_security_group" "vpc_task_security_group" {
+resource "aws_security_group" "vpc_task" {
   description = "reports tasks: outbound HTTPS only"
   vpc_id      = aws_vpc.vpc.id
 
@@ -1068,25 +1086,15 @@ resource "aws_cloudwatch_log_group" "vpc_flow_logs" {
 }
 
 # triggers.iac:32  network: role for flow logs
-resource "aws_iam_role" "vpc_flow_log_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "vpc-flow-logs.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "vpc_flow_log" {
+  name_prefix        = "reports-vpc-flow-log-"
+  assume_role_policy = data.aws_iam_policy_document.vpc_flow_logs_assume_role.json
 }
 
 # triggers.iac:32  network: role for flow logs
-resource "aws_iam_role_policy" "vpc_flow_log_role" {
+resource "aws_iam_role_policy" "vpc_flow_log" {
   name = "VpcFlowLogRolePolicy"
-  role = aws_iam_role.vpc_flow_log_role.id
+  role = aws_iam_role.vpc_flow_log.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -1094,47 +1102,37 @@ resource "aws_iam_role_policy" "vpc_flow_log_role" {
         Sid      = "WriteFlowLogs"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"]
-        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/vpc/reports-flow-logs:*"
+        Resource = "${aws_cloudwatch_log_group.vpc_flow_logs.arn}:*"
       },
     ]
   })
 }
 
 # triggers.iac:32  network: flow log
-resource "aws_flow_log" "vpc_flow_log" {
+resource "aws_flow_log" "vpc" {
   vpc_id               = aws_vpc.vpc.id
   traffic_type         = "ALL"
   log_destination_type = "cloud-watch-logs"
   log_destination      = aws_cloudwatch_log_group.vpc_flow_logs.arn
-  iam_role_arn         = aws_iam_role.vpc_flow_log_role.arn
+  iam_role_arn         = aws_iam_role.vpc_flow_log.arn
 }
 
 # triggers.iac:32  container warehouse_export: log group
-resource "aws_cloudwatch_log_group" "warehouse_export_log_group" {
+resource "aws_cloudwatch_log_group" "warehouse_export" {
   name              = "/ecs/reports-warehouse-export"
   retention_in_days = 30
 }
 
 # triggers.iac:32  container warehouse_export: execution role
-resource "aws_iam_role" "warehouse_export_execution_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "ecs-tasks.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "warehouse_export_execution" {
+  name_prefix        = "reports-warehouse-export-execution-"
+  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume_role.json
 }
 
 # triggers.iac:32  container warehouse_export: execution role
-resource "aws_iam_role_policy" "warehouse_export_execution_role" {
+resource "aws_iam_role_policy" "warehouse_export_execution" {
   name = "WarehouseExportExecutionRolePolicy"
-  role = aws_iam_role.warehouse_export_execution_role.id
+  role = aws_iam_role.warehouse_export_execution.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -1142,7 +1140,7 @@ resource "aws_iam_role_policy" "warehouse_export_execution_role" {
         Sid      = "WriteLogs"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/ecs/reports-warehouse-export:*"
+        Resource = "${aws_cloudwatch_log_group.warehouse_export.arn}:*"
       },
       {
         Sid    = "PullImage"
@@ -1165,25 +1163,15 @@ resource "aws_iam_role_policy" "warehouse_export_execution_role" {
 }
 
 # triggers.iac:32  container warehouse_export: task role
-resource "aws_iam_role" "warehouse_export_task_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "ecs-tasks.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "warehouse_export_task" {
+  name_prefix        = "reports-warehouse-export-task-"
+  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume_role.json
 }
 
 # triggers.iac:32  container warehouse_export: task role
-resource "aws_iam_role_policy" "warehouse_export_task_role" {
+resource "aws_iam_role_policy" "warehouse_export_task" {
   name = "WarehouseExportTaskRolePolicy"
-  role = aws_iam_role.warehouse_export_task_role.id
+  role = aws_iam_role.warehouse_export_task.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -1219,8 +1207,8 @@ resource "aws_ecs_task_definition" "warehouse_export" {
   network_mode             = "awsvpc"
   cpu                      = "1024"
   memory                   = "4096"
-  task_role_arn            = aws_iam_role.warehouse_export_task_role.arn
-  execution_role_arn       = aws_iam_role.warehouse_export_execution_role.arn
+  task_role_arn            = aws_iam_role.warehouse_export_task.arn
+  execution_role_arn       = aws_iam_role.warehouse_export_execution.arn
   container_definitions = jsonencode([
     {
       name                   = "warehouse_export"
@@ -1248,8 +1236,8 @@ resource "aws_ecs_task_definition" "warehouse_export" {
       logConfiguration = {
         logDriver = "awslogs"
         options = {
-          "awslogs-group"         = aws_cloudwatch_log_group.warehouse_export_log_group.name
-          "awslogs-region"        = data.aws_region.current.name
+          "awslogs-group"         = aws_cloudwatch_log_group.warehouse_export.name
+          "awslogs-region"        = var.region
           "awslogs-stream-prefix" = "warehouse_export"
         }
       }
@@ -1265,7 +1253,7 @@ resource "aws_ecs_task_definition" "warehouse_export" {
     name = "scratch"
   }
 
-  depends_on = [aws_iam_role_policy.warehouse_export_task_role, aws_iam_role_policy.warehouse_export_execution_role]
+  depends_on = [aws_iam_role_policy.warehouse_export_task, aws_iam_role_policy.warehouse_export_execution]
 }
 
 # triggers.iac:32  queue warehouse_export_dlq (dead-letter queue)
@@ -1279,7 +1267,7 @@ resource "aws_sqs_queue" "warehouse_export_dlq" {
 }
 
 # triggers.iac:32  queue warehouse_export_dlq: who may send to it
-resource "aws_sqs_queue_policy" "warehouse_export_dlq_policy" {
+resource "aws_sqs_queue_policy" "warehouse_export_dlq" {
   queue_url = aws_sqs_queue.warehouse_export_dlq.url
   policy = jsonencode({
     Version = "2012-10-17"
@@ -1303,25 +1291,15 @@ resource "aws_sqs_queue_policy" "warehouse_export_dlq_policy" {
 }
 
 # workflows.iac:16  workflow build_report: role
-resource "aws_iam_role" "build_report_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "states.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "build_report" {
+  name_prefix        = "reports-build-report-"
+  assume_role_policy = data.aws_iam_policy_document.states_assume_role.json
 }
 
 # workflows.iac:16  workflow build_report: role
-resource "aws_iam_role_policy" "build_report_role" {
+resource "aws_iam_role_policy" "build_report" {
   name = "BuildReportRolePolicy"
-  role = aws_iam_role.build_report_role.id
+  role = aws_iam_role.build_report.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -1329,13 +1307,13 @@ resource "aws_iam_role_policy" "build_report_role" {
         Sid      = "InvokeCollectSales"
         Effect   = "Allow"
         Action   = "lambda:InvokeFunction"
-        Resource = "arn:${data.aws_partition.current.partition}:lambda:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:function:reports-collect-sales"
+        Resource = "arn:${data.aws_partition.current.partition}:lambda:${var.region}:${data.aws_caller_identity.current.account_id}:function:reports-collect-sales"
       },
       {
         Sid      = "InvokeRenderRegion"
         Effect   = "Allow"
         Action   = "lambda:InvokeFunction"
-        Resource = "arn:${data.aws_partition.current.partition}:lambda:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:function:reports-render-region"
+        Resource = "arn:${data.aws_partition.current.partition}:lambda:${var.region}:${data.aws_caller_identity.current.account_id}:function:reports-render-region"
       },
       {
         Sid      = "PublishToReportReady"
@@ -1363,7 +1341,7 @@ resource "aws_iam_role_policy" "build_report_role" {
 resource "aws_sfn_state_machine" "build_report" {
   name     = "reports-build-report"
   type     = "STANDARD"
-  role_arn = aws_iam_role.build_report_role.arn
+  role_arn = aws_iam_role.build_report.arn
   definition = jsonencode({
     Comment = "workflow build_report"
     StartAt = "If not exists $.period and not exists $.time"
@@ -1623,7 +1601,7 @@ resource "aws_sfn_state_machine" "build_report" {
     }
   })
 
-  depends_on = [aws_iam_role_policy.build_report_role]
+  depends_on = [aws_iam_role_policy.build_report]
 }
 
 # workflows.iac:16  queue build_report_dlq (dead-letter queue)
@@ -1637,7 +1615,7 @@ resource "aws_sqs_queue" "build_report_dlq" {
 }
 
 # workflows.iac:16  queue build_report_dlq: who may send to it
-resource "aws_sqs_queue_policy" "build_report_dlq_policy" {
+resource "aws_sqs_queue_policy" "build_report_dlq" {
   queue_url = aws_sqs_queue.build_report_dlq.url
   policy = jsonencode({
     Version = "2012-10-17"
@@ -1667,25 +1645,15 @@ resource "aws_cloudwatch_log_group" "sales_watch_logs" {
 }
 
 # workflows.iac:60  workflow sales_watch: role
-resource "aws_iam_role" "sales_watch_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "states.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "sales_watch" {
+  name_prefix        = "reports-sales-watch-"
+  assume_role_policy = data.aws_iam_policy_document.states_assume_role.json
 }
 
 # workflows.iac:60  workflow sales_watch: role
-resource "aws_iam_role_policy" "sales_watch_role" {
+resource "aws_iam_role_policy" "sales_watch" {
   name = "SalesWatchRolePolicy"
-  role = aws_iam_role.sales_watch_role.id
+  role = aws_iam_role.sales_watch.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -1693,7 +1661,7 @@ resource "aws_iam_role_policy" "sales_watch_role" {
         Sid      = "InvokeCountOrders"
         Effect   = "Allow"
         Action   = "lambda:InvokeFunction"
-        Resource = "arn:${data.aws_partition.current.partition}:lambda:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:function:reports-count-orders"
+        Resource = "arn:${data.aws_partition.current.partition}:lambda:${var.region}:${data.aws_caller_identity.current.account_id}:function:reports-count-orders"
       },
       {
         Sid      = "PublishToSalesAlarm"
@@ -1724,7 +1692,7 @@ resource "aws_iam_role_policy" "sales_watch_role" {
 resource "aws_sfn_state_machine" "sales_watch" {
   name     = "reports-sales-watch"
   type     = "EXPRESS"
-  role_arn = aws_iam_role.sales_watch_role.arn
+  role_arn = aws_iam_role.sales_watch.arn
   definition = jsonencode({
     Comment = "workflow sales_watch"
     StartAt = "Invoke count_orders"
@@ -1814,12 +1782,12 @@ resource "aws_sfn_state_machine" "sales_watch" {
   })
 
   logging_configuration {
-    log_destination        = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/vendedlogs/states/reports-sales-watch:*"
+    log_destination        = "arn:${data.aws_partition.current.partition}:logs:${var.region}:${data.aws_caller_identity.current.account_id}:log-group:/aws/vendedlogs/states/reports-sales-watch:*"
     include_execution_data = true
     level                  = "ALL"
   }
 
-  depends_on = [aws_iam_role_policy.sales_watch_role]
+  depends_on = [aws_iam_role_policy.sales_watch]
 }
 
 # workflows.iac:60  queue sales_watch_dlq (dead-letter queue)
@@ -1833,7 +1801,7 @@ resource "aws_sqs_queue" "sales_watch_dlq" {
 }
 
 # workflows.iac:60  queue sales_watch_dlq: who may send to it
-resource "aws_sqs_queue_policy" "sales_watch_dlq_policy" {
+resource "aws_sqs_queue_policy" "sales_watch_dlq" {
   queue_url = aws_sqs_queue.sales_watch_dlq.url
   policy = jsonencode({
     Version = "2012-10-17"
@@ -1848,7 +1816,7 @@ resource "aws_sqs_queue_policy" "sales_watch_dlq_policy" {
         Resource = aws_sqs_queue.sales_watch_dlq.arn
         Condition = {
           ArnEquals = {
-            "aws:SourceArn" = aws_cloudwatch_event_rule.sales_watch_every15m.arn
+            "aws:SourceArn" = aws_cloudwatch_event_rule.sales_watch_every_15m.arn
           }
         }
       },
@@ -1857,7 +1825,7 @@ resource "aws_sqs_queue_policy" "sales_watch_dlq_policy" {
 }
 
 # triggers.iac:25  schedule refresh_dashboard_every_5m
-resource "aws_cloudwatch_event_rule" "refresh_dashboard_every5m" {
+resource "aws_cloudwatch_event_rule" "refresh_dashboard_every_5m" {
   name                = "reports-refresh-dashboard-every-5m"
   description         = "schedule refresh_dashboard_every_5m"
   schedule_expression = "rate(5 minutes)"
@@ -1865,8 +1833,8 @@ resource "aws_cloudwatch_event_rule" "refresh_dashboard_every5m" {
 }
 
 # triggers.iac:25  schedule refresh_dashboard_every_5m: target refresh_dashboard
-resource "aws_cloudwatch_event_target" "refresh_dashboard_every5m_refresh_dashboard" {
-  rule      = aws_cloudwatch_event_rule.refresh_dashboard_every5m.name
+resource "aws_cloudwatch_event_target" "refresh_dashboard_every_5m_refresh_dashboard" {
+  rule      = aws_cloudwatch_event_rule.refresh_dashboard_every_5m.name
   target_id = "refresh_dashboard"
   arn       = aws_lambda_function.refresh_dashboard.arn
 
@@ -1881,7 +1849,7 @@ resource "aws_cloudwatch_event_target" "refresh_dashboard_every5m_refresh_dashbo
 }
 
 # triggers.iac:26  schedule sales_watch_every_15m
-resource "aws_cloudwatch_event_rule" "sales_watch_every15m" {
+resource "aws_cloudwatch_event_rule" "sales_watch_every_15m" {
   name                = "reports-sales-watch-every-15m"
   description         = "schedule sales_watch_every_15m"
   schedule_expression = "rate(15 minutes)"
@@ -1889,11 +1857,11 @@ resource "aws_cloudwatch_event_rule" "sales_watch_every15m" {
 }
 
 # triggers.iac:26  schedule sales_watch_every_15m: target sales_watch
-resource "aws_cloudwatch_event_target" "sales_watch_every15m_sales_watch" {
-  rule      = aws_cloudwatch_event_rule.sales_watch_every15m.name
+resource "aws_cloudwatch_event_target" "sales_watch_every_15m_sales_watch" {
+  rule      = aws_cloudwatch_event_rule.sales_watch_every_15m.name
   target_id = "sales_watch"
   arn       = aws_sfn_state_machine.sales_watch.arn
-  role_arn  = aws_iam_role.sales_watch_events_role.arn
+  role_arn  = aws_iam_role.sales_watch_events.arn
 
   retry_policy {
     maximum_retry_attempts       = 185
@@ -1904,11 +1872,11 @@ resource "aws_cloudwatch_event_target" "sales_watch_every15m_sales_watch" {
     arn = aws_sqs_queue.sales_watch_dlq.arn
   }
 
-  depends_on = [aws_iam_role_policy.sales_watch_events_role]
+  depends_on = [aws_iam_role_policy.sales_watch_events]
 }
 
 # triggers.iac:27  schedule compact_exports_cron_1
-resource "aws_cloudwatch_event_rule" "compact_exports_cron1" {
+resource "aws_cloudwatch_event_rule" "compact_exports_cron_1" {
   name                = "reports-compact-exports-cron-1"
   description         = "schedule compact_exports_cron_1"
   schedule_expression = "cron(0 3 * * ? *)"
@@ -1916,8 +1884,8 @@ resource "aws_cloudwatch_event_rule" "compact_exports_cron1" {
 }
 
 # triggers.iac:27  schedule compact_exports_cron_1: target compact_exports
-resource "aws_cloudwatch_event_target" "compact_exports_cron1_compact_exports" {
-  rule      = aws_cloudwatch_event_rule.compact_exports_cron1.name
+resource "aws_cloudwatch_event_target" "compact_exports_cron_1_compact_exports" {
+  rule      = aws_cloudwatch_event_rule.compact_exports_cron_1.name
   target_id = "compact_exports"
   arn       = aws_lambda_function.compact_exports.arn
 
@@ -1932,25 +1900,15 @@ resource "aws_cloudwatch_event_target" "compact_exports_cron1_compact_exports" {
 }
 
 # triggers.iac:3  api reports_api: role for its service integrations
-resource "aws_iam_role" "reports_api_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "apigateway.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "reports_api" {
+  name_prefix        = "reports-reports-api-"
+  assume_role_policy = data.aws_iam_policy_document.apigateway_assume_role.json
 }
 
 # triggers.iac:3  api reports_api: role for its service integrations
-resource "aws_iam_role_policy" "reports_api_role" {
+resource "aws_iam_role_policy" "reports_api" {
   name = "ReportsApiRolePolicy"
-  role = aws_iam_role.reports_api_role.id
+  role = aws_iam_role.reports_api.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -1958,7 +1916,7 @@ resource "aws_iam_role_policy" "reports_api_role" {
         Sid      = "StartExecutionBuildReport"
         Effect   = "Allow"
         Action   = "states:StartExecution"
-        Resource = "arn:${data.aws_partition.current.partition}:states:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:stateMachine:reports-build-report"
+        Resource = "arn:${data.aws_partition.current.partition}:states:${var.region}:${data.aws_caller_identity.current.account_id}:stateMachine:reports-build-report"
       },
       {
         Sid      = "SendMessageArchiveJobs"
@@ -1978,29 +1936,19 @@ resource "aws_lambda_event_source_mapping" "archive_jobs_message_to_archive_repo
   maximum_batching_window_in_seconds = 30
   function_response_types            = ["ReportBatchItemFailures"]
 
-  depends_on = [aws_iam_role_policy.archive_report_role]
+  depends_on = [aws_iam_role_policy.archive_report]
 }
 
 # workflows.iac:16  workflow build_report: role for EventBridge to start it
-resource "aws_iam_role" "build_report_events_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "events.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "build_report_events" {
+  name_prefix        = "reports-build-report-events-"
+  assume_role_policy = data.aws_iam_policy_document.events_assume_role.json
 }
 
 # workflows.iac:16  workflow build_report: role for EventBridge to start it
-resource "aws_iam_role_policy" "build_report_events_role" {
+resource "aws_iam_role_policy" "build_report_events" {
   name = "BuildReportEventsRolePolicy"
-  role = aws_iam_role.build_report_events_role.id
+  role = aws_iam_role.build_report_events.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -2008,32 +1956,22 @@ resource "aws_iam_role_policy" "build_report_events_role" {
         Sid      = "StartBuildReport"
         Effect   = "Allow"
         Action   = "states:StartExecution"
-        Resource = "arn:${data.aws_partition.current.partition}:states:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:stateMachine:reports-build-report"
+        Resource = "arn:${data.aws_partition.current.partition}:states:${var.region}:${data.aws_caller_identity.current.account_id}:stateMachine:reports-build-report"
       },
     ]
   })
 }
 
 # triggers.iac:32  container warehouse_export: role for EventBridge to start it
-resource "aws_iam_role" "warehouse_export_events_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "events.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "warehouse_export_events" {
+  name_prefix        = "reports-warehouse-export-events-"
+  assume_role_policy = data.aws_iam_policy_document.events_assume_role.json
 }
 
 # triggers.iac:32  container warehouse_export: role for EventBridge to start it
-resource "aws_iam_role_policy" "warehouse_export_events_role" {
+resource "aws_iam_role_policy" "warehouse_export_events" {
   name = "WarehouseExportEventsRolePolicy"
-  role = aws_iam_role.warehouse_export_events_role.id
+  role = aws_iam_role.warehouse_export_events.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -2041,7 +1979,7 @@ resource "aws_iam_role_policy" "warehouse_export_events_role" {
         Sid      = "RunWarehouseExport"
         Effect   = "Allow"
         Action   = "ecs:RunTask"
-        Resource = "arn:${data.aws_partition.current.partition}:ecs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:task-definition/reports-warehouse-export:*"
+        Resource = "arn:${data.aws_partition.current.partition}:ecs:${var.region}:${data.aws_caller_identity.current.account_id}:task-definition/reports-warehouse-export:*"
         Condition = {
           ArnEquals = {
             "ecs:cluster" = aws_ecs_cluster.cluster.arn
@@ -2053,8 +1991,8 @@ resource "aws_iam_role_policy" "warehouse_export_events_role" {
         Effect = "Allow"
         Action = "iam:PassRole"
         Resource = [
-          aws_iam_role.warehouse_export_task_role.arn,
-          aws_iam_role.warehouse_export_execution_role.arn,
+          aws_iam_role.warehouse_export_task.arn,
+          aws_iam_role.warehouse_export_execution.arn,
         ]
       },
     ]
@@ -2062,34 +2000,24 @@ resource "aws_iam_role_policy" "warehouse_export_events_role" {
 }
 
 # triggers.iac:25  refresh_dashboard_every_5m.tick -> refresh_dashboard
-resource "aws_lambda_permission" "refresh_dashboard_every5m_to_refresh_dashboard_permission" {
+resource "aws_lambda_permission" "refresh_dashboard_every5m_to_refresh_dashboard" {
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.refresh_dashboard.arn
   principal      = "events.amazonaws.com"
-  source_arn     = aws_cloudwatch_event_rule.refresh_dashboard_every5m.arn
+  source_arn     = aws_cloudwatch_event_rule.refresh_dashboard_every_5m.arn
   source_account = data.aws_caller_identity.current.account_id
 }
 
 # workflows.iac:60  workflow sales_watch: role for EventBridge to start it
-resource "aws_iam_role" "sales_watch_events_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "events.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "sales_watch_events" {
+  name_prefix        = "reports-sales-watch-events-"
+  assume_role_policy = data.aws_iam_policy_document.events_assume_role.json
 }
 
 # workflows.iac:60  workflow sales_watch: role for EventBridge to start it
-resource "aws_iam_role_policy" "sales_watch_events_role" {
+resource "aws_iam_role_policy" "sales_watch_events" {
   name = "SalesWatchEventsRolePolicy"
-  role = aws_iam_role.sales_watch_events_role.id
+  role = aws_iam_role.sales_watch_events.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -2097,18 +2025,18 @@ resource "aws_iam_role_policy" "sales_watch_events_role" {
         Sid      = "StartSalesWatch"
         Effect   = "Allow"
         Action   = "states:StartExecution"
-        Resource = "arn:${data.aws_partition.current.partition}:states:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:stateMachine:reports-sales-watch"
+        Resource = "arn:${data.aws_partition.current.partition}:states:${var.region}:${data.aws_caller_identity.current.account_id}:stateMachine:reports-sales-watch"
       },
     ]
   })
 }
 
 # triggers.iac:27  compact_exports_cron_1.tick -> compact_exports
-resource "aws_lambda_permission" "compact_exports_cron1_to_compact_exports_permission" {
+resource "aws_lambda_permission" "compact_exports_cron1_to_compact_exports" {
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.compact_exports.arn
   principal      = "events.amazonaws.com"
-  source_arn     = aws_cloudwatch_event_rule.compact_exports_cron1.arn
+  source_arn     = aws_cloudwatch_event_rule.compact_exports_cron_1.arn
   source_account = data.aws_caller_identity.current.account_id
 }
 
@@ -2125,7 +2053,7 @@ resource "aws_lambda_function_event_invoke_config" "refresh_dashboard_invoke_con
     }
   }
 
-  depends_on = [aws_iam_role_policy.refresh_dashboard_role]
+  depends_on = [aws_iam_role_policy.refresh_dashboard]
 }
 
 # data.iac:73  function compact_exports: asynchronous invocations
@@ -2141,5 +2069,5 @@ resource "aws_lambda_function_event_invoke_config" "compact_exports_invoke_confi
     }
   }
 
-  depends_on = [aws_iam_role_policy.compact_exports_role]
+  depends_on = [aws_iam_role_policy.compact_exports]
 }

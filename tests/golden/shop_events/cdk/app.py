@@ -2,12 +2,15 @@
 
 import aws_cdk as cdk
 
-from shop_events_stack import ShopEventsStack
+from shop_events_stack import ShopEventsStack, context
 
 app = cdk.App()
+# A stack per stage: `cdk deploy -c stage=prod` deploys a stack beside this
+# one, never over it.
+stage = context(app, "stage", "dev")
 ShopEventsStack(
     app,
-    "shop-events",
+    f"shop-events-{stage}",
     env=cdk.Environment(region="us-east-1"),
 )
 cdk.Tags.of(app).add("team", "shop")

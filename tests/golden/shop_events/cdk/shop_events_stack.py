@@ -29,28 +29,35 @@ def resource_of(construct: Construct) -> cdk.CfnResource:
     return resource
 
 
+def context(scope: Construct, name: str, default: str | None) -> str:
+    """A param of the program: `cdk deploy -c NAME=VALUE`, else its default."""
+    value = scope.node.try_get_context(name)
+    if value is not None:
+        return str(value)
+    if default is None:
+        raise ValueError(f"the param {name} has no default: cdk deploy -c {name}=VALUE")
+    return default
+
+
+def stream_arn(table: dynamodb.Table) -> str:
+    """The table's stream ARN: it has a stream, which the L2 types as optional."""
+    arn = table.table_stream_arn
+    assert arn is not None
+    return arn
+
+
 class ShopEventsStack(cdk.Stack):
     def __init__(self, scope: Construct, construct_id: str, **kwargs: Any) -> None:
         super().__init__(scope, construct_id, **kwargs)
 
-        stage = cdk.CfnParameter(self, "Param:Stage", type="String", default="dev")
-        stage.override_logical_id("Stage")
-        alert_level = cdk.CfnParameter(
-            self,
-            "Param:AlertLevel",
-            type="String",
-            default="high",
-        )
-        alert_level.override_logical_id("AlertLevel")
+        stage = context(self, "stage", "dev")
+        alert_level = context(self, "alert_level", "high")
 
         # shop_events.iac:17  api storefront
         storefront = apigwv2.HttpApi(
             self,
             "Storefront",
-            api_name=cdk.Fn.sub(
-                "${Stage}-shopev-storefront",
-                {"Stage": stage.value_as_string},
-            ),
+            api_name=f"{stage}-shopev-storefront",
             cors_preflight=apigwv2.CorsPreflightOptions(
                 allow_origins=["*"],
                 allow_methods=[apigwv2.CorsHttpMethod.ANY],
@@ -64,10 +71,7 @@ class ShopEventsStack(cdk.Stack):
         storefront_access_logs = logs.LogGroup(
             self,
             "StorefrontAccessLogs",
-            log_group_name=cdk.Fn.sub(
-                "/aws/apigateway/${Stage}-shopev-storefront",
-                {"Stage": stage.value_as_string},
-            ),
+            log_group_name=f"/aws/apigateway/{stage}-shopev-storefront",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -99,13 +103,10 @@ class ShopEventsStack(cdk.Stack):
         intake_dlq = sqs.Queue(
             self,
             "IntakeDlq",
-            queue_name=cdk.Fn.sub(
-                "${Stage}-shopev-intake-dlq",
-                {"Stage": stage.value_as_string},
-            ),
+            queue_name=f"{stage}-shopev-intake-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(1209600),
+            retention_period=cdk.Duration.days(14),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -116,13 +117,10 @@ class ShopEventsStack(cdk.Stack):
         intake = sqs.Queue(
             self,
             "Intake",
-            queue_name=cdk.Fn.sub(
-                "${Stage}-shopev-intake",
-                {"Stage": stage.value_as_string},
-            ),
+            queue_name=f"{stage}-shopev-intake",
             max_message_size_bytes=262144,
-            visibility_timeout=cdk.Duration.seconds(120),
-            retention_period=cdk.Duration.seconds(345600),
+            visibility_timeout=cdk.Duration.minutes(2),
+            retention_period=cdk.Duration.days(4),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             dead_letter_queue=sqs.DeadLetterQueue(
@@ -137,10 +135,7 @@ class ShopEventsStack(cdk.Stack):
         place_order_log_group = logs.LogGroup(
             self,
             "PlaceOrderLogGroup",
-            log_group_name=cdk.Fn.sub(
-                "/aws/lambda/${Stage}-shopev-place-order",
-                {"Stage": stage.value_as_string},
-            ),
+            log_group_name=f"/aws/lambda/{stage}-shopev-place-order",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -150,10 +145,7 @@ class ShopEventsStack(cdk.Stack):
         get_order_log_group = logs.LogGroup(
             self,
             "GetOrderLogGroup",
-            log_group_name=cdk.Fn.sub(
-                "/aws/lambda/${Stage}-shopev-get-order",
-                {"Stage": stage.value_as_string},
-            ),
+            log_group_name=f"/aws/lambda/{stage}-shopev-get-order",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -163,13 +155,10 @@ class ShopEventsStack(cdk.Stack):
         get_order_dlq = sqs.Queue(
             self,
             "GetOrderDlq",
-            queue_name=cdk.Fn.sub(
-                "${Stage}-shopev-get-order-dlq",
-                {"Stage": stage.value_as_string},
-            ),
+            queue_name=f"{stage}-shopev-get-order-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(1209600),
+            retention_period=cdk.Duration.days(14),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -180,10 +169,7 @@ class ShopEventsStack(cdk.Stack):
         orders = dynamodb.Table(
             self,
             "Orders",
-            table_name=cdk.Fn.sub(
-                "${Stage}-shopev-orders",
-                {"Stage": stage.value_as_string},
-            ),
+            table_name=f"{stage}-shopev-orders",
             partition_key=dynamodb.Attribute(
                 name="id",
                 type=dynamodb.AttributeType.STRING,
@@ -196,7 +182,9 @@ class ShopEventsStack(cdk.Stack):
             encryption=dynamodb.TableEncryption.AWS_MANAGED,
             time_to_live_attribute="expires_at",
             stream=dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
-            point_in_time_recovery=True,
+            point_in_time_recovery_specification=dynamodb.PointInTimeRecoverySpecification(
+                point_in_time_recovery_enabled=True,
+            ),
             removal_policy=cdk.RemovalPolicy.RETAIN,
         )
         orders.add_global_secondary_index(
@@ -220,12 +208,7 @@ class ShopEventsStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/${Stage}-shopev-get-order:*",
-                                    {"Stage": stage.value_as_string},
-                                ),
-                            ],
+                            resources=[get_order_log_group.log_group_arn],
                         ),
                         iam.PolicyStatement(
                             sid="ReadOrders",
@@ -236,13 +219,7 @@ class ShopEventsStack(cdk.Stack):
                                 "dynamodb:Query",
                                 "dynamodb:Scan",
                             ],
-                            resources=[
-                                orders.table_arn,
-                                cdk.Fn.sub(
-                                    "${OrdersArn}/index/*",
-                                    {"OrdersArn": orders.table_arn},
-                                ),
-                            ],
+                            resources=[orders.table_arn, f"{orders.table_arn}/index/*"],
                         ),
                         iam.PolicyStatement(
                             sid="DeliverToGetOrderDlq",
@@ -259,10 +236,7 @@ class ShopEventsStack(cdk.Stack):
         get_order = lambda_.Function(
             self,
             "GetOrder",
-            function_name=cdk.Fn.sub(
-                "${Stage}-shopev-get-order",
-                {"Stage": stage.value_as_string},
-            ),
+            function_name=f"{stage}-shopev-get-order",
             handler="get_order.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
@@ -282,10 +256,7 @@ class ShopEventsStack(cdk.Stack):
             action="lambda:InvokeFunction",
             function_name=get_order.function_arn,
             principal="apigateway.amazonaws.com",
-            source_arn=cdk.Fn.sub(
-                "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${StorefrontId}/*/GET/orders/*",
-                {"StorefrontId": storefront.api_id},
-            ),
+            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{storefront.api_id}/*/GET/orders/*",
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
@@ -305,12 +276,7 @@ class ShopEventsStack(cdk.Stack):
             "StorefrontGetOrdersId",
             api_id=storefront.api_id,
             route_key="GET /orders/{id}",
-            target=cdk.Fn.sub(
-                "integrations/${StorefrontGetOrdersIdIntegrationId}",
-                {
-                    "StorefrontGetOrdersIdIntegrationId": storefront_get_orders_id_integration.ref,
-                },
-            ),
+            target=f"integrations/{storefront_get_orders_id_integration.ref}",
         )
 
         # shop_events.iac:22  api storefront: ANY /admin/{proxy+} may invoke get_order
@@ -320,10 +286,7 @@ class ShopEventsStack(cdk.Stack):
             action="lambda:InvokeFunction",
             function_name=get_order.function_arn,
             principal="apigateway.amazonaws.com",
-            source_arn=cdk.Fn.sub(
-                "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${StorefrontId}/*/*/admin/*",
-                {"StorefrontId": storefront.api_id},
-            ),
+            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{storefront.api_id}/*/*/admin/*",
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
@@ -343,22 +306,14 @@ class ShopEventsStack(cdk.Stack):
             "StorefrontAnyAdminProxy",
             api_id=storefront.api_id,
             route_key="ANY /admin/{proxy+}",
-            target=cdk.Fn.sub(
-                "integrations/${StorefrontAnyAdminProxyIntegrationId}",
-                {
-                    "StorefrontAnyAdminProxyIntegrationId": storefront_any_admin_proxy_integration.ref,
-                },
-            ),
+            target=f"integrations/{storefront_any_admin_proxy_integration.ref}",
         )
 
         # shop_events.iac:61  function project_order: log group
         project_order_log_group = logs.LogGroup(
             self,
             "ProjectOrderLogGroup",
-            log_group_name=cdk.Fn.sub(
-                "/aws/lambda/${Stage}-shopev-project-order",
-                {"Stage": stage.value_as_string},
-            ),
+            log_group_name=f"/aws/lambda/{stage}-shopev-project-order",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -368,13 +323,10 @@ class ShopEventsStack(cdk.Stack):
         project_order_dlq = sqs.Queue(
             self,
             "ProjectOrderDlq",
-            queue_name=cdk.Fn.sub(
-                "${Stage}-shopev-project-order-dlq",
-                {"Stage": stage.value_as_string},
-            ),
+            queue_name=f"{stage}-shopev-project-order-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(1209600),
+            retention_period=cdk.Duration.days(14),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -385,10 +337,7 @@ class ShopEventsStack(cdk.Stack):
         shop_bus = events.EventBus(
             self,
             "ShopBus",
-            event_bus_name=cdk.Fn.sub(
-                "${Stage}-shopev-shop-bus",
-                {"Stage": stage.value_as_string},
-            ),
+            event_bus_name=f"{stage}-shopev-shop-bus",
         )
         resource_of(shop_bus).override_logical_id("ShopBus")
 
@@ -403,12 +352,7 @@ class ShopEventsStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/${Stage}-shopev-place-order:*",
-                                    {"Stage": stage.value_as_string},
-                                ),
-                            ],
+                            resources=[place_order_log_group.log_group_arn],
                         ),
                         iam.PolicyStatement(
                             sid="WriteOrders",
@@ -445,10 +389,7 @@ class ShopEventsStack(cdk.Stack):
         place_order = lambda_.Function(
             self,
             "PlaceOrder",
-            function_name=cdk.Fn.sub(
-                "${Stage}-shopev-place-order",
-                {"Stage": stage.value_as_string},
-            ),
+            function_name=f"{stage}-shopev-place-order",
             handler="place_order.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
@@ -460,7 +401,7 @@ class ShopEventsStack(cdk.Stack):
             environment={
                 "BUS_NAME": shop_bus.event_bus_name,
                 "ORDERS_TABLE": orders.table_name,
-                "STAGE": stage.value_as_string,
+                "STAGE": stage,
             },
         )
         resource_of(place_order).override_logical_id("PlaceOrder")
@@ -469,13 +410,10 @@ class ShopEventsStack(cdk.Stack):
         shipping_notices = sqs.Queue(
             self,
             "ShippingNotices",
-            queue_name=cdk.Fn.sub(
-                "${Stage}-shopev-shipping-notices",
-                {"Stage": stage.value_as_string},
-            ),
+            queue_name=f"{stage}-shopev-shipping-notices",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(604800),
+            retention_period=cdk.Duration.days(7),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -486,13 +424,10 @@ class ShopEventsStack(cdk.Stack):
         shipping_notices_dlq = sqs.Queue(
             self,
             "ShippingNoticesDlq",
-            queue_name=cdk.Fn.sub(
-                "${Stage}-shopev-shipping-notices-dlq",
-                {"Stage": stage.value_as_string},
-            ),
+            queue_name=f"{stage}-shopev-shipping-notices-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(1209600),
+            retention_period=cdk.Duration.days(14),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -503,10 +438,7 @@ class ShopEventsStack(cdk.Stack):
         alerts = sns.Topic(
             self,
             "Alerts",
-            topic_name=cdk.Fn.sub(
-                "${Stage}-shopev-alerts",
-                {"Stage": stage.value_as_string},
-            ),
+            topic_name=f"{stage}-shopev-alerts",
         )
         resource_of(alerts).override_logical_id("Alerts")
 
@@ -521,12 +453,7 @@ class ShopEventsStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/${Stage}-shopev-project-order:*",
-                                    {"Stage": stage.value_as_string},
-                                ),
-                            ],
+                            resources=[project_order_log_group.log_group_arn],
                         ),
                         iam.PolicyStatement(
                             sid="PublishAlerts",
@@ -541,7 +468,7 @@ class ShopEventsStack(cdk.Stack):
                                 "dynamodb:GetShardIterator",
                                 "dynamodb:ListStreams",
                             ],
-                            resources=[orders.table_stream_arn],
+                            resources=[stream_arn(orders)],
                         ),
                         iam.PolicyStatement(
                             sid="DeliverToProjectOrderDlq",
@@ -558,10 +485,7 @@ class ShopEventsStack(cdk.Stack):
         project_order = lambda_.Function(
             self,
             "ProjectOrder",
-            function_name=cdk.Fn.sub(
-                "${Stage}-shopev-project-order",
-                {"Stage": stage.value_as_string},
-            ),
+            function_name=f"{stage}-shopev-project-order",
             handler="project_order.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
@@ -578,13 +502,10 @@ class ShopEventsStack(cdk.Stack):
         alerts_dlq = sqs.Queue(
             self,
             "AlertsDlq",
-            queue_name=cdk.Fn.sub(
-                "${Stage}-shopev-alerts-dlq",
-                {"Stage": stage.value_as_string},
-            ),
+            queue_name=f"{stage}-shopev-alerts-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(1209600),
+            retention_period=cdk.Duration.days(14),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -595,10 +516,7 @@ class ShopEventsStack(cdk.Stack):
         pager_log_group = logs.LogGroup(
             self,
             "PagerLogGroup",
-            log_group_name=cdk.Fn.sub(
-                "/aws/lambda/${Stage}-shopev-pager",
-                {"Stage": stage.value_as_string},
-            ),
+            log_group_name=f"/aws/lambda/{stage}-shopev-pager",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -608,13 +526,10 @@ class ShopEventsStack(cdk.Stack):
         pager_dlq = sqs.Queue(
             self,
             "PagerDlq",
-            queue_name=cdk.Fn.sub(
-                "${Stage}-shopev-pager-dlq",
-                {"Stage": stage.value_as_string},
-            ),
+            queue_name=f"{stage}-shopev-pager-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(1209600),
+            retention_period=cdk.Duration.days(14),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -632,12 +547,7 @@ class ShopEventsStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/${Stage}-shopev-pager:*",
-                                    {"Stage": stage.value_as_string},
-                                ),
-                            ],
+                            resources=[pager_log_group.log_group_arn],
                         ),
                         iam.PolicyStatement(
                             sid="DeliverToPagerDlq",
@@ -654,10 +564,7 @@ class ShopEventsStack(cdk.Stack):
         pager = lambda_.Function(
             self,
             "Pager",
-            function_name=cdk.Fn.sub(
-                "${Stage}-shopev-pager",
-                {"Stage": stage.value_as_string},
-            ),
+            function_name=f"{stage}-shopev-pager",
             handler="pager.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
@@ -666,7 +573,7 @@ class ShopEventsStack(cdk.Stack):
             role=pager_role,
             code=asset("pager-857470664d6def26.zip"),
             log_group=pager_log_group,
-            environment={"LEVEL": alert_level.value_as_string},
+            environment={"LEVEL": alert_level},
         )
         resource_of(pager).override_logical_id("Pager")
 
@@ -691,13 +598,10 @@ class ShopEventsStack(cdk.Stack):
         alert_archive = sqs.Queue(
             self,
             "AlertArchive",
-            queue_name=cdk.Fn.sub(
-                "${Stage}-shopev-alert-archive",
-                {"Stage": stage.value_as_string},
-            ),
+            queue_name=f"{stage}-shopev-alert-archive",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(1209600),
+            retention_period=cdk.Duration.days(14),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -725,13 +629,10 @@ class ShopEventsStack(cdk.Stack):
         alert_archive_dlq = sqs.Queue(
             self,
             "AlertArchiveDlq",
-            queue_name=cdk.Fn.sub(
-                "${Stage}-shopev-alert-archive-dlq",
-                {"Stage": stage.value_as_string},
-            ),
+            queue_name=f"{stage}-shopev-alert-archive-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(1209600),
+            retention_period=cdk.Duration.days(14),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -761,10 +662,7 @@ class ShopEventsStack(cdk.Stack):
         hourly_report = events.CfnRule(
             self,
             "HourlyReport",
-            name=cdk.Fn.sub(
-                "${Stage}-shopev-hourly-report",
-                {"Stage": stage.value_as_string},
-            ),
+            name=f"{stage}-shopev-hourly-report",
             description="schedule hourly_report",
             schedule_expression="rate(1 hour)",
             state="ENABLED",
@@ -815,10 +713,7 @@ class ShopEventsStack(cdk.Stack):
         project_order_cron1 = events.CfnRule(
             self,
             "ProjectOrderCron1",
-            name=cdk.Fn.sub(
-                "${Stage}-shopev-project-order-cron-1",
-                {"Stage": stage.value_as_string},
-            ),
+            name=f"{stage}-shopev-project-order-cron-1",
             description="schedule project_order_cron_1",
             schedule_expression="cron(0 3 * * ? *)",
             state="ENABLED",
@@ -882,12 +777,7 @@ class ShopEventsStack(cdk.Stack):
             "StorefrontPostOrders",
             api_id=storefront.api_id,
             route_key="POST /orders",
-            target=cdk.Fn.sub(
-                "integrations/${StorefrontPostOrdersIntegrationId}",
-                {
-                    "StorefrontPostOrdersIntegrationId": storefront_post_orders_integration.ref,
-                },
-            ),
+            target=f"integrations/{storefront_post_orders_integration.ref}",
         )
 
         # shop_events.iac:21  api storefront: POST /events -> bus shop_bus
@@ -913,12 +803,7 @@ class ShopEventsStack(cdk.Stack):
             "StorefrontPostEvents",
             api_id=storefront.api_id,
             route_key="POST /events",
-            target=cdk.Fn.sub(
-                "integrations/${StorefrontPostEventsIntegrationId}",
-                {
-                    "StorefrontPostEventsIntegrationId": storefront_post_events_integration.ref,
-                },
-            ),
+            target=f"integrations/{storefront_post_events_integration.ref}",
         )
 
         # shop_events.iac:43  intake.message -> function place_order
@@ -941,7 +826,7 @@ class ShopEventsStack(cdk.Stack):
             self,
             "OrdersChangedToProjectOrder",
             target=project_order,
-            event_source_arn=orders.table_stream_arn,
+            event_source_arn=stream_arn(orders),
             batch_size=100,
             starting_position=lambda_.StartingPosition.LATEST,
             report_batch_item_failures=True,
@@ -963,10 +848,7 @@ class ShopEventsStack(cdk.Stack):
         shop_bus_event_to_project_order = events.CfnRule(
             self,
             "ShopBusEventToProjectOrder",
-            name=cdk.Fn.sub(
-                "${Stage}-shopev-shop-bus-event-to-project-order",
-                {"Stage": stage.value_as_string},
-            ),
+            name=f"{stage}-shopev-shop-bus-event-to-project-order",
             description="shop_bus.event -> project_order",
             event_bus_name=shop_bus.event_bus_name,
             event_pattern={"source": ["shop.orders"], "detail-type": ["OrderPlaced"]},
@@ -1033,10 +915,7 @@ class ShopEventsStack(cdk.Stack):
         shop_bus_event_to_shipping_notices = events.CfnRule(
             self,
             "ShopBusEventToShippingNotices",
-            name=cdk.Fn.sub(
-                "${Stage}-shopev-shop-bus-event-to-shipping-notices",
-                {"Stage": stage.value_as_string},
-            ),
+            name=f"{stage}-shopev-shop-bus-event-to-shipping-notices",
             description="shop_bus.event -> shipping_notices",
             event_bus_name=shop_bus.event_bus_name,
             event_pattern={"detail-type": ["OrderShipped"]},
@@ -1120,10 +999,7 @@ class ShopEventsStack(cdk.Stack):
         shop_bus_event_to_alerts = events.CfnRule(
             self,
             "ShopBusEventToAlerts",
-            name=cdk.Fn.sub(
-                "${Stage}-shopev-shop-bus-event-to-alerts",
-                {"Stage": stage.value_as_string},
-            ),
+            name=f"{stage}-shopev-shop-bus-event-to-alerts",
             description="shop_bus.event -> alerts",
             event_bus_name=shop_bus.event_bus_name,
             event_pattern={"source": ["shop.orders"]},
@@ -1304,6 +1180,7 @@ class ShopEventsStack(cdk.Stack):
         api_url_output = cdk.CfnOutput(
             self,
             "Output:ApiUrl",
+            description="output api_url = storefront.url",
             value=storefront.api_endpoint,
         )
         api_url_output.override_logical_id("ApiUrl")
@@ -1311,6 +1188,7 @@ class ShopEventsStack(cdk.Stack):
         orders_table_output = cdk.CfnOutput(
             self,
             "Output:OrdersTable",
+            description="output orders_table = orders.name",
             value=orders.table_name,
         )
         orders_table_output.override_logical_id("OrdersTable")
@@ -1318,6 +1196,7 @@ class ShopEventsStack(cdk.Stack):
         intake_queue_output = cdk.CfnOutput(
             self,
             "Output:IntakeQueue",
+            description="output intake_queue = intake.url",
             value=intake.queue_url,
         )
         intake_queue_output.override_logical_id("IntakeQueue")

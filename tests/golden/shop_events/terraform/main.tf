@@ -1,14 +1,54 @@
 # iac app shop_events: every resource, in the order the plan made them.
 
+locals {
+  # Every generated name starts with it: a second stage (`-var stage=prod`, in a state
+  # of its own) gets names of its own.
+  name_prefix = "${var.stage}-shopev"
+  # The app's part of each role's name_prefix (IAM takes 38 characters in all).
+  role_prefix = substr(local.name_prefix, 0, 20)
+}
+
+# Guards a state against a second stage: with another prefix (`-var stage=...` on this
+# stage's state) every named resource would be renamed, that is replaced. Plan fails
+# here instead; deploy a second stage with a state of its own (README). To destroy this
+# stage on purpose, `terraform state rm terraform_data.name_prefix` first.
+resource "terraform_data" "name_prefix" {
+  triggers_replace = local.name_prefix
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
 data "aws_caller_identity" "current" {}
 
-data "aws_partition" "current" {}
+# Who may assume the roles of apigateway.amazonaws.com.
+data "aws_iam_policy_document" "apigateway_assume_role" {
+  statement {
+    actions = ["sts:AssumeRole"]
 
-data "aws_region" "current" {}
+    principals {
+      type        = "Service"
+      identifiers = ["apigateway.amazonaws.com"]
+    }
+  }
+}
+
+# Who may assume the roles of lambda.amazonaws.com.
+data "aws_iam_policy_document" "lambda_assume_role" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+  }
+}
 
 # shop_events.iac:17  api storefront
 resource "aws_apigatewayv2_api" "storefront" {
-  name          = "${var.stage}-shopev-storefront"
+  name          = "${local.name_prefix}-storefront"
   protocol_type = "HTTP"
 
   cors_configuration {
@@ -20,12 +60,12 @@ resource "aws_apigatewayv2_api" "storefront" {
 
 # shop_events.iac:17  api storefront: access logs
 resource "aws_cloudwatch_log_group" "storefront_access_logs" {
-  name              = "/aws/apigateway/${var.stage}-shopev-storefront"
+  name              = "/aws/apigateway/${local.name_prefix}-storefront"
   retention_in_days = 30
 }
 
 # shop_events.iac:17  api storefront: default stage
-resource "aws_apigatewayv2_stage" "storefront_stage" {
+resource "aws_apigatewayv2_stage" "storefront" {
   api_id      = aws_apigatewayv2_api.storefront.id
   name        = "$default"
   auto_deploy = true
@@ -37,21 +77,29 @@ resource "aws_apigatewayv2_stage" "storefront_stage" {
 
   access_log_settings {
     destination_arn = aws_cloudwatch_log_group.storefront_access_logs.arn
-    format          = "{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\",\"requestTime\":\"$context.requestTime\",\"routeKey\":\"$context.routeKey\",\"status\":\"$context.status\",\"responseLength\":\"$context.responseLength\",\"integrationError\":\"$context.integrationErrorMessage\"}"
+    format = jsonencode({
+      requestId        = "$context.requestId"
+      ip               = "$context.identity.sourceIp"
+      requestTime      = "$context.requestTime"
+      routeKey         = "$context.routeKey"
+      status           = "$context.status"
+      responseLength   = "$context.responseLength"
+      integrationError = "$context.integrationErrorMessage"
+    })
   }
 }
 
 # shop_events.iac:19  api storefront: GET /orders/{id} may invoke get_order
-resource "aws_lambda_permission" "storefront_get_orders_id_permission" {
+resource "aws_lambda_permission" "storefront_get_orders_id" {
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.get_order.arn
   principal      = "apigateway.amazonaws.com"
-  source_arn     = "arn:${data.aws_partition.current.partition}:execute-api:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:${aws_apigatewayv2_api.storefront.id}/*/GET/orders/*"
+  source_arn     = "${aws_apigatewayv2_api.storefront.execution_arn}/*/GET/orders/*"
   source_account = data.aws_caller_identity.current.account_id
 }
 
 # shop_events.iac:19  api storefront: GET /orders/{id} -> function get_order
-resource "aws_apigatewayv2_integration" "storefront_get_orders_id_integration" {
+resource "aws_apigatewayv2_integration" "storefront_get_orders_id" {
   api_id                 = aws_apigatewayv2_api.storefront.id
   integration_type       = "AWS_PROXY"
   integration_uri        = aws_lambda_function.get_order.arn
@@ -62,15 +110,15 @@ resource "aws_apigatewayv2_integration" "storefront_get_orders_id_integration" {
 resource "aws_apigatewayv2_route" "storefront_get_orders_id" {
   api_id    = aws_apigatewayv2_api.storefront.id
   route_key = "GET /orders/{id}"
-  target    = "integrations/${aws_apigatewayv2_integration.storefront_get_orders_id_integration.id}"
+  target    = "integrations/${aws_apigatewayv2_integration.storefront_get_orders_id.id}"
 }
 
 # shop_events.iac:20  api storefront: POST /orders -> queue intake
-resource "aws_apigatewayv2_integration" "storefront_post_orders_integration" {
+resource "aws_apigatewayv2_integration" "storefront_post_orders" {
   api_id              = aws_apigatewayv2_api.storefront.id
   integration_type    = "AWS_PROXY"
   integration_subtype = "SQS-SendMessage"
-  credentials_arn     = aws_iam_role.storefront_role.arn
+  credentials_arn     = aws_iam_role.storefront.arn
   request_parameters = {
     QueueUrl    = aws_sqs_queue.intake.url
     MessageBody = "$request.body"
@@ -82,15 +130,15 @@ resource "aws_apigatewayv2_integration" "storefront_post_orders_integration" {
 resource "aws_apigatewayv2_route" "storefront_post_orders" {
   api_id    = aws_apigatewayv2_api.storefront.id
   route_key = "POST /orders"
-  target    = "integrations/${aws_apigatewayv2_integration.storefront_post_orders_integration.id}"
+  target    = "integrations/${aws_apigatewayv2_integration.storefront_post_orders.id}"
 }
 
 # shop_events.iac:21  api storefront: POST /events -> bus shop_bus
-resource "aws_apigatewayv2_integration" "storefront_post_events_integration" {
+resource "aws_apigatewayv2_integration" "storefront_post_events" {
   api_id              = aws_apigatewayv2_api.storefront.id
   integration_type    = "AWS_PROXY"
   integration_subtype = "EventBridge-PutEvents"
-  credentials_arn     = aws_iam_role.storefront_role.arn
+  credentials_arn     = aws_iam_role.storefront.arn
   request_parameters = {
     Source       = "shop_events.storefront"
     DetailType   = "POST /events"
@@ -104,20 +152,20 @@ resource "aws_apigatewayv2_integration" "storefront_post_events_integration" {
 resource "aws_apigatewayv2_route" "storefront_post_events" {
   api_id    = aws_apigatewayv2_api.storefront.id
   route_key = "POST /events"
-  target    = "integrations/${aws_apigatewayv2_integration.storefront_post_events_integration.id}"
+  target    = "integrations/${aws_apigatewayv2_integration.storefront_post_events.id}"
 }
 
 # shop_events.iac:22  api storefront: ANY /admin/{proxy+} may invoke get_order
-resource "aws_lambda_permission" "storefront_any_admin_proxy_permission" {
+resource "aws_lambda_permission" "storefront_any_admin_proxy" {
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.get_order.arn
   principal      = "apigateway.amazonaws.com"
-  source_arn     = "arn:${data.aws_partition.current.partition}:execute-api:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:${aws_apigatewayv2_api.storefront.id}/*/*/admin/*"
+  source_arn     = "${aws_apigatewayv2_api.storefront.execution_arn}/*/*/admin/*"
   source_account = data.aws_caller_identity.current.account_id
 }
 
 # shop_events.iac:22  api storefront: ANY /admin/{proxy+} -> function get_order
-resource "aws_apigatewayv2_integration" "storefront_any_admin_proxy_integration" {
+resource "aws_apigatewayv2_integration" "storefront_any_admin_proxy" {
   api_id                 = aws_apigatewayv2_api.storefront.id
   integration_type       = "AWS_PROXY"
   integration_uri        = aws_lambda_function.get_order.arn
@@ -128,12 +176,12 @@ resource "aws_apigatewayv2_integration" "storefront_any_admin_proxy_integration"
 resource "aws_apigatewayv2_route" "storefront_any_admin_proxy" {
   api_id    = aws_apigatewayv2_api.storefront.id
   route_key = "ANY /admin/{proxy+}"
-  target    = "integrations/${aws_apigatewayv2_integration.storefront_any_admin_proxy_integration.id}"
+  target    = "integrations/${aws_apigatewayv2_integration.storefront_any_admin_proxy.id}"
 }
 
 # shop_events.iac:26  queue intake
 resource "aws_sqs_queue" "intake" {
-  name                       = "${var.stage}-shopev-intake"
+  name                       = "${local.name_prefix}-intake"
   max_message_size           = 262144
   visibility_timeout_seconds = 120
   message_retention_seconds  = 345600
@@ -147,7 +195,7 @@ resource "aws_sqs_queue" "intake" {
 
 # shop_events.iac:26  queue intake_dlq (dead-letter queue)
 resource "aws_sqs_queue" "intake_dlq" {
-  name                       = "${var.stage}-shopev-intake-dlq"
+  name                       = "${local.name_prefix}-intake-dlq"
   max_message_size           = 262144
   visibility_timeout_seconds = 30
   message_retention_seconds  = 1209600
@@ -156,31 +204,21 @@ resource "aws_sqs_queue" "intake_dlq" {
 }
 
 # shop_events.iac:31  function place_order: log group
-resource "aws_cloudwatch_log_group" "place_order_log_group" {
-  name              = "/aws/lambda/${var.stage}-shopev-place-order"
+resource "aws_cloudwatch_log_group" "place_order" {
+  name              = "/aws/lambda/${local.name_prefix}-place-order"
   retention_in_days = 30
 }
 
 # shop_events.iac:31  function place_order: role
-resource "aws_iam_role" "place_order_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "lambda.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "place_order" {
+  name_prefix        = "${local.role_prefix}-place-order-"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
 }
 
 # shop_events.iac:31  function place_order: role
-resource "aws_iam_role_policy" "place_order_role" {
+resource "aws_iam_role_policy" "place_order" {
   name = "PlaceOrderRolePolicy"
-  role = aws_iam_role.place_order_role.id
+  role = aws_iam_role.place_order.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -188,7 +226,7 @@ resource "aws_iam_role_policy" "place_order_role" {
         Sid      = "WriteLogs"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/${var.stage}-shopev-place-order:*"
+        Resource = "${aws_cloudwatch_log_group.place_order.arn}:*"
       },
       {
         Sid    = "WriteOrders"
@@ -224,8 +262,8 @@ resource "aws_iam_role_policy" "place_order_role" {
 
 # shop_events.iac:31  function place_order
 resource "aws_lambda_function" "place_order" {
-  function_name    = "${var.stage}-shopev-place-order"
-  role             = aws_iam_role.place_order_role.arn
+  function_name    = "${local.name_prefix}-place-order"
+  role             = aws_iam_role.place_order.arn
   handler          = "place_order.handler"
   runtime          = "python3.12"
   architectures    = ["x86_64"]
@@ -236,7 +274,7 @@ resource "aws_lambda_function" "place_order" {
 
   logging_config {
     log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.place_order_log_group.name
+    log_group  = aws_cloudwatch_log_group.place_order.name
   }
 
   environment {
@@ -247,35 +285,25 @@ resource "aws_lambda_function" "place_order" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.place_order_role]
+  depends_on = [aws_iam_role_policy.place_order]
 }
 
 # shop_events.iac:45  function get_order: log group
-resource "aws_cloudwatch_log_group" "get_order_log_group" {
-  name              = "/aws/lambda/${var.stage}-shopev-get-order"
+resource "aws_cloudwatch_log_group" "get_order" {
+  name              = "/aws/lambda/${local.name_prefix}-get-order"
   retention_in_days = 30
 }
 
 # shop_events.iac:45  function get_order: role
-resource "aws_iam_role" "get_order_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "lambda.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "get_order" {
+  name_prefix        = "${local.role_prefix}-get-order-"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
 }
 
 # shop_events.iac:45  function get_order: role
-resource "aws_iam_role_policy" "get_order_role" {
+resource "aws_iam_role_policy" "get_order" {
   name = "GetOrderRolePolicy"
-  role = aws_iam_role.get_order_role.id
+  role = aws_iam_role.get_order.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -283,7 +311,7 @@ resource "aws_iam_role_policy" "get_order_role" {
         Sid      = "WriteLogs"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/${var.stage}-shopev-get-order:*"
+        Resource = "${aws_cloudwatch_log_group.get_order.arn}:*"
       },
       {
         Sid    = "ReadOrders"
@@ -312,8 +340,8 @@ resource "aws_iam_role_policy" "get_order_role" {
 
 # shop_events.iac:45  function get_order
 resource "aws_lambda_function" "get_order" {
-  function_name    = "${var.stage}-shopev-get-order"
-  role             = aws_iam_role.get_order_role.arn
+  function_name    = "${local.name_prefix}-get-order"
+  role             = aws_iam_role.get_order.arn
   handler          = "get_order.handler"
   runtime          = "python3.12"
   architectures    = ["x86_64"]
@@ -324,7 +352,7 @@ resource "aws_lambda_function" "get_order" {
 
   logging_config {
     log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.get_order_log_group.name
+    log_group  = aws_cloudwatch_log_group.get_order.name
   }
 
   environment {
@@ -333,12 +361,12 @@ resource "aws_lambda_function" "get_order" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.get_order_role]
+  depends_on = [aws_iam_role_policy.get_order]
 }
 
 # shop_events.iac:45  queue get_order_dlq (dead-letter queue)
 resource "aws_sqs_queue" "get_order_dlq" {
-  name                       = "${var.stage}-shopev-get-order-dlq"
+  name                       = "${local.name_prefix}-get-order-dlq"
   max_message_size           = 262144
   visibility_timeout_seconds = 30
   message_retention_seconds  = 1209600
@@ -347,7 +375,7 @@ resource "aws_sqs_queue" "get_order_dlq" {
 }
 
 # shop_events.iac:45  queue get_order_dlq: who may send to it
-resource "aws_sqs_queue_policy" "get_order_dlq_policy" {
+resource "aws_sqs_queue_policy" "get_order_dlq" {
   queue_url = aws_sqs_queue.get_order_dlq.url
   policy = jsonencode({
     Version = "2012-10-17"
@@ -372,7 +400,7 @@ resource "aws_sqs_queue_policy" "get_order_dlq_policy" {
 
 # shop_events.iac:51  table orders
 resource "aws_dynamodb_table" "orders" {
-  name             = "${var.stage}-shopev-orders"
+  name             = "${local.name_prefix}-orders"
   billing_mode     = "PAY_PER_REQUEST"
   hash_key         = "id"
   range_key        = "placed_at"
@@ -419,31 +447,21 @@ resource "aws_dynamodb_table" "orders" {
 }
 
 # shop_events.iac:61  function project_order: log group
-resource "aws_cloudwatch_log_group" "project_order_log_group" {
-  name              = "/aws/lambda/${var.stage}-shopev-project-order"
+resource "aws_cloudwatch_log_group" "project_order" {
+  name              = "/aws/lambda/${local.name_prefix}-project-order"
   retention_in_days = 30
 }
 
 # shop_events.iac:61  function project_order: role
-resource "aws_iam_role" "project_order_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "lambda.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "project_order" {
+  name_prefix        = "${local.role_prefix}-project-order-"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
 }
 
 # shop_events.iac:61  function project_order: role
-resource "aws_iam_role_policy" "project_order_role" {
+resource "aws_iam_role_policy" "project_order" {
   name = "ProjectOrderRolePolicy"
-  role = aws_iam_role.project_order_role.id
+  role = aws_iam_role.project_order.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -451,7 +469,7 @@ resource "aws_iam_role_policy" "project_order_role" {
         Sid      = "WriteLogs"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/${var.stage}-shopev-project-order:*"
+        Resource = "${aws_cloudwatch_log_group.project_order.arn}:*"
       },
       {
         Sid      = "PublishAlerts"
@@ -482,8 +500,8 @@ resource "aws_iam_role_policy" "project_order_role" {
 
 # shop_events.iac:61  function project_order
 resource "aws_lambda_function" "project_order" {
-  function_name    = "${var.stage}-shopev-project-order"
-  role             = aws_iam_role.project_order_role.arn
+  function_name    = "${local.name_prefix}-project-order"
+  role             = aws_iam_role.project_order.arn
   handler          = "project_order.handler"
   runtime          = "python3.12"
   architectures    = ["x86_64"]
@@ -494,7 +512,7 @@ resource "aws_lambda_function" "project_order" {
 
   logging_config {
     log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.project_order_log_group.name
+    log_group  = aws_cloudwatch_log_group.project_order.name
   }
 
   environment {
@@ -503,12 +521,12 @@ resource "aws_lambda_function" "project_order" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.project_order_role]
+  depends_on = [aws_iam_role_policy.project_order]
 }
 
 # shop_events.iac:61  queue project_order_dlq (dead-letter queue)
 resource "aws_sqs_queue" "project_order_dlq" {
-  name                       = "${var.stage}-shopev-project-order-dlq"
+  name                       = "${local.name_prefix}-project-order-dlq"
   max_message_size           = 262144
   visibility_timeout_seconds = 30
   message_retention_seconds  = 1209600
@@ -517,7 +535,7 @@ resource "aws_sqs_queue" "project_order_dlq" {
 }
 
 # shop_events.iac:61  queue project_order_dlq: who may send to it
-resource "aws_sqs_queue_policy" "project_order_dlq_policy" {
+resource "aws_sqs_queue_policy" "project_order_dlq" {
   queue_url = aws_sqs_queue.project_order_dlq.url
   policy = jsonencode({
     Version = "2012-10-17"
@@ -546,7 +564,7 @@ resource "aws_sqs_queue_policy" "project_order_dlq_policy" {
         Resource = aws_sqs_queue.project_order_dlq.arn
         Condition = {
           ArnEquals = {
-            "aws:SourceArn" = aws_cloudwatch_event_rule.project_order_cron1.arn
+            "aws:SourceArn" = aws_cloudwatch_event_rule.project_order_cron_1.arn
           }
         }
       },
@@ -556,12 +574,12 @@ resource "aws_sqs_queue_policy" "project_order_dlq_policy" {
 
 # shop_events.iac:68  bus shop_bus
 resource "aws_cloudwatch_event_bus" "shop_bus" {
-  name = "${var.stage}-shopev-shop-bus"
+  name = "${local.name_prefix}-shop-bus"
 }
 
 # shop_events.iac:73  queue shipping_notices
 resource "aws_sqs_queue" "shipping_notices" {
-  name                       = "${var.stage}-shopev-shipping-notices"
+  name                       = "${local.name_prefix}-shipping-notices"
   max_message_size           = 262144
   visibility_timeout_seconds = 30
   message_retention_seconds  = 604800
@@ -570,7 +588,7 @@ resource "aws_sqs_queue" "shipping_notices" {
 }
 
 # shop_events.iac:73  queue shipping_notices: who may send to it
-resource "aws_sqs_queue_policy" "shipping_notices_policy" {
+resource "aws_sqs_queue_policy" "shipping_notices" {
   queue_url = aws_sqs_queue.shipping_notices.url
   policy = jsonencode({
     Version = "2012-10-17"
@@ -609,7 +627,7 @@ resource "aws_sqs_queue_policy" "shipping_notices_policy" {
 
 # shop_events.iac:73  queue shipping_notices_dlq (dead-letter queue)
 resource "aws_sqs_queue" "shipping_notices_dlq" {
-  name                       = "${var.stage}-shopev-shipping-notices-dlq"
+  name                       = "${local.name_prefix}-shipping-notices-dlq"
   max_message_size           = 262144
   visibility_timeout_seconds = 30
   message_retention_seconds  = 1209600
@@ -618,7 +636,7 @@ resource "aws_sqs_queue" "shipping_notices_dlq" {
 }
 
 # shop_events.iac:73  queue shipping_notices_dlq: who may send to it
-resource "aws_sqs_queue_policy" "shipping_notices_dlq_policy" {
+resource "aws_sqs_queue_policy" "shipping_notices_dlq" {
   queue_url = aws_sqs_queue.shipping_notices_dlq.url
   policy = jsonencode({
     Version = "2012-10-17"
@@ -657,11 +675,11 @@ resource "aws_sqs_queue_policy" "shipping_notices_dlq_policy" {
 
 # shop_events.iac:75  topic alerts
 resource "aws_sns_topic" "alerts" {
-  name = "${var.stage}-shopev-alerts"
+  name = "${local.name_prefix}-alerts"
 }
 
 # shop_events.iac:75  topic alerts: who may send to it
-resource "aws_sns_topic_policy" "alerts_policy" {
+resource "aws_sns_topic_policy" "alerts" {
   arn = aws_sns_topic.alerts.arn
   policy = jsonencode({
     Version = "2012-10-17"
@@ -686,7 +704,7 @@ resource "aws_sns_topic_policy" "alerts_policy" {
 
 # shop_events.iac:75  queue alerts_dlq (dead-letter queue)
 resource "aws_sqs_queue" "alerts_dlq" {
-  name                       = "${var.stage}-shopev-alerts-dlq"
+  name                       = "${local.name_prefix}-alerts-dlq"
   max_message_size           = 262144
   visibility_timeout_seconds = 30
   message_retention_seconds  = 1209600
@@ -695,7 +713,7 @@ resource "aws_sqs_queue" "alerts_dlq" {
 }
 
 # shop_events.iac:75  queue alerts_dlq: who may send to it
-resource "aws_sqs_queue_policy" "alerts_dlq_policy" {
+resource "aws_sqs_queue_policy" "alerts_dlq" {
   queue_url = aws_sqs_queue.alerts_dlq.url
   policy = jsonencode({
     Version = "2012-10-17"
@@ -719,31 +737,21 @@ resource "aws_sqs_queue_policy" "alerts_dlq_policy" {
 }
 
 # shop_events.iac:79  function pager: log group
-resource "aws_cloudwatch_log_group" "pager_log_group" {
-  name              = "/aws/lambda/${var.stage}-shopev-pager"
+resource "aws_cloudwatch_log_group" "pager" {
+  name              = "/aws/lambda/${local.name_prefix}-pager"
   retention_in_days = 30
 }
 
 # shop_events.iac:79  function pager: role
-resource "aws_iam_role" "pager_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "lambda.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "pager" {
+  name_prefix        = "${local.role_prefix}-pager-"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
 }
 
 # shop_events.iac:79  function pager: role
-resource "aws_iam_role_policy" "pager_role" {
+resource "aws_iam_role_policy" "pager" {
   name = "PagerRolePolicy"
-  role = aws_iam_role.pager_role.id
+  role = aws_iam_role.pager.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -751,7 +759,7 @@ resource "aws_iam_role_policy" "pager_role" {
         Sid      = "WriteLogs"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/${var.stage}-shopev-pager:*"
+        Resource = "${aws_cloudwatch_log_group.pager.arn}:*"
       },
       {
         Sid      = "DeliverToPagerDlq"
@@ -765,8 +773,8 @@ resource "aws_iam_role_policy" "pager_role" {
 
 # shop_events.iac:79  function pager
 resource "aws_lambda_function" "pager" {
-  function_name    = "${var.stage}-shopev-pager"
-  role             = aws_iam_role.pager_role.arn
+  function_name    = "${local.name_prefix}-pager"
+  role             = aws_iam_role.pager.arn
   handler          = "pager.handler"
   runtime          = "python3.12"
   architectures    = ["x86_64"]
@@ -777,7 +785,7 @@ resource "aws_lambda_function" "pager" {
 
   logging_config {
     log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.pager_log_group.name
+    log_group  = aws_cloudwatch_log_group.pager.name
   }
 
   environment {
@@ -786,12 +794,12 @@ resource "aws_lambda_function" "pager" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.pager_role]
+  depends_on = [aws_iam_role_policy.pager]
 }
 
 # shop_events.iac:79  queue pager_dlq (dead-letter queue)
 resource "aws_sqs_queue" "pager_dlq" {
-  name                       = "${var.stage}-shopev-pager-dlq"
+  name                       = "${local.name_prefix}-pager-dlq"
   max_message_size           = 262144
   visibility_timeout_seconds = 30
   message_retention_seconds  = 1209600
@@ -800,7 +808,7 @@ resource "aws_sqs_queue" "pager_dlq" {
 }
 
 # shop_events.iac:79  queue pager_dlq: who may send to it
-resource "aws_sqs_queue_policy" "pager_dlq_policy" {
+resource "aws_sqs_queue_policy" "pager_dlq" {
   queue_url = aws_sqs_queue.pager_dlq.url
   policy = jsonencode({
     Version = "2012-10-17"
@@ -825,7 +833,7 @@ resource "aws_sqs_queue_policy" "pager_dlq_policy" {
 
 # shop_events.iac:83  queue alert_archive
 resource "aws_sqs_queue" "alert_archive" {
-  name                       = "${var.stage}-shopev-alert-archive"
+  name                       = "${local.name_prefix}-alert-archive"
   max_message_size           = 262144
   visibility_timeout_seconds = 30
   message_retention_seconds  = 1209600
@@ -834,7 +842,7 @@ resource "aws_sqs_queue" "alert_archive" {
 }
 
 # shop_events.iac:83  queue alert_archive: who may send to it
-resource "aws_sqs_queue_policy" "alert_archive_policy" {
+resource "aws_sqs_queue_policy" "alert_archive" {
   queue_url = aws_sqs_queue.alert_archive.url
   policy = jsonencode({
     Version = "2012-10-17"
@@ -859,7 +867,7 @@ resource "aws_sqs_queue_policy" "alert_archive_policy" {
 
 # shop_events.iac:83  queue alert_archive_dlq (dead-letter queue)
 resource "aws_sqs_queue" "alert_archive_dlq" {
-  name                       = "${var.stage}-shopev-alert-archive-dlq"
+  name                       = "${local.name_prefix}-alert-archive-dlq"
   max_message_size           = 262144
   visibility_timeout_seconds = 30
   message_retention_seconds  = 1209600
@@ -868,7 +876,7 @@ resource "aws_sqs_queue" "alert_archive_dlq" {
 }
 
 # shop_events.iac:83  queue alert_archive_dlq: who may send to it
-resource "aws_sqs_queue_policy" "alert_archive_dlq_policy" {
+resource "aws_sqs_queue_policy" "alert_archive_dlq" {
   queue_url = aws_sqs_queue.alert_archive_dlq.url
   policy = jsonencode({
     Version = "2012-10-17"
@@ -893,7 +901,7 @@ resource "aws_sqs_queue_policy" "alert_archive_dlq_policy" {
 
 # shop_events.iac:85  schedule hourly_report
 resource "aws_cloudwatch_event_rule" "hourly_report" {
-  name                = "${var.stage}-shopev-hourly-report"
+  name                = "${local.name_prefix}-hourly-report"
   description         = "schedule hourly_report"
   schedule_expression = "rate(1 hour)"
   state               = "ENABLED"
@@ -932,16 +940,16 @@ resource "aws_cloudwatch_event_target" "hourly_report_shipping_notices" {
 }
 
 # shop_events.iac:88  schedule project_order_cron_1
-resource "aws_cloudwatch_event_rule" "project_order_cron1" {
-  name                = "${var.stage}-shopev-project-order-cron-1"
+resource "aws_cloudwatch_event_rule" "project_order_cron_1" {
+  name                = "${local.name_prefix}-project-order-cron-1"
   description         = "schedule project_order_cron_1"
   schedule_expression = "cron(0 3 * * ? *)"
   state               = "ENABLED"
 }
 
 # shop_events.iac:88  schedule project_order_cron_1: target project_order
-resource "aws_cloudwatch_event_target" "project_order_cron1_project_order" {
-  rule      = aws_cloudwatch_event_rule.project_order_cron1.name
+resource "aws_cloudwatch_event_target" "project_order_cron_1_project_order" {
+  rule      = aws_cloudwatch_event_rule.project_order_cron_1.name
   target_id = "project_order"
   arn       = aws_lambda_function.project_order.arn
 
@@ -956,25 +964,15 @@ resource "aws_cloudwatch_event_target" "project_order_cron1_project_order" {
 }
 
 # shop_events.iac:17  api storefront: role for its service integrations
-resource "aws_iam_role" "storefront_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "apigateway.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "storefront" {
+  name_prefix        = "${local.role_prefix}-storefront-"
+  assume_role_policy = data.aws_iam_policy_document.apigateway_assume_role.json
 }
 
 # shop_events.iac:17  api storefront: role for its service integrations
-resource "aws_iam_role_policy" "storefront_role" {
+resource "aws_iam_role_policy" "storefront" {
   name = "StorefrontRolePolicy"
-  role = aws_iam_role.storefront_role.id
+  role = aws_iam_role.storefront.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -1002,7 +1000,7 @@ resource "aws_lambda_event_source_mapping" "intake_message_to_place_order" {
   maximum_batching_window_in_seconds = 5
   function_response_types            = ["ReportBatchItemFailures"]
 
-  depends_on = [aws_iam_role_policy.place_order_role]
+  depends_on = [aws_iam_role_policy.place_order]
 }
 
 # shop_events.iac:66  orders.changed -> function project_order
@@ -1022,12 +1020,12 @@ resource "aws_lambda_event_source_mapping" "orders_changed_to_project_order" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.project_order_role]
+  depends_on = [aws_iam_role_policy.project_order]
 }
 
 # shop_events.iac:69  shop_bus.event -> function project_order
 resource "aws_cloudwatch_event_rule" "shop_bus_event_to_project_order" {
-  name           = "${var.stage}-shopev-shop-bus-event-to-project-order"
+  name           = "${local.name_prefix}-shop-bus-event-to-project-order"
   description    = "shop_bus.event -> project_order"
   event_bus_name = aws_cloudwatch_event_bus.shop_bus.name
   event_pattern = jsonencode({
@@ -1055,7 +1053,7 @@ resource "aws_cloudwatch_event_target" "shop_bus_event_to_project_order_project_
 }
 
 # shop_events.iac:69  shop_bus.event -> project_order
-resource "aws_lambda_permission" "shop_bus_event_to_project_order_permission" {
+resource "aws_lambda_permission" "shop_bus_event_to_project_order" {
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.project_order.arn
   principal      = "events.amazonaws.com"
@@ -1065,7 +1063,7 @@ resource "aws_lambda_permission" "shop_bus_event_to_project_order_permission" {
 
 # shop_events.iac:70  shop_bus.event -> queue shipping_notices
 resource "aws_cloudwatch_event_rule" "shop_bus_event_to_shipping_notices" {
-  name           = "${var.stage}-shopev-shop-bus-event-to-shipping-notices"
+  name           = "${local.name_prefix}-shop-bus-event-to-shipping-notices"
   description    = "shop_bus.event -> shipping_notices"
   event_bus_name = aws_cloudwatch_event_bus.shop_bus.name
   event_pattern = jsonencode({
@@ -1093,7 +1091,7 @@ resource "aws_cloudwatch_event_target" "shop_bus_event_to_shipping_notices_shipp
 
 # shop_events.iac:71  shop_bus.event -> topic alerts
 resource "aws_cloudwatch_event_rule" "shop_bus_event_to_alerts" {
-  name           = "${var.stage}-shopev-shop-bus-event-to-alerts"
+  name           = "${local.name_prefix}-shop-bus-event-to-alerts"
   description    = "shop_bus.event -> alerts"
   event_bus_name = aws_cloudwatch_event_bus.shop_bus.name
   event_pattern = jsonencode({
@@ -1120,7 +1118,7 @@ resource "aws_cloudwatch_event_target" "shop_bus_event_to_alerts_alerts" {
 }
 
 # shop_events.iac:76  alerts.message -> function pager
-resource "aws_lambda_permission" "alerts_message_to_pager_permission" {
+resource "aws_lambda_permission" "alerts_message_to_pager" {
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.pager.arn
   principal      = "sns.amazonaws.com"
@@ -1153,7 +1151,7 @@ resource "aws_sns_topic_subscription" "alerts_message_to_alert_archive" {
 }
 
 # shop_events.iac:86  hourly_report.tick -> get_order
-resource "aws_lambda_permission" "hourly_report_to_get_order_permission" {
+resource "aws_lambda_permission" "hourly_report_to_get_order" {
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.get_order.arn
   principal      = "events.amazonaws.com"
@@ -1162,11 +1160,11 @@ resource "aws_lambda_permission" "hourly_report_to_get_order_permission" {
 }
 
 # shop_events.iac:88  project_order_cron_1.tick -> project_order
-resource "aws_lambda_permission" "project_order_cron1_to_project_order_permission" {
+resource "aws_lambda_permission" "project_order_cron1_to_project_order" {
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.project_order.arn
   principal      = "events.amazonaws.com"
-  source_arn     = aws_cloudwatch_event_rule.project_order_cron1.arn
+  source_arn     = aws_cloudwatch_event_rule.project_order_cron_1.arn
   source_account = data.aws_caller_identity.current.account_id
 }
 
@@ -1183,7 +1181,7 @@ resource "aws_lambda_function_event_invoke_config" "get_order_invoke_config" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.get_order_role]
+  depends_on = [aws_iam_role_policy.get_order]
 }
 
 # shop_events.iac:61  function project_order: asynchronous invocations
@@ -1199,7 +1197,7 @@ resource "aws_lambda_function_event_invoke_config" "project_order_invoke_config"
     }
   }
 
-  depends_on = [aws_iam_role_policy.project_order_role]
+  depends_on = [aws_iam_role_policy.project_order]
 }
 
 # shop_events.iac:79  function pager: asynchronous invocations
@@ -1215,5 +1213,5 @@ resource "aws_lambda_function_event_invoke_config" "pager_invoke_config" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.pager_role]
+  depends_on = [aws_iam_role_policy.pager]
 }

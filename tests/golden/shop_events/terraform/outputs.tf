@@ -2,15 +2,18 @@
 
 # shop_events.iac:90  output api_url
 output "api_url" {
-  value = aws_apigatewayv2_api.storefront.api_endpoint
+  description = "output api_url = storefront.url"
+  value       = aws_apigatewayv2_api.storefront.api_endpoint
 }
 
 # shop_events.iac:91  output orders_table
 output "orders_table" {
-  value = aws_dynamodb_table.orders.name
+  description = "output orders_table = orders.name"
+  value       = aws_dynamodb_table.orders.name
 }
 
 # shop_events.iac:92  output intake_queue
 output "intake_queue" {
-  value = aws_sqs_queue.intake.url
+  description = "output intake_queue = intake.url"
+  value       = aws_sqs_queue.intake.url
 }

@@ -1,11 +1,19 @@
 # iac app shop_events: params, set with -var NAME=VALUE.
 
+variable "region" {
+  description = "The AWS region to deploy to (the app's region unless set)"
+  type        = string
+  default     = "us-east-1"
+}
+
 variable "stage" {
-  type    = string
-  default = "dev"
+  description = "param stage: string = \"dev\""
+  type        = string
+  default     = "dev"
 }
 
 variable "alert_level" {
-  type    = string
-  default = "high"
+  description = "param alert_level: string = \"high\""
+  type        = string
+  default     = "high"
 }

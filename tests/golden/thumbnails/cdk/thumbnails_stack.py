@@ -68,10 +68,7 @@ class ThumbnailsStack(cdk.Stack):
                 effect=iam.Effect.DENY,
                 principals=[iam.StarPrincipal()],
                 actions=["s3:*"],
-                resources=[
-                    uploads.bucket_arn,
-                    cdk.Fn.sub("${UploadsArn}/*", {"UploadsArn": uploads.bucket_arn}),
-                ],
+                resources=[uploads.bucket_arn, f"{uploads.bucket_arn}/*"],
                 conditions={"Bool": {"aws:SecureTransport": "false"}},
             ),
         )
@@ -107,10 +104,7 @@ class ThumbnailsStack(cdk.Stack):
                 effect=iam.Effect.DENY,
                 principals=[iam.StarPrincipal()],
                 actions=["s3:*"],
-                resources=[
-                    thumbs.bucket_arn,
-                    cdk.Fn.sub("${ThumbsArn}/*", {"ThumbsArn": thumbs.bucket_arn}),
-                ],
+                resources=[thumbs.bucket_arn, f"{thumbs.bucket_arn}/*"],
                 conditions={"Bool": {"aws:SecureTransport": "false"}},
             ),
         )
@@ -133,7 +127,7 @@ class ThumbnailsStack(cdk.Stack):
             queue_name="thumbnails-thumbnailer-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(1209600),
+            retention_period=cdk.Duration.days(14),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -147,7 +141,7 @@ class ThumbnailsStack(cdk.Stack):
             queue_name="thumbnails-bulk-jobs-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(1209600),
+            retention_period=cdk.Duration.days(14),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -160,8 +154,8 @@ class ThumbnailsStack(cdk.Stack):
             "BulkJobs",
             queue_name="thumbnails-bulk-jobs",
             max_message_size_bytes=262144,
-            visibility_timeout=cdk.Duration.seconds(360),
-            retention_period=cdk.Duration.seconds(345600),
+            visibility_timeout=cdk.Duration.minutes(6),
+            retention_period=cdk.Duration.days(4),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             dead_letter_queue=sqs.DeadLetterQueue(
@@ -183,31 +177,17 @@ class ThumbnailsStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="WriteLogs",
                             actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/thumbnails-thumbnailer:*",
-                                ),
-                            ],
+                            resources=[thumbnailer_log_group.log_group_arn],
                         ),
                         iam.PolicyStatement(
                             sid="ReadUploadsObjects",
                             actions=["s3:GetObject"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "${UploadsArn}/*",
-                                    {"UploadsArn": uploads.bucket_arn},
-                                ),
-                            ],
+                            resources=[f"{uploads.bucket_arn}/*"],
                         ),
                         iam.PolicyStatement(
                             sid="WriteDeleteThumbsObjects",
                             actions=["s3:DeleteObject", "s3:PutObject"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "${ThumbsArn}/*",
-                                    {"ThumbsArn": thumbs.bucket_arn},
-                                ),
-                            ],
+                            resources=[f"{thumbs.bucket_arn}/*"],
                         ),
                         iam.PolicyStatement(
                             sid="ConsumeBulkJobs",
@@ -239,7 +219,7 @@ class ThumbnailsStack(cdk.Stack):
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.ARM_64,
             memory_size=1024,
-            timeout=cdk.Duration.seconds(60),
+            timeout=cdk.Duration.minutes(1),
             reserved_concurrent_executions=20,
             role=thumbnailer_role,
             code=asset("thumbnailer-214a0a3171095f06.zip"),
@@ -263,7 +243,7 @@ class ThumbnailsStack(cdk.Stack):
             queue_name="thumbnails-upload-feed-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(1209600),
+            retention_period=cdk.Duration.days(14),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
@@ -716,6 +696,7 @@ class ThumbnailsStack(cdk.Stack):
         uploads_bucket_output = cdk.CfnOutput(
             self,
             "Output:UploadsBucket",
+            description="output uploads_bucket = uploads.name",
             value=uploads.bucket_name,
         )
         uploads_bucket_output.override_logical_id("UploadsBucket")
@@ -723,6 +704,7 @@ class ThumbnailsStack(cdk.Stack):
         thumbs_bucket_output = cdk.CfnOutput(
             self,
             "Output:ThumbsBucket",
+            description="output thumbs_bucket = thumbs.name",
             value=thumbs.bucket_name,
         )
         thumbs_bucket_output.override_logical_id("ThumbsBucket")
@@ -730,6 +712,7 @@ class ThumbnailsStack(cdk.Stack):
         feed_topic_output = cdk.CfnOutput(
             self,
             "Output:FeedTopic",
+            description="output feed_topic = upload_feed.arn",
             value=upload_feed.topic_arn,
         )
         feed_topic_output.override_logical_id("FeedTopic")
@@ -737,6 +720,7 @@ class ThumbnailsStack(cdk.Stack):
         bulk_dead_letters_output = cdk.CfnOutput(
             self,
             "Output:BulkDeadLetters",
+            description="output bulk_dead_letters = bulk_jobs_dlq.url",
             value=bulk_jobs_dlq.queue_url,
         )
         bulk_dead_letters_output.override_logical_id("BulkDeadLetters")

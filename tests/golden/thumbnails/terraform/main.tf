@@ -2,9 +2,17 @@
 
 data "aws_caller_identity" "current" {}
 
-data "aws_partition" "current" {}
+# Who may assume the roles of lambda.amazonaws.com.
+data "aws_iam_policy_document" "lambda_assume_role" {
+  statement {
+    actions = ["sts:AssumeRole"]
 
-data "aws_region" "current" {}
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+  }
+}
 
 # thumbnails.iac:15  bucket uploads
 resource "aws_s3_bucket" "uploads" {
@@ -79,7 +87,7 @@ resource "aws_s3_bucket_notification" "uploads" {
 }
 
 # thumbnails.iac:15  bucket uploads: policy
-resource "aws_s3_bucket_policy" "uploads_policy" {
+resource "aws_s3_bucket_policy" "uploads" {
   bucket = aws_s3_bucket.uploads.bucket
   policy = jsonencode({
     Version = "2012-10-17"
@@ -158,7 +166,7 @@ resource "aws_s3_bucket_lifecycle_configuration" "thumbs" {
 }
 
 # thumbnails.iac:19  bucket thumbs: policy
-resource "aws_s3_bucket_policy" "thumbs_policy" {
+resource "aws_s3_bucket_policy" "thumbs" {
   bucket = aws_s3_bucket.thumbs.bucket
   policy = jsonencode({
     Version = "2012-10-17"
@@ -182,31 +190,21 @@ resource "aws_s3_bucket_policy" "thumbs_policy" {
 }
 
 # thumbnails.iac:23  function thumbnailer: log group
-resource "aws_cloudwatch_log_group" "thumbnailer_log_group" {
+resource "aws_cloudwatch_log_group" "thumbnailer" {
   name              = "/aws/lambda/thumbnails-thumbnailer"
   retention_in_days = 30
 }
 
 # thumbnails.iac:23  function thumbnailer: role
-resource "aws_iam_role" "thumbnailer_role" {
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Effect = "Allow"
-        Principal = {
-          Service = "lambda.amazonaws.com"
-        }
-        Action = "sts:AssumeRole"
-      },
-    ]
-  })
+resource "aws_iam_role" "thumbnailer" {
+  name_prefix        = "thumbnails-thumbnailer-"
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
 }
 
 # thumbnails.iac:23  function thumbnailer: role
-resource "aws_iam_role_policy" "thumbnailer_role" {
+resource "aws_iam_role_policy" "thumbnailer" {
   name = "ThumbnailerRolePolicy"
-  role = aws_iam_role.thumbnailer_role.id
+  role = aws_iam_role.thumbnailer.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -214,7 +212,7 @@ resource "aws_iam_role_policy" "thumbnailer_role" {
         Sid      = "WriteLogs"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/thumbnails-thumbnailer:*"
+        Resource = "${aws_cloudwatch_log_group.thumbnailer.arn}:*"
       },
       {
         Sid      = "ReadUploadsObjects"
@@ -252,7 +250,7 @@ resource "aws_iam_role_policy" "thumbnailer_role" {
 # thumbnails.iac:23  function thumbnailer
 resource "aws_lambda_function" "thumbnailer" {
   function_name                  = "thumbnails-thumbnailer"
-  role                           = aws_iam_role.thumbnailer_role.arn
+  role                           = aws_iam_role.thumbnailer.arn
   handler                        = "thumbnailer.handler"
   runtime                        = "python3.12"
   architectures                  = ["arm64"]
@@ -264,7 +262,7 @@ resource "aws_lambda_function" "thumbnailer" {
 
   logging_config {
     log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.thumbnailer_log_group.name
+    log_group  = aws_cloudwatch_log_group.thumbnailer.name
   }
 
   environment {
@@ -274,7 +272,7 @@ resource "aws_lambda_function" "thumbnailer" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.thumbnailer_role]
+  depends_on = [aws_iam_role_policy.thumbnailer]
 }
 
 # thumbnails.iac:23  queue thumbnailer_dlq (dead-letter queue)
@@ -288,7 +286,7 @@ resource "aws_sqs_queue" "thumbnailer_dlq" {
 }
 
 # thumbnails.iac:23  queue thumbnailer_dlq: who may send to it
-resource "aws_sqs_queue_policy" "thumbnailer_dlq_policy" {
+resource "aws_sqs_queue_policy" "thumbnailer_dlq" {
   queue_url = aws_sqs_queue.thumbnailer_dlq.url
   policy = jsonencode({
     Version = "2012-10-17"
@@ -354,7 +352,7 @@ resource "aws_sqs_queue" "bulk_jobs" {
 }
 
 # thumbnails.iac:45  queue bulk_jobs: who may send to it
-resource "aws_sqs_queue_policy" "bulk_jobs_policy" {
+resource "aws_sqs_queue_policy" "bulk_jobs" {
   queue_url = aws_sqs_queue.bulk_jobs.url
   policy = jsonencode({
     Version = "2012-10-17"
@@ -402,7 +400,7 @@ resource "aws_sqs_queue" "bulk_jobs_dlq" {
 }
 
 # thumbnails.iac:45  queue bulk_jobs_dlq: who may send to it
-resource "aws_sqs_queue_policy" "bulk_jobs_dlq_policy" {
+resource "aws_sqs_queue_policy" "bulk_jobs_dlq" {
   queue_url = aws_sqs_queue.bulk_jobs_dlq.url
   policy = jsonencode({
     Version = "2012-10-17"
@@ -445,7 +443,7 @@ resource "aws_sns_topic" "upload_feed" {
 }
 
 # thumbnails.iac:55  topic upload_feed: who may send to it
-resource "aws_sns_topic_policy" "upload_feed_policy" {
+resource "aws_sns_topic_policy" "upload_feed" {
   arn = aws_sns_topic.upload_feed.arn
   policy = jsonencode({
     Version = "2012-10-17"
@@ -493,7 +491,7 @@ resource "aws_sqs_queue" "upload_feed_dlq" {
 }
 
 # thumbnails.iac:55  queue upload_feed_dlq: who may send to it
-resource "aws_sqs_queue_policy" "upload_feed_dlq_policy" {
+resource "aws_sqs_queue_policy" "upload_feed_dlq" {
   queue_url = aws_sqs_queue.upload_feed_dlq.url
   policy = jsonencode({
     Version = "2012-10-17"
@@ -570,7 +568,7 @@ resource "aws_cloudwatch_event_target" "uploads_created_to_thumbnailer_thumbnail
 }
 
 # thumbnails.iac:40  uploads.created -> thumbnailer
-resource "aws_lambda_permission" "uploads_created_to_thumbnailer_permission" {
+resource "aws_lambda_permission" "uploads_created_to_thumbnailer" {
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.thumbnailer.arn
   principal      = "events.amazonaws.com"
@@ -618,7 +616,7 @@ resource "aws_cloudwatch_event_target" "uploads_created_to_thumbnailer2_thumbnai
 }
 
 # thumbnails.iac:41  uploads.created -> thumbnailer
-resource "aws_lambda_permission" "uploads_created_to_thumbnailer2_permission" {
+resource "aws_lambda_permission" "uploads_created_to_thumbnailer2" {
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.thumbnailer.arn
   principal      = "events.amazonaws.com"
@@ -666,7 +664,7 @@ resource "aws_cloudwatch_event_target" "uploads_deleted_to_thumbnailer_thumbnail
 }
 
 # thumbnails.iac:42  uploads.deleted -> thumbnailer
-resource "aws_lambda_permission" "uploads_deleted_to_thumbnailer_permission" {
+resource "aws_lambda_permission" "uploads_deleted_to_thumbnailer" {
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.thumbnailer.arn
   principal      = "events.amazonaws.com"
@@ -760,7 +758,7 @@ resource "aws_lambda_event_source_mapping" "bulk_jobs_message_to_thumbnailer" {
   maximum_batching_window_in_seconds = 5
   function_response_types            = ["ReportBatchItemFailures"]
 
-  depends_on = [aws_iam_role_policy.thumbnailer_role]
+  depends_on = [aws_iam_role_policy.thumbnailer]
 }
 
 # thumbnails.iac:57  uploads.created -> topic upload_feed
@@ -847,5 +845,5 @@ resource "aws_lambda_function_event_invoke_config" "thumbnailer_invoke_config" {
     }
   }
 
-  depends_on = [aws_iam_role_policy.thumbnailer_role]
+  depends_on = [aws_iam_role_policy.thumbnailer]
 }
