@@ -74,7 +74,8 @@ HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "ANY", "HEAD", "OPTIONS
 
 @dataclass(frozen=True)
 class Attr:
-    """One attribute: `type` is string, number, bool, duration, size, list, or string-map."""
+    """One attribute: `type` is string, number, bool, duration, size, list, path, or
+    filters (`(body.type: "order")`)."""
 
     name: str
     type: str
@@ -99,6 +100,7 @@ class Event:
     filters: tuple[Attr, ...] = ()
     options: tuple[Attr, ...] = ()
     free_filters: bool = False  # topic filters name any message attribute
+    paths: bool = False  # filters are dotted paths with every test (EventBridge patterns)
     doc: str = ""
 
 
@@ -245,6 +247,12 @@ ENV_KEY = r"[a-zA-Z][a-zA-Z0-9_]+\Z"
 # Lambda reads from a queue in batches: more than 10 messages need a batching window;
 # FIFO queues take at most 10 and no window.
 QUEUE_BATCH_WITHOUT_WINDOW = 10
+# The fields of an EventBridge event a pattern may test besides `detail.…` (`detail_type`
+# is `detail-type`), and the most attributes an SNS filter policy names.
+EVENT_FIELDS = ("source", "detail_type", "account", "region", "resources", "id", "time")
+SNS_FILTER_KEYS = 5
+# The account's default event bus: `on default.event(...)` needs no declaration.
+DEFAULT_BUS = "default"
 # An Express workflow runs for at most five minutes.
 EXPRESS_MAX_SECONDS = 5 * 60
 
@@ -349,6 +357,7 @@ KINDS: dict[str, Kind] = {
                     options=(
                         Attr("batch", "number", 10, low=1, high=10000, integer=True),
                         Attr("window", "duration", 0, low=0, high=5 * MINUTE),
+                        Attr("filter", "filters", doc="which messages reach the function"),
                     ),
                     doc="a message arrives",
                 ),
@@ -406,7 +415,10 @@ KINDS: dict[str, Kind] = {
                 Event(
                     "changed",
                     ("function",),
-                    options=(Attr("batch", "number", 100, low=1, high=10000, integer=True),),
+                    options=(
+                        Attr("batch", "number", 100, low=1, high=10000, integer=True),
+                        Attr("filter", "filters", doc="which records reach the function"),
+                    ),
                     doc="an item changes (needs `stream = true`)",
                 ),
             ),
@@ -440,6 +452,7 @@ KINDS: dict[str, Kind] = {
                     "event",
                     ("function", "queue", "topic", "workflow"),
                     filters=(Attr("source", "string"), Attr("detail_type", "string")),
+                    paths=True,
                     doc="an event matching the filters arrives",
                 ),
             ),

@@ -215,13 +215,30 @@ class Resource:
 
 
 @dataclass(frozen=True)
+class Match:
+    """One event filter's test, as the checker proved it for the service that applies
+    it (EventBridge, SNS, Lambda's event filtering):
+
+    - `any`: equals one of `values` (strings, numbers, booleans);
+    - `prefix`, `suffix`: `values` holds the one string;
+    - `not`: equals none of `values`;
+    - `numeric`: `compare` (<, <=, >, >=, ==) against the one number in `values`;
+    - `exists`, `missing`: no values.
+    """
+
+    op: str
+    values: tuple[str | int | float | bool, ...] = ()
+    compare: str = ""
+
+
+@dataclass(frozen=True)
 class Edge:
     """`on SOURCE.EVENT(filters) -> TARGET { options }`, or a schedule's tick."""
 
     source: str
     event: str
     target: str
-    filters: dict[str, tuple[str, ...]]
+    filters: dict[str, Match]  # by dotted path, in source order
     options: dict[str, Any]
     span: Span
     index: int  # the edge's number among the edges between the same pair, from 1

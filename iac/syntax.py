@@ -103,7 +103,16 @@ class MapV:
     span: Span
 
 
-Value = Str | Num | Bool | Duration | Size | BadUnit | JsonPath | ListV | MapV | Ref
+@dataclass(frozen=True)
+class FilterSet:
+    """`(body.type: "order")`: event filters as a value (an event source mapping's
+    `filter` option)."""
+
+    filters: tuple[Filter, ...]
+    span: Span
+
+
+Value = Str | Num | Bool | Duration | Size | BadUnit | JsonPath | ListV | MapV | Ref | FilterSet
 
 # ---------------------------------------------------------------- block items
 
@@ -285,9 +294,19 @@ class WorkflowDecl:
 
 
 @dataclass(frozen=True)
+class Match:
+    """A filter's test other than a value: `prefix "a"`, `suffix "a"`, `not [...]`,
+    `> 100` (`op` is the comparison), `exists`, `missing` (no operand)."""
+
+    op: str  # prefix, suffix, not, exists, missing, or a comparison: <, <=, >, >=, ==, !=
+    operand: Value | None
+    span: Span
+
+
+@dataclass(frozen=True)
 class Filter:
-    name: Name
-    value: Value
+    name: Name  # a dotted path: `detail.status`
+    value: Value | Match
     span: Span
 
 

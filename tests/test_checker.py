@@ -10,6 +10,7 @@ from conftest import codes
 
 from iac import model as m
 from iac.catalog import DAY, KINDS, MB
+from iac.model import Match
 from iac.diagnostics import Severity
 from iac.frontend import CheckResult
 
@@ -187,19 +188,25 @@ def test_edges_with_filters_and_options(program: Check) -> None:
     )
     edges = {(e.source, e.event, e.target): e for e in app.edges[:-1]}
     created = edges[("uploads", "created", "worker")]
-    assert created.filters == {"prefix": ("in/",), "suffix": (".jpg",)}
+    assert created.filters == {"prefix": Match("any", ("in/",)), "suffix": Match("any", (".jpg",))}
     assert created.options == {}
     assert (created.span.line, created.index) == (12, 1)
     assert edges[("uploads", "deleted", "worker")].index == 1
     second = app.edges[-1]
-    assert (second.event, second.filters, second.index) == ("created", {"prefix": ("raw/",)}, 2)
+    assert (second.event, second.filters, second.index) == (
+        "created",
+        {"prefix": Match("any", ("raw/",))},
+        2,
+    )
     msg = edges[("jobs", "message", "worker")]
-    assert msg.options == {"batch": 5, "window": 10}
-    assert edges[("alerts", "message", "jobs")].filters == {"severity": ("high", "critical")}
-    assert edges[("orders", "changed", "worker")].options == {"batch": 50}
+    assert msg.options == {"batch": 5, "window": 10, "filter": None}
+    assert edges[("alerts", "message", "jobs")].filters == {
+        "severity": Match("any", ("high", "critical"))
+    }
+    assert edges[("orders", "changed", "worker")].options == {"batch": 50, "filter": None}
     assert edges[("events", "event", "alerts")].filters == {
-        "source": ("shop",),
-        "detail_type": ("Placed",),
+        "source": Match("any", ("shop",)),
+        "detail_type": Match("any", ("Placed",)),
     }
     assert [e.source for e in app.edges_to("worker")] == [
         "uploads",
@@ -213,7 +220,7 @@ def test_edges_with_filters_and_options(program: Check) -> None:
 def test_event_options_default_to_catalogue_defaults(program: Check) -> None:
     app = ok(program(FUNCTION + "queue jobs\non jobs.message -> worker"))
     (edge,) = app.edges
-    assert edge.options == {"batch": 10, "window": 0}
+    assert edge.options == {"batch": 10, "window": 0, "filter": None}
 
 
 def test_grants_env_and_routes(program: Check) -> None:

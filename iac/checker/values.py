@@ -292,6 +292,11 @@ def attribute_value(ctx: Context, value: s.Value, spec: cat.Attr) -> Any:
                 return None
             out.append(item.plain)
         return tuple(out)
+    if t == "filters":
+        # Checked by the edge, which knows the source's dialect (checker/filters.py).
+        if not isinstance(value, s.FilterSet):
+            return _type_error(ctx, value, spec, 'filters like `(body.type: "order")`')
+        return value
     if t == "path":
         if not isinstance(value, s.JsonPath):
             return _type_error(ctx, value, spec, "a path like `$.result`")

@@ -440,11 +440,14 @@ def key(table_key: Any) -> Call:
     )
 
 
-def filter_policy(policy: dict[str, list[str]]) -> PyDict:
-    def allow(values: list[str]) -> Call:
-        return Call(
-            "sns.SubscriptionFilter.string_filter", (), (("allowlist", PyList(tuple(values))),)
-        )
+def filter_policy(policy: dict[str, list[Any]]) -> PyDict:
+    def allow(values: list[Any]) -> Call:
+        if all(isinstance(v, str) for v in values):
+            return Call(
+                "sns.SubscriptionFilter.string_filter", (), (("allowlist", PyList(tuple(values))),)
+            )
+        # Any other test: the policy's own conditions, as SNS reads them.
+        return Call("sns.SubscriptionFilter", (), (("conditions", values),))
 
     return PyDict(tuple((name, allow(values)) for name, values in policy.items()))
 

@@ -86,6 +86,8 @@ class SamTarget(CfnTarget):
             props["MaximumBatchingWindowInSeconds"] = p.window
         if p.report_failures:
             props["FunctionResponseTypes"] = ["ReportBatchItemFailures"]
+        if p.filter_pattern:
+            props["FilterCriteria"] = {"Filters": [{"Pattern": p.filter_pattern}]}
         self.events.setdefault(fn.id, []).append(Event(node.id, kind, props))
         self.absorbed.add(node.id)
 

@@ -22,11 +22,13 @@ from .model import (
     SubscriptionProps,
     TopicPolicyProps,
 )
+from .patterns import pattern as event_pattern
+from .patterns import pattern_text
 from .values import ACCOUNT, Ref, Sub, Value
 
 
 def lower_edge(cx: Lowering, edge: m.Edge) -> None:
-    source = cx.app.resources[edge.source]
+    source = cx.app.resources.get(edge.source) or default_bus(edge)
     target = cx.app.resources[edge.target]
     eid = edge_id(edge.source, edge.event, edge.target, edge.index)
     if source.kind == "queue":
@@ -46,7 +48,11 @@ def lower_edge(cx: Lowering, edge: m.Edge) -> None:
                 description=f"{edge.source}.{edge.event} -> {edge.target}",
                 schedule=None,
                 pattern=_pattern(source, edge),
-                bus=Ref(logical_id(source.name), "name") if source.kind == "bus" else None,
+                bus=(
+                    Ref(logical_id(source.name), "name")
+                    if source.kind == "bus" and not source.implicit
+                    else None
+                ),
                 enabled=True,
             ),
             edge.span,
@@ -65,20 +71,25 @@ def _edge_rule_name(cx: Lowering, edge: m.Edge) -> Value:
     return Sub.of(cx.prefix, "-" + base.replace("_", "-"))
 
 
+def default_bus(edge: m.Edge) -> m.Resource:
+    """The account's default bus, which no program declares: a rule on it names no bus."""
+    return m.Resource("bus", edge.source, edge.span, {}, implicit=True)
+
+
+def _event_field(name: str) -> str:
+    return "detail-type" if name == "detail_type" else name
+
+
 def _pattern(source: m.Resource, edge: m.Edge) -> dict[str, Any]:
     if source.kind == "bus":
-        pattern: dict[str, Any] = {}
-        if "source" in edge.filters:
-            pattern["source"] = list(edge.filters["source"])
-        if "detail_type" in edge.filters:
-            pattern["detail-type"] = list(edge.filters["detail_type"])
+        pattern = event_pattern(edge.filters, _event_field)
         if not pattern:
             # EventBridge needs some pattern: match every event put on this bus.
             pattern["account"] = [ACCOUNT]
         return pattern
     detail: dict[str, Any] = {"bucket": {"name": [Ref(logical_id(source.name), "name")]}}
-    prefix = edge.filters.get("prefix", ("",))[0]
-    suffix = edge.filters.get("suffix", ("",))[0]
+    prefix = str(edge.filters["prefix"].values[0]) if "prefix" in edge.filters else ""
+    suffix = str(edge.filters["suffix"].values[0]) if "suffix" in edge.filters else ""
     if prefix and suffix:
         wildcard = _wild(prefix) + "*" + _wild(suffix)
         detail["object"] = {"key": [{"wildcard": wildcard}]}
@@ -224,12 +235,23 @@ def _queue_to_function(
             window=edge.options.get("window") or 0,
             starting_position=None,
             report_failures=True,
+            filter_pattern=_mapping_filter(edge),
         ),
         edge.span,
         f"{queue.name}.message -> function {fn.name}",
         tags=False,
         depends_on=[f"{logical_id(fn.name)}Role"],
     )
+
+
+def _mapping_filter(edge: m.Edge) -> str | None:
+    """`filter = (...)`: queue bodies under `body`, stream records as Lambda names
+    their fields (`event_name` is `eventName`)."""
+    filters = edge.options.get("filter")
+    if not filters:
+        return None
+    spelled = event_pattern(filters, lambda name: "eventName" if name == "event_name" else name)
+    return pattern_text(spelled)
 
 
 def _table_to_function(
@@ -254,6 +276,7 @@ def _table_to_function(
             window=0,
             starting_position="LATEST",
             report_failures=True,
+            filter_pattern=_mapping_filter(edge),
         ),
         edge.span,
         f"{table.name}.changed -> function {fn.name}",
@@ -279,7 +302,7 @@ def _topic_subscription(
             topic=topic_arn,
             protocol="lambda" if target.kind == "function" else "sqs",
             endpoint=cx.arn_of(target.name),
-            filter_policy={k: list(v) for k, v in edge.filters.items()} or None,
+            filter_policy=event_pattern(edge.filters, nested=False) or None,
             raw=target.kind == "queue",
         ),
         edge.span,

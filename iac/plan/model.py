@@ -151,7 +151,7 @@ class SubscriptionProps(Props):
     topic: Value
     protocol: str  # lambda | sqs
     endpoint: Value
-    filter_policy: dict[str, list[str]] | None
+    filter_policy: dict[str, list[Any]] | None  # attribute -> its tests (patterns.rule)
     raw: bool
 
 
@@ -243,6 +243,7 @@ class EventSourceMappingProps(Props):
     window: int
     starting_position: str | None
     report_failures: bool
+    filter_pattern: str | None = None  # Lambda's FilterCriteria pattern (JSON), or None
 
 
 # ---------------------------------------------------------------- HTTP APIs

@@ -40,7 +40,12 @@ def root(context, missing=missing, environment=environment):
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'report_failures'):
         pass
         yield '    report_batch_item_failures=True,\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'filter_pattern'):
+        pass
+        yield '    '
+        yield str(context.call((undefined(name='kw') if l_0_kw is missing else l_0_kw), 'filters', [{'pattern': environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'filter_pattern')}]))
+        yield '\n'
     yield ')\n'
 
 blocks = {}
-debug_info = '3=22&4=24&5=26&6=28&7=30&8=33&10=35&11=38&13=40'
+debug_info = '3=22&4=24&5=26&6=28&7=30&8=33&10=35&11=38&13=40&16=43&17=46'

@@ -21,6 +21,12 @@ def root(context, missing=missing, environment=environment):
         @internalcode
         def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'y' found.")
+    try:
+        t_3 = environment.filters['yaml_str']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'yaml_str' found.")
     pass
     yield '    Type: AWS::Lambda::EventSourceMapping\n'
     if environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'depends_on'):
@@ -48,6 +54,11 @@ def root(context, missing=missing, environment=environment):
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'report_failures'):
         pass
         yield '      FunctionResponseTypes:\n        - ReportBatchItemFailures\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'filter_pattern'):
+        pass
+        yield '      FilterCriteria:\n        Filters:\n          - Pattern: '
+        yield str(t_3(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'filter_pattern')))
+        yield '\n'
 
 blocks = {}
-debug_info = '2=26&3=29&6=32&7=34&8=36&9=38&10=41&12=43&13=46&15=48'
+debug_info = '2=32&3=35&6=38&7=40&8=42&9=44&10=47&12=49&13=52&15=54&19=57&22=60'

@@ -59,6 +59,11 @@ def root(context, missing=missing, environment=environment):
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'report_failures'):
         pass
         yield '  function_response_types = ["ReportBatchItemFailures"]\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'filter_pattern'):
+        pass
+        yield '\n  filter_criteria {\n    filter {\n      pattern = '
+        yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'filter_pattern')))
+        yield '\n    }\n  }\n'
     if environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'depends_on'):
         pass
         yield '\n  depends_on = ['
@@ -67,4 +72,4 @@ def root(context, missing=missing, environment=environment):
     yield '}\n'
 
 blocks = {}
-debug_info = '1=39&2=41&3=43&4=45&5=47&6=49&7=52&9=54&10=57&12=59&15=62&17=65'
+debug_info = '1=39&2=41&3=43&4=45&5=47&6=49&7=52&9=54&10=57&12=59&15=62&19=65&23=67&25=70'
