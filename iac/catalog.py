@@ -253,6 +253,12 @@ EVENT_FIELDS = ("source", "detail_type", "account", "region", "resources", "id",
 SNS_FILTER_KEYS = 5
 # The account's default event bus: `on default.event(...)` needs no declaration.
 DEFAULT_BUS = "default"
+# A Lambda layer version ARN (API reference, `Layers`), and how many a function takes.
+LAYER_ARN = (
+    r"arn:[a-zA-Z0-9-]+:lambda:[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:\d{12}"
+    r":layer:[a-zA-Z0-9-_]+:[0-9]+\Z"
+)
+MAX_LAYERS = 5
 # An Express workflow runs for at most five minutes.
 EXPRESS_MAX_SECONDS = 5 * 60
 
@@ -292,9 +298,13 @@ KINDS: dict[str, Kind] = {
                     choices=tuple(d * DAY for d in LOG_RETENTION_DAYS),
                 ),
                 _name("function"),
+                Attr("url", "switch", False, choices=("iam",), doc="`true` (public) or `iam`"),
+                Attr("tracing", "bool", False, doc="X-Ray active tracing"),
+                Attr("layers", "list", doc="layer version ARNs, at most 5"),
+                Attr("storage", "size", 512 * MB, low=512 * MB, high=10240 * MB, doc="/tmp"),
             ),
             blocks=("env",),
-            exposes=("name", "arn"),
+            exposes=("name", "arn", "url"),
             operations={"invoke": Operation("invoke the function", ("lambda:InvokeFunction",))},
             allows=True,
         ),
@@ -482,7 +492,11 @@ KINDS: dict[str, Kind] = {
         Kind(
             "workflow",
             "AWS Step Functions state machine",
-            attrs=(Attr("express", "bool", False), _name("workflow")),
+            attrs=(
+                Attr("express", "bool", False),
+                _name("workflow"),
+                Attr("tracing", "bool", False, doc="X-Ray tracing"),
+            ),
             exposes=("name", "arn"),
             operations={"start": Operation("start an execution", ("states:StartExecution",))},
         ),

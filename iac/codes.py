@@ -78,6 +78,12 @@ CODES: dict[str, str] = {
     "E143": "Index key redeclared with another type",
     "E144": "Not allowed in an Express workflow",
     "E145": "Circular reference between names",
+    # language 1.1: filters and functions (funcs)
+    "E190": "Event filter on a field the service can't filter",
+    "E191": "Event filter test the service can't express",
+    "E192": "Function URL attribute without a URL",
+    "E193": "Invalid Lambda layer",
+    "E194": "Overlapping event filters",
     # output (plan and targets)
     "E200": "Target cannot express this",
     "E201": "Logical ID collision in the output",
@@ -92,6 +98,7 @@ CODES: dict[str, str] = {
     "W003": "Unused network",
     "W004": "Deprecated Lambda runtime",
     "W020": "Code folder holds the program's own files",
+    "W060": "Rule matches every event on the default bus",
 }
 
 

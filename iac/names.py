@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .catalog import DEFAULT_BUS
+
 if TYPE_CHECKING:
     from .model import App
     from .source import Span
@@ -122,8 +124,7 @@ def generated_ids(app: App) -> list[Generated]:
         e.target
         for e in app.edges
         if e.target in res
-        and e.source in res
-        and res[e.source].kind in ("bucket", "bus", "schedule", "topic")
+        and _source_kind(app, e.source) in ("bucket", "bus", "schedule", "topic")
         and res[e.target].kind in ("queue", "topic")
     }
     network_made = False  # the cluster, and the VPC when the app has no `network`
@@ -136,6 +137,11 @@ def generated_ids(app: App) -> list[Generated]:
         if r.kind == "function":
             add(f"{lid}LogGroup", f"the log group of {this}", r.span, r.name)
             add(f"{lid}Role", f"the role of {this}", r.span, r.name)
+            if r.attrs.get("url"):
+                add(f"{lid}Url", f"the URL of {this}", r.span, r.name)
+            if r.attrs.get("url") is True:
+                add(f"{lid}UrlPermission", f"the URL permission of {this}", r.span, r.name)
+                add(f"{lid}UrlInvokePermission", f"the URL's invoke permission of {this}", r.span)
         elif r.kind == "bucket":
             add(f"{lid}Policy", f"the policy of {this}", r.span, r.name)
         elif r.kind in ("queue", "topic") and r.name in senders:
@@ -172,19 +178,19 @@ def generated_ids(app: App) -> list[Generated]:
                 add(f"{lid}Role", f"the integration role of {this}", r.span, r.name)
     events_roles: set[str] = set()
     for e in app.edges:
-        source, target = res.get(e.source), res.get(e.target)
-        if source is None or target is None:
+        source_kind, target = _source_kind(app, e.source), res.get(e.target)
+        if source_kind is None or target is None:
             continue
         eid = edge_id(e.source, e.event, e.target, e.index)
         what = f"`{e.source}.{e.event} -> {e.target}`"
-        if source.kind == "schedule":
+        if source_kind == "schedule":
             eid = schedule_target_id(e.source, e.target)
         else:
             add(eid, what, e.span)
-        if source.kind in ("schedule", "bus", "bucket", "topic") and target.kind == "function":
+        if source_kind in ("schedule", "bus", "bucket", "topic") and target.kind == "function":
             add(f"{eid}Permission", f"the permission of {what}", e.span)
         if (
-            source.kind in ("schedule", "bus", "bucket")
+            source_kind in ("schedule", "bus", "bucket")
             and target.kind in ("workflow", "container")
             and target.name not in events_roles
         ):
@@ -196,3 +202,10 @@ def generated_ids(app: App) -> list[Generated]:
                 target.name,
             )
     return out
+
+
+def _source_kind(app: App, name: str) -> str | None:
+    """An edge source's kind: `default`, undeclared, is the account's default bus."""
+    if name in app.resources:
+        return app.resources[name].kind
+    return "bus" if name == DEFAULT_BUS else None

@@ -513,7 +513,7 @@ def _known_mistake(tok: Token, accepts: set[str], before: str) -> Iterator[str]:
 # Groups of terminals that read better as one word.
 _GROUPS = (
     (
-        "a value or a test (`prefix \"a\"`, `not [...]`, `> 1`, `exists`, ...)",
+        'a value or a test (`prefix "a"`, `not [...]`, `> 1`, `exists`, ...)',
         {"PREFIX", "MISSING", "STRING"},
         {"STRING", "NUMBER", "DURATION", "SIZE", "BAD_UNIT", "TRUE", "FALSE", "JSONPATH"}
         | {"LSQB", "LBRACE", "NAME", "LPAR", "PREFIX", "SUFFIX", "NOT", "COMPARE", "EXISTS"}

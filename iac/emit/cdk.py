@@ -24,7 +24,7 @@ import jinja2
 from ..names import kebab, logical_id
 from ..plan import Plan
 from ..plan.iam import Statement
-from ..plan.model import EcsTarget, Node, RuleTarget
+from ..plan.model import EcsTarget, FunctionProps, Node, RuleTarget
 from ..plan.states import placeholders
 from ..plan.values import Az, Json, Param, Pseudo, Ref, Sub
 from .base import Rendered, Target, render_with, source_comment
@@ -38,6 +38,7 @@ REQUIREMENTS = "aws-cdk-lib>=2.275,<3\nconstructs>=10,<11\n"
 ATTRIBUTES: dict[tuple[str, str], str] = {
     ("function", "arn"): "function_arn",
     ("function", "name"): "function_name",
+    ("function_url", "url"): "attr_function_url",
     ("role", "arn"): "role_arn",
     ("log_group", "name"): "log_group_name",
     ("log_group", "arn"): "log_group_arn",
@@ -103,6 +104,7 @@ MODULES = {
     "api_integration": ["apigwv2"],
     "api_route": ["apigwv2"],
     "permission": ["lambda_"],
+    "function_url": ["lambda_"],
     "event_source_mapping": ["lambda_"],
     "subscription": ["sns"],
     "state_machine": ["sfn", "json"],
@@ -447,9 +449,20 @@ def filter_policy(policy: dict[str, list[Any]]) -> PyDict:
                 "sns.SubscriptionFilter.string_filter", (), (("allowlist", PyList(tuple(values))),)
             )
         # Any other test: the policy's own conditions, as SNS reads them.
-        return Call("sns.SubscriptionFilter", (), (("conditions", values),))
+        return Call("sns.SubscriptionFilter", (), (("conditions", _literal(values)),))
 
     return PyDict(tuple((name, allow(values)) for name, values in policy.items()))
+
+
+def _literal(value: Any) -> Expr:
+    """JSON-like data (a filter policy's tests) as a Python expression."""
+    if isinstance(value, dict):
+        return PyDict(tuple((k, _literal(v)) for k, v in value.items()))
+    if isinstance(value, list):
+        return PyList(tuple(_literal(v) for v in value))
+    if isinstance(value, bool | int | float):
+        return Code(repr(value))
+    return str(value)
 
 
 def _render(speller: CdkTarget) -> Rendered:
@@ -554,6 +567,11 @@ def _block(speller: CdkTarget, node: Node, body: str) -> str:
     if node.type in L2_TYPES:
         pin = Call(f"resource_of({var}).override_logical_id", (node.id,))
         lines.append(speller.line(pin))
+    if isinstance(node.props, FunctionProps) and node.props.tracing:
+        # Set on the resource: the construct's `tracing` would also grant the role a
+        # second, CDK-made policy the plan doesn't have.
+        mode = Call(f"resource_of({var}).add_property_override", ("TracingConfig.Mode", "Active"))
+        lines.append(speller.line(mode))
     for dep in node.depends_on:
         lines.append(f"{var}.node.add_dependency({speller.vars[dep]})")
     return "\n".join(lines)

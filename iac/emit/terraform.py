@@ -30,6 +30,7 @@ TYPES: dict[str, str] = {
     "bus": "aws_cloudwatch_event_bus",
     "rule": "aws_cloudwatch_event_rule",
     "permission": "aws_lambda_permission",
+    "function_url": "aws_lambda_function_url",
     "event_source_mapping": "aws_lambda_event_source_mapping",
     "http_api": "aws_apigatewayv2_api",
     "api_stage": "aws_apigatewayv2_stage",
@@ -53,6 +54,7 @@ TYPES: dict[str, str] = {
 ATTRIBUTES: dict[tuple[str, str], str] = {
     ("function", "arn"): "arn",
     ("function", "name"): "function_name",
+    ("function_url", "url"): "function_url",
     ("role", "arn"): "arn",
     ("log_group", "name"): "name",
     ("log_group", "arn"): "arn",
@@ -292,6 +294,12 @@ class TerraformTarget(Target):
 
     # -- the configuration
     def block(self, node: Node) -> str | None:
+        if getattr(node.props, "via_url", False):
+            # Public function URLs need `InvokedViaFunctionUrl` (October 2025), which the
+            # provider's 5.x line this target pins can't write; without it the URL
+            # answers 403, and granting invoke to everyone would be far wider.
+            self.unsupported(node, "a public function URL (`url = true`); use `url = iam`")
+            return None
         template = self.node_template(node)
         if template is None:
             return None

@@ -105,6 +105,8 @@ class Lowering:
             if attr == "id":
                 return str(res.attrs["id"])
             return self.model_arn(res)
+        if res.kind == "function" and attr == "url":
+            return Ref(f"{logical_id(resource)}Url", "url")  # the function URL node
         return Ref(logical_id(resource), attr)
 
     def model_arn(self, res: m.Resource) -> Value:

@@ -9,7 +9,7 @@ from .. import model as m
 from ..names import logical_id, physical
 from ..source import Span
 from .base import Lowering
-from .iam import LOG_WRITER, RoleSpec, Statement
+from .iam import LOG_WRITER, XRAY_SAMPLER, RoleSpec, Statement
 from .model import (
     ClusterProps,
     Egress,
@@ -51,6 +51,16 @@ def lower_workflow(cx: Lowering, res: m.Resource) -> None:
     for step in _tasks(res.steps):
         target = cx.app.resources[step.target]
         step_grants(cx, role, target, step)
+    if res.attrs.get("tracing"):
+        role.add(
+            Statement(
+                "WriteTraces",
+                XRAY_SAMPLER,
+                ("*",),
+                res.span,
+                "`tracing = true`: X-Ray takes no narrower resource",
+            )
+        )
     cx.role_node(f"{wid}Role", wid, role.service, res.span, f"workflow {res.name}: role")
     cx.node(
         wid,
@@ -59,6 +69,7 @@ def lower_workflow(cx: Lowering, res: m.Resource) -> None:
             type="EXPRESS" if res.attrs["express"] else "STANDARD",
             definition=definition,
             role=Ref(f"{wid}Role", "arn"),
+            tracing=bool(res.attrs.get("tracing")),
         ),
         res.span,
         f"workflow {res.name}",

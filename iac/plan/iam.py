@@ -24,6 +24,10 @@ STREAM_READER = (
     "dynamodb:ListStreams",
 )
 LOG_WRITER = ("logs:CreateLogStream", "logs:PutLogEvents")
+# X-Ray's actions take no resource narrower than `*` ("Actions defined by AWS X-Ray").
+XRAY_WRITER = ("xray:PutTelemetryRecords", "xray:PutTraceSegments")
+# Step Functions also samples (its "X-Ray IAM policies" page).
+XRAY_SAMPLER = ("xray:GetSamplingRules", "xray:GetSamplingTargets", *XRAY_WRITER)
 
 
 @dataclass(frozen=True)

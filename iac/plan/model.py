@@ -56,6 +56,18 @@ class FunctionProps(Props):
     role: Value
     log_group: Value
     asset: Asset  # the code; its zip is named once the packaging stage has run
+    tracing: bool = False  # X-Ray active tracing
+    layers: tuple[str, ...] = ()  # layer version ARNs
+    storage: int = 512  # ephemeral /tmp, MiB
+
+
+@_props
+@dataclass(frozen=True)
+class FunctionUrlProps(Props):
+    TYPE = "function_url"
+    ATTRIBUTES = frozenset({"url"})
+    function: Value  # the function's ARN
+    auth: str  # NONE | AWS_IAM
 
 
 @_props
@@ -231,6 +243,9 @@ class PermissionProps(Props):
     principal: str
     source_arn: Value
     source_account: Value
+    action: str = "lambda:InvokeFunction"
+    url_auth: str | None = None  # lambda:InvokeFunctionUrl: the URL's auth type (NONE)
+    via_url: bool = False  # lambda:InvokeFunction only through the function's URL
 
 
 @_props
@@ -304,6 +319,7 @@ class StateMachineProps(Props):
     type: str  # STANDARD | EXPRESS
     definition: dict[str, Any]  # States Language, plan values where references are
     role: Value
+    tracing: bool = False  # X-Ray
 
 
 @_props

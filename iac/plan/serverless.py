@@ -11,7 +11,7 @@ from ..names import logical_id, physical, route_id
 from .assets import Asset
 from .base import MAX_MESSAGE_SIZE, Lowering
 from .edges import permission
-from .iam import LOG_WRITER, RoleSpec, Statement
+from .iam import LOG_WRITER, XRAY_WRITER, RoleSpec, Statement
 from .model import (
     ApiIntegrationProps,
     ApiRouteProps,
@@ -20,8 +20,10 @@ from .model import (
     BucketProps,
     BusProps,
     FunctionProps,
+    FunctionUrlProps,
     HttpApiProps,
     LogGroupProps,
+    PermissionProps,
     QueueProps,
     RuleProps,
     SecretProps,
@@ -66,6 +68,16 @@ def lower_function(cx: Lowering, res: m.Resource) -> None:
         )
     )
     cx.roles[fid] = role
+    if res.attrs.get("tracing"):
+        role.add(
+            Statement(
+                "WriteTraces",
+                XRAY_WRITER,
+                ("*",),
+                res.span,
+                "`tracing = true`: X-Ray takes no narrower resource",
+            )
+        )
     for grant in res.grants:
         cx.grant(role, grant)
     cx.node(
@@ -89,9 +101,47 @@ def lower_function(cx: Lowering, res: m.Resource) -> None:
             role=Ref(f"{fid}Role", "arn"),
             log_group=Ref(f"{fid}LogGroup", "name"),
             asset=asset,
+            tracing=bool(res.attrs.get("tracing")),
+            layers=tuple(res.attrs.get("layers") or ()),
+            storage=(res.attrs.get("storage") or 512 * 1024 * 1024) // (1024 * 1024),
         ),
         res.span,
         f"function {res.name}",
+    )
+    if res.attrs.get("url"):
+        function_url(cx, res)
+
+
+def function_url(cx: Lowering, res: m.Resource) -> None:
+    """`url = true`: a public URL, which Lambda serves only when the function's policy
+    lets anyone call the URL and invoke the function through it (both, since October
+    2025); `url = iam`: SigV4 callers whose own policies allow both actions."""
+    fid = logical_id(res.name)
+    public = res.attrs["url"] is True
+    fn = Ref(fid, "arn")
+    cx.node(
+        f"{fid}Url",
+        FunctionUrlProps(fn, "NONE" if public else "AWS_IAM"),
+        res.span,
+        f"function {res.name}: URL",
+        tags=False,
+    )
+    if not public:
+        return
+    why = f"function {res.name}: anyone may call its URL (`url = true`)"
+    cx.node(
+        f"{fid}UrlPermission",
+        PermissionProps(fn, "*", None, None, "lambda:InvokeFunctionUrl", url_auth="NONE"),
+        res.span,
+        why,
+        tags=False,
+    )
+    cx.node(
+        f"{fid}UrlInvokePermission",
+        PermissionProps(fn, "*", None, None, via_url=True),
+        res.span,
+        f"function {res.name}: invoked through its URL only",
+        tags=False,
     )
 
 

@@ -58,6 +58,25 @@ def root(context, missing=missing, environment=environment):
     yield '\n    log_group='
     yield str(environment.getattr(context.call((undefined(name='construct') if l_0_construct is missing else l_0_construct), environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'log_group')), 'text'))
     yield ',\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'layers'):
+        pass
+        yield '    layers=[\n'
+        l_1_loop = missing
+        for l_1_arn, l_1_loop in LoopContext(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'layers'), undefined):
+            l_1_arg = resolve('arg')
+            l_1_Code = resolve('Code')
+            _loop_vars = {}
+            pass
+            yield '        '
+            yield str(context.call((undefined(name='arg') if l_1_arg is missing else l_1_arg), context.call((undefined(name='Call') if l_0_Call is missing else l_0_Call), 'lambda_.LayerVersion.from_layer_version_arn', (context.call((undefined(name='Code') if l_1_Code is missing else l_1_Code), 'self', _loop_vars=_loop_vars), str_join((environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'id'), 'Layer', environment.getattr(l_1_loop, 'index'), )), l_1_arn), _loop_vars=_loop_vars), 8, _loop_vars=_loop_vars))
+            yield '\n'
+        l_1_loop = l_1_arn = l_1_arg = l_1_Code = missing
+        yield '    ],\n'
+    if (environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'storage') != 512):
+        pass
+        yield '    ephemeral_storage_size=cdk.Size.mebibytes('
+        yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'storage'))
+        yield '),\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'env'):
         pass
         yield '    '
@@ -66,4 +85,4 @@ def root(context, missing=missing, environment=environment):
     yield ')\n'
 
 blocks = {}
-debug_info = '3=35&4=37&5=39&6=41&7=43&8=45&9=47&10=49&11=52&13=55&14=57&15=59&16=61&17=64'
+debug_info = '3=35&4=37&5=39&6=41&7=43&8=45&9=47&10=49&11=52&13=55&14=57&15=59&16=61&18=65&19=71&23=75&24=78&26=80&27=83'

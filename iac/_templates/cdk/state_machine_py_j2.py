@@ -31,7 +31,13 @@ def root(context, missing=missing, environment=environment):
     yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'type')))
     yield ',\n    '
     yield str(context.call((undefined(name='kw') if l_0_kw is missing else l_0_kw), 'role_arn', environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'role')))
-    yield '\n    '
+    yield '\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'tracing'):
+        pass
+        yield '    '
+        yield str(context.call((undefined(name='kw') if l_0_kw is missing else l_0_kw), 'tracing_configuration', context.call((undefined(name='Call') if l_0_Call is missing else l_0_Call), 'sfn.CfnStateMachine.TracingConfigurationProperty', (), (('enabled', True),))))
+        yield '\n'
+    yield '    '
     yield str(context.call((undefined(name='kw') if l_0_kw is missing else l_0_kw), 'definition_string', context.call((undefined(name='Call') if l_0_Call is missing else l_0_Call), 'json.dumps', ((undefined(name='body') if l_0_body is missing else l_0_body),))))
     yield '\n'
     if (undefined(name='subs') if l_0_subs is missing else l_0_subs):
@@ -42,4 +48,4 @@ def root(context, missing=missing, environment=environment):
     yield ')\n'
 
 blocks = {}
-debug_info = '1=23&4=27&5=29&6=31&7=33&8=35&9=37&10=40'
+debug_info = '1=23&4=27&5=29&6=31&7=33&8=35&9=38&11=41&12=43&13=46'

@@ -62,6 +62,19 @@ def root(context, missing=missing, environment=environment):
     yield '\n      LoggingConfig:\n        LogGroup: '
     yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'log_group')))
     yield '\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'tracing'):
+        pass
+        yield '      TracingConfig:\n        Mode: Active\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'layers'):
+        pass
+        yield '      Layers:'
+        yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'layers'), 8))
+        yield '\n'
+    if (environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'storage') != 512):
+        pass
+        yield '      EphemeralStorage:\n        Size: '
+        yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'storage'))
+        yield '\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'env'):
         pass
         yield '      Environment:\n        Variables:'
@@ -74,4 +87,4 @@ def root(context, missing=missing, environment=environment):
         yield '\n'
 
 blocks = {}
-debug_info = '3=39&4=41&5=43&7=45&8=47&9=49&10=51&11=54&13=57&15=59&16=61&18=63&19=65&21=68&23=70&24=73'
+debug_info = '3=39&4=41&5=43&7=45&8=47&9=49&10=51&11=54&13=57&15=59&16=61&18=63&19=65&23=68&24=71&26=73&28=76&30=78&32=81&34=83&35=86'

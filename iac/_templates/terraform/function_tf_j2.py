@@ -62,9 +62,23 @@ def root(context, missing=missing, environment=environment):
     yield str(environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'asset'), 'file_name'))
     yield '"\n  source_code_hash = filebase64sha256("${path.module}/assets/'
     yield str(environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'asset'), 'file_name'))
-    yield '")\n\n  logging_config {\n    log_format = "Text"\n    log_group = '
+    yield '")\n\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'layers'):
+        pass
+        yield '  layers = '
+        yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'layers')))
+        yield '\n'
+    yield '\n  logging_config {\n    log_format = "Text"\n    log_group = '
     yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'log_group'), 4))
     yield '\n  }\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'tracing'):
+        pass
+        yield '\n  tracing_config {\n    mode = "Active"\n  }\n'
+    if (environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'storage') != 512):
+        pass
+        yield '\n  ephemeral_storage {\n    size = '
+        yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'storage'))
+        yield '\n  }\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'env'):
         pass
         yield '\n  environment {\n    variables = '
@@ -75,4 +89,4 @@ def root(context, missing=missing, environment=environment):
     yield ']\n}\n'
 
 blocks = {}
-debug_info = '1=38&2=40&3=42&4=44&5=46&6=48&7=50&8=52&9=54&10=56&11=59&13=62&14=64&18=66&20=68&23=71&27=74'
+debug_info = '1=38&2=40&3=42&4=44&5=46&6=48&7=50&8=52&9=54&10=56&11=59&13=62&14=64&16=66&17=69&22=72&24=74&30=77&33=80&36=82&39=85&43=88'

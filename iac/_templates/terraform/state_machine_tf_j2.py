@@ -46,9 +46,13 @@ def root(context, missing=missing, environment=environment):
     yield str(t_4(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'role')))
     yield '\n  definition = '
     yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'definition')))
-    yield '\n\n  depends_on = ['
+    yield '\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'tracing'):
+        pass
+        yield '\n  tracing_configuration {\n    enabled = true\n  }\n'
+    yield '\n  depends_on = ['
     yield str(t_1(context, environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'role'), 'node')))
     yield ']\n}\n'
 
 blocks = {}
-debug_info = '1=38&2=40&3=42&4=44&5=46&6=48&8=50'
+debug_info = '1=38&2=40&3=42&4=44&5=46&6=48&7=50&14=54'

@@ -1,0 +1,374 @@
+# iac app fleet: every resource, in the order the plan made them.
+
+data "aws_caller_identity" "current" {}
+
+data "aws_partition" "current" {}
+
+data "aws_region" "current" {}
+
+# fleet.iac:12  bus shop_bus
+resource "aws_cloudwatch_event_bus" "shop_bus" {
+  name = "fleet-shop-bus"
+}
+
+# fleet.iac:16  topic alerts
+resource "aws_sns_topic" "alerts" {
+  name = "fleet-alerts"
+}
+
+# fleet.iac:19  queue failures
+resource "aws_sqs_queue" "failures" {
+  name                       = "fleet-failures"
+  max_message_size           = 262144
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 345600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# fleet.iac:19  queue failures: who may send to it
+resource "aws_sqs_queue_policy" "failures_policy" {
+  queue_url = aws_sqs_queue.failures.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromShopBusEventToFailures"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.failures.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.shop_bus_event_to_failures.arn
+          }
+        }
+      },
+      {
+        Sid    = "FromAlerts"
+        Effect = "Allow"
+        Principal = {
+          Service = "sns.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.failures.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_sns_topic.alerts.arn
+          }
+        }
+      },
+    ]
+  })
+}
+
+# fleet.iac:22  table instances
+resource "aws_dynamodb_table" "instances" {
+  name             = "fleet-instances"
+  billing_mode     = "PAY_PER_REQUEST"
+  hash_key         = "id"
+  stream_enabled   = true
+  stream_view_type = "NEW_AND_OLD_IMAGES"
+
+  attribute {
+    name = "id"
+    type = "S"
+  }
+
+  point_in_time_recovery {
+    enabled = true
+  }
+
+  server_side_encryption {
+    enabled = true
+  }
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+# fleet.iac:28  function audit: log group
+resource "aws_cloudwatch_log_group" "audit_log_group" {
+  name              = "/aws/lambda/fleet-audit"
+  retention_in_days = 30
+}
+
+# fleet.iac:28  function audit: role
+resource "aws_iam_role" "audit_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "lambda.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# fleet.iac:28  function audit: role
+resource "aws_iam_role_policy" "audit_role" {
+  name = "AuditRolePolicy"
+  role = aws_iam_role.audit_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "WriteLogs"
+        Effect   = "Allow"
+        Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/lambda/fleet-audit:*"
+      },
+      {
+        Sid      = "WriteTraces"
+        Effect   = "Allow"
+        Action   = ["xray:PutTelemetryRecords", "xray:PutTraceSegments"]
+        Resource = "*"
+      },
+      {
+        Sid    = "WriteInstances"
+        Effect = "Allow"
+        Action = [
+          "dynamodb:BatchWriteItem",
+          "dynamodb:DeleteItem",
+          "dynamodb:PutItem",
+          "dynamodb:UpdateItem",
+        ]
+        Resource = aws_dynamodb_table.instances.arn
+      },
+      {
+        Sid    = "ConsumeFailures"
+        Effect = "Allow"
+        Action = [
+          "sqs:ChangeMessageVisibility",
+          "sqs:DeleteMessage",
+          "sqs:GetQueueAttributes",
+          "sqs:ReceiveMessage",
+        ]
+        Resource = aws_sqs_queue.failures.arn
+      },
+      {
+        Sid    = "ReadStreamInstances"
+        Effect = "Allow"
+        Action = [
+          "dynamodb:DescribeStream",
+          "dynamodb:GetRecords",
+          "dynamodb:GetShardIterator",
+          "dynamodb:ListStreams",
+        ]
+        Resource = aws_dynamodb_table.instances.stream_arn
+      },
+    ]
+  })
+}
+
+# fleet.iac:28  function audit
+resource "aws_lambda_function" "audit" {
+  function_name    = "fleet-audit"
+  role             = aws_iam_role.audit_role.arn
+  handler          = "audit.handler"
+  runtime          = "python3.12"
+  architectures    = ["x86_64"]
+  memory_size      = 128
+  timeout          = 10
+  filename         = "${path.module}/assets/audit-76340785bb27cb06.zip"
+  source_code_hash = filebase64sha256("${path.module}/assets/audit-76340785bb27cb06.zip")
+
+  layers = ["arn:aws:lambda:us-east-1:123456789012:layer:pillow:3"]
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.audit_log_group.name
+  }
+
+  tracing_config {
+    mode = "Active"
+  }
+
+  ephemeral_storage {
+    size = 2048
+  }
+
+  environment {
+    variables = {
+      TABLE = aws_dynamodb_table.instances.name
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.audit_role]
+}
+
+# fleet.iac:28  function audit: URL
+resource "aws_lambda_function_url" "audit_url" {
+  function_name      = aws_lambda_function.audit.arn
+  authorization_type = "AWS_IAM"
+}
+
+# fleet.iac:10  default.event -> function audit
+resource "aws_cloudwatch_event_rule" "default_event_to_audit" {
+  name        = "fleet-default-event-to-audit"
+  description = "default.event -> audit"
+  event_pattern = jsonencode({
+    source        = ["aws.ec2"]
+    "detail-type" = ["EC2 Instance State-change Notification"]
+    detail = {
+      state = ["stopped", "terminated"]
+    }
+  })
+  state = "ENABLED"
+}
+
+# fleet.iac:10  default.event -> function audit: target audit
+resource "aws_cloudwatch_event_target" "default_event_to_audit_audit" {
+  rule      = aws_cloudwatch_event_rule.default_event_to_audit.name
+  target_id = "audit"
+  arn       = aws_lambda_function.audit.arn
+}
+
+# fleet.iac:10  default.event -> audit
+resource "aws_lambda_permission" "default_event_to_audit_permission" {
+  action         = "lambda:InvokeFunction"
+  function_name  = aws_lambda_function.audit.arn
+  principal      = "events.amazonaws.com"
+  source_arn     = aws_cloudwatch_event_rule.default_event_to_audit.arn
+  source_account = data.aws_caller_identity.current.account_id
+}
+
+# fleet.iac:13  shop_bus.event -> function audit
+resource "aws_cloudwatch_event_rule" "shop_bus_event_to_audit" {
+  name           = "fleet-shop-bus-event-to-audit"
+  description    = "shop_bus.event -> audit"
+  event_bus_name = aws_cloudwatch_event_bus.shop_bus.name
+  event_pattern = jsonencode({
+    source = [
+      {
+        prefix = "shop."
+      },
+    ]
+    detail = {
+      total = [
+        {
+          numeric = [">", 100]
+        },
+      ]
+      status = [
+        {
+          "anything-but" = ["test"]
+        },
+      ]
+      coupon = [
+        {
+          exists = false
+        },
+      ]
+    }
+  })
+  state = "ENABLED"
+}
+
+# fleet.iac:13  shop_bus.event -> function audit: target audit
+resource "aws_cloudwatch_event_target" "shop_bus_event_to_audit_audit" {
+  rule           = aws_cloudwatch_event_rule.shop_bus_event_to_audit.name
+  event_bus_name = aws_cloudwatch_event_bus.shop_bus.name
+  target_id      = "audit"
+  arn            = aws_lambda_function.audit.arn
+}
+
+# fleet.iac:13  shop_bus.event -> audit
+resource "aws_lambda_permission" "shop_bus_event_to_audit_permission" {
+  action         = "lambda:InvokeFunction"
+  function_name  = aws_lambda_function.audit.arn
+  principal      = "events.amazonaws.com"
+  source_arn     = aws_cloudwatch_event_rule.shop_bus_event_to_audit.arn
+  source_account = data.aws_caller_identity.current.account_id
+}
+
+# fleet.iac:14  shop_bus.event -> queue failures
+resource "aws_cloudwatch_event_rule" "shop_bus_event_to_failures" {
+  name           = "fleet-shop-bus-event-to-failures"
+  description    = "shop_bus.event -> failures"
+  event_bus_name = aws_cloudwatch_event_bus.shop_bus.name
+  event_pattern = jsonencode({
+    "detail-type" = [
+      {
+        suffix = "Failed"
+      },
+    ]
+    detail = {
+      retry = [
+        {
+          exists = true
+        },
+      ]
+    }
+  })
+  state = "ENABLED"
+}
+
+# fleet.iac:14  shop_bus.event -> queue failures: target failures
+resource "aws_cloudwatch_event_target" "shop_bus_event_to_failures_failures" {
+  rule           = aws_cloudwatch_event_rule.shop_bus_event_to_failures.name
+  event_bus_name = aws_cloudwatch_event_bus.shop_bus.name
+  target_id      = "failures"
+  arn            = aws_sqs_queue.failures.arn
+}
+
+# fleet.iac:17  alerts.message -> queue failures
+resource "aws_sns_topic_subscription" "alerts_message_to_failures" {
+  topic_arn = aws_sns_topic.alerts.arn
+  protocol  = "sqs"
+  endpoint  = aws_sqs_queue.failures.arn
+  filter_policy = jsonencode({
+    severity = ["high", "critical"]
+    score = [
+      {
+        numeric = [">=", 7]
+      },
+    ]
+    team = [
+      {
+        prefix = "ops-"
+      },
+    ]
+  })
+  raw_message_delivery = true
+}
+
+# fleet.iac:20  failures.message -> function audit
+resource "aws_lambda_event_source_mapping" "failures_message_to_audit" {
+  function_name           = aws_lambda_function.audit.function_name
+  event_source_arn        = aws_sqs_queue.failures.arn
+  batch_size              = 10
+  function_response_types = ["ReportBatchItemFailures"]
+
+  filter_criteria {
+    filter {
+      pattern = "{\"body\":{\"type\":[\"order\"],\"amount\":[{\"numeric\":[\"<\",1000]}]}}"
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.audit_role]
+}
+
+# fleet.iac:26  instances.changed -> function audit
+resource "aws_lambda_event_source_mapping" "instances_changed_to_audit" {
+  function_name           = aws_lambda_function.audit.function_name
+  event_source_arn        = aws_dynamodb_table.instances.stream_arn
+  batch_size              = 100
+  starting_position       = "LATEST"
+  function_response_types = ["ReportBatchItemFailures"]
+
+  filter_criteria {
+    filter {
+      pattern = "{\"eventName\":[\"INSERT\",\"MODIFY\"],\"dynamodb\":{\"NewImage\":{\"state\":{\"S\":[\"running\"]}}}}"
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.audit_role]
+}

@@ -1,0 +1,1 @@
+# iac app fleet: params, set with -var NAME=VALUE.
