@@ -10,9 +10,9 @@ from conftest import codes
 
 from iac import model as m
 from iac.catalog import DAY, KINDS, MB
-from iac.model import Match
 from iac.diagnostics import Severity
 from iac.frontend import CheckResult
+from iac.model import Match
 
 Check = Callable[..., CheckResult]
 

@@ -298,7 +298,7 @@ def attribute_value(ctx: Context, value: s.Value, spec: cat.Attr) -> Any:
             return value.value
         if isinstance(value, s.Ref) and value.attr is None and value.name.text in spec.choices:
             return value.name.text
-        words = " or ".join(f"`{c}`" for c in ("true", "false", *spec.choices))
+        words = one_of(("true", "false", *spec.choices))
         return _type_error(ctx, value, spec, words)
     if t == "filters":
         # Checked by the edge, which knows the source's dialect (checker/filters.py).

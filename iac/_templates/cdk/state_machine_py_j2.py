@@ -12,6 +12,7 @@ def root(context, missing=missing, environment=environment):
     l_0_node = resolve('node')
     l_0_kw = resolve('kw')
     l_0_Call = resolve('Call')
+    l_0_Code = resolve('Code')
     l_0_body = l_0_subs = missing
     try:
         t_1 = environment.filters['py_str']
@@ -35,7 +36,7 @@ def root(context, missing=missing, environment=environment):
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'tracing'):
         pass
         yield '    '
-        yield str(context.call((undefined(name='kw') if l_0_kw is missing else l_0_kw), 'tracing_configuration', context.call((undefined(name='Call') if l_0_Call is missing else l_0_Call), 'sfn.CfnStateMachine.TracingConfigurationProperty', (), (('enabled', True),))))
+        yield str(context.call((undefined(name='kw') if l_0_kw is missing else l_0_kw), 'tracing_configuration', context.call((undefined(name='Call') if l_0_Call is missing else l_0_Call), 'sfn.CfnStateMachine.TracingConfigurationProperty', (), (('enabled', context.call((undefined(name='Code') if l_0_Code is missing else l_0_Code), 'True')),))))
         yield '\n'
     yield '    '
     yield str(context.call((undefined(name='kw') if l_0_kw is missing else l_0_kw), 'definition_string', context.call((undefined(name='Call') if l_0_Call is missing else l_0_Call), 'json.dumps', ((undefined(name='body') if l_0_body is missing else l_0_body),))))
@@ -48,4 +49,4 @@ def root(context, missing=missing, environment=environment):
     yield ')\n'
 
 blocks = {}
-debug_info = '1=23&4=27&5=29&6=31&7=33&8=35&9=38&11=41&12=43&13=46'
+debug_info = '1=24&4=28&5=30&6=32&7=34&8=36&9=39&11=42&12=44&13=47'
