@@ -529,6 +529,7 @@ KINDS: dict[str, Kind] = {
 APP_ATTRS: tuple[Attr, ...] = (
     Attr("region", "string", "us-east-1"),
     Attr("prefix", "string", empty=True),
+    Attr("alarms", "name", doc="a standard topic: CloudWatch alarms are sent there"),
 )
 APP_BLOCKS = ("tags", "network")
 NETWORK_ATTRS: tuple[Attr, ...] = (

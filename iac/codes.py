@@ -84,6 +84,7 @@ CODES: dict[str, str] = {
     "E192": "Function URL attribute without a URL",
     "E193": "Invalid Lambda layer",
     "E194": "Overlapping event filters",
+    "E195": "Alarm topic that CloudWatch can't notify",
     # output (plan and targets)
     "E200": "Target cannot express this",
     "E201": "Logical ID collision in the output",

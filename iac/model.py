@@ -271,6 +271,7 @@ class App:
     params: dict[str, Param]
     outputs: list[Output]
     root: Path  # the program's file or directory
+    alarms: str | None = None  # `app { alarms = TOPIC }`: the topic CloudWatch alarms go to
 
     def of_kind(self, *kinds: str) -> list[Resource]:
         return [r for r in self.resources.values() if r.kind in kinds]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from .catalog import DEFAULT_BUS
 
 if TYPE_CHECKING:
-    from .model import App
+    from .model import App, Resource
     from .source import Span
 
 NAME_RE = re.compile(r"[a-z][a-z0-9_]*\Z")
@@ -127,6 +127,8 @@ def generated_ids(app: App) -> list[Generated]:
         and _source_kind(app, e.source) in ("bucket", "bus", "schedule", "topic")
         and res[e.target].kind in ("queue", "topic")
     }
+    if app.alarms is not None:
+        senders.add(app.alarms)  # CloudWatch publishes to it
     network_made = False  # the cluster, and the VPC when the app has no `network`
     for r in res.values():
         lid = logical_id(r.name)
@@ -176,6 +178,8 @@ def generated_ids(app: App) -> list[Generated]:
                 route.target in res and res[route.target].kind != "function" for route in r.routes
             ):
                 add(f"{lid}Role", f"the integration role of {this}", r.span, r.name)
+    for lid, owner in alarm_ids(app):
+        add(lid, f"an alarm of {owner.kind} `{owner.name}`", owner.span, owner.name)
     events_roles: set[str] = set()
     for e in app.edges:
         source_kind, target = _source_kind(app, e.source), res.get(e.target)
@@ -209,3 +213,22 @@ def _source_kind(app: App, name: str) -> str | None:
     if name in app.resources:
         return app.resources[name].kind
     return "bus" if name == DEFAULT_BUS else None
+
+
+def alarm_ids(app: App) -> list[tuple[str, Resource]]:
+    """The logical IDs of the alarms `app { alarms = TOPIC }` makes, with the resource
+    each watches, in the plan's order (plan/alarms.py): each function's errors and
+    throttles, each workflow's failures, then each dead-letter queue's messages."""
+    if app.alarms is None:
+        return []
+    out: list[tuple[str, Resource]] = []
+    for r in app.resources.values():
+        if r.kind == "function":
+            out += [(f"{logical_id(r.name)}{s}Alarm", r) for s in ("Errors", "Throttles")]
+        elif r.kind == "workflow":
+            out.append((f"{logical_id(r.name)}FailedAlarm", r))
+    dlqs = {f"{q.name}_dlq" for q in app.of_kind("queue") if q.attrs.get("max_receives")}
+    out += [
+        (f"{logical_id(q.name)}MessagesAlarm", q) for q in app.of_kind("queue") if q.name in dlqs
+    ]
+    return out

@@ -153,3 +153,25 @@ def test_cdk_synthesizes_the_public_url(tmp_path: Path) -> None:
     # Only the plan's policies: CDK's own tracing would have added a second one.
     assert not [r for r, v in synth.items() if v["Type"] == "AWS::IAM::Policy"]
     shutil.rmtree(app)
+
+
+def test_alarms_for_functions_dead_letters_and_workflows() -> None:
+    fleet = _template(REPO / "examples" / "fleet.iac")["Resources"]
+    alarms = {r: v["Properties"] for r, v in fleet.items() if v["Type"] == "AWS::CloudWatch::Alarm"}
+    assert sorted(alarms) == ["AuditErrorsAlarm", "AuditThrottlesAlarm", "FailuresDlqMessagesAlarm"]
+    dlq = alarms["FailuresDlqMessagesAlarm"]
+    assert (dlq["MetricName"], dlq["Statistic"], dlq["Threshold"]) == (
+        "ApproximateNumberOfMessagesVisible",
+        "Maximum",
+        0,
+    )
+    assert dlq["Dimensions"] == [{"Name": "QueueName", "Value": "!GetAtt FailuresDlq.QueueName"}]
+    assert all(a["AlarmActions"] == ["!Ref Ops"] for a in alarms.values())
+    (statement,) = fleet["OpsPolicy"]["Properties"]["PolicyDocument"]["Statement"]
+    assert statement["Principal"] == {"Service": "cloudwatch.amazonaws.com"}
+    sources = statement["Condition"]["ArnEquals"]["aws:SourceArn"]
+    assert sources == [f"!GetAtt {a}.Arn" for a in alarms]
+    hooks = _template(PUBLIC)["Resources"]
+    failed = hooks["NightlyFailedAlarm"]["Properties"]
+    assert (failed["Namespace"], failed["MetricName"]) == ("AWS/States", "ExecutionsFailed")
+    assert failed["Dimensions"] == [{"Name": "StateMachineArn", "Value": "!Ref Nightly"}]

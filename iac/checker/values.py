@@ -292,6 +292,11 @@ def attribute_value(ctx: Context, value: s.Value, spec: cat.Attr) -> Any:
                 return None
             out.append(item.plain)
         return tuple(out)
+    if t == "name":
+        # A declared resource by its bare name (`alarms = ops`); the caller checks its kind.
+        if isinstance(value, s.Ref) and value.attr is None:
+            return value.name.text
+        return _type_error(ctx, value, spec, "a resource's name")
     if t == "switch":
         # `true`, `false`, or one of the words in `choices` (`url = iam`)
         if isinstance(value, s.Bool):

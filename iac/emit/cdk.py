@@ -39,6 +39,7 @@ ATTRIBUTES: dict[tuple[str, str], str] = {
     ("function", "arn"): "function_arn",
     ("function", "name"): "function_name",
     ("function_url", "url"): "attr_function_url",
+    ("alarm", "arn"): "attr_arn",
     ("role", "arn"): "role_arn",
     ("log_group", "name"): "log_group_name",
     ("log_group", "arn"): "log_group_arn",
@@ -105,6 +106,7 @@ MODULES = {
     "api_route": ["apigwv2"],
     "permission": ["lambda_"],
     "function_url": ["lambda_"],
+    "alarm": ["cloudwatch"],
     "event_source_mapping": ["lambda_"],
     "subscription": ["sns"],
     "state_machine": ["sfn", "json"],
@@ -124,6 +126,7 @@ MODULES = {
 STDLIB = {"json": "import json"}
 IMPORTS = {
     "apigwv2": "from aws_cdk import aws_apigatewayv2 as apigwv2",
+    "cloudwatch": "from aws_cdk import aws_cloudwatch as cloudwatch",
     "dynamodb": "from aws_cdk import aws_dynamodb as dynamodb",
     "ec2": "from aws_cdk import aws_ec2 as ec2",
     "ecs": "from aws_cdk import aws_ecs as ecs",

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from .. import model as m
 from ..names import logical_id
-from . import compute, edges, serverless
+from . import alarms, compute, edges, serverless
 from .base import Lowering
 from .model import Output, Plan, PlanParam, RoleProps
 
@@ -41,6 +41,7 @@ def plan(app: m.App) -> Plan:
     serverless.lower_api_roles(cx)
     for edge in app.edges:
         edges.lower_edge(cx, edge)
+    alarms.lower_alarms(cx)
     finish_roles(cx)
     edges.finish_policies(cx)
     return Plan(

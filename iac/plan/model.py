@@ -261,6 +261,25 @@ class EventSourceMappingProps(Props):
     filter_pattern: str | None = None  # Lambda's FilterCriteria pattern (JSON), or None
 
 
+@_props
+@dataclass(frozen=True)
+class AlarmProps(Props):
+    """A CloudWatch alarm on one metric: over `threshold` in one `period` notifies
+    `actions`; missing data (an idle function) is not breaching."""
+
+    TYPE = "alarm"
+    ATTRIBUTES = frozenset({"arn"})
+    name: Value
+    description: str
+    namespace: str
+    metric: str
+    dimensions: dict[str, Value]
+    statistic: str  # Sum | Maximum
+    period: int  # seconds
+    threshold: int
+    actions: tuple[Value, ...]
+
+
 # ---------------------------------------------------------------- HTTP APIs
 
 

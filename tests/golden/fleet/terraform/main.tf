@@ -6,17 +6,53 @@ data "aws_partition" "current" {}
 
 data "aws_region" "current" {}
 
-# fleet.iac:12  bus shop_bus
+# fleet.iac:12  topic ops
+resource "aws_sns_topic" "ops" {
+  name = "fleet-ops"
+}
+
+# fleet.iac:12  topic ops: who may send to it
+resource "aws_sns_topic_policy" "ops_policy" {
+  arn = aws_sns_topic.ops.arn
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromAlarms"
+        Effect = "Allow"
+        Principal = {
+          Service = "cloudwatch.amazonaws.com"
+        }
+        Action   = "sns:Publish"
+        Resource = aws_sns_topic.ops.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = [
+              aws_cloudwatch_metric_alarm.audit_errors_alarm.arn,
+              aws_cloudwatch_metric_alarm.audit_throttles_alarm.arn,
+              aws_cloudwatch_metric_alarm.failures_dlq_messages_alarm.arn,
+            ]
+          }
+          StringEquals = {
+            "aws:SourceAccount" = data.aws_caller_identity.current.account_id
+          }
+        }
+      },
+    ]
+  })
+}
+
+# fleet.iac:16  bus shop_bus
 resource "aws_cloudwatch_event_bus" "shop_bus" {
   name = "fleet-shop-bus"
 }
 
-# fleet.iac:16  topic alerts
+# fleet.iac:20  topic alerts
 resource "aws_sns_topic" "alerts" {
   name = "fleet-alerts"
 }
 
-# fleet.iac:19  queue failures
+# fleet.iac:23  queue failures
 resource "aws_sqs_queue" "failures" {
   name                       = "fleet-failures"
   max_message_size           = 262144
@@ -24,9 +60,13 @@ resource "aws_sqs_queue" "failures" {
   message_retention_seconds  = 345600
   delay_seconds              = 0
   sqs_managed_sse_enabled    = true
+  redrive_policy = jsonencode({
+    deadLetterTargetArn = aws_sqs_queue.failures_dlq.arn
+    maxReceiveCount     = 3
+  })
 }
 
-# fleet.iac:19  queue failures: who may send to it
+# fleet.iac:23  queue failures: who may send to it
 resource "aws_sqs_queue_policy" "failures_policy" {
   queue_url = aws_sqs_queue.failures.url
   policy = jsonencode({
@@ -64,7 +104,17 @@ resource "aws_sqs_queue_policy" "failures_policy" {
   })
 }
 
-# fleet.iac:22  table instances
+# fleet.iac:23  queue failures_dlq (dead-letter queue)
+resource "aws_sqs_queue" "failures_dlq" {
+  name                       = "fleet-failures-dlq"
+  max_message_size           = 262144
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# fleet.iac:26  table instances
 resource "aws_dynamodb_table" "instances" {
   name             = "fleet-instances"
   billing_mode     = "PAY_PER_REQUEST"
@@ -90,13 +140,13 @@ resource "aws_dynamodb_table" "instances" {
   }
 }
 
-# fleet.iac:28  function audit: log group
+# fleet.iac:32  function audit: log group
 resource "aws_cloudwatch_log_group" "audit_log_group" {
   name              = "/aws/lambda/fleet-audit"
   retention_in_days = 30
 }
 
-# fleet.iac:28  function audit: role
+# fleet.iac:32  function audit: role
 resource "aws_iam_role" "audit_role" {
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
@@ -112,7 +162,7 @@ resource "aws_iam_role" "audit_role" {
   })
 }
 
-# fleet.iac:28  function audit: role
+# fleet.iac:32  function audit: role
 resource "aws_iam_role_policy" "audit_role" {
   name = "AuditRolePolicy"
   role = aws_iam_role.audit_role.id
@@ -168,7 +218,7 @@ resource "aws_iam_role_policy" "audit_role" {
   })
 }
 
-# fleet.iac:28  function audit
+# fleet.iac:32  function audit
 resource "aws_lambda_function" "audit" {
   function_name    = "fleet-audit"
   role             = aws_iam_role.audit_role.arn
@@ -204,13 +254,13 @@ resource "aws_lambda_function" "audit" {
   depends_on = [aws_iam_role_policy.audit_role]
 }
 
-# fleet.iac:28  function audit: URL
+# fleet.iac:32  function audit: URL
 resource "aws_lambda_function_url" "audit_url" {
   function_name      = aws_lambda_function.audit.arn
   authorization_type = "AWS_IAM"
 }
 
-# fleet.iac:10  default.event -> function audit
+# fleet.iac:14  default.event -> function audit
 resource "aws_cloudwatch_event_rule" "default_event_to_audit" {
   name        = "fleet-default-event-to-audit"
   description = "default.event -> audit"
@@ -224,14 +274,14 @@ resource "aws_cloudwatch_event_rule" "default_event_to_audit" {
   state = "ENABLED"
 }
 
-# fleet.iac:10  default.event -> function audit: target audit
+# fleet.iac:14  default.event -> function audit: target audit
 resource "aws_cloudwatch_event_target" "default_event_to_audit_audit" {
   rule      = aws_cloudwatch_event_rule.default_event_to_audit.name
   target_id = "audit"
   arn       = aws_lambda_function.audit.arn
 }
 
-# fleet.iac:10  default.event -> audit
+# fleet.iac:14  default.event -> audit
 resource "aws_lambda_permission" "default_event_to_audit_permission" {
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.audit.arn
@@ -240,7 +290,7 @@ resource "aws_lambda_permission" "default_event_to_audit_permission" {
   source_account = data.aws_caller_identity.current.account_id
 }
 
-# fleet.iac:13  shop_bus.event -> function audit
+# fleet.iac:17  shop_bus.event -> function audit
 resource "aws_cloudwatch_event_rule" "shop_bus_event_to_audit" {
   name           = "fleet-shop-bus-event-to-audit"
   description    = "shop_bus.event -> audit"
@@ -272,7 +322,7 @@ resource "aws_cloudwatch_event_rule" "shop_bus_event_to_audit" {
   state = "ENABLED"
 }
 
-# fleet.iac:13  shop_bus.event -> function audit: target audit
+# fleet.iac:17  shop_bus.event -> function audit: target audit
 resource "aws_cloudwatch_event_target" "shop_bus_event_to_audit_audit" {
   rule           = aws_cloudwatch_event_rule.shop_bus_event_to_audit.name
   event_bus_name = aws_cloudwatch_event_bus.shop_bus.name
@@ -280,7 +330,7 @@ resource "aws_cloudwatch_event_target" "shop_bus_event_to_audit_audit" {
   arn            = aws_lambda_function.audit.arn
 }
 
-# fleet.iac:13  shop_bus.event -> audit
+# fleet.iac:17  shop_bus.event -> audit
 resource "aws_lambda_permission" "shop_bus_event_to_audit_permission" {
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.audit.arn
@@ -289,7 +339,7 @@ resource "aws_lambda_permission" "shop_bus_event_to_audit_permission" {
   source_account = data.aws_caller_identity.current.account_id
 }
 
-# fleet.iac:14  shop_bus.event -> queue failures
+# fleet.iac:18  shop_bus.event -> queue failures
 resource "aws_cloudwatch_event_rule" "shop_bus_event_to_failures" {
   name           = "fleet-shop-bus-event-to-failures"
   description    = "shop_bus.event -> failures"
@@ -311,7 +361,7 @@ resource "aws_cloudwatch_event_rule" "shop_bus_event_to_failures" {
   state = "ENABLED"
 }
 
-# fleet.iac:14  shop_bus.event -> queue failures: target failures
+# fleet.iac:18  shop_bus.event -> queue failures: target failures
 resource "aws_cloudwatch_event_target" "shop_bus_event_to_failures_failures" {
   rule           = aws_cloudwatch_event_rule.shop_bus_event_to_failures.name
   event_bus_name = aws_cloudwatch_event_bus.shop_bus.name
@@ -319,7 +369,7 @@ resource "aws_cloudwatch_event_target" "shop_bus_event_to_failures_failures" {
   arn            = aws_sqs_queue.failures.arn
 }
 
-# fleet.iac:17  alerts.message -> queue failures
+# fleet.iac:21  alerts.message -> queue failures
 resource "aws_sns_topic_subscription" "alerts_message_to_failures" {
   topic_arn = aws_sns_topic.alerts.arn
   protocol  = "sqs"
@@ -340,7 +390,7 @@ resource "aws_sns_topic_subscription" "alerts_message_to_failures" {
   raw_message_delivery = true
 }
 
-# fleet.iac:20  failures.message -> function audit
+# fleet.iac:24  failures.message -> function audit
 resource "aws_lambda_event_source_mapping" "failures_message_to_audit" {
   function_name           = aws_lambda_function.audit.function_name
   event_source_arn        = aws_sqs_queue.failures.arn
@@ -356,7 +406,7 @@ resource "aws_lambda_event_source_mapping" "failures_message_to_audit" {
   depends_on = [aws_iam_role_policy.audit_role]
 }
 
-# fleet.iac:26  instances.changed -> function audit
+# fleet.iac:30  instances.changed -> function audit
 resource "aws_lambda_event_source_mapping" "instances_changed_to_audit" {
   function_name           = aws_lambda_function.audit.function_name
   event_source_arn        = aws_dynamodb_table.instances.stream_arn
@@ -371,4 +421,58 @@ resource "aws_lambda_event_source_mapping" "instances_changed_to_audit" {
   }
 
   depends_on = [aws_iam_role_policy.audit_role]
+}
+
+# fleet.iac:32  function audit: alarm when function audit fails
+resource "aws_cloudwatch_metric_alarm" "audit_errors_alarm" {
+  alarm_name        = "fleet-audit-errors"
+  alarm_description = "function audit fails (app `alarms = ops`)"
+  namespace         = "AWS/Lambda"
+  metric_name       = "Errors"
+  dimensions = {
+    FunctionName = aws_lambda_function.audit.function_name
+  }
+  statistic           = "Sum"
+  period              = 300
+  evaluation_periods  = 1
+  threshold           = 0
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.ops.arn]
+}
+
+# fleet.iac:32  function audit: alarm when function audit is throttled
+resource "aws_cloudwatch_metric_alarm" "audit_throttles_alarm" {
+  alarm_name        = "fleet-audit-throttles"
+  alarm_description = "function audit is throttled (app `alarms = ops`)"
+  namespace         = "AWS/Lambda"
+  metric_name       = "Throttles"
+  dimensions = {
+    FunctionName = aws_lambda_function.audit.function_name
+  }
+  statistic           = "Sum"
+  period              = 300
+  evaluation_periods  = 1
+  threshold           = 0
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.ops.arn]
+}
+
+# fleet.iac:23  queue failures_dlq: alarm when dead-letter queue failures_dlq holds a message
+resource "aws_cloudwatch_metric_alarm" "failures_dlq_messages_alarm" {
+  alarm_name        = "fleet-failures-dlq-messages"
+  alarm_description = "dead-letter queue failures_dlq holds a message (app `alarms = ops`)"
+  namespace         = "AWS/SQS"
+  metric_name       = "ApproximateNumberOfMessagesVisible"
+  dimensions = {
+    QueueName = aws_sqs_queue.failures_dlq.name
+  }
+  statistic           = "Maximum"
+  period              = 300
+  evaluation_periods  = 1
+  threshold           = 0
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.ops.arn]
 }
