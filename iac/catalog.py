@@ -343,6 +343,13 @@ KINDS: dict[str, Kind] = {
                 Attr("retention", "duration", 4 * DAY, low=60, high=14 * DAY),
                 Attr("delay", "duration", 0, low=0, high=15 * MINUTE),
                 Attr("fifo", "bool", False),
+                Attr(
+                    "dedup",
+                    "word",
+                    choices=("content",),
+                    doc="FIFO deduplication: `content`, a hash of the body (the only mode: "
+                    "the senders the compiler wires set no deduplication id)",
+                ),
                 Attr("max_receives", "number", low=1, high=1000, integer=True),
                 Attr("encrypted", "bool", True),
                 _name("queue"),
@@ -363,7 +370,7 @@ KINDS: dict[str, Kind] = {
             events=(
                 Event(
                     "message",
-                    ("function",),
+                    ("function", "workflow"),
                     options=(
                         Attr("batch", "number", 10, low=1, high=10000, integer=True),
                         Attr("window", "duration", 0, low=0, high=5 * MINUTE),
@@ -424,7 +431,7 @@ KINDS: dict[str, Kind] = {
             events=(
                 Event(
                     "changed",
-                    ("function",),
+                    ("function", "workflow"),
                     options=(
                         Attr("batch", "number", 100, low=1, high=10000, integer=True),
                         Attr("filter", "filters", doc="which records reach the function"),

@@ -85,6 +85,7 @@ CODES: dict[str, str] = {
     "E193": "Invalid Lambda layer",
     "E194": "Overlapping event filters",
     "E195": "Alarm topic that CloudWatch can't notify",
+    "E196": "FIFO option on a standard queue",
     # output (plan and targets)
     "E200": "Target cannot express this",
     "E201": "Logical ID collision in the output",

@@ -191,6 +191,8 @@ def generated_ids(app: App) -> list[Generated]:
             eid = schedule_target_id(e.source, e.target)
         else:
             add(eid, what, e.span)
+        if source_kind in ("queue", "table") and target.kind == "workflow":
+            add(f"{eid}Role", f"the pipe role of {what}", e.span)
         if source_kind in ("schedule", "bus", "bucket", "topic") and target.kind == "function":
             add(f"{eid}Permission", f"the permission of {what}", e.span)
         if (

@@ -16,7 +16,7 @@ from iac import model as m
 from iac.plan.patterns import pattern, pattern_text
 
 HERE = Path(__file__).parent
-PUBLIC = HERE / "programs" / "public_url.iac"
+PUBLIC = HERE / "programs" / "target_limits" / "public_url.iac"  # Terraform: E200, so no golden
 
 
 class _Loader(yaml.SafeLoader):
@@ -158,7 +158,12 @@ def test_cdk_synthesizes_the_public_url(tmp_path: Path) -> None:
 def test_alarms_for_functions_dead_letters_and_workflows() -> None:
     fleet = _template(REPO / "examples" / "fleet.iac")["Resources"]
     alarms = {r: v["Properties"] for r, v in fleet.items() if v["Type"] == "AWS::CloudWatch::Alarm"}
-    assert sorted(alarms) == ["AuditErrorsAlarm", "AuditThrottlesAlarm", "FailuresDlqMessagesAlarm"]
+    assert list(alarms) == [
+        "AuditErrorsAlarm",
+        "AuditThrottlesAlarm",
+        "ReconcileFailedAlarm",
+        "FailuresDlqMessagesAlarm",
+    ]
     dlq = alarms["FailuresDlqMessagesAlarm"]
     assert (dlq["MetricName"], dlq["Statistic"], dlq["Threshold"]) == (
         "ApproximateNumberOfMessagesVisible",
@@ -175,3 +180,40 @@ def test_alarms_for_functions_dead_letters_and_workflows() -> None:
     failed = hooks["NightlyFailedAlarm"]["Properties"]
     assert (failed["Namespace"], failed["MetricName"]) == ("AWS/States", "ExecutionsFailed")
     assert failed["Dimensions"] == [{"Name": "StateMachineArn", "Value": "!Ref Nightly"}]
+
+
+def test_queue_and_stream_start_a_workflow_through_a_pipe() -> None:
+    template = _template(REPO / "examples" / "fleet.iac")
+    res = template["Resources"]
+    queue = res["ReconcileJobsMessageToReconcile"]
+    assert queue["Type"] == "AWS::Pipes::Pipe"
+    props = queue["Properties"]
+    assert props["SourceParameters"]["SqsQueueParameters"] == {"BatchSize": 1}
+    assert props["TargetParameters"] == {
+        "StepFunctionStateMachineParameters": {"InvocationType": "FIRE_AND_FORGET"}
+    }
+    actions = {s["Sid"]: s["Action"] for s in _statements(template, props["RoleArn"][8:-4])}
+    assert actions == {
+        "ConsumeReconcileJobs": [
+            "sqs:DeleteMessage",
+            "sqs:GetQueueAttributes",
+            "sqs:ReceiveMessage",
+        ],
+        "StartReconcile": "states:StartExecution",
+    }
+    stream = res["InstancesChangedToReconcile"]["Properties"]
+    assert stream["SourceParameters"]["DynamoDBStreamParameters"] == {
+        "StartingPosition": "LATEST",
+        "BatchSize": 10,
+    }
+    # No glue function, and no mapping: the pipe reads the sources itself.
+    assert "ReconcileJobsMessageToReconcilePermission" not in res
+    assert [r for r, v in res.items() if v["Type"] == "AWS::Lambda::Function"] == ["Audit"]
+
+
+def test_fifo_queue_dedup_and_group_from_eventbridge() -> None:
+    res = _template(REPO / "examples" / "fleet.iac")["Resources"]
+    ledger = res["Ledger"]["Properties"]
+    assert (ledger["FifoQueue"], ledger["ContentBasedDeduplication"]) == (True, True)
+    (target,) = res["ShopBusEventToLedger"]["Properties"]["Targets"]
+    assert target["SqsParameters"] == {"MessageGroupId": "fleet"}

@@ -107,6 +107,9 @@ def _on(ctx: Context, seen: _Seen, st: s.OnDecl) -> None:
     written = {i.name.text for i in st.options if isinstance(i, s.Attribute)}
     if filters is None or ("filter" in written and options.get("filter") is None):
         return
+    target = ctx.resources.get(st.target.text)
+    if target is not None and target.kind == "workflow" and "batch" not in written:
+        options["batch"] = 1  # a pipe starts one execution per message or record
     if kind_name == "table" and event.name == "changed":
         table = ctx.resources.get(source)
         if table is not None and not table.attrs.get("stream"):

@@ -53,6 +53,17 @@ def _layers(ctx: Context, res: m.Resource, st: s.ResourceDecl) -> None:
         res.attrs["layers"] = None
 
 
+def queue_rules(ctx: Context, res: m.Resource, st: Decl) -> None:
+    """`dedup` deduplicates a FIFO queue's messages; a standard queue has none."""
+    if res.attrs.get("dedup") is not None and not res.attrs.get("fifo"):
+        ctx.error(
+            "E196",
+            f"`dedup` is for FIFO queues, and queue `{res.name}` is standard",
+            attr_span(st, "dedup"),
+            hints=("add `fifo = true`, or remove `dedup`",),
+        )
+
+
 def function_rules(ctx: Context, res: m.Resource, st: Decl) -> None:
     assert isinstance(st, s.ResourceDecl)  # the rule of a resource kind, not `workflow`
     _layers(ctx, res, st)

@@ -297,6 +297,21 @@ def attribute_value(ctx: Context, value: s.Value, spec: cat.Attr) -> Any:
         if isinstance(value, s.Ref) and value.attr is None:
             return value.name.text
         return _type_error(ctx, value, spec, "a resource's name")
+    if t == "word":
+        # a bare word from `choices`: `dedup = content`
+        if isinstance(value, s.Ref) and value.attr is None and value.name.text in spec.choices:
+            return value.name.text
+        if isinstance(value, s.Ref) and value.attr is None:
+            guess = ctx.guess(value.name.text, spec.choices)
+            ctx.error(
+                "E108",
+                f"`{spec.name}` can't be `{value.name.text}`",
+                value.span,
+                note=f"did you mean `{guess}`?" if guess else "",
+                hints=(f"valid values: {one_of(spec.choices)}",),
+            )
+            return None
+        return _type_error(ctx, value, spec, one_of(spec.choices))
     if t == "switch":
         # `true`, `false`, or one of the words in `choices` (`url = iam`)
         if isinstance(value, s.Bool):

@@ -107,6 +107,7 @@ MODULES = {
     "permission": ["lambda_"],
     "function_url": ["lambda_"],
     "alarm": ["cloudwatch"],
+    "pipe": ["pipes"],
     "event_source_mapping": ["lambda_"],
     "subscription": ["sns"],
     "state_machine": ["sfn", "json"],
@@ -133,6 +134,7 @@ IMPORTS = {
     "events": "from aws_cdk import aws_events as events",
     "iam": "from aws_cdk import aws_iam as iam",
     "lambda_": "from aws_cdk import aws_lambda as lambda_",
+    "pipes": "from aws_cdk import aws_pipes as pipes",
     "logs": "from aws_cdk import aws_logs as logs",
     "s3": "from aws_cdk import aws_s3 as s3",
     "secretsmanager": "from aws_cdk import aws_secretsmanager as secretsmanager",
@@ -403,6 +405,7 @@ class CdkTarget(Target):
             "filter_policy": filter_policy,
             "Call": Call,
             "Code": Code,
+            "PyList": PyList,
         }
         return super().render_template(template, **functions, **context)
 

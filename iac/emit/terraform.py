@@ -32,6 +32,7 @@ TYPES: dict[str, str] = {
     "permission": "aws_lambda_permission",
     "function_url": "aws_lambda_function_url",
     "alarm": "aws_cloudwatch_metric_alarm",
+    "pipe": "aws_pipes_pipe",
     "event_source_mapping": "aws_lambda_event_source_mapping",
     "http_api": "aws_apigatewayv2_api",
     "api_stage": "aws_apigatewayv2_stage",

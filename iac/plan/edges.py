@@ -10,12 +10,13 @@ from ..names import edge_id, logical_id, physical, schedule_target_id
 from ..source import Span
 from .base import NAME_LIMITS, Lowering
 from .compute import network, run_task_statements
-from .iam import QUEUE_CONSUMER, STREAM_READER, RoleSpec, Statement
+from .iam import PIPE_QUEUE_READER, QUEUE_CONSUMER, STREAM_READER, RoleSpec, Statement
 from .model import (
     EcsTarget,
     EventSourceMappingProps,
     Node,
     PermissionProps,
+    PipeProps,
     QueuePolicyProps,
     RuleProps,
     RuleTarget,
@@ -26,12 +27,16 @@ from .patterns import pattern as event_pattern
 from .patterns import pattern_text
 from .values import ACCOUNT, Ref, Sub, Value
 
+PIPE_NAME_LIMIT = 64  # EventBridge Pipes: 1 to 64 of `[.\-_A-Za-z0-9]`
+
 
 def lower_edge(cx: Lowering, edge: m.Edge) -> None:
     source = cx.app.resources.get(edge.source) or default_bus(edge)
     target = cx.app.resources[edge.target]
     eid = edge_id(edge.source, edge.event, edge.target, edge.index)
-    if source.kind == "queue":
+    if source.kind in ("queue", "table") and target.kind == "workflow":
+        _pipe(cx, eid, source, target, edge)
+    elif source.kind == "queue":
         _queue_to_function(cx, eid, source, target, edge)
     elif source.kind == "table":
         _table_to_function(cx, eid, source, target, edge)
@@ -252,6 +257,73 @@ def _mapping_filter(edge: m.Edge) -> str | None:
         return None
     spelled = event_pattern(filters, lambda name: "eventName" if name == "event_name" else name)
     return pattern_text(spelled)
+
+
+def _pipe(cx: Lowering, eid: str, source: m.Resource, wf: m.Resource, edge: m.Edge) -> None:
+    """A queue or a stream starting a workflow: an EventBridge pipe with its own role,
+    allowed to read that source and start that workflow, nothing else."""
+    why = f"`on {source.name}.{edge.event} -> {wf.name}`"
+    role = RoleSpec("pipes.amazonaws.com")
+    if source.kind == "queue":
+        source_arn = cx.arn_of(source.name)
+        role.add(
+            Statement(
+                f"Consume{logical_id(source.name)}",
+                PIPE_QUEUE_READER,
+                (source_arn,),
+                edge.span,
+                f"{why}: the pipe reads the queue",
+            )
+        )
+    else:
+        source_arn = cx.attr(source.name, "stream_arn")
+        role.add(
+            Statement(
+                f"ReadStream{logical_id(source.name)}",
+                STREAM_READER,
+                (source_arn,),
+                edge.span,
+                f"{why}: the pipe reads the stream",
+            )
+        )
+    role.add(
+        Statement(
+            f"Start{logical_id(wf.name)}",
+            ("states:StartExecution",),
+            (cx.iam_arn(wf.name),),
+            edge.span,
+            f"{why}: the pipe starts the workflow",
+        )
+    )
+    rid = f"{eid}Role"
+    cx.roles[rid] = role
+    cx.role_node(
+        rid, rid, role.service, edge.span, f"{source.name}.{edge.event} -> {wf.name}: pipe role"
+    )
+    cx.node(
+        eid,
+        PipeProps(
+            name=_pipe_name(cx, edge),
+            role=Ref(rid, "arn"),
+            source=source_arn,
+            source_kind="sqs" if source.kind == "queue" else "dynamodb",
+            batch=edge.options.get("batch") or 1,
+            window=edge.options.get("window") or 0,
+            starting_position=None if source.kind == "queue" else "LATEST",
+            filter_pattern=_mapping_filter(edge),
+            target=Ref(logical_id(wf.name), "arn"),
+        ),
+        edge.span,
+        f"{source.name}.{edge.event} -> workflow {wf.name} (pipe)",
+        tags=False,
+    )
+
+
+def _pipe_name(cx: Lowering, edge: m.Edge) -> Value:
+    base = f"{edge.source}-{edge.event}-to-{edge.target}"
+    if isinstance(cx.prefix, str):
+        return physical(cx.prefix, base, PIPE_NAME_LIMIT)
+    return Sub.of(cx.prefix, "-" + base.replace("_", "-"))
 
 
 def _table_to_function(

@@ -23,6 +23,9 @@ STREAM_READER = (
     "dynamodb:GetShardIterator",
     "dynamodb:ListStreams",
 )
+# What a pipe needs of its queue ("Amazon SQS as a source", Pipes' execution role):
+# it deletes what it delivered and never changes a message's visibility.
+PIPE_QUEUE_READER = ("sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage")
 LOG_WRITER = ("logs:CreateLogStream", "logs:PutLogEvents")
 # X-Ray's actions take no resource narrower than `*` ("Actions defined by AWS X-Ray").
 XRAY_WRITER = ("xray:PutTelemetryRecords", "xray:PutTraceSegments")

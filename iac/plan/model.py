@@ -280,6 +280,24 @@ class AlarmProps(Props):
     actions: tuple[Value, ...]
 
 
+@_props
+@dataclass(frozen=True)
+class PipeProps(Props):
+    """An EventBridge pipe from a queue or a table stream to a state machine: each batch
+    starts one execution (its input: the batch's records), no function between."""
+
+    TYPE = "pipe"
+    name: Value
+    role: Value
+    source: Value  # the queue's ARN, or the table's stream ARN
+    source_kind: str  # sqs | dynamodb
+    batch: int
+    window: int  # seconds
+    starting_position: str | None  # streams: LATEST
+    filter_pattern: str | None  # the same FilterCriteria pattern as a mapping's
+    target: Value  # the state machine's ARN
+
+
 # ---------------------------------------------------------------- HTTP APIs
 
 

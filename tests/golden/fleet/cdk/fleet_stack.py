@@ -4,6 +4,7 @@ from pathlib import Path
 from typing import Any
 
 import aws_cdk as cdk
+from aws_cdk import aws_cloudwatch as cloudwatch
 from aws_cdk import aws_dynamodb as dynamodb
 from aws_cdk import aws_events as events
 from aws_cdk import aws_iam as iam
@@ -32,7 +33,15 @@ class FleetStack(cdk.Stack):
     def __init__(self, scope: Construct, construct_id: str, **kwargs: Any) -> None:
         super().__init__(scope, construct_id, **kwargs)
 
-        # fleet.iac:12  bus shop_bus
+        # fleet.iac:12  topic ops
+        ops = sns.Topic(
+            self,
+            "Ops",
+            topic_name="fleet-ops",
+        )
+        resource_of(ops).override_logical_id("Ops")
+
+        # fleet.iac:16  bus shop_bus
         shop_bus = events.EventBus(
             self,
             "ShopBus",
@@ -40,7 +49,7 @@ class FleetStack(cdk.Stack):
         )
         resource_of(shop_bus).override_logical_id("ShopBus")
 
-        # fleet.iac:16  topic alerts
+        # fleet.iac:20  topic alerts
         alerts = sns.Topic(
             self,
             "Alerts",
@@ -48,7 +57,20 @@ class FleetStack(cdk.Stack):
         )
         resource_of(alerts).override_logical_id("Alerts")
 
-        # fleet.iac:19  queue failures
+        # fleet.iac:23  queue failures_dlq (dead-letter queue)
+        failures_dlq = sqs.Queue(
+            self,
+            "FailuresDlq",
+            queue_name="fleet-failures-dlq",
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.seconds(1209600),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+        )
+        resource_of(failures_dlq).override_logical_id("FailuresDlq")
+
+        # fleet.iac:23  queue failures
         failures = sqs.Queue(
             self,
             "Failures",
@@ -58,10 +80,14 @@ class FleetStack(cdk.Stack):
             retention_period=cdk.Duration.seconds(345600),
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
+            dead_letter_queue=sqs.DeadLetterQueue(
+                queue=failures_dlq,
+                max_receive_count=3,
+            ),
         )
         resource_of(failures).override_logical_id("Failures")
 
-        # fleet.iac:22  table instances
+        # fleet.iac:26  table instances
         instances = dynamodb.Table(
             self,
             "Instances",
@@ -78,7 +104,7 @@ class FleetStack(cdk.Stack):
         )
         resource_of(instances).override_logical_id("Instances")
 
-        # fleet.iac:28  function audit: log group
+        # fleet.iac:32  function audit: log group
         audit_log_group = logs.LogGroup(
             self,
             "AuditLogGroup",
@@ -88,7 +114,7 @@ class FleetStack(cdk.Stack):
         )
         resource_of(audit_log_group).override_logical_id("AuditLogGroup")
 
-        # fleet.iac:28  function audit: role
+        # fleet.iac:32  function audit: role
         audit_role = iam.Role(
             self,
             "AuditRole",
@@ -149,7 +175,7 @@ class FleetStack(cdk.Stack):
         )
         resource_of(audit_role).override_logical_id("AuditRole")
 
-        # fleet.iac:28  function audit
+        # fleet.iac:32  function audit
         audit = lambda_.Function(
             self,
             "Audit",
@@ -175,7 +201,7 @@ class FleetStack(cdk.Stack):
         resource_of(audit).override_logical_id("Audit")
         resource_of(audit).add_property_override("TracingConfig.Mode", "Active")
 
-        # fleet.iac:28  function audit: URL
+        # fleet.iac:32  function audit: URL
         audit_url = lambda_.CfnUrl(
             self,
             "AuditUrl",
@@ -183,7 +209,7 @@ class FleetStack(cdk.Stack):
             auth_type="AWS_IAM",
         )
 
-        # fleet.iac:10  default.event -> function audit
+        # fleet.iac:14  default.event -> function audit
         default_event_to_audit = events.CfnRule(
             self,
             "DefaultEventToAudit",
@@ -200,7 +226,7 @@ class FleetStack(cdk.Stack):
             ],
         )
 
-        # fleet.iac:10  default.event -> audit
+        # fleet.iac:14  default.event -> audit
         lambda_.CfnPermission(
             self,
             "DefaultEventToAuditPermission",
@@ -211,7 +237,7 @@ class FleetStack(cdk.Stack):
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
-        # fleet.iac:13  shop_bus.event -> function audit
+        # fleet.iac:17  shop_bus.event -> function audit
         shop_bus_event_to_audit = events.CfnRule(
             self,
             "ShopBusEventToAudit",
@@ -232,7 +258,7 @@ class FleetStack(cdk.Stack):
             ],
         )
 
-        # fleet.iac:13  shop_bus.event -> audit
+        # fleet.iac:17  shop_bus.event -> audit
         lambda_.CfnPermission(
             self,
             "ShopBusEventToAuditPermission",
@@ -243,7 +269,7 @@ class FleetStack(cdk.Stack):
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
-        # fleet.iac:14  shop_bus.event -> queue failures
+        # fleet.iac:18  shop_bus.event -> queue failures
         shop_bus_event_to_failures = events.CfnRule(
             self,
             "ShopBusEventToFailures",
@@ -260,7 +286,7 @@ class FleetStack(cdk.Stack):
             ],
         )
 
-        # fleet.iac:19  queue failures: who may send to it
+        # fleet.iac:23  queue failures: who may send to it
         failures_policy = sqs.QueuePolicy(
             self,
             "FailuresPolicy",
@@ -286,7 +312,7 @@ class FleetStack(cdk.Stack):
         )
         resource_of(failures_policy).override_logical_id("FailuresPolicy")
 
-        # fleet.iac:17  alerts.message -> queue failures
+        # fleet.iac:21  alerts.message -> queue failures
         alerts_message_to_failures = sns.Subscription(
             self,
             "AlertsMessageToFailures",
@@ -306,7 +332,7 @@ class FleetStack(cdk.Stack):
             "AlertsMessageToFailures",
         )
 
-        # fleet.iac:20  failures.message -> function audit
+        # fleet.iac:24  failures.message -> function audit
         failures_message_to_audit = lambda_.EventSourceMapping(
             self,
             "FailuresMessageToAudit",
@@ -325,7 +351,7 @@ class FleetStack(cdk.Stack):
         )
         failures_message_to_audit.node.add_dependency(audit_role)
 
-        # fleet.iac:26  instances.changed -> function audit
+        # fleet.iac:30  instances.changed -> function audit
         instances_changed_to_audit = lambda_.EventSourceMapping(
             self,
             "InstancesChangedToAudit",
@@ -345,7 +371,102 @@ class FleetStack(cdk.Stack):
         )
         instances_changed_to_audit.node.add_dependency(audit_role)
 
-        # fleet.iac:38  output audit_url
+        # fleet.iac:32  function audit: alarm when function audit fails
+        audit_errors_alarm = cloudwatch.CfnAlarm(
+            self,
+            "AuditErrorsAlarm",
+            alarm_name="fleet-audit-errors",
+            alarm_description="function audit fails (app `alarms = ops`)",
+            namespace="AWS/Lambda",
+            metric_name="Errors",
+            dimensions=[
+                cloudwatch.CfnAlarm.DimensionProperty(
+                    name="FunctionName",
+                    value=audit.function_name,
+                ),
+            ],
+            statistic="Sum",
+            period=300,
+            evaluation_periods=1,
+            threshold=0,
+            comparison_operator="GreaterThanThreshold",
+            treat_missing_data="notBreaching",
+            alarm_actions=[ops.topic_arn],
+        )
+
+        # fleet.iac:32  function audit: alarm when function audit is throttled
+        audit_throttles_alarm = cloudwatch.CfnAlarm(
+            self,
+            "AuditThrottlesAlarm",
+            alarm_name="fleet-audit-throttles",
+            alarm_description="function audit is throttled (app `alarms = ops`)",
+            namespace="AWS/Lambda",
+            metric_name="Throttles",
+            dimensions=[
+                cloudwatch.CfnAlarm.DimensionProperty(
+                    name="FunctionName",
+                    value=audit.function_name,
+                ),
+            ],
+            statistic="Sum",
+            period=300,
+            evaluation_periods=1,
+            threshold=0,
+            comparison_operator="GreaterThanThreshold",
+            treat_missing_data="notBreaching",
+            alarm_actions=[ops.topic_arn],
+        )
+
+        # fleet.iac:23  queue failures_dlq: alarm when dead-letter queue failures_dlq holds a message
+        failures_dlq_messages_alarm = cloudwatch.CfnAlarm(
+            self,
+            "FailuresDlqMessagesAlarm",
+            alarm_name="fleet-failures-dlq-messages",
+            alarm_description="dead-letter queue failures_dlq holds a message (app `alarms = ops`)",
+            namespace="AWS/SQS",
+            metric_name="ApproximateNumberOfMessagesVisible",
+            dimensions=[
+                cloudwatch.CfnAlarm.DimensionProperty(
+                    name="QueueName",
+                    value=failures_dlq.queue_name,
+                ),
+            ],
+            statistic="Maximum",
+            period=300,
+            evaluation_periods=1,
+            threshold=0,
+            comparison_operator="GreaterThanThreshold",
+            treat_missing_data="notBreaching",
+            alarm_actions=[ops.topic_arn],
+        )
+
+        # fleet.iac:12  topic ops: who may send to it
+        ops_policy = sns.TopicPolicy(
+            self,
+            "OpsPolicy",
+            topics=[ops],
+        )
+        ops_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromAlarms",
+                principals=[iam.ServicePrincipal("cloudwatch.amazonaws.com")],
+                actions=["sns:Publish"],
+                resources=[ops.topic_arn],
+                conditions={
+                    "ArnEquals": {
+                        "aws:SourceArn": [
+                            audit_errors_alarm.attr_arn,
+                            audit_throttles_alarm.attr_arn,
+                            failures_dlq_messages_alarm.attr_arn,
+                        ],
+                    },
+                    "StringEquals": {"aws:SourceAccount": cdk.Aws.ACCOUNT_ID},
+                },
+            ),
+        )
+        resource_of(ops_policy).override_logical_id("OpsPolicy")
+
+        # fleet.iac:42  output audit_url
         audit_url_output = cdk.CfnOutput(
             self,
             "Output:AuditUrl",

@@ -30,6 +30,7 @@ resource "aws_sns_topic_policy" "ops_policy" {
             "aws:SourceArn" = [
               aws_cloudwatch_metric_alarm.audit_errors_alarm.arn,
               aws_cloudwatch_metric_alarm.audit_throttles_alarm.arn,
+              aws_cloudwatch_metric_alarm.reconcile_failed_alarm.arn,
               aws_cloudwatch_metric_alarm.failures_dlq_messages_alarm.arn,
             ]
           }
@@ -47,12 +48,48 @@ resource "aws_cloudwatch_event_bus" "shop_bus" {
   name = "fleet-shop-bus"
 }
 
-# fleet.iac:20  topic alerts
+# fleet.iac:20  queue ledger
+resource "aws_sqs_queue" "ledger" {
+  name                        = "fleet-ledger.fifo"
+  fifo_queue                  = true
+  content_based_deduplication = true
+  max_message_size            = 262144
+  visibility_timeout_seconds  = 30
+  message_retention_seconds   = 345600
+  delay_seconds               = 0
+  sqs_managed_sse_enabled     = true
+}
+
+# fleet.iac:20  queue ledger: who may send to it
+resource "aws_sqs_queue_policy" "ledger_policy" {
+  queue_url = aws_sqs_queue.ledger.url
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "FromShopBusEventToLedger"
+        Effect = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.ledger.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = aws_cloudwatch_event_rule.shop_bus_event_to_ledger.arn
+          }
+        }
+      },
+    ]
+  })
+}
+
+# fleet.iac:23  topic alerts
 resource "aws_sns_topic" "alerts" {
   name = "fleet-alerts"
 }
 
-# fleet.iac:23  queue failures
+# fleet.iac:26  queue failures
 resource "aws_sqs_queue" "failures" {
   name                       = "fleet-failures"
   max_message_size           = 262144
@@ -66,7 +103,7 @@ resource "aws_sqs_queue" "failures" {
   })
 }
 
-# fleet.iac:23  queue failures: who may send to it
+# fleet.iac:26  queue failures: who may send to it
 resource "aws_sqs_queue_policy" "failures_policy" {
   queue_url = aws_sqs_queue.failures.url
   policy = jsonencode({
@@ -104,7 +141,7 @@ resource "aws_sqs_queue_policy" "failures_policy" {
   })
 }
 
-# fleet.iac:23  queue failures_dlq (dead-letter queue)
+# fleet.iac:26  queue failures_dlq (dead-letter queue)
 resource "aws_sqs_queue" "failures_dlq" {
   name                       = "fleet-failures-dlq"
   max_message_size           = 262144
@@ -114,7 +151,7 @@ resource "aws_sqs_queue" "failures_dlq" {
   sqs_managed_sse_enabled    = true
 }
 
-# fleet.iac:26  table instances
+# fleet.iac:29  table instances
 resource "aws_dynamodb_table" "instances" {
   name             = "fleet-instances"
   billing_mode     = "PAY_PER_REQUEST"
@@ -140,13 +177,13 @@ resource "aws_dynamodb_table" "instances" {
   }
 }
 
-# fleet.iac:32  function audit: log group
+# fleet.iac:35  function audit: log group
 resource "aws_cloudwatch_log_group" "audit_log_group" {
   name              = "/aws/lambda/fleet-audit"
   retention_in_days = 30
 }
 
-# fleet.iac:32  function audit: role
+# fleet.iac:35  function audit: role
 resource "aws_iam_role" "audit_role" {
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
@@ -162,7 +199,7 @@ resource "aws_iam_role" "audit_role" {
   })
 }
 
-# fleet.iac:32  function audit: role
+# fleet.iac:35  function audit: role
 resource "aws_iam_role_policy" "audit_role" {
   name = "AuditRolePolicy"
   role = aws_iam_role.audit_role.id
@@ -218,7 +255,7 @@ resource "aws_iam_role_policy" "audit_role" {
   })
 }
 
-# fleet.iac:32  function audit
+# fleet.iac:35  function audit
 resource "aws_lambda_function" "audit" {
   function_name    = "fleet-audit"
   role             = aws_iam_role.audit_role.arn
@@ -254,10 +291,78 @@ resource "aws_lambda_function" "audit" {
   depends_on = [aws_iam_role_policy.audit_role]
 }
 
-# fleet.iac:32  function audit: URL
+# fleet.iac:35  function audit: URL
 resource "aws_lambda_function_url" "audit_url" {
   function_name      = aws_lambda_function.audit.arn
   authorization_type = "AWS_IAM"
+}
+
+# fleet.iac:49  queue reconcile_jobs
+resource "aws_sqs_queue" "reconcile_jobs" {
+  name                       = "fleet-reconcile-jobs"
+  max_message_size           = 262144
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 345600
+  delay_seconds              = 0
+  sqs_managed_sse_enabled    = true
+}
+
+# fleet.iac:50  workflow reconcile: role
+resource "aws_iam_role" "reconcile_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "states.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# fleet.iac:50  workflow reconcile: role
+resource "aws_iam_role_policy" "reconcile_role" {
+  name = "ReconcileRolePolicy"
+  role = aws_iam_role.reconcile_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "InvokeAudit"
+        Effect   = "Allow"
+        Action   = "lambda:InvokeFunction"
+        Resource = "arn:${data.aws_partition.current.partition}:lambda:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:function:fleet-audit"
+      },
+    ]
+  })
+}
+
+# fleet.iac:50  workflow reconcile
+resource "aws_sfn_state_machine" "reconcile" {
+  name     = "fleet-reconcile"
+  type     = "STANDARD"
+  role_arn = aws_iam_role.reconcile_role.arn
+  definition = jsonencode({
+    Comment = "workflow reconcile"
+    StartAt = "Invoke audit"
+    States = {
+      "Invoke audit" = {
+        Type     = "Task"
+        Resource = "arn:aws:states:::lambda:invoke"
+        Parameters = {
+          FunctionName = aws_lambda_function.audit.arn
+          "Payload.$"  = "$"
+        }
+        OutputPath = "$.Payload"
+        End        = true
+      }
+    }
+  })
+
+  depends_on = [aws_iam_role_policy.reconcile_role]
 }
 
 # fleet.iac:14  default.event -> function audit
@@ -369,7 +474,30 @@ resource "aws_cloudwatch_event_target" "shop_bus_event_to_failures_failures" {
   arn            = aws_sqs_queue.failures.arn
 }
 
-# fleet.iac:21  alerts.message -> queue failures
+# fleet.iac:21  shop_bus.event -> queue ledger
+resource "aws_cloudwatch_event_rule" "shop_bus_event_to_ledger" {
+  name           = "fleet-shop-bus-event-to-ledger"
+  description    = "shop_bus.event -> ledger"
+  event_bus_name = aws_cloudwatch_event_bus.shop_bus.name
+  event_pattern = jsonencode({
+    "detail-type" = ["LedgerEntry"]
+  })
+  state = "ENABLED"
+}
+
+# fleet.iac:21  shop_bus.event -> queue ledger: target ledger
+resource "aws_cloudwatch_event_target" "shop_bus_event_to_ledger_ledger" {
+  rule           = aws_cloudwatch_event_rule.shop_bus_event_to_ledger.name
+  event_bus_name = aws_cloudwatch_event_bus.shop_bus.name
+  target_id      = "ledger"
+  arn            = aws_sqs_queue.ledger.arn
+
+  sqs_target {
+    message_group_id = "fleet"
+  }
+}
+
+# fleet.iac:24  alerts.message -> queue failures
 resource "aws_sns_topic_subscription" "alerts_message_to_failures" {
   topic_arn = aws_sns_topic.alerts.arn
   protocol  = "sqs"
@@ -390,7 +518,7 @@ resource "aws_sns_topic_subscription" "alerts_message_to_failures" {
   raw_message_delivery = true
 }
 
-# fleet.iac:24  failures.message -> function audit
+# fleet.iac:27  failures.message -> function audit
 resource "aws_lambda_event_source_mapping" "failures_message_to_audit" {
   function_name           = aws_lambda_function.audit.function_name
   event_source_arn        = aws_sqs_queue.failures.arn
@@ -406,7 +534,7 @@ resource "aws_lambda_event_source_mapping" "failures_message_to_audit" {
   depends_on = [aws_iam_role_policy.audit_role]
 }
 
-# fleet.iac:30  instances.changed -> function audit
+# fleet.iac:33  instances.changed -> function audit
 resource "aws_lambda_event_source_mapping" "instances_changed_to_audit" {
   function_name           = aws_lambda_function.audit.function_name
   event_source_arn        = aws_dynamodb_table.instances.stream_arn
@@ -423,7 +551,147 @@ resource "aws_lambda_event_source_mapping" "instances_changed_to_audit" {
   depends_on = [aws_iam_role_policy.audit_role]
 }
 
-# fleet.iac:32  function audit: alarm when function audit fails
+# fleet.iac:53  reconcile_jobs.message -> reconcile: pipe role
+resource "aws_iam_role" "reconcile_jobs_message_to_reconcile_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "pipes.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# fleet.iac:53  reconcile_jobs.message -> reconcile: pipe role
+resource "aws_iam_role_policy" "reconcile_jobs_message_to_reconcile_role" {
+  name = "ReconcileJobsMessageToReconcileRolePolicy"
+  role = aws_iam_role.reconcile_jobs_message_to_reconcile_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "ConsumeReconcileJobs"
+        Effect   = "Allow"
+        Action   = ["sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage"]
+        Resource = aws_sqs_queue.reconcile_jobs.arn
+      },
+      {
+        Sid      = "StartReconcile"
+        Effect   = "Allow"
+        Action   = "states:StartExecution"
+        Resource = "arn:${data.aws_partition.current.partition}:states:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:stateMachine:fleet-reconcile"
+      },
+    ]
+  })
+}
+
+# fleet.iac:53  reconcile_jobs.message -> workflow reconcile (pipe)
+resource "aws_pipes_pipe" "reconcile_jobs_message_to_reconcile" {
+  name     = "fleet-reconcile-jobs-message-to-reconcile"
+  role_arn = aws_iam_role.reconcile_jobs_message_to_reconcile_role.arn
+  source   = aws_sqs_queue.reconcile_jobs.arn
+  target   = aws_sfn_state_machine.reconcile.arn
+
+  source_parameters {
+    sqs_queue_parameters {
+      batch_size = 1
+    }
+
+    filter_criteria {
+      filter {
+        pattern = "{\"body\":{\"kind\":[\"full\"]}}"
+      }
+    }
+  }
+
+  target_parameters {
+    step_function_state_machine_parameters {
+      invocation_type = "FIRE_AND_FORGET"
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.reconcile_jobs_message_to_reconcile_role]
+}
+
+# fleet.iac:54  instances.changed -> reconcile: pipe role
+resource "aws_iam_role" "instances_changed_to_reconcile_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "pipes.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# fleet.iac:54  instances.changed -> reconcile: pipe role
+resource "aws_iam_role_policy" "instances_changed_to_reconcile_role" {
+  name = "InstancesChangedToReconcileRolePolicy"
+  role = aws_iam_role.instances_changed_to_reconcile_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid    = "ReadStreamInstances"
+        Effect = "Allow"
+        Action = [
+          "dynamodb:DescribeStream",
+          "dynamodb:GetRecords",
+          "dynamodb:GetShardIterator",
+          "dynamodb:ListStreams",
+        ]
+        Resource = aws_dynamodb_table.instances.stream_arn
+      },
+      {
+        Sid      = "StartReconcile"
+        Effect   = "Allow"
+        Action   = "states:StartExecution"
+        Resource = "arn:${data.aws_partition.current.partition}:states:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:stateMachine:fleet-reconcile"
+      },
+    ]
+  })
+}
+
+# fleet.iac:54  instances.changed -> workflow reconcile (pipe)
+resource "aws_pipes_pipe" "instances_changed_to_reconcile" {
+  name     = "fleet-instances-changed-to-reconcile"
+  role_arn = aws_iam_role.instances_changed_to_reconcile_role.arn
+  source   = aws_dynamodb_table.instances.stream_arn
+  target   = aws_sfn_state_machine.reconcile.arn
+
+  source_parameters {
+    dynamodb_stream_parameters {
+      starting_position = "LATEST"
+      batch_size        = 10
+    }
+
+    filter_criteria {
+      filter {
+        pattern = "{\"eventName\":[\"REMOVE\"]}"
+      }
+    }
+  }
+
+  target_parameters {
+    step_function_state_machine_parameters {
+      invocation_type = "FIRE_AND_FORGET"
+    }
+  }
+
+  depends_on = [aws_iam_role_policy.instances_changed_to_reconcile_role]
+}
+
+# fleet.iac:35  function audit: alarm when function audit fails
 resource "aws_cloudwatch_metric_alarm" "audit_errors_alarm" {
   alarm_name        = "fleet-audit-errors"
   alarm_description = "function audit fails (app `alarms = ops`)"
@@ -441,7 +709,7 @@ resource "aws_cloudwatch_metric_alarm" "audit_errors_alarm" {
   alarm_actions       = [aws_sns_topic.ops.arn]
 }
 
-# fleet.iac:32  function audit: alarm when function audit is throttled
+# fleet.iac:35  function audit: alarm when function audit is throttled
 resource "aws_cloudwatch_metric_alarm" "audit_throttles_alarm" {
   alarm_name        = "fleet-audit-throttles"
   alarm_description = "function audit is throttled (app `alarms = ops`)"
@@ -459,7 +727,25 @@ resource "aws_cloudwatch_metric_alarm" "audit_throttles_alarm" {
   alarm_actions       = [aws_sns_topic.ops.arn]
 }
 
-# fleet.iac:23  queue failures_dlq: alarm when dead-letter queue failures_dlq holds a message
+# fleet.iac:50  workflow reconcile: alarm when an execution of workflow reconcile fails
+resource "aws_cloudwatch_metric_alarm" "reconcile_failed_alarm" {
+  alarm_name        = "fleet-reconcile-failed"
+  alarm_description = "an execution of workflow reconcile fails (app `alarms = ops`)"
+  namespace         = "AWS/States"
+  metric_name       = "ExecutionsFailed"
+  dimensions = {
+    StateMachineArn = aws_sfn_state_machine.reconcile.arn
+  }
+  statistic           = "Sum"
+  period              = 300
+  evaluation_periods  = 1
+  threshold           = 0
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.ops.arn]
+}
+
+# fleet.iac:26  queue failures_dlq: alarm when dead-letter queue failures_dlq holds a message
 resource "aws_cloudwatch_metric_alarm" "failures_dlq_messages_alarm" {
   alarm_name        = "fleet-failures-dlq-messages"
   alarm_description = "dead-letter queue failures_dlq holds a message (app `alarms = ops`)"
