@@ -259,6 +259,19 @@ LAYER_ARN = (
     r":layer:[a-zA-Z0-9-_]+:[0-9]+\Z"
 )
 MAX_LAYERS = 5
+# The interface endpoint a function in the generated VPC needs for each kind it is
+# granted on (`allow`); tables and buckets go through the gateway endpoints instead.
+ENDPOINT_SERVICES = {
+    "queue": "sqs",
+    "topic": "sns",
+    "bus": "events",
+    "workflow": "states",
+    "secret": "secretsmanager",
+    "model": "bedrock-runtime",
+    "function": "lambda",
+    "container": "ecs",
+}
+GATEWAY_SERVICES = ("s3", "dynamodb")
 # An Express workflow runs for at most five minutes.
 EXPRESS_MAX_SECONDS = 5 * 60
 
@@ -302,6 +315,7 @@ KINDS: dict[str, Kind] = {
                 Attr("tracing", "bool", False, doc="X-Ray active tracing"),
                 Attr("layers", "list", doc="layer version ARNs, at most 5"),
                 Attr("storage", "size", 512 * MB, low=512 * MB, high=10240 * MB, doc="/tmp"),
+                Attr("vpc", "bool", False, doc="in the app's network (or private subnets)"),
             ),
             blocks=("env",),
             exposes=("name", "arn", "url"),

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .catalog import DEFAULT_BUS
+from .catalog import DEFAULT_BUS, ENDPOINT_SERVICES, GATEWAY_SERVICES
 
 if TYPE_CHECKING:
     from .model import App, Resource
@@ -64,6 +64,11 @@ VPC_IDS = (
     "VpcFlowLogRole",
     "VpcFlowLog",
 )
+
+
+def endpoint_id(service: str) -> str:
+    """`bedrock-runtime` -> `BedrockRuntime`: the middle of a VPC endpoint's ID."""
+    return "".join(p[:1].upper() + p[1:] for p in service.split("-"))
 
 
 def edge_id(source: str, event: str, target: str, index: int = 1) -> str:
@@ -178,6 +183,19 @@ def generated_ids(app: App) -> list[Generated]:
                 route.target in res and res[route.target].kind != "function" for route in r.routes
             ):
                 add(f"{lid}Role", f"the integration role of {this}", r.span, r.name)
+    vpc_functions = [r for r in res.values() if r.kind == "function" and r.attrs.get("vpc")]
+    if vpc_functions and app.network is None:
+        first = vpc_functions[0]
+        ids = [] if network_made else ["Vpc", "VpcFlowLogs", "VpcFlowLogRole", "VpcFlowLog"]
+        ids += ["VpcPrivateRouteTable", "VpcFunctionSecurityGroup"]
+        for i in (1, 2):
+            ids += [f"VpcPrivateSubnet{i}", f"VpcPrivateSubnet{i}RouteTableAssociation"]
+        services = _endpoint_services(app, vpc_functions)
+        if services:
+            ids.append("VpcEndpointSecurityGroup")
+        ids += [f"Vpc{endpoint_id(s)}Endpoint" for s in (*GATEWAY_SERVICES, *services)]
+        for vid in ids:
+            add(vid, "a part of the VPC made for the app's functions", first.span, first.name)
     for lid, owner in alarm_ids(app):
         add(lid, f"an alarm of {owner.kind} `{owner.name}`", owner.span, owner.name)
     events_roles: set[str] = set()
@@ -233,4 +251,15 @@ def alarm_ids(app: App) -> list[tuple[str, Resource]]:
     out += [
         (f"{logical_id(q.name)}MessagesAlarm", q) for q in app.of_kind("queue") if q.name in dlqs
     ]
+    return out
+
+
+def _endpoint_services(app: App, functions: list[Resource]) -> list[str]:
+    """The interface endpoints the functions' grants reach (plan/compute.py's order)."""
+    out: list[str] = []
+    for fn in functions:
+        for grant in fn.grants:
+            service = ENDPOINT_SERVICES.get(app.resources[grant.target].kind)
+            if service is not None and service not in out:
+                out.append(service)
     return out

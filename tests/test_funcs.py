@@ -23,9 +23,13 @@ class _Loader(yaml.SafeLoader):
     """YAML with CloudFormation's short intrinsics read as plain values."""
 
 
-_Loader.add_multi_constructor(
-    "!", lambda loader, suffix, node: f"!{suffix} {loader.construct_scalar(node)}"
-)
+def _intrinsic(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return f"!{suffix} {loader.construct_scalar(node)}"
+    return {f"!{suffix}": loader.construct_sequence(node)}  # type: ignore[arg-type]
+
+
+_Loader.add_multi_constructor("!", _intrinsic)
 
 
 def _template(program: Path, target: str = "cfn") -> dict[str, Any]:
@@ -217,3 +221,51 @@ def test_fifo_queue_dedup_and_group_from_eventbridge() -> None:
     assert (ledger["FifoQueue"], ledger["ContentBasedDeduplication"]) == (True, True)
     (target,) = res["ShopBusEventToLedger"]["Properties"]["Targets"]
     assert target["SqsParameters"] == {"MessageGroupId": "fleet"}
+
+
+def test_vpc_function_gets_private_subnets_and_only_the_endpoints_it_needs() -> None:
+    template = _template(REPO / "examples" / "fleet.iac")
+    res = template["Resources"]
+    config = res["Audit"]["Properties"]["VpcConfig"]
+    assert config["SubnetIds"] == ["!Ref VpcPrivateSubnet1", "!Ref VpcPrivateSubnet2"]
+    endpoints = {r: v["Properties"] for r, v in res.items() if v["Type"] == "AWS::EC2::VPCEndpoint"}
+    # Gateways for S3 and DynamoDB; an interface only for SNS (`allow ops: publish`).
+    assert {r: p["VpcEndpointType"] for r, p in endpoints.items()} == {
+        "VpcS3Endpoint": "Gateway",
+        "VpcDynamodbEndpoint": "Gateway",
+        "VpcSnsEndpoint": "Interface",
+    }
+    types = {v["Type"] for v in res.values()}
+    assert "AWS::EC2::NatGateway" not in types
+    assert "AWS::EC2::InternetGateway" not in types  # no containers: no public subnets
+    # The private route table has no route out at all.
+    assert not [v for v in res.values() if v["Type"] == "AWS::EC2::Route"]
+    enis = [s for s in _statements(template, "AuditRole") if s["Sid"] == "ManageNetworkInterfaces"]
+    assert enis[0]["Action"] == [
+        "ec2:AssignPrivateIpAddresses",
+        "ec2:CreateNetworkInterface",
+        "ec2:DeleteNetworkInterface",
+        "ec2:DescribeNetworkInterfaces",
+        "ec2:DescribeSubnets",
+        "ec2:UnassignPrivateIpAddresses",
+    ]
+
+
+def test_vpc_function_in_the_apps_network(tmp_path: Path) -> None:
+    program = tmp_path / "net.iac"
+    shutil.copy(HERE / "programs" / "src" / "breaker.py", tmp_path / "breaker.py")
+    program.write_text(
+        'app net {\n  network {\n    subnets = ["subnet-0abc1234def567890", "subnet-0def1234abc567890"]\n'
+        '    security_groups = ["sg-0abc1234def567890"]\n  }\n}\n'
+        'function f {\n  code = "breaker.py"\n  vpc = true\n}\nevery 1h -> f\n'
+    )
+    res = _template(program)["Resources"]
+    assert res["F"]["Properties"]["VpcConfig"] == {
+        "SubnetIds": ["subnet-0abc1234def567890", "subnet-0def1234abc567890"],
+        "SecurityGroupIds": ["sg-0abc1234def567890"],
+    }
+    assert not [r for r in res if r.startswith("Vpc")]  # nothing generated
+    path = tmp_path / "template.yaml"
+    path.write_bytes(compile_program(program, ["cfn"]).files["cfn/template.yaml"])
+    matches = cfn_lint(path, include_warnings=True)
+    assert not matches, format_cfn_lint(matches)

@@ -178,10 +178,14 @@ def warn_unused(ctx: Context) -> None:
         ),
         None,
     )
-    if network is not None and not any(r.kind == "container" for r in ctx.resources.values()):
+    if network is not None and not any(
+        r.kind == "container" or (r.kind == "function" and r.attrs.get("vpc"))
+        for r in ctx.resources.values()
+    ):
         ctx.diags.warning(
             "W003",
-            "the app's `network` is not used: only containers run in it",
+            "the app's `network` is not used: only containers and `vpc = true` functions "
+            "run in it",
             network.name.span,
             hints=("remove it, or declare the containers that should run there",),
         )

@@ -122,6 +122,7 @@ MODULES = {
     "subnet_route_table_association": ["ec2"],
     "security_group": ["ec2"],
     "flow_log": ["ec2"],
+    "vpc_endpoint": ["ec2"],
 }
 # Standard-library modules the stack may import (written above the CDK ones).
 STDLIB = {"json": "import json"}
@@ -578,6 +579,14 @@ def _block(speller: CdkTarget, node: Node, body: str) -> str:
         # second, CDK-made policy the plan doesn't have.
         mode = Call(f"resource_of({var}).add_property_override", ("TracingConfig.Mode", "Active"))
         lines.append(speller.line(mode))
+    if isinstance(node.props, FunctionProps) and node.props.subnets:
+        # The construct's `vpc` wants a VPC object and grants the role a policy of its own.
+        config = {"SubnetIds": list(node.props.subnets)}
+        config["SecurityGroupIds"] = list(node.props.security_groups)
+        vpc = Call(
+            f"resource_of({var}).add_property_override", ("VpcConfig", speller.expr(config))
+        )
+        lines.append(speller.line(vpc))
     for dep in node.depends_on:
         lines.append(f"{var}.node.add_dependency({speller.vars[dep]})")
     return "\n".join(lines)

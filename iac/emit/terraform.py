@@ -51,6 +51,7 @@ TYPES: dict[str, str] = {
     "subnet_route_table_association": "aws_route_table_association",
     "security_group": "aws_security_group",
     "flow_log": "aws_flow_log",
+    "vpc_endpoint": "aws_vpc_endpoint",
 }
 # How a node's attribute is read: (node type, plan attribute) -> resource attribute.
 ATTRIBUTES: dict[tuple[str, str], str] = {

@@ -27,6 +27,15 @@ STREAM_READER = (
 # it deletes what it delivered and never changes a message's visibility.
 PIPE_QUEUE_READER = ("sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage")
 LOG_WRITER = ("logs:CreateLogStream", "logs:PutLogEvents")
+# A function in a VPC: what AWSLambdaVPCAccessExecutionRole allows, no more.
+ENI_MANAGER = (
+    "ec2:AssignPrivateIpAddresses",
+    "ec2:CreateNetworkInterface",
+    "ec2:DeleteNetworkInterface",
+    "ec2:DescribeNetworkInterfaces",
+    "ec2:DescribeSubnets",
+    "ec2:UnassignPrivateIpAddresses",
+)
 # X-Ray's actions take no resource narrower than `*` ("Actions defined by AWS X-Ray").
 XRAY_WRITER = ("xray:PutTelemetryRecords", "xray:PutTraceSegments")
 # Step Functions also samples (its "X-Ray IAM policies" page).

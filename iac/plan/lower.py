@@ -38,6 +38,7 @@ def plan(app: m.App) -> Plan:
     cx = Lowering(app)
     for res in app.resources.values():
         KINDS[res.kind](cx, res)
+    compute.private_network(cx)  # once every `vpc = true` function is known
     serverless.lower_api_roles(cx)
     for edge in app.edges:
         edges.lower_edge(cx, edge)

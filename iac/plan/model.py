@@ -59,6 +59,8 @@ class FunctionProps(Props):
     tracing: bool = False  # X-Ray active tracing
     layers: tuple[str, ...] = ()  # layer version ARNs
     storage: int = 512  # ephemeral /tmp, MiB
+    subnets: tuple[Value, ...] = ()  # `vpc = true`: where its network interfaces go
+    security_groups: tuple[Value, ...] = ()
 
 
 @_props
@@ -459,6 +461,22 @@ class SecurityGroupProps(Props):
     vpc: Value
     description: str
     egress: tuple[Egress, ...]
+    ingress: tuple[Egress, ...] = ()  # the same shape: from `cidr` on `port`
+
+
+@_props
+@dataclass(frozen=True)
+class VpcEndpointProps(Props):
+    """A gateway endpoint (S3, DynamoDB: routes in `route_tables`) or an interface
+    endpoint (one network interface per subnet, private DNS on)."""
+
+    TYPE = "vpc_endpoint"
+    vpc: Value
+    service: Value  # com.amazonaws.REGION.sqs
+    kind: str  # Gateway | Interface
+    route_tables: tuple[Value, ...] = ()
+    subnets: tuple[Value, ...] = ()
+    security_groups: tuple[Value, ...] = ()
 
 
 @_props

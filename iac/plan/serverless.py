@@ -10,8 +10,9 @@ from .. import model as m
 from ..names import logical_id, physical, route_id
 from .assets import Asset
 from .base import MAX_MESSAGE_SIZE, Lowering
+from .compute import function_network
 from .edges import permission
-from .iam import LOG_WRITER, XRAY_WRITER, RoleSpec, Statement
+from .iam import ENI_MANAGER, LOG_WRITER, XRAY_WRITER, RoleSpec, Statement
 from .model import (
     ApiIntegrationProps,
     ApiRouteProps,
@@ -80,6 +81,20 @@ def lower_function(cx: Lowering, res: m.Resource) -> None:
         )
     for grant in res.grants:
         cx.grant(role, grant)
+    subnets: tuple[Value, ...] = ()
+    groups: tuple[Value, ...] = ()
+    if res.attrs.get("vpc"):
+        subnets, groups = function_network(cx)
+        role.add(
+            Statement(
+                "ManageNetworkInterfaces",
+                ENI_MANAGER,
+                ("*",),
+                res.span,
+                "`vpc = true`: Lambda makes the function's network interfaces, which "
+                "have no ARN before they exist",
+            )
+        )
     cx.node(
         f"{fid}LogGroup",
         LogGroupProps(log_name, res.attrs["log_retention"] // 86400),
@@ -104,6 +119,8 @@ def lower_function(cx: Lowering, res: m.Resource) -> None:
             tracing=bool(res.attrs.get("tracing")),
             layers=tuple(res.attrs.get("layers") or ()),
             storage=(res.attrs.get("storage") or 512 * 1024 * 1024) // (1024 * 1024),
+            subnets=subnets,
+            security_groups=groups,
         ),
         res.span,
         f"function {res.name}",

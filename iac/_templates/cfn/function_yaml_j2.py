@@ -75,6 +75,13 @@ def root(context, missing=missing, environment=environment):
         yield '      EphemeralStorage:\n        Size: '
         yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'storage'))
         yield '\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'subnets'):
+        pass
+        yield '      VpcConfig:\n        SubnetIds:'
+        yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'subnets'), 10))
+        yield '\n        SecurityGroupIds:'
+        yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'security_groups'), 10))
+        yield '\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'env'):
         pass
         yield '      Environment:\n        Variables:'
@@ -87,4 +94,4 @@ def root(context, missing=missing, environment=environment):
         yield '\n'
 
 blocks = {}
-debug_info = '3=39&4=41&5=43&7=45&8=47&9=49&10=51&11=54&13=57&15=59&16=61&18=63&19=65&23=68&24=71&26=73&28=76&30=78&32=81&34=83&35=86'
+debug_info = '3=39&4=41&5=43&7=45&8=47&9=49&10=51&11=54&13=57&15=59&16=61&18=63&19=65&23=68&24=71&26=73&28=76&30=78&32=81&33=83&35=85&37=88&39=90&40=93'

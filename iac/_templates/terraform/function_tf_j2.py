@@ -79,6 +79,13 @@ def root(context, missing=missing, environment=environment):
         yield '\n  ephemeral_storage {\n    size = '
         yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'storage'))
         yield '\n  }\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'subnets'):
+        pass
+        yield '\n  vpc_config {\n    subnet_ids = '
+        yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'subnets'), 4))
+        yield '\n    security_group_ids = '
+        yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'security_groups'), 4))
+        yield '\n  }\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'env'):
         pass
         yield '\n  environment {\n    variables = '
@@ -89,4 +96,4 @@ def root(context, missing=missing, environment=environment):
     yield ']\n}\n'
 
 blocks = {}
-debug_info = '1=38&2=40&3=42&4=44&5=46&6=48&7=50&8=52&9=54&10=56&11=59&13=62&14=64&16=66&17=69&22=72&24=74&30=77&33=80&36=82&39=85&43=88'
+debug_info = '1=38&2=40&3=42&4=44&5=46&6=48&7=50&8=52&9=54&10=56&11=59&13=62&14=64&16=66&17=69&22=72&24=74&30=77&33=80&36=82&39=85&40=87&43=89&46=92&50=95'

@@ -6,6 +6,10 @@ data "aws_partition" "current" {}
 
 data "aws_region" "current" {}
 
+data "aws_availability_zones" "available" {
+  state = "available"
+}
+
 # fleet.iac:12  topic ops
 resource "aws_sns_topic" "ops" {
   name = "fleet-ops"
@@ -230,6 +234,25 @@ resource "aws_iam_role_policy" "audit_role" {
         Resource = aws_dynamodb_table.instances.arn
       },
       {
+        Sid      = "PublishOps"
+        Effect   = "Allow"
+        Action   = "sns:Publish"
+        Resource = aws_sns_topic.ops.arn
+      },
+      {
+        Sid    = "ManageNetworkInterfaces"
+        Effect = "Allow"
+        Action = [
+          "ec2:AssignPrivateIpAddresses",
+          "ec2:CreateNetworkInterface",
+          "ec2:DeleteNetworkInterface",
+          "ec2:DescribeNetworkInterfaces",
+          "ec2:DescribeSubnets",
+          "ec2:UnassignPrivateIpAddresses",
+        ]
+        Resource = "*"
+      },
+      {
         Sid    = "ConsumeFailures"
         Effect = "Allow"
         Action = [
@@ -282,6 +305,11 @@ resource "aws_lambda_function" "audit" {
     size = 2048
   }
 
+  vpc_config {
+    subnet_ids         = [aws_subnet.vpc_private_subnet1.id, aws_subnet.vpc_private_subnet2.id]
+    security_group_ids = [aws_security_group.vpc_function_security_group.id]
+  }
+
   environment {
     variables = {
       TABLE = aws_dynamodb_table.instances.name
@@ -297,7 +325,7 @@ resource "aws_lambda_function_url" "audit_url" {
   authorization_type = "AWS_IAM"
 }
 
-# fleet.iac:49  queue reconcile_jobs
+# fleet.iac:51  queue reconcile_jobs
 resource "aws_sqs_queue" "reconcile_jobs" {
   name                       = "fleet-reconcile-jobs"
   max_message_size           = 262144
@@ -307,7 +335,7 @@ resource "aws_sqs_queue" "reconcile_jobs" {
   sqs_managed_sse_enabled    = true
 }
 
-# fleet.iac:50  workflow reconcile: role
+# fleet.iac:52  workflow reconcile: role
 resource "aws_iam_role" "reconcile_role" {
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
@@ -323,7 +351,7 @@ resource "aws_iam_role" "reconcile_role" {
   })
 }
 
-# fleet.iac:50  workflow reconcile: role
+# fleet.iac:52  workflow reconcile: role
 resource "aws_iam_role_policy" "reconcile_role" {
   name = "ReconcileRolePolicy"
   role = aws_iam_role.reconcile_role.id
@@ -340,7 +368,7 @@ resource "aws_iam_role_policy" "reconcile_role" {
   })
 }
 
-# fleet.iac:50  workflow reconcile
+# fleet.iac:52  workflow reconcile
 resource "aws_sfn_state_machine" "reconcile" {
   name     = "fleet-reconcile"
   type     = "STANDARD"
@@ -363,6 +391,156 @@ resource "aws_sfn_state_machine" "reconcile" {
   })
 
   depends_on = [aws_iam_role_policy.reconcile_role]
+}
+
+# fleet.iac:35  network: a VPC for the app's functions
+resource "aws_vpc" "vpc" {
+  cidr_block           = "10.0.0.0/16"
+  enable_dns_support   = true
+  enable_dns_hostnames = true
+}
+
+# fleet.iac:35  network: flow log group
+resource "aws_cloudwatch_log_group" "vpc_flow_logs" {
+  name              = "/aws/vpc/fleet-flow-logs"
+  retention_in_days = 30
+}
+
+# fleet.iac:35  network: role for flow logs
+resource "aws_iam_role" "vpc_flow_log_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "vpc-flow-logs.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+# fleet.iac:35  network: role for flow logs
+resource "aws_iam_role_policy" "vpc_flow_log_role" {
+  name = "VpcFlowLogRolePolicy"
+  role = aws_iam_role.vpc_flow_log_role.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "WriteFlowLogs"
+        Effect   = "Allow"
+        Action   = ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"]
+        Resource = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:/aws/vpc/fleet-flow-logs:*"
+      },
+    ]
+  })
+}
+
+# fleet.iac:35  network: flow log
+resource "aws_flow_log" "vpc_flow_log" {
+  vpc_id               = aws_vpc.vpc.id
+  traffic_type         = "ALL"
+  log_destination_type = "cloud-watch-logs"
+  log_destination      = aws_cloudwatch_log_group.vpc_flow_logs.arn
+  iam_role_arn         = aws_iam_role.vpc_flow_log_role.arn
+}
+
+# fleet.iac:35  network: private route table (no route out)
+resource "aws_route_table" "vpc_private_route_table" {
+  vpc_id = aws_vpc.vpc.id
+}
+
+# fleet.iac:35  network: private subnet 1
+resource "aws_subnet" "vpc_private_subnet1" {
+  vpc_id                  = aws_vpc.vpc.id
+  cidr_block              = "10.0.2.0/24"
+  availability_zone       = data.aws_availability_zones.available.names[0]
+  map_public_ip_on_launch = false
+}
+
+# fleet.iac:35  network: private subnet 1 uses the private route table
+resource "aws_route_table_association" "vpc_private_subnet1_route_table_association" {
+  subnet_id      = aws_subnet.vpc_private_subnet1.id
+  route_table_id = aws_route_table.vpc_private_route_table.id
+}
+
+# fleet.iac:35  network: private subnet 2
+resource "aws_subnet" "vpc_private_subnet2" {
+  vpc_id                  = aws_vpc.vpc.id
+  cidr_block              = "10.0.3.0/24"
+  availability_zone       = data.aws_availability_zones.available.names[1]
+  map_public_ip_on_launch = false
+}
+
+# fleet.iac:35  network: private subnet 2 uses the private route table
+resource "aws_route_table_association" "vpc_private_subnet2_route_table_association" {
+  subnet_id      = aws_subnet.vpc_private_subnet2.id
+  route_table_id = aws_route_table.vpc_private_route_table.id
+}
+
+# fleet.iac:35  network: egress-only security group for functions
+resource "aws_security_group" "vpc_function_security_group" {
+  description = "fleet functions: outbound HTTPS only"
+  vpc_id      = aws_vpc.vpc.id
+
+  egress {
+    description = "HTTPS to the VPC endpoints"
+    protocol    = "tcp"
+    from_port   = 443
+    to_port     = 443
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+
+# fleet.iac:35  network: security group for the interface endpoints
+resource "aws_security_group" "vpc_endpoint_security_group" {
+  description = "fleet interface endpoints: HTTPS from the VPC"
+  vpc_id      = aws_vpc.vpc.id
+
+  egress {
+    description = "replies stay in the VPC"
+    protocol    = "tcp"
+    from_port   = 443
+    to_port     = 443
+    cidr_blocks = ["10.0.0.0/16"]
+  }
+
+  ingress {
+    description = "HTTPS from the VPC"
+    protocol    = "tcp"
+    from_port   = 443
+    to_port     = 443
+    cidr_blocks = ["10.0.0.0/16"]
+  }
+}
+
+# fleet.iac:35  network: gateway endpoint for s3
+resource "aws_vpc_endpoint" "vpc_s3_endpoint" {
+  vpc_id            = aws_vpc.vpc.id
+  service_name      = "com.amazonaws.${data.aws_region.current.name}.s3"
+  vpc_endpoint_type = "Gateway"
+  route_table_ids   = [aws_route_table.vpc_private_route_table.id]
+}
+
+# fleet.iac:35  network: gateway endpoint for dynamodb
+resource "aws_vpc_endpoint" "vpc_dynamodb_endpoint" {
+  vpc_id            = aws_vpc.vpc.id
+  service_name      = "com.amazonaws.${data.aws_region.current.name}.dynamodb"
+  vpc_endpoint_type = "Gateway"
+  route_table_ids   = [aws_route_table.vpc_private_route_table.id]
+}
+
+# fleet.iac:35  network: interface endpoint for sns
+resource "aws_vpc_endpoint" "vpc_sns_endpoint" {
+  vpc_id              = aws_vpc.vpc.id
+  service_name        = "com.amazonaws.${data.aws_region.current.name}.sns"
+  vpc_endpoint_type   = "Interface"
+  subnet_ids          = [aws_subnet.vpc_private_subnet1.id, aws_subnet.vpc_private_subnet2.id]
+  security_group_ids  = [aws_security_group.vpc_endpoint_security_group.id]
+  private_dns_enabled = true
 }
 
 # fleet.iac:14  default.event -> function audit
@@ -551,7 +729,7 @@ resource "aws_lambda_event_source_mapping" "instances_changed_to_audit" {
   depends_on = [aws_iam_role_policy.audit_role]
 }
 
-# fleet.iac:53  reconcile_jobs.message -> reconcile: pipe role
+# fleet.iac:55  reconcile_jobs.message -> reconcile: pipe role
 resource "aws_iam_role" "reconcile_jobs_message_to_reconcile_role" {
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
@@ -567,7 +745,7 @@ resource "aws_iam_role" "reconcile_jobs_message_to_reconcile_role" {
   })
 }
 
-# fleet.iac:53  reconcile_jobs.message -> reconcile: pipe role
+# fleet.iac:55  reconcile_jobs.message -> reconcile: pipe role
 resource "aws_iam_role_policy" "reconcile_jobs_message_to_reconcile_role" {
   name = "ReconcileJobsMessageToReconcileRolePolicy"
   role = aws_iam_role.reconcile_jobs_message_to_reconcile_role.id
@@ -590,7 +768,7 @@ resource "aws_iam_role_policy" "reconcile_jobs_message_to_reconcile_role" {
   })
 }
 
-# fleet.iac:53  reconcile_jobs.message -> workflow reconcile (pipe)
+# fleet.iac:55  reconcile_jobs.message -> workflow reconcile (pipe)
 resource "aws_pipes_pipe" "reconcile_jobs_message_to_reconcile" {
   name     = "fleet-reconcile-jobs-message-to-reconcile"
   role_arn = aws_iam_role.reconcile_jobs_message_to_reconcile_role.arn
@@ -618,7 +796,7 @@ resource "aws_pipes_pipe" "reconcile_jobs_message_to_reconcile" {
   depends_on = [aws_iam_role_policy.reconcile_jobs_message_to_reconcile_role]
 }
 
-# fleet.iac:54  instances.changed -> reconcile: pipe role
+# fleet.iac:56  instances.changed -> reconcile: pipe role
 resource "aws_iam_role" "instances_changed_to_reconcile_role" {
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
@@ -634,7 +812,7 @@ resource "aws_iam_role" "instances_changed_to_reconcile_role" {
   })
 }
 
-# fleet.iac:54  instances.changed -> reconcile: pipe role
+# fleet.iac:56  instances.changed -> reconcile: pipe role
 resource "aws_iam_role_policy" "instances_changed_to_reconcile_role" {
   name = "InstancesChangedToReconcileRolePolicy"
   role = aws_iam_role.instances_changed_to_reconcile_role.id
@@ -662,7 +840,7 @@ resource "aws_iam_role_policy" "instances_changed_to_reconcile_role" {
   })
 }
 
-# fleet.iac:54  instances.changed -> workflow reconcile (pipe)
+# fleet.iac:56  instances.changed -> workflow reconcile (pipe)
 resource "aws_pipes_pipe" "instances_changed_to_reconcile" {
   name     = "fleet-instances-changed-to-reconcile"
   role_arn = aws_iam_role.instances_changed_to_reconcile_role.arn
@@ -727,7 +905,7 @@ resource "aws_cloudwatch_metric_alarm" "audit_throttles_alarm" {
   alarm_actions       = [aws_sns_topic.ops.arn]
 }
 
-# fleet.iac:50  workflow reconcile: alarm when an execution of workflow reconcile fails
+# fleet.iac:52  workflow reconcile: alarm when an execution of workflow reconcile fails
 resource "aws_cloudwatch_metric_alarm" "reconcile_failed_alarm" {
   alarm_name        = "fleet-reconcile-failed"
   alarm_description = "an execution of workflow reconcile fails (app `alarms = ops`)"
