@@ -240,15 +240,16 @@ def test_vpc_function_gets_private_subnets_and_only_the_endpoints_it_needs() -> 
     assert "AWS::EC2::InternetGateway" not in types  # no containers: no public subnets
     # The private route table has no route out at all.
     assert not [v for v in res.values() if v["Type"] == "AWS::EC2::Route"]
-    enis = [s for s in _statements(template, "AuditRole") if s["Sid"] == "ManageNetworkInterfaces"]
-    assert enis[0]["Action"] == [
+    statements = {s["Sid"]: s for s in _statements(template, "AuditRole")}
+    enis = statements["ManageNetworkInterfaces"]
+    assert enis["Action"] == [
         "ec2:AssignPrivateIpAddresses",
         "ec2:CreateNetworkInterface",
         "ec2:DeleteNetworkInterface",
-        "ec2:DescribeNetworkInterfaces",
-        "ec2:DescribeSubnets",
         "ec2:UnassignPrivateIpAddresses",
     ]
+    assert "*" not in enis["Resource"]
+    assert statements["DescribeNetwork"]["Resource"] == "*"
 
 
 def test_vpc_function_in_the_apps_network(tmp_path: Path) -> None:

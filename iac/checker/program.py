@@ -184,8 +184,7 @@ def warn_unused(ctx: Context) -> None:
     ):
         ctx.diags.warning(
             "W003",
-            "the app's `network` is not used: only containers and `vpc = true` functions "
-            "run in it",
+            "the app's `network` is not used: only containers and `vpc = true` functions run in it",
             network.name.span,
             hints=("remove it, or declare the containers that should run there",),
         )

@@ -491,6 +491,10 @@ def _render(speller: CdkTarget) -> Rendered:
         speller.modules.update(MODULES[node.type])
     for node in plan.nodes:
         speller.used.update((node.id, *node.depends_on) if node.depends_on else ())
+        if isinstance(node.props, FunctionProps):
+            # Read by the VpcConfig override `_block` writes after the construct.
+            network = (*node.props.subnets, *node.props.security_groups)
+            speller.used.update(v.node for v in network if isinstance(v, Ref))
     # Outputs before the blocks: a construct read only by an output needs its variable.
     outputs = []
     for o in plan.outputs:
@@ -583,9 +587,7 @@ def _block(speller: CdkTarget, node: Node, body: str) -> str:
         # The construct's `vpc` wants a VPC object and grants the role a policy of its own.
         config = {"SubnetIds": list(node.props.subnets)}
         config["SecurityGroupIds"] = list(node.props.security_groups)
-        vpc = Call(
-            f"resource_of({var}).add_property_override", ("VpcConfig", speller.expr(config))
-        )
+        vpc = Call(f"resource_of({var}).add_property_override", ("VpcConfig", speller.expr(config)))
         lines.append(speller.line(vpc))
     for dep in node.depends_on:
         lines.append(f"{var}.node.add_dependency({speller.vars[dep]})")

@@ -12,7 +12,7 @@ from .assets import Asset
 from .base import MAX_MESSAGE_SIZE, Lowering
 from .compute import function_network
 from .edges import permission
-from .iam import ENI_MANAGER, LOG_WRITER, XRAY_WRITER, RoleSpec, Statement
+from .iam import ENI_MANAGER, ENI_READER, LOG_WRITER, XRAY_WRITER, RoleSpec, Statement
 from .model import (
     ApiIntegrationProps,
     ApiRouteProps,
@@ -33,6 +33,8 @@ from .model import (
 )
 from .values import Ref, Sub, Value, arn
 
+# What a VPC function's role may create network interfaces in and with.
+ENI_RESOURCES = ("network-interface", "subnet", "security-group")
 # Incomplete multipart uploads cost storage and are never useful after a week.
 ABORT_UPLOADS_DAYS = 7
 UNCUT = sys.maxsize  # a name no service limit has cut yet
@@ -89,10 +91,19 @@ def lower_function(cx: Lowering, res: m.Resource) -> None:
             Statement(
                 "ManageNetworkInterfaces",
                 ENI_MANAGER,
+                tuple(arn("ec2", f"{kind}/*") for kind in ENI_RESOURCES),
+                res.span,
+                "`vpc = true`: Lambda makes the function's network interfaces in its "
+                "subnets and security groups",
+            )
+        )
+        role.add(
+            Statement(
+                "DescribeNetwork",
+                ENI_READER,
                 ("*",),
                 res.span,
-                "`vpc = true`: Lambda makes the function's network interfaces, which "
-                "have no ARN before they exist",
+                "`vpc = true`: EC2's describe actions take no narrower resource",
             )
         )
     cx.node(

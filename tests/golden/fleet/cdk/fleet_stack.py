@@ -7,6 +7,7 @@ from typing import Any
 import aws_cdk as cdk
 from aws_cdk import aws_cloudwatch as cloudwatch
 from aws_cdk import aws_dynamodb as dynamodb
+from aws_cdk import aws_ec2 as ec2
 from aws_cdk import aws_events as events
 from aws_cdk import aws_iam as iam
 from aws_cdk import aws_lambda as lambda_
@@ -168,6 +169,23 @@ class FleetStack(cdk.Stack):
                             resources=[instances.table_arn],
                         ),
                         iam.PolicyStatement(
+                            sid="PublishOps",
+                            actions=["sns:Publish"],
+                            resources=[ops.topic_arn],
+                        ),
+                        iam.PolicyStatement(
+                            sid="ManageNetworkInterfaces",
+                            actions=[
+                                "ec2:AssignPrivateIpAddresses",
+                                "ec2:CreateNetworkInterface",
+                                "ec2:DeleteNetworkInterface",
+                                "ec2:DescribeNetworkInterfaces",
+                                "ec2:DescribeSubnets",
+                                "ec2:UnassignPrivateIpAddresses",
+                            ],
+                            resources=["*"],
+                        ),
+                        iam.PolicyStatement(
                             sid="ConsumeFailures",
                             actions=[
                                 "sqs:ChangeMessageVisibility",
@@ -192,6 +210,160 @@ class FleetStack(cdk.Stack):
             },
         )
         resource_of(audit_role).override_logical_id("AuditRole")
+
+        # fleet.iac:51  queue reconcile_jobs
+        reconcile_jobs = sqs.Queue(
+            self,
+            "ReconcileJobs",
+            queue_name="fleet-reconcile-jobs",
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.seconds(345600),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+        )
+        resource_of(reconcile_jobs).override_logical_id("ReconcileJobs")
+
+        # fleet.iac:52  workflow reconcile: role
+        reconcile_role = iam.Role(
+            self,
+            "ReconcileRole",
+            assumed_by=iam.ServicePrincipal("states.amazonaws.com"),
+            inline_policies={
+                "ReconcileRolePolicy": iam.PolicyDocument(
+                    statements=[
+                        iam.PolicyStatement(
+                            sid="InvokeAudit",
+                            actions=["lambda:InvokeFunction"],
+                            resources=[
+                                cdk.Fn.sub(
+                                    "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:fleet-audit",
+                                ),
+                            ],
+                        ),
+                    ],
+                ),
+            },
+        )
+        resource_of(reconcile_role).override_logical_id("ReconcileRole")
+
+        # fleet.iac:35  network: a VPC for the app's functions
+        vpc = ec2.CfnVPC(
+            self,
+            "Vpc",
+            cidr_block="10.0.0.0/16",
+            enable_dns_support=True,
+            enable_dns_hostnames=True,
+        )
+
+        # fleet.iac:35  network: flow log group
+        vpc_flow_logs = logs.LogGroup(
+            self,
+            "VpcFlowLogs",
+            log_group_name="/aws/vpc/fleet-flow-logs",
+            retention=logs.RetentionDays.ONE_MONTH,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(vpc_flow_logs).override_logical_id("VpcFlowLogs")
+
+        # fleet.iac:35  network: role for flow logs
+        vpc_flow_log_role = iam.Role(
+            self,
+            "VpcFlowLogRole",
+            assumed_by=iam.ServicePrincipal("vpc-flow-logs.amazonaws.com"),
+            inline_policies={
+                "VpcFlowLogRolePolicy": iam.PolicyDocument(
+                    statements=[
+                        iam.PolicyStatement(
+                            sid="WriteFlowLogs",
+                            actions=[
+                                "logs:CreateLogStream",
+                                "logs:DescribeLogStreams",
+                                "logs:PutLogEvents",
+                            ],
+                            resources=[
+                                cdk.Fn.sub(
+                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/vpc/fleet-flow-logs:*",
+                                ),
+                            ],
+                        ),
+                    ],
+                ),
+            },
+        )
+        resource_of(vpc_flow_log_role).override_logical_id("VpcFlowLogRole")
+
+        # fleet.iac:35  network: flow log
+        ec2.CfnFlowLog(
+            self,
+            "VpcFlowLog",
+            resource_id=vpc.ref,
+            resource_type="VPC",
+            traffic_type="ALL",
+            log_destination_type="cloud-watch-logs",
+            log_group_name=vpc_flow_logs.log_group_name,
+            deliver_logs_permission_arn=vpc_flow_log_role.role_arn,
+        )
+
+        # fleet.iac:35  network: private route table (no route out)
+        vpc_private_route_table = ec2.CfnRouteTable(
+            self,
+            "VpcPrivateRouteTable",
+            vpc_id=vpc.ref,
+        )
+
+        # fleet.iac:35  network: private subnet 1
+        vpc_private_subnet1 = ec2.CfnSubnet(
+            self,
+            "VpcPrivateSubnet1",
+            vpc_id=vpc.ref,
+            cidr_block="10.0.2.0/24",
+            availability_zone=cdk.Fn.select(0, cdk.Fn.get_azs()),
+            map_public_ip_on_launch=False,
+        )
+
+        # fleet.iac:35  network: private subnet 1 uses the private route table
+        ec2.CfnSubnetRouteTableAssociation(
+            self,
+            "VpcPrivateSubnet1RouteTableAssociation",
+            subnet_id=vpc_private_subnet1.ref,
+            route_table_id=vpc_private_route_table.ref,
+        )
+
+        # fleet.iac:35  network: private subnet 2
+        vpc_private_subnet2 = ec2.CfnSubnet(
+            self,
+            "VpcPrivateSubnet2",
+            vpc_id=vpc.ref,
+            cidr_block="10.0.3.0/24",
+            availability_zone=cdk.Fn.select(1, cdk.Fn.get_azs()),
+            map_public_ip_on_launch=False,
+        )
+
+        # fleet.iac:35  network: private subnet 2 uses the private route table
+        ec2.CfnSubnetRouteTableAssociation(
+            self,
+            "VpcPrivateSubnet2RouteTableAssociation",
+            subnet_id=vpc_private_subnet2.ref,
+            route_table_id=vpc_private_route_table.ref,
+        )
+
+        # fleet.iac:35  network: egress-only security group for functions
+        ec2.CfnSecurityGroup(
+            self,
+            "VpcFunctionSecurityGroup",
+            group_description="fleet functions: outbound HTTPS only",
+            vpc_id=vpc.ref,
+            security_group_egress=[
+                ec2.CfnSecurityGroup.EgressProperty(
+                    description="HTTPS to the VPC endpoints",
+                    ip_protocol="tcp",
+                    from_port=443,
+                    to_port=443,
+                    cidr_ip="0.0.0.0/0",
+                ),
+            ],
+        )
 
         # fleet.iac:35  function audit
         audit = lambda_.Function(
@@ -218,6 +390,13 @@ class FleetStack(cdk.Stack):
         )
         resource_of(audit).override_logical_id("Audit")
         resource_of(audit).add_property_override("TracingConfig.Mode", "Active")
+        resource_of(audit).add_property_override(
+            "VpcConfig",
+            {
+                "SubnetIds": [vpc_private_subnet1.ref, vpc_private_subnet2.ref],
+                "SecurityGroupIds": [vpc_function_security_group.attr_group_id],
+            },
+        )
 
         # fleet.iac:35  function audit: URL
         audit_url = lambda_.CfnUrl(
@@ -227,43 +406,7 @@ class FleetStack(cdk.Stack):
             auth_type="AWS_IAM",
         )
 
-        # fleet.iac:49  queue reconcile_jobs
-        reconcile_jobs = sqs.Queue(
-            self,
-            "ReconcileJobs",
-            queue_name="fleet-reconcile-jobs",
-            max_message_size_bytes=262144,
-            visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.seconds(345600),
-            delivery_delay=cdk.Duration.seconds(0),
-            encryption=sqs.QueueEncryption.SQS_MANAGED,
-        )
-        resource_of(reconcile_jobs).override_logical_id("ReconcileJobs")
-
-        # fleet.iac:50  workflow reconcile: role
-        reconcile_role = iam.Role(
-            self,
-            "ReconcileRole",
-            assumed_by=iam.ServicePrincipal("states.amazonaws.com"),
-            inline_policies={
-                "ReconcileRolePolicy": iam.PolicyDocument(
-                    statements=[
-                        iam.PolicyStatement(
-                            sid="InvokeAudit",
-                            actions=["lambda:InvokeFunction"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:fleet-audit",
-                                ),
-                            ],
-                        ),
-                    ],
-                ),
-            },
-        )
-        resource_of(reconcile_role).override_logical_id("ReconcileRole")
-
-        # fleet.iac:50  workflow reconcile
+        # fleet.iac:52  workflow reconcile
         reconcile = sfn.CfnStateMachine(
             self,
             "Reconcile",
@@ -289,6 +432,64 @@ class FleetStack(cdk.Stack):
                 },
             ),
             definition_substitutions={"AuditArn": audit.function_arn},
+        )
+
+        # fleet.iac:35  network: security group for the interface endpoints
+        vpc_endpoint_security_group = ec2.CfnSecurityGroup(
+            self,
+            "VpcEndpointSecurityGroup",
+            group_description="fleet interface endpoints: HTTPS from the VPC",
+            vpc_id=vpc.ref,
+            security_group_egress=[
+                ec2.CfnSecurityGroup.EgressProperty(
+                    description="replies stay in the VPC",
+                    ip_protocol="tcp",
+                    from_port=443,
+                    to_port=443,
+                    cidr_ip="10.0.0.0/16",
+                ),
+            ],
+            security_group_ingress=[
+                ec2.CfnSecurityGroup.IngressProperty(
+                    description="HTTPS from the VPC",
+                    ip_protocol="tcp",
+                    from_port=443,
+                    to_port=443,
+                    cidr_ip="10.0.0.0/16",
+                ),
+            ],
+        )
+
+        # fleet.iac:35  network: gateway endpoint for s3
+        ec2.CfnVPCEndpoint(
+            self,
+            "VpcS3Endpoint",
+            vpc_id=vpc.ref,
+            service_name=cdk.Fn.sub("com.amazonaws.${AWS::Region}.s3"),
+            vpc_endpoint_type="Gateway",
+            route_table_ids=[vpc_private_route_table.ref],
+        )
+
+        # fleet.iac:35  network: gateway endpoint for dynamodb
+        ec2.CfnVPCEndpoint(
+            self,
+            "VpcDynamodbEndpoint",
+            vpc_id=vpc.ref,
+            service_name=cdk.Fn.sub("com.amazonaws.${AWS::Region}.dynamodb"),
+            vpc_endpoint_type="Gateway",
+            route_table_ids=[vpc_private_route_table.ref],
+        )
+
+        # fleet.iac:35  network: interface endpoint for sns
+        ec2.CfnVPCEndpoint(
+            self,
+            "VpcSnsEndpoint",
+            vpc_id=vpc.ref,
+            service_name=cdk.Fn.sub("com.amazonaws.${AWS::Region}.sns"),
+            vpc_endpoint_type="Interface",
+            subnet_ids=[vpc_private_subnet1.ref, vpc_private_subnet2.ref],
+            security_group_ids=[vpc_endpoint_security_group.attr_group_id],
+            private_dns_enabled=True,
         )
 
         # fleet.iac:14  default.event -> function audit
@@ -492,7 +693,7 @@ class FleetStack(cdk.Stack):
         )
         instances_changed_to_audit.node.add_dependency(audit_role)
 
-        # fleet.iac:53  reconcile_jobs.message -> reconcile: pipe role
+        # fleet.iac:55  reconcile_jobs.message -> reconcile: pipe role
         reconcile_jobs_message_to_reconcile_role = iam.Role(
             self,
             "ReconcileJobsMessageToReconcileRole",
@@ -526,7 +727,7 @@ class FleetStack(cdk.Stack):
             "ReconcileJobsMessageToReconcileRole",
         )
 
-        # fleet.iac:53  reconcile_jobs.message -> workflow reconcile (pipe)
+        # fleet.iac:55  reconcile_jobs.message -> workflow reconcile (pipe)
         pipes.CfnPipe(
             self,
             "ReconcileJobsMessageToReconcile",
@@ -553,7 +754,7 @@ class FleetStack(cdk.Stack):
             ),
         )
 
-        # fleet.iac:54  instances.changed -> reconcile: pipe role
+        # fleet.iac:56  instances.changed -> reconcile: pipe role
         instances_changed_to_reconcile_role = iam.Role(
             self,
             "InstancesChangedToReconcileRole",
@@ -588,7 +789,7 @@ class FleetStack(cdk.Stack):
             "InstancesChangedToReconcileRole",
         )
 
-        # fleet.iac:54  instances.changed -> workflow reconcile (pipe)
+        # fleet.iac:56  instances.changed -> workflow reconcile (pipe)
         pipes.CfnPipe(
             self,
             "InstancesChangedToReconcile",
@@ -662,7 +863,7 @@ class FleetStack(cdk.Stack):
             alarm_actions=[ops.topic_arn],
         )
 
-        # fleet.iac:50  workflow reconcile: alarm when an execution of workflow reconcile fails
+        # fleet.iac:52  workflow reconcile: alarm when an execution of workflow reconcile fails
         reconcile_failed_alarm = cloudwatch.CfnAlarm(
             self,
             "ReconcileFailedAlarm",
@@ -735,7 +936,7 @@ class FleetStack(cdk.Stack):
         )
         resource_of(ops_policy).override_logical_id("OpsPolicy")
 
-        # fleet.iac:45  output audit_url
+        # fleet.iac:47  output audit_url
         audit_url_output = cdk.CfnOutput(
             self,
             "Output:AuditUrl",

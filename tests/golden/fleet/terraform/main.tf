@@ -246,10 +246,18 @@ resource "aws_iam_role_policy" "audit_role" {
           "ec2:AssignPrivateIpAddresses",
           "ec2:CreateNetworkInterface",
           "ec2:DeleteNetworkInterface",
-          "ec2:DescribeNetworkInterfaces",
-          "ec2:DescribeSubnets",
           "ec2:UnassignPrivateIpAddresses",
         ]
+        Resource = [
+          "arn:${data.aws_partition.current.partition}:ec2:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:network-interface/*",
+          "arn:${data.aws_partition.current.partition}:ec2:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:subnet/*",
+          "arn:${data.aws_partition.current.partition}:ec2:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:security-group/*",
+        ]
+      },
+      {
+        Sid      = "DescribeNetwork"
+        Effect   = "Allow"
+        Action   = ["ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets"]
         Resource = "*"
       },
       {
