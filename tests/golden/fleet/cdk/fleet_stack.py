@@ -179,9 +179,25 @@ class FleetStack(cdk.Stack):
                                 "ec2:AssignPrivateIpAddresses",
                                 "ec2:CreateNetworkInterface",
                                 "ec2:DeleteNetworkInterface",
+                                "ec2:UnassignPrivateIpAddresses",
+                            ],
+                            resources=[
+                                cdk.Fn.sub(
+                                    "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:network-interface/*",
+                                ),
+                                cdk.Fn.sub(
+                                    "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:subnet/*",
+                                ),
+                                cdk.Fn.sub(
+                                    "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:security-group/*",
+                                ),
+                            ],
+                        ),
+                        iam.PolicyStatement(
+                            sid="DescribeNetwork",
+                            actions=[
                                 "ec2:DescribeNetworkInterfaces",
                                 "ec2:DescribeSubnets",
-                                "ec2:UnassignPrivateIpAddresses",
                             ],
                             resources=["*"],
                         ),
@@ -349,7 +365,7 @@ class FleetStack(cdk.Stack):
         )
 
         # fleet.iac:35  network: egress-only security group for functions
-        ec2.CfnSecurityGroup(
+        vpc_function_security_group = ec2.CfnSecurityGroup(
             self,
             "VpcFunctionSecurityGroup",
             group_description="fleet functions: outbound HTTPS only",
