@@ -62,7 +62,7 @@ def root(context, missing=missing, environment=environment):
     yield str(environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'asset'), 'file_name'))
     yield '"\n  source_code_hash = filebase64sha256("${path.module}/assets/'
     yield str(environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'asset'), 'file_name'))
-    yield '")\n\n'
+    yield '")\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'layers'):
         pass
         yield '  layers = '
@@ -96,4 +96,4 @@ def root(context, missing=missing, environment=environment):
     yield ']\n}\n'
 
 blocks = {}
-debug_info = '1=38&2=40&3=42&4=44&5=46&6=48&7=50&8=52&9=54&10=56&11=59&13=62&14=64&16=66&17=69&22=72&24=74&30=77&33=80&36=82&39=85&40=87&43=89&46=92&50=95'
+debug_info = '1=38&2=40&3=42&4=44&5=46&6=48&7=50&8=52&9=54&10=56&11=59&13=62&14=64&15=66&16=69&21=72&23=74&29=77&32=80&35=82&38=85&39=87&42=89&45=92&49=95'

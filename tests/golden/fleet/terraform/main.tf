@@ -297,8 +297,7 @@ resource "aws_lambda_function" "audit" {
   timeout          = 10
   filename         = "${path.module}/assets/audit-76340785bb27cb06.zip"
   source_code_hash = filebase64sha256("${path.module}/assets/audit-76340785bb27cb06.zip")
-
-  layers = ["arn:aws:lambda:us-east-1:123456789012:layer:pillow:3"]
+  layers           = ["arn:aws:lambda:us-east-1:123456789012:layer:pillow:3"]
 
   logging_config {
     log_format = "Text"
