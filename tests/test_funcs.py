@@ -256,7 +256,8 @@ def test_vpc_function_in_the_apps_network(tmp_path: Path) -> None:
     program = tmp_path / "net.iac"
     shutil.copy(HERE / "programs" / "src" / "breaker.py", tmp_path / "breaker.py")
     program.write_text(
-        'app net {\n  network {\n    subnets = ["subnet-0abc1234def567890", "subnet-0def1234abc567890"]\n'
+        "app net {\n  network {\n"
+        '    subnets = ["subnet-0abc1234def567890", "subnet-0def1234abc567890"]\n'
         '    security_groups = ["sg-0abc1234def567890"]\n  }\n}\n'
         'function f {\n  code = "breaker.py"\n  vpc = true\n}\nevery 1h -> f\n'
     )
