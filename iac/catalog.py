@@ -103,7 +103,9 @@ HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "ANY", "HEAD", "OPTIONS
 @dataclass(frozen=True)
 class Attr:
     """One attribute: `type` is string, number, bool, duration, size, list, path, word (a
-    bare word from `choices`) or resource (the name of a resource of one of `kinds`)."""
+    bare word from `choices`), resource (the name of a resource of one of `kinds`),
+    switch (`true`, `false` or a word from `choices`), name (a resource's bare name) or
+    filters (`(body.type: "order")`)."""
 
     name: str
     type: str
@@ -130,6 +132,7 @@ class Event:
     filters: tuple[Attr, ...] = ()
     options: tuple[Attr, ...] = ()
     free_filters: bool = False  # topic filters name any message attribute
+    paths: bool = False  # filters are dotted paths with every test (EventBridge patterns)
     doc: str = ""
 
 
@@ -285,6 +288,31 @@ ENV_KEY = r"[a-zA-Z][a-zA-Z0-9_]+\Z"
 # Lambda reads from a queue in batches: more than 10 messages need a batching window;
 # FIFO queues take at most 10 and no window.
 QUEUE_BATCH_WITHOUT_WINDOW = 10
+# The fields of an EventBridge event a pattern may test besides `detail.…` (`detail_type`
+# is `detail-type`), and the most attributes an SNS filter policy names.
+EVENT_FIELDS = ("source", "detail_type", "account", "region", "resources", "id", "time")
+SNS_FILTER_KEYS = 5
+# The account's default event bus: `on default.event(...)` needs no declaration.
+DEFAULT_BUS = "default"
+# A Lambda layer version ARN (API reference, `Layers`), and how many a function takes.
+LAYER_ARN = (
+    r"arn:[a-zA-Z0-9-]+:lambda:[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:\d{12}"
+    r":layer:[a-zA-Z0-9-_]+:[0-9]+\Z"
+)
+MAX_LAYERS = 5
+# The interface endpoint a function in the generated VPC needs for each kind it is
+# granted on (`allow`); tables and buckets go through the gateway endpoints instead.
+ENDPOINT_SERVICES = {
+    "queue": "sqs",
+    "topic": "sns",
+    "bus": "events",
+    "workflow": "states",
+    "secret": "secretsmanager",
+    "model": "bedrock-runtime",
+    "function": "lambda",
+    "container": "ecs",
+}
+GATEWAY_SERVICES = ("s3", "dynamodb")
 # An Express workflow runs for at most five minutes.
 EXPRESS_MAX_SECONDS = 5 * 60
 
@@ -351,9 +379,14 @@ KINDS: dict[str, Kind] = {
                 Attr("on_success", "resource", kinds=DESTINATION_KINDS),
                 Attr("on_failure", "resource", kinds=DESTINATION_KINDS),
                 Attr("retries", "number", ASYNC_RETRIES, low=0, high=2, integer=True),
+                Attr("url", "switch", False, choices=("iam",), doc="`true` (public) or `iam`"),
+                Attr("tracing", "bool", False, doc="X-Ray active tracing"),
+                Attr("layers", "list", doc="layer version ARNs, at most 5"),
+                Attr("storage", "size", 512 * MB, low=512 * MB, high=10240 * MB, doc="/tmp"),
+                Attr("vpc", "bool", False, doc="in the app's network (or private subnets)"),
             ),
             blocks=("env",),
-            exposes=("name", "arn"),
+            exposes=("name", "arn", "url"),
             operations={"invoke": Operation("invoke the function", ("lambda:InvokeFunction",))},
             allows=True,
         ),
@@ -393,6 +426,13 @@ KINDS: dict[str, Kind] = {
                 Attr("retention", "duration", 4 * DAY, low=60, high=14 * DAY),
                 Attr("delay", "duration", 0, low=0, high=15 * MINUTE),
                 Attr("fifo", "bool", False),
+                Attr(
+                    "dedup",
+                    "word",
+                    choices=("content",),
+                    doc="FIFO deduplication: `content`, a hash of the body (the only mode: "
+                    "the senders the compiler wires set no deduplication id)",
+                ),
                 Attr("max_receives", "number", low=1, high=1000, integer=True),
                 Attr("encrypted", "bool", True),
                 _name("queue"),
@@ -413,11 +453,12 @@ KINDS: dict[str, Kind] = {
             events=(
                 Event(
                     "message",
-                    ("function",),
+                    ("function", "workflow"),
                     options=(
                         Attr("batch", "number", 10, low=1, high=10000, integer=True),
                         Attr("window", "duration", 0, low=0, high=5 * MINUTE),
                         Attr("max_concurrency", "number", low=2, high=1000, integer=True),
+                        Attr("filter", "filters", doc="which messages reach the function"),
                     ),
                     doc="a message arrives",
                 ),
@@ -475,7 +516,7 @@ KINDS: dict[str, Kind] = {
             events=(
                 Event(
                     "changed",
-                    ("function",),
+                    ("function", "workflow"),
                     options=(
                         Attr("batch", "number", 100, low=1, high=10000, integer=True),
                         Attr("start", "word", "latest", choices=("latest", "trim_horizon")),
@@ -483,6 +524,7 @@ KINDS: dict[str, Kind] = {
                         Attr("max_age", "duration", STREAM_MAX_AGE, low=60, high=7 * DAY),
                         Attr("bisect", "bool", True),
                         Attr("on_failure", "resource", kinds=("queue", "topic")),
+                        Attr("filter", "filters", doc="which records reach the function"),
                     ),
                     doc="an item changes (needs `stream = true`)",
                 ),
@@ -546,6 +588,7 @@ KINDS: dict[str, Kind] = {
                     ("function", "queue", "topic", "workflow"),
                     filters=(Attr("source", "string"), Attr("detail_type", "string")),
                     options=RULE_OPTIONS,
+                    paths=True,
                     doc="an event matching the filters arrives",
                 ),
             ),
@@ -579,6 +622,7 @@ KINDS: dict[str, Kind] = {
                 Attr("express", "bool", False),
                 _name("workflow"),
                 Attr("logging", "bool", False, doc="execution history in CloudWatch Logs"),
+                Attr("tracing", "bool", False, doc="X-Ray tracing"),
             ),
             exposes=("name", "arn"),
             operations={
@@ -629,6 +673,7 @@ KINDS: dict[str, Kind] = {
 APP_ATTRS: tuple[Attr, ...] = (
     Attr("region", "string", "us-east-1"),
     Attr("prefix", "string", empty=True),
+    Attr("alarms", "name", doc="a standard topic: CloudWatch alarms are sent there"),
 )
 APP_BLOCKS = ("tags", "network")
 NETWORK_ATTRS: tuple[Attr, ...] = (

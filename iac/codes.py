@@ -103,6 +103,14 @@ CODES: dict[str, str] = {
     "E186": "Heartbeat not shorter than the timeout",
     "E187": "Invalid timestamp",
     "E188": "Empty try, or a catch that is never reached",
+    # language 1.1: filters and functions (funcs)
+    "E190": "Event filter on a field the service can't filter",
+    "E191": "Event filter test the service can't express",
+    "E192": "Function URL attribute without a URL",
+    "E193": "Invalid Lambda layer",
+    "E194": "Overlapping event filters",
+    "E195": "Alarm topic that CloudWatch can't notify",
+    "E196": "FIFO option on a standard queue",
     # output (plan and targets)
     "E200": "Target cannot express this",
     "E201": "Logical ID collision in the output",
@@ -127,6 +135,7 @@ CODES: dict[str, str] = {
     "W052": "Error caught twice",
     "W053": "Try block that can't fail",
     "W054": "Callback grant on a workflow without callback tasks",
+    "W060": "Rule matches every event on the default bus",
 }
 
 

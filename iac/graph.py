@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from .model import App, Task, walk_steps
+from .model import App, Match, Task, walk_steps
 
 # kind -> (Graphviz shape, Mermaid opening and closing brackets)
 SHAPES: dict[str, tuple[str, str, str]] = {
@@ -107,7 +107,9 @@ def build_graph(app: App) -> Graph:
             g.edges.append(GEdge(_id(res.name), _id(dlq), "dead letters", "dlq"))
             g.beside.append((_id(res.name), _id(dlq)))
     for edge in app.edges:
-        filters = ", ".join(f"{k}: {' | '.join(v)}" for k, v in edge.filters.items())
+        if edge.source not in app.resources and not any(n.id == _id(edge.source) for n in g.nodes):
+            g.nodes.append(GNode(_id(edge.source), "bus", f"bus {edge.source} (the account's)"))
+        filters = ", ".join(f"{k}: {match_text(v)}" for k, v in edge.filters.items())
         label = edge.event + (f" ({filters})" if filters else "")
         g.edges.append(GEdge(_id(edge.source), _id(edge.target), label, "event"))
     # Workflow nodes are drawn inside their cluster, in the order above.
@@ -197,3 +199,20 @@ def to_json(g: Graph) -> str:
         "subgraphs": [{"id": c.id, "label": c.label, "nodes": c.nodes} for c in g.clusters],
     }
     return json.dumps(body, indent=2, ensure_ascii=False) + "\n"
+
+
+def match_text(match: Match) -> str:
+    """A filter's test as the program writes it."""
+    shown = [
+        f'"{v}"' if isinstance(v, str) else str(v).lower() if isinstance(v, bool) else str(v)
+        for v in match.values
+    ]
+    if match.op == "any":
+        return " | ".join(str(v) for v in match.values)  # as version 1 drew it
+    if match.op == "numeric":
+        return f"{match.compare} {shown[0]}"
+    if match.op == "not":
+        return f"not [{', '.join(shown)}]"
+    if match.op in ("prefix", "suffix"):
+        return f"{match.op} {shown[0]}"
+    return match.op

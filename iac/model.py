@@ -297,13 +297,30 @@ class Resource:
 
 
 @dataclass(frozen=True)
+class Match:
+    """One event filter's test, as the checker proved it for the service that applies
+    it (EventBridge, SNS, Lambda's event filtering):
+
+    - `any`: equals one of `values` (strings, numbers, booleans);
+    - `prefix`, `suffix`: `values` holds the one string;
+    - `not`: equals none of `values`;
+    - `numeric`: `compare` (<, <=, >, >=, ==) against the one number in `values`;
+    - `exists`, `missing`: no values.
+    """
+
+    op: str
+    values: tuple[str | int | float | bool, ...] = ()
+    compare: str = ""
+
+
+@dataclass(frozen=True)
 class Edge:
     """`on SOURCE.EVENT(filters) -> TARGET { options }`, or a schedule's tick."""
 
     source: str
     event: str
     target: str
-    filters: dict[str, tuple[str, ...]]
+    filters: dict[str, Match]  # by dotted path, in source order
     options: dict[str, Any]
     span: Span
     index: int  # the edge's number among the edges between the same pair, from 1
@@ -336,6 +353,7 @@ class App:
     params: dict[str, Param]
     outputs: list[Output]
     root: Path  # the program's file or directory
+    alarms: str | None = None  # `app { alarms = TOPIC }`: the topic CloudWatch alarms go to
 
     def of_kind(self, *kinds: str) -> list[Resource]:
         return [r for r in self.resources.values() if r.kind in kinds]
@@ -364,3 +382,18 @@ def async_config(app: App, fn: Resource) -> bool:
         and app.resources[e.source].kind in ASYNC_SOURCES
         for e in app.edges
     )
+
+
+def dead_letter_queues(app: App) -> list[Resource]:
+    """The queues that hold dead letters, in source order: another queue's (`max_receives`),
+    and what edges and asynchronous invocations could not deliver or process (each
+    edge's `dead_letter` or `on_failure`, each function's `on_failure`) where that is a queue."""
+    named = {f"{q.name}_dlq" for q in app.of_kind("queue") if q.attrs.get("max_receives")}
+    for edge in app.edges:
+        named |= {
+            str(edge.options[o]) for o in ("dead_letter", "on_failure") if edge.options.get(o)
+        }
+    named |= {
+        str(f.attrs["on_failure"]) for f in app.of_kind("function") if f.attrs.get("on_failure")
+    }
+    return [q for q in app.of_kind("queue") if q.name in named]

@@ -8,10 +8,11 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .model import async_config
+from .catalog import DEFAULT_BUS, ENDPOINT_SERVICES, GATEWAY_SERVICES
+from .model import async_config, dead_letter_queues
 
 if TYPE_CHECKING:
-    from .model import App
+    from .model import App, Resource
     from .source import Span
 
 NAME_RE = re.compile(r"[a-z][a-z0-9_]*\Z")
@@ -65,6 +66,11 @@ VPC_IDS = (
 )
 
 
+def endpoint_id(service: str) -> str:
+    """`bedrock-runtime` -> `BedrockRuntime`: the middle of a VPC endpoint's ID."""
+    return "".join(p[:1].upper() + p[1:] for p in service.split("-"))
+
+
 def edge_id(source: str, event: str, target: str, index: int = 1) -> str:
     """`on uploads.created -> resize` -> `UploadsCreatedToResize` (`...2` for a second)."""
     base = f"{logical_id(source)}{logical_id(event)}To{logical_id(target)}"
@@ -114,12 +120,13 @@ def generated_ids(app: App) -> list[Generated]:
         e.target
         for e in app.edges
         if e.target in res
-        and e.source in res
-        and res[e.source].kind in ("bucket", "bus", "schedule", "topic")
+        and _source_kind(app, e.source) in ("bucket", "bus", "schedule", "topic")
         and res[e.target].kind in ("queue", "topic")
     }
     # ... and the dead-letter queues those rules and topics send to.
     senders |= {str(e.options["dead_letter"]) for e in app.edges if e.options.get("dead_letter")}
+    if app.alarms is not None:
+        senders.add(app.alarms)  # CloudWatch publishes to it
     network_made = False  # the cluster, and the VPC when the app has no `network`
     for r in res.values():
         lid = logical_id(r.name)
@@ -132,6 +139,11 @@ def generated_ids(app: App) -> list[Generated]:
             add(f"{lid}Role", f"the role of {this}", r.span, r.name)
             if async_config(app, r):
                 add(f"{lid}InvokeConfig", f"the asynchronous settings of {this}", r.span, r.name)
+            if r.attrs.get("url"):
+                add(f"{lid}Url", f"the URL of {this}", r.span, r.name)
+            if r.attrs.get("url") is True:
+                add(f"{lid}UrlPermission", f"the URL permission of {this}", r.span, r.name)
+                add(f"{lid}UrlInvokePermission", f"the URL's invoke permission of {this}", r.span)
         elif r.kind == "bucket":
             add(f"{lid}Policy", f"the policy of {this}", r.span, r.name)
         elif r.kind in ("queue", "topic") and r.name in senders:
@@ -175,21 +187,38 @@ def generated_ids(app: App) -> list[Generated]:
                 route.target in res and res[route.target].kind != "function" for route in r.routes
             ):
                 add(f"{lid}Role", f"the integration role of {this}", r.span, r.name)
+    vpc_functions = [r for r in res.values() if r.kind == "function" and r.attrs.get("vpc")]
+    if vpc_functions and app.network is None:
+        first = vpc_functions[0]
+        ids = [] if network_made else ["Vpc", "VpcFlowLogs", "VpcFlowLogRole", "VpcFlowLog"]
+        ids += ["VpcPrivateRouteTable", "VpcFunctionSecurityGroup"]
+        for i in (1, 2):
+            ids += [f"VpcPrivateSubnet{i}", f"VpcPrivateSubnet{i}RouteTableAssociation"]
+        services = _endpoint_services(app, vpc_functions)
+        if services:
+            ids.append("VpcEndpointSecurityGroup")
+        ids += [f"Vpc{endpoint_id(s)}Endpoint" for s in (*GATEWAY_SERVICES, *services)]
+        for vid in ids:
+            add(vid, "a part of the VPC made for the app's functions", first.span, first.name)
+    for lid, owner in alarm_ids(app):
+        add(lid, f"an alarm of {owner.kind} `{owner.name}`", owner.span, owner.name)
     events_roles: set[str] = set()
     for e in app.edges:
-        source, target = res.get(e.source), res.get(e.target)
-        if source is None or target is None:
+        source_kind, target = _source_kind(app, e.source), res.get(e.target)
+        if source_kind is None or target is None:
             continue
         eid = edge_id(e.source, e.event, e.target, e.index)
         what = f"`{e.source}.{e.event} -> {e.target}`"
-        if source.kind == "schedule":
+        if source_kind == "schedule":
             eid = schedule_target_id(e.source, e.target)
         else:
             add(eid, what, e.span)
-        if source.kind in ("schedule", "bus", "bucket", "topic") and target.kind == "function":
+        if source_kind in ("queue", "table") and target.kind == "workflow":
+            add(f"{eid}Role", f"the pipe role of {what}", e.span)
+        if source_kind in ("schedule", "bus", "bucket", "topic") and target.kind == "function":
             add(f"{eid}Permission", f"the permission of {what}", e.span)
         if (
-            source.kind in ("schedule", "bus", "bucket")
+            source_kind in ("schedule", "bus", "bucket")
             and target.kind in ("workflow", "container")
             and target.name not in events_roles
         ):
@@ -200,4 +229,38 @@ def generated_ids(app: App) -> list[Generated]:
                 e.span,
                 target.name,
             )
+    return out
+
+
+def _source_kind(app: App, name: str) -> str | None:
+    """An edge source's kind: `default`, undeclared, is the account's default bus."""
+    if name in app.resources:
+        return app.resources[name].kind
+    return "bus" if name == DEFAULT_BUS else None
+
+
+def alarm_ids(app: App) -> list[tuple[str, Resource]]:
+    """The logical IDs of the alarms `app { alarms = TOPIC }` makes, with the resource
+    each watches, in the plan's order (plan/alarms.py): each function's errors and
+    throttles, each workflow's failures, then each dead-letter queue's messages."""
+    if app.alarms is None:
+        return []
+    out: list[tuple[str, Resource]] = []
+    for r in app.resources.values():
+        if r.kind == "function":
+            out += [(f"{logical_id(r.name)}{s}Alarm", r) for s in ("Errors", "Throttles")]
+        elif r.kind == "workflow":
+            out.append((f"{logical_id(r.name)}FailedAlarm", r))
+    out += [(f"{logical_id(q.name)}MessagesAlarm", q) for q in dead_letter_queues(app)]
+    return out
+
+
+def _endpoint_services(app: App, functions: list[Resource]) -> list[str]:
+    """The interface endpoints the functions' grants reach (plan/compute.py's order)."""
+    out: list[str] = []
+    for fn in functions:
+        for grant in fn.grants:
+            service = ENDPOINT_SERVICES.get(app.resources[grant.target].kind)
+            if service is not None and service not in out:
+                out.append(service)
     return out

@@ -43,6 +43,9 @@ WORDS = {
     "DOT": "`.`",
     "ARROW": "`->`",
     "COMPARE": "a comparison (`==`, `!=`, `<`, `<=`, `>`, `>=`)",
+    "PREFIX": "`prefix`",
+    "SUFFIX": "`suffix`",
+    "MISSING": "`missing`",
     "NAME": "a name",
     "STRING": "a string",
     "NUMBER": "a number",
@@ -526,10 +529,17 @@ def _known_mistake(tok: Token, accepts: set[str], before: str) -> Iterator[str]:
 # Groups of terminals that read better as one word.
 _GROUPS = (
     (
+        'a value or a test (`prefix "a"`, `not [...]`, `> 1`, `exists`, ...)',
+        {"PREFIX", "MISSING", "STRING"},
+        {"STRING", "NUMBER", "DURATION", "SIZE", "BAD_UNIT", "TRUE", "FALSE", "JSONPATH"}
+        | {"LSQB", "LBRACE", "NAME", "LPAR", "PREFIX", "SUFFIX", "NOT", "COMPARE", "EXISTS"}
+        | {"MISSING"},
+    ),
+    (
         "a value",
         {"STRING", "NUMBER", "LSQB"},
         {"STRING", "NUMBER", "DURATION", "SIZE", "BAD_UNIT", "TRUE", "FALSE", "JSONPATH"}
-        | {"LSQB", "LBRACE", "NAME"},
+        | {"LSQB", "LBRACE", "NAME", "LPAR"},
     ),
     (
         "a step (`invoke`, `wait`, `if`, ...)",
@@ -680,7 +690,21 @@ class _Builder(Transformer[Token, Any]):
 
     def filter(self, meta: Any, c: list[Any]) -> s.Filter:
         name, value = _parts(c)
-        return s.Filter(self._name(name), value, self._span(meta))
+        return s.Filter(name, value, self._span(meta))
+
+    def filter_path(self, meta: Any, c: list[Any]) -> s.Name:
+        return s.Name(".".join(str(t) for t in _parts(c)), self._span(meta))
+
+    def match(self, meta: Any, c: list[Any]) -> s.Match:
+        op, *rest = c
+        if op.type == "COMPARE":
+            return s.Match(str(op), self.number(meta, rest), self._span(meta))
+        if op.type in ("PREFIX", "SUFFIX"):
+            return s.Match(str(op), self._string(rest[0]), self._span(meta))
+        return s.Match(str(op), rest[0] if rest else None, self._span(meta))
+
+    def filter_set(self, meta: Any, c: list[Any]) -> s.FilterSet:
+        return s.FilterSet(c[0], self._span(meta))
 
     def every(self, meta: Any, c: list[Any]) -> s.EveryDecl:
         p = _parts(c)

@@ -112,7 +112,29 @@ class Tagged:
     span: Span
 
 
-Value = Str | Num | Bool | Duration | Size | BadUnit | JsonPath | ListV | MapV | Ref | Tagged
+@dataclass(frozen=True)
+class FilterSet:
+    """`(body.type: "order")`: event filters as a value (an event source mapping's
+    `filter` option)."""
+
+    filters: tuple[Filter, ...]
+    span: Span
+
+
+Value = (
+    Str
+    | Num
+    | Bool
+    | Duration
+    | Size
+    | BadUnit
+    | JsonPath
+    | ListV
+    | MapV
+    | Ref
+    | Tagged
+    | FilterSet
+)
 
 # ---------------------------------------------------------------- block items
 
@@ -322,9 +344,19 @@ class WorkflowDecl:
 
 
 @dataclass(frozen=True)
+class Match:
+    """A filter's test other than a value: `prefix "a"`, `suffix "a"`, `not [...]`,
+    `> 100` (`op` is the comparison), `exists`, `missing` (no operand)."""
+
+    op: str  # prefix, suffix, not, exists, missing, or a comparison: <, <=, >, >=, ==, !=
+    operand: Value | None
+    span: Span
+
+
+@dataclass(frozen=True)
 class Filter:
-    name: Name
-    value: Value
+    name: Name  # a dotted path: `detail.status`
+    value: Value | Match
     span: Span
 
 

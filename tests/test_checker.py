@@ -12,6 +12,7 @@ from iac import model as m
 from iac.catalog import DAY, KINDS, MB
 from iac.diagnostics import Severity
 from iac.frontend import CheckResult
+from iac.model import Match
 
 Check = Callable[..., CheckResult]
 
@@ -187,16 +188,22 @@ def test_edges_with_filters_and_options(program: Check) -> None:
     )
     edges = {(e.source, e.event, e.target): e for e in app.edges[:-1]}
     created = edges[("uploads", "created", "worker")]
-    assert created.filters == {"prefix": ("in/",), "suffix": (".jpg",)}
+    assert created.filters == {"prefix": Match("any", ("in/",)), "suffix": Match("any", (".jpg",))}
     # EventBridge's retries, and the consumer's dead-letter queue (the defaults).
     assert created.options == {"retries": 185, "max_age": 86400, "dead_letter": "worker_dlq"}
     assert (created.span.line, created.index) == (12, 1)
     assert edges[("uploads", "deleted", "worker")].index == 1
     second = app.edges[-1]
-    assert (second.event, second.filters, second.index) == ("created", {"prefix": ("raw/",)}, 2)
+    assert (second.event, second.filters, second.index) == (
+        "created",
+        {"prefix": Match("any", ("raw/",))},
+        2,
+    )
     msg = edges[("jobs", "message", "worker")]
-    assert msg.options == {"batch": 5, "window": 10, "max_concurrency": None}
-    assert edges[("alerts", "message", "jobs")].filters == {"severity": ("high", "critical")}
+    assert msg.options == {"batch": 5, "window": 10, "max_concurrency": None, "filter": None}
+    assert edges[("alerts", "message", "jobs")].filters == {
+        "severity": Match("any", ("high", "critical"))
+    }
     assert edges[("orders", "changed", "worker")].options == {
         "batch": 50,
         "start": "latest",
@@ -204,10 +211,11 @@ def test_edges_with_filters_and_options(program: Check) -> None:
         "max_age": 86400,
         "bisect": True,
         "on_failure": "worker_dlq",
+        "filter": None,
     }
     assert edges[("events", "event", "alerts")].filters == {
-        "source": ("shop",),
-        "detail_type": ("Placed",),
+        "source": Match("any", ("shop",)),
+        "detail_type": Match("any", ("Placed",)),
     }
     assert [e.source for e in app.edges_to("worker")] == [
         "uploads",
@@ -221,7 +229,7 @@ def test_edges_with_filters_and_options(program: Check) -> None:
 def test_event_options_default_to_catalogue_defaults(program: Check) -> None:
     app = ok(program(FUNCTION + "queue jobs\non jobs.message -> worker"))
     (edge,) = app.edges
-    assert edge.options == {"batch": 10, "window": 0, "max_concurrency": None}
+    assert edge.options == {"batch": 10, "window": 0, "max_concurrency": None, "filter": None}
 
 
 def test_grants_env_and_routes(program: Check) -> None:

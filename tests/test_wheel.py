@@ -109,7 +109,8 @@ def test_iac_check_runs_from_the_venv(venv: Path, tmp_path: Path) -> None:
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "worker.py").write_text("def handler(event, context):\n    pass\n")
     (tmp_path / "app.iac").write_text(
-        'queue jobs\nfunction worker {\n  code = "src/worker.py"\n}\non jobs.message -> worker\n'
+        "queue jobs { max_receives = 5 }\n"
+        'function worker {\n  code = "src/worker.py"\n}\non jobs.message -> worker\n'
     )
     proc = run(venv / "bin" / "iac", "check", "app.iac", cwd=tmp_path)
     assert (proc.returncode, proc.stderr) == (0, "")

@@ -89,4 +89,5 @@ def _model(ctx: Context, app: AppSettings, outputs: list[m.Output]) -> m.App:
         params=ctx.scope.params,
         outputs=outputs,
         root=ctx.root,
+        alarms=app.alarms,
     )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from .. import catalog as cat
 from .. import model as m
 from .. import syntax as s
+from ..diagnostics import Label
 from ..names import NAME_RE
 from .context import Context
 from .values import attributes, tag_block
@@ -19,6 +20,7 @@ class AppSettings:
     prefix: m.Expr
     tags: dict[str, str]
     network: dict[str, tuple[str, ...]] | None
+    alarms: str | None = None
 
 
 def check_app(ctx: Context) -> AppSettings:
@@ -62,4 +64,54 @@ def check_app(ctx: Context) -> AppSettings:
             span,
             hints=('build the prefix from literal text and params, like `"${stage}-shop"`',),
         )
-    return AppSettings(decl.name.text, region, prefix, tags, network)
+    alarms = _alarm_topic(ctx, decl, values.get("alarms"))
+    return AppSettings(decl.name.text, region, prefix, tags, network, alarms)
+
+
+def _alarm_topic(ctx: Context, decl: s.AppDecl, name: str | None) -> str | None:
+    """`alarms = TOPIC`: a declared standard topic (CloudWatch can't publish to a FIFO
+    one, which needs a message group id)."""
+    if name is None:
+        return None
+    span = next(
+        i.value.span for i in decl.items if isinstance(i, s.Attribute) and i.name.text == "alarms"
+    )
+    kind = ctx.scope.kinds.get(name)
+    if kind is None:
+        topics = [n for n, k in ctx.scope.kinds.items() if k == "topic"]
+        guess = ctx.guess(name, topics)
+        ctx.error(
+            "E105",
+            f"`{name}` is not declared",
+            span,
+            note=f"did you mean `{guess}`?" if guess else "",
+            hints=("`alarms` names a topic: `topic ops`, then `alarms = ops`",),
+        )
+        return None
+    ctx.scope.used.add(name)
+    topic = ctx.scope.decls[name]
+    if kind != "topic":
+        ctx.error(
+            "E195",
+            f"`alarms` sends to a topic, and `{name}` is a {kind}",
+            span,
+            labels=[Label(topic.name.span, "declared here")],
+        )
+        return None
+    fifo = any(
+        isinstance(i, s.Attribute)
+        and i.name.text == "fifo"
+        and isinstance(i.value, s.Bool)
+        and i.value.value
+        for i in getattr(topic, "items", ())
+    )
+    if fifo:
+        ctx.error(
+            "E195",
+            f"CloudWatch alarms can't notify FIFO topic `{name}`",
+            span,
+            labels=[Label(topic.name.span, "declared here")],
+            hints=("name a standard topic",),
+        )
+        return None
+    return name

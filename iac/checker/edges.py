@@ -12,6 +12,7 @@ from ..diagnostics import Label, one_of
 from ..source import Span
 from .context import Context
 from .declare import EVENTBRIDGE_SOURCES, FAILURE_OPTIONS
+from .filters import QUEUE_BODY, STREAM_RECORD, check_filters, dialect_of
 from .kinds import check_cron
 from .values import attribute_value, attributes, check_target
 
@@ -71,6 +72,17 @@ def add_async_failures(ctx: Context) -> None:
 def _on(ctx: Context, seen: _Seen, st: s.OnDecl) -> None:
     source = st.source.text
     kind_name = ctx.scope.kinds.get(source)
+    if kind_name is None and source == cat.DEFAULT_BUS:
+        kind_name = "bus"  # the account's default bus: declared by no one
+        if not st.filters:
+            ctx.diags.warning(
+                "W060",
+                "this rule matches every event on the account's default bus",
+                st.source.span,
+                hints=(
+                    'AWS services send their events there: add filters, like `(source: "aws.ec2")`',
+                ),
+            )
     if kind_name is None:
         guess = ctx.guess(source, [n for n, k in ctx.scope.kinds.items() if cat.KINDS[k].events])
         ctx.error(
@@ -80,7 +92,8 @@ def _on(ctx: Context, seen: _Seen, st: s.OnDecl) -> None:
             note=f"did you mean `{guess}`?" if guess else "",
         )
         return
-    ctx.scope.used.add(source)
+    if source in ctx.scope.kinds:
+        ctx.scope.used.add(source)
     kind = cat.KINDS[kind_name]
     event = kind.event(st.event.text)
     if event is None:
@@ -105,8 +118,16 @@ def _on(ctx: Context, seen: _Seen, st: s.OnDecl) -> None:
         return
     if not check_target(ctx, st.target, event.targets, f"`{kind_name}.{event.name}`"):
         return
-    filters = _filters(ctx, st, event)
+    filters = _filters(ctx, st, kind_name, event)
     options = attributes(ctx, st.options, event.options, f"`{kind_name}.{event.name}`")
+    if isinstance(options.get("filter"), s.FilterSet):
+        options["filter"] = _mapping_filter(ctx, kind_name, options["filter"])
+    written = {i.name.text for i in st.options if isinstance(i, s.Attribute)}
+    if filters is None or ("filter" in written and options.get("filter") is None):
+        return
+    target = ctx.resources.get(st.target.text)
+    if target is not None and target.kind == "workflow" and "batch" not in written:
+        options["batch"] = 1  # a pipe starts one execution per message or record
     if kind_name == "table" and event.name == "changed":
         table = ctx.resources.get(source)
         if table is not None and not table.attrs.get("stream"):
@@ -293,11 +314,19 @@ def _batching(ctx: Context, st: s.OnDecl, kind_name: str, options: dict[str, Any
     return True
 
 
-def _filters(ctx: Context, st: s.OnDecl, event: cat.Event) -> dict[str, tuple[str, ...]]:
-    out: dict[str, tuple[str, ...]] = {}
+def _filters(
+    ctx: Context, st: s.OnDecl, kind_name: str, event: cat.Event
+) -> dict[str, m.Match] | None:
+    """An edge's filters: dotted paths with every test where the service matches
+    patterns (a bus's rule, a topic's filter policy), the catalogue's fixed filters with
+    literal strings elsewhere (a bucket's `prefix` and `suffix`). None: refused."""
+    dialect = dialect_of(kind_name, event.name)
+    if dialect is not None:
+        return check_filters(ctx, st.filters, dialect)
+    out: dict[str, m.Match] = {}
     names = [f.name for f in event.filters]
     for f in st.filters:
-        if not event.free_filters and f.name.text not in names:
+        if f.name.text not in names:
             if not names:
                 ctx.error("E134", f"`{event.name}` events take no filters", f.span)
                 continue
@@ -306,18 +335,27 @@ def _filters(ctx: Context, st: s.OnDecl, event: cat.Event) -> dict[str, tuple[st
         if f.name.text in out:
             ctx.error("E103", f"filter `{f.name.text}` is given twice", f.name.span)
             continue
-        values: list[str] = []
-        listed = isinstance(f.value, s.ListV) and event.free_filters
-        items = f.value.items if isinstance(f.value, s.ListV) and listed else (f.value,)
-        for v in items:
-            if isinstance(v, s.Str) and v.is_plain:
-                values.append(v.plain)
-            else:
-                expected = "a string or a list of strings" if event.free_filters else "a string"
-                ctx.error("E107", f"filter `{f.name.text}` takes {expected}", v.span)
-        if values:
-            out[f.name.text] = tuple(values)
+        v = f.value
+        if isinstance(v, s.Str) and v.is_plain:
+            out[f.name.text] = m.Match("any", (v.plain,))
+        else:
+            ctx.error("E107", f"filter `{f.name.text}` takes a string", v.span)
     return out
+
+
+def _mapping_filter(ctx: Context, kind_name: str, value: s.FilterSet) -> dict[str, m.Match] | None:
+    """An event source mapping's `filter`: Lambda's event filtering of the queue's
+    JSON bodies (`body.…`) or the stream's records (`event_name`, `dynamodb.…`)."""
+    if not value.filters:
+        ctx.error(
+            "E108",
+            "`filter = ()` filters nothing",
+            value.span,
+            hints=('name a field: `filter = (body.type: "order")`, or remove `filter`',),
+        )
+        return None
+    dialect = QUEUE_BODY if kind_name == "queue" else STREAM_RECORD
+    return check_filters(ctx, value.filters, dialect)
 
 
 def _add_edge(
@@ -326,7 +364,7 @@ def _add_edge(
     source: str,
     event: str,
     target: str,
-    filters: dict[str, tuple[str, ...]],
+    filters: dict[str, m.Match],
     options: dict[str, Any],
     span: Span,
 ) -> None:

@@ -20,6 +20,51 @@ from .values import check_target
 from .wording import fmt_bytes, near_file, show_char
 
 
+def _layers(ctx: Context, res: m.Resource, st: s.ResourceDecl) -> None:
+    """`layers`: at most five layer version ARNs, each with its version number."""
+    layers = res.attrs.get("layers")
+    if not layers:
+        return
+    items = next(
+        (
+            i.value.items
+            for i in st.items
+            if isinstance(i, s.Attribute)
+            and i.name.text == "layers"
+            and isinstance(i.value, s.ListV)
+        ),
+        (),
+    )
+    for arn, item in zip(layers, items, strict=False):
+        if not re.match(cat.LAYER_ARN, arn):
+            ctx.error(
+                "E193",
+                f'"{arn}" is not a layer version ARN',
+                item.span,
+                hints=("like `arn:aws:lambda:us-east-1:123456789012:layer:pillow:3`",),
+            )
+            res.attrs["layers"] = None
+    if len(layers) > cat.MAX_LAYERS:
+        ctx.error(
+            "E193",
+            f"a function takes at most {cat.MAX_LAYERS} layers",
+            items[cat.MAX_LAYERS].span if len(items) > cat.MAX_LAYERS else attr_span(st, "layers"),
+            note=f"this is {len(layers)}",
+        )
+        res.attrs["layers"] = None
+
+
+def queue_rules(ctx: Context, res: m.Resource, st: Decl) -> None:
+    """`dedup` deduplicates a FIFO queue's messages; a standard queue has none."""
+    if res.attrs.get("dedup") is not None and not res.attrs.get("fifo"):
+        ctx.error(
+            "E196",
+            f"`dedup` is for FIFO queues, and queue `{res.name}` is standard",
+            attr_span(st, "dedup"),
+            hints=("add `fifo = true`, or remove `dedup`",),
+        )
+
+
 def function_rules(ctx: Context, res: m.Resource, st: Decl) -> None:
     assert isinstance(st, s.ResourceDecl)  # the rule of a resource kind, not `workflow`
     for attr in ("on_success", "on_failure"):
@@ -32,6 +77,7 @@ def function_rules(ctx: Context, res: m.Resource, st: Decl) -> None:
                 hints=("send it to a queue, topic, bus or another function",),
             )
             res.attrs[attr] = None
+    _layers(ctx, res, st)
     code = res.attrs.get("code")
     if not isinstance(code, str):
         return

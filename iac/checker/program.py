@@ -38,7 +38,10 @@ def check_cycles(ctx: Context) -> None:
         state[name] = 1
         for dep, span in depends.get(name, ()):
             if state.get(dep) == 1:
-                names = [n for n, _ in path[[n for n, _ in path].index(dep) :]] + [name]
+                # `dep` is on the path, or is `name` itself (not yet on it): a ring of one.
+                on_path = [n for n, _ in path]
+                start = on_path.index(dep) if dep in on_path else len(on_path)
+                names = [n for n, _ in path[start:]] + [name]
                 ring = frozenset(names)
                 if len(ring) > 1 and ring not in reported:
                     reported.add(ring)
@@ -255,10 +258,13 @@ def warn_unused(ctx: Context) -> None:
         ),
         None,
     )
-    if network is not None and not any(r.kind == "container" for r in ctx.resources.values()):
+    if network is not None and not any(
+        r.kind == "container" or (r.kind == "function" and r.attrs.get("vpc"))
+        for r in ctx.resources.values()
+    ):
         ctx.diags.warning(
             "W003",
-            "the app's `network` is not used: only containers run in it",
+            "the app's `network` is not used: only containers and `vpc = true` functions run in it",
             network.name.span,
             hints=("remove it, or declare the containers that should run there",),
         )

@@ -14,6 +14,7 @@ from .kinds import (
     container_rules,
     function_rules,
     physical_name,
+    queue_rules,
     schedule_rules,
     secret_rules,
     table_rules,
@@ -24,6 +25,7 @@ from .workflows import workflow_rules
 KindRule = Callable[[Context, m.Resource, Decl], None]
 # Each kind's own rules, after its attributes are typed; a kind without rules has no entry.
 KIND_RULES: dict[str, KindRule] = {
+    "queue": queue_rules,
     "function": function_rules,
     "table": table_rules,
     "api": api_rules,

@@ -302,6 +302,24 @@ def attribute_value(ctx: Context, value: s.Value, spec: cat.Attr) -> Any:
         return _word(ctx, value, spec)
     if t == "resource":
         return _resource(ctx, value, spec)
+    if t == "name":
+        # A declared resource by its bare name (`alarms = ops`); the caller checks its kind.
+        if isinstance(value, s.Ref) and value.attr is None:
+            return value.name.text
+        return _type_error(ctx, value, spec, "a resource's name")
+    if t == "switch":
+        # `true`, `false`, or one of the words in `choices` (`url = iam`)
+        if isinstance(value, s.Bool):
+            return value.value
+        if isinstance(value, s.Ref) and value.attr is None and value.name.text in spec.choices:
+            return value.name.text
+        words = one_of(("true", "false", *spec.choices))
+        return _type_error(ctx, value, spec, words)
+    if t == "filters":
+        # Checked by the edge, which knows the source's dialect (checker/filters.py).
+        if not isinstance(value, s.FilterSet):
+            return _type_error(ctx, value, spec, 'filters like `(body.type: "order")`')
+        return value
     if t == "path":
         if not isinstance(value, s.JsonPath):
             return _type_error(ctx, value, spec, "a path like `$.result`")
@@ -453,6 +471,16 @@ def reference(ctx: Context, ref: s.Ref) -> m.ParamRef | m.AttrRef | None:
         return None
     if ref.attr.text == "stream_arn":
         ctx.stream_refs.append((name, ref.attr.span))
+    if kind_name == "function" and ref.attr.text == "url" and not _has_url(ctx, name):
+        decl = ctx.scope.decls.get(name)
+        ctx.error(
+            "E192",
+            f"function `{name}` has no URL",
+            ref.attr.span,
+            labels=[Label(decl.name.span, "declared here")] if decl else [],
+            hints=(f"add `url = true` (public) or `url = iam` to function `{name}`",),
+        )
+        return None
     return m.AttrRef(name, ref.attr.text)
 
 
@@ -607,3 +635,13 @@ def check_target(
             )
         return False
     return True
+
+
+def _has_url(ctx: Context, name: str) -> bool:
+    """Whether function `name` sets `url` to something other than `false` (read from
+    its declaration: the function may come later in the program)."""
+    decl = ctx.scope.decls.get(name)
+    for item in getattr(decl, "items", ()):
+        if isinstance(item, s.Attribute) and item.name.text == "url":
+            return not (isinstance(item.value, s.Bool) and not item.value.value)
+    return False

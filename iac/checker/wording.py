@@ -42,6 +42,7 @@ def describe(v: s.Value) -> str:
         s.Ref: "a reference",
         s.JsonPath: "a path",
         s.BadUnit: "a number with an unknown unit",
+        s.FilterSet: "filters",
     }.get(type(v), "a value")
 
 

@@ -24,7 +24,7 @@ import jinja2
 from ..names import kebab, logical_id
 from ..plan import Plan
 from ..plan.iam import Statement
-from ..plan.model import EcsTarget, Node, RuleTarget
+from ..plan.model import EcsTarget, FunctionProps, Node, RuleTarget
 from ..plan.states import placeholders
 from ..plan.values import Az, Json, Param, Pseudo, Ref, Sub
 from ..resources import data_dir
@@ -43,6 +43,8 @@ FLAGS_FILE = "recommended-feature-flags.json"
 ATTRIBUTES: dict[tuple[str, str], str] = {
     ("function", "arn"): "function_arn",
     ("function", "name"): "function_name",
+    ("function_url", "url"): "attr_function_url",
+    ("alarm", "arn"): "attr_arn",
     ("role", "arn"): "role_arn",
     ("log_group", "name"): "log_group_name",
     ("log_group", "arn"): "log_group_arn",
@@ -117,6 +119,9 @@ MODULES = {
     "api_integration": ["apigwv2"],
     "api_route": ["apigwv2"],
     "permission": ["lambda_"],
+    "function_url": ["lambda_"],
+    "alarm": ["cloudwatch"],
+    "pipe": ["pipes"],
     "event_source_mapping": ["lambda_"],
     "event_invoke_config": ["lambda_"],
     "subscription": ["sns"],
@@ -132,18 +137,21 @@ MODULES = {
     "subnet_route_table_association": ["ec2"],
     "security_group": ["ec2"],
     "flow_log": ["ec2"],
+    "vpc_endpoint": ["ec2"],
 }
 # Standard-library modules the stack may import (written above the CDK ones).
 STDLIB = {"json": "import json"}
 IMPORTS = {
     "apigwv2": "from aws_cdk import aws_apigatewayv2 as apigwv2",
     "cognito": "from aws_cdk import aws_cognito as cognito",
+    "cloudwatch": "from aws_cdk import aws_cloudwatch as cloudwatch",
     "dynamodb": "from aws_cdk import aws_dynamodb as dynamodb",
     "ec2": "from aws_cdk import aws_ec2 as ec2",
     "ecs": "from aws_cdk import aws_ecs as ecs",
     "events": "from aws_cdk import aws_events as events",
     "iam": "from aws_cdk import aws_iam as iam",
     "lambda_": "from aws_cdk import aws_lambda as lambda_",
+    "pipes": "from aws_cdk import aws_pipes as pipes",
     "logs": "from aws_cdk import aws_logs as logs",
     "s3": "from aws_cdk import aws_s3 as s3",
     "secretsmanager": "from aws_cdk import aws_secretsmanager as secretsmanager",
@@ -477,6 +485,7 @@ class CdkTarget(Target):
             "filter_policy": filter_policy,
             "Call": Call,
             "Code": Code,
+            "PyList": PyList,
         }
         return super().render_template(template, **functions, **context)
 
@@ -535,13 +544,27 @@ def key(table_key: Any) -> Call:
     )
 
 
-def filter_policy(policy: dict[str, list[str]]) -> PyDict:
-    def allow(values: list[str]) -> Call:
-        return Call(
-            "sns.SubscriptionFilter.string_filter", (), (("allowlist", PyList(tuple(values))),)
-        )
+def filter_policy(policy: dict[str, list[Any]]) -> PyDict:
+    def allow(values: list[Any]) -> Call:
+        if all(isinstance(v, str) for v in values):
+            return Call(
+                "sns.SubscriptionFilter.string_filter", (), (("allowlist", PyList(tuple(values))),)
+            )
+        # Any other test: the policy's own conditions, as SNS reads them.
+        return Call("sns.SubscriptionFilter", (), (("conditions", _literal(values)),))
 
     return PyDict(tuple((name, allow(values)) for name, values in policy.items()))
+
+
+def _literal(value: Any) -> Expr:
+    """JSON-like data (a filter policy's tests) as a Python expression."""
+    if isinstance(value, dict):
+        return PyDict(tuple((k, _literal(v)) for k, v in value.items()))
+    if isinstance(value, list):
+        return PyList(tuple(_literal(v) for v in value))
+    if isinstance(value, bool | int | float):
+        return Code(repr(value))
+    return str(value)
 
 
 def _render(speller: CdkTarget) -> Rendered:
@@ -563,6 +586,10 @@ def _render(speller: CdkTarget) -> Rendered:
         speller.modules.update(MODULES[node.type])
     for node in plan.nodes:
         speller.used.update((node.id, *node.depends_on) if node.depends_on else ())
+        if isinstance(node.props, FunctionProps):
+            # Read by the VpcConfig override `_block` writes after the construct.
+            network = (*node.props.subnets, *node.props.security_groups)
+            speller.used.update(v.node for v in network if isinstance(v, Ref))
     # Outputs before the blocks: a construct read only by an output needs its variable.
     outputs = []
     for o in plan.outputs:
@@ -667,6 +694,17 @@ def _block(speller: CdkTarget, node: Node, body: str) -> str:
     if node.type in L2_TYPES:
         pin = Call(f"resource_of({var}).override_logical_id", (node.id,))
         lines.append(speller.line(pin))
+    if isinstance(node.props, FunctionProps) and node.props.tracing:
+        # Set on the resource: the construct's `tracing` would also grant the role a
+        # second, CDK-made policy the plan doesn't have.
+        mode = Call(f"resource_of({var}).add_property_override", ("TracingConfig.Mode", "Active"))
+        lines.append(speller.line(mode))
+    if isinstance(node.props, FunctionProps) and node.props.subnets:
+        # The construct's `vpc` wants a VPC object and grants the role a policy of its own.
+        config = {"SubnetIds": list(node.props.subnets)}
+        config["SecurityGroupIds"] = list(node.props.security_groups)
+        vpc = Call(f"resource_of({var}).add_property_override", ("VpcConfig", speller.expr(config)))
+        lines.append(speller.line(vpc))
     for dep in node.depends_on:
         lines.append(f"{var}.node.add_dependency({speller.vars[dep]})")
     return "\n".join(lines)

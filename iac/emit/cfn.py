@@ -19,6 +19,8 @@ from .yaml_text import yaml_key, yaml_str
 ATTRIBUTES: dict[tuple[str, str], Any] = {
     ("function", "arn"): ("GetAtt", "Arn"),
     ("function", "name"): ("Ref",),
+    ("function_url", "url"): ("GetAtt", "FunctionUrl"),
+    ("alarm", "arn"): ("GetAtt", "Arn"),
     ("role", "arn"): ("GetAtt", "Arn"),
     ("log_group", "name"): ("Ref",),
     ("log_group", "arn"): ("GetAtt", "Arn"),

@@ -102,6 +102,8 @@ class SamTarget(CfnTarget):
             props["DestinationConfig"] = {"OnFailure": {"Destination": p.on_failure}}
         if p.max_concurrency is not None:
             props["ScalingConfig"] = {"MaximumConcurrency": p.max_concurrency}
+        if p.filter_pattern:
+            props["FilterCriteria"] = {"Filters": [{"Pattern": p.filter_pattern}]}
         self.events.setdefault(fn.id, []).append(Event(node.id, kind, props))
         self.absorbed.add(node.id)
 

@@ -33,6 +33,9 @@ TYPES: dict[str, str] = {
     "bus": "aws_cloudwatch_event_bus",
     "rule": "aws_cloudwatch_event_rule",
     "permission": "aws_lambda_permission",
+    "function_url": "aws_lambda_function_url",
+    "alarm": "aws_cloudwatch_metric_alarm",
+    "pipe": "aws_pipes_pipe",
     "event_source_mapping": "aws_lambda_event_source_mapping",
     "event_invoke_config": "aws_lambda_function_event_invoke_config",
     "http_api": "aws_apigatewayv2_api",
@@ -55,11 +58,14 @@ TYPES: dict[str, str] = {
     "subnet_route_table_association": "aws_route_table_association",
     "security_group": "aws_security_group",
     "flow_log": "aws_flow_log",
+    "vpc_endpoint": "aws_vpc_endpoint",
 }
 # How a node's attribute is read: (node type, plan attribute) -> resource attribute.
 ATTRIBUTES: dict[tuple[str, str], str] = {
     ("function", "arn"): "arn",
     ("function", "name"): "function_name",
+    ("function_url", "url"): "function_url",
+    ("alarm", "arn"): "arn",
     ("role", "arn"): "arn",
     ("log_group", "name"): "name",
     ("log_group", "arn"): "arn",  # without CloudFormation's `:*`
@@ -489,6 +495,12 @@ class TerraformTarget(Target):
         return out
 
     def block(self, node: Node) -> str | None:
+        if getattr(node.props, "via_url", False):
+            # Public function URLs need `InvokedViaFunctionUrl` (October 2025), which the
+            # provider's 5.x line this target pins can't write; without it the URL
+            # answers 403, and granting invoke to everyone would be far wider.
+            self.unsupported(node, "a public function URL (`url = true`); use `url = iam`")
+            return None
         template = self.node_template(node)
         if template is None:
             return None

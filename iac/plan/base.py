@@ -116,6 +116,8 @@ class Lowering:
                 "/",
                 Ref(logical_id(resource), "id"),
             )
+        if res.kind == "function" and attr == "url":
+            return Ref(f"{logical_id(resource)}Url", "url")  # the function URL node
         return Ref(logical_id(resource), attr)
 
     def model_arn(self, res: m.Resource) -> Value:
@@ -178,8 +180,8 @@ class Lowering:
                 resources = self.model_resources(target)
                 tail = ""
             elif scope == "api":
-                api_id = Ref(logical_id(target.name), "id")
-                resources = (arn("execute-api", Sub.of(api_id, "/*")),)
+                # Every stage, method and route of the api: `EXECUTION_ARN/*`.
+                resources = (Sub.of(Ref(logical_id(target.name), "execution_arn"), "/*"),)
                 tail = ""
             elif scope == "arn+indexes":
                 resources = (base, Sub.of(base, "/index/*"))

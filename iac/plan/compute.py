@@ -6,10 +6,11 @@ import re
 from typing import Any
 
 from .. import model as m
-from ..names import logical_id, physical
+from ..catalog import ENDPOINT_SERVICES, GATEWAY_SERVICES
+from ..names import endpoint_id, logical_id, physical
 from ..source import Span
 from .base import Lowering
-from .iam import LOG_WRITER, RoleSpec, Statement
+from .iam import LOG_WRITER, XRAY_SAMPLER, RoleSpec, Statement
 from .model import (
     ClusterProps,
     Egress,
@@ -24,6 +25,7 @@ from .model import (
     SubnetProps,
     SubnetRouteTableAssociationProps,
     TaskDefinitionProps,
+    VpcEndpointProps,
     VpcGatewayAttachmentProps,
     VpcProps,
 )
@@ -36,6 +38,9 @@ ECR_IMAGE = re.compile(
 )
 VPC_CIDR = "10.0.0.0/16"
 SUBNET_CIDRS = ("10.0.0.0/24", "10.0.1.0/24")
+PRIVATE_SUBNET_CIDRS = ("10.0.2.0/24", "10.0.3.0/24")
+FUNCTION_SG = "VpcFunctionSecurityGroup"
+ENDPOINT_SG = "VpcEndpointSecurityGroup"
 ECS_SYNC_RULE = "StepFunctionsGetEventsForECSTaskRule"
 WORKFLOW_LOG_DAYS = 30  # a workflow's execution history, like a function's log
 
@@ -56,6 +61,16 @@ def lower_workflow(cx: Lowering, res: m.Resource) -> None:
     log_arn: Value = None
     if res.attrs["express"] or res.attrs.get("logging"):
         log_arn = workflow_logs(cx, res, role, name)
+    if res.attrs.get("tracing"):
+        role.add(
+            Statement(
+                "WriteTraces",
+                XRAY_SAMPLER,
+                ("*",),
+                res.span,
+                "`tracing = true`: X-Ray takes no narrower resource",
+            )
+        )
     cx.role_node(f"{wid}Role", wid, role.service, res.span, f"workflow {res.name}: role")
     cx.node(
         wid,
@@ -65,6 +80,7 @@ def lower_workflow(cx: Lowering, res: m.Resource) -> None:
             definition=definition,
             role=Ref(f"{wid}Role", "arn"),
             log_group=log_arn,
+            tracing=bool(res.attrs.get("tracing")),
         ),
         res.span,
         f"workflow {res.name}",
@@ -375,6 +391,108 @@ def vpc(cx: Lowering, span: Span) -> None:
         "egress-only security group for tasks",
     )
     flow_logs(cx, span)
+
+
+def function_network(cx: Lowering) -> tuple[tuple[Value, ...], tuple[Value, ...]]:
+    """Where a `vpc = true` function's interfaces go: the app's `network`, or the
+    generated VPC's private subnets (made by `private_network` once every function is
+    known)."""
+    if cx.app.network is not None:
+        return (
+            tuple(cx.app.network.get("subnets", ())),
+            tuple(cx.app.network.get("security_groups", ())),
+        )
+    subnets = tuple(Ref(f"VpcPrivateSubnet{i + 1}", "id") for i in range(len(PRIVATE_SUBNET_CIDRS)))
+    return subnets, (Ref(FUNCTION_SG, "id"),)
+
+
+def endpoint_services(app: m.App) -> list[str]:
+    """The interface endpoints the generated VPC needs: one per service that a
+    `vpc = true` function's grants reach, in the order they are first granted."""
+    out: list[str] = []
+    for fn in app.of_kind("function"):
+        if not fn.attrs.get("vpc"):
+            continue
+        for grant in fn.grants:
+            service = ENDPOINT_SERVICES.get(app.resources[grant.target].kind)
+            if service is not None and service not in out:
+                out.append(service)
+    return out
+
+
+def private_network(cx: Lowering) -> None:
+    """Without `app.network`, `vpc = true` functions run in private subnets of the
+    generated VPC: no route out (no NAT gateway), gateway endpoints for S3 and
+    DynamoDB, an interface endpoint for each other service their grants reach."""
+    functions = [f for f in cx.app.of_kind("function") if f.attrs.get("vpc")]
+    if not functions or cx.app.network is not None:
+        return
+    span = functions[0].span
+
+    def node(nid: str, props: Props, label: str, **kw: Any) -> None:
+        cx.node(nid, props, span, f"network: {label}", **kw)
+
+    vpc_id, routes = Ref("Vpc", "id"), Ref("VpcPrivateRouteTable", "id")
+    if "Vpc" not in cx.by_id:
+        node("Vpc", VpcProps(VPC_CIDR), "a VPC for the app's functions")
+        flow_logs(cx, span)
+    node("VpcPrivateRouteTable", RouteTableProps(vpc_id), "private route table (no route out)")
+    subnets = []
+    for i, cidr in enumerate(PRIVATE_SUBNET_CIDRS):
+        sid = f"VpcPrivateSubnet{i + 1}"
+        subnets.append(Ref(sid, "id"))
+        node(sid, SubnetProps(vpc_id, cidr, Az(i)), f"private subnet {i + 1}")
+        node(
+            f"{sid}RouteTableAssociation",
+            SubnetRouteTableAssociationProps(Ref(sid, "id"), routes),
+            f"private subnet {i + 1} uses the private route table",
+            tags=False,
+        )
+    node(
+        FUNCTION_SG,
+        SecurityGroupProps(
+            vpc_id,
+            f"{cx.app.name} functions: outbound HTTPS only",
+            (Egress("HTTPS to the VPC endpoints", "tcp", 443, "0.0.0.0/0"),),
+        ),
+        "egress-only security group for functions",
+    )
+    services = endpoint_services(cx.app)
+    if services:
+        node(
+            ENDPOINT_SG,
+            SecurityGroupProps(
+                vpc_id,
+                f"{cx.app.name} interface endpoints: HTTPS from the VPC",
+                (Egress("replies stay in the VPC", "tcp", 443, VPC_CIDR),),
+                ingress=(Egress("HTTPS from the VPC", "tcp", 443, VPC_CIDR),),
+            ),
+            "security group for the interface endpoints",
+        )
+    for service in GATEWAY_SERVICES:
+        node(
+            f"Vpc{endpoint_id(service)}Endpoint",
+            VpcEndpointProps(vpc_id, _service_name(service), "Gateway", route_tables=(routes,)),
+            f"gateway endpoint for {service}",
+            tags=False,
+        )
+    for service in services:
+        node(
+            f"Vpc{endpoint_id(service)}Endpoint",
+            VpcEndpointProps(
+                vpc_id,
+                _service_name(service),
+                "Interface",
+                subnets=tuple(subnets),
+                security_groups=(Ref(ENDPOINT_SG, "id"),),
+            ),
+            f"interface endpoint for {service}",
+            tags=False,
+        )
+
+
+def _service_name(service: str) -> Value:
+    return Sub.of("com.amazonaws.", REGION, f".{service}")
 
 
 def flow_logs(cx: Lowering, span: Span) -> None:

@@ -18,27 +18,34 @@ from ..names import edge_id, logical_id, physical, schedule_target_id
 from ..source import Span
 from .base import NAME_LIMITS, Lowering
 from .compute import network, run_task_statements
-from .iam import QUEUE_CONSUMER, STREAM_READER, RoleSpec, Statement
+from .iam import PIPE_QUEUE_READER, QUEUE_CONSUMER, STREAM_READER, RoleSpec, Statement
 from .model import (
     EcsTarget,
     EventInvokeConfigProps,
     EventSourceMappingProps,
     Node,
     PermissionProps,
+    PipeProps,
     QueuePolicyProps,
     RuleProps,
     RuleTarget,
     SubscriptionProps,
     TopicPolicyProps,
 )
+from .patterns import pattern as event_pattern
+from .patterns import pattern_text
 from .values import ACCOUNT, Ref, Sub, Value
+
+PIPE_NAME_LIMIT = 64  # EventBridge Pipes: 1 to 64 of `[.\-_A-Za-z0-9]`
 
 
 def lower_edge(cx: Lowering, edge: m.Edge) -> None:
-    source = cx.app.resources[edge.source]
+    source = cx.app.resources.get(edge.source) or default_bus(edge)
     target = cx.app.resources[edge.target]
     eid = edge_id(edge.source, edge.event, edge.target, edge.index)
-    if source.kind == "queue":
+    if source.kind in ("queue", "table") and target.kind == "workflow":
+        _pipe(cx, eid, source, target, edge)
+    elif source.kind == "queue":
         _queue_to_function(cx, eid, source, target, edge)
     elif source.kind == "table":
         _table_to_function(cx, eid, source, target, edge)
@@ -55,7 +62,11 @@ def lower_edge(cx: Lowering, edge: m.Edge) -> None:
                 description=f"{edge.source}.{edge.event} -> {edge.target}",
                 schedule=None,
                 pattern=_pattern(source, edge),
-                bus=Ref(logical_id(source.name), "name") if source.kind == "bus" else None,
+                bus=(
+                    Ref(logical_id(source.name), "name")
+                    if source.kind == "bus" and not source.implicit
+                    else None
+                ),
                 enabled=True,
             ),
             edge.span,
@@ -73,20 +84,25 @@ def _edge_rule_name(cx: Lowering, edge: m.Edge) -> Value:
     return Sub.of(cx.prefix, "-" + base.replace("_", "-"))
 
 
+def default_bus(edge: m.Edge) -> m.Resource:
+    """The account's default bus, which no program declares: a rule on it names no bus."""
+    return m.Resource("bus", edge.source, edge.span, {}, implicit=True)
+
+
+def _event_field(name: str) -> str:
+    return "detail-type" if name == "detail_type" else name
+
+
 def _pattern(source: m.Resource, edge: m.Edge) -> dict[str, Any]:
     if source.kind == "bus":
-        pattern: dict[str, Any] = {}
-        if "source" in edge.filters:
-            pattern["source"] = list(edge.filters["source"])
-        if "detail_type" in edge.filters:
-            pattern["detail-type"] = list(edge.filters["detail_type"])
+        pattern = event_pattern(edge.filters, _event_field)
         if not pattern:
             # EventBridge needs some pattern: match every event put on this bus.
             pattern["account"] = [ACCOUNT]
         return pattern
     detail: dict[str, Any] = {"bucket": {"name": [Ref(logical_id(source.name), "name")]}}
-    prefix = edge.filters.get("prefix", ("",))[0]
-    suffix = edge.filters.get("suffix", ("",))[0]
+    prefix = str(edge.filters["prefix"].values[0]) if "prefix" in edge.filters else ""
+    suffix = str(edge.filters["suffix"].values[0]) if "suffix" in edge.filters else ""
     if prefix and suffix:
         wildcard = _wild(prefix) + "*" + _wild(suffix)
         detail["object"] = {"key": [{"wildcard": wildcard}]}
@@ -249,11 +265,89 @@ def _queue_to_function(
             starting_position=None,
             report_failures=True,
             max_concurrency=edge.options.get("max_concurrency"),
+            filter_pattern=_mapping_filter(edge),
         ),
         edge.span,
         f"{queue.name}.message -> function {fn.name}",
         depends_on=[f"{logical_id(fn.name)}Role"],
     )
+
+
+def _mapping_filter(edge: m.Edge) -> str | None:
+    """`filter = (...)`: queue bodies under `body`, stream records as Lambda names
+    their fields (`event_name` is `eventName`)."""
+    filters = edge.options.get("filter")
+    if not filters:
+        return None
+    spelled = event_pattern(filters, lambda name: "eventName" if name == "event_name" else name)
+    return pattern_text(spelled)
+
+
+def _pipe(cx: Lowering, eid: str, source: m.Resource, wf: m.Resource, edge: m.Edge) -> None:
+    """A queue or a stream starting a workflow: an EventBridge pipe with its own role,
+    allowed to read that source and start that workflow, nothing else."""
+    why = f"`on {source.name}.{edge.event} -> {wf.name}`"
+    role = RoleSpec("pipes.amazonaws.com")
+    if source.kind == "queue":
+        source_arn = cx.arn_of(source.name)
+        role.add(
+            Statement(
+                f"Consume{logical_id(source.name)}",
+                PIPE_QUEUE_READER,
+                (source_arn,),
+                edge.span,
+                f"{why}: the pipe reads the queue",
+            )
+        )
+    else:
+        source_arn = cx.attr(source.name, "stream_arn")
+        role.add(
+            Statement(
+                f"ReadStream{logical_id(source.name)}",
+                STREAM_READER,
+                (source_arn,),
+                edge.span,
+                f"{why}: the pipe reads the stream",
+            )
+        )
+    role.add(
+        Statement(
+            f"Start{logical_id(wf.name)}",
+            ("states:StartExecution",),
+            (cx.iam_arn(wf.name),),
+            edge.span,
+            f"{why}: the pipe starts the workflow",
+        )
+    )
+    rid = f"{eid}Role"
+    cx.roles[rid] = role
+    cx.role_node(
+        rid, rid, role.service, edge.span, f"{source.name}.{edge.event} -> {wf.name}: pipe role"
+    )
+    cx.node(
+        eid,
+        PipeProps(
+            name=_pipe_name(cx, edge),
+            role=Ref(rid, "arn"),
+            source=source_arn,
+            source_kind="sqs" if source.kind == "queue" else "dynamodb",
+            batch=edge.options.get("batch") or 1,
+            window=edge.options.get("window") or 0,
+            starting_position=None if source.kind == "queue" else "LATEST",
+            filter_pattern=_mapping_filter(edge),
+            target=Ref(logical_id(wf.name), "arn"),
+        ),
+        edge.span,
+        f"{source.name}.{edge.event} -> workflow {wf.name} (pipe)",
+        tags=False,
+    )
+
+
+def _pipe_name(cx: Lowering, edge: m.Edge) -> Value:
+    base = f"{edge.source}-{edge.event}-to-{edge.target}"
+    if isinstance(cx.prefix, str):
+        return physical(cx.prefix, base, PIPE_NAME_LIMIT)
+    return Sub.of(cx.prefix, "-" + base.replace("_", "-"))
 
 
 def _table_to_function(
@@ -285,6 +379,7 @@ def _table_to_function(
             max_age=edge.options.get("max_age", STREAM_MAX_AGE),
             bisect=edge.options.get("bisect", True),
             on_failure=cx.arn_of(on_failure) if on_failure else None,
+            filter_pattern=_mapping_filter(edge),
         ),
         edge.span,
         f"{table.name}.changed -> function {fn.name}",
@@ -320,7 +415,7 @@ def _topic_subscription(
             topic=topic_arn,
             protocol="lambda" if target.kind == "function" else "sqs",
             endpoint=cx.arn_of(target.name),
-            filter_policy={k: list(v) for k, v in edge.filters.items()} or None,
+            filter_policy=event_pattern(edge.filters, nested=False) or None,
             raw=target.kind == "queue",
             dead_letter=cx.arn_of(dead_letter) if dead_letter else None,
         ),

@@ -23,7 +23,24 @@ STREAM_READER = (
     "dynamodb:GetShardIterator",
     "dynamodb:ListStreams",
 )
+# What a pipe needs of its queue ("Amazon SQS as a source", Pipes' execution role):
+# it deletes what it delivered and never changes a message's visibility.
+PIPE_QUEUE_READER = ("sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage")
 LOG_WRITER = ("logs:CreateLogStream", "logs:PutLogEvents")
+# A function in a VPC: what AWSLambdaVPCAccessExecutionRole allows, no more; the
+# describe actions take no resource, the others the account's interfaces, subnets and
+# security groups in the region (the interfaces have no ARN before Lambda makes them).
+ENI_READER = ("ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets")
+ENI_MANAGER = (
+    "ec2:AssignPrivateIpAddresses",
+    "ec2:CreateNetworkInterface",
+    "ec2:DeleteNetworkInterface",
+    "ec2:UnassignPrivateIpAddresses",
+)
+# X-Ray's actions take no resource narrower than `*` ("Actions defined by AWS X-Ray").
+XRAY_WRITER = ("xray:PutTelemetryRecords", "xray:PutTraceSegments")
+# Step Functions also samples (its "X-Ray IAM policies" page).
+XRAY_SAMPLER = ("xray:GetSamplingRules", "xray:GetSamplingTargets", *XRAY_WRITER)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from dataclasses import replace
 from .. import model as m
 from ..names import logical_id
 from ..source import Span
-from . import compute, edges, serverless
+from . import alarms, compute, edges, serverless
 from .base import Lowering
 from .model import Output, Plan, PlanParam, RoleProps
 
@@ -40,10 +40,12 @@ def plan(app: m.App) -> Plan:
     cx = Lowering(app)
     for res in app.resources.values():
         KINDS[res.kind](cx, res)
+    compute.private_network(cx)  # once every `vpc = true` function is known
     serverless.lower_api_roles(cx)
     for edge in app.edges:
         edges.lower_edge(cx, edge)
     edges.lower_async_configs(cx)
+    alarms.lower_alarms(cx)
     finish_roles(cx)
     edges.finish_policies(cx)
     return Plan(

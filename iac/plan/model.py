@@ -56,6 +56,20 @@ class FunctionProps(Props):
     role: Value
     log_group: Value
     asset: Asset  # the code; its zip is named once the packaging stage has run
+    tracing: bool = False  # X-Ray active tracing
+    layers: tuple[str, ...] = ()  # layer version ARNs
+    storage: int = 512  # ephemeral /tmp, MiB
+    subnets: tuple[Value, ...] = ()  # `vpc = true`: where its network interfaces go
+    security_groups: tuple[Value, ...] = ()
+
+
+@_props
+@dataclass(frozen=True)
+class FunctionUrlProps(Props):
+    TYPE = "function_url"
+    ATTRIBUTES = frozenset({"url"})
+    function: Value  # the function's ARN
+    auth: str  # NONE | AWS_IAM
 
 
 @_props
@@ -152,7 +166,7 @@ class SubscriptionProps(Props):
     topic: Value
     protocol: str  # lambda | sqs
     endpoint: Value
-    filter_policy: dict[str, list[str]] | None
+    filter_policy: dict[str, list[Any]] | None  # attribute -> its tests (patterns.rule)
     raw: bool
     dead_letter: Value = None  # the redrive queue's ARN: what SNS could not deliver
 
@@ -262,6 +276,9 @@ class PermissionProps(Props):
     principal: str
     source_arn: Value
     source_account: Value
+    action: str = "lambda:InvokeFunction"
+    url_auth: str | None = None  # lambda:InvokeFunctionUrl: the URL's auth type (NONE)
+    via_url: bool = False  # lambda:InvokeFunction only through the function's URL
 
 
 @_props
@@ -279,6 +296,7 @@ class EventSourceMappingProps(Props):
     bisect: bool = False  # streams: split a failing batch in two and retry each half
     on_failure: Value = None  # streams: the queue's or topic's ARN for skipped records
     max_concurrency: int | None = None  # queues: concurrent invocations at most
+    filter_pattern: str | None = None  # Lambda's FilterCriteria pattern (JSON), or None
 
 
 @_props
@@ -292,6 +310,43 @@ class EventInvokeConfigProps(Props):
     max_age: int  # seconds
     on_success: Value  # a destination's ARN, or None
     on_failure: Value
+
+
+@_props
+@dataclass(frozen=True)
+class AlarmProps(Props):
+    """A CloudWatch alarm on one metric: over `threshold` in one `period` notifies
+    `actions`; missing data (an idle function) is not breaching."""
+
+    TYPE = "alarm"
+    ATTRIBUTES = frozenset({"arn"})
+    name: Value
+    description: str
+    namespace: str
+    metric: str
+    dimensions: dict[str, Value]
+    statistic: str  # Sum | Maximum
+    period: int  # seconds
+    threshold: int
+    actions: tuple[Value, ...]
+
+
+@_props
+@dataclass(frozen=True)
+class PipeProps(Props):
+    """An EventBridge pipe from a queue or a table stream to a state machine: each batch
+    starts one execution (its input: the batch's records), no function between."""
+
+    TYPE = "pipe"
+    name: Value
+    role: Value
+    source: Value  # the queue's ARN, or the table's stream ARN
+    source_kind: str  # sqs | dynamodb
+    batch: int
+    window: int  # seconds
+    starting_position: str | None  # streams: LATEST
+    filter_pattern: str | None  # the same FilterCriteria pattern as a mapping's
+    target: Value  # the state machine's ARN
 
 
 # ---------------------------------------------------------------- HTTP APIs
@@ -373,6 +428,7 @@ class StateMachineProps(Props):
     # Execution history in CloudWatch Logs (Express workflows keep none of their own):
     # the log group's ARN with its `:*` (what Step Functions asks for), or None.
     log_group: Value = None
+    tracing: bool = False  # X-Ray
 
 
 @_props
@@ -478,6 +534,22 @@ class SecurityGroupProps(Props):
     vpc: Value
     description: str
     egress: tuple[Egress, ...]
+    ingress: tuple[Egress, ...] = ()  # the same shape: from `cidr` on `port`
+
+
+@_props
+@dataclass(frozen=True)
+class VpcEndpointProps(Props):
+    """A gateway endpoint (S3, DynamoDB: routes in `route_tables`) or an interface
+    endpoint (one network interface per subnet, private DNS on)."""
+
+    TYPE = "vpc_endpoint"
+    vpc: Value
+    service: Value  # com.amazonaws.REGION.sqs
+    kind: str  # Gateway | Interface
+    route_tables: tuple[Value, ...] = ()
+    subnets: tuple[Value, ...] = ()
+    security_groups: tuple[Value, ...] = ()
 
 
 @_props

@@ -11,8 +11,9 @@ from ..names import logical_id, physical, route_id
 from ..source import Span
 from .assets import Asset
 from .base import MAX_MESSAGE_SIZE, Lowering
+from .compute import function_network
 from .edges import permission
-from .iam import LOG_WRITER, RoleSpec, Statement
+from .iam import ENI_MANAGER, ENI_READER, LOG_WRITER, XRAY_WRITER, RoleSpec, Statement
 from .model import (
     ApiAuthorizerProps,
     ApiIntegrationProps,
@@ -22,8 +23,10 @@ from .model import (
     BucketProps,
     BusProps,
     FunctionProps,
+    FunctionUrlProps,
     HttpApiProps,
     LogGroupProps,
+    PermissionProps,
     QueueProps,
     RuleProps,
     SecretProps,
@@ -32,8 +35,10 @@ from .model import (
     UserPoolClientProps,
     UserPoolProps,
 )
-from .values import Ref, Sub, Value
+from .values import Ref, Sub, Value, arn
 
+# What a VPC function's role may create network interfaces in and with.
+ENI_RESOURCES = ("network-interface", "subnet", "security-group")
 # Incomplete multipart uploads cost storage and are never useful after a week.
 ABORT_UPLOADS_DAYS = 7
 UNCUT = sys.maxsize  # a name no service limit has cut yet
@@ -72,8 +77,41 @@ def lower_function(cx: Lowering, res: m.Resource) -> None:
         )
     )
     cx.roles[fid] = role
+    if res.attrs.get("tracing"):
+        role.add(
+            Statement(
+                "WriteTraces",
+                XRAY_WRITER,
+                ("*",),
+                res.span,
+                "`tracing = true`: X-Ray takes no narrower resource",
+            )
+        )
     for grant in res.grants:
         cx.grant(role, grant)
+    subnets: tuple[Value, ...] = ()
+    groups: tuple[Value, ...] = ()
+    if res.attrs.get("vpc"):
+        subnets, groups = function_network(cx)
+        role.add(
+            Statement(
+                "ManageNetworkInterfaces",
+                ENI_MANAGER,
+                tuple(arn("ec2", f"{kind}/*") for kind in ENI_RESOURCES),
+                res.span,
+                "`vpc = true`: Lambda makes the function's network interfaces in its "
+                "subnets and security groups",
+            )
+        )
+        role.add(
+            Statement(
+                "DescribeNetwork",
+                ENI_READER,
+                ("*",),
+                res.span,
+                "`vpc = true`: EC2's describe actions take no narrower resource",
+            )
+        )
     cx.node(
         f"{fid}LogGroup",
         LogGroupProps(log_name, res.attrs["log_retention"] // 86400),
@@ -95,9 +133,49 @@ def lower_function(cx: Lowering, res: m.Resource) -> None:
             role=Ref(f"{fid}Role", "arn"),
             log_group=Ref(f"{fid}LogGroup", "name"),
             asset=asset,
+            tracing=bool(res.attrs.get("tracing")),
+            layers=tuple(res.attrs.get("layers") or ()),
+            storage=(res.attrs.get("storage") or 512 * 1024 * 1024) // (1024 * 1024),
+            subnets=subnets,
+            security_groups=groups,
         ),
         res.span,
         f"function {res.name}",
+    )
+    if res.attrs.get("url"):
+        function_url(cx, res)
+
+
+def function_url(cx: Lowering, res: m.Resource) -> None:
+    """`url = true`: a public URL, which Lambda serves only when the function's policy
+    lets anyone call the URL and invoke the function through it (both, since October
+    2025); `url = iam`: SigV4 callers whose own policies allow both actions."""
+    fid = logical_id(res.name)
+    public = res.attrs["url"] is True
+    fn = Ref(fid, "arn")
+    cx.node(
+        f"{fid}Url",
+        FunctionUrlProps(fn, "NONE" if public else "AWS_IAM"),
+        res.span,
+        f"function {res.name}: URL",
+        tags=False,
+    )
+    if not public:
+        return
+    why = f"function {res.name}: anyone may call its URL (`url = true`)"
+    cx.node(
+        f"{fid}UrlPermission",
+        PermissionProps(fn, "*", None, None, "lambda:InvokeFunctionUrl", url_auth="NONE"),
+        res.span,
+        why,
+        tags=False,
+    )
+    cx.node(
+        f"{fid}UrlInvokePermission",
+        PermissionProps(fn, "*", None, None, via_url=True),
+        res.span,
+        f"function {res.name}: invoked through its URL only",
+        tags=False,
     )
 
 

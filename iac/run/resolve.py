@@ -97,6 +97,10 @@ class Names:
             "rule": f"arn:aws:events:{region}:{acct}:rule/{name}",
             "secret": f"arn:aws:secretsmanager:{region}:{acct}:secret:{name}",
         }
+        if kind == "log_group" and attr == "streams_arn":  # what a log writer is granted
+            return arns["log_group"] + ":*"
+        if kind == "http_api" and attr == "execution_arn":
+            return f"arn:aws:execute-api:{region}:{acct}:{node_id}"
         if kind == "task_definition" and attr == "arn":
             return f"arn:aws:ecs:{region}:{acct}:task-definition/{self.name(node)}:1"
         if attr == "arn" and kind in arns:

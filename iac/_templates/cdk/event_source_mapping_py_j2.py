@@ -74,6 +74,11 @@ def root(context, missing=missing, environment=environment):
         yield '    max_concurrency='
         yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_concurrency'))
         yield ',\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'filter_pattern'):
+        pass
+        yield '    '
+        yield str(context.call((undefined(name='kw') if l_0_kw is missing else l_0_kw), 'filters', [{'pattern': environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'filter_pattern')}]))
+        yield '\n'
     yield ')\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'on_failure'):
         pass
@@ -82,4 +87,4 @@ def root(context, missing=missing, environment=environment):
         yield '\n'
 
 blocks = {}
-debug_info = '3=38&4=40&5=42&6=44&7=46&8=49&10=51&11=54&13=56&16=59&17=62&19=64&20=67&22=69&25=72&26=75&29=78&31=81'
+debug_info = '3=38&4=40&5=42&6=44&7=46&8=49&10=51&11=54&13=56&16=59&17=62&19=64&20=67&22=69&25=72&26=75&28=77&29=80&32=83&34=86'

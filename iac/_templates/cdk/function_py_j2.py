@@ -64,6 +64,25 @@ def root(context, missing=missing, environment=environment):
     yield '\n    log_group='
     yield str(environment.getattr(context.call((undefined(name='construct') if l_0_construct is missing else l_0_construct), environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'log_group')), 'text'))
     yield ',\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'layers'):
+        pass
+        yield '    layers=[\n'
+        l_1_loop = missing
+        for l_1_arn, l_1_loop in LoopContext(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'layers'), undefined):
+            l_1_arg = resolve('arg')
+            l_1_Code = resolve('Code')
+            _loop_vars = {}
+            pass
+            yield '        '
+            yield str(context.call((undefined(name='arg') if l_1_arg is missing else l_1_arg), context.call((undefined(name='Call') if l_0_Call is missing else l_0_Call), 'lambda_.LayerVersion.from_layer_version_arn', (context.call((undefined(name='Code') if l_1_Code is missing else l_1_Code), 'self', _loop_vars=_loop_vars), str_join((environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'id'), 'Layer', environment.getattr(l_1_loop, 'index'), )), l_1_arn), _loop_vars=_loop_vars), 8, _loop_vars=_loop_vars))
+            yield '\n'
+        l_1_loop = l_1_arn = l_1_arg = l_1_Code = missing
+        yield '    ],\n'
+    if (environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'storage') != 512):
+        pass
+        yield '    ephemeral_storage_size=cdk.Size.mebibytes('
+        yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'storage'))
+        yield '),\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'env'):
         pass
         yield '    '
@@ -72,4 +91,4 @@ def root(context, missing=missing, environment=environment):
     yield ')\n'
 
 blocks = {}
-debug_info = '3=41&4=43&5=45&6=47&7=49&8=51&9=53&10=55&11=58&13=61&14=63&15=65&16=67&17=70'
+debug_info = '3=41&4=43&5=45&6=47&7=49&8=51&9=53&10=55&11=58&13=61&14=63&15=65&16=67&18=71&19=77&23=81&24=84&26=86&27=89'

@@ -39,7 +39,27 @@ def root(context, missing=missing, environment=environment):
         yield str(t_1(environment.getattr(l_1_rule, 'cidr')))
         yield ',\n        ),\n'
     l_1_rule = missing
-    yield '    ],\n)\n'
+    yield '    ],\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'ingress'):
+        pass
+        yield '    security_group_ingress=[\n'
+        for l_1_rule in environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'ingress'):
+            _loop_vars = {}
+            pass
+            yield '        ec2.CfnSecurityGroup.IngressProperty(\n            '
+            yield str(context.call((undefined(name='kw') if l_0_kw is missing else l_0_kw), 'description', environment.getattr(l_1_rule, 'description'), 12, _loop_vars=_loop_vars))
+            yield '\n            ip_protocol='
+            yield str(t_1(environment.getattr(l_1_rule, 'protocol')))
+            yield ',\n            from_port='
+            yield str(environment.getattr(l_1_rule, 'port'))
+            yield ',\n            to_port='
+            yield str(environment.getattr(l_1_rule, 'port'))
+            yield ',\n            cidr_ip='
+            yield str(t_1(environment.getattr(l_1_rule, 'cidr')))
+            yield ',\n        ),\n'
+        l_1_rule = missing
+        yield '    ],\n'
+    yield ')\n'
 
 blocks = {}
-debug_info = '3=21&4=23&5=25&7=27&9=31&10=33&11=35&12=37&13=39'
+debug_info = '3=21&4=23&5=25&7=27&9=31&10=33&11=35&12=37&13=39&17=43&19=46&21=50&22=52&23=54&24=56&25=58'

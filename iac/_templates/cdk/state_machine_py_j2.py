@@ -12,6 +12,7 @@ def root(context, missing=missing, environment=environment):
     l_0_node = resolve('node')
     l_0_kw = resolve('kw')
     l_0_Call = resolve('Call')
+    l_0_Code = resolve('Code')
     l_0_body = l_0_subs = missing
     try:
         t_1 = environment.filters['py_str']
@@ -31,7 +32,13 @@ def root(context, missing=missing, environment=environment):
     yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'type')))
     yield ',\n    '
     yield str(context.call((undefined(name='kw') if l_0_kw is missing else l_0_kw), 'role_arn', environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'role')))
-    yield '\n    '
+    yield '\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'tracing'):
+        pass
+        yield '    '
+        yield str(context.call((undefined(name='kw') if l_0_kw is missing else l_0_kw), 'tracing_configuration', context.call((undefined(name='Call') if l_0_Call is missing else l_0_Call), 'sfn.CfnStateMachine.TracingConfigurationProperty', (), (('enabled', context.call((undefined(name='Code') if l_0_Code is missing else l_0_Code), 'True')),))))
+        yield '\n'
+    yield '    '
     yield str(context.call((undefined(name='kw') if l_0_kw is missing else l_0_kw), 'definition_string', context.call((undefined(name='Call') if l_0_Call is missing else l_0_Call), 'json.dumps', ((undefined(name='body') if l_0_body is missing else l_0_body),))))
     yield '\n'
     if (undefined(name='subs') if l_0_subs is missing else l_0_subs):
@@ -47,4 +54,4 @@ def root(context, missing=missing, environment=environment):
     yield ')\n'
 
 blocks = {}
-debug_info = '1=23&4=27&5=29&6=31&7=33&8=35&9=37&10=40&12=42&19=45'
+debug_info = '1=24&4=28&5=30&6=32&7=34&8=36&9=39&11=42&12=44&13=47&15=49&22=52'

@@ -23,10 +23,16 @@ def root(context, missing=missing, environment=environment):
         def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'y' found.")
     try:
-        t_3 = environment.tests['none']
+        t_3 = environment.filters['yaml_str']
     except KeyError:
         @internalcode
         def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'yaml_str' found.")
+    try:
+        t_4 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '    Type: AWS::Lambda::EventSourceMapping\n'
@@ -55,12 +61,12 @@ def root(context, missing=missing, environment=environment):
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'report_failures'):
         pass
         yield '      FunctionResponseTypes:\n        - ReportBatchItemFailures\n'
-    if (not t_3(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'retries'))):
+    if (not t_4(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'retries'))):
         pass
         yield '      MaximumRetryAttempts: '
         yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'retries'))
         yield '\n'
-    if (not t_3(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_age'))):
+    if (not t_4(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_age'))):
         pass
         yield '      MaximumRecordAgeInSeconds: '
         yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_age'))
@@ -73,10 +79,15 @@ def root(context, missing=missing, environment=environment):
         yield '      DestinationConfig:\n        OnFailure:\n          Destination: '
         yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'on_failure')))
         yield '\n'
-    if (not t_3(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_concurrency'))):
+    if (not t_4(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_concurrency'))):
         pass
         yield '      ScalingConfig:\n        MaximumConcurrency: '
         yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_concurrency'))
+        yield '\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'filter_pattern'):
+        pass
+        yield '      FilterCriteria:\n        Filters:\n          - Pattern: '
+        yield str(t_3(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'filter_pattern')))
         yield '\n'
     if (undefined(name='tags') if l_0_tags is missing else l_0_tags):
         pass
@@ -85,4 +96,4 @@ def root(context, missing=missing, environment=environment):
         yield '\n'
 
 blocks = {}
-debug_info = '2=33&3=36&6=39&7=41&8=43&9=45&10=48&12=50&13=53&15=55&19=58&20=61&22=63&23=66&25=68&28=71&31=74&33=76&35=79&37=81&38=84'
+debug_info = '2=39&3=42&6=45&7=47&8=49&9=51&10=54&12=56&13=59&15=61&19=64&20=67&22=69&23=72&25=74&28=77&31=80&33=82&35=85&37=87&40=90&42=92&43=95'

@@ -59,6 +59,26 @@ def root(context, missing=missing, environment=environment):
     yield '\n      LoggingConfig:\n        LogGroup: '
     yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'log_group')))
     yield '\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'tracing'):
+        pass
+        yield '      TracingConfig:\n        Mode: Active\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'layers'):
+        pass
+        yield '      Layers:'
+        yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'layers'), 8))
+        yield '\n'
+    if (environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'storage') != 512):
+        pass
+        yield '      EphemeralStorage:\n        Size: '
+        yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'storage'))
+        yield '\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'subnets'):
+        pass
+        yield '      VpcConfig:\n        SubnetIds:'
+        yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'subnets'), 10))
+        yield '\n        SecurityGroupIds:'
+        yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'security_groups'), 10))
+        yield '\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'env'):
         pass
         yield '      Environment:\n        Variables:'
@@ -71,4 +91,4 @@ def root(context, missing=missing, environment=environment):
         yield '\n'
 
 blocks = {}
-debug_info = '3=38&4=40&5=42&7=44&8=46&9=48&10=50&11=53&13=56&14=58&16=60&17=62&19=65&21=67&22=70'
+debug_info = '3=38&4=40&5=42&7=44&8=46&9=48&10=50&11=53&13=56&14=58&16=60&17=62&21=65&22=68&24=70&26=73&28=75&30=78&31=80&33=82&35=85&37=87&38=90'

@@ -14,16 +14,38 @@ def root(context, missing=missing, environment=environment):
         @internalcode
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'inline' found.")
+    try:
+        t_2 = environment.filters['yaml_str']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'yaml_str' found.")
     pass
-    yield '    Type: AWS::Lambda::Permission\n    Properties:\n      Action: lambda:InvokeFunction\n      FunctionName: '
+    yield '    Type: AWS::Lambda::Permission\n    Properties:\n      Action: '
+    yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'action'))
+    yield '\n      FunctionName: '
     yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'function')))
     yield '\n      Principal: '
-    yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'principal'))
-    yield '\n      SourceArn: '
-    yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'source_arn')))
-    yield '\n      SourceAccount: '
-    yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'source_account')))
+    yield str(t_2(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'principal')))
     yield '\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'source_arn'):
+        pass
+        yield '      SourceArn: '
+        yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'source_arn')))
+        yield '\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'source_account'):
+        pass
+        yield '      SourceAccount: '
+        yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'source_account')))
+        yield '\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'url_auth'):
+        pass
+        yield '      FunctionUrlAuthType: '
+        yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'url_auth'))
+        yield '\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'via_url'):
+        pass
+        yield '      InvokedViaFunctionUrl: true\n'
 
 blocks = {}
-debug_info = '4=19&5=21&6=23&7=25'
+debug_info = '3=25&4=27&5=29&6=31&7=34&9=36&10=39&12=41&13=44&15=46'

@@ -48,6 +48,24 @@ def root(context, missing=missing, environment=environment):
         yield str(environment.getattr(l_1_rule, 'cidr'))
         yield '\n'
     l_1_rule = missing
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'ingress'):
+        pass
+        yield '      SecurityGroupIngress:\n'
+        for l_1_rule in environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'ingress'):
+            _loop_vars = {}
+            pass
+            yield '        - Description: '
+            yield str(t_3(environment.getattr(l_1_rule, 'description')))
+            yield '\n          IpProtocol: '
+            yield str(environment.getattr(l_1_rule, 'protocol'))
+            yield '\n          FromPort: '
+            yield str(environment.getattr(l_1_rule, 'port'))
+            yield '\n          ToPort: '
+            yield str(environment.getattr(l_1_rule, 'port'))
+            yield '\n          CidrIp: '
+            yield str(environment.getattr(l_1_rule, 'cidr'))
+            yield '\n'
+        l_1_rule = missing
     if (undefined(name='tags') if l_0_tags is missing else l_0_tags):
         pass
         yield '      Tags:'
@@ -55,4 +73,4 @@ def root(context, missing=missing, environment=environment):
         yield '\n'
 
 blocks = {}
-debug_info = '3=32&4=34&6=36&7=40&8=42&9=44&10=46&11=48&13=51&14=54'
+debug_info = '3=32&4=34&6=36&7=40&8=42&9=44&10=46&11=48&13=51&15=54&16=58&17=60&18=62&19=64&20=66&23=69&24=72'

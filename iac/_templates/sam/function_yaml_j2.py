@@ -66,6 +66,26 @@ def root(context, missing=missing, environment=environment):
     yield '\n      LoggingConfig:\n        LogGroup: '
     yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'log_group')))
     yield '\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'tracing'):
+        pass
+        yield '      Tracing: Active\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'layers'):
+        pass
+        yield '      Layers:'
+        yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'layers'), 8))
+        yield '\n'
+    if (environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'storage') != 512):
+        pass
+        yield '      EphemeralStorage:\n        Size: '
+        yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'storage'))
+        yield '\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'subnets'):
+        pass
+        yield '      VpcConfig:\n        SubnetIds:'
+        yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'subnets'), 10))
+        yield '\n        SecurityGroupIds:'
+        yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'security_groups'), 10))
+        yield '\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'env'):
         pass
         yield '      Environment:\n        Variables:'
@@ -92,4 +112,4 @@ def root(context, missing=missing, environment=environment):
         l_1_e = missing
 
 blocks = {}
-debug_info = '3=45&4=47&5=49&7=51&8=53&9=55&10=57&11=60&13=63&14=65&16=67&17=69&19=72&21=74&22=77&24=79&26=82&27=86&28=88&29=90'
+debug_info = '3=45&4=47&5=49&7=51&8=53&9=55&10=57&11=60&13=63&14=65&16=67&17=69&20=72&21=75&23=77&25=80&27=82&29=85&30=87&32=89&34=92&36=94&37=97&39=99&41=102&42=106&43=108&44=110'

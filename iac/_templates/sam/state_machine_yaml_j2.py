@@ -38,7 +38,11 @@ def root(context, missing=missing, environment=environment):
     yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'type'))
     yield '\n      Role: '
     yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'role')))
-    yield '\n      Definition:'
+    yield '\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'tracing'):
+        pass
+        yield '      Tracing:\n        Enabled: true\n'
+    yield '      Definition:'
     yield str(t_3(context, (undefined(name='body') if l_0_body is missing else l_0_body), 8))
     yield '\n'
     if (undefined(name='subs') if l_0_subs is missing else l_0_subs):
@@ -58,4 +62,4 @@ def root(context, missing=missing, environment=environment):
         yield '\n'
 
 blocks = {}
-debug_info = '1=32&4=36&5=38&6=40&7=42&8=44&9=47&11=49&17=52&19=54&20=57'
+debug_info = '1=32&4=36&5=38&6=40&7=42&11=46&12=48&13=51&15=53&21=56&23=58&24=61'

@@ -88,6 +88,11 @@ def root(context, missing=missing, environment=environment):
         yield '\n  scaling_config {\n    maximum_concurrency = '
         yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_concurrency'))
         yield '\n  }\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'filter_pattern'):
+        pass
+        yield '\n  filter_criteria {\n    filter {\n      pattern = '
+        yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'filter_pattern')))
+        yield '\n    }\n  }\n'
     if environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'depends_on'):
         pass
         yield '\n  depends_on = ['
@@ -96,4 +101,4 @@ def root(context, missing=missing, environment=environment):
     yield '}\n'
 
 blocks = {}
-debug_info = '1=45&2=47&3=49&4=51&5=53&6=55&7=58&9=60&10=63&12=65&15=68&16=71&18=73&19=76&21=78&24=81&28=84&32=86&35=89&38=91&40=94'
+debug_info = '1=45&2=47&3=49&4=51&5=53&6=55&7=58&9=60&10=63&12=65&15=68&16=71&18=73&19=76&21=78&24=81&28=84&32=86&35=89&38=91&42=94&46=96&48=99'

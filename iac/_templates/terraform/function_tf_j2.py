@@ -62,9 +62,30 @@ def root(context, missing=missing, environment=environment):
     yield str(environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'asset'), 'file_name'))
     yield '"\n  source_code_hash = filebase64sha256("${path.module}/assets/'
     yield str(environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'asset'), 'file_name'))
-    yield '")\n\n  logging_config {\n    log_format = "Text"\n    log_group = '
+    yield '")\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'layers'):
+        pass
+        yield '  layers = '
+        yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'layers')))
+        yield '\n'
+    yield '\n  logging_config {\n    log_format = "Text"\n    log_group = '
     yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'log_group'), 4))
     yield '\n  }\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'tracing'):
+        pass
+        yield '\n  tracing_config {\n    mode = "Active"\n  }\n'
+    if (environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'storage') != 512):
+        pass
+        yield '\n  ephemeral_storage {\n    size = '
+        yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'storage'))
+        yield '\n  }\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'subnets'):
+        pass
+        yield '\n  vpc_config {\n    subnet_ids = '
+        yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'subnets'), 4))
+        yield '\n    security_group_ids = '
+        yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'security_groups'), 4))
+        yield '\n  }\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'env'):
         pass
         yield '\n  environment {\n    variables = '
@@ -75,4 +96,4 @@ def root(context, missing=missing, environment=environment):
     yield ']\n}\n'
 
 blocks = {}
-debug_info = '1=38&2=40&3=42&4=44&5=46&6=48&7=50&8=52&9=54&10=56&11=59&13=62&14=64&18=66&20=68&23=71&27=74'
+debug_info = '1=38&2=40&3=42&4=44&5=46&6=48&7=50&8=52&9=54&10=56&11=59&13=62&14=64&15=66&16=69&21=72&23=74&29=77&32=80&35=82&38=85&39=87&42=89&45=92&49=95'

@@ -26,15 +26,29 @@ def root(context, missing=missing, environment=environment):
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_lambda_permission" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  action = "lambda:InvokeFunction"\n  function_name = '
+    yield '" {\n  action = '
+    yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'action')))
+    yield '\n  function_name = '
     yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'function')))
     yield '\n  principal = '
     yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'principal')))
-    yield '\n  source_arn = '
-    yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'source_arn')))
-    yield '\n  source_account = '
-    yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'source_account')))
-    yield '\n}\n'
+    yield '\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'source_arn'):
+        pass
+        yield '  source_arn = '
+        yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'source_arn')))
+        yield '\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'source_account'):
+        pass
+        yield '  source_account = '
+        yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'source_account')))
+        yield '\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'url_auth'):
+        pass
+        yield '  function_url_auth_type = '
+        yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'url_auth')))
+        yield '\n'
+    yield '}\n'
 
 blocks = {}
-debug_info = '1=26&2=28&4=30&5=32&6=34&7=36'
+debug_info = '1=26&2=28&3=30&4=32&5=34&6=36&7=39&9=41&10=44&12=46&13=49'

@@ -40,7 +40,22 @@ def root(context, missing=missing, environment=environment):
         yield str(t_1(context, environment.getattr(l_1_rule, 'cidr')))
         yield ']\n  }\n'
     l_1_rule = missing
+    for l_1_rule in environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'ingress'):
+        _loop_vars = {}
+        pass
+        yield '\n  ingress {\n    description = '
+        yield str(t_1(context, environment.getattr(l_1_rule, 'description')))
+        yield '\n    protocol = '
+        yield str(t_1(context, environment.getattr(l_1_rule, 'protocol')))
+        yield '\n    from_port = '
+        yield str(environment.getattr(l_1_rule, 'port'))
+        yield '\n    to_port = '
+        yield str(environment.getattr(l_1_rule, 'port'))
+        yield '\n    cidr_blocks = ['
+        yield str(t_1(context, environment.getattr(l_1_rule, 'cidr')))
+        yield ']\n  }\n'
+    l_1_rule = missing
     yield '}\n'
 
 blocks = {}
-debug_info = '1=20&2=22&3=24&4=26&5=28&8=32&9=34&10=36&11=38&12=40'
+debug_info = '1=20&2=22&3=24&4=26&5=28&8=32&9=34&10=36&11=38&12=40&15=43&18=47&19=49&20=51&21=53&22=55'

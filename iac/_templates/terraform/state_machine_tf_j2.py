@@ -52,9 +52,12 @@ def root(context, missing=missing, environment=environment):
         yield '\n  logging_configuration {\n    log_destination = '
         yield str(t_4(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'log_group'), 4))
         yield '\n    include_execution_data = true\n    level = "ALL"\n  }\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'tracing'):
+        pass
+        yield '\n  tracing_configuration {\n    enabled = true\n  }\n'
     yield '\n  depends_on = ['
     yield str(t_1(context, environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'role'), 'node')))
     yield ']\n}\n'
 
 blocks = {}
-debug_info = '1=38&2=40&3=42&4=44&5=46&6=48&7=50&10=53&16=56'
+debug_info = '1=38&2=40&3=42&4=44&5=46&6=48&7=50&10=53&15=55&22=59'

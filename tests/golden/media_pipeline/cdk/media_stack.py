@@ -761,7 +761,7 @@ class MediaStack(cdk.Stack):
                 destinations=[
                     sfn.CfnStateMachine.LogDestinationProperty(
                         cloud_watch_logs_log_group=sfn.CfnStateMachine.CloudWatchLogsLogGroupProperty(
-                            log_group_arn=f"arn:{cdk.Aws.PARTITION}:logs:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:log-group:/aws/vendedlogs/states/media-{stage}-forget-upload:*",
+                            log_group_arn=forget_upload_logs.log_group_arn,
                         ),
                     ),
                 ],

@@ -883,7 +883,7 @@ resource "aws_sfn_state_machine" "forget_upload" {
   })
 
   logging_configuration {
-    log_destination        = "arn:${data.aws_partition.current.partition}:logs:${var.region}:${data.aws_caller_identity.current.account_id}:log-group:/aws/vendedlogs/states/${local.name_prefix}-forget-upload:*"
+    log_destination        = "${aws_cloudwatch_log_group.forget_upload_logs.arn}:*"
     include_execution_data = true
     level                  = "ALL"
   }

@@ -685,7 +685,7 @@ class MembersStack(cdk.Stack):
                 destinations=[
                     sfn.CfnStateMachine.LogDestinationProperty(
                         cloud_watch_logs_log_group=sfn.CfnStateMachine.CloudWatchLogsLogGroupProperty(
-                            log_group_arn=f"arn:{cdk.Aws.PARTITION}:logs:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:log-group:/aws/vendedlogs/states/{stage}-members-quote-flow:*",
+                            log_group_arn=quote_flow_logs.log_group_arn,
                         ),
                     ),
                 ],

@@ -472,7 +472,7 @@ resource "aws_iam_role_policy" "nightly" {
         Sid      = "InvokeShop"
         Effect   = "Allow"
         Action   = "execute-api:Invoke"
-        Resource = "arn:${data.aws_partition.current.partition}:execute-api:${var.region}:${data.aws_caller_identity.current.account_id}:${aws_apigatewayv2_api.shop.id}/*"
+        Resource = "${aws_apigatewayv2_api.shop.execution_arn}/*"
       },
       {
         Sid      = "DeliverToNightlyDlq"
@@ -611,7 +611,7 @@ resource "aws_sfn_state_machine" "quote_flow" {
   })
 
   logging_configuration {
-    log_destination        = "arn:${data.aws_partition.current.partition}:logs:${var.region}:${data.aws_caller_identity.current.account_id}:log-group:/aws/vendedlogs/states/${local.name_prefix}-quote-flow:*"
+    log_destination        = "${aws_cloudwatch_log_group.quote_flow_logs.arn}:*"
     include_execution_data = true
     level                  = "ALL"
   }

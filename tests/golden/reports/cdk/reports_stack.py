@@ -1458,9 +1458,7 @@ class ReportsStack(cdk.Stack):
                 destinations=[
                     sfn.CfnStateMachine.LogDestinationProperty(
                         cloud_watch_logs_log_group=sfn.CfnStateMachine.CloudWatchLogsLogGroupProperty(
-                            log_group_arn=cdk.Fn.sub(
-                                "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/vendedlogs/states/reports-sales-watch:*",
-                            ),
+                            log_group_arn=sales_watch_logs.log_group_arn,
                         ),
                     ),
                 ],

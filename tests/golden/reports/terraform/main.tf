@@ -1782,7 +1782,7 @@ resource "aws_sfn_state_machine" "sales_watch" {
   })
 
   logging_configuration {
-    log_destination        = "arn:${data.aws_partition.current.partition}:logs:${var.region}:${data.aws_caller_identity.current.account_id}:log-group:/aws/vendedlogs/states/reports-sales-watch:*"
+    log_destination        = "${aws_cloudwatch_log_group.sales_watch_logs.arn}:*"
     include_execution_data = true
     level                  = "ALL"
   }

@@ -1,0 +1,72 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'pipe.tf.j2'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_comment = resolve('comment')
+    l_0_name = resolve('name')
+    l_0_p = resolve('p')
+    try:
+        t_1 = environment.filters['dependency']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'dependency' found.")
+    try:
+        t_2 = environment.filters['hcl_str']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'hcl_str' found.")
+    try:
+        t_3 = environment.filters['v']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'v' found.")
+    pass
+    yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
+    yield '\nresource "aws_pipes_pipe" "'
+    yield str((undefined(name='name') if l_0_name is missing else l_0_name))
+    yield '" {\n  name = '
+    yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name')))
+    yield '\n  role_arn = '
+    yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'role')))
+    yield '\n  source = '
+    yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'source')))
+    yield '\n  target = '
+    yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'target')))
+    yield '\n\n  source_parameters {\n'
+    if (environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'source_kind') == 'sqs'):
+        pass
+        yield '    sqs_queue_parameters {\n      batch_size = '
+        yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'batch'))
+        yield '\n'
+        if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'window'):
+            pass
+            yield '      maximum_batching_window_in_seconds = '
+            yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'window'))
+            yield '\n'
+        yield '    }\n'
+    else:
+        pass
+        yield '    dynamodb_stream_parameters {\n      starting_position = '
+        yield str(t_2(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'starting_position')))
+        yield '\n      batch_size = '
+        yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'batch'))
+        yield '\n    }\n'
+    if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'filter_pattern'):
+        pass
+        yield '\n    filter_criteria {\n      filter {\n        pattern = '
+        yield str(t_2(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'filter_pattern')))
+        yield '\n      }\n    }\n'
+    yield '  }\n\n  target_parameters {\n    step_function_state_machine_parameters {\n      invocation_type = "FIRE_AND_FORGET"\n    }\n  }\n\n  depends_on = ['
+    yield str(t_1(context, environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'role'), 'node')))
+    yield ']\n}\n'
+
+blocks = {}
+debug_info = '1=32&2=34&3=36&4=38&5=40&6=42&9=44&11=47&12=49&13=52&18=58&19=60&22=62&26=65&38=68'
