@@ -1111,6 +1111,29 @@ class FleetStack(cdk.Stack):
             alarm_actions=[ops.topic_arn],
         )
 
+        # fleet.iac:22  queue lost_ledger: alarm when dead-letter queue lost_ledger holds a message
+        lost_ledger_messages_alarm = cloudwatch.CfnAlarm(
+            self,
+            "LostLedgerMessagesAlarm",
+            alarm_name="fleet-lost-ledger-messages",
+            alarm_description="dead-letter queue lost_ledger holds a message (app `alarms = ops`)",
+            namespace="AWS/SQS",
+            metric_name="ApproximateNumberOfMessagesVisible",
+            dimensions=[
+                cloudwatch.CfnAlarm.DimensionProperty(
+                    name="QueueName",
+                    value=lost_ledger.queue_name,
+                ),
+            ],
+            statistic="Maximum",
+            period=300,
+            evaluation_periods=1,
+            threshold=0,
+            comparison_operator="GreaterThanThreshold",
+            treat_missing_data="notBreaching",
+            alarm_actions=[ops.topic_arn],
+        )
+
         # fleet.iac:27  queue failures_dlq: alarm when dead-letter queue failures_dlq holds a message
         failures_dlq_messages_alarm = cloudwatch.CfnAlarm(
             self,
@@ -1123,6 +1146,29 @@ class FleetStack(cdk.Stack):
                 cloudwatch.CfnAlarm.DimensionProperty(
                     name="QueueName",
                     value=failures_dlq.queue_name,
+                ),
+            ],
+            statistic="Maximum",
+            period=300,
+            evaluation_periods=1,
+            threshold=0,
+            comparison_operator="GreaterThanThreshold",
+            treat_missing_data="notBreaching",
+            alarm_actions=[ops.topic_arn],
+        )
+
+        # fleet.iac:36  queue audit_dlq: alarm when dead-letter queue audit_dlq holds a message
+        audit_dlq_messages_alarm = cloudwatch.CfnAlarm(
+            self,
+            "AuditDlqMessagesAlarm",
+            alarm_name="fleet-audit-dlq-messages",
+            alarm_description="dead-letter queue audit_dlq holds a message (app `alarms = ops`)",
+            namespace="AWS/SQS",
+            metric_name="ApproximateNumberOfMessagesVisible",
+            dimensions=[
+                cloudwatch.CfnAlarm.DimensionProperty(
+                    name="QueueName",
+                    value=audit_dlq.queue_name,
                 ),
             ],
             statistic="Maximum",
@@ -1157,6 +1203,29 @@ class FleetStack(cdk.Stack):
             alarm_actions=[ops.topic_arn],
         )
 
+        # fleet.iac:53  queue reconcile_dlq: alarm when dead-letter queue reconcile_dlq holds a message
+        reconcile_dlq_messages_alarm = cloudwatch.CfnAlarm(
+            self,
+            "ReconcileDlqMessagesAlarm",
+            alarm_name="fleet-reconcile-dlq-messages",
+            alarm_description="dead-letter queue reconcile_dlq holds a message (app `alarms = ops`)",
+            namespace="AWS/SQS",
+            metric_name="ApproximateNumberOfMessagesVisible",
+            dimensions=[
+                cloudwatch.CfnAlarm.DimensionProperty(
+                    name="QueueName",
+                    value=reconcile_dlq.queue_name,
+                ),
+            ],
+            statistic="Maximum",
+            period=300,
+            evaluation_periods=1,
+            threshold=0,
+            comparison_operator="GreaterThanThreshold",
+            treat_missing_data="notBreaching",
+            alarm_actions=[ops.topic_arn],
+        )
+
         # fleet.iac:12  topic ops: who may send to it
         ops_policy = sns.TopicPolicy(
             self,
@@ -1175,8 +1244,11 @@ class FleetStack(cdk.Stack):
                             audit_errors_alarm.attr_arn,
                             audit_throttles_alarm.attr_arn,
                             reconcile_failed_alarm.attr_arn,
+                            lost_ledger_messages_alarm.attr_arn,
                             failures_dlq_messages_alarm.attr_arn,
+                            audit_dlq_messages_alarm.attr_arn,
                             reconcile_jobs_dlq_messages_alarm.attr_arn,
+                            reconcile_dlq_messages_alarm.attr_arn,
                         ],
                     },
                     "StringEquals": {"aws:SourceAccount": cdk.Aws.ACCOUNT_ID},

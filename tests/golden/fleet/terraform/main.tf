@@ -81,8 +81,11 @@ resource "aws_sns_topic_policy" "ops" {
               aws_cloudwatch_metric_alarm.audit_errors_alarm.arn,
               aws_cloudwatch_metric_alarm.audit_throttles_alarm.arn,
               aws_cloudwatch_metric_alarm.reconcile_failed_alarm.arn,
+              aws_cloudwatch_metric_alarm.lost_ledger_messages_alarm.arn,
               aws_cloudwatch_metric_alarm.failures_dlq_messages_alarm.arn,
+              aws_cloudwatch_metric_alarm.audit_dlq_messages_alarm.arn,
               aws_cloudwatch_metric_alarm.reconcile_jobs_dlq_messages_alarm.arn,
+              aws_cloudwatch_metric_alarm.reconcile_dlq_messages_alarm.arn,
             ]
           }
           StringEquals = {
@@ -1141,6 +1144,24 @@ resource "aws_cloudwatch_metric_alarm" "reconcile_failed_alarm" {
   alarm_actions       = [aws_sns_topic.ops.arn]
 }
 
+# fleet.iac:22  queue lost_ledger: alarm when dead-letter queue lost_ledger holds a message
+resource "aws_cloudwatch_metric_alarm" "lost_ledger_messages_alarm" {
+  alarm_name        = "fleet-lost-ledger-messages"
+  alarm_description = "dead-letter queue lost_ledger holds a message (app `alarms = ops`)"
+  namespace         = "AWS/SQS"
+  metric_name       = "ApproximateNumberOfMessagesVisible"
+  dimensions = {
+    QueueName = aws_sqs_queue.lost_ledger.name
+  }
+  statistic           = "Maximum"
+  period              = 300
+  evaluation_periods  = 1
+  threshold           = 0
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.ops.arn]
+}
+
 # fleet.iac:27  queue failures_dlq: alarm when dead-letter queue failures_dlq holds a message
 resource "aws_cloudwatch_metric_alarm" "failures_dlq_messages_alarm" {
   alarm_name        = "fleet-failures-dlq-messages"
@@ -1159,6 +1180,24 @@ resource "aws_cloudwatch_metric_alarm" "failures_dlq_messages_alarm" {
   alarm_actions       = [aws_sns_topic.ops.arn]
 }
 
+# fleet.iac:36  queue audit_dlq: alarm when dead-letter queue audit_dlq holds a message
+resource "aws_cloudwatch_metric_alarm" "audit_dlq_messages_alarm" {
+  alarm_name        = "fleet-audit-dlq-messages"
+  alarm_description = "dead-letter queue audit_dlq holds a message (app `alarms = ops`)"
+  namespace         = "AWS/SQS"
+  metric_name       = "ApproximateNumberOfMessagesVisible"
+  dimensions = {
+    QueueName = aws_sqs_queue.audit_dlq.name
+  }
+  statistic           = "Maximum"
+  period              = 300
+  evaluation_periods  = 1
+  threshold           = 0
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.ops.arn]
+}
+
 # fleet.iac:52  queue reconcile_jobs_dlq: alarm when dead-letter queue reconcile_jobs_dlq holds a message
 resource "aws_cloudwatch_metric_alarm" "reconcile_jobs_dlq_messages_alarm" {
   alarm_name        = "fleet-reconcile-jobs-dlq-messages"
@@ -1167,6 +1206,24 @@ resource "aws_cloudwatch_metric_alarm" "reconcile_jobs_dlq_messages_alarm" {
   metric_name       = "ApproximateNumberOfMessagesVisible"
   dimensions = {
     QueueName = aws_sqs_queue.reconcile_jobs_dlq.name
+  }
+  statistic           = "Maximum"
+  period              = 300
+  evaluation_periods  = 1
+  threshold           = 0
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.ops.arn]
+}
+
+# fleet.iac:53  queue reconcile_dlq: alarm when dead-letter queue reconcile_dlq holds a message
+resource "aws_cloudwatch_metric_alarm" "reconcile_dlq_messages_alarm" {
+  alarm_name        = "fleet-reconcile-dlq-messages"
+  alarm_description = "dead-letter queue reconcile_dlq holds a message (app `alarms = ops`)"
+  namespace         = "AWS/SQS"
+  metric_name       = "ApproximateNumberOfMessagesVisible"
+  dimensions = {
+    QueueName = aws_sqs_queue.reconcile_dlq.name
   }
   statistic           = "Maximum"
   period              = 300
