@@ -166,7 +166,8 @@ def test_alarms_for_functions_dead_letters_and_workflows() -> None:
         "AuditErrorsAlarm",
         "AuditThrottlesAlarm",
         "ReconcileFailedAlarm",
-        # a queue's dead-letter queue, and the consumers' (what was not delivered)
+        # a bus edge's `dead_letter`, a queue's dead-letter queue, and the consumers'
+        "LostLedgerMessagesAlarm",
         "FailuresDlqMessagesAlarm",
         "AuditDlqMessagesAlarm",
         "ReconcileJobsDlqMessagesAlarm",
