@@ -211,10 +211,18 @@ def test_queue_and_stream_start_a_workflow_through_a_pipe() -> None:
         "StartReconcile": "states:StartExecution",
     }
     stream = res["InstancesChangedToReconcile"]["Properties"]
+    # A stream edge's failure settings hold for a pipe as for a mapping: the defaults
+    # (3 retries, 1 day, halving), then the workflow's dead-letter queue.
     assert stream["SourceParameters"]["DynamoDBStreamParameters"] == {
         "StartingPosition": "LATEST",
         "BatchSize": 10,
+        "MaximumRetryAttempts": 3,
+        "MaximumRecordAgeInSeconds": 86400,
+        "OnPartialBatchItemFailure": "AUTOMATIC_BISECT",
+        "DeadLetterConfig": {"Arn": "!GetAtt ReconcileDlq.Arn"},
     }
+    actions = {s["Sid"]: s["Action"] for s in _statements(template, stream["RoleArn"][8:-4])}
+    assert actions["DeliverToReconcileDlq"] == "sqs:SendMessage"
     # No glue function, and no mapping: the pipe reads the sources itself.
     assert "ReconcileJobsMessageToReconcilePermission" not in res
     assert [r for r, v in res.items() if v["Type"] == "AWS::Lambda::Function"] == ["Audit"]

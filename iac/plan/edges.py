@@ -310,6 +310,18 @@ def _pipe(cx: Lowering, eid: str, source: m.Resource, wf: m.Resource, edge: m.Ed
                 f"{why}: the pipe reads the stream",
             )
         )
+    dead_letter = edge.options.get("on_failure") if source.kind == "table" else None
+    if dead_letter:
+        dest = cx.app.resources[str(dead_letter)]
+        role.add(
+            Statement(
+                f"DeliverTo{logical_id(dest.name)}",
+                (DELIVERY_ACTIONS[dest.kind],),
+                (cx.iam_arn(dest.name),),
+                edge.span,
+                f"{why}: the pipe sends the records it skips to {dest.kind} `{dest.name}`",
+            )
+        )
     role.add(
         Statement(
             f"Start{logical_id(wf.name)}",
@@ -319,6 +331,7 @@ def _pipe(cx: Lowering, eid: str, source: m.Resource, wf: m.Resource, edge: m.Ed
             f"{why}: the pipe starts the workflow",
         )
     )
+    stream = None if source.kind == "queue" else source_arn
     rid = f"{eid}Role"
     cx.roles[rid] = role
     cx.role_node(
@@ -333,9 +346,15 @@ def _pipe(cx: Lowering, eid: str, source: m.Resource, wf: m.Resource, edge: m.Ed
             source_kind="sqs" if source.kind == "queue" else "dynamodb",
             batch=edge.options.get("batch") or 1,
             window=edge.options.get("window") or 0,
-            starting_position=None if source.kind == "queue" else "LATEST",
+            starting_position=None
+            if source.kind == "queue"
+            else str(edge.options.get("start") or "latest").upper(),
             filter_pattern=_mapping_filter(edge),
             target=Ref(logical_id(wf.name), "arn"),
+            retries=None if stream is None else edge.options.get("retries", STREAM_RETRIES),
+            max_age=None if stream is None else edge.options.get("max_age", STREAM_MAX_AGE),
+            bisect=stream is not None and bool(edge.options.get("bisect", True)),
+            dead_letter=cx.arn_of(str(dead_letter)) if dead_letter else None,
         ),
         edge.span,
         f"{source.name}.{edge.event} -> workflow {wf.name} (pipe)",

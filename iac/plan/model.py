@@ -347,6 +347,12 @@ class PipeProps(Props):
     starting_position: str | None  # streams: LATEST
     filter_pattern: str | None  # the same FilterCriteria pattern as a mapping's
     target: Value  # the state machine's ARN
+    # streams, as a mapping's: attempts per batch, skipped past `max_age` seconds, a
+    # failing batch halved (AUTOMATIC_BISECT), skipped records sent to `dead_letter`
+    retries: int | None = None
+    max_age: int | None = None
+    bisect: bool = False
+    dead_letter: Value = None
 
 
 # ---------------------------------------------------------------- HTTP APIs

@@ -12,6 +12,8 @@ def root(context, missing=missing, environment=environment):
     l_0_Code = resolve('Code')
     l_0_params = resolve('params')
     l_0_source = resolve('source')
+    l_0_stream = resolve('stream')
+    l_0_expr = resolve('expr')
     l_0_PyList = resolve('PyList')
     l_0_filters = resolve('filters')
     l_0_node = resolve('node')
@@ -28,6 +30,12 @@ def root(context, missing=missing, environment=environment):
         @internalcode
         def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'string' found.")
+    try:
+        t_3 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
     pass
     if (environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'source_kind') == 'sqs'):
         pass
@@ -39,7 +47,30 @@ def root(context, missing=missing, environment=environment):
         context.exported_vars.add('source')
     else:
         pass
-        l_0_params = context.call((undefined(name='Call') if l_0_Call is missing else l_0_Call), 'pipes.CfnPipe.PipeSourceDynamoDBStreamParametersProperty', (), (('starting_position', environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'starting_position')), ('batch_size', context.call((undefined(name='Code') if l_0_Code is missing else l_0_Code), t_2(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'batch'))))))
+        l_0_stream = (('starting_position', environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'starting_position')), ('batch_size', context.call((undefined(name='Code') if l_0_Code is missing else l_0_Code), t_2(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'batch')))))
+        context.vars['stream'] = l_0_stream
+        context.exported_vars.add('stream')
+        if (not t_3(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'retries'))):
+            pass
+            l_0_stream = ((undefined(name='stream') if l_0_stream is missing else l_0_stream) + (('maximum_retry_attempts', context.call((undefined(name='Code') if l_0_Code is missing else l_0_Code), t_2(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'retries')))),))
+            context.vars['stream'] = l_0_stream
+            context.exported_vars.add('stream')
+        if (not t_3(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_age'))):
+            pass
+            l_0_stream = ((undefined(name='stream') if l_0_stream is missing else l_0_stream) + (('maximum_record_age_in_seconds', context.call((undefined(name='Code') if l_0_Code is missing else l_0_Code), t_2(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_age')))),))
+            context.vars['stream'] = l_0_stream
+            context.exported_vars.add('stream')
+        if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'bisect'):
+            pass
+            l_0_stream = ((undefined(name='stream') if l_0_stream is missing else l_0_stream) + (('on_partial_batch_item_failure', 'AUTOMATIC_BISECT'),))
+            context.vars['stream'] = l_0_stream
+            context.exported_vars.add('stream')
+        if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'dead_letter'):
+            pass
+            l_0_stream = ((undefined(name='stream') if l_0_stream is missing else l_0_stream) + (('dead_letter_config', context.call((undefined(name='Call') if l_0_Call is missing else l_0_Call), 'pipes.CfnPipe.DeadLetterConfigProperty', (), (('arn', context.call((undefined(name='expr') if l_0_expr is missing else l_0_expr), environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'dead_letter'))),))),))
+            context.vars['stream'] = l_0_stream
+            context.exported_vars.add('stream')
+        l_0_params = context.call((undefined(name='Call') if l_0_Call is missing else l_0_Call), 'pipes.CfnPipe.PipeSourceDynamoDBStreamParametersProperty', (), (undefined(name='stream') if l_0_stream is missing else l_0_stream))
         context.vars['params'] = l_0_params
         context.exported_vars.add('params')
         l_0_source = (('dynamo_db_stream_parameters', (undefined(name='params') if l_0_params is missing else l_0_params)),)
@@ -70,4 +101,4 @@ def root(context, missing=missing, environment=environment):
     yield '\n)\n'
 
 blocks = {}
-debug_info = '1=32&2=34&3=37&5=42&6=45&8=48&9=50&10=53&14=57&15=59&16=61&17=63&18=65&19=67&20=69'
+debug_info = '1=40&2=42&3=45&5=50&6=53&7=58&8=63&9=68&10=73&11=76&13=79&14=81&15=84&19=88&20=90&21=92&22=94&23=96&24=98&25=100'

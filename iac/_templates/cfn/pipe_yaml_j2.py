@@ -20,6 +20,12 @@ def root(context, missing=missing, environment=environment):
         @internalcode
         def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'yaml_str' found.")
+    try:
+        t_3 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '    Type: AWS::Pipes::Pipe\n    Properties:\n      Name: '
     yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name')))
@@ -45,6 +51,24 @@ def root(context, missing=missing, environment=environment):
         yield '\n          BatchSize: '
         yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'batch'))
         yield '\n'
+        if (not t_3(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'retries'))):
+            pass
+            yield '          MaximumRetryAttempts: '
+            yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'retries'))
+            yield '\n'
+        if (not t_3(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_age'))):
+            pass
+            yield '          MaximumRecordAgeInSeconds: '
+            yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_age'))
+            yield '\n'
+        if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'bisect'):
+            pass
+            yield '          OnPartialBatchItemFailure: AUTOMATIC_BISECT\n'
+        if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'dead_letter'):
+            pass
+            yield '          DeadLetterConfig:\n            Arn: '
+            yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'dead_letter')))
+            yield '\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'filter_pattern'):
         pass
         yield '        FilterCriteria:\n          Filters:\n            - Pattern: '
@@ -55,4 +79,4 @@ def root(context, missing=missing, environment=environment):
     yield '\n      TargetParameters:\n        StepFunctionStateMachineParameters:\n          InvocationType: FIRE_AND_FORGET\n'
 
 blocks = {}
-debug_info = '3=25&4=27&5=29&7=31&9=34&10=36&11=39&15=44&16=46&18=48&21=51&23=54'
+debug_info = '3=31&4=33&5=35&7=37&9=40&10=42&11=45&15=50&16=52&17=54&18=57&20=59&21=62&23=64&26=67&28=70&31=72&34=75&36=78'

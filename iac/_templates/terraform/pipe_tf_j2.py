@@ -28,6 +28,12 @@ def root(context, missing=missing, environment=environment):
         @internalcode
         def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'v' found.")
+    try:
+        t_4 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_pipes_pipe" "'
@@ -58,7 +64,26 @@ def root(context, missing=missing, environment=environment):
         yield str(t_2(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'starting_position')))
         yield '\n      batch_size = '
         yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'batch'))
-        yield '\n    }\n'
+        yield '\n'
+        if (not t_4(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'retries'))):
+            pass
+            yield '      maximum_retry_attempts = '
+            yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'retries'))
+            yield '\n'
+        if (not t_4(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_age'))):
+            pass
+            yield '      maximum_record_age_in_seconds = '
+            yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_age'))
+            yield '\n'
+        if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'bisect'):
+            pass
+            yield '      on_partial_batch_item_failure = "AUTOMATIC_BISECT"\n'
+        if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'dead_letter'):
+            pass
+            yield '\n      dead_letter_config {\n        arn = '
+            yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'dead_letter'), 8))
+            yield '\n      }\n'
+        yield '    }\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'filter_pattern'):
         pass
         yield '\n    filter_criteria {\n      filter {\n        pattern = '
@@ -69,4 +94,4 @@ def root(context, missing=missing, environment=environment):
     yield ']\n}\n'
 
 blocks = {}
-debug_info = '1=32&2=34&3=36&4=38&5=40&6=42&9=44&11=47&12=49&13=52&18=58&19=60&22=62&26=65&38=68'
+debug_info = '1=38&2=40&3=42&4=44&5=46&6=48&9=50&11=53&12=55&13=58&18=64&19=66&20=68&21=71&23=73&24=76&26=78&29=81&32=84&37=87&41=90&53=93'

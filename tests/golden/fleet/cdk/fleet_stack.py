@@ -982,6 +982,11 @@ class FleetStack(cdk.Stack):
                             resources=[stream_arn(instances)],
                         ),
                         iam.PolicyStatement(
+                            sid="DeliverToReconcileDlq",
+                            actions=["sqs:SendMessage"],
+                            resources=[reconcile_dlq.queue_arn],
+                        ),
+                        iam.PolicyStatement(
                             sid="StartReconcile",
                             actions=["states:StartExecution"],
                             resources=[
@@ -1010,6 +1015,12 @@ class FleetStack(cdk.Stack):
                 dynamo_db_stream_parameters=pipes.CfnPipe.PipeSourceDynamoDBStreamParametersProperty(
                     starting_position="LATEST",
                     batch_size=10,
+                    maximum_retry_attempts=3,
+                    maximum_record_age_in_seconds=86400,
+                    on_partial_batch_item_failure="AUTOMATIC_BISECT",
+                    dead_letter_config=pipes.CfnPipe.DeadLetterConfigProperty(
+                        arn=reconcile_dlq.queue_arn,
+                    ),
                 ),
                 filter_criteria=pipes.CfnPipe.FilterCriteriaProperty(
                     filters=[

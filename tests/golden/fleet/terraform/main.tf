@@ -1036,6 +1036,12 @@ resource "aws_iam_role_policy" "instances_changed_to_reconcile" {
         Resource = aws_dynamodb_table.instances.stream_arn
       },
       {
+        Sid      = "DeliverToReconcileDlq"
+        Effect   = "Allow"
+        Action   = "sqs:SendMessage"
+        Resource = aws_sqs_queue.reconcile_dlq.arn
+      },
+      {
         Sid      = "StartReconcile"
         Effect   = "Allow"
         Action   = "states:StartExecution"
@@ -1054,8 +1060,15 @@ resource "aws_pipes_pipe" "instances_changed_to_reconcile" {
 
   source_parameters {
     dynamodb_stream_parameters {
-      starting_position = "LATEST"
-      batch_size        = 10
+      starting_position             = "LATEST"
+      batch_size                    = 10
+      maximum_retry_attempts        = 3
+      maximum_record_age_in_seconds = 86400
+      on_partial_batch_item_failure = "AUTOMATIC_BISECT"
+
+      dead_letter_config {
+        arn = aws_sqs_queue.reconcile_dlq.arn
+      }
     }
 
     filter_criteria {
