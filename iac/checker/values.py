@@ -4,7 +4,7 @@ catalogue: the checks every pass uses on the values it meets."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .. import catalog as cat
@@ -484,17 +484,25 @@ def reference(ctx: Context, ref: s.Ref) -> m.ParamRef | m.AttrRef | None:
     return m.AttrRef(name, ref.attr.text)
 
 
-def env_block(ctx: Context, block: s.Nested) -> dict[str, m.Expr]:
-    env: dict[str, m.Expr] = {}
+def env_items(ctx: Context, block: s.Nested) -> Iterator[tuple[str, s.Value]]:
+    """The `KEY = value` lines of an `env { }` block (a function's, or a workflow's
+    container overrides), each key once: another item is E127, a key again E103."""
+    seen: set[str] = set()
     for item in block.items:
         if not isinstance(item, s.Attribute):
             ctx.error("E127", "an `env` block holds `NAME = value` lines", item.span)
             continue
         key = item.name.text
-        if key in env:
+        if key in seen:
             ctx.error("E103", f"`{key}` is set twice", item.name.span)
             continue
-        v = item.value
+        seen.add(key)
+        yield key, item.value
+
+
+def env_block(ctx: Context, block: s.Nested) -> dict[str, m.Expr]:
+    env: dict[str, m.Expr] = {}
+    for key, v in env_items(ctx, block):
         if isinstance(v, s.Str):
             env[key] = interpolation(ctx, v)
         elif isinstance(v, s.Num):

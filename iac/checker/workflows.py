@@ -11,7 +11,7 @@ from .. import model as m
 from .. import syntax as s
 from ..diagnostics import Label, one_of
 from .context import Context, Decl, attr_span
-from .values import attributes, check_target
+from .values import attributes, check_target, env_items
 from .wording import describe, fmt_seconds
 
 # RFC 3339 as Step Functions takes it: an uppercase `T`, and `Z` or an offset.
@@ -313,15 +313,7 @@ def _option_path(step: s.Task, name: str) -> s.JsonPath:
 def _env_overrides(ctx: Context, block: s.Nested) -> tuple[tuple[str, m.Data], ...]:
     """`run c { env { K = $.path } }`: values from the state, strings in the container."""
     env: dict[str, m.Data] = {}
-    for item in block.items:
-        if not isinstance(item, s.Attribute):
-            ctx.error("E127", "an `env` block holds `NAME = value` lines", item.span)
-            continue
-        key = item.name.text
-        if key in env:
-            ctx.error("E103", f"`{key}` is set twice", item.name.span)
-            continue
-        v = item.value
+    for key, v in env_items(ctx, block):
         if isinstance(v, s.MapV | s.ListV):
             ctx.error(
                 "E185",

@@ -313,15 +313,8 @@ def _pipe(cx: Lowering, eid: str, source: m.Resource, wf: m.Resource, edge: m.Ed
     dead_letter = edge.options.get("on_failure") if source.kind == "table" else None
     if dead_letter:
         dest = cx.app.resources[str(dead_letter)]
-        role.add(
-            Statement(
-                f"DeliverTo{logical_id(dest.name)}",
-                (DELIVERY_ACTIONS[dest.kind],),
-                (cx.iam_arn(dest.name),),
-                edge.span,
-                f"{why}: the pipe sends the records it skips to {dest.kind} `{dest.name}`",
-            )
-        )
+        reason = f"{why}: the pipe sends the records it skips to {dest.kind} `{dest.name}`"
+        role.add(delivery(cx, dest, edge.span, reason))
     role.add(
         Statement(
             f"Start{logical_id(wf.name)}",
@@ -351,9 +344,7 @@ def _pipe(cx: Lowering, eid: str, source: m.Resource, wf: m.Resource, edge: m.Ed
             else str(edge.options.get("start") or "latest").upper(),
             filter_pattern=_mapping_filter(edge),
             target=Ref(logical_id(wf.name), "arn"),
-            retries=None if stream is None else edge.options.get("retries", STREAM_RETRIES),
-            max_age=None if stream is None else edge.options.get("max_age", STREAM_MAX_AGE),
-            bisect=stream is not None and bool(edge.options.get("bisect", True)),
+            **(_stream_failures(edge) if stream is not None else {}),
             dead_letter=cx.arn_of(str(dead_letter)) if dead_letter else None,
         ),
         edge.span,
@@ -394,9 +385,7 @@ def _table_to_function(
             window=0,
             starting_position=str(edge.options.get("start") or "latest").upper(),
             report_failures=True,
-            retries=edge.options.get("retries", STREAM_RETRIES),
-            max_age=edge.options.get("max_age", STREAM_MAX_AGE),
-            bisect=edge.options.get("bisect", True),
+            **_stream_failures(edge),
             on_failure=cx.arn_of(on_failure) if on_failure else None,
             filter_pattern=_mapping_filter(edge),
         ),
@@ -453,17 +442,31 @@ DELIVERY_ACTIONS = {
 }
 
 
+def _stream_failures(edge: m.Edge) -> dict[str, Any]:
+    """A stream edge's failure settings, the same for a mapping and a pipe: attempts per
+    batch, the age past which records are skipped, and halving a failing batch."""
+    return {
+        "retries": edge.options.get("retries", STREAM_RETRIES),
+        "max_age": edge.options.get("max_age", STREAM_MAX_AGE),
+        "bisect": bool(edge.options.get("bisect", True)),
+    }
+
+
+def delivery(cx: Lowering, dest: m.Resource, span: Span, reason: str) -> Statement:
+    """The one permission that sends to a destination: a queue, topic, bus or function."""
+    return Statement(
+        f"DeliverTo{logical_id(dest.name)}",
+        (DELIVERY_ACTIONS[dest.kind],),
+        (cx.iam_arn(dest.name),),
+        span,
+        reason,
+    )
+
+
 def deliver_to(cx: Lowering, fn: m.Resource, dest: m.Resource, span: Span, what: str) -> None:
     """Lambda sends to a function's destinations with the function's own role."""
-    cx.role(fn).add(
-        Statement(
-            f"DeliverTo{logical_id(dest.name)}",
-            (DELIVERY_ACTIONS[dest.kind],),
-            (cx.iam_arn(dest.name),),
-            span,
-            f"function `{fn.name}` sends {what} to {dest.kind} `{dest.name}`",
-        )
-    )
+    reason = f"function `{fn.name}` sends {what} to {dest.kind} `{dest.name}`"
+    cx.role(fn).add(delivery(cx, dest, span, reason))
 
 
 def lower_async_configs(cx: Lowering) -> None:
