@@ -66,13 +66,28 @@ class Session:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
-        if not self.client.stopped:
-            try:
-                await asyncio.wait_for(self.client.shutdown_async(None), 10)
-                self.client.exit(None)
-            except Exception:  # noqa: BLE001 - the process may be gone already
-                pass
-            await asyncio.wait_for(self.client.stop(), 10)
+        if self.client.stopped:
+            return
+        try:
+            await asyncio.wait_for(self.client.shutdown_async(None), 30)
+        except Exception:  # noqa: BLE001 - the process may be gone already
+            pass
+        try:
+            self.client.exit(None)
+        except Exception:  # noqa: BLE001 - the process may be gone already
+            pass
+        server = self.client._server
+        try:
+            await asyncio.wait_for(self.client.stop(), 30)
+        except TimeoutError:
+            if server is not None and server.returncode is None:
+                server.kill()
+                err = await server.stderr.read() if server.stderr else b""
+                raise AssertionError(
+                    "iac lsp did not exit within 30 s of `exit`; its stderr:\n"
+                    + err.decode(errors="replace")
+                ) from None
+            raise
 
     def uri(self, path: Path) -> str:
         return path.resolve().as_uri()

@@ -463,6 +463,16 @@ def test_shutdown_and_exit_end_the_process(examples: Path) -> None:
     assert run(examples, body) == 0
 
 
+def test_exit_without_shutdown_ends_the_process_with_1(examples: Path) -> None:
+    async def body(s: Session) -> int | None:
+        s.client.exit(None)
+        server = s.client._server
+        assert server is not None
+        return await asyncio.wait_for(server.wait(), 10)
+
+    assert run(examples, body) == 1
+
+
 def test_tcp(examples: Path, tmp_path: Path) -> None:
     import socket
     import subprocess
@@ -494,6 +504,7 @@ def test_tcp(examples: Path, tmp_path: Path) -> None:
 
         result = asyncio.run(go())
         assert result.server_info and result.server_info.name == "iac"
+        assert proc.wait(10) == 0  # `exit` after `shutdown` ends the server
     finally:
         proc.terminate()
         proc.wait(10)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import os
+import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -258,6 +260,16 @@ def make_server() -> IacServer:
         edit = caps.workspace.workspace_edit if caps.workspace else None
         ls.annotations = bool(edit and edit.change_annotation_support)
 
+    @ls.feature(t.EXIT)
+    def on_exit(ls: IacServer, params: Any) -> None:
+        # pygls closes stdout and raises SystemExit, then joins its reader thread, which
+        # may be blocked on stdin until the client closes it: the process could outlive
+        # `exit`. Nothing is left to say after `exit`, so flush and leave at once.
+        for pending in ls.pending.values():
+            pending.cancel()
+        sys.stdout.flush()
+        os._exit(0 if ls.protocol._shutdown else 1)
+
     @ls.feature(t.TEXT_DOCUMENT_DID_OPEN)
     @guarded("didOpen")
     def did_open(ls: IacServer, params: t.DidOpenTextDocumentParams) -> None:
@@ -280,7 +292,9 @@ def make_server() -> IacServer:
     def did_save(ls: IacServer, params: t.DidSaveTextDocumentParams) -> None:
         path = ls.path_of(params.text_document.uri)
         project = ls.ws.project_of(path)
-        ls.pending.pop(project.root, None)
+        handle = ls.pending.pop(project.root, None)
+        if handle is not None:
+            handle.cancel()
         ls.refresh(project)
 
     @ls.feature(t.TEXT_DOCUMENT_DID_CLOSE)
