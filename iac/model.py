@@ -8,15 +8,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .records import record
 from .source import Span
 
 
-@dataclass(frozen=True)
+@record
 class ParamRef:
     name: str
 
 
-@dataclass(frozen=True)
+@record
 class AttrRef:
     """An attribute of a resource: `orders.arn`; `attr` is never empty."""
 
@@ -24,7 +25,7 @@ class AttrRef:
     attr: str
 
 
-@dataclass(frozen=True)
+@record
 class Interp:
     """A string with `${...}` in it: literal text and references, in order."""
 
@@ -34,7 +35,7 @@ class Interp:
 Expr = str | int | float | bool | ParamRef | AttrRef | Interp | tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Grant:
     """`allow orders: read, write` on a resource with a role."""
 
@@ -43,20 +44,20 @@ class Grant:
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class TableKey:
     name: str
     type: str  # string, number, binary
 
 
-@dataclass(frozen=True)
+@record
 class TableIndex:
     name: str
     key: TableKey
     sort: TableKey | None
 
 
-@dataclass(frozen=True)
+@record
 class Auth:
     """Who may call an api or one of its routes: `kind` is `pool` (a userpool of the
     program), `jwt` (any OpenID Connect issuer), `iam` (SigV4) or `none`."""
@@ -67,7 +68,7 @@ class Auth:
     audience: tuple[str, ...] = ()  # jwt
 
 
-@dataclass(frozen=True)
+@record
 class Cors:
     """An api's CORS configuration; `cors = true` is every field `*`."""
 
@@ -77,7 +78,7 @@ class Cors:
     max_age: int | None = None  # seconds
 
 
-@dataclass(frozen=True)
+@record
 class Route:
     method: str
     path: str
@@ -97,7 +98,7 @@ class Route:
 # turns them into Amazon States Language without looking back at the syntax.
 
 
-@dataclass(frozen=True)
+@record
 class StatePath:
     """A path read when the state runs: `$.a.b` into the state, `$$.Execution.Id` into
     the context object."""
@@ -105,7 +106,7 @@ class StatePath:
     path: str
 
 
-@dataclass(frozen=True)
+@record
 class DataMap:
     """`{ key = $.path, n = 1 }`: a JSON object whose paths are read when the state runs."""
 
@@ -116,7 +117,7 @@ class DataMap:
 Data = str | int | float | bool | StatePath | DataMap | tuple["Data", ...]
 
 
-@dataclass(frozen=True)
+@record
 class TaskOptions:
     retry: int = 0  # attempts after a failure; 0: none
     timeout: int | None = None  # seconds
@@ -127,7 +128,7 @@ class TaskOptions:
     env: tuple[tuple[str, Data], ...] = ()  # `run c { env { ... } }`: container overrides
 
 
-@dataclass(frozen=True)
+@record
 class Task:
     """`invoke f`, `run c`, `send q`, `publish t`, `put b`: a step on a resource."""
 
@@ -138,7 +139,7 @@ class Task:
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class Wait:
     """`wait 30s` or `wait $.delay` (a path to a number of seconds): one of the two;
     `wait until $.at` (a path to a timestamp) or `wait until "2030-01-01T00:00:00Z"`."""
@@ -151,7 +152,7 @@ class Wait:
     timestamp: str | None = None  # a literal timestamp
 
 
-@dataclass(frozen=True)
+@record
 class Set:
     """`set $.path = VALUE`: a Pass state."""
 
@@ -160,7 +161,7 @@ class Set:
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class Catch:
     errors: tuple[str, ...]  # Step Functions error names; `States.ALL` when none were given
     path: str | None  # where the error goes; None: dropped, the input kept
@@ -168,14 +169,14 @@ class Catch:
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class Try:
     body: tuple[Step, ...]
     catches: tuple[Catch, ...]
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class Compare:
     """`$.n > 10MB`: the literal as States Language compares it (sizes in bytes,
     durations in seconds)."""
@@ -187,25 +188,25 @@ class Compare:
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class Exists:
     path: str
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class Not:
     operand: Condition
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class And:
     operands: tuple[Condition, ...]
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class Or:
     operands: tuple[Condition, ...]
     span: Span
@@ -214,32 +215,32 @@ class Or:
 Condition = Compare | Exists | Not | And | Or
 
 
-@dataclass(frozen=True)
+@record
 class IfStep:
     branches: tuple[tuple[Condition, tuple[Step, ...]], ...]  # `if`, then each `else if`
     otherwise: tuple[Step, ...] | None
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class Parallel:
     branches: tuple[tuple[Step, ...], ...]
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class ForEach:
     path: str
     body: tuple[Step, ...]
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class Succeed:
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class Fail:
     error: str
     cause: str | None
@@ -296,7 +297,7 @@ class Resource:
         return self.attrs[attr]
 
 
-@dataclass(frozen=True)
+@record
 class Match:
     """One event filter's test, as the checker proved it for the service that applies
     it (EventBridge, SNS, Lambda's event filtering):
@@ -313,7 +314,7 @@ class Match:
     compare: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Edge:
     """`on SOURCE.EVENT(filters) -> TARGET { options }`, or a schedule's tick."""
 
@@ -326,7 +327,7 @@ class Edge:
     index: int  # the edge's number among the edges between the same pair, from 1
 
 
-@dataclass(frozen=True)
+@record
 class Param:
     name: str
     type: str
@@ -334,7 +335,7 @@ class Param:
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class Output:
     name: str
     value: Expr

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
+from .records import record
 from .source import Span
 
 # ---------------------------------------------------------------- values
 
 
-@dataclass(frozen=True)
+@record
 class Name:
     text: str
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class Ref:
     """`orders`, `orders.arn` or `stage`: a resource, one of its attributes, or a param."""
 
@@ -29,7 +29,7 @@ class Ref:
         return self.name.text + (f".{self.attr.text}" if self.attr else "")
 
 
-@dataclass(frozen=True)
+@record
 class Str:
     """A string literal; `parts` alternate literal text and interpolated references."""
 
@@ -45,19 +45,19 @@ class Str:
         return "".join(p for p in self.parts if isinstance(p, str))
 
 
-@dataclass(frozen=True)
+@record
 class Num:
     value: int | float
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class Bool:
     value: bool
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class Duration:
     millis: int
     text: str
@@ -68,7 +68,7 @@ class Duration:
         return self.millis // 1000
 
 
-@dataclass(frozen=True)
+@record
 class Size:
     bytes: int
     text: str
@@ -79,31 +79,31 @@ class Size:
         return self.bytes // (1024 * 1024)
 
 
-@dataclass(frozen=True)
+@record
 class BadUnit:
     text: str
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class JsonPath:
     path: str
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class ListV:
     items: tuple[Value, ...]
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class MapV:
     entries: tuple[Attribute, ...]
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class Tagged:
     """`jwt { issuer = "...", audience = [...] }`: a block named by a word, as a value."""
 
@@ -112,7 +112,7 @@ class Tagged:
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class FilterSet:
     """`(body.type: "order")`: event filters as a value (an event source mapping's
     `filter` option)."""
@@ -139,14 +139,14 @@ Value = (
 # ---------------------------------------------------------------- block items
 
 
-@dataclass(frozen=True)
+@record
 class Attribute:
     name: Name
     value: Value
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class Nested:
     """`env { ... }`, `tags { ... }`, `throttle { ... }`, `network { ... }`."""
 
@@ -155,14 +155,14 @@ class Nested:
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class Allow:
     target: Name
     ops: tuple[Name, ...]
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class KeyDecl:
     role: str  # "key" or "sort"
     name: Name
@@ -170,14 +170,14 @@ class KeyDecl:
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class IndexDecl:
     name: Name
     items: tuple[Item, ...]
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class Route:
     method: str
     path: str
@@ -187,7 +187,7 @@ class Route:
     options: tuple[Item, ...] = ()  # `-> f { auth = none }`
 
 
-@dataclass(frozen=True)
+@record
 class BareName:
     """A lone word in a block: only valid as an operation continuing an `allow`."""
 
@@ -200,7 +200,7 @@ Item = Attribute | Nested | Allow | KeyDecl | IndexDecl | Route | BareName
 # ---------------------------------------------------------------- workflows
 
 
-@dataclass(frozen=True)
+@record
 class Compare:
     path: JsonPath
     op: str
@@ -208,25 +208,25 @@ class Compare:
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class Exists:
     path: JsonPath
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class Not:
     operand: Condition
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class And:
     operands: tuple[Condition, ...]
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class Or:
     operands: tuple[Condition, ...]
     span: Span
@@ -235,7 +235,7 @@ class Or:
 Condition = Compare | Exists | Not | And | Or
 
 
-@dataclass(frozen=True)
+@record
 class Task:
     verb: str  # invoke, run, send, publish, put
     target: Name
@@ -243,14 +243,14 @@ class Task:
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class Wait:
     value: Value
     span: Span
     until: bool = False  # `wait until $.at`: a timestamp, not a number of seconds
 
 
-@dataclass(frozen=True)
+@record
 class SetStep:
     """`set $.path = VALUE`: a Pass state."""
 
@@ -259,7 +259,7 @@ class SetStep:
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class Catch:
     """`catch States.Timeout, Other as $.error { ... }`; no names: every error."""
 
@@ -269,39 +269,39 @@ class Catch:
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class Try:
     body: tuple[Step, ...]
     catches: tuple[Catch, ...]
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class IfStep:
     branches: tuple[tuple[Condition, tuple[Step, ...]], ...]
     otherwise: tuple[Step, ...] | None
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class Parallel:
     branches: tuple[tuple[Step, ...], ...]
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class ForEach:
     path: JsonPath
     body: tuple[Step, ...]
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class Succeed:
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class Fail:
     error: Str
     cause: Str | None
@@ -313,14 +313,14 @@ Step = Task | Wait | IfStep | Parallel | ForEach | Succeed | Fail | SetStep | Tr
 # ---------------------------------------------------------------- statements
 
 
-@dataclass(frozen=True)
+@record
 class AppDecl:
     name: Name
     items: tuple[Item, ...]
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class ParamDecl:
     name: Name
     type: Name
@@ -328,7 +328,7 @@ class ParamDecl:
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class ResourceDecl:
     kind: Name
     name: Name
@@ -336,14 +336,14 @@ class ResourceDecl:
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class WorkflowDecl:
     name: Name
     steps: tuple[Step, ...]
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class Match:
     """A filter's test other than a value: `prefix "a"`, `suffix "a"`, `not [...]`,
     `> 100` (`op` is the comparison), `exists`, `missing` (no operand)."""
@@ -353,14 +353,14 @@ class Match:
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class Filter:
     name: Name  # a dotted path: `detail.status`
     value: Value | Match
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class OnDecl:
     source: Name
     event: Name
@@ -370,7 +370,7 @@ class OnDecl:
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class EveryDecl:
     rate: Value
     target: Name
@@ -378,7 +378,7 @@ class EveryDecl:
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class CronDecl:
     expression: Str
     target: Name
@@ -386,7 +386,7 @@ class CronDecl:
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class OutputDecl:
     name: Name
     value: Value
@@ -398,7 +398,7 @@ Statement = (
 )
 
 
-@dataclass(frozen=True)
+@record
 class Module:
     """One parsed file."""
 

@@ -14,13 +14,14 @@ from typing import Any, ClassVar, TypeVar
 
 from .. import model as m
 from ..diagnostics import Diagnostic
+from ..records import record
 from ..source import Span
 from .assets import Asset
 from .iam import Statement
 from .values import Az, Value
 
 
-@dataclass(frozen=True)
+@record
 class Props:
     """The typed settings of one node; a subclass per node type."""
 
@@ -41,7 +42,7 @@ def _props(cls: type[_P]) -> type[_P]:
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class FunctionProps(Props):
     TYPE = "function"
     ATTRIBUTES = frozenset({"arn", "name"})
@@ -64,7 +65,7 @@ class FunctionProps(Props):
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class FunctionUrlProps(Props):
     TYPE = "function_url"
     ATTRIBUTES = frozenset({"url"})
@@ -73,7 +74,7 @@ class FunctionUrlProps(Props):
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class LogGroupProps(Props):
     TYPE = "log_group"
     # `streams_arn`: its log streams (`...:log-group:NAME:*`), what a writer is granted.
@@ -83,7 +84,7 @@ class LogGroupProps(Props):
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class RoleProps(Props):
     TYPE = "role"
     ATTRIBUTES = frozenset({"arn"})
@@ -95,7 +96,7 @@ class RoleProps(Props):
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class BucketProps(Props):
     TYPE = "bucket"
     ATTRIBUTES = frozenset({"arn", "name"})
@@ -111,7 +112,7 @@ class BucketProps(Props):
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class BucketPolicyProps(Props):
     TYPE = "bucket_policy"
     bucket: Value
@@ -119,7 +120,7 @@ class BucketPolicyProps(Props):
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class QueueProps(Props):
     TYPE = "queue"
     ATTRIBUTES = frozenset({"arn", "url", "name"})
@@ -135,7 +136,7 @@ class QueueProps(Props):
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class QueuePolicyProps(Props):
     TYPE = "queue_policy"
     target: Value
@@ -143,7 +144,7 @@ class QueuePolicyProps(Props):
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class TopicProps(Props):
     TYPE = "topic"
     ATTRIBUTES = frozenset({"arn", "name"})
@@ -152,7 +153,7 @@ class TopicProps(Props):
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class TopicPolicyProps(Props):
     TYPE = "topic_policy"
     target: Value
@@ -160,7 +161,7 @@ class TopicPolicyProps(Props):
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class SubscriptionProps(Props):
     TYPE = "subscription"
     topic: Value
@@ -172,7 +173,7 @@ class SubscriptionProps(Props):
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class TableProps(Props):
     TYPE = "table"
     ATTRIBUTES = frozenset({"arn", "name", "stream_arn"})
@@ -187,7 +188,7 @@ class TableProps(Props):
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class SecretProps(Props):
     TYPE = "secret"
     ATTRIBUTES = frozenset({"arn", "name"})
@@ -200,7 +201,7 @@ class SecretProps(Props):
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class UserPoolProps(Props):
     """A Cognito user pool: users sign in with their e-mail address, which Cognito
     verifies; they recover their account through it."""
@@ -211,7 +212,7 @@ class UserPoolProps(Props):
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class UserPoolClientProps(Props):
     """The pool's app client: a public one (no secret), for browsers and apps."""
 
@@ -225,14 +226,14 @@ class UserPoolClientProps(Props):
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class BusProps(Props):
     TYPE = "bus"
     ATTRIBUTES = frozenset({"arn", "name"})
     name: Value
 
 
-@dataclass(frozen=True)
+@record
 class EcsTarget:
     """A rule target that runs a Fargate task."""
 
@@ -242,7 +243,7 @@ class EcsTarget:
     public_ip: str  # ENABLED | DISABLED
 
 
-@dataclass(frozen=True)
+@record
 class RuleTarget:
     id: str
     arn: Value
@@ -255,7 +256,7 @@ class RuleTarget:
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class RuleProps(Props):
     TYPE = "rule"
     ATTRIBUTES = frozenset({"arn"})
@@ -269,7 +270,7 @@ class RuleProps(Props):
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class PermissionProps(Props):
     TYPE = "permission"
     function: Value
@@ -282,7 +283,7 @@ class PermissionProps(Props):
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class EventSourceMappingProps(Props):
     TYPE = "event_source_mapping"
     function: Value
@@ -300,7 +301,7 @@ class EventSourceMappingProps(Props):
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class EventInvokeConfigProps(Props):
     """How Lambda retries a function's asynchronous invocations, and where it reports."""
 
@@ -313,7 +314,7 @@ class EventInvokeConfigProps(Props):
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class AlarmProps(Props):
     """A CloudWatch alarm on one metric: over `threshold` in one `period` notifies
     `actions`; missing data (an idle function) is not breaching."""
@@ -332,7 +333,7 @@ class AlarmProps(Props):
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class PipeProps(Props):
     """An EventBridge pipe from a queue or a table stream to a state machine: each batch
     starts one execution (its input: the batch's records), no function between."""
@@ -359,7 +360,7 @@ class PipeProps(Props):
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class HttpApiProps(Props):
     TYPE = "http_api"
     # `execution_arn`: `arn:...:execute-api:REGION:ACCOUNT:ID`, what invoke permissions name.
@@ -369,7 +370,7 @@ class HttpApiProps(Props):
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class ApiAuthorizerProps(Props):
     """A JWT authorizer: a userpool's (its issuer, its client as the audience) or any
     OpenID Connect issuer's. Tokens come in the Authorization header."""
@@ -384,7 +385,7 @@ class ApiAuthorizerProps(Props):
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class ApiStageProps(Props):
     TYPE = "api_stage"
     api: Value
@@ -395,7 +396,7 @@ class ApiStageProps(Props):
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class ApiIntegrationProps(Props):
     TYPE = "api_integration"
     ATTRIBUTES = frozenset({"id"})
@@ -409,7 +410,7 @@ class ApiIntegrationProps(Props):
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class ApiRouteProps(Props):
     TYPE = "api_route"
     api: Value
@@ -423,7 +424,7 @@ class ApiRouteProps(Props):
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class StateMachineProps(Props):
     TYPE = "state_machine"
     ATTRIBUTES = frozenset({"arn", "name"})
@@ -438,7 +439,7 @@ class StateMachineProps(Props):
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class ClusterProps(Props):
     TYPE = "cluster"
     ATTRIBUTES = frozenset({"arn", "name"})
@@ -446,7 +447,7 @@ class ClusterProps(Props):
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class TaskDefinitionProps(Props):
     TYPE = "task_definition"
     ATTRIBUTES = frozenset({"arn", "name"})
@@ -468,7 +469,7 @@ class TaskDefinitionProps(Props):
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class VpcProps(Props):
     TYPE = "vpc"
     ATTRIBUTES = frozenset({"id"})
@@ -476,14 +477,14 @@ class VpcProps(Props):
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class InternetGatewayProps(Props):
     TYPE = "internet_gateway"
     ATTRIBUTES = frozenset({"id"})
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class VpcGatewayAttachmentProps(Props):
     TYPE = "vpc_gateway_attachment"
     vpc: Value
@@ -491,7 +492,7 @@ class VpcGatewayAttachmentProps(Props):
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class RouteTableProps(Props):
     TYPE = "route_table"
     ATTRIBUTES = frozenset({"id"})
@@ -499,7 +500,7 @@ class RouteTableProps(Props):
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class RouteProps(Props):
     TYPE = "route"
     route_table: Value
@@ -507,7 +508,7 @@ class RouteProps(Props):
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class SubnetProps(Props):
     TYPE = "subnet"
     ATTRIBUTES = frozenset({"id"})
@@ -517,14 +518,14 @@ class SubnetProps(Props):
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class SubnetRouteTableAssociationProps(Props):
     TYPE = "subnet_route_table_association"
     subnet: Value
     route_table: Value
 
 
-@dataclass(frozen=True)
+@record
 class Egress:
     description: str
     protocol: str
@@ -533,7 +534,7 @@ class Egress:
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class SecurityGroupProps(Props):
     TYPE = "security_group"
     ATTRIBUTES = frozenset({"id"})
@@ -544,7 +545,7 @@ class SecurityGroupProps(Props):
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class VpcEndpointProps(Props):
     """A gateway endpoint (S3, DynamoDB: routes in `route_tables`) or an interface
     endpoint (one network interface per subnet, private DNS on)."""
@@ -559,7 +560,7 @@ class VpcEndpointProps(Props):
 
 
 @_props
-@dataclass(frozen=True)
+@record
 class FlowLogProps(Props):
     TYPE = "flow_log"
     vpc: Value
@@ -588,7 +589,7 @@ class Node:
         return self.props.TYPE
 
 
-@dataclass(frozen=True)
+@record
 class PlanParam:
     name: str
     id: str
@@ -597,7 +598,7 @@ class PlanParam:
     description: str = ""  # its declaration as written: what the targets describe it with
 
 
-@dataclass(frozen=True)
+@record
 class Output:
     name: str
     id: str
