@@ -35,11 +35,16 @@ MAP_TAGS = {"function", "state_machine"}
 
 @dataclass(frozen=True)
 class Event:
-    """One entry of a function's `Events`: the edge node it stands for."""
+    """One entry of a function's `Events`: the mapping node it stands for. Its
+    properties are the mapping's own, spelled by the template CloudFormation's
+    mapping uses (`targets/cfn/mapping_settings.j2`); SAM passes them to the mapping
+    as they are (no `Type` on the destination: that would make SAM grant the role on
+    its own)."""
 
     name: str
     type: str  # SQS | DynamoDB
-    properties: dict[str, Any]
+    source_key: str  # Queue | Stream
+    props: EventSourceMappingProps
 
 
 class SamTarget(CfnTarget):
@@ -76,35 +81,13 @@ class SamTarget(CfnTarget):
             return  # SAM's mapping waits for the function (and so its role) only
         if f"{fn.id}{node.id}" in self.nodes:
             return  # SAM names the mapping FunctionEvent
-        props: dict[str, Any]
         if origin.type == "queue" and p.starting_position is None:
-            props = {"Queue": source}
-            kind = "SQS"
+            kind, source_key = "SQS", "Queue"
         elif origin.type == "table" and p.starting_position:
-            props = {"Stream": source, "StartingPosition": p.starting_position}
-            kind = "DynamoDB"
+            kind, source_key = "DynamoDB", "Stream"
         else:
             return
-        props["BatchSize"] = p.batch
-        if p.window:
-            props["MaximumBatchingWindowInSeconds"] = p.window
-        if p.report_failures:
-            props["FunctionResponseTypes"] = ["ReportBatchItemFailures"]
-        # SAM passes these to the mapping as they are (no `Type` on the destination:
-        # that would make SAM grant the role on its own).
-        if p.retries is not None:
-            props["MaximumRetryAttempts"] = p.retries
-        if p.max_age is not None:
-            props["MaximumRecordAgeInSeconds"] = p.max_age
-        if p.bisect:
-            props["BisectBatchOnFunctionError"] = True
-        if p.on_failure:
-            props["DestinationConfig"] = {"OnFailure": {"Destination": p.on_failure}}
-        if p.max_concurrency is not None:
-            props["ScalingConfig"] = {"MaximumConcurrency": p.max_concurrency}
-        if p.filter_pattern:
-            props["FilterCriteria"] = {"Filters": [{"Pattern": p.filter_pattern}]}
-        self.events.setdefault(fn.id, []).append(Event(node.id, kind, props))
+        self.events.setdefault(fn.id, []).append(Event(node.id, kind, source_key, p))
         self.absorbed.add(node.id)
 
     def tags(self, node: Node) -> dict[str, Any] | list[dict[str, str]] | None:

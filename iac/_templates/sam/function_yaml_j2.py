@@ -10,6 +10,7 @@ def root(context, missing=missing, environment=environment):
     l_0_p = resolve('p')
     l_0_tags = resolve('tags')
     l_0_events = resolve('events')
+    l_0_settings = missing
     try:
         t_1 = environment.filters['inline']
     except KeyError:
@@ -41,6 +42,12 @@ def root(context, missing=missing, environment=environment):
         def t_5(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
+    included_template = environment.get_template('mapping_settings.j2', 'function.yaml.j2').make_module(context.get_all(), True, {'settings': l_0_settings})
+    l_0_settings = getattr(included_template, 'settings', missing)
+    if l_0_settings is missing:
+        l_0_settings = undefined(f"the template {included_template.__name__!r} (imported on line 1 in 'function.yaml.j2') does not export the requested name 'settings'", name='settings')
+    context.vars['settings'] = l_0_settings
+    context.exported_vars.discard('settings')
     yield '    Type: AWS::Serverless::Function\n    Properties:\n      FunctionName: '
     yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name')))
     yield '\n      Handler: '
@@ -106,10 +113,13 @@ def root(context, missing=missing, environment=environment):
             yield str(t_2(environment.getattr(l_1_e, 'name')))
             yield ':\n          Type: '
             yield str(environment.getattr(l_1_e, 'type'))
-            yield '\n          Properties:'
-            yield str(t_3(context, environment.getattr(l_1_e, 'properties'), 12))
+            yield '\n          Properties:\n            '
+            yield str(environment.getattr(l_1_e, 'source_key'))
+            yield ': '
+            yield str(t_1(context, environment.getattr(environment.getattr(l_1_e, 'props'), 'source_arn')))
             yield '\n'
+            yield str(context.call((undefined(name='settings') if l_0_settings is missing else l_0_settings), environment.getattr(l_1_e, 'props'), '            ', _loop_vars=_loop_vars))
         l_1_e = missing
 
 blocks = {}
-debug_info = '3=45&4=47&5=49&7=51&8=53&9=55&10=57&11=60&13=63&14=65&16=67&17=69&20=72&21=75&23=77&25=80&27=82&29=85&30=87&32=89&34=92&36=94&37=97&39=99&41=102&42=106&43=108&44=110'
+debug_info = '1=45&4=52&5=54&6=56&8=58&9=60&10=62&11=64&12=67&14=70&15=72&17=74&18=76&21=79&22=82&24=84&26=87&28=89&30=92&31=94&33=96&35=99&37=101&38=104&40=106&42=109&43=113&44=115&46=117&47=121'
