@@ -49,13 +49,20 @@ def compile_app(app: App, targets: list[str]) -> Compiled:
 def _model_frozen() -> Iterator[None]:
     """The cyclic collector's full passes went over the whole syntax tree and model,
     again and again while the plan grew, which made planning 10,000 resources
-    superlinear. Everything alive before the compile is moved out of its sight for the
-    compile (`gc.freeze`); what the compile makes is still collected as usual."""
+    superlinear. Everything alive before the compile is moved out of its sight
+    (`gc.freeze`), and the collector is paused while the compile runs: plans and
+    rendered text hold no reference cycles, so its passes found nothing and cost ~5%
+    of the compile (measured at 1,000 and 10,000 resources, with the same peak
+    memory). What the compile leaves is collected as usual afterwards."""
+    enabled = gc.isenabled()
     gc.freeze()
+    gc.disable()
     try:
         yield
     finally:
         gc.unfreeze()
+        if enabled:
+            gc.enable()
 
 
 def _compile_app(app: App, targets: list[str]) -> Compiled:
