@@ -3,6 +3,137 @@
 
 # ruff: noqa
 
+def iac__catalog__Attr(_iac_set, _iac_factory, _d_default, _d_required, _d_low, _d_high, _d_choices, _d_doc, _d_integer, _d_step, _d_literal, _d_empty, _d_deprecated, _d_retired, _d_since, _d_kinds):
+    def __init__(self, name, type, default=_d_default, required=_d_required, low=_d_low, high=_d_high, choices=_d_choices, doc=_d_doc, integer=_d_integer, step=_d_step, literal=_d_literal, empty=_d_empty, deprecated=_d_deprecated, retired=_d_retired, since=_d_since, kinds=_d_kinds):
+        _iac_set(self, 'name', name)
+        _iac_set(self, 'type', type)
+        _iac_set(self, 'default', default)
+        _iac_set(self, 'required', required)
+        _iac_set(self, 'low', low)
+        _iac_set(self, 'high', high)
+        _iac_set(self, 'choices', choices)
+        _iac_set(self, 'doc', doc)
+        _iac_set(self, 'integer', integer)
+        _iac_set(self, 'step', step)
+        _iac_set(self, 'literal', literal)
+        _iac_set(self, 'empty', empty)
+        _iac_set(self, 'deprecated', deprecated)
+        _iac_set(self, 'retired', retired)
+        _iac_set(self, 'since', since)
+        _iac_set(self, 'kinds', kinds)
+    return __init__
+
+def iac__catalog__Event(_iac_set, _iac_factory, _d_filters, _d_options, _d_free_filters, _d_paths, _d_doc):
+    def __init__(self, name, targets, filters=_d_filters, options=_d_options, free_filters=_d_free_filters, paths=_d_paths, doc=_d_doc):
+        _iac_set(self, 'name', name)
+        _iac_set(self, 'targets', targets)
+        _iac_set(self, 'filters', filters)
+        _iac_set(self, 'options', options)
+        _iac_set(self, 'free_filters', free_filters)
+        _iac_set(self, 'paths', paths)
+        _iac_set(self, 'doc', doc)
+    return __init__
+
+def iac__catalog__Kind(_iac_set, _iac_factory, _d_attrs, _d_blocks, _d_exposes, _d_operations, _d_events, _d_allows, _d_creates):
+    def __init__(self, name, doc, attrs=_d_attrs, blocks=_d_blocks, exposes=_d_exposes, operations=_iac_factory, events=_d_events, allows=_d_allows, creates=_d_creates):
+        _iac_set(self, 'name', name)
+        _iac_set(self, 'doc', doc)
+        _iac_set(self, 'attrs', attrs)
+        _iac_set(self, 'blocks', blocks)
+        _iac_set(self, 'exposes', exposes)
+        _iac_set(self, 'operations', _d_operations() if operations is _iac_factory else operations)
+        _iac_set(self, 'events', events)
+        _iac_set(self, 'allows', allows)
+        _iac_set(self, 'creates', creates)
+    return __init__
+
+def iac__catalog__NameRule(_iac_set, _iac_factory, _d_ends, _d_reserved, _d_prefixes, _d_suffixes, _d_repeats, _d_not_ip):
+    def __init__(self, service, low, high, chars, chars_doc, ends=_d_ends, reserved=_d_reserved, prefixes=_d_prefixes, suffixes=_d_suffixes, repeats=_d_repeats, not_ip=_d_not_ip):
+        _iac_set(self, 'service', service)
+        _iac_set(self, 'low', low)
+        _iac_set(self, 'high', high)
+        _iac_set(self, 'chars', chars)
+        _iac_set(self, 'chars_doc', chars_doc)
+        _iac_set(self, 'ends', ends)
+        _iac_set(self, 'reserved', reserved)
+        _iac_set(self, 'prefixes', prefixes)
+        _iac_set(self, 'suffixes', suffixes)
+        _iac_set(self, 'repeats', repeats)
+        _iac_set(self, 'not_ip', not_ip)
+    return __init__
+
+def iac__catalog__Operation(_iac_set, _iac_factory, _d_scope):
+    def __init__(self, doc, actions, scope=_d_scope):
+        _iac_set(self, 'doc', doc)
+        _iac_set(self, 'actions', actions)
+        _iac_set(self, 'scope', scope)
+    return __init__
+
+def iac__codepath__CodeFile(_iac_set, _iac_factory):
+    def __init__(self, arc, path, size, mtime_ns):
+        _iac_set(self, 'arc', arc)
+        _iac_set(self, 'path', path)
+        _iac_set(self, 'size', size)
+        _iac_set(self, 'mtime_ns', mtime_ns)
+    return __init__
+
+def iac__codepath__Problem(_iac_set, _iac_factory, _d_hints, _d_warning):
+    def __init__(self, code, message, hints=_d_hints, warning=_d_warning):
+        _iac_set(self, 'code', code)
+        _iac_set(self, 'message', message)
+        _iac_set(self, 'hints', hints)
+        _iac_set(self, 'warning', warning)
+    return __init__
+
+def iac__diagnostics__Diagnostic(_iac_set, _iac_factory, _d_labels, _d_hints, _d_note, _d_replacement):
+    def __init__(self, code, severity, message, span, labels=_d_labels, hints=_d_hints, note=_d_note, replacement=_d_replacement):
+        _iac_set(self, 'code', code)
+        _iac_set(self, 'severity', severity)
+        _iac_set(self, 'message', message)
+        _iac_set(self, 'span', span)
+        _iac_set(self, 'labels', labels)
+        _iac_set(self, 'hints', hints)
+        _iac_set(self, 'note', note)
+        _iac_set(self, 'replacement', replacement)
+    return __init__
+
+def iac__diagnostics__Label(_iac_set, _iac_factory, _d_message):
+    def __init__(self, span, message=_d_message):
+        _iac_set(self, 'span', span)
+        _iac_set(self, 'message', message)
+    return __init__
+
+def iac__explain__Delivery(_iac_set, _iac_factory):
+    def __init__(self, id, what, file, line, settings):
+        _iac_set(self, 'id', id)
+        _iac_set(self, 'what', what)
+        _iac_set(self, 'file', file)
+        _iac_set(self, 'line', line)
+        _iac_set(self, 'settings', settings)
+    return __init__
+
+def iac__explain__Explained(_iac_set, _iac_factory):
+    def __init__(self, id, kind, owner, service, statements):
+        _iac_set(self, 'id', id)
+        _iac_set(self, 'kind', kind)
+        _iac_set(self, 'owner', owner)
+        _iac_set(self, 'service', service)
+        _iac_set(self, 'statements', statements)
+    return __init__
+
+def iac__explain__ExplainedStatement(_iac_set, _iac_factory):
+    def __init__(self, sid, effect, actions, resources, file, line, reason, principal, conditions):
+        _iac_set(self, 'sid', sid)
+        _iac_set(self, 'effect', effect)
+        _iac_set(self, 'actions', actions)
+        _iac_set(self, 'resources', resources)
+        _iac_set(self, 'file', file)
+        _iac_set(self, 'line', line)
+        _iac_set(self, 'reason', reason)
+        _iac_set(self, 'principal', principal)
+        _iac_set(self, 'conditions', conditions)
+    return __init__
+
 def iac__model__And(_iac_set, _iac_factory):
     def __init__(self, operands, span):
         _iac_set(self, 'operands', operands)
@@ -228,6 +359,41 @@ def iac__model__Wait(_iac_set, _iac_factory, _d_until, _d_timestamp):
         _iac_set(self, 'timestamp', timestamp)
     return __init__
 
+def iac__names__Generated(_iac_set, _iac_factory, _d_owner, _d_declared, _d_target):
+    def __init__(self, id, what, span, owner=_d_owner, declared=_d_declared, target=_d_target):
+        _iac_set(self, 'id', id)
+        _iac_set(self, 'what', what)
+        _iac_set(self, 'span', span)
+        _iac_set(self, 'owner', owner)
+        _iac_set(self, 'declared', declared)
+        _iac_set(self, 'target', target)
+    return __init__
+
+def iac__plan__assets__Asset(_iac_set, _iac_factory, _d_zipped):
+    def __init__(self, name, path, zipped=_d_zipped):
+        _iac_set(self, 'name', name)
+        _iac_set(self, 'path', path)
+        _iac_set(self, 'zipped', zipped)
+    return __init__
+
+def iac__plan__assets__Zipped(_iac_set, _iac_factory):
+    def __init__(self, sha256, data):
+        _iac_set(self, 'sha256', sha256)
+        _iac_set(self, 'data', data)
+    return __init__
+
+def iac__plan__iam__Statement(_iac_set, _iac_factory, _d_source, _d_reason, _d_principal, _d_conditions, _d_effect):
+    def __init__(self, sid, actions, resources, source=_d_source, reason=_d_reason, principal=_d_principal, conditions=_iac_factory, effect=_d_effect):
+        _iac_set(self, 'sid', sid)
+        _iac_set(self, 'actions', actions)
+        _iac_set(self, 'resources', resources)
+        _iac_set(self, 'source', source)
+        _iac_set(self, 'reason', reason)
+        _iac_set(self, 'principal', principal)
+        _iac_set(self, 'conditions', _d_conditions() if conditions is _iac_factory else conditions)
+        _iac_set(self, 'effect', effect)
+    return __init__
+
 def iac__plan__model__AlarmProps(_iac_set, _iac_factory):
     def __init__(self, name, description, namespace, metric, dimensions, statistic, period, threshold, actions):
         _iac_set(self, 'name', name)
@@ -444,11 +610,6 @@ def iac__plan__model__PlanParam(_iac_set, _iac_factory, _d_description):
         _iac_set(self, 'description', description)
     return __init__
 
-def iac__plan__model__Props(_iac_set, _iac_factory):
-    def __init__(self):
-        pass
-    return __init__
-
 def iac__plan__model__QueuePolicyProps(_iac_set, _iac_factory):
     def __init__(self, target, statements):
         _iac_set(self, 'target', target)
@@ -627,6 +788,44 @@ def iac__plan__model__VpcGatewayAttachmentProps(_iac_set, _iac_factory):
 def iac__plan__model__VpcProps(_iac_set, _iac_factory):
     def __init__(self, cidr):
         _iac_set(self, 'cidr', cidr)
+    return __init__
+
+def iac__plan__values__Az(_iac_set, _iac_factory):
+    def __init__(self, index):
+        _iac_set(self, 'index', index)
+    return __init__
+
+def iac__plan__values__Json(_iac_set, _iac_factory):
+    def __init__(self, value):
+        _iac_set(self, 'value', value)
+    return __init__
+
+def iac__plan__values__Param(_iac_set, _iac_factory):
+    def __init__(self, name):
+        _iac_set(self, 'name', name)
+    return __init__
+
+def iac__plan__values__Pseudo(_iac_set, _iac_factory):
+    def __init__(self, name):
+        _iac_set(self, 'name', name)
+    return __init__
+
+def iac__plan__values__Ref(_iac_set, _iac_factory):
+    def __init__(self, node, attr):
+        _iac_set(self, 'node', node)
+        _iac_set(self, 'attr', attr)
+    return __init__
+
+def iac__plan__values__Sub(_iac_set, _iac_factory):
+    def __init__(self, parts):
+        _iac_set(self, 'parts', parts)
+    return __init__
+
+def iac__source__Span(_iac_set, _iac_factory):
+    def __init__(self, source, start, end):
+        _iac_set(self, 'source', source)
+        _iac_set(self, 'start', start)
+        _iac_set(self, 'end', end)
     return __init__
 
 def iac__syntax__Allow(_iac_set, _iac_factory):
@@ -949,6 +1148,18 @@ def iac__syntax__WorkflowDecl(_iac_set, _iac_factory):
 
 
 FACTORIES = {
+    'iac.catalog.Attr': (((('name', ''), ('type', ''), ('default', '='), ('required', '='), ('low', '='), ('high', '='), ('choices', '='), ('doc', '='), ('integer', '='), ('step', '='), ('literal', '='), ('empty', '='), ('deprecated', '='), ('retired', '='), ('since', '='), ('kinds', '=')), False), iac__catalog__Attr),
+    'iac.catalog.Event': (((('name', ''), ('targets', ''), ('filters', '='), ('options', '='), ('free_filters', '='), ('paths', '='), ('doc', '=')), False), iac__catalog__Event),
+    'iac.catalog.Kind': (((('name', ''), ('doc', ''), ('attrs', '='), ('blocks', '='), ('exposes', '='), ('operations', '()'), ('events', '='), ('allows', '='), ('creates', '=')), False), iac__catalog__Kind),
+    'iac.catalog.NameRule': (((('service', ''), ('low', ''), ('high', ''), ('chars', ''), ('chars_doc', ''), ('ends', '='), ('reserved', '='), ('prefixes', '='), ('suffixes', '='), ('repeats', '='), ('not_ip', '=')), False), iac__catalog__NameRule),
+    'iac.catalog.Operation': (((('doc', ''), ('actions', ''), ('scope', '=')), False), iac__catalog__Operation),
+    'iac.codepath.CodeFile': (((('arc', ''), ('path', ''), ('size', ''), ('mtime_ns', '')), False), iac__codepath__CodeFile),
+    'iac.codepath.Problem': (((('code', ''), ('message', ''), ('hints', '='), ('warning', '=')), False), iac__codepath__Problem),
+    'iac.diagnostics.Diagnostic': (((('code', ''), ('severity', ''), ('message', ''), ('span', ''), ('labels', '='), ('hints', '='), ('note', '='), ('replacement', '=')), False), iac__diagnostics__Diagnostic),
+    'iac.diagnostics.Label': (((('span', ''), ('message', '=')), False), iac__diagnostics__Label),
+    'iac.explain.Delivery': (((('id', ''), ('what', ''), ('file', ''), ('line', ''), ('settings', '')), False), iac__explain__Delivery),
+    'iac.explain.Explained': (((('id', ''), ('kind', ''), ('owner', ''), ('service', ''), ('statements', '')), False), iac__explain__Explained),
+    'iac.explain.ExplainedStatement': (((('sid', ''), ('effect', ''), ('actions', ''), ('resources', ''), ('file', ''), ('line', ''), ('reason', ''), ('principal', ''), ('conditions', '')), False), iac__explain__ExplainedStatement),
     'iac.model.And': (((('operands', ''), ('span', '')), False), iac__model__And),
     'iac.model.AttrRef': (((('resource', ''), ('attr', '')), False), iac__model__AttrRef),
     'iac.model.Auth': (((('kind', ''), ('pool', '='), ('issuer', '='), ('audience', '=')), False), iac__model__Auth),
@@ -980,6 +1191,10 @@ FACTORIES = {
     'iac.model.TaskOptions': (((('retry', '='), ('timeout', '='), ('result', '='), ('input', '='), ('callback', '='), ('heartbeat', '='), ('env', '=')), False), iac__model__TaskOptions),
     'iac.model.Try': (((('body', ''), ('catches', ''), ('span', '')), False), iac__model__Try),
     'iac.model.Wait': (((('seconds', ''), ('path', ''), ('text', ''), ('span', ''), ('until', '='), ('timestamp', '=')), False), iac__model__Wait),
+    'iac.names.Generated': (((('id', ''), ('what', ''), ('span', ''), ('owner', '='), ('declared', '='), ('target', '=')), False), iac__names__Generated),
+    'iac.plan.assets.Asset': (((('name', ''), ('path', ''), ('zipped', '=')), False), iac__plan__assets__Asset),
+    'iac.plan.assets.Zipped': (((('sha256', ''), ('data', '')), False), iac__plan__assets__Zipped),
+    'iac.plan.iam.Statement': (((('sid', ''), ('actions', ''), ('resources', ''), ('source', '='), ('reason', '='), ('principal', '='), ('conditions', '()'), ('effect', '=')), False), iac__plan__iam__Statement),
     'iac.plan.model.AlarmProps': (((('name', ''), ('description', ''), ('namespace', ''), ('metric', ''), ('dimensions', ''), ('statistic', ''), ('period', ''), ('threshold', ''), ('actions', '')), False), iac__plan__model__AlarmProps),
     'iac.plan.model.ApiAuthorizerProps': (((('api', ''), ('name', ''), ('issuer', ''), ('audience', ''), ('identity_source', '')), False), iac__plan__model__ApiAuthorizerProps),
     'iac.plan.model.ApiIntegrationProps': (((('api', ''), ('type', ''), ('subtype', ''), ('uri', ''), ('credentials', ''), ('parameters', ''), ('payload_version', '')), False), iac__plan__model__ApiIntegrationProps),
@@ -1003,7 +1218,6 @@ FACTORIES = {
     'iac.plan.model.PermissionProps': (((('function', ''), ('principal', ''), ('source_arn', ''), ('source_account', ''), ('action', '='), ('url_auth', '='), ('via_url', '=')), False), iac__plan__model__PermissionProps),
     'iac.plan.model.PipeProps': (((('name', ''), ('role', ''), ('source', ''), ('source_kind', ''), ('batch', ''), ('window', ''), ('starting_position', ''), ('filter_pattern', ''), ('target', ''), ('retries', '='), ('max_age', '='), ('bisect', '='), ('dead_letter', '=')), False), iac__plan__model__PipeProps),
     'iac.plan.model.PlanParam': (((('name', ''), ('id', ''), ('type', ''), ('default', ''), ('description', '=')), False), iac__plan__model__PlanParam),
-    'iac.plan.model.Props': (((), False), iac__plan__model__Props),
     'iac.plan.model.QueuePolicyProps': (((('target', ''), ('statements', '')), False), iac__plan__model__QueuePolicyProps),
     'iac.plan.model.QueueProps': (((('name', ''), ('fifo', ''), ('max_message_size', ''), ('visibility_timeout', ''), ('retention', ''), ('delay', ''), ('encrypted', ''), ('dlq', ''), ('max_receives', '')), False), iac__plan__model__QueueProps),
     'iac.plan.model.RoleProps': (((('service', ''), ('statements', '=')), False), iac__plan__model__RoleProps),
@@ -1026,6 +1240,13 @@ FACTORIES = {
     'iac.plan.model.VpcEndpointProps': (((('vpc', ''), ('service', ''), ('kind', ''), ('route_tables', '='), ('subnets', '='), ('security_groups', '=')), False), iac__plan__model__VpcEndpointProps),
     'iac.plan.model.VpcGatewayAttachmentProps': (((('vpc', ''), ('gateway', '')), False), iac__plan__model__VpcGatewayAttachmentProps),
     'iac.plan.model.VpcProps': (((('cidr', ''),), False), iac__plan__model__VpcProps),
+    'iac.plan.values.Az': (((('index', ''),), False), iac__plan__values__Az),
+    'iac.plan.values.Json': (((('value', ''),), False), iac__plan__values__Json),
+    'iac.plan.values.Param': (((('name', ''),), False), iac__plan__values__Param),
+    'iac.plan.values.Pseudo': (((('name', ''),), False), iac__plan__values__Pseudo),
+    'iac.plan.values.Ref': (((('node', ''), ('attr', '')), False), iac__plan__values__Ref),
+    'iac.plan.values.Sub': (((('parts', ''),), False), iac__plan__values__Sub),
+    'iac.source.Span': (((('source', ''), ('start', ''), ('end', '')), False), iac__source__Span),
     'iac.syntax.Allow': (((('target', ''), ('ops', ''), ('span', '')), False), iac__syntax__Allow),
     'iac.syntax.And': (((('operands', ''), ('span', '')), False), iac__syntax__And),
     'iac.syntax.AppDecl': (((('name', ''), ('items', ''), ('span', '')), False), iac__syntax__AppDecl),

@@ -3,8 +3,10 @@ and (later) the language server. Nothing here knows about targets."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
+
+from .records import record
 
 KB = 1024
 MB = 1024 * 1024
@@ -100,7 +102,7 @@ PARAM_TYPES = ("string", "number", "bool", "secret")
 HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "ANY", "HEAD", "OPTIONS")
 
 
-@dataclass(frozen=True)
+@record
 class Attr:
     """One attribute: `type` is string, number, bool, duration, size, list, path, word (a
     bare word from `choices`), resource (the name of a resource of one of `kinds`),
@@ -125,7 +127,7 @@ class Attr:
     kinds: tuple[str, ...] = ()  # `resource`: the kinds of resource it may name
 
 
-@dataclass(frozen=True)
+@record
 class Event:
     name: str
     targets: tuple[str, ...]
@@ -136,7 +138,7 @@ class Event:
     doc: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Operation:
     """What `allow NAME: OP` lets a role do: in words, and as the IAM actions it grants
     on which of the target's ARNs. The plan's policies read this table (iac/plan/iam.py)."""
@@ -149,7 +151,7 @@ class Operation:
     scope: str = "arn"
 
 
-@dataclass(frozen=True)
+@record
 class Kind:
     name: str
     doc: str
@@ -174,7 +176,7 @@ def _name(kind: str) -> Attr:
     return Attr("name", "string", doc=f"physical name, overriding PREFIX-NAME (at most {limit})")
 
 
-@dataclass(frozen=True)
+@record
 class NameRule:
     """What a service accepts as the physical name of one of its resources."""
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from . import syntax as s
 from .diagnostics import Diagnostics
+from .records import record
 from .source import Span
 
 MAX_CODE_BYTES = 250 * 1024 * 1024  # Lambda refuses more unzipped code (262,144,000 bytes)
@@ -40,7 +41,7 @@ _OUTPUT_MARKS = (
 )
 
 
-@dataclass(frozen=True)
+@record
 class CodeFile:
     arc: str  # its name inside the zip
     path: Path  # what is read: the file itself, or the file a link resolves to
@@ -48,7 +49,7 @@ class CodeFile:
     mtime_ns: int
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
     code: str
     message: str

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from .records import record
 from .source import Span
 
 
@@ -17,13 +18,13 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True)
+@record
 class Label:
     span: Span
     message: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Diagnostic:
     code: str
     severity: Severity

@@ -10,7 +10,6 @@ Terraform: `Orders.arn` for a reference, `${AWS::Region}` for a pseudo value,
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import Any
 
 from .plan.iam import Statement
@@ -24,6 +23,7 @@ from .plan.model import (
     SubscriptionProps,
 )
 from .plan.values import Json, Param, Pseudo, Ref, Sub
+from .records import record
 
 PSEUDO_NAMES = {
     "account": "AWS::AccountId",
@@ -33,7 +33,7 @@ PSEUDO_NAMES = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class ExplainedStatement:
     sid: str
     effect: str
@@ -46,7 +46,7 @@ class ExplainedStatement:
     conditions: dict[str, Any]
 
 
-@dataclass(frozen=True)
+@record
 class Explained:
     """One role, or one resource policy (`kind == "policy"`, no `service`)."""
 
@@ -133,7 +133,7 @@ def _explain_statement(st: Statement) -> ExplainedStatement:
     )
 
 
-@dataclass(frozen=True)
+@record
 class Delivery:
     """How one asynchronous edge (or function) retries, and where what fails goes."""
 

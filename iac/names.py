@@ -5,11 +5,11 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .catalog import DEFAULT_BUS, ENDPOINT_SERVICES, GATEWAY_SERVICES
 from .model import async_config, dead_letter_queues
+from .records import record
 
 if TYPE_CHECKING:
     from .model import App, Resource
@@ -89,7 +89,7 @@ def route_id(api: str, method: str, path: str) -> str:
     return f"{logical_id(api)}{method.capitalize()}{tail}"
 
 
-@dataclass(frozen=True)
+@record
 class Generated:
     """One logical ID of the output, and the program text it comes from."""
 

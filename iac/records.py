@@ -16,10 +16,9 @@ frozen dataclass's do, and refuse assignment with `FrozenInstanceError`), but:
 - `__eq__`, `__hash__`, `__repr__`, `__setattr__` and `__delattr__` are shared by
   every record: they read the class's fields through an `operator.attrgetter`.
 
-The standard decorator still runs, with `init`, `repr` and `eq` off, to register the
-fields. Its `__dataclass_params__` therefore say `frozen=False`; records are frozen
-by the shared `__setattr__` (the flag matters only to a dataclass inheriting from a
-record, and records inherit from records).
+The standard decorator still runs, with `init`, `repr`, `eq` and `frozen` off, to
+register the fields; `__dataclass_params__` is then set to what the class is (frozen,
+with init, repr and eq), so a frozen dataclass may inherit from a record.
 """
 
 from __future__ import annotations
@@ -39,7 +38,20 @@ REQUIRED, DEFAULT, FACTORY, FIXED, FIXED_FACTORY = "", "=", "()", "!", "!()"
 Shape = tuple[tuple[tuple[str, str], ...], bool]  # the fields, and __post_init__ or not
 
 # The modules that define records: the generator imports them.
-MODULES = ("iac.syntax", "iac.model", "iac.plan.model")
+MODULES = (
+    "iac.catalog",
+    "iac.codepath",
+    "iac.diagnostics",
+    "iac.explain",
+    "iac.model",
+    "iac.names",
+    "iac.plan.assets",
+    "iac.plan.iam",
+    "iac.plan.model",
+    "iac.plan.values",
+    "iac.source",
+    "iac.syntax",
+)
 # Every record class by `module.qualname`, with its shape: what the generator writes.
 REGISTRY: dict[str, tuple[type, Shape]] = {}
 # The records whose `__init__` was compiled at import: the generated file is stale.
@@ -61,7 +73,14 @@ def record(cls: T) -> T:
     undocumented = not cls.__doc__
     if undocumented:  # else dataclasses documents it from `inspect.signature`: slow
         cls.__doc__ = cls.__name__
-    dataclasses.dataclass(cls, init=False, repr=False, eq=False)
+    # A frozen dataclass base obliges `frozen=True` (two methods compiled): rare.
+    frozen_base = any(
+        getattr(getattr(base, "__dataclass_params__", None), "frozen", False)
+        for base in cls.__mro__[1:]
+    )
+    dataclasses.dataclass(cls, init=False, repr=False, eq=False, frozen=frozen_base)
+    params = cls.__dataclass_params__  # type: ignore[attr-defined]
+    params.init = params.repr = params.eq = params.frozen = True  # what the class now is
     fields = dataclasses.fields(cls)
     if undocumented:  # as dataclasses would: `Span(source: 'Source', start: 'int', ...)`
         cls.__doc__ = f"{cls.__name__}({', '.join(_param_doc(f) for f in fields if f.init)})"

@@ -6,6 +6,8 @@ import bisect
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .records import record
+
 
 @dataclass(frozen=True, eq=False)
 class Source:
@@ -47,7 +49,7 @@ class Source:
         return len(self._line_starts)
 
 
-@dataclass(frozen=True)
+@record
 class Span:
     """A half-open range of character offsets in one source."""
 

@@ -81,3 +81,16 @@ def test_records_hash_like_dataclasses_and_pickle() -> None:
     assert one == two and hash(one) == hash(two) and len({one, two}) == 1
     assert hash(one) == hash(("a", None))  # the field tuple, as dataclasses hash it
     assert pickle.loads(pickle.dumps(one)) == one
+
+
+def test_a_frozen_dataclass_may_inherit_from_a_record() -> None:
+    fast, _ = _pair()
+    assert dataclasses.fields(fast)[0].name == "name"
+    assert fast.__dataclass_params__.frozen  # type: ignore[attr-defined]
+    sub = dataclasses.dataclass(frozen=True)(
+        type("Sub", (fast,), {"__annotations__": {"extra": "int"}, "extra": 1})
+    )
+    again = record(type("Again", (fast,), {"__annotations__": {"more": "int"}, "more": 2}))
+    assert sub("x").extra == 1 and again("x").more == 2 and again("x").seen == 6
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        again("x").more = 3  # type: ignore[attr-defined]

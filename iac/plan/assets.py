@@ -6,21 +6,23 @@ iac/package.py zips it after planning, naming the zip by its content hash.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
+
+from ..records import record
 
 
 class Unpackaged(Exception):
     """A target asked for a zip that the packaging stage has not made."""
 
 
-@dataclass(frozen=True)
+@record
 class Zipped:
     sha256: str
     data: bytes
 
 
-@dataclass(frozen=True)
+@record
 class Asset:
     """A function's code; once packaged, a zip the targets place beside their output
     as `file_name`."""

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..catalog import KINDS
+from ..records import record
 from ..source import Span
 from .values import Value
 
@@ -43,7 +44,7 @@ XRAY_WRITER = ("xray:PutTelemetryRecords", "xray:PutTraceSegments")
 XRAY_SAMPLER = ("xray:GetSamplingRules", "xray:GetSamplingTargets", *XRAY_WRITER)
 
 
-@dataclass(frozen=True)
+@record
 class Statement:
     """One Allow statement of a role, or of a resource policy when `principal` is set."""
 

@@ -21,9 +21,10 @@ from .iam import Statement
 from .values import Az, Value
 
 
-@record
 class Props:
-    """The typed settings of one node; a subclass per node type."""
+    """The typed settings of one node; a subclass per node type, each a frozen
+    dataclass (a `@record`). This base holds no fields, so it is no dataclass itself:
+    a subclass has no frozen base to match, which keeps `@record` on its fast path."""
 
     TYPE: ClassVar[str]  # function, role, log_group, ... (one template per type and target)
     ATTRIBUTES: ClassVar[frozenset[str]] = frozenset()  # what `Ref(node, attr)` may read

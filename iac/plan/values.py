@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import fields, is_dataclass
 from typing import Any
 
+from ..records import record
 
-@dataclass(frozen=True)
+
+@record
 class Ref:
     """An attribute of a planned node: `Ref("Orders", "arn")`."""
 
@@ -14,19 +16,19 @@ class Ref:
     attr: str
 
 
-@dataclass(frozen=True)
+@record
 class Param:
     name: str
 
 
-@dataclass(frozen=True)
+@record
 class Pseudo:
     """The deploying account, region, partition or URL suffix."""
 
     name: str  # account | region | partition | url_suffix
 
 
-@dataclass(frozen=True)
+@record
 class Sub:
     """A string built from literal text and values."""
 
@@ -52,14 +54,14 @@ class Sub:
         return Sub(tuple(merged))
 
 
-@dataclass(frozen=True)
+@record
 class Json:
     """A value that targets write as a JSON document (a policy, a pattern, a definition)."""
 
     value: Any
 
 
-@dataclass(frozen=True)
+@record
 class Az:
     """The deploying region's Nth availability zone."""
 
