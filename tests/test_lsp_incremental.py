@@ -266,3 +266,44 @@ def test_functions_sharing_code_walk_it_once(tmp_path: Path, monkeypatch: Any) -
     assert len(walked) == 1
     assets = [n.props.asset for n in planned.nodes if isinstance(n.props, FunctionProps)]
     assert len(assets) == 3 and len({a.sha256 for a in assets}) == 1
+
+
+def test_a_keystroke_counts_lines_only_for_the_changed_statement(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    """A reused block's marker (`app.iac:12`) is checked without counting lines again:
+    the render cache and the source map ask a span for its `where()` only when its
+    statement is new or starts another line."""
+    from iac.source import Span
+
+    shutil.copytree(EXAMPLES / "src", tmp_path / "src")
+    path = tmp_path / "app.iac"
+    text = (EXAMPLES / "shop_events.iac").read_text()
+    path.write_text(text)
+    ws, location = _server_location()
+    project = ws.open(path, text)
+    assert render_preview(project.analysis(), "cfn", location) is not None
+    counted: list[Span] = []
+    real = Span.where
+
+    def counting(self: Span) -> str:
+        counted.append(self)
+        return real(self)
+
+    monkeypatch.setattr(Span, "where", counting)
+    number = re.search(r"(?<![\w.])\d+(?=[a-zA-Z]*\b)", text[len(text) // 2 :])
+    assert number is not None
+    at = len(text) // 2 + number.start()
+    ws.change(path, text[:at] + "9" + text[at:])
+    analysis = project.analysis()
+    planned = analysis.packaged
+    assert planned is not None
+    counted.clear()
+    preview = render_preview(analysis, "cfn", location)
+    assert preview is not None and any(f"{path.name}:" in f.get("text", "") for f in preview.files)
+    assert 0 < len(counted) < len(planned.nodes) // 4
+    # An inserted line moves every later statement: their markers are counted again.
+    ws.change(path, "# a note\n" + text[:at] + "9" + text[at:])
+    counted.clear()
+    moved = render_preview(project.analysis(), "cfn", location)
+    assert moved is not None and len(counted) >= len(planned.nodes)

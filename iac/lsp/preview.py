@@ -175,11 +175,13 @@ class _Scan:
 
 class _MapMemo:
     """What one preview's source map keeps for the next: its blocks by their text, and
-    the location of each source span by its chunk and where the chunk sits."""
+    the location (and `app.iac:12`) of each source span by its chunk and the line the
+    chunk starts."""
 
     def __init__(self) -> None:
         self.blocks: dict[tuple[str, str], _BlockInfo] = {}
         self.locations: dict[tuple[int, ...], tuple[Any, Any]] = {}
+        self.wheres: dict[tuple[int, int, int | None], tuple[Any, str]] = {}
 
 
 class _BlockInfo:
@@ -279,9 +281,18 @@ def _source_map(
     kept: _MapMemo,
 ) -> list[dict[str, Any]]:
     by_marker: dict[tuple[str, str], list[Node]] = {}
+    wheres, kept_wheres = memo.wheres, kept.wheres
     for plan_node in nodes:
-        if plan_node.source is not None:
-            by_marker.setdefault((plan_node.source.where(), plan_node.label), []).append(plan_node)
+        span = plan_node.source
+        if span is not None:
+            # `app.iac:12` is kept while the span's chunk, its place in it and the
+            # chunk's first line are (counting lines is most of `where()`).
+            place = (id(span.source), span.start, getattr(span.source, "first_line", None))
+            known = wheres.get(place)
+            if known is None or known[0] is not span.source:
+                known = (span.source, span.where())
+            kept_wheres[place] = known
+            by_marker.setdefault((known[1], plan_node.label), []).append(plan_node)
     spans_by_marker: dict[tuple[str, str], Span] = {}
     for out in outputs:
         if out.source is not None:
