@@ -15,6 +15,7 @@ import stat
 import zipfile
 from dataclasses import replace
 from functools import lru_cache
+from pathlib import Path
 
 from .codepath import inspect_code
 from .diagnostics import Diagnostic, Severity
@@ -34,11 +35,17 @@ def package(plan: Plan) -> Plan:
     nodes = []
     assets = []
     diagnostics = []
+    # Functions sharing a code folder share its zip: the folder is walked once per
+    # packaging (the language server packages on every keystroke).
+    zips: dict[Path, Zipped] = {}
     for node in plan.nodes:
         props = node.props
         if isinstance(props, FunctionProps):
             try:
-                asset = props.asset.packaged(zip_code(props.asset))
+                zipped = zips.get(props.asset.path)
+                if zipped is None:
+                    zipped = zips[props.asset.path] = zip_code(props.asset)
+                asset = props.asset.packaged(zipped)
             except CodeChanged as err:
                 diagnostics.append(
                     Diagnostic(

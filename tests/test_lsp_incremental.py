@@ -21,6 +21,7 @@ from iac.lsp.preview import render_preview
 from iac.lsp.workspace import Workspace
 from iac.package import package
 from iac.plan import plan
+from iac.plan.model import FunctionProps
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 _ZERO = {"line": 0, "character": 0}
@@ -172,3 +173,137 @@ def test_unchanged_code_is_not_zipped_again(tmp_path: Path, monkeypatch: Any) ->
     preview = render_preview(project.analysis(), "cfn", _location)
     assert preview is not None and len(zipped) == 2
     assert [f["path"] for f in preview.files if f.get("binary")] != names[0]
+
+
+def _server_location() -> tuple[Any, Any]:
+    from iac.lsp.server import IacServer  # pygls: imported by the tests that need it
+
+    server = IacServer()
+    return server.ws, server._location
+
+
+@pytest.mark.parametrize("example", ["shop_events.iac", "assistant.iac"])
+def test_random_edits_map_as_a_fresh_server_does(tmp_path: Path, example: str) -> None:
+    """The source map reuses the previous keystroke's blocks (by their text) and span
+    locations (by their statement and its line): after every edit it is the map a
+    server that never saw the program before gives, positions and URIs included."""
+    shutil.copytree(EXAMPLES / "src", tmp_path / "src")
+    path = tmp_path / "app.iac"
+    original = (EXAMPLES / example).read_text()
+    path.write_text(original)
+    rng = random.Random(f"map-{example}")
+    ws, location = _server_location()
+    project = ws.open(path, original)
+    text, compared = original, 0
+    for step in range(30):
+        text = _edit(rng, text, original)
+        if step % 5 == 4:  # a line of wide characters above a statement: UTF-16 columns
+            at = rng.choice(split_statements(text))
+            text = text[:at] + "# ünïcödé 🎉 note\n" + text[at:]
+        ws.change(path, text)
+        fresh_ws, fresh_location = _server_location()
+        fresh = fresh_ws.open(path, text).analysis()
+        for target in TARGETS:
+            got = render_preview(project.analysis(), target, location)
+            want = render_preview(fresh, target, fresh_location)
+            assert (got is None) == (want is None), target
+            if got is not None and want is not None:
+                assert dict(got.to_json("u"), version=0) == dict(want.to_json("u"), version=0)
+            compared += got is not None
+    assert compared >= 60
+
+
+def test_a_keystroke_locates_only_the_changed_statement(tmp_path: Path) -> None:
+    """The source map asks the server for the LSP range of a span only when its
+    statement is new or moved to another line (and once per file, for its URI)."""
+    shutil.copytree(EXAMPLES / "src", tmp_path / "src")
+    path = tmp_path / "app.iac"
+    text = (EXAMPLES / "shop_events.iac").read_text()
+    path.write_text(text)
+    ws, location = _server_location()
+    asked: list[Any] = []
+
+    def counting(span: Any) -> Any:
+        asked.append(span)
+        return location(span)
+
+    project = ws.open(path, text)
+    assert render_preview(project.analysis(), "cfn", counting) is not None
+    first = len(asked)
+    number = re.search(r"(?<![\w.])\d+(?=[a-zA-Z]*\b)", text[len(text) // 2 :])
+    assert number is not None
+    at = len(text) // 2 + number.start()
+    ws.change(path, text[:at] + "9" + text[at:])  # one statement, no line moves
+    asked.clear()
+    assert render_preview(project.analysis(), "cfn", counting) is not None
+    changed = next(
+        c
+        for c in ws.file(path).chunks
+        if c.source.offset <= at < c.source.offset + len(c.source.text)
+    )
+    assert all(s.source is changed.source for s in asked[1:]), "an unchanged statement"
+    assert 0 < len(asked) < first // 4
+
+
+def test_functions_sharing_code_walk_it_once(tmp_path: Path, monkeypatch: Any) -> None:
+    """Packaging (on every keystroke in the server) walks a code folder once however
+    many functions share it."""
+    stage = importlib.import_module("iac.package")
+    walked: list[object] = []
+    real = stage.inspect_code
+
+    def counting(*args: Any) -> Any:
+        walked.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(stage, "inspect_code", counting)
+    (tmp_path / "h.py").write_text("def handler(e, c): pass\n")
+    path = tmp_path / "app.iac"
+    path.write_text("".join(f'function f{i} {{\n  code = "h.py"\n}}\n' for i in range(3)))
+    result = check(load(path))
+    assert result.ok and result.app is not None, result.diagnostics
+    planned = package(plan(result.app))
+    assert len(walked) == 1
+    assets = [n.props.asset for n in planned.nodes if isinstance(n.props, FunctionProps)]
+    assert len(assets) == 3 and len({a.sha256 for a in assets}) == 1
+
+
+def test_a_keystroke_counts_lines_only_for_the_changed_statement(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    """A reused block's marker (`app.iac:12`) is checked without counting lines again:
+    the render cache and the source map ask a span for its `where()` only when its
+    statement is new or starts another line."""
+    from iac.source import Span
+
+    shutil.copytree(EXAMPLES / "src", tmp_path / "src")
+    path = tmp_path / "app.iac"
+    text = (EXAMPLES / "shop_events.iac").read_text()
+    path.write_text(text)
+    ws, location = _server_location()
+    project = ws.open(path, text)
+    assert render_preview(project.analysis(), "cfn", location) is not None
+    counted: list[Span] = []
+    real = Span.where
+
+    def counting(self: Span) -> str:
+        counted.append(self)
+        return real(self)
+
+    monkeypatch.setattr(Span, "where", counting)
+    number = re.search(r"(?<![\w.])\d+(?=[a-zA-Z]*\b)", text[len(text) // 2 :])
+    assert number is not None
+    at = len(text) // 2 + number.start()
+    ws.change(path, text[:at] + "9" + text[at:])
+    analysis = project.analysis()
+    planned = analysis.packaged
+    assert planned is not None
+    counted.clear()
+    preview = render_preview(analysis, "cfn", location)
+    assert preview is not None and any(f"{path.name}:" in f.get("text", "") for f in preview.files)
+    assert 0 < len(counted) < len(planned.nodes) // 4
+    # An inserted line moves every later statement: their markers are counted again.
+    ws.change(path, "# a note\n" + text[:at] + "9" + text[at:])
+    counted.clear()
+    moved = render_preview(project.analysis(), "cfn", location)
+    assert moved is not None and len(counted) >= len(planned.nodes)

@@ -48,3 +48,31 @@ def test_memory_stays_flat_over_ten_thousand_edits(tmp_path: Path) -> None:
     finally:
         tracemalloc.stop()
     assert late - early < 512 * 1024, f"grew by {(late - early) // 1024} KB"
+
+
+def test_previews_memory_stays_flat_over_many_edits(tmp_path: Path) -> None:
+    """The source map and render caches keep only the last render's blocks, locations
+    and markers: edits that move every statement (a growing run of lines on top) and
+    change one, with a preview of every target after each, do not add up."""
+    from iac.lsp.preview import render_preview
+    from iac.lsp.server import IacServer
+
+    (tmp_path / "h.py").write_text("def handler(e, c): pass\n")
+    path = tmp_path / "app.iac"
+    server = IacServer()
+    project = server.ws.open(path, PROGRAM.format(n=1))
+    tracemalloc.start()
+    try:
+        for i in range(600):
+            text = "\n" * (i % 7) + PROGRAM.format(n=1 + i % 100)
+            server.ws.change(path, text)
+            analysis = project.analysis()
+            for target in ("cfn", "terraform", "cdk", "sam"):
+                assert render_preview(analysis, target, server._location) is not None
+            if i == 150:
+                early = tracemalloc.get_traced_memory()[0]
+        late = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert late - early < 512 * 1024, f"grew by {(late - early) // 1024} KB"
+    assert all(len(m.blocks) < 20 for m in project.map_caches.values())

@@ -87,10 +87,26 @@ class _Reads(dict[str, Node]):
 @dataclass
 class _Entry:
     where: str | None  # the source comment's `app.iac:12`
+    place: tuple[Any, ...] | None  # what `where` was found from (see `_where`)
     extra: Any  # the target's `render_key(node)`
     reads: frozenset[str]  # the other nodes its render looked up
     value: Any
     effects: dict[str, Any]  # what its render added to the target's state
+
+
+def _where(span: Span | None, entry: _Entry | None) -> tuple[str | None, tuple[Any, ...] | None]:
+    """A node's `app.iac:12` and what it was found from: its source text (held, so
+    compared by identity), its offset there and the line that text starts at in its file
+    (a chunk of a file in the language server, iac/lsp/document.py). Counting lines is
+    the cost of a reused block: while all three are unchanged, so is the line."""
+    if span is None:
+        return None, None
+    place = (span.source, span.start, getattr(span.source, "first_line", None))
+    if entry is not None and entry.place is not None:
+        before = entry.place
+        if before[0] is place[0] and before[1] == place[1] and before[2] == place[2]:
+            return entry.where, place
+    return span.where(), place
 
 
 def _body(node: Node) -> tuple[Any, ...]:
@@ -209,9 +225,9 @@ class Target:
         cache = self.cache
         if cache is None:
             return render(node)
-        where = node.source.where() if node.source is not None else None
-        extra = self.render_key(node)
         entry = cache.entries.get(node.id)
+        where, place = _where(node.source, entry)
+        extra = self.render_key(node)
         if (
             entry is not None
             and entry.where == where
@@ -222,6 +238,7 @@ class Target:
             cache.hits += 1
             for name, added in entry.effects.items():
                 _merge(getattr(self, name), added)
+            entry.place = place
             self._visited[node.id] = entry
             value: T = entry.value
             return value
@@ -242,7 +259,7 @@ class Target:
                 _merge(state, effects[name])
                 setattr(self, name, state)
         reads.discard(node.id)
-        self._visited[node.id] = _Entry(where, extra, frozenset(reads), value, effects)
+        self._visited[node.id] = _Entry(where, place, extra, frozenset(reads), value, effects)
         return value
 
     # -- spelling plan values: one dispatch, overridden where a target differs

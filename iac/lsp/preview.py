@@ -10,7 +10,6 @@ to its workflow step. Ranges are 0-based lines and UTF-16 columns, as LSP counts
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 import threading
@@ -28,7 +27,7 @@ from ..plan.iam import Statement
 from ..plan.model import Node
 from ..plan.states import StatesCompiler
 from ..source import Span
-from .document import LineIndex, file_offset
+from .document import LineIndex
 from .workspace import Analysis, gc_paused
 
 # Renders run one at a time: each target's render cache (the blocks of the previous
@@ -47,22 +46,6 @@ def lsp_range(index: LineIndex, start: int, end: int) -> Range:
     sl, sc = index.position(start)
     el, ec = index.position(end)
     return {"start": {"line": sl, "character": sc}, "end": {"line": el, "character": ec}}
-
-
-def _line_range(lines: list[str], first: int, last: int) -> Range:
-    end = lines[last]
-    width = len(end) if end.isascii() else len(end.encode("utf-16-le")) // 2
-    return {"start": {"line": first, "character": 0}, "end": {"line": last, "character": width}}
-
-
-@dataclass
-class Block:
-    path: str
-    first: int
-    last: int
-    indent: int
-    where: str  # `app.iac:12`
-    label: str
 
 
 @dataclass
@@ -111,7 +94,7 @@ def _render_preview(analysis: Analysis, target: str, to_location: ToLocation) ->
     if any(d.severity is Severity.ERROR for d in rendered.diagnostics):
         return None
     files: list[dict[str, Any]] = []
-    texts: dict[str, _Text] = {}
+    texts: dict[str, str] = {}
     for path in sorted(rendered.files):
         data = rendered.files[path]
         if path.endswith(".zip"):
@@ -119,8 +102,15 @@ def _render_preview(analysis: Analysis, target: str, to_location: ToLocation) ->
             continue
         text = data.decode("utf-8")
         files.append({"path": path, "text": text})
-        texts[path] = _Text(text)
-    source_map = _source_map(texts, planned.nodes, planned.outputs, analysis, to_location)
+        texts[path] = text
+    # The blocks of the previous render's files, by their text: only the blocks whose
+    # text changed are looked at again. Only this render's blocks are kept.
+    memo = analysis.map_caches.get(target) or _MapMemo()
+    kept = _MapMemo()
+    source_map = _source_map(
+        texts, planned.nodes, planned.outputs, analysis, to_location, memo, kept
+    )
+    analysis.map_caches[target] = kept
     notes = [
         {"code": d.code, "severity": d.severity.value, "message": d.message}
         for d in list(planned.diagnostics) + list(rendered.diagnostics)
@@ -128,21 +118,26 @@ def _render_preview(analysis: Analysis, target: str, to_location: ToLocation) ->
     return Preview(target, analysis.version, files, source_map, notes)
 
 
-class _Text:
-    """A generated file's text with its lines and where each starts: the map searches
-    the whole text at C speed (a 1,000-resource template has 50,000 lines)."""
+class _Scan:
+    """The blocks of one generated file, found by their markers: a 1,000-resource
+    template has 50,000 lines, so the text is searched at C speed and lines are
+    counted between markers, never split one by one."""
 
-    def __init__(self, text: str):
+    def __init__(
+        self,
+        path: str,
+        text: str,
+        memo: dict[tuple[str, str], _BlockInfo],
+        kept: dict[tuple[str, str], _BlockInfo],
+    ):
+        self.path = path
         self.text = text
-        self.lines = text.split("\n")
-        starts = [0]
-        for line in self.lines[:-1]:
-            starts.append(starts[-1] + len(line) + 1)
-        self.starts = starts
+        self.memo = memo  # the previous render's blocks, by their text
+        self.kept = kept  # this render's blocks: the next render's memo
 
-    def markers(self) -> Iterator[re.Match[str]]:
-        """The marker lines, in order."""
-        text, tried = self.text, -1
+    def marks(self) -> Iterator[tuple[int, int, re.Match[str]]]:
+        """(line, offset of its start, match) for each marker line, in order."""
+        text, tried, line, counted = self.text, -1, 0, 0
         for hint in _MARKER_HINT.finditer(text):
             start = text.rfind("\n", 0, hint.start()) + 1
             if start == tried:
@@ -151,22 +146,123 @@ class _Text:
             end = text.find("\n", hint.end())
             found = _MARKER.match(text, start, len(text) if end == -1 else end)
             if found:
-                yield found
+                line += text.count("\n", counted, start)
+                counted = start
+                yield line, start, found
 
-    def line_of(self, offset: int) -> int:
-        return bisect.bisect_right(self.starts, offset) - 1
+    def blocks(self) -> Iterator[tuple[int, _BlockInfo]]:
+        """(first line, block) for each marker's block: it runs to the next marker or to
+        the first line indented less than the marker, and ends at its last nonblank
+        line. A block's text gives all of it, so an unchanged block is not looked at
+        again."""
+        text, path, memo, kept = self.text, self.path, self.memo, self.kept
+        marks = list(self.marks())
+        for n, (first, start, found) in enumerate(marks):
+            stop = marks[n + 1][1] if n + 1 < len(marks) else len(text)
+            region = text[start:stop]
+            key = (path, region)
+            info = memo.get(key)
+            if info is None:
+                info = _BlockInfo(
+                    region,
+                    len(found.group(1).expandtabs()),
+                    f"{found.group(2)}:{found.group(3)}",
+                    found.group(4),
+                )
+            kept[key] = info
+            yield first, info
 
-    def start(self, line: int) -> int:
-        return self.starts[line] if line < len(self.starts) else len(self.text)
 
-    def find_line(self, needle: str, first: int, last: int) -> Iterator[int]:
-        """The lines from `first` to `last` holding `needle`, in order."""
-        text, end = self.text, self.start(last + 1)
-        at = text.find(needle, self.start(first), end)
-        while at != -1:
-            line = self.line_of(at)
-            yield line
-            at = text.find(needle, self.start(line + 1), end)
+class _MapMemo:
+    """What one preview's source map keeps for the next: its blocks by their text, and
+    the location (and `app.iac:12`) of each source span by its chunk and the line the
+    chunk starts."""
+
+    def __init__(self) -> None:
+        self.blocks: dict[tuple[str, str], _BlockInfo] = {}
+        self.locations: dict[tuple[int, ...], tuple[Any, Any]] = {}
+        self.wheres: dict[tuple[int, int, int | None], tuple[Any, str]] = {}
+
+
+class _BlockInfo:
+    """One block by its text: its extent and where its IAM statements and states sit,
+    in lines from its marker (found once, kept while the block's text is unchanged)."""
+
+    __slots__ = ("indent", "where", "label", "last", "width", "_region", "_lines", "found")
+
+    def __init__(self, region: str, indent: int, where: str, label: str):
+        self.indent, self.where, self.label = indent, where, label
+        self._region = region
+        self._lines: list[str] | None = None
+        self.found: dict[tuple[str, str], tuple[int, int, int] | None] = {}
+        last = 0
+        newline = region.find("\n")
+        if newline != -1:
+            begin = end = newline + 1
+            end = len(region)
+            shallow = _shallower(indent).search(region, begin, end) if indent else None
+            if shallow is not None:
+                end = shallow.start()
+            body = region[begin:end].rstrip()  # the block runs to its last nonblank line
+            if body:
+                last = region.count("\n", 0, begin + len(body) - 1)
+        self.last = last
+        self.width = _width(self.lines[last])
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = self._region.split("\n")
+        return self._lines
+
+    def statement(self, sid: str) -> tuple[int, int, int] | None:
+        """The lines (first, last, width of last) of the IAM statement `sid`."""
+        key = ("sid", sid)
+        if key not in self.found:
+            self.found[key] = self._statement(sid)
+        return self.found[key]
+
+    def _statement(self, sid: str) -> tuple[int, int, int] | None:
+        lines, last = self.lines, self.last
+        for j in _find_line(lines, sid, last):
+            if _sid_of(lines[j]) == sid:
+                if lines[j].lstrip().startswith("- "):
+                    first, end = j, _item_end(lines, j, last)
+                else:
+                    first, end = _enclosing(lines, j, 0, last)
+                return first, end, _width(lines[end])
+        return None
+
+    def state(self, name: str) -> tuple[int, int, int] | None:
+        """The lines (first, last, width of last) of the state `name`."""
+        key = ("state", name)
+        if key not in self.found:
+            self.found[key] = self._state(name)
+        return self.found[key]
+
+    def _state(self, name: str) -> tuple[int, int, int] | None:
+        lines, last = self.lines, self.last
+        pattern = re.compile(r'^\s*"?' + re.escape(name) + r'"?\s*(?::|=)')
+        for j in _find_line(lines, name, last):
+            if pattern.search(lines[j]):
+                end = _item_end(lines, j, last)
+                return j, end, _width(lines[end])
+        return None
+
+
+def _find_line(lines: list[str], needle: str, last: int) -> Iterator[int]:
+    for j in range(last + 1):
+        if needle in lines[j]:
+            yield j
+
+
+def _width(line: str) -> int:
+    """A line's length in UTF-16 code units, as LSP counts."""
+    return len(line) if line.isascii() else len(line.encode("utf-16-le")) // 2
+
+
+def _lines_range(first: int, last: int, width: int) -> Range:
+    return {"start": {"line": first, "character": 0}, "end": {"line": last, "character": width}}
 
 
 @functools.lru_cache(maxsize=64)
@@ -175,57 +271,61 @@ def _shallower(indent: int) -> re.Pattern[str]:
     return re.compile(r"^(?![ \t]{" + str(indent) + r"})[ \t]*\S", re.M)
 
 
-def _blocks(path: str, text: _Text) -> list[Block]:
-    marks = []
-    for mark in text.markers():
-        marks.append(
-            (
-                text.line_of(mark.start()),
-                len(mark.group(1).expandtabs()),
-                f"{mark.group(2)}:{mark.group(3)}",
-                mark.group(4),
-            )
-        )
-    blocks = []
-    count = len(text.lines)
-    for n, (first, indent, where, label) in enumerate(marks):
-        stop = marks[n + 1][0] if n + 1 < len(marks) else count
-        last = first
-        if first + 1 < stop:
-            begin, end = text.start(first + 1), text.start(stop)
-            shallow = _shallower(indent).search(text.text, begin, end) if indent else None
-            if shallow is not None:
-                end = shallow.start()
-            body = text.text[begin:end].rstrip()  # the block runs to its last nonblank line
-            if body:
-                last = text.line_of(begin + len(body) - 1)
-        blocks.append(Block(path, first, last, indent, where, label))
-    return blocks
-
-
 def _source_map(
-    texts: dict[str, _Text],
+    texts: dict[str, str],
     nodes: list[Node],
     outputs: list[Any],
     analysis: Analysis,
     to_location: ToLocation,
+    memo: _MapMemo,
+    kept: _MapMemo,
 ) -> list[dict[str, Any]]:
     by_marker: dict[tuple[str, str], list[Node]] = {}
+    wheres, kept_wheres = memo.wheres, kept.wheres
     for plan_node in nodes:
-        if plan_node.source is not None:
-            by_marker.setdefault((plan_node.source.where(), plan_node.label), []).append(plan_node)
+        span = plan_node.source
+        if span is not None:
+            # `app.iac:12` is kept while the span's chunk, its place in it and the
+            # chunk's first line are (counting lines is most of `where()`).
+            place = (id(span.source), span.start, getattr(span.source, "first_line", None))
+            known = wheres.get(place)
+            if known is None or known[0] is not span.source:
+                known = (span.source, span.where())
+            kept_wheres[place] = known
+            by_marker.setdefault((known[1], plan_node.label), []).append(plan_node)
     spans_by_marker: dict[tuple[str, str], Span] = {}
     for out in outputs:
         if out.source is not None:
             spans_by_marker[(out.source.where(), f"output {out.name}")] = out.source
     entries: dict[tuple[Any, ...], dict[str, Any]] = {}
 
+    locations, kept_locations = memo.locations, kept.locations
+    uris: dict[Path, str] = {}
+
     def add(span: Span, kind: str, label: str, node_id: str | None, gen: dict[str, Any]) -> None:
-        start, end = file_offset(span)
-        key = (str(span.source.path), start, end, kind, node_id)
+        source = span.source
+        base = getattr(source, "offset", 0)
+        start, end = base + span.start, base + span.end
+        key = (str(source.path), start, end, kind, node_id)
         entry = entries.get(key)
         if entry is None:
-            location = to_location(span)
+            # A span's LSP range is a function of its chunk's text and the line the chunk
+            # starts (a chunk starts a line, document.py), not of its offset: kept while
+            # both are, the source object held so that its id is not reused.
+            where = (id(source), span.start, span.end, getattr(source, "first_line", 0))
+            # The file's URI is asked once per render, for its first span: the client's
+            # spelling of it may change when it opens the file.
+            known = locations.get(where)
+            uri = uris.get(source.path)
+            location: dict[str, Any] | None
+            if known is not None and known[0] is source and uri is not None:
+                location = {"uri": uri, "range": known[1]} if known[1] is not None else None
+            else:
+                location = to_location(span)
+                known = (source, None if location is None else location["range"])
+                if location is not None:
+                    uris[source.path] = str(location["uri"])
+            kept_locations[where] = known
             if location is None:
                 return
             entry = entries[key] = {
@@ -242,15 +342,14 @@ def _source_map(
         for r in (analysis.app.resources.values() if analysis.app else ())
         if r.kind == "workflow"
     }
-    seen: dict[tuple[str, str], int] = {}
+    seen: dict[tuple[str, str, str], int] = {}
     for path, text in texts.items():
-        lines = text.lines
-        for block in _blocks(path, text):
+        for first, block in _Scan(path, text, memo.blocks, kept.blocks).blocks():
             key = (block.where, block.label)
-            gen = {"path": path, "range": _line_range(lines, block.first, block.last)}
+            gen = {"path": path, "range": _lines_range(first, first + block.last, block.width)}
             candidates = by_marker.get(key, [])
-            count = seen.get(f"{path}|{key}", 0)  # type: ignore[call-overload]
-            seen[f"{path}|{key}"] = count + 1  # type: ignore[index]
+            count = seen.get((path, *key), 0)
+            seen[(path, *key)] = count + 1
             node = (
                 candidates[count]
                 if count < len(candidates)
@@ -258,8 +357,8 @@ def _source_map(
             )
             if node is not None and node.source is not None:
                 add(node.source, "resource", node.label, node.id, gen)
-                _statements(node, path, text, block, add)
-                _states(node, path, text, block, workflows, add)
+                _statements(node, path, first, block, add)
+                _states(node, path, first, block, workflows, add)
             elif key in spans_by_marker:
                 add(spans_by_marker[key], "output", block.label, None, gen)
     return sorted(
@@ -322,28 +421,22 @@ def _sid_of(line: str) -> str | None:
     return m.group(1) if m else None
 
 
-def _statements(node: Node, path: str, text: _Text, block: Block, add: Any) -> None:
+def _statements(node: Node, path: str, first: int, block: _BlockInfo, add: Any) -> None:
     statements = getattr(node.props, "statements", None)
     if not isinstance(statements, list | tuple):
         return
-    lines = text.lines
     for st in statements:
         if not isinstance(st, Statement) or st.source is None or not st.sid:
             continue
-        for j in text.find_line(st.sid, block.first, block.last):
-            if _sid_of(lines[j]) == st.sid:
-                if lines[j].lstrip().startswith("- "):
-                    first, last = j, _item_end(lines, j, block.last)
-                else:
-                    first, last = _enclosing(lines, j, block.first, block.last)
-                label = f"{st.sid}: {st.reason}"
-                gen = {"path": path, "range": _line_range(lines, first, last)}
-                add(st.source, "iam", label, node.id, gen)
-                break
+        found = block.statement(st.sid)
+        if found is not None:
+            top, bottom, width = found
+            gen = {"path": path, "range": _lines_range(first + top, first + bottom, width)}
+            add(st.source, "iam", f"{st.sid}: {st.reason}", node.id, gen)
 
 
 def _states(
-    node: Node, path: str, text: _Text, block: Block, workflows: dict[Span, Any], add: Any
+    node: Node, path: str, first: int, block: _BlockInfo, workflows: dict[Span, Any], add: Any
 ) -> None:
     if node.type != "state_machine" or node.source is None:
         return
@@ -356,16 +449,11 @@ def _states(
             name = namer.state_name(step)
         except Exception:  # noqa: BLE001 - a step the namer doesn't know has no state
             continue
-        key = re.compile(r'^\s*"?' + re.escape(name) + r'"?\s*(?::|=)')
-        lines = text.lines
-        for j in text.find_line(name, block.first, block.last):
-            if key.search(lines[j]):
-                gen = {
-                    "path": path,
-                    "range": _line_range(lines, j, _item_end(lines, j, block.last)),
-                }
-                add(step.span, "state", name, node.id, gen)
-                break
+        found = block.state(name)
+        if found is not None:
+            top, bottom, width = found
+            gen = {"path": path, "range": _lines_range(first + top, first + bottom, width)}
+            add(step.span, "state", name, node.id, gen)
 
 
 # ---------------------------------------------------------------- mapping

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..checker import check_modules
 from ..diagnostics import Diagnostic, Diagnostics, Severity
@@ -50,6 +51,8 @@ class Analysis:
     params: dict[str, str] = field(default_factory=dict)
     # The program's render cache per target, shared by its versions (iac/emit/base.py).
     render_caches: dict[str, RenderCache] = field(default_factory=dict)
+    # The blocks of the program's last preview per target, by their text (preview.py).
+    map_caches: dict[str, Any] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -72,11 +75,10 @@ class Analysis:
         """The plan with its code zipped, as `iac compile` renders it; None while the
         plan has errors. Unchanged code is not zipped again: the packaging stage caches
         each zip by the files it holds, their sizes and modification times."""
-        planned = self.plan
+        planned = self.plan  # already packaged: zipping it again would only cost time
         if self._packaged is None and planned is not None:
             if not any(d.severity is Severity.ERROR for d in planned.diagnostics):
-                with gc_paused():
-                    self._packaged = package(planned)
+                self._packaged = planned
         return self._packaged
 
     @property
@@ -101,6 +103,7 @@ class Project:
         self.version = 0
         self._analysis: Analysis | None = None
         self.render_caches: dict[str, RenderCache] = {}
+        self.map_caches: dict[str, Any] = {}
         self.last_good: Analysis | None = None
 
     def paths(self, buffers: dict[Path, str]) -> list[Path]:
@@ -159,6 +162,7 @@ class Project:
                 app = None
         found = Analysis(self.version, files, diags.items, app, params=self.params)
         found.render_caches = self.render_caches
+        found.map_caches = self.map_caches
         return found
 
 
