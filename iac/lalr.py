@@ -1,0 +1,335 @@
+"""The parser's engine: a lexer and an LALR(1) driver over the tables Lark generates from
+grammar/iac.lark (`iac/_parser_tables.json`, see iac/tables.py), doing what Lark's
+contextual lexer, LALR parser and tree builder do, minus the trees.
+
+- Lexing: one regular expression of every terminal, in the order Lark's lexer tries
+  them, finds the next token; each state's lexer (the terminals that state accepts)
+  keeps or renames it (`key` is `KEY` where a key fits, a name elsewhere). Where that
+  lexer could read the text otherwise (the generator says where), it is asked with its
+  own expression, built the first time it is needed.
+- Parsing: a shift pushes the token; a reduction calls the rule's callback with the
+  children Lark's tree builder would keep (`_NL` and punctuation dropped, `_rule`s
+  spliced in, a `?rule`'s lone child passed up) and the span Lark would give the node.
+- Errors are Lark's, in the same cases with the same fields (`UnexpectedToken`,
+  `UnexpectedCharacters`, without importing Lark), for iac/parser.py to word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+# A callback takes (start offset, end offset, children) and returns the node.
+Callback = Callable[[int, int, list[Any]], Any]
+
+
+class Tok:
+    """A token: its terminal, its text and its offsets."""
+
+    __slots__ = ("type", "value", "start_pos", "end_pos")
+
+    def __init__(self, type_: str, value: str, start: int, end: int | None) -> None:
+        self.type = type_
+        self.value = value
+        self.start_pos = start
+        self.end_pos = end
+
+    def __str__(self) -> str:
+        return self.value
+
+    def __len__(self) -> int:
+        return len(self.value)
+
+    def __repr__(self) -> str:
+        return f"Tok({self.type!r}, {self.value!r}, {self.start_pos})"
+
+
+class UnexpectedInput(Exception):
+    pos_in_stream: int | None
+
+
+class UnexpectedCharacters(UnexpectedInput):
+    """No terminal the state accepts, nor any other, matches at `pos_in_stream`."""
+
+    def __init__(self, pos: int, allowed: frozenset[str]) -> None:
+        super().__init__(f"unexpected character at {pos}")
+        self.pos_in_stream = pos
+        self.allowed = allowed
+
+
+class UnexpectedToken(UnexpectedInput):
+    """`token` does not fit. `expected`: Lark's guess; `accepts`: the terminals the
+    parser takes at this point, found by trying each (Lark's `accepts`)."""
+
+    def __init__(self, token: Tok, expected: frozenset[str], engine: Engine, stack: list[int]):
+        super().__init__(f"unexpected {token.type} at {token.start_pos}")
+        self.token = token
+        self.pos_in_stream = token.start_pos
+        self.expected = expected
+        self._engine = engine
+        self._stack = stack
+
+    @property
+    def accepts(self) -> set[str]:
+        return {t for t in self._engine.table[self._stack[-1]] if t.isupper() and self._feeds(t)}
+
+    def _feeds(self, terminal: str) -> bool:
+        """Whether `terminal` would be shifted here, after the reductions it makes."""
+        table, rules = self._engine.table, self._engine.rules
+        stack = list(self._stack)
+        while True:
+            action = table[stack[-1]].get(terminal)
+            if action is None:
+                return False
+            if action >= 0:
+                return True
+            size, origin = rules[-1 - action][:2]
+            if size:
+                del stack[-size:]
+            stack.append(table[stack[-1]][origin])
+            if terminal == "$END" and stack[-1] == self._engine.end:
+                return True  # the end of a whole program
+
+
+class TooLarge(Exception):
+    def __init__(self, token: Tok):
+        super().__init__("too many tokens")
+        self.token = token
+
+
+class _Lexer:
+    """One state's lexer: what the fast path may keep, keyword maps, the error's set."""
+
+    __slots__ = ("fast", "unless", "allowed", "scan", "_regex", "_terminals")
+
+    def __init__(
+        self, entry: dict[str, Any], terminals: dict[str, str], ignore: frozenset[str]
+    ) -> None:
+        unless: dict[str, dict[str, str]] = entry["unless"]
+        self.unless = unless
+        # terminal -> itself, or the keyword map a `NAME` goes through in this state
+        # ("" for ignored text).
+        self.fast: dict[str, str | dict[str, str]] = {
+            name: "" if name in ignore else unless.get(name) or name for name in entry["fast"]
+        }
+        self.allowed = frozenset(entry["allowed"])
+        self.scan: list[str] = entry["scan"]
+        self._terminals = terminals
+        self._regex: re.Pattern[str] | None = None
+
+    def match(self, text: str, pos: int) -> re.Match[str] | None:
+        """This state's own lexer, as Lark builds it: first terminal that matches."""
+        if self._regex is None:
+            self._regex = re.compile("|".join(f"(?P<{n}>{self._terminals[n]})" for n in self.scan))
+        return self._regex.match(text, pos)
+
+
+class Engine:
+    """The tables, loaded once; `parse` runs them over one text."""
+
+    def __init__(self, tables: dict[str, Any], drop: frozenset[str]) -> None:
+        """`drop`: terminals no callback reads (punctuation), left out of children."""
+        terminals = {name: regexp for name, regexp, _ in tables["terminals"]}
+        self.literals: dict[str, str] = {n: lit for n, _, lit in tables["terminals"] if lit}
+        self.ignore = frozenset(tables["ignore"])
+        root = tables["root"]
+        alternatives = "|".join(f"(?P<{n}>{terminals[n]})" for n in root["scan"])
+        skip = tables["skip"]
+        # Ignored text first, atomically: the root expression never backtracks into it.
+        self._skip = re.compile(f"(?>{skip})")
+        self._master = re.compile(f"(?>{skip})(?:{alternatives})")
+        self._root_unless: dict[str, dict[str, str]] = root["unless"]
+        lexers = [_Lexer(entry, terminals, self.ignore) for entry in tables["lexers"]]
+        self.lexers = [lexers[i] for i in tables["state_lexer"]]
+        self.table: list[dict[str, int]] = tables["states"]
+        self.start: int = tables["start"]
+        self.end: int = tables["end"]
+        dropped = drop | {"_NL"}
+        # (size, origin, kind, callback name, kept child indices, whether any splices)
+        self.rules: list[tuple[int, str, str, str, tuple[tuple[int, bool], ...], bool]] = []
+        for origin, callback, kind, symbols in tables["rules"]:
+            keep = tuple(
+                (i, how == 2)
+                for i, (name, how) in enumerate(symbols)
+                if how != 1 and name not in dropped
+            )
+            splices = any(spliced for _, spliced in keep)
+            assert kind != "expand" or len(keep) == 1, f"{origin}: a lone child is dropped"
+            self.rules.append((len(symbols), origin, kind, callback, keep, splices))
+        self.drop = dropped
+
+    def parse(self, text: str, callbacks: dict[str, Callback], max_tokens: int) -> Any:
+        """The value of the start rule's callback for `text`. Newlines inside `( )` and
+        `[ ]` never reach the parser (they separate items only in `{ }`); past
+        `max_tokens` tokens, TooLarge."""
+        table = self.table
+        lexers = self.lexers
+        drop = self.drop
+        master = self._master.match
+        end_state = self.end
+        # Per rule: size, origin, kind, callback, kept children, splices
+        rules = [
+            (size, origin, kind, callbacks.get(name), keep, splices)
+            for size, origin, kind, name, keep, splices in self.rules
+        ]
+        states = [self.start]
+        values: list[Any] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        brackets: list[str] = []
+        count = 0
+        last_start = last_end = -1  # the last token's, which `$END` borrows
+        pos = 0
+        length = len(text)
+        state = self.start
+        while True:
+            # -- the next token, by the lexer of `state`
+            m = master(text, pos)
+            if m is not None:
+                name = m.lastgroup
+                assert name is not None
+                start = m.start(name)
+                pos = m.end()
+                kind_of = lexers[state].fast.get(name)
+                if kind_of is None:
+                    start, pos, typ, value = self._slow(text, start, state, table, states, m)
+                    if typ is None:
+                        continue  # ignored text this state's lexer reads there
+                elif kind_of.__class__ is str:
+                    if not kind_of:
+                        continue  # ignored
+                    typ = kind_of
+                    value = None
+                else:
+                    value = text[start:pos]
+                    typ = kind_of.get(value, name)
+            else:
+                start = self._skip.match(text, pos).end()  # type: ignore[union-attr]
+                if start >= length:
+                    break
+                start, pos, typ, value = self._slow(text, start, state, table, states, None)
+                if typ is None:
+                    continue
+            # -- the post-lexer: the token cap, and newlines inside ( ) and [ ]
+            if count >= max_tokens:
+                raise TooLarge(Tok(typ, text[start:pos], start, pos))
+            count += 1
+            if typ in ("LPAR", "LSQB", "LBRACE"):
+                brackets.append(typ)
+            elif typ in ("RPAR", "RSQB", "RBRACE"):
+                if brackets:
+                    brackets.pop()
+            elif typ == "_NL" and brackets and brackets[-1] != "LBRACE":
+                continue
+            if typ in drop:
+                tok = None
+            else:
+                tok = Tok(typ, text[start:pos] if value is None else value, start, pos)
+            # -- the parser
+            while True:
+                action = table[state].get(typ)
+                if action is None:
+                    tok = tok or Tok(typ, text[start:pos], start, pos)
+                    expected = frozenset(s for s in table[state] if s.isupper())
+                    raise UnexpectedToken(tok, expected, self, list(states))
+                if action >= 0:
+                    state = action
+                    states.append(state)
+                    values.append(tok)
+                    starts.append(start)
+                    ends.append(pos)
+                    break
+                state = self._reduce(rules[-1 - action], states, values, starts, ends)
+            last_start, last_end = start, pos
+        # -- the end of the text
+        if last_start < 0:
+            end_tok = Tok("$END", "", 0, None)
+        else:
+            end_tok = Tok("$END", "", last_start, last_end)
+        while True:
+            action = table[state].get("$END")
+            if action is None:
+                expected = frozenset(s for s in table[state] if s.isupper())
+                raise UnexpectedToken(end_tok, expected, self, list(states))
+            assert action < 0, "the end of the text is never shifted"
+            state = self._reduce(rules[-1 - action], states, values, starts, ends)
+            if state == end_state:
+                return values[-1]
+
+    def _reduce(
+        self,
+        rule: tuple[int, str, str, Callback | None, tuple[tuple[int, bool], ...], bool],
+        states: list[int],
+        values: list[Any],
+        starts: list[int],
+        ends: list[int],
+    ) -> int:
+        size, origin, kind, callback, keep, splices = rule
+        if size:
+            kids = values[-size:]
+            del values[-size:]
+            del states[-size:]
+            start = starts[-size]
+            end = ends[-1]
+            if size > 1:
+                del starts[1 - size :]
+                ends[-size] = end
+                del ends[1 - size :]
+        else:  # the empty program: no position, as Lark's empty meta
+            kids = []
+            start = end = 0
+            starts.append(0)
+            ends.append(0)
+        if splices:
+            children: list[Any] = []
+            for i, spliced in keep:
+                if spliced:
+                    children.extend(kids[i])
+                else:
+                    children.append(kids[i])
+        elif len(keep) == size:
+            children = kids
+        else:
+            children = [kids[i] for i, _ in keep]
+        if kind == "node":
+            assert callback is not None, origin
+            value = callback(start, end, children)
+        elif kind == "inline":
+            value = children
+        else:  # expand: the lone child
+            value = children[0]
+        state = self.table[states[-1]][origin]
+        states.append(state)
+        values.append(value)
+        return state
+
+    def _slow(
+        self,
+        text: str,
+        pos: int,
+        state: int,
+        table: list[dict[str, int]],
+        states: list[int],
+        root: re.Match[str] | None,
+    ) -> tuple[int, int, str | None, str | None]:
+        """The token at `pos` by the state's own lexer, where the root expression's
+        answer may not be its answer: (start, end, type or None if ignored, text)."""
+        lexer = self.lexers[state]
+        m = lexer.match(text, pos)
+        if m is None:
+            if root is None:
+                raise UnexpectedCharacters(pos, lexer.allowed)
+            # Lark's contextual lexer: the token the root lexer reads there, unexpected.
+            name = root.lastgroup
+            assert name is not None
+            value = root.group(name)
+            typ = self._root_unless.get(name, {}).get(value, name)
+            token = Tok(typ, value, pos, pos + len(value))
+            raise UnexpectedToken(token, lexer.allowed, self, list(states))
+        name = m.lastgroup
+        assert name is not None
+        value = m.group(name)
+        if name in self.ignore:
+            return pos, m.end(), None, None
+        return pos, m.end(), lexer.unless.get(name, {}).get(value, name), value
