@@ -146,59 +146,71 @@ class Engine:
         self.start: int = tables["start"]
         self.end: int = tables["end"]
         dropped = drop | {"_NL"}
-        # (size, origin, kind, callback name, kept child indices, whether any splices)
-        self.rules: list[tuple[int, str, str, str, tuple[tuple[int, bool], ...], bool]] = []
+        self.roles = {name: _KEEP for name in terminals}
+        self.roles.update(dict.fromkeys(dropped & set(terminals), _DROP))
+        self.roles.update(dict.fromkeys(("LPAR", "LSQB", "LBRACE"), _OPEN))
+        self.roles.update(dict.fromkeys(("RPAR", "RSQB", "RBRACE"), _CLOSE))
+        self.roles["_NL"] = _NEWLINE
+        # (size, origin, how, callback name, kept children or the expanded child's index)
+        self.rules: list[tuple[int, str, int, str, Any]] = []
         for origin, callback, kind, symbols in tables["rules"]:
-            keep = tuple(
+            keep = [
                 (i, how == 2)
                 for i, (name, how) in enumerate(symbols)
                 if how != 1 and name not in dropped
-            )
-            splices = any(spliced for _, spliced in keep)
-            assert kind != "expand" or len(keep) == 1, f"{origin}: a lone child is dropped"
-            self.rules.append((len(symbols), origin, kind, callback, keep, splices))
-        self.drop = dropped
+            ]
+            if kind == "expand":
+                assert len(keep) == 1 and not keep[0][1], f"{origin}: its lone child is dropped"
+                self.rules.append((len(symbols), origin, _EXPAND, callback, keep[0][0]))
+                continue
+            base = _NODE if kind == "node" else _INLINE
+            if any(spliced for _, spliced in keep):
+                self.rules.append((len(symbols), origin, base + _SPLICE, callback, tuple(keep)))
+            elif len(keep) == len(symbols):
+                self.rules.append((len(symbols), origin, base + _ALL, callback, None))
+            else:
+                picks = tuple(i for i, _ in keep)
+                self.rules.append((len(symbols), origin, base + _PICK, callback, picks))
 
     def parse(self, text: str, callbacks: dict[str, Callback], max_tokens: int) -> Any:
         """The value of the start rule's callback for `text`. Newlines inside `( )` and
         `[ ]` never reach the parser (they separate items only in `{ }`); past
         `max_tokens` tokens, TooLarge."""
+        # One loop, locals only: this runs once per token and once per reduction.
         table = self.table
-        lexers = self.lexers
-        drop = self.drop
+        fasts = [lexer.fast for lexer in self.lexers]
+        roles = self.roles
         master = self._master.match
-        end_state = self.end
-        # Per rule: size, origin, kind, callback, kept children, splices
         rules = [
-            (size, origin, kind, callbacks.get(name), keep, splices)
-            for size, origin, kind, name, keep, splices in self.rules
+            (size, origin, how, callbacks[name] if _NODE <= how < _EXPAND else None, keep)
+            for size, origin, how, name, keep in self.rules
         ]
-        states = [self.start]
+        state = self.start
+        states = [state]
         values: list[Any] = []
-        starts: list[int] = []
-        ends: list[int] = []
+        starts: list[int] = []  # where each symbol on the stack starts
         brackets: list[str] = []
         count = 0
-        last_start = last_end = -1  # the last token's, which `$END` borrows
         pos = 0
         length = len(text)
-        state = self.start
+        last_start = last_end = -1  # the last token shifted: a reduced node ends there
+        typ = ""
         while True:
             # -- the next token, by the lexer of `state`
             m = master(text, pos)
             if m is not None:
                 name = m.lastgroup
                 assert name is not None
-                start = m.start(name)
-                pos = m.end()
-                kind_of = lexers[state].fast.get(name)
+                start, pos = m.span(name)
+                kind_of = fasts[state].get(name)
                 if kind_of is None:
-                    start, pos, typ, value = self._slow(text, start, state, table, states, m)
-                    if typ is None:
-                        continue  # ignored text this state's lexer reads there
+                    start, pos, typ_, value = self._slow(text, start, state, states, m)
+                    if typ_ is None:
+                        continue  # ignored text, as this state's lexer reads it
+                    typ = typ_
                 elif kind_of.__class__ is str:
                     if not kind_of:
-                        continue  # ignored
+                        continue  # ignored text
                     typ = kind_of
                     value = None
                 else:
@@ -208,25 +220,27 @@ class Engine:
                 start = self._skip.match(text, pos).end()  # type: ignore[union-attr]
                 if start >= length:
                     break
-                start, pos, typ, value = self._slow(text, start, state, table, states, None)
-                if typ is None:
+                start, pos, typ_, value = self._slow(text, start, state, states, None)
+                if typ_ is None:
                     continue
+                typ = typ_
             # -- the post-lexer: the token cap, and newlines inside ( ) and [ ]
             if count >= max_tokens:
                 raise TooLarge(Tok(typ, text[start:pos], start, pos))
             count += 1
-            if typ in ("LPAR", "LSQB", "LBRACE"):
-                brackets.append(typ)
-            elif typ in ("RPAR", "RSQB", "RBRACE"):
-                if brackets:
-                    brackets.pop()
-            elif typ == "_NL" and brackets and brackets[-1] != "LBRACE":
-                continue
-            if typ in drop:
-                tok = None
+            role = roles[typ]
+            if role:
+                if role == _OPEN:
+                    brackets.append(typ)
+                elif role == _CLOSE:
+                    if brackets:
+                        brackets.pop()
+                elif role == _NEWLINE and brackets and brackets[-1] != "LBRACE":
+                    continue
+                tok = None  # no callback reads it: its place on the stack is enough
             else:
                 tok = Tok(typ, text[start:pos] if value is None else value, start, pos)
-            # -- the parser
+            # -- the parser: reduce as the token says, then shift it
             while True:
                 action = table[state].get(typ)
                 if action is None:
@@ -238,80 +252,42 @@ class Engine:
                     states.append(state)
                     values.append(tok)
                     starts.append(start)
-                    ends.append(pos)
                     break
-                state = self._reduce(rules[-1 - action], states, values, starts, ends)
+                rule = rules[-1 - action]
+                if rule[0] != 1:
+                    state = _reduce(rule, table, states, values, starts, last_end)
+                    continue
+                # most reductions replace the top of the stack: done here, without a call
+                _, origin, how, callback, _ = rule
+                if how == _EXPAND or how == _INLINE + _SPLICE:
+                    pass  # the lone child stands for the rule, or is the list to splice
+                elif how == _INLINE + _ALL:
+                    values[-1] = [values[-1]]
+                elif how == _INLINE + _PICK:
+                    values[-1] = []
+                else:
+                    values[-1] = _node(how, callback, starts[-1], last_end, values[-1])  # type: ignore[arg-type]
+                state = table[states[-2]][origin]
+                states[-1] = state
             last_start, last_end = start, pos
         # -- the end of the text
         if last_start < 0:
             end_tok = Tok("$END", "", 0, None)
         else:
             end_tok = Tok("$END", "", last_start, last_end)
+        end_state = self.end
         while True:
             action = table[state].get("$END")
             if action is None:
                 expected = frozenset(s for s in table[state] if s.isupper())
                 raise UnexpectedToken(end_tok, expected, self, list(states))
             assert action < 0, "the end of the text is never shifted"
-            state = self._reduce(rules[-1 - action], states, values, starts, ends)
+            state = _reduce(rules[-1 - action], table, states, values, starts, last_end)
             if state == end_state:
                 return values[-1]
 
-    def _reduce(
-        self,
-        rule: tuple[int, str, str, Callback | None, tuple[tuple[int, bool], ...], bool],
-        states: list[int],
-        values: list[Any],
-        starts: list[int],
-        ends: list[int],
-    ) -> int:
-        size, origin, kind, callback, keep, splices = rule
-        if size:
-            kids = values[-size:]
-            del values[-size:]
-            del states[-size:]
-            start = starts[-size]
-            end = ends[-1]
-            if size > 1:
-                del starts[1 - size :]
-                ends[-size] = end
-                del ends[1 - size :]
-        else:  # the empty program: no position, as Lark's empty meta
-            kids = []
-            start = end = 0
-            starts.append(0)
-            ends.append(0)
-        if splices:
-            children: list[Any] = []
-            for i, spliced in keep:
-                if spliced:
-                    children.extend(kids[i])
-                else:
-                    children.append(kids[i])
-        elif len(keep) == size:
-            children = kids
-        else:
-            children = [kids[i] for i, _ in keep]
-        if kind == "node":
-            assert callback is not None, origin
-            value = callback(start, end, children)
-        elif kind == "inline":
-            value = children
-        else:  # expand: the lone child
-            value = children[0]
-        state = self.table[states[-1]][origin]
-        states.append(state)
-        values.append(value)
-        return state
-
     def _slow(
-        self,
-        text: str,
-        pos: int,
-        state: int,
-        table: list[dict[str, int]],
-        states: list[int],
-        root: re.Match[str] | None,
+        self, text: str, pos: int, state: int, states: list[int], root: re.Match[str] | None
     ) -> tuple[int, int, str | None, str | None]:
         """The token at `pos` by the state's own lexer, where the root expression's
         answer may not be its answer: (start, end, type or None if ignored, text)."""
@@ -333,3 +309,84 @@ class Engine:
         if name in self.ignore:
             return pos, m.end(), None, None
         return pos, m.end(), lexer.unless.get(name, {}).get(value, name), value
+
+
+# What the post-lexer does with a token.
+_KEEP, _DROP, _OPEN, _CLOSE, _NEWLINE = 0, 1, 2, 3, 4
+# What a reduction makes: a node (the callback's), a list for the parent to splice in
+# (a `_rule`), or the lone child (a `?rule`); plus how the children are picked.
+_ALL, _PICK, _SPLICE = 0, 1, 2
+_INLINE, _NODE, _EXPAND = 0, 3, 6
+
+
+def _node(how: int, callback: Callback, start: int, end: int, kid: Any) -> Any:
+    """A one-symbol rule's node."""
+    if how == _NODE + _ALL:
+        return callback(start, end, [kid])
+    if how == _NODE + _PICK:
+        return callback(start, end, [])
+    return callback(start, end, list(kid))
+
+
+def _reduce(
+    rule: tuple[int, str, int, Callback | None, Any],
+    table: list[dict[str, int]],
+    states: list[int],
+    values: list[Any],
+    starts: list[int],
+    end: int,
+) -> int:
+    """Reduce by `rule`, the handle ending at offset `end`: the state after the goto."""
+    size, origin, how, callback, keep = rule
+    if size == 1:  # most reductions: the top of the stack is replaced
+        kid = values[-1]
+        if how == _EXPAND:
+            value = kid
+        elif how >= _NODE:
+            if how == _NODE + _ALL:
+                children = [kid]
+            elif how == _NODE + _PICK:
+                children = []
+            else:
+                children = list(kid)
+            value = callback(starts[-1], end, children)  # type: ignore[misc]
+        elif how == _INLINE + _ALL:
+            value = [kid]
+        elif how == _INLINE + _PICK:
+            value = []
+        else:
+            value = kid
+        values[-1] = value
+        state = table[states[-2]][origin]
+        states[-1] = state
+        return state
+    if size:
+        kids = values[-size:]
+        del values[-size:]
+        del states[-size:]
+        start = starts[-size]
+        del starts[1 - size :]
+    else:  # the empty program: Lark's empty position
+        kids = []
+        start = end = 0
+        starts.append(0)
+    if how == _EXPAND:
+        value = kids[keep]
+    else:
+        pick = how % 3
+        if pick == _ALL:
+            children = kids
+        elif pick == _PICK:
+            children = [kids[i] for i in keep]
+        else:
+            children = []
+            for i, spliced in keep:
+                if spliced:
+                    children.extend(kids[i])
+                else:
+                    children.append(kids[i])
+        value = callback(start, end, children) if how >= _NODE else children  # type: ignore[misc]
+    state = table[states[-1]][origin]
+    states.append(state)
+    values.append(value)
+    return state

@@ -567,10 +567,10 @@ class _Builder:
         self.callbacks = {name: getattr(self, name) for name in _RULE_METHODS}
 
     def _tspan(self, tok: Token) -> Span:
-        return Span(self.source, tok.start_pos or 0, tok.end_pos or 0)
+        return Span(self.source, tok.start_pos, tok.end_pos or 0)
 
     def _name(self, tok: Token) -> s.Name:
-        return s.Name(str(tok), self._tspan(tok))
+        return s.Name(tok.value, Span(self.source, tok.start_pos, tok.end_pos or 0))
 
     def _error(self, code: str, message: str, span: Span, *hints: str) -> None:
         self.failed = True
