@@ -221,25 +221,49 @@ _BRACKETS = re.compile(
 )
 
 
+# Everything but the brackets that count, in the same runs: what is left is the brackets.
+_NOT_BRACKETS = re.compile(r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"|(?:#|//)[^\n]*|[^"#/\[\](){}]+|["/]')
+
+
 def _depth_ok(source: Source, diags: Diagnostics) -> bool:
     text = source.text
-    if sum(text.count(c) for c in "[({") <= MAX_DEPTH:
+    if sum(text.count(c) for c in "[({") <= MAX_DEPTH or not _too_deep(text):
         return True
+    at = _too_deep_at(text)
+    assert at is not None
+    diags.error(
+        "E001",
+        f"nesting deeper than {MAX_DEPTH} levels",
+        Span(source, at, at + 1),
+        hints=("flatten the program: blocks and lists this deep are never needed",),
+    )
+    return False
+
+
+def _too_deep(text: str) -> bool:
+    """Whether brackets nest deeper than MAX_DEPTH: a walk over the brackets alone."""
+    depth = 0
+    for char in _NOT_BRACKETS.sub("", text):
+        if char in "[({":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return True
+        elif depth:
+            depth -= 1
+    return False
+
+
+def _too_deep_at(text: str) -> int | None:
+    """The offset of the first bracket nested deeper than MAX_DEPTH."""
     depth = 0
     for m in _BRACKETS.finditer(text):
         if m.group(1):
             depth += 1
             if depth > MAX_DEPTH:
-                diags.error(
-                    "E001",
-                    f"nesting deeper than {MAX_DEPTH} levels",
-                    Span(source, m.start(), m.end()),
-                    hints=("flatten the program: blocks and lists this deep are never needed",),
-                )
-                return False
+                return m.start()
         elif m.group(2):
             depth = max(0, depth - 1)
-    return True
+    return None
 
 
 def _error_offset(err: UnexpectedInput, text: str) -> int:
