@@ -134,7 +134,7 @@ class Engine:
         self.literals: dict[str, str] = {n: lit for n, _, lit in tables["terminals"] if lit}
         self.ignore = frozenset(tables["ignore"])
         root = tables["root"]
-        alternatives = "|".join(f"(?P<{n}>{terminals[n]})" for n in root["scan"])
+        alternatives = "|".join(f"(?P<{n}>{terminals[n]})" for n in tables["try_order"])
         skip = tables["skip"]
         # Ignored text first, atomically: the root expression never backtracks into it.
         self._skip = re.compile(f"(?>{skip})")
