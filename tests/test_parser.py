@@ -731,3 +731,20 @@ def test_the_quick_depth_walk_agrees_with_the_bracket_scan() -> None:
         text = "(" * depth + "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         found = parser._too_deep_at(text)
         assert parser._too_deep(text) == (found is not None), repr(text)
+
+
+def test_the_token_cap_counts_every_token_and_points_at_the_first_over_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """E012 on the token after MAX_TOKENS; newlines inside brackets count, comments not."""
+    from iac import parser
+
+    monkeypatch.setattr(parser, "MAX_TOKENS", 10)
+    text = "queue a # x\nqueue b { x = [1\n, 2] }\nqueue c\n"
+    diags = Diagnostics()
+    assert parse_source(Source(Path("t.iac"), text), diags) is None
+    (d,) = diags.items
+    assert d.code == "E012" and d.span is not None
+    # queue a NL queue b { x = [ 1 | NL: the eleventh token, a newline the parser never sees
+    at = text.index("\n,")
+    assert (d.span.start, d.span.end) == (at, at + 1)
