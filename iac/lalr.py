@@ -379,12 +379,21 @@ def _reduce(
         elif pick == _PICK:
             children = [kids[i] for i in keep]
         else:
-            children = []
+            # The first spliced list is extended in place, as Lark's tree builder does:
+            # a left-recursive `_rule` (`start`'s statements, a block's items) then
+            # grows one list instead of copying it at every item (quadratic).
+            acc: list[Any] | None = None
             for i, spliced in keep:
                 if spliced:
-                    children.extend(kids[i])
+                    if acc is None:
+                        acc = kids[i]
+                    else:
+                        acc.extend(kids[i])
+                elif acc is None:
+                    acc = [kids[i]]
                 else:
-                    children.append(kids[i])
+                    acc.append(kids[i])
+            children = acc if acc is not None else []
         value = callback(start, end, children) if how >= _NODE else children  # type: ignore[misc]
     state = table[states[-1]][origin]
     states.append(state)
