@@ -20,8 +20,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-# A callback takes (start offset, end offset, children) and returns the node.
-Callback = Callable[[int, int, list[Any]], Any]
+# A rule's callback: a builder's method, called with (builder, start offset, end offset,
+# children); it returns the node.
+Callback = Callable[[Any, int, int, list[Any]], Any]
 
 
 class Tok:
@@ -136,12 +137,14 @@ class Engine:
         root = tables["root"]
         alternatives = "|".join(f"(?P<{n}>{terminals[n]})" for n in tables["try_order"])
         skip = tables["skip"]
-        # Ignored text first, atomically: the root expression never backtracks into it.
-        self._skip = re.compile(f"(?>{skip})")
-        self._master = re.compile(f"(?>{skip})(?:{alternatives})")
+        # Blanks first, possessively: the root expression never backtracks into them.
+        self._skip = re.compile(skip)
+        self._master = re.compile(f"{skip}(?:{alternatives})")
         self._root_unless: dict[str, dict[str, str]] = root["unless"]
         lexers = [_Lexer(entry, terminals, self.ignore) for entry in tables["lexers"]]
         self.lexers = [lexers[i] for i in tables["state_lexer"]]
+        self._fasts = [lexer.fast for lexer in self.lexers]
+        self._resolved: dict[type, list[tuple[int, str, int, Callback | None, Any]]] = {}
         self.table: list[dict[str, int]] = tables["states"]
         self.start: int = tables["start"]
         self.end: int = tables["end"]
@@ -172,19 +175,17 @@ class Engine:
                 picks = tuple(i for i, _ in keep)
                 self.rules.append((len(symbols), origin, base + _PICK, callback, picks))
 
-    def parse(self, text: str, callbacks: dict[str, Callback], max_tokens: int) -> Any:
-        """The value of the start rule's callback for `text`. Newlines inside `( )` and
+    def parse(self, text: str, builder: object, max_tokens: int) -> Any:
+        """The value of the start rule's callback for `text`: each node rule calls the
+        builder's method named after the rule (or its alias). Newlines inside `( )` and
         `[ ]` never reach the parser (they separate items only in `{ }`); past
         `max_tokens` tokens, TooLarge."""
         # One loop, locals only: this runs once per token and once per reduction.
         table = self.table
-        fasts = [lexer.fast for lexer in self.lexers]
+        fasts = self._fasts
         roles = self.roles
         master = self._master.match
-        rules = [
-            (size, origin, how, callbacks[name] if _NODE <= how < _EXPAND else None, keep)
-            for size, origin, how, name, keep in self.rules
-        ]
+        rules = self._resolved.get(type(builder)) or self._resolve(type(builder))
         state = self.start
         states = [state]
         values: list[Any] = []
@@ -255,7 +256,7 @@ class Engine:
                     break
                 rule = rules[-1 - action]
                 if rule[0] != 1:
-                    state = _reduce(rule, table, states, values, starts, last_end)
+                    state = _reduce(rule, table, states, values, starts, last_end, builder)
                     continue
                 # most reductions replace the top of the stack: done here, without a call
                 _, origin, how, callback, _ = rule
@@ -266,7 +267,7 @@ class Engine:
                 elif how == _INLINE + _PICK:
                     values[-1] = []
                 else:
-                    values[-1] = _node(how, callback, starts[-1], last_end, values[-1])  # type: ignore[arg-type]
+                    values[-1] = _node(how, callback, builder, starts[-1], last_end, values[-1])  # type: ignore[arg-type]
                 state = table[states[-2]][origin]
                 states[-1] = state
             last_start, last_end = start, pos
@@ -282,9 +283,18 @@ class Engine:
                 expected = frozenset(s for s in table[state] if s.isupper())
                 raise UnexpectedToken(end_tok, expected, self, list(states))
             assert action < 0, "the end of the text is never shifted"
-            state = _reduce(rules[-1 - action], table, states, values, starts, last_end)
+            state = _reduce(rules[-1 - action], table, states, values, starts, last_end, builder)
             if state == end_state:
                 return values[-1]
+
+    def _resolve(self, builder: type) -> list[tuple[int, str, int, Callback | None, Any]]:
+        """The rules with their callbacks, the methods of `builder` (a class)."""
+        rules = [
+            (size, origin, how, getattr(builder, name) if _NODE <= how < _EXPAND else None, keep)
+            for size, origin, how, name, keep in self.rules
+        ]
+        self._resolved[builder] = rules
+        return rules
 
     def _slow(
         self, text: str, pos: int, state: int, states: list[int], root: re.Match[str] | None
@@ -319,13 +329,13 @@ _ALL, _PICK, _SPLICE = 0, 1, 2
 _INLINE, _NODE, _EXPAND = 0, 3, 6
 
 
-def _node(how: int, callback: Callback, start: int, end: int, kid: Any) -> Any:
+def _node(how: int, callback: Callback, builder: object, start: int, end: int, kid: Any) -> Any:
     """A one-symbol rule's node."""
     if how == _NODE + _ALL:
-        return callback(start, end, [kid])
+        return callback(builder, start, end, [kid])
     if how == _NODE + _PICK:
-        return callback(start, end, [])
-    return callback(start, end, list(kid))
+        return callback(builder, start, end, [])
+    return callback(builder, start, end, list(kid))
 
 
 def _reduce(
@@ -335,6 +345,7 @@ def _reduce(
     values: list[Any],
     starts: list[int],
     end: int,
+    builder: object,
 ) -> int:
     """Reduce by `rule`, the handle ending at offset `end`: the state after the goto."""
     size, origin, how, callback, keep = rule
@@ -349,7 +360,7 @@ def _reduce(
                 children = []
             else:
                 children = list(kid)
-            value = callback(starts[-1], end, children)  # type: ignore[misc]
+            value = callback(builder, starts[-1], end, children)  # type: ignore[misc]
         elif how == _INLINE + _ALL:
             value = [kid]
         elif how == _INLINE + _PICK:
@@ -394,7 +405,7 @@ def _reduce(
                 else:
                     acc.append(kids[i])
             children = acc if acc is not None else []
-        value = callback(start, end, children) if how >= _NODE else children  # type: ignore[misc]
+        value = callback(builder, start, end, children) if how >= _NODE else children  # type: ignore[misc]
     state = table[states[-1]][origin]
     states.append(state)
     values.append(value)

@@ -1,4 +1,5 @@
-"""Text to syntax tree: the parser from the shipped tables, and Lark's errors as diagnostics."""
+"""Text to syntax tree: the engine (iac/lalr.py) over the shipped tables, its errors (Lark's
+errors, in Lark's cases) as diagnostics, recovery after them, and the tree builder."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from . import syntax as s
 from .catalog import KINDS
 from .diagnostics import Diagnostic, Diagnostics, Label, did_you_mean
 from .lalr import Engine, TooLarge, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
-from .lalr import Tok as Token
+from .lalr import Tok as Token  # the engine's token: type, value, start_pos, end_pos
 from .resources import data_dir
 from .source import Source, Span
 
@@ -145,7 +146,7 @@ def parse_file(source: Source, diags: Diagnostics) -> Parsed:
         # the whole parse succeeds (as when the tree was built after it).
         builder = _Builder(source, Diagnostics())
         try:
-            module = _engine().parse(blanked, builder.callbacks, MAX_TOKENS)
+            module = _engine().parse(blanked, builder, MAX_TOKENS)
         except TooLarge as err:
             start = err.token.start_pos or 0
             diags.error(
@@ -588,7 +589,6 @@ class _Builder:
         self.source = source
         self.diags = diags
         self.failed = False
-        self.callbacks = {name: getattr(self, name) for name in _RULE_METHODS}
 
     def _tspan(self, tok: Token) -> Span:
         return Span(self.source, tok.start_pos, tok.end_pos or 0)
@@ -997,62 +997,3 @@ class _Builder:
         if buf or not parts:
             parts.append("".join(buf))
         return s.Str(tuple(parts), self._tspan(tok))
-
-
-_RULE_METHODS = (
-    "start",
-    "app",
-    "param",
-    "resource",
-    "on_event",
-    "filters",
-    "filter",
-    "filter_path",
-    "match",
-    "filter_set",
-    "every",
-    "cron",
-    "output",
-    "block",
-    "map",
-    "attribute",
-    "nested",
-    "allow",
-    "bare_name",
-    "key_decl",
-    "index_decl",
-    "tagged_attribute",
-    "route",
-    "workflow",
-    "steps",
-    "task",
-    "wait",
-    "wait_until",
-    "set_step",
-    "try_step",
-    "catch_clause",
-    "error_names",
-    "error_name",
-    "if_step",
-    "parallel",
-    "branch",
-    "for_each",
-    "succeed",
-    "fail",
-    "comparison",
-    "exists",
-    "negation",
-    "group",
-    "or_cond",
-    "and_cond",
-    "string",
-    "number",
-    "duration",
-    "size",
-    "bad_unit",
-    "true",
-    "false",
-    "jsonpath",
-    "reference",
-    "list",
-)

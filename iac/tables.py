@@ -268,19 +268,31 @@ def _try_order(scan: list[str], order: list[str], first: dict[str, Any]) -> list
 def _skip_pattern(
     order: list[str], regexps: dict[str, str], first: dict[str, Any], ignore: list[str]
 ) -> str:
-    """A regular expression for the ignored text the driver may skip before a token
-    without asking the lexer of the state: each ignored terminal, from the characters
-    where every lexer tries it before any other terminal that could start there."""
+    """A regular expression for the blanks the driver may skip before a token without
+    asking the lexer of the state: an ignored terminal that is a run of characters
+    (`WS`), where every lexer tries it before any other terminal that could start with
+    one of them. Comments and the like come as ignored tokens (a repeated group of
+    alternatives would cost every token more than they do)."""
     parts = []
     for name in ignore:
         chars = first[name]
-        if chars is None:
+        items = list(re_parser.parse(regexps[name]))
+        while len(items) == 1 and items[0][0] is re_constants.SUBPATTERN:
+            items = list(items[0][1][-1])
+        run = (
+            len(items) == 1
+            and items[0][0] is re_constants.MAX_REPEAT
+            and items[0][1][1] is re_constants.MAXREPEAT
+            and len(items[0][1][2]) == 1
+            and items[0][1][2][0][0] is re_constants.IN
+        )
+        if chars is None or not run:
             continue
         before = [first[n] for n in order[: order.index(name)]]
-        safe = sorted(c for c in chars if not any(_may_meet(f, frozenset(c)) for f in before))
-        if safe:
-            parts.append(f"(?=[{re.escape(''.join(safe))}]){regexps[name]}")
-    return f"(?:{'|'.join(parts)})*" if parts else ""
+        if any(_may_meet(f, chars) for f in before):
+            continue
+        parts.append(re.escape("".join(sorted(chars))))
+    return f"[{''.join(parts)}]*+" if parts else ""
 
 
 def render_templates() -> dict[Path, str]:

@@ -63,11 +63,15 @@ def _from_engine(node: Any) -> Any:
     return node
 
 
-def _callbacks() -> dict[str, lalr.Callback]:
-    def make(name: str) -> lalr.Callback:
-        return lambda start, end, kids: (name, start, end, [_from_engine(k) for k in kids])
+@lru_cache(maxsize=1)
+def _tree_builder() -> object:
+    """A builder whose every method makes Lark's tree, as tuples."""
 
-    return {name: make(name) for _, _, _, name, _ in parser._engine().rules}
+    def make(name: str) -> lalr.Callback:
+        return lambda self, start, end, kids: (name, start, end, [_from_engine(k) for k in kids])
+
+    methods = {name: make(name) for _, _, _, name, _ in parser._engine().rules}
+    return type("TreeBuilder", (), methods)()
 
 
 def _error(err: UnexpectedInput) -> tuple[Any, ...]:
@@ -92,7 +96,7 @@ def _outcome_lark(text: str) -> Any:
 
 def _outcome_engine(text: str) -> Any:
     try:
-        return parser._engine().parse(text, _callbacks(), 10**9)
+        return parser._engine().parse(text, _tree_builder(), 10**9)
     except lalr.UnexpectedCharacters as err:
         return ("chars", err.pos_in_stream, err.allowed)
     except lalr.UnexpectedToken as err:
