@@ -938,6 +938,8 @@ class _Builder:
         raw = str(tok)
         base = (tok.start_pos or 0) + 1
         body = raw[1:-1]
+        if _STRING_SPECIAL.search(body) is None:  # most strings: no escape, no `${`
+            return s.Str((body,), self._tspan(tok))
         parts: list[str | s.Ref] = []
         buf: list[str] = []
         i = 0
