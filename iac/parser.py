@@ -1,4 +1,5 @@
-"""Text to syntax tree: the parser from the shipped tables, and Lark's errors as diagnostics."""
+"""Text to syntax tree: the engine (iac/lalr.py) over the shipped tables, its errors (Lark's
+errors, in Lark's cases) as diagnostics, recovery after them, and the tree builder."""
 
 from __future__ import annotations
 
@@ -13,13 +14,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from lark import Lark, Token, Transformer, Tree
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
-from lark.lexer import PatternStr
-
 from . import syntax as s
 from .catalog import KINDS
 from .diagnostics import Diagnostic, Diagnostics, Label, did_you_mean
+from .lalr import Engine, TooLarge, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+from .lalr import Tok as Token  # the engine's token: type, value, start_pos, end_pos
 from .resources import data_dir
 from .source import Source, Span
 
@@ -61,39 +60,6 @@ WORDS = {
 }
 
 
-class _Brackets:
-    """Post-lexer: newlines are free inside `( )` and `[ ]`, and separate items in `{ }`."""
-
-    always_accept = ("_NL",)
-
-    def process(self, stream: Iterator[Token]) -> Iterator[Token]:
-        stack: list[str] = []
-        for count, tok in enumerate(stream):
-            if count >= MAX_TOKENS:
-                raise _TooLarge(tok)
-            kind = tok.type
-            if kind in ("LPAR", "LSQB", "LBRACE"):
-                stack.append(kind)
-            elif kind in ("RPAR", "RSQB", "RBRACE"):
-                if stack:
-                    stack.pop()
-            elif kind == "_NL" and stack and stack[-1] != "LBRACE":
-                continue
-            yield tok
-
-
-class _TooLarge(Exception):
-    def __init__(self, token: Token):
-        super().__init__("too many tokens")
-        self.token = token
-
-
-_LARK_OPTIONS: dict[str, Any] = {
-    "parser": "lalr",
-    "lexer": "contextual",
-    "propagate_positions": True,
-    "maybe_placeholders": False,
-}
 TABLES = Path(__file__).with_name("_parser_tables.json")
 REGENERATE = "python -m iac.tables --regenerate"  # after every change to grammar/iac.lark
 
@@ -107,46 +73,34 @@ def _digest(grammar: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _lark() -> Lark:
+def _engine() -> Engine:
     """The parser from the tables shipped in the package (`_parser_tables.json`): no
-    grammar analysis at start-up and nothing read from the temp folder, so a cold
-    start is a warm one and no other user can plant a parser for us to unpickle."""
+    grammar analysis and no Lark at start-up, nothing read from the temp folder, so a
+    cold start is a warm one."""
     grammar = _grammar()
     tables = load_tables()
-    if tables is not None and tables["grammar_sha256"] == _digest(grammar):
-        # Lark's loader is untyped: it returns the Lark instance it builds.
-        parser: Lark = Lark._load_from_dict(  # type: ignore[no-untyped-call]
-            tables["data"], tables["memo"], postlex=_Brackets()
-        )
-        return parser
-    # The grammar was edited after the tables were generated (a checkout mid-change):
-    # build in memory, never cached; tests/test_parser.py fails until they are regenerated.
-    return Lark(grammar, postlex=_Brackets(), **_LARK_OPTIONS)
+    if tables is None or tables["grammar_sha256"] != _digest(grammar):
+        # The grammar was edited after the tables were generated (a checkout mid-change):
+        # build them in memory with Lark, never cached; tests/test_parser_tables.py
+        # fails until they are regenerated.
+        from .tables import build_tables
+
+        tables = build_tables(grammar)
+    return Engine(tables, frozenset(_PUNCT))
 
 
 def load_tables() -> dict[str, Any] | None:
-    """The shipped tables, with the integer keys JSON spells as strings restored."""
+    """The shipped tables."""
     try:
-        tables: dict[str, Any] = json.loads(TABLES.read_text(encoding="utf-8"))
+        tables: dict[str, Any] = json.loads(TABLES.read_bytes())
     except FileNotFoundError:  # a checkout whose tables were deleted: regenerate them
         return None
-    table = tables["data"]["parser"]["parser"]
-    table["tokens"] = {int(k): v for k, v in table["tokens"].items()}
-    table["states"] = {
-        int(state): {int(tok): tuple(act) for tok, act in actions.items()}
-        for state, actions in table["states"].items()
-    }
-    tables["memo"] = {int(k): v for k, v in tables["memo"].items()}
     return tables
 
 
 def keyword_terminals() -> dict[str, str]:
     """Terminal name -> keyword text, for friendly messages."""
-    return {
-        t.name: t.pattern.value
-        for t in _lark().terminals
-        if isinstance(t.pattern, PatternStr) and t.name not in WORDS
-    }
+    return {name: text for name, text in _engine().literals.items() if name not in WORDS}
 
 
 def describe(terminal: str) -> str:
@@ -188,9 +142,12 @@ def parse_file(source: Source, diags: Diagnostics) -> Parsed:
     dropped: list[str] = []  # the text of each statement blanked out
     first_error = len(diags.items)
     for _ in range(MAX_ERRORS):
+        # The tree is built while parsing: what the builder finds wrong counts only if
+        # the whole parse succeeds (as when the tree was built after it).
+        builder = _Builder(source, Diagnostics())
         try:
-            tree = _lark().parse(blanked)
-        except _TooLarge as err:
+            module = _engine().parse(blanked, builder, MAX_TOKENS)
+        except TooLarge as err:
             start = err.token.start_pos or 0
             diags.error(
                 "E012",
@@ -210,9 +167,8 @@ def parse_file(source: Source, diags: Diagnostics) -> Parsed:
             dropped.append(blanked[rest[1] : rest[2]])
             blanked = rest[0]
             continue
-        builder = _Builder(source, diags)
-        module = builder.transform(tree)
         assert isinstance(module, s.Module)
+        diags.items.extend(builder.diags.items)
         if not dropped and not builder.failed:
             return Parsed(module, True)
         return _partial(source, module, diags.items[first_error:], dropped)
@@ -266,34 +222,53 @@ _BRACKETS = re.compile(
 )
 
 
+# Everything but the brackets that count, in the same runs: what is left is the brackets.
+_NOT_BRACKETS = re.compile(r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"|(?:#|//)[^\n]*|[^"#/\[\](){}]+|["/]')
+
+
 def _depth_ok(source: Source, diags: Diagnostics) -> bool:
     text = source.text
-    if sum(text.count(c) for c in "[({") <= MAX_DEPTH:
+    if sum(text.count(c) for c in "[({") <= MAX_DEPTH or not _too_deep(text):
         return True
+    at = _too_deep_at(text)
+    assert at is not None
+    diags.error(
+        "E001",
+        f"nesting deeper than {MAX_DEPTH} levels",
+        Span(source, at, at + 1),
+        hints=("flatten the program: blocks and lists this deep are never needed",),
+    )
+    return False
+
+
+def _too_deep(text: str) -> bool:
+    """Whether brackets nest deeper than MAX_DEPTH: a walk over the brackets alone."""
+    depth = 0
+    for char in _NOT_BRACKETS.sub("", text):
+        if char in "[({":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return True
+        elif depth:
+            depth -= 1
+    return False
+
+
+def _too_deep_at(text: str) -> int | None:
+    """The offset of the first bracket nested deeper than MAX_DEPTH."""
     depth = 0
     for m in _BRACKETS.finditer(text):
         if m.group(1):
             depth += 1
             if depth > MAX_DEPTH:
-                diags.error(
-                    "E001",
-                    f"nesting deeper than {MAX_DEPTH} levels",
-                    Span(source, m.start(), m.end()),
-                    hints=("flatten the program: blocks and lists this deep are never needed",),
-                )
-                return False
+                return m.start()
         elif m.group(2):
             depth = max(0, depth - 1)
-    return True
+    return None
 
 
 def _error_offset(err: UnexpectedInput, text: str) -> int:
-    if isinstance(err, UnexpectedEOF):
-        return len(text)
-    pos = getattr(err, "pos_in_stream", None)
-    if pos is None and isinstance(err, UnexpectedToken):
-        pos = err.token.start_pos
-    return int(pos or 0)
+    return err.pos_in_stream or 0
 
 
 # A line that starts a top-level statement: a keyword or a kind, then a name.
@@ -336,12 +311,10 @@ def _report(source: Source, err: UnexpectedInput, diags: Diagnostics) -> None:
             hints=(f"expected {expected}",) if expected else (),
         )
         return
-    if isinstance(err, UnexpectedEOF) or (
-        isinstance(err, UnexpectedToken) and err.token.type == "$END"
-    ):
+    assert isinstance(err, UnexpectedToken)
+    if err.token.type == "$END":
         _report_eof(source, err, diags)
         return
-    assert isinstance(err, UnexpectedToken)
     tok = err.token
     accepts = _accepts(err)
     start = tok.start_pos or 0
@@ -442,7 +415,7 @@ def _misplaced_word(source: Source, tok: Token, accepts: set[str], diags: Diagno
     return False
 
 
-def _report_eof(source: Source, err: UnexpectedInput, diags: Diagnostics) -> None:
+def _report_eof(source: Source, err: UnexpectedToken, diags: Diagnostics) -> None:
     text = source.text
     opener = _unclosed(text)
     if opener is not None:
@@ -455,11 +428,7 @@ def _report_eof(source: Source, err: UnexpectedInput, diags: Diagnostics) -> Non
             hints=(f"add the missing `{closer}`",),
         )
         return
-    if isinstance(err, UnexpectedToken):
-        accepts = _accepts(err)
-    else:
-        accepts = set(getattr(err, "expected", ()))
-    expected = _expected(accepts)
+    expected = _expected(_accepts(err))
     diags.error(
         "E004",
         "unexpected end of file",
@@ -469,12 +438,8 @@ def _report_eof(source: Source, err: UnexpectedInput, diags: Diagnostics) -> Non
 
 
 def _accepts(err: UnexpectedToken) -> set[str]:
-    """The terminals the parser takes here: exact where Lark can tell, else its guess."""
-    try:
-        accepts = err.accepts
-    except Exception:  # noqa: BLE001 - the guess below is good enough for a message
-        accepts = None
-    return set(accepts or err.expected)
+    """The terminals the parser takes here: exact where it can tell, else a guess."""
+    return set(err.accepts or err.expected)
 
 
 _CLOSERS = {")": "(", "]": "[", "}": "{"}
@@ -615,61 +580,51 @@ _PUNCT = {"LBRACE", "RBRACE", "LPAR", "RPAR", "LSQB", "RSQB", "COMMA", "COLON", 
 _PUNCT |= {"ARROW"}
 
 
-def _parts(children: list[Any]) -> list[Any]:
-    return [c for c in children if not (isinstance(c, Token) and c.type in _PUNCT)]
-
-
-class _Builder(Transformer[Token, Any]):
-    """Every rule method takes `(meta, children)`, like `@v_args(meta=True)`, minus the
-    wrapper Lark would build on every call (a third of the tree-building time)."""
+class _Builder:
+    """The syntax tree, built while parsing: the engine calls the method named after
+    each rule (or its alias) as it reduces it, with the node's offsets and the
+    children Lark's tree builder would keep, punctuation left out."""
 
     def __init__(self, source: Source, diags: Diagnostics):
-        super().__init__(visit_tokens=False)
         self.source = source
         self.diags = diags
         self.failed = False
 
-    def _call_userfunc(self, tree: Tree[Token], new_children: list[Any] | None = None) -> Any:
-        children = new_children if new_children is not None else tree.children
-        return getattr(self, tree.data)(tree.meta, children)
-
-    # -- helpers
-    def _span(self, meta: Any) -> Span:
-        if getattr(meta, "empty", True):
-            return Span(self.source, 0, 0)
-        return Span(self.source, meta.start_pos, meta.end_pos)
-
     def _tspan(self, tok: Token) -> Span:
-        return Span(self.source, tok.start_pos or 0, tok.end_pos or 0)
+        return Span(self.source, tok.start_pos, tok.end_pos or 0)
 
     def _name(self, tok: Token) -> s.Name:
-        return s.Name(str(tok), self._tspan(tok))
+        return s.Name(tok.value, Span(self.source, tok.start_pos, tok.end_pos or 0))
 
     def _error(self, code: str, message: str, span: Span, *hints: str) -> None:
         self.failed = True
         self.diags.error(code, message, span, hints=hints)
 
     # -- program
-    def start(self, meta: Any, children: list[Any]) -> s.Module:
+    def start(self, start: int, end: int, children: list[Any]) -> s.Module:
         return s.Module(tuple(children), Span(self.source, 0, len(self.source.text)))
 
-    def app(self, meta: Any, c: list[Any]) -> s.AppDecl:
-        p = _parts(c)
+    def app(self, start: int, end: int, c: list[Any]) -> s.AppDecl:
+        p = c
         items = p[2].entries if len(p) > 2 else ()  # `app shop` needs no block
-        return s.AppDecl(self._name(p[1]), items, self._span(meta))
+        return s.AppDecl(self._name(p[1]), items, Span(self.source, start, end))
 
-    def param(self, meta: Any, c: list[Any]) -> s.ParamDecl:
-        p = _parts(c)
+    def param(self, start: int, end: int, c: list[Any]) -> s.ParamDecl:
+        p = c
         default = p[3] if len(p) > 3 else None
-        return s.ParamDecl(self._name(p[1]), self._name(p[2]), default, self._span(meta))
+        return s.ParamDecl(
+            self._name(p[1]), self._name(p[2]), default, Span(self.source, start, end)
+        )
 
-    def resource(self, meta: Any, c: list[Any]) -> s.ResourceDecl:
-        p = _parts(c)
+    def resource(self, start: int, end: int, c: list[Any]) -> s.ResourceDecl:
+        p = c
         items = p[2].entries if len(p) > 2 else ()
-        return s.ResourceDecl(self._name(p[0]), self._name(p[1]), items, self._span(meta))
+        return s.ResourceDecl(
+            self._name(p[0]), self._name(p[1]), items, Span(self.source, start, end)
+        )
 
-    def on_event(self, meta: Any, c: list[Any]) -> s.OnDecl:
-        p = _parts(c)
+    def on_event(self, start: int, end: int, c: list[Any]) -> s.OnDecl:
+        p = c
         _, source, event, *rest = p
         filters: tuple[s.Filter, ...] = ()
         if rest and isinstance(rest[0], tuple):
@@ -682,48 +637,50 @@ class _Builder(Transformer[Token, Any]):
             filters,
             self._name(target),
             options,
-            self._span(meta),
+            Span(self.source, start, end),
         )
 
-    def filters(self, meta: Any, c: list[Any]) -> tuple[s.Filter, ...]:
-        return tuple(_parts(c))
+    def filters(self, start: int, end: int, c: list[Any]) -> tuple[s.Filter, ...]:
+        return tuple(c)
 
-    def filter(self, meta: Any, c: list[Any]) -> s.Filter:
-        name, value = _parts(c)
-        return s.Filter(name, value, self._span(meta))
+    def filter(self, start: int, end: int, c: list[Any]) -> s.Filter:
+        name, value = c
+        return s.Filter(name, value, Span(self.source, start, end))
 
-    def filter_path(self, meta: Any, c: list[Any]) -> s.Name:
-        return s.Name(".".join(str(t) for t in _parts(c)), self._span(meta))
+    def filter_path(self, start: int, end: int, c: list[Any]) -> s.Name:
+        return s.Name(".".join(str(t) for t in c), Span(self.source, start, end))
 
-    def match(self, meta: Any, c: list[Any]) -> s.Match:
+    def match(self, start: int, end: int, c: list[Any]) -> s.Match:
         op, *rest = c
         if op.type == "COMPARE":
-            return s.Match(str(op), self.number(meta, rest), self._span(meta))
+            return s.Match(str(op), self.number(start, end, rest), Span(self.source, start, end))
         if op.type in ("PREFIX", "SUFFIX"):
-            return s.Match(str(op), self._string(rest[0]), self._span(meta))
-        return s.Match(str(op), rest[0] if rest else None, self._span(meta))
+            return s.Match(str(op), self._string(rest[0]), Span(self.source, start, end))
+        return s.Match(str(op), rest[0] if rest else None, Span(self.source, start, end))
 
-    def filter_set(self, meta: Any, c: list[Any]) -> s.FilterSet:
-        return s.FilterSet(c[0], self._span(meta))
+    def filter_set(self, start: int, end: int, c: list[Any]) -> s.FilterSet:
+        return s.FilterSet(c[0], Span(self.source, start, end))
 
-    def every(self, meta: Any, c: list[Any]) -> s.EveryDecl:
-        p = _parts(c)
+    def every(self, start: int, end: int, c: list[Any]) -> s.EveryDecl:
+        p = c
         options = p[3].entries if len(p) > 3 else ()
-        return s.EveryDecl(p[1], self._name(p[2]), options, self._span(meta))
+        return s.EveryDecl(p[1], self._name(p[2]), options, Span(self.source, start, end))
 
-    def cron(self, meta: Any, c: list[Any]) -> s.CronDecl:
-        p = _parts(c)
+    def cron(self, start: int, end: int, c: list[Any]) -> s.CronDecl:
+        p = c
         options = p[3].entries if len(p) > 3 else ()
-        return s.CronDecl(self._string(p[1]), self._name(p[2]), options, self._span(meta))
+        return s.CronDecl(
+            self._string(p[1]), self._name(p[2]), options, Span(self.source, start, end)
+        )
 
-    def output(self, meta: Any, c: list[Any]) -> s.OutputDecl:
-        _, name, value = _parts(c)
-        return s.OutputDecl(self._name(name), value, self._span(meta))
+    def output(self, start: int, end: int, c: list[Any]) -> s.OutputDecl:
+        _, name, value = c
+        return s.OutputDecl(self._name(name), value, Span(self.source, start, end))
 
     # -- blocks
-    def block(self, meta: Any, c: list[Any]) -> s.MapV:
+    def block(self, start: int, end: int, c: list[Any]) -> s.MapV:
         items: list[Any] = []
-        for item in _parts(c):
+        for item in c:
             if isinstance(item, s.BareName):
                 prev = items[-1] if items else None
                 same_line = prev is not None and prev.span.line == item.span.line
@@ -739,81 +696,83 @@ class _Builder(Transformer[Token, Any]):
                 )
                 continue
             items.append(item)
-        return s.MapV(tuple(items), self._span(meta))
+        return s.MapV(tuple(items), Span(self.source, start, end))
 
-    def map(self, meta: Any, c: list[Any]) -> s.MapV:
+    def map(self, start: int, end: int, c: list[Any]) -> s.MapV:
         return c[0]  # type: ignore[no-any-return]
 
-    def attribute(self, meta: Any, c: list[Any]) -> s.Attribute:
-        name, value = _parts(c)
-        return s.Attribute(self._name(name), value, self._span(meta))
+    def attribute(self, start: int, end: int, c: list[Any]) -> s.Attribute:
+        name, value = c
+        return s.Attribute(self._name(name), value, Span(self.source, start, end))
 
-    def nested(self, meta: Any, c: list[Any]) -> s.Nested:
-        name, block = _parts(c)
-        return s.Nested(self._name(name), block.entries, self._span(meta))
+    def nested(self, start: int, end: int, c: list[Any]) -> s.Nested:
+        name, block = c
+        return s.Nested(self._name(name), block.entries, Span(self.source, start, end))
 
-    def allow(self, meta: Any, c: list[Any]) -> s.Allow:
-        _, target, op = _parts(c)
-        return s.Allow(self._name(target), (self._name(op),), self._span(meta))
+    def allow(self, start: int, end: int, c: list[Any]) -> s.Allow:
+        _, target, op = c
+        return s.Allow(self._name(target), (self._name(op),), Span(self.source, start, end))
 
-    def bare_name(self, meta: Any, c: list[Any]) -> s.BareName:
-        return s.BareName(self._name(c[0]), self._span(meta))
+    def bare_name(self, start: int, end: int, c: list[Any]) -> s.BareName:
+        return s.BareName(self._name(c[0]), Span(self.source, start, end))
 
-    def key_decl(self, meta: Any, c: list[Any]) -> s.KeyDecl:
-        role, name, type_ = _parts(c)
-        return s.KeyDecl(str(role), self._name(name), self._name(type_), self._span(meta))
+    def key_decl(self, start: int, end: int, c: list[Any]) -> s.KeyDecl:
+        role, name, type_ = c
+        return s.KeyDecl(
+            str(role), self._name(name), self._name(type_), Span(self.source, start, end)
+        )
 
-    def index_decl(self, meta: Any, c: list[Any]) -> s.IndexDecl:
-        _, name, block = _parts(c)
-        return s.IndexDecl(self._name(name), block.entries, self._span(meta))
+    def index_decl(self, start: int, end: int, c: list[Any]) -> s.IndexDecl:
+        _, name, block = c
+        return s.IndexDecl(self._name(name), block.entries, Span(self.source, start, end))
 
-    def tagged_attribute(self, meta: Any, c: list[Any]) -> s.Attribute:
-        name, tag, block = _parts(c)
+    def tagged_attribute(self, start: int, end: int, c: list[Any]) -> s.Attribute:
+        name, tag, block = c
         span = self._tspan(tag).to(block.span)
         value = s.Tagged(self._name(tag), block.entries, span)
-        return s.Attribute(self._name(name), value, self._span(meta))
+        return s.Attribute(self._name(name), value, Span(self.source, start, end))
 
-    def route(self, meta: Any, c: list[Any]) -> s.Route:
-        method, path, target, *block = _parts(c)
+    def route(self, start: int, end: int, c: list[Any]) -> s.Route:
+        method, path, target, *block = c
         options = block[0].entries if block else ()
         return s.Route(
             str(method),
             str(path),
             self._tspan(path),
             self._name(target),
-            self._span(meta),
+            Span(self.source, start, end),
             options,
         )
 
     # -- workflows
-    def workflow(self, meta: Any, c: list[Any]) -> s.WorkflowDecl:
-        _, name, steps = _parts(c)
-        return s.WorkflowDecl(self._name(name), steps, self._span(meta))
+    def workflow(self, start: int, end: int, c: list[Any]) -> s.WorkflowDecl:
+        _, name, steps = c
+        return s.WorkflowDecl(self._name(name), steps, Span(self.source, start, end))
 
-    def steps(self, meta: Any, c: list[Any]) -> tuple[s.Step, ...]:
-        return tuple(_parts(c))
+    def steps(self, start: int, end: int, c: list[Any]) -> tuple[s.Step, ...]:
+        return tuple(c)
 
-    def task(self, meta: Any, c: list[Any]) -> s.Task:
-        p = _parts(c)
+    def task(self, start: int, end: int, c: list[Any]) -> s.Task:
+        p = c
         options = p[2].entries if len(p) > 2 else ()
-        return s.Task(str(p[0]), self._name(p[1]), options, self._span(meta))
+        return s.Task(str(p[0]), self._name(p[1]), options, Span(self.source, start, end))
 
-    def wait(self, meta: Any, c: list[Any]) -> s.Wait:
-        return s.Wait(_parts(c)[1], self._span(meta))
+    def wait(self, start: int, end: int, c: list[Any]) -> s.Wait:
+        return s.Wait(c[1], Span(self.source, start, end))
 
-    def wait_until(self, meta: Any, c: list[Any]) -> s.Wait:
-        return s.Wait(_parts(c)[2], self._span(meta), until=True)
+    def wait_until(self, start: int, end: int, c: list[Any]) -> s.Wait:
+        return s.Wait(c[2], Span(self.source, start, end), until=True)
 
-    def set_step(self, meta: Any, c: list[Any]) -> s.SetStep:
-        _, path, value = _parts(c)
-        return s.SetStep(self._path(path), value, self._span(meta))
+    def set_step(self, start: int, end: int, c: list[Any]) -> s.SetStep:
+        _, path, value = c
+        return s.SetStep(self._path(path), value, Span(self.source, start, end))
 
-    def try_step(self, meta: Any, c: list[Any]) -> s.Try:
-        _, body, *catches = _parts(c)
-        return s.Try(body, tuple(catches), self._span(meta))
+    def try_step(self, start: int, end: int, c: list[Any]) -> s.Try:
+        _, body, *catches = c
+        return s.Try(body, tuple(catches), Span(self.source, start, end))
 
-    def catch_clause(self, meta: Any, c: list[Any]) -> s.Catch:
-        p = _parts(c)[1:]
+    def catch_clause(self, start: int, end: int, c: list[Any]) -> s.Catch:
+        p = c[1:]
         errors: tuple[s.Name, ...] = ()
         path = None
         if p and isinstance(p[0], list):
@@ -821,84 +780,84 @@ class _Builder(Transformer[Token, Any]):
         if p and isinstance(p[0], Token) and p[0].type == "AS":
             path = self._path(p[1])
             p = p[2:]
-        return s.Catch(errors, path, p[0], self._span(meta))
+        return s.Catch(errors, path, p[0], Span(self.source, start, end))
 
-    def error_names(self, meta: Any, c: list[Any]) -> list[s.Name]:
-        return list(_parts(c))
+    def error_names(self, start: int, end: int, c: list[Any]) -> list[s.Name]:
+        return list(c)
 
-    def error_name(self, meta: Any, c: list[Any]) -> s.Name:
-        p = _parts(c)
+    def error_name(self, start: int, end: int, c: list[Any]) -> s.Name:
+        p = c
         if len(p) == 1 and p[0].type == "STRING":
             return s.Name(self._string(p[0]).plain, self._tspan(p[0]))
-        return s.Name(".".join(str(t) for t in p), self._span(meta))
+        return s.Name(".".join(str(t) for t in p), Span(self.source, start, end))
 
-    def if_step(self, meta: Any, c: list[Any]) -> s.IfStep:
-        p = [x for x in _parts(c) if not (isinstance(x, Token) and x.type in ("IF", "ELSE"))]
+    def if_step(self, start: int, end: int, c: list[Any]) -> s.IfStep:
+        p = [x for x in c if not (isinstance(x, Token) and x.type in ("IF", "ELSE"))]
         branches = []
         while len(p) >= 2:
             branches.append((p.pop(0), p.pop(0)))
         otherwise = p[0] if p else None
-        return s.IfStep(tuple(branches), otherwise, self._span(meta))
+        return s.IfStep(tuple(branches), otherwise, Span(self.source, start, end))
 
-    def parallel(self, meta: Any, c: list[Any]) -> s.Parallel:
-        return s.Parallel(tuple(_parts(c)[1:]), self._span(meta))
+    def parallel(self, start: int, end: int, c: list[Any]) -> s.Parallel:
+        return s.Parallel(tuple(c[1:]), Span(self.source, start, end))
 
-    def branch(self, meta: Any, c: list[Any]) -> tuple[s.Step, ...]:
-        return _parts(c)[1]  # type: ignore[no-any-return]
+    def branch(self, start: int, end: int, c: list[Any]) -> tuple[s.Step, ...]:
+        return c[1]  # type: ignore[no-any-return]
 
-    def for_each(self, meta: Any, c: list[Any]) -> s.ForEach:
-        _, _, path, body = _parts(c)
-        return s.ForEach(self._path(path), body, self._span(meta))
+    def for_each(self, start: int, end: int, c: list[Any]) -> s.ForEach:
+        _, _, path, body = c
+        return s.ForEach(self._path(path), body, Span(self.source, start, end))
 
-    def succeed(self, meta: Any, c: list[Any]) -> s.Succeed:
-        return s.Succeed(self._span(meta))
+    def succeed(self, start: int, end: int, c: list[Any]) -> s.Succeed:
+        return s.Succeed(Span(self.source, start, end))
 
-    def fail(self, meta: Any, c: list[Any]) -> s.Fail:
-        p = _parts(c)
+    def fail(self, start: int, end: int, c: list[Any]) -> s.Fail:
+        p = c
         cause = self._string(p[2]) if len(p) > 2 else None
-        return s.Fail(self._string(p[1]), cause, self._span(meta))
+        return s.Fail(self._string(p[1]), cause, Span(self.source, start, end))
 
-    def comparison(self, meta: Any, c: list[Any]) -> s.Compare:
-        path, op, value = _parts(c)
-        return s.Compare(self._path(path), str(op), value, self._span(meta))
+    def comparison(self, start: int, end: int, c: list[Any]) -> s.Compare:
+        path, op, value = c
+        return s.Compare(self._path(path), str(op), value, Span(self.source, start, end))
 
-    def exists(self, meta: Any, c: list[Any]) -> s.Exists:
-        return s.Exists(self._path(_parts(c)[1]), self._span(meta))
+    def exists(self, start: int, end: int, c: list[Any]) -> s.Exists:
+        return s.Exists(self._path(c[1]), Span(self.source, start, end))
 
-    def negation(self, meta: Any, c: list[Any]) -> s.Condition:
+    def negation(self, start: int, end: int, c: list[Any]) -> s.Condition:
         *nots, operand = c
         if len(nots) > MAX_DEPTH:
             span = Span(self.source, nots[0].start_pos or 0, nots[-1].end_pos or 0)
             self._error("E001", f"more than {MAX_DEPTH} `not` in a row", span)
             return operand  # type: ignore[no-any-return]
-        end = self._span(meta).end
+        end = end
         for tok in reversed(nots):
             operand = s.Not(operand, Span(self.source, tok.start_pos or 0, end))
         return operand  # type: ignore[no-any-return]
 
-    def group(self, meta: Any, c: list[Any]) -> s.Condition:
-        return _parts(c)[0]  # type: ignore[no-any-return]
+    def group(self, start: int, end: int, c: list[Any]) -> s.Condition:
+        return c[0]  # type: ignore[no-any-return]
 
-    def or_cond(self, meta: Any, c: list[Any]) -> s.Or:
-        ops = tuple(x for x in _parts(c) if not isinstance(x, Token))
-        return s.Or(ops, self._span(meta))
+    def or_cond(self, start: int, end: int, c: list[Any]) -> s.Or:
+        ops = tuple(x for x in c if not isinstance(x, Token))
+        return s.Or(ops, Span(self.source, start, end))
 
-    def and_cond(self, meta: Any, c: list[Any]) -> s.And:
-        ops = tuple(x for x in _parts(c) if not isinstance(x, Token))
-        return s.And(ops, self._span(meta))
+    def and_cond(self, start: int, end: int, c: list[Any]) -> s.And:
+        ops = tuple(x for x in c if not isinstance(x, Token))
+        return s.And(ops, Span(self.source, start, end))
 
     # -- values
-    def string(self, meta: Any, c: list[Any]) -> s.Str:
+    def string(self, start: int, end: int, c: list[Any]) -> s.Str:
         return self._string(c[0])
 
-    def number(self, meta: Any, c: list[Any]) -> s.Num:
+    def number(self, start: int, end: int, c: list[Any]) -> s.Num:
         tok = c[0]
         whole, dot, fraction = str(tok).partition(".")
         count = self._count(whole, 1, tok, "number")
         value: int | float = float(f"{count}.{fraction}") if dot else count
         return s.Num(value, self._tspan(tok))
 
-    def duration(self, meta: Any, c: list[Any]) -> s.Duration:
+    def duration(self, start: int, end: int, c: list[Any]) -> s.Duration:
         tok = c[0]
         text = str(tok)
         m = re.fullmatch(r"([0-9]+)([a-z]+)", text)
@@ -906,7 +865,7 @@ class _Builder(Transformer[Token, Any]):
         millis = self._count(m.group(1), _DURATION_MS[m.group(2)], tok, "duration")
         return s.Duration(millis, text, self._tspan(tok))
 
-    def size(self, meta: Any, c: list[Any]) -> s.Size:
+    def size(self, start: int, end: int, c: list[Any]) -> s.Size:
         tok = c[0]
         text = str(tok)
         count = self._count(text[:-2], _SIZE_BYTES[text[-2:]], tok, "size")
@@ -926,7 +885,7 @@ class _Builder(Transformer[Token, Any]):
         self._error("E013", f"this {what} is out of range", self._tspan(tok), limits[what])
         return 0
 
-    def bad_unit(self, meta: Any, c: list[Any]) -> s.BadUnit:
+    def bad_unit(self, start: int, end: int, c: list[Any]) -> s.BadUnit:
         tok = c[0]
         text = str(tok)
         m = re.match(r"[0-9]+(?:\.[0-9]+)?", text)
@@ -955,22 +914,22 @@ class _Builder(Transformer[Token, Any]):
             self._error("E007", f"unknown unit `{unit}`", span, hint)
         return s.BadUnit(text, span)
 
-    def true(self, meta: Any, c: list[Any]) -> s.Bool:
+    def true(self, start: int, end: int, c: list[Any]) -> s.Bool:
         return s.Bool(True, self._tspan(c[0]))
 
-    def false(self, meta: Any, c: list[Any]) -> s.Bool:
+    def false(self, start: int, end: int, c: list[Any]) -> s.Bool:
         return s.Bool(False, self._tspan(c[0]))
 
-    def jsonpath(self, meta: Any, c: list[Any]) -> s.JsonPath:
+    def jsonpath(self, start: int, end: int, c: list[Any]) -> s.JsonPath:
         return self._path(c[0])
 
-    def reference(self, meta: Any, c: list[Any]) -> s.Ref:
-        p = _parts(c)
+    def reference(self, start: int, end: int, c: list[Any]) -> s.Ref:
+        p = c
         attr = self._name(p[1]) if len(p) > 1 else None
-        return s.Ref(self._name(p[0]), attr, self._span(meta))
+        return s.Ref(self._name(p[0]), attr, Span(self.source, start, end))
 
-    def list(self, meta: Any, c: list[Any]) -> s.ListV:
-        return s.ListV(tuple(_parts(c)), self._span(meta))
+    def list(self, start: int, end: int, c: list[Any]) -> s.ListV:
+        return s.ListV(tuple(c), Span(self.source, start, end))
 
     def _path(self, tok: Token) -> s.JsonPath:
         return s.JsonPath(str(tok), self._tspan(tok))
@@ -979,6 +938,8 @@ class _Builder(Transformer[Token, Any]):
         raw = str(tok)
         base = (tok.start_pos or 0) + 1
         body = raw[1:-1]
+        if _STRING_SPECIAL.search(body) is None:  # most strings: no escape, no `${`
+            return s.Str((body,), self._tspan(tok))
         parts: list[str | s.Ref] = []
         buf: list[str] = []
         i = 0

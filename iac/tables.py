@@ -8,60 +8,292 @@ matches the sources (a test runs it)."""
 from __future__ import annotations
 
 import json
+import re
+import re._constants as re_constants
+import re._parser as re_parser
 import sys
 from pathlib import Path
 from typing import Any
 
 from lark import Lark
 from lark.grammar import Rule
-from lark.lexer import TerminalDef
+from lark.lexer import PatternStr, _create_unless
+from lark.parsers.lalr_analysis import Reduce, Shift
 
 from .emit.compiled import COMPILED, render_compiled
 from .emit.registry import names, target_class
-from .parser import _LARK_OPTIONS, REGENERATE, TABLES, _Brackets, _digest, _grammar
+from .parser import REGENERATE, TABLES, _digest, _grammar
 from .resources import data_dir
+
+_LARK_OPTIONS: dict[str, Any] = {
+    "parser": "lalr",
+    "lexer": "contextual",
+    "propagate_positions": True,
+    "maybe_placeholders": False,
+}
+
+
+class _Brackets:
+    """Stands for the engine's bracket post-lexer when Lark builds the lexers: a
+    newline is let through in every state (the engine drops it inside `( )`, `[ ]`)."""
+
+    always_accept = ("_NL",)
+
+    def process(self, stream: Any) -> Any:
+        return stream
 
 
 def render_tables(grammar: str) -> str:
     """The text of `_parser_tables.json` for `grammar`: the same in every run."""
-    parser = Lark(grammar, postlex=_Brackets(), **_LARK_OPTIONS)
-    data, memo = parser.memo_serialize([TerminalDef, Rule])
-    data["options"].pop("postlex")  # an object of ours, passed again at load time
-    data["parser"]["parser"] = _canonical_table(data["parser"]["parser"])
-    tables = {"grammar_sha256": _digest(grammar), "data": data, "memo": memo}
+    tables = {"grammar_sha256": _digest(grammar), **build_tables(grammar)}
     # One value a line: a grammar change reads as a diff of the lines it changed.
     return json.dumps(tables, indent=0, ensure_ascii=True) + "\n"
 
 
-def _canonical_table(table: dict[str, Any]) -> dict[str, Any]:
-    """Lark numbers tokens and states in the order of sets of objects hashed by
-    address, so two runs give two numberings of one automaton. Renumber: tokens by
-    name, states in breadth-first order from the start state, edges taken by token
-    name. The same grammar then gives the same text in every run."""
-    names: dict[int, str] = table["tokens"]
-    token_ids = {name: i for i, name in enumerate(sorted(names.values()))}
-    states: dict[int, dict[int, tuple[int, Any]]] = table["states"]
+def build_tables(grammar: str) -> dict[str, Any]:
+    """What iac/parser.py's driver needs, taken from the parser Lark builds for `grammar`
+    (LALR(1), contextual lexer): the terminals in the order Lark's lexer tries them, one
+    lexer per distinct set of terminals a state accepts (what it tries, which keywords
+    it reads out of a `NAME`, what an error says it allowed), the rules with what the
+    tree builder keeps of each, and the action table, numbered canonically."""
+    lark = Lark(grammar, postlex=_Brackets(), **_LARK_OPTIONS)
+    root = lark.parser.lexer.lexer.root_lexer  # the contextual lexer, behind the post-lexer
+    order = [t.name for t in root.terminals]  # Lark sorts them by priority, width, name
+    rank = {name: i for i, name in enumerate(order)}
+    by_name = {t.name: t for t in root.terminals}
+    regexps = {t.name: t.pattern.to_regexp() for t in root.terminals}
+    first = {name: _first_chars(r) for name, r in regexps.items()}
+    ignore = sorted(root.ignore_types)
+
+    def scanner_of(terminals: list[str]) -> tuple[list[str], dict[str, dict[str, str]]]:
+        defs = sorted((by_name[n] for n in terminals), key=lambda t: rank[t.name])
+        kept, callbacks = _create_unless(defs, 0, re, False)  # type: ignore[no-untyped-call]
+        unless = {
+            name: {t.pattern.value: t.name for t in cb.scanner.terminals}
+            for name, cb in sorted(callbacks.items())
+        }
+        return [t.name for t in kept], unless
+
+    root_scan, root_unless = scanner_of(order)
+    rules, states, start, end = _canonical_table(lark.parser.parser.parser.parse_table)
+    lexers: list[dict[str, Any]] = []
+    lexer_ids: dict[str, int] = {}
+    state_lexer = []
+    for actions in states:
+        accepts = set(actions) | set(ignore) | set(_Brackets.always_accept)
+        terminals = sorted((n for n in accepts if n in rank), key=rank.__getitem__)
+        key = " ".join(terminals)
+        if key not in lexer_ids:
+            scan, unless = scanner_of(terminals)
+            # Terminals this lexer tries that the root lexer folds into `NAME`: where
+            # one of them could match, the root lexer's answer is not this lexer's.
+            extra = [n for n in scan if n not in root_scan]
+            fast = [
+                n
+                for n in root_scan
+                if n in scan
+                and not any(rank[k] < rank[n] and _may_meet(first[k], first[n]) for k in extra)
+            ]
+            allowed = sorted(set(scan) - set(ignore)) or ["<END-OF-FILE>"]
+            lexer_ids[key] = len(lexers)
+            lexers.append({"scan": scan, "unless": unless, "allowed": allowed, "fast": fast})
+        state_lexer.append(lexer_ids[key])
+    return {
+        # name, regular expression, and the keyword's text for a literal one
+        "terminals": [[n, regexps[n], _literal(by_name[n])] for n in order],
+        "ignore": ignore,
+        "skip": _skip_pattern(order, regexps, first, ignore),
+        "root": {"scan": root_scan, "unless": root_unless},
+        "try_order": _try_order(root_scan, order, first),
+        "lexers": lexers,
+        "state_lexer": state_lexer,
+        "rules": rules,
+        "states": states,
+        "start": start,
+        "end": end,
+    }
+
+
+def _literal(terminal: Any) -> str | None:
+    return terminal.pattern.value if isinstance(terminal.pattern, PatternStr) else None
+
+
+def _canonical_table(table: Any) -> tuple[list[Any], list[dict[str, int]], int, int]:
+    """Lark numbers states in the order of sets of objects hashed by address, so two runs
+    give two numberings of one automaton. Renumber: rules by their text, states in
+    breadth-first order from the start state, edges taken by symbol name. An action is
+    one number: a shift to state `n` is `n`, a reduction by rule `r` is `-1 - r`.
+
+    A rule is `[origin, callback, kind, symbols]`: the kind says what the tree builder
+    makes of it (`inline`: its children go into the parent's, for `_rule`s; `expand`:
+    its one child stands for it, for a `?rule`'s alternative; `node`: the builder's
+    method `callback` makes it), a symbol is `[name, how]`, `how` 0 kept, 1 dropped
+    (a filtered terminal such as `_NL`), 2 spliced (an inlined `_rule`)."""
+    lark_rules = sorted(
+        {arg for actions in table.states.values() for action, arg in actions.values()
+         if action is Reduce},
+        key=lambda r: (str(r), r.alias or ""),
+    )  # fmt: skip
+    rule_ids = {rule: i for i, rule in enumerate(lark_rules)}
+    least = _least_children(lark_rules)
+    rules = [_rule_entry(rule, least) for rule in lark_rules]
+    start = table.start_states["start"]
     order: dict[int, int] = {}
-    queue = [table["start_states"][k] for k in sorted(table["start_states"])]
+    queue = [start]
     for state in queue:
         if state in order:
             continue
         order[state] = len(order)
-        edges = sorted(states[state].items(), key=lambda e: names[e[0]])
-        queue.extend(arg for _, (action, arg) in edges if action == 0)  # 0: shift
-    assert len(order) == len(states), "every LALR state is reachable from the start"
-    new_states = {}
-    for old, new in sorted(order.items(), key=lambda e: e[1]):
+        for _, (action, arg) in sorted(table.states[state].items()):
+            if action is Shift:
+                queue.append(arg)
+    assert len(order) == len(table.states), "every LALR state is reachable from the start"
+    states = []
+    for old, _ in sorted(order.items(), key=lambda e: e[1]):
         actions = {}
-        for tok, (action, arg) in sorted(states[old].items(), key=lambda e: names[e[0]]):
-            actions[token_ids[names[tok]]] = (action, order[arg] if action == 0 else arg)
-        new_states[new] = actions
-    return {
-        "tokens": {i: name for name, i in token_ids.items()},
-        "states": new_states,
-        "start_states": {k: order[v] for k, v in sorted(table["start_states"].items())},
-        "end_states": {k: order[v] for k, v in sorted(table["end_states"].items())},
-    }
+        for symbol, (action, arg) in sorted(table.states[old].items()):
+            actions[symbol] = order[arg] if action is Shift else -1 - rule_ids[arg]
+        states.append(actions)
+    return rules, states, order[start], order[table.end_states["start"]]
+
+
+def _how(sym: Any) -> int:
+    if sym.is_term:
+        return 1 if sym.filter_out else 0
+    return 2 if sym.name.startswith("_") else 0
+
+
+def _least_children(rules: list[Rule]) -> dict[str, int]:
+    """The fewest children each inlined `_rule` gives its parent in Lark's tree."""
+    least = {r.origin.name: 1 << 30 for r in rules if r.origin.name.startswith("_")}
+    changed = True
+    while changed:
+        changed = False
+        for rule in rules:
+            name = rule.origin.name
+            if name in least:
+                n = sum(least[s.name] if _how(s) == 2 else 1 - _how(s) for s in rule.expansion)
+                if n < least[name]:
+                    least[name] = n
+                    changed = True
+    return least
+
+
+def _rule_entry(rule: Rule, least: dict[str, int]) -> list[Any]:
+    symbols: list[tuple[str, int]] = [(str(sym.name), _how(sym)) for sym in rule.expansion]
+    origin = rule.origin.name
+    assert rule.expansion or origin == "start", "only `start` may be empty"
+    if origin.startswith("_"):
+        kind = "inline"
+    elif rule.options.expand1 and not rule.alias:
+        # Lark's tree builder puts a lone child in the rule's place: tell it here.
+        kept = sum(least[n] if how == 2 else 1 - how for n, how in symbols)
+        spliced = any(how == 2 for _, how in symbols)
+        assert kept != 1 or not spliced, f"{rule}: a `?rule` whose size the parse decides"
+        kind = "expand" if kept == 1 else "node"
+    else:
+        kind = "node"
+    assert not rule.options.keep_all_tokens, f"{rule}: `!rule` is not supported"
+    return [str(origin), str(rule.alias or origin), kind, symbols]
+
+
+def _first_chars(regexp: str) -> frozenset[str] | None:
+    """The characters a match of `regexp` can start with (ASCII), or None for "any"."""
+    found, _ = _first(list(re_parser.parse(regexp)))
+    return found
+
+
+def _first(items: list[Any]) -> tuple[frozenset[str] | None, bool]:
+    """The first characters of a sequence of parsed items, and whether it can be empty."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op is re_constants.LITERAL:
+            return frozenset(chars | {chr(av)}), False
+        if op is re_constants.IN:
+            if any(o is not re_constants.LITERAL and o is not re_constants.RANGE for o, _ in av):
+                return None, False
+            for o, a in av:
+                low, high = (a, a) if o is re_constants.LITERAL else a
+                chars |= {chr(c) for c in range(low, high + 1)}
+            return frozenset(chars), False
+        if op is re_constants.SUBPATTERN:
+            sub, empty = _first(list(av[-1]))
+        elif op is re_constants.BRANCH:
+            subs = [_first(list(b)) for b in av[1]]
+            if any(f is None for f, _ in subs):
+                return None, False
+            sub = frozenset().union(*(f for f, _ in subs if f is not None))
+            empty = any(e for _, e in subs)
+        elif op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT):
+            sub, empty = _first(list(av[2]))
+            empty = empty or av[0] == 0
+        elif op in (re_constants.ASSERT, re_constants.ASSERT_NOT, re_constants.AT):
+            continue  # zero width
+        else:
+            return None, False
+        if sub is None:
+            return None, False
+        chars |= sub
+        if not empty:
+            return frozenset(chars), False
+    return frozenset(chars), True
+
+
+def _may_meet(a: frozenset[str] | None, b: frozenset[str] | None) -> bool:
+    return a is None or b is None or bool(a & b)
+
+
+# The terminals most programs are made of, tried first where that changes no answer.
+_COMMON = ("NAME", "_NL", "LBRACE", "RBRACE", "EQUALS", "COLON", "DOT", "ARROW", "STRING")
+
+
+def _try_order(scan: list[str], order: list[str], first: dict[str, Any]) -> list[str]:
+    """The root lexer's terminals in an order for its one expression that gives the same
+    first match as Lark's order (two terminals that can start with the same character
+    keep their order) but tries common ones early: an alternative costs a try."""
+    placed: list[str] = []
+
+    def place(name: str) -> None:
+        if name in placed:
+            return
+        for earlier in order[: order.index(name)]:
+            if earlier in scan and _may_meet(first[earlier], first[name]):
+                place(earlier)
+        placed.append(name)
+
+    for name in [*(n for n in _COMMON if n in scan), *scan]:
+        place(name)
+    return placed
+
+
+def _skip_pattern(
+    order: list[str], regexps: dict[str, str], first: dict[str, Any], ignore: list[str]
+) -> str:
+    """A regular expression for the blanks the driver may skip before a token without
+    asking the lexer of the state: an ignored terminal that is a run of characters
+    (`WS`), where every lexer tries it before any other terminal that could start with
+    one of them. Comments and the like come as ignored tokens (a repeated group of
+    alternatives would cost every token more than they do)."""
+    parts = []
+    for name in ignore:
+        chars = first[name]
+        items = list(re_parser.parse(regexps[name]))
+        while len(items) == 1 and items[0][0] is re_constants.SUBPATTERN:
+            items = list(items[0][1][-1])
+        run = (
+            len(items) == 1
+            and items[0][0] is re_constants.MAX_REPEAT
+            and items[0][1][1] is re_constants.MAXREPEAT
+            and len(items[0][1][2]) == 1
+            and items[0][1][2][0][0] is re_constants.IN
+        )
+        if chars is None or not run:
+            continue
+        before = [first[n] for n in order[: order.index(name)]]
+        if any(_may_meet(f, chars) for f in before):
+            continue
+        parts.append(re.escape("".join(sorted(chars))))
+    return f"[{''.join(parts)}]*+" if parts else ""
 
 
 def render_templates() -> dict[Path, str]:

@@ -14,7 +14,7 @@ import pytest
 from iac import catalog
 
 IAC = Path(__file__).resolve().parents[1] / "iac"
-FRONT_END = ("iac.syntax", "iac.parser", "iac.tables", "lark")
+FRONT_END = ("iac.syntax", "iac.parser", "iac.lalr", "iac.tables", "lark")
 
 
 def imported(path: Path, root: Path = IAC.parent) -> set[str]:

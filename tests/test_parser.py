@@ -715,3 +715,36 @@ def test_task_options_with_maps_and_env() -> None:
 def test_step_keywords_stay_names_elsewhere() -> None:
     names = [x.name.text for x in parse_ok("queue set\nqueue try\nqueue catch\ntopic until")]  # type: ignore[union-attr]
     assert names == ["set", "try", "catch", "until"]
+
+
+def test_the_quick_depth_walk_agrees_with_the_bracket_scan() -> None:
+    """`_too_deep` walks the brackets left once strings and comments are cut out; the
+    scan that places the error must find a too-deep bracket exactly when it says so."""
+    import random
+
+    from iac import parser
+
+    rng = random.Random(3)
+    pieces = ["(", "[", "{", ")", "]", "}", '"', '"a(b"', "#(\n", "//[\n", "/", "\n", "x", "\\"]
+    for _ in range(3000):
+        depth = rng.choice([parser.MAX_DEPTH - 2, parser.MAX_DEPTH, parser.MAX_DEPTH + 3])
+        text = "(" * depth + "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        found = parser._too_deep_at(text)
+        assert parser._too_deep(text) == (found is not None), repr(text)
+
+
+def test_the_token_cap_counts_every_token_and_points_at_the_first_over_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """E012 on the token after MAX_TOKENS; newlines inside brackets count, comments not."""
+    from iac import parser
+
+    monkeypatch.setattr(parser, "MAX_TOKENS", 10)
+    text = "queue a # x\nqueue b { x = [1\n, 2] }\nqueue c\n"
+    diags = Diagnostics()
+    assert parse_source(Source(Path("t.iac"), text), diags) is None
+    (d,) = diags.items
+    assert d.code == "E012" and d.span is not None
+    # queue a NL queue b { x = [ 1 | NL: the eleventh token, a newline the parser never sees
+    at = text.index("\n,")
+    assert (d.span.start, d.span.end) == (at, at + 1)

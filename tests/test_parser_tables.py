@@ -11,7 +11,10 @@ from pathlib import Path
 import pytest
 
 import iac.parser as parser
-from iac.tables import render_tables
+from iac import tables
+from iac.diagnostics import Diagnostics
+from iac.source import Source
+from iac.tables import build_tables, render_tables
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -38,27 +41,36 @@ def test_the_tables_are_the_same_in_every_process() -> None:
     assert len(texts) == 1
 
 
-def test_the_parser_is_loaded_from_the_tables() -> None:
-    parser._lark.cache_clear()
-    try:
-        assert parser._lark().source_path == "<deserialized>"
-    finally:
-        parser._lark.cache_clear()
+def test_the_parser_is_loaded_from_the_tables_without_lark() -> None:
+    """A fresh process parses from the shipped tables and never imports Lark."""
+    code = (
+        "import sys, iac.parser as p, iac.source as s, iac.diagnostics as d, pathlib\n"
+        "src = s.Source(pathlib.Path('a.iac'), 'queue q\\noutput u = q.url\\n')\n"
+        "assert p.parse_source(src, d.Diagnostics()) is not None\n"
+        "print(sorted(m for m in sys.modules if m == 'lark' or m.startswith('lark.')))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert proc.stdout.strip() == "[]"
 
 
 def test_a_grammar_edited_without_regenerating_still_parses(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """A checkout mid-change builds the parser in memory instead of using stale tables."""
+    """A checkout mid-change builds the tables in memory instead of using stale ones."""
     edited = parser._grammar() + "\n// an edit\n"
     monkeypatch.setattr(parser, "_grammar", lambda: edited)
-    parser._lark.cache_clear()
+    built: list[str] = []
+    monkeypatch.setattr(tables, "build_tables", lambda g: built.append(g) or build_tables(g))
+    parser._engine.cache_clear()
     try:
-        lark = parser._lark()
-        assert lark.source_path != "<deserialized>"
-        assert lark.parse("queue q\n").data == "start"
+        module = parser.parse_source(Source(Path("a.iac"), "queue q\n"), Diagnostics())
+        assert module is not None and len(module.statements) == 1
+        assert built == [edited]
     finally:
-        parser._lark.cache_clear()
+        parser._engine.cache_clear()
 
 
 def test_nothing_is_written_to_or_read_from_the_temp_folder(tmp_path: Path) -> None:
