@@ -234,6 +234,7 @@ class CdkTarget(Target):
         self.used: set[str] = set()  # ids whose variable is read
         self.modules: set[str] = set()
         self.helpers: set[str] = set()  # module-level helpers the stack calls
+        self._context: dict[str, Any] | None = None
         taken = set(TAKEN)
         items = [(p.id, snake(p.id)) for p in plan.params]
         items += [(n.id, snake(n.id)) for n in plan.nodes]
@@ -460,34 +461,49 @@ class CdkTarget(Target):
     # lines are measured at their final column, written relative to the statement.
     def kw(self, name: str, value: Any, indent: int = 4) -> str:
         """`name=value,` at `indent` inside a statement."""
-        return _relative(layout(self.expr(value), BASE_INDENT + indent, f"{name}=", ","))
+        return layout(self.expr(value), BASE_INDENT + indent, name + "=", ",", BASE_INDENT)
 
     def arg(self, value: Any, indent: int = 4) -> str:
-        return _relative(layout(self.expr(value), BASE_INDENT + indent, "", ","))
+        return layout(self.expr(value), BASE_INDENT + indent, "", ",", BASE_INDENT)
 
     def line(self, expr: Expr, indent: int = 0, lead: str = "") -> str:
-        return _relative(layout(expr, BASE_INDENT + indent, lead))
+        return layout(expr, BASE_INDENT + indent, lead, "", BASE_INDENT)
 
     # -- rendering: the functions templates call are this render's, passed in the context
+    def template_context(self) -> dict[str, Any]:
+        """What every template of this render reads beside its own values: built once
+        per render (4,000 nodes made 4,000 copies of it), with Jinja's globals."""
+        if self._context is None:
+            self._context = {
+                **self.environment().globals,
+                "target": self,
+                "kw": self.kw,
+                "arg": self.arg,
+                "construct": self.construct,
+                "expr": self.expr,
+                "line": self.line,
+                "key": key,
+                "target_kwargs": self.target_kwargs,
+                "fifo_name": self.fifo_name,
+                "own_var": self.own_var,
+                "param_construct": self.param_construct,
+                "definition": self.definition,
+                "filter_policy": filter_policy,
+                "Call": Call,
+                "Code": Code,
+                "PyList": PyList,
+            }
+        return self._context
+
     def render_template(self, template: jinja2.Template, **context: Any) -> str:
-        functions = {
-            "kw": self.kw,
-            "arg": self.arg,
-            "construct": self.construct,
-            "expr": self.expr,
-            "line": self.line,
-            "key": key,
-            "target_kwargs": self.target_kwargs,
-            "fifo_name": self.fifo_name,
-            "own_var": self.own_var,
-            "param_construct": self.param_construct,
-            "definition": self.definition,
-            "filter_policy": filter_policy,
-            "Call": Call,
-            "Code": Code,
-            "PyList": PyList,
-        }
-        return super().render_template(template, **functions, **context)
+        # `Template.render` merges the globals into a fresh context on every call; the
+        # shared context (the same names) skips that copy.
+        names = {**self.template_context(), **context}
+        env = template.environment
+        try:
+            return env.concat(template.root_render_func(template.new_context(names, shared=True)))
+        except Exception:
+            env.handle_exception()
 
     def body(self, node: Node) -> str:
         """A node's construct, from its template."""
@@ -523,11 +539,6 @@ def fstring(parts: list[Any], spelled: list[Any]) -> Code | None:
         else:
             return None
     return Code("f" + quote + "".join(out) + quote)
-
-
-def _relative(text: str) -> str:
-    first, *rest = text.split("\n")
-    return "\n".join([first] + [line[BASE_INDENT:] for line in rest])
 
 
 def _sub_name(part: Any) -> str:
@@ -773,21 +784,45 @@ def _ordered(
 
 
 def _refs(value: Any) -> list[str]:
-    if isinstance(value, Ref):
-        return [value.node]
-    if isinstance(value, Sub):
-        return [r for p in value.parts for r in _refs(p)]
-    if isinstance(value, Json):
-        return _refs(value.value)
-    if isinstance(value, Statement):
-        return _refs(list(value.resources)) + _refs(value.conditions)
-    if isinstance(value, dict):
-        return [r for v in value.values() for r in _refs(v)]
-    if isinstance(value, list | tuple):
-        return [r for v in value for r in _refs(v)]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):  # props, rule targets
-        return [r for f in dataclasses.fields(value) for r in _refs(getattr(value, f.name))]
-    return []
+    out: list[str] = []
+    _collect_refs(value, out)
+    return out
+
+
+# Plan values that hold no reference: skipped before any other test (most values are).
+_LEAVES = frozenset({str, int, float, bool, type(None), Param, Pseudo, Az})
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _collect_refs(value: Any, out: list[str]) -> None:
+    kind = type(value)
+    if kind in _LEAVES:
+        return
+    if kind is Ref:
+        out.append(value.node)
+    elif kind is Sub:
+        for part in value.parts:
+            if type(part) is not str:
+                _collect_refs(part, out)
+    elif kind is Json:
+        _collect_refs(value.value, out)
+    elif kind is Statement:
+        _collect_refs(value.resources, out)
+        _collect_refs(value.conditions, out)
+    elif kind is dict:
+        for item in value.values():
+            _collect_refs(item, out)
+    elif kind is list or kind is tuple:
+        for item in value:
+            _collect_refs(item, out)
+    else:
+        names = _FIELDS.get(kind)
+        if names is None:
+            is_data = dataclasses.is_dataclass(value) and not isinstance(value, type)
+            names = tuple(f.name for f in dataclasses.fields(value)) if is_data else ()
+            _FIELDS[kind] = names  # the same for every thread: a race writes it twice
+        for name in names:  # props, rule targets
+            _collect_refs(getattr(value, name), out)
 
 
 __all__ = ["CdkTarget", "render"]
