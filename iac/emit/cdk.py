@@ -677,7 +677,9 @@ def _render(speller: CdkTarget) -> Rendered:
         )
         var = speller.vars[construct_id("Output", o.id)]
         pin = speller.line(Call(f"{var}.override_logical_id", (o.id,)))
-        outputs.append((o, speller.line(call, lead=f"{var} = ") + "\n" + pin))
+        comment = "# " + source_comment(o.source, "output " + o.name)
+        text = comment + "\n" + speller.line(call, lead=f"{var} = ") + "\n" + pin
+        outputs.append(_indented(text))
     # A block reads its body, its source line, whether and how its variable is read
     # and the variables (in the render cache's scope): kept while those are unchanged.
     blocks = []
@@ -686,10 +688,9 @@ def _render(speller: CdkTarget) -> Rendered:
         for node, body in chunk_bodies:
             where = node.source.where() if node.source else None
             key = ("block", body, where, node.id in speller.used, speller.spelling(node.id))
-            texts.append(
-                speller.node_memo(node, key, functools.partial(_block, speller, body=body))
-            )
-        blocks.append((name, texts))
+            block = functools.partial(_block, speller, body=body, where=where)
+            texts.append(speller.node_memo(node, key, block))
+        blocks.append((name, "\n\n".join(texts)))
     # Params are CDK context values (`cdk deploy -c stage=prod`), known at synth time,
     # so names are built in Python; the CDK guide advises against CfnParameter.
     params = []
@@ -703,7 +704,7 @@ def _render(speller: CdkTarget) -> Rendered:
             call = Call("cdk.CfnParameter", (Code("self"), p.id), kwargs)
         else:
             call = Call("context", (Code("self"), p.name, _default(p.type, p.default)))
-        params.append(speller.line(call, lead=f"{speller.var(p.id)} = "))
+        params.append(_indented(speller.line(call, lead=f"{speller.var(p.id)} = ")))
     stack_class = f"{pascal(plan.app)}Stack"
     module = f"{plan.app}_stack"
     imports = sorted(IMPORTS[m] for m in speller.modules if m in IMPORTS)
@@ -720,7 +721,6 @@ def _render(speller: CdkTarget) -> Rendered:
         has_assets=bool(plan.assets),
         helpers=speller.helpers,
         pins=any(n.type in L2_TYPES for n in plan.nodes),
-        source_comment=source_comment,
     )
     # The stack of a stage: its id holds the params of the name prefix, so deploying
     # `-c stage=prod` makes a stack beside dev's, never a change to it.
@@ -766,9 +766,10 @@ def construct_id(section: str, logical: str) -> str:
     return f"{section}:{logical}"
 
 
-def _block(speller: CdkTarget, node: Node, body: str) -> str:
-    """One node's statements: its source comment, the construct, its logical ID pin."""
-    lines = [f"# {source_comment(node.source, node.label)}"]
+def _block(speller: CdkTarget, node: Node, body: str, where: str | None) -> str:
+    """One node's statements, indented for a method: its source comment, the
+    construct, its logical ID pin."""
+    lines = [f"# {where}  {node.label}" if where is not None else f"# {node.label}"]
     var = speller.spelling(node.id)
     if node.type in L2_TYPES or node.id in speller.used:
         body = f"{var} = {body}"
@@ -790,7 +791,17 @@ def _block(speller: CdkTarget, node: Node, body: str) -> str:
     for dep in node.depends_on:
         call = Call(f"{var}.node.add_dependency", (Code(speller.spelling(dep)),))
         lines.append(speller.line(call))
-    return "\n".join(lines)
+    return _indented("\n".join(lines))
+
+
+def _indented(text: str) -> str:
+    """`text` moved right by BASE_INDENT, blank lines left blank (Jinja's `indent`,
+    without its cost per line: a stack has one block per node)."""
+    pad = " " * BASE_INDENT
+    if "\n\n" not in text and not text.endswith("\n"):
+        return pad + text.replace("\n", "\n" + pad)
+    first, *rest = text.split("\n")
+    return "\n".join([pad + first] + [pad + line if line else line for line in rest])
 
 
 def _default(kind: str, default: Any) -> Expr:
@@ -878,8 +889,9 @@ def _arrange(nodes: list[Node], deps: dict[str, set[str]]) -> tuple[list[list[No
         return [], cycle
     position = {n.id: i for i, n in enumerate(ordered)}
     by_id = {n.id: n for n in nodes}
-    statement = {n.id: n.source for n in nodes}
-    members: dict[Any, list[str]] = {}
+    spans: dict[Any, int] = {}  # a statement's span -> its number (cheaper to hash)
+    statement = {n.id: spans.setdefault(n.source, len(spans)) for n in nodes}
+    members: dict[int, list[str]] = {}
     for n in ordered:
         members.setdefault(statement[n.id], []).append(n.id)
     users: dict[str, list[str]] = {n.id: [] for n in nodes}
@@ -1033,14 +1045,13 @@ _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def _collect_refs(value: Any, out: list[str]) -> None:
+    # Leaves are skipped before the call: most fields of most props are strings.
     kind = type(value)
-    if kind in _LEAVES:
-        return
     if kind is Ref:
         out.append(value.node)
     elif kind is Sub:
         for part in value.parts:
-            if type(part) is not str:
+            if type(part) not in _LEAVES:
                 _collect_refs(part, out)
     elif kind is Json:
         _collect_refs(value.value, out)
@@ -1049,18 +1060,22 @@ def _collect_refs(value: Any, out: list[str]) -> None:
         _collect_refs(value.conditions, out)
     elif kind is dict:
         for item in value.values():
-            _collect_refs(item, out)
+            if type(item) not in _LEAVES:
+                _collect_refs(item, out)
     elif kind is list or kind is tuple:
         for item in value:
-            _collect_refs(item, out)
-    else:
+            if type(item) not in _LEAVES:
+                _collect_refs(item, out)
+    elif kind not in _LEAVES:
         names = _FIELDS.get(kind)
         if names is None:
             is_data = dataclasses.is_dataclass(value) and not isinstance(value, type)
             names = tuple(f.name for f in dataclasses.fields(value)) if is_data else ()
             _FIELDS[kind] = names  # the same for every thread: a race writes it twice
         for name in names:  # props, rule targets
-            _collect_refs(getattr(value, name), out)
+            item = getattr(value, name)
+            if type(item) not in _LEAVES:
+                _collect_refs(item, out)
 
 
 __all__ = ["CdkTarget", "render"]

@@ -17,12 +17,6 @@ def root(context, missing=missing, environment=environment):
     l_0_params = resolve('params')
     l_0_methods = resolve('methods')
     l_0_outputs = resolve('outputs')
-    try:
-        t_1 = environment.filters['indent']
-    except KeyError:
-        @internalcode
-        def t_1(*unused):
-            raise TemplateRuntimeError("No filter named 'indent' found.")
     pass
     yield '"""The '
     yield str(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'app'))
@@ -65,7 +59,7 @@ def root(context, missing=missing, environment=environment):
     for l_1_text in (undefined(name='params') if l_0_params is missing else l_0_params):
         _loop_vars = {}
         pass
-        yield str(t_1(l_1_text, 8, first=True))
+        yield str(l_1_text)
         yield '\n'
     l_1_text = missing
     for (l_1_name, l_1__) in (undefined(name='methods') if l_0_methods is missing else l_0_methods):
@@ -78,37 +72,24 @@ def root(context, missing=missing, environment=environment):
     if (undefined(name='outputs') if l_0_outputs is missing else l_0_outputs):
         pass
         yield '        self._outputs()\n'
-    l_1_loop = missing
-    for (l_1_name, l_1_blocks), l_1_loop in LoopContext((undefined(name='methods') if l_0_methods is missing else l_0_methods), undefined):
+    for (l_1_name, l_1_body) in (undefined(name='methods') if l_0_methods is missing else l_0_methods):
         _loop_vars = {}
         pass
         yield '\n    def '
         yield str(l_1_name)
         yield '(self) -> None:\n'
-        l_2_loop = missing
-        for l_2_block, l_2_loop in LoopContext(l_1_blocks, undefined):
-            _loop_vars = {}
-            pass
-            if (not environment.getattr(l_2_loop, 'first')):
-                pass
-                yield '\n'
-            yield str(t_1(l_2_block, 8, first=True))
-            yield '\n'
-        l_2_loop = l_2_block = missing
-    l_1_loop = l_1_name = l_1_blocks = missing
+        yield str(l_1_body)
+        yield '\n'
+    l_1_name = l_1_body = missing
     if (undefined(name='outputs') if l_0_outputs is missing else l_0_outputs):
         pass
         yield '\n    def _outputs(self) -> None:\n'
-        for (l_1_o, l_1_text) in (undefined(name='outputs') if l_0_outputs is missing else l_0_outputs):
-            l_1_source_comment = resolve('source_comment')
+        for l_1_text in (undefined(name='outputs') if l_0_outputs is missing else l_0_outputs):
             _loop_vars = {}
             pass
-            yield '        # '
-            yield str(context.call((undefined(name='source_comment') if l_1_source_comment is missing else l_1_source_comment), environment.getattr(l_1_o, 'source'), str_join(('output ', environment.getattr(l_1_o, 'name'), )), _loop_vars=_loop_vars))
+            yield str(l_1_text)
             yield '\n'
-            yield str(t_1(l_1_text, 8, first=True))
-            yield '\n'
-        l_1_o = l_1_text = l_1_source_comment = missing
+        l_1_text = missing
 
 blocks = {}
-debug_info = '1=28&3=30&4=33&6=36&12=40&13=43&16=47&25=50&34=53&46=56&55=59&64=63&67=65&68=68&70=71&71=75&73=78&76=82&78=86&79=89&80=92&83=95&86=99&89=102&90=107&91=109'
+debug_info = '1=22&3=24&4=27&6=30&12=34&13=37&16=41&25=44&34=47&46=50&55=53&64=57&67=59&68=62&70=65&71=69&73=72&76=75&78=79&79=81&81=84&84=87&85=90'
