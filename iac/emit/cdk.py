@@ -352,6 +352,13 @@ class CdkTarget(Target):
     # -- values
     def expr(self, value: Any) -> Expr:
         """A plan value as a Python expression."""
+        kind = type(value)  # the common kinds first, before `spell`'s chain of tests
+        if kind is str or kind is Code or kind is Call or kind is PyDict or kind is PyList:
+            return value  # type: ignore[no-any-return]
+        if kind is Ref:
+            return self.ref(value)
+        if kind is dict:
+            return self.spell_dict(value)
         if isinstance(value, str | Code | Call | PyDict | PyList):
             return value
         return self.spell(value)  # type: ignore[no-any-return]

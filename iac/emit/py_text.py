@@ -142,6 +142,10 @@ def layout(expr: Expr, indent: int, lead: str = "", tail: str = "", margin: int 
 
     Continuation lines are written `margin` columns left of where they sit in the
     file (a statement laid out at its final column, written relative to its block)."""
+    if isinstance(expr, str):  # a leaf is one line, however long
+        return lead + py_str(expr) + tail
+    if isinstance(expr, Code):
+        return lead + expr.text + tail
     return _layout(expr, indent, lead, tail, {}, margin)
 
 
