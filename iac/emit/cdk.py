@@ -5,7 +5,12 @@ L2 would grant IAM on its own (rule targets, integrations, permissions, state
 machines, task definitions) or build more than the plan has (an L2 `Cluster` or
 `Vpc` makes its own VPC, subnets and NAT gateways). Every resource keeps the
 logical ID the other targets use: L1 constructs sit directly in the stack under
-that ID, L2 ones get it through `override_logical_id`.
+that ID, L2 ones get it through `override_logical_id`. The `aws_lambda_event_sources`
+classes are not used: they grant the role on their own and make the mapping under an
+ID of their own inside the function (docs/language.md, "Choices").
+
+The stack has one method per source statement, called in order from `__init__`
+(`_arrange`); a construct another method reads is an attribute of the stack.
 """
 
 from __future__ import annotations
@@ -97,6 +102,12 @@ L2_TYPES = {
     "queue_policy", "topic_policy", "secret", "bus", "http_api", "api_stage",
     "event_source_mapping", "subscription",
 }  # fmt: skip
+# Node types that come with a statement's own resource or edge (a method is named after
+# the resource, not these).
+ATTACHMENTS = {
+    "role", "log_group", "permission", "api_integration", "bucket_policy", "queue_policy",
+    "topic_policy", "event_invoke_config", "api_authorizer",
+}  # fmt: skip
 MODULES = {
     "function": ["lambda_"],
     "role": ["iam"],
@@ -172,6 +183,22 @@ TAKEN = set(IMPORTS) | set(STDLIB) | {"cdk", "self", "Path", "Any", "Construct",
 TAKEN |= {"asset"}
 TAKEN |= {"resource_of", "fifo_name", "kwargs", "scope", "construct_id", "super", "str"}
 TAKEN |= {"context", "stream_arn", "app"}  # the helpers and app.py's app
+# What `cdk.Stack` itself defines (aws-cdk-lib 2.275): constructs are attributes of the
+# stack (`self.orders`), so none may take one of these names (a resource `node` would
+# replace the stack's own). tests/test_cdk.py holds this list to the pinned library.
+STACK_NAMES = frozenset({
+    "_allocate_logical_id", "account", "add_dependency", "add_metadata",
+    "add_stack_dependency", "add_stack_tag", "add_transform", "artifact_id",
+    "availability_zones", "bundling_required", "consume_list_reference", "consume_reference",
+    "dependencies", "env", "environment", "export_string_list_value", "export_value",
+    "format_arn", "get_logical_id", "is_construct", "is_stack", "nested",
+    "nested_stack_parent", "nested_stack_resource", "node", "notification_arns", "of",
+    "partition", "region", "regional_fact", "remove_stack_tag", "rename_logical_id",
+    "report_missing_context_key", "resolve", "split_arn", "stack_id", "stack_name",
+    "synthesizer", "tags", "template_file", "template_options", "termination_protection",
+    "to_json_string", "to_string", "to_yaml_string", "url_suffix", "with_",
+})  # fmt: skip
+TAKEN |= STACK_NAMES
 
 
 def snake(node_id: str) -> str:
@@ -234,6 +261,12 @@ class CdkTarget(Target):
         self.used: set[str] = set()  # ids whose variable is read
         self.modules: set[str] = set()
         self.helpers: set[str] = set()  # module-level helpers the stack calls
+        self._context: dict[str, Any] | None = None
+        # How a construct is read: `self.orders` where another method reads it, else
+        # the local `orders` (set by `arrange`); and the methods, each with its nodes.
+        self.spelled: dict[str, str] = {}
+        self.methods: list[tuple[str, list[Node]]] | None = None
+        self.cycle: Node | None = None
         taken = set(TAKEN)
         items = [(p.id, snake(p.id)) for p in plan.params]
         items += [(n.id, snake(n.id)) for n in plan.nodes]
@@ -248,8 +281,40 @@ class CdkTarget(Target):
 
     # -- names and references
     def var(self, item_id: str) -> str:
+        """How the construct (or param) `item_id` is read, noting that it is."""
         self.used.add(item_id)
-        return self.vars[item_id]
+        return self.spelling(item_id)
+
+    def spelling(self, item_id: str) -> str:
+        return self.spelled.get(item_id) or self.vars[item_id]
+
+    def arrange(self) -> list[tuple[str, list[Node]]]:
+        """The stack's methods (one per source statement, see `_arrange`) and how each
+        construct is read; computed once per render, before any node is rendered."""
+        if self.methods is not None:
+            return self.methods
+        nodes = self.plan.nodes
+        deps = _dependencies(nodes, lambda n: self.node_memo(n, "deps", _node_deps))
+        chunks, self.cycle = _arrange(nodes, deps)
+        method_of = {n.id: i for i, chunk in enumerate(chunks) for n in chunk}
+        shared = {p.id for p in self.plan.params}  # read in __init__, used by methods
+        shared.update(r for o in self.plan.outputs for r in _refs(o.value))
+        for n in nodes:
+            shared.update(d for d in deps[n.id] if method_of.get(d) != method_of.get(n.id))
+        self.spelled = {i: "self." + self.vars[i] for i in sorted(shared) if i in self.vars}
+        taken = set(STACK_NAMES) | {"_outputs"}
+        self.methods = []
+        index = {n.id: i for i, n in enumerate(nodes)}
+        for chunk in chunks:
+            # Named after the statement's own resource or edge (`function resize`, an
+            # api's route), not after what it comes with (its role, a permission).
+            main = min(chunk, key=lambda n: (n.type in ATTACHMENTS, ": " in n.label, index[n.id]))
+            name = "_" + self.vars[main.id]
+            while name in taken:
+                name += "_"
+            taken.add(name)
+            self.methods.append((name, chunk))
+        return self.methods
 
     def construct(self, ref: Ref) -> Code:
         """The construct behind a reference (where a CDK prop takes the construct)."""
@@ -287,6 +352,13 @@ class CdkTarget(Target):
     # -- values
     def expr(self, value: Any) -> Expr:
         """A plan value as a Python expression."""
+        kind = type(value)  # the common kinds first, before `spell`'s chain of tests
+        if kind is str or kind is Code or kind is Call or kind is PyDict or kind is PyList:
+            return value  # type: ignore[no-any-return]
+        if kind is Ref:
+            return self.ref(value)
+        if kind is dict:
+            return self.spell_dict(value)
         if isinstance(value, str | Code | Call | PyDict | PyList):
             return value
         return self.spell(value)  # type: ignore[no-any-return]
@@ -460,45 +532,61 @@ class CdkTarget(Target):
     # lines are measured at their final column, written relative to the statement.
     def kw(self, name: str, value: Any, indent: int = 4) -> str:
         """`name=value,` at `indent` inside a statement."""
-        return _relative(layout(self.expr(value), BASE_INDENT + indent, f"{name}=", ","))
+        return layout(self.expr(value), BASE_INDENT + indent, name + "=", ",", BASE_INDENT)
 
     def arg(self, value: Any, indent: int = 4) -> str:
-        return _relative(layout(self.expr(value), BASE_INDENT + indent, "", ","))
+        return layout(self.expr(value), BASE_INDENT + indent, "", ",", BASE_INDENT)
 
     def line(self, expr: Expr, indent: int = 0, lead: str = "") -> str:
-        return _relative(layout(expr, BASE_INDENT + indent, lead))
+        return layout(expr, BASE_INDENT + indent, lead, "", BASE_INDENT)
 
     # -- rendering: the functions templates call are this render's, passed in the context
+    def template_context(self) -> dict[str, Any]:
+        """What every template of this render reads beside its own values: built once
+        per render (4,000 nodes made 4,000 copies of it), with Jinja's globals."""
+        if self._context is None:
+            self._context = {
+                **self.environment().globals,
+                "target": self,
+                "kw": self.kw,
+                "arg": self.arg,
+                "construct": self.construct,
+                "expr": self.expr,
+                "line": self.line,
+                "key": key,
+                "target_kwargs": self.target_kwargs,
+                "fifo_name": self.fifo_name,
+                "own_var": self.own_var,
+                "param_construct": self.param_construct,
+                "definition": self.definition,
+                "filter_policy": filter_policy,
+                "Call": Call,
+                "Code": Code,
+                "PyList": PyList,
+            }
+        return self._context
+
     def render_template(self, template: jinja2.Template, **context: Any) -> str:
-        functions = {
-            "kw": self.kw,
-            "arg": self.arg,
-            "construct": self.construct,
-            "expr": self.expr,
-            "line": self.line,
-            "key": key,
-            "target_kwargs": self.target_kwargs,
-            "fifo_name": self.fifo_name,
-            "own_var": self.own_var,
-            "param_construct": self.param_construct,
-            "definition": self.definition,
-            "filter_policy": filter_policy,
-            "Call": Call,
-            "Code": Code,
-            "PyList": PyList,
-        }
-        return super().render_template(template, **functions, **context)
+        # `Template.render` merges the globals into a fresh context on every call; the
+        # shared context (the same names) skips that copy.
+        names = {**self.template_context(), **context}
+        env = template.environment
+        try:
+            return env.concat(template.root_render_func(template.new_context(names, shared=True)))
+        except Exception:
+            env.handle_exception()
 
     def body(self, node: Node) -> str:
         """A node's construct, from its template."""
         template = self.node_template(node)
         assert template is not None  # every type of MODULES has one
-        return self.render_template(template, node=node, p=node.props, var=self.vars[node.id])
+        return self.render_template(template, node=node, p=node.props, var=self.spelling(node.id))
 
     render_effects = ("diagnostics", "used", "helpers")
 
     def render_scope(self) -> Any:
-        return self.vars  # a variable's name depends on every other's
+        self.arrange()  # a variable's name depends on every other's, and on the methods
+        return self.vars, self.spelled
 
     def render_layout(self, name: str, **context: Any) -> str:
         template = self.get_template(name)
@@ -523,11 +611,6 @@ def fstring(parts: list[Any], spelled: list[Any]) -> Code | None:
         else:
             return None
     return Code("f" + quote + "".join(out) + quote)
-
-
-def _relative(text: str) -> str:
-    first, *rest = text.split("\n")
-    return "\n".join([first] + [line[BASE_INDENT:] for line in rest])
 
 
 def _sub_name(part: Any) -> str:
@@ -570,20 +653,21 @@ def _literal(value: Any) -> Expr:
 def _render(speller: CdkTarget) -> Rendered:
     plan = speller.plan
     out = Rendered(diagnostics=speller.diagnostics)
-    ordered, cycle = _ordered(plan.nodes, lambda n: speller.node_memo(n, "refs", _node_refs))
-    if cycle is not None:
-        speller.unsupported(cycle, "resources that refer to each other in a cycle")
+    methods = speller.arrange()
+    if speller.cycle is not None:
+        speller.unsupported(speller.cycle, "resources that refer to each other in a cycle")
         return out
-    missing = sorted({n.type for n in ordered if n.type not in MODULES})
+    missing = sorted({n.type for n in plan.nodes if n.type not in MODULES})
     for kind in missing:
-        first = next(n for n in ordered if n.type == kind)
+        first = next(n for n in plan.nodes if n.type == kind)
         speller.unsupported(first, f"`{kind}` resources")
     if missing:
         return out
     bodies = []
-    for node in ordered:
-        bodies.append((node, speller.cached(node, speller.body)))
-        speller.modules.update(MODULES[node.type])
+    for _, chunk in methods:
+        bodies.append([(node, speller.cached(node, speller.body)) for node in chunk])
+        for node in chunk:
+            speller.modules.update(MODULES[node.type])
     for node in plan.nodes:
         speller.used.update((node.id, *node.depends_on) if node.depends_on else ())
         if isinstance(node.props, FunctionProps):
@@ -600,14 +684,20 @@ def _render(speller: CdkTarget) -> Rendered:
         )
         var = speller.vars[construct_id("Output", o.id)]
         pin = speller.line(Call(f"{var}.override_logical_id", (o.id,)))
-        outputs.append((o, speller.line(call, lead=f"{var} = ") + "\n" + pin))
-    # A block reads its body, its source line, whether its variable is used and the
-    # variables (in the render cache's scope): kept while those are unchanged.
+        comment = "# " + source_comment(o.source, "output " + o.name)
+        text = comment + "\n" + speller.line(call, lead=f"{var} = ") + "\n" + pin
+        outputs.append(_indented(text))
+    # A block reads its body, its source line, whether and how its variable is read
+    # and the variables (in the render cache's scope): kept while those are unchanged.
     blocks = []
-    for node, body in bodies:
-        where = node.source.where() if node.source else None
-        key = ("block", body, where, node.id in speller.used)
-        blocks.append(speller.node_memo(node, key, functools.partial(_block, speller, body=body)))
+    for (name, _), chunk_bodies in zip(methods, bodies, strict=True):
+        texts = []
+        for node, body in chunk_bodies:
+            where = node.source.where() if node.source else None
+            key = ("block", body, where, node.id in speller.used, speller.spelling(node.id))
+            block = functools.partial(_block, speller, body=body, where=where)
+            texts.append(speller.node_memo(node, key, block))
+        blocks.append((name, "\n\n".join(texts)))
     # Params are CDK context values (`cdk deploy -c stage=prod`), known at synth time,
     # so names are built in Python; the CDK guide advises against CfnParameter.
     params = []
@@ -621,7 +711,7 @@ def _render(speller: CdkTarget) -> Rendered:
             call = Call("cdk.CfnParameter", (Code("self"), p.id), kwargs)
         else:
             call = Call("context", (Code("self"), p.name, _default(p.type, p.default)))
-        params.append(speller.line(call, lead=f"{speller.vars[p.id]} = "))
+        params.append(_indented(speller.line(call, lead=f"{speller.var(p.id)} = ")))
     stack_class = f"{pascal(plan.app)}Stack"
     module = f"{plan.app}_stack"
     imports = sorted(IMPORTS[m] for m in speller.modules if m in IMPORTS)
@@ -632,13 +722,12 @@ def _render(speller: CdkTarget) -> Rendered:
         imports=imports,
         stdlib=stdlib,
         params=params,
-        blocks=blocks,
+        methods=blocks,
         outputs=outputs,
         stack_class=stack_class,
         has_assets=bool(plan.assets),
         helpers=speller.helpers,
         pins=any(n.type in L2_TYPES for n in plan.nodes),
-        source_comment=source_comment,
     )
     # The stack of a stage: its id holds the params of the name prefix, so deploying
     # `-c stage=prod` makes a stack beside dev's, never a change to it.
@@ -684,10 +773,11 @@ def construct_id(section: str, logical: str) -> str:
     return f"{section}:{logical}"
 
 
-def _block(speller: CdkTarget, node: Node, body: str) -> str:
-    """One node's statements: its source comment, the construct, its logical ID pin."""
-    lines = [f"# {source_comment(node.source, node.label)}"]
-    var = speller.vars[node.id]
+def _block(speller: CdkTarget, node: Node, body: str, where: str | None) -> str:
+    """One node's statements, indented for a method: its source comment, the
+    construct, its logical ID pin."""
+    lines = [f"# {where}  {node.label}" if where is not None else f"# {node.label}"]
+    var = speller.spelling(node.id)
     if node.type in L2_TYPES or node.id in speller.used:
         body = f"{var} = {body}"
     lines.append(body.rstrip("\n"))
@@ -706,8 +796,19 @@ def _block(speller: CdkTarget, node: Node, body: str) -> str:
         vpc = Call(f"resource_of({var}).add_property_override", ("VpcConfig", speller.expr(config)))
         lines.append(speller.line(vpc))
     for dep in node.depends_on:
-        lines.append(f"{var}.node.add_dependency({speller.vars[dep]})")
-    return "\n".join(lines)
+        call = Call(f"{var}.node.add_dependency", (Code(speller.spelling(dep)),))
+        lines.append(speller.line(call))
+    return _indented("\n".join(lines))
+
+
+def _indented(text: str) -> str:
+    """`text` moved right by BASE_INDENT, blank lines left blank (Jinja's `indent`,
+    without its cost per line: a stack has one block per node)."""
+    pad = " " * BASE_INDENT
+    if "\n\n" not in text and not text.endswith("\n"):
+        return pad + text.replace("\n", "\n" + pad)
+    first, *rest = text.split("\n")
+    return "\n".join([pad + first] + [pad + line if line else line for line in rest])
 
 
 def _default(kind: str, default: Any) -> Expr:
@@ -736,19 +837,14 @@ def _text(value: Any, speller: CdkTarget) -> Expr:
     return speller.expr(value)
 
 
-def _node_refs(node: Node) -> list[str]:
-    return _refs(node.props)
+def _node_deps(node: Node) -> tuple[str, ...]:
+    """The ids a node's construct reads: its references and its dependencies."""
+    return (*_refs(node.props), *node.depends_on)
 
 
-def _ordered(
-    nodes: list[Node], refs: Callable[[Node], list[str]] = _node_refs
-) -> tuple[list[Node], Node | None]:
+def _ordered(nodes: list[Node], deps: dict[str, set[str]]) -> tuple[list[Node], Node | None]:
     """Plan order, except that a node comes after every node it refers to (Python
     needs a variable before its use); or the first node of a cycle."""
-    ids = {n.id for n in nodes}
-    deps = {n.id: {r for r in refs(n) if r in ids and r != n.id} for n in nodes}
-    for n in nodes:
-        deps[n.id] |= {d for d in n.depends_on if d in ids}
     # Kahn's algorithm, always taking the earliest ready node in plan order.
     index = {n.id: i for i, n in enumerate(nodes)}
     waiting = {n.id: len(deps[n.id]) for n in nodes}
@@ -772,22 +868,221 @@ def _ordered(
     return done, None
 
 
+def _dependencies(
+    nodes: list[Node], reads: Callable[[Node], tuple[str, ...]]
+) -> dict[str, set[str]]:
+    ids = {n.id for n in nodes}
+    deps: dict[str, set[str]] = {}
+    for n in nodes:
+        found = {r for r in reads(n) if r in ids}
+        found.discard(n.id)
+        deps[n.id] = found
+    return deps
+
+
+def _arrange(nodes: list[Node], deps: dict[str, set[str]]) -> tuple[list[list[Node]], Node | None]:
+    """The stack's methods: the nodes of each source statement (a resource, an edge)
+    together, each method after every method whose constructs it reads; or the
+    first node of a cycle.
+
+    A statement's nodes can't always stay together: a queue's policy names the rules
+    that send to it, and the rules name the queue. Such a node ("late": it reads, by
+    way of other statements, something its own statement makes) goes to a second
+    method of its statement, after those rules. Statements are grouped into strongly
+    connected components first, so only nodes in a cycle of statements are examined.
+    """
+    ordered, cycle = _ordered(nodes, deps)
+    if cycle is not None:
+        return [], cycle
+    position = {n.id: i for i, n in enumerate(ordered)}
+    by_id = {n.id: n for n in nodes}
+    spans: dict[Any, int] = {}  # a statement's span -> its number (cheaper to hash)
+    statement = {n.id: spans.setdefault(n.source, len(spans)) for n in nodes}
+    members: dict[int, list[str]] = {}
+    for n in ordered:
+        members.setdefault(statement[n.id], []).append(n.id)
+    users: dict[str, list[str]] = {n.id: [] for n in nodes}
+    for n in nodes:
+        for dep in deps[n.id]:
+            users[dep].append(n.id)
+    reads = {
+        key: {statement[d] for m in ids for d in deps[m]} - {key} for key, ids in members.items()
+    }
+    component = _components(list(members), reads)
+    size: dict[int, int] = {}
+    for c in component.values():
+        size[c] = size.get(c, 0) + 1
+    late: set[str] = set()
+    for key, ids in members.items():
+        if size[component[key]] == 1:
+            continue
+        # The nodes of this cycle of statements that read this statement's nodes.
+        own = set(ids)
+        reach: set[str] = set()
+        stack = list(ids)
+        while stack:
+            for user in users[stack.pop()]:
+                if user not in reach and component[statement[user]] == component[key]:
+                    reach.add(user)
+                    stack.append(user)
+        for m in ids:  # in topological order: a node reading a late one is late too
+            if any((d in late) if d in own else (d in reach) for d in deps[m]):
+                late.add(m)
+    chunks: list[list[str]] = []
+    for ids in members.values():
+        core = [m for m in ids if m not in late]
+        chunks.extend(part for part in (core, [m for m in ids if m in late]) if part)
+    index = {n.id: i for i, n in enumerate(nodes)}
+    return [[by_id[m] for m in chunk] for chunk in _schedule(chunks, deps, index, position)], None
+
+
+def _schedule(
+    chunks: list[list[str]],
+    deps: dict[str, set[str]],
+    index: dict[str, int],
+    position: dict[str, int],
+) -> list[list[str]]:
+    """The chunks in an order where each comes after every chunk it reads, earliest
+    in plan order first. Where no chunk is ready (statements in a cycle even apart
+    from their late nodes) the chunk of the earliest node not yet written is split:
+    the part of it that reads only what is written goes now, the rest waits."""
+    owner: dict[str, int] = {}
+    pending: dict[int, list[str]] = {}
+    waiting: dict[int, int] = {}
+    users: dict[str, set[int]] = {}  # node -> pending chunks that wait for it
+    emitted: set[str] = set()
+    ready: list[tuple[int, int]] = []  # (plan index of its first node, chunk)
+    out: list[list[str]] = []
+
+    def wait(chunk: int, ids: list[str]) -> None:
+        pending[chunk] = ids
+        outside = {d for m in ids for d in deps[m] if owner[d] != chunk and d not in emitted}
+        waiting[chunk] = len(outside)
+        for d in outside:
+            users.setdefault(d, set()).add(chunk)
+        if not outside:
+            heapq.heappush(ready, (min(index[m] for m in ids), chunk))
+
+    def emit(ids: list[str]) -> None:
+        out.append(ids)
+        emitted.update(ids)
+        for m in ids:
+            for user in users.pop(m, ()):
+                waiting[user] -= 1
+                if not waiting[user]:
+                    heapq.heappush(ready, (min(index[x] for x in pending[user]), user))
+
+    for chunk, ids in enumerate(chunks):
+        owner.update(dict.fromkeys(ids, chunk))
+    for chunk, ids in enumerate(chunks):
+        wait(chunk, ids)
+    written = iter(sorted(position, key=position.__getitem__))
+    fresh = len(chunks)
+    while pending:
+        if ready:
+            emit(pending.pop(heapq.heappop(ready)[1]))
+            continue
+        first = next(m for m in written if m not in emitted)
+        stuck = owner[first]
+        ids = pending.pop(stuck)
+        for waiters in users.values():
+            waiters.discard(stuck)
+        now: list[str] = []
+        for m in ids:  # in topological order
+            if all(d in emitted or d in now for d in deps[m]):
+                now.append(m)
+        emit(now)
+        rest = [m for m in ids if m not in now]
+        if rest:
+            owner.update(dict.fromkeys(rest, fresh))
+            wait(fresh, rest)
+            fresh += 1
+    return out
+
+
+def _components(keys: list[Any], edges: dict[Any, set[Any]]) -> dict[Any, int]:
+    """Tarjan's strongly connected components, without recursion: key -> component."""
+    number: dict[Any, int] = {}
+    low: dict[Any, int] = {}
+    component: dict[Any, int] = {}
+    stack: list[Any] = []
+    on_stack: set[Any] = set()
+    for root in keys:
+        if root in number:
+            continue
+        work = [(root, iter(edges[root]))]
+        number[root] = low[root] = len(number)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            key, children = work[-1]
+            for child in children:
+                if child not in number:
+                    number[child] = low[child] = len(number)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(edges[child])))
+                    break
+                if child in on_stack:
+                    low[key] = min(low[key], number[child])
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[key])
+                if low[key] == number[key]:
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component[member] = number[key]
+                        if member == key:
+                            break
+    return component
+
+
 def _refs(value: Any) -> list[str]:
-    if isinstance(value, Ref):
-        return [value.node]
-    if isinstance(value, Sub):
-        return [r for p in value.parts for r in _refs(p)]
-    if isinstance(value, Json):
-        return _refs(value.value)
-    if isinstance(value, Statement):
-        return _refs(list(value.resources)) + _refs(value.conditions)
-    if isinstance(value, dict):
-        return [r for v in value.values() for r in _refs(v)]
-    if isinstance(value, list | tuple):
-        return [r for v in value for r in _refs(v)]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):  # props, rule targets
-        return [r for f in dataclasses.fields(value) for r in _refs(getattr(value, f.name))]
-    return []
+    out: list[str] = []
+    _collect_refs(value, out)
+    return out
+
+
+# Plan values that hold no reference: skipped before any other test (most values are).
+_LEAVES = frozenset({str, int, float, bool, type(None), Param, Pseudo, Az})
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _collect_refs(value: Any, out: list[str]) -> None:
+    # Leaves are skipped before the call: most fields of most props are strings.
+    kind = type(value)
+    if kind is Ref:
+        out.append(value.node)
+    elif kind is Sub:
+        for part in value.parts:
+            if type(part) not in _LEAVES:
+                _collect_refs(part, out)
+    elif kind is Json:
+        _collect_refs(value.value, out)
+    elif kind is Statement:
+        _collect_refs(value.resources, out)
+        _collect_refs(value.conditions, out)
+    elif kind is dict:
+        for item in value.values():
+            if type(item) not in _LEAVES:
+                _collect_refs(item, out)
+    elif kind is list or kind is tuple:
+        for item in value:
+            if type(item) not in _LEAVES:
+                _collect_refs(item, out)
+    elif kind not in _LEAVES:
+        names = _FIELDS.get(kind)
+        if names is None:
+            is_data = dataclasses.is_dataclass(value) and not isinstance(value, type)
+            names = tuple(f.name for f in dataclasses.fields(value)) if is_data else ()
+            _FIELDS[kind] = names  # the same for every thread: a race writes it twice
+        for name in names:  # props, rule targets
+            item = getattr(value, name)
+            if type(item) not in _LEAVES:
+                _collect_refs(item, out)
 
 
 __all__ = ["CdkTarget", "render"]

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 LINE_LENGTH = 88  # ruff's default
 _ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
+@lru_cache(maxsize=4096)  # the same names and actions recur across resources
 def py_str(text: str) -> str:
     """A Python string literal that evaluates to exactly `text`.
 
@@ -96,47 +98,80 @@ Expr = str | Code | Call | PyDict | PyList
 def flat(expr: Expr, memo: dict[int, str] | None = None) -> str:
     """The expression on one line. `memo` (by object id, for one layout) keeps each
     sub-expression's flat form, so `layout` spells each once, not once per level."""
+    return _flat(expr, {} if memo is None else memo)
+
+
+def _flat(expr: Expr, memo: dict[int, str]) -> str:
     if isinstance(expr, str):
         return py_str(expr)
     if isinstance(expr, Code):
         return expr.text
-    if memo is not None:
-        known = memo.get(id(expr))
-        if known is not None:
-            return known
-    open_, items, close = _parts(expr, memo)
-    text = open_ + ", ".join(lead + flat(e, memo) for lead, e in items) + close
-    if memo is not None:
-        memo[id(expr)] = text
+    known = memo.get(id(expr))
+    if known is not None:
+        return known
+    if isinstance(expr, Call):
+        items = [_flat(a, memo) for a in expr.args]
+        items += [k + "=" + _flat(v, memo) for k, v in expr.kwargs]
+        text = expr.func + "(" + ", ".join(items) + ")"
+    elif isinstance(expr, PyDict):
+        text = (
+            "{" + ", ".join([_flat(k, memo) + ": " + _flat(v, memo) for k, v in expr.items]) + "}"
+        )
+    elif isinstance(expr, PyList):
+        text = "[" + ", ".join([_flat(e, memo) for e in expr.items]) + "]"
+    else:
+        raise TypeError(f"not an expression: {expr!r}")
+    memo[id(expr)] = text
     return text
 
 
-def _parts(
-    expr: Any, memo: dict[int, str] | None = None
-) -> tuple[str, list[tuple[str, Expr]], str]:
+def _items(expr: Any, memo: dict[int, str]) -> tuple[str, list[tuple[str, Expr]], str]:
     """Opening text, (lead, item) pairs and closing text of a bracketed expression."""
     if isinstance(expr, Call):
-        items = [("", a) for a in expr.args] + [(f"{k}=", v) for k, v in expr.kwargs]
+        items = [("", a) for a in expr.args] + [(k + "=", v) for k, v in expr.kwargs]
         return expr.func + "(", items, ")"
     if isinstance(expr, PyDict):
-        return "{", [(flat(k, memo) + ": ", v) for k, v in expr.items], "}"
+        return "{", [(_flat(k, memo) + ": ", v) for k, v in expr.items], "}"
     if isinstance(expr, PyList):
         return "[", [("", e) for e in expr.items], "]"
     raise TypeError(f"not an expression: {expr!r}")
 
 
-def layout(expr: Expr, indent: int, lead: str = "", tail: str = "") -> str:
-    """`lead + expr + tail` starting at column `indent`, without the leading spaces."""
-    return _layout(expr, indent, lead, tail, {})
+def layout(expr: Expr, indent: int, lead: str = "", tail: str = "", margin: int = 0) -> str:
+    """`lead + expr + tail` starting at column `indent`, without the leading spaces.
+
+    Continuation lines are written `margin` columns left of where they sit in the
+    file (a statement laid out at its final column, written relative to its block)."""
+    if isinstance(expr, str):  # a leaf is one line, however long
+        return lead + py_str(expr) + tail
+    if isinstance(expr, Code):
+        return lead + expr.text + tail
+    return _layout(expr, indent, lead, tail, {}, margin)
 
 
-def _layout(expr: Expr, indent: int, lead: str, tail: str, memo: dict[int, str]) -> str:
-    text = flat(expr, memo)
-    if isinstance(expr, str | Code) or indent + width(lead + text + tail) <= LINE_LENGTH:
-        return lead + text + tail
-    open_, items, close = _parts(expr, memo)
+def _layout(
+    expr: Expr, indent: int, lead: str, tail: str, memo: dict[int, str], margin: int
+) -> str:
+    text = _flat(expr, memo)
+    line = lead + text + tail
+    size = len(line) if line.isascii() else width(line)
+    if indent + size <= LINE_LENGTH or isinstance(expr, str | Code):
+        return line
+    open_, items, close = _items(expr, memo)
     if not items:
-        return lead + text + tail
-    pad = " " * (indent + 4)
-    lines = [pad + _layout(e, indent + 4, item_lead, ",", memo) for item_lead, e in items]
-    return lead + open_ + "\n" + "\n".join(lines) + "\n" + " " * indent + close + tail
+        return line
+    # One item a line, each with its trailing comma; an item that fits is its flat
+    # form (already in `memo`), so only the items that break are laid out again.
+    inner = indent + 4
+    pad = " " * (inner - margin)
+    lines = []
+    for item_lead, item in items:
+        flat_item = _flat(item, memo)
+        one = item_lead + flat_item + ","
+        if inner + (len(one) if one.isascii() else width(one)) <= LINE_LENGTH or isinstance(
+            item, str | Code
+        ):
+            lines.append(pad + one)
+        else:
+            lines.append(pad + _layout(item, inner, item_lead, ",", memo, margin))
+    return lead + open_ + "\n" + "\n".join(lines) + "\n" + " " * (indent - margin) + close + tail

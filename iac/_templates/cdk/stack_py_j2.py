@@ -15,14 +15,8 @@ def root(context, missing=missing, environment=environment):
     l_0_helpers = resolve('helpers')
     l_0_stack_class = resolve('stack_class')
     l_0_params = resolve('params')
-    l_0_blocks = resolve('blocks')
+    l_0_methods = resolve('methods')
     l_0_outputs = resolve('outputs')
-    try:
-        t_1 = environment.filters['indent']
-    except KeyError:
-        @internalcode
-        def t_1(*unused):
-            raise TemplateRuntimeError("No filter named 'indent' found.")
     pass
     yield '"""The '
     yield str(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'app'))
@@ -62,37 +56,40 @@ def root(context, missing=missing, environment=environment):
     yield '\n\nclass '
     yield str((undefined(name='stack_class') if l_0_stack_class is missing else l_0_stack_class))
     yield '(cdk.Stack):\n    def __init__(self, scope: Construct, construct_id: str, **kwargs: Any) -> None:\n        super().__init__(scope, construct_id, **kwargs)\n'
-    l_1_loop = missing
-    for l_1_text, l_1_loop in LoopContext((undefined(name='params') if l_0_params is missing else l_0_params), undefined):
+    for l_1_text in (undefined(name='params') if l_0_params is missing else l_0_params):
         _loop_vars = {}
         pass
-        if environment.getattr(l_1_loop, 'first'):
+        yield str(l_1_text)
+        yield '\n'
+    l_1_text = missing
+    for (l_1_name, l_1__) in (undefined(name='methods') if l_0_methods is missing else l_0_methods):
+        _loop_vars = {}
+        pass
+        yield '        self.'
+        yield str(l_1_name)
+        yield '()\n'
+    l_1_name = l_1__ = missing
+    if (undefined(name='outputs') if l_0_outputs is missing else l_0_outputs):
+        pass
+        yield '        self._outputs()\n'
+    for (l_1_name, l_1_body) in (undefined(name='methods') if l_0_methods is missing else l_0_methods):
+        _loop_vars = {}
+        pass
+        yield '\n    def '
+        yield str(l_1_name)
+        yield '(self) -> None:\n'
+        yield str(l_1_body)
+        yield '\n'
+    l_1_name = l_1_body = missing
+    if (undefined(name='outputs') if l_0_outputs is missing else l_0_outputs):
+        pass
+        yield '\n    def _outputs(self) -> None:\n'
+        for l_1_text in (undefined(name='outputs') if l_0_outputs is missing else l_0_outputs):
+            _loop_vars = {}
             pass
+            yield str(l_1_text)
             yield '\n'
-        yield str(t_1(l_1_text, 8, first=True))
-        yield '\n'
-    l_1_loop = l_1_text = missing
-    for l_1_block in (undefined(name='blocks') if l_0_blocks is missing else l_0_blocks):
-        _loop_vars = {}
-        pass
-        yield '\n'
-        yield str(t_1(l_1_block, 8, first=True))
-        yield '\n'
-    l_1_block = missing
-    l_1_loop = missing
-    for (l_1_o, l_1_text), l_1_loop in LoopContext((undefined(name='outputs') if l_0_outputs is missing else l_0_outputs), undefined):
-        l_1_source_comment = resolve('source_comment')
-        _loop_vars = {}
-        pass
-        if environment.getattr(l_1_loop, 'first'):
-            pass
-            yield '\n'
-        yield '        # '
-        yield str(context.call((undefined(name='source_comment') if l_1_source_comment is missing else l_1_source_comment), environment.getattr(l_1_o, 'source'), str_join(('output ', environment.getattr(l_1_o, 'name'), )), _loop_vars=_loop_vars))
-        yield '\n'
-        yield str(t_1(l_1_text, 8, first=True))
-        yield '\n'
-    l_1_loop = l_1_o = l_1_text = l_1_source_comment = missing
+        l_1_text = missing
 
 blocks = {}
-debug_info = '1=28&3=30&4=33&6=36&12=40&13=43&16=47&25=50&34=53&46=56&55=59&64=63&67=66&68=69&71=72&73=75&75=79&77=83&78=87&81=91&82=93'
+debug_info = '1=22&3=24&4=27&6=30&12=34&13=37&16=41&25=44&34=47&46=50&55=53&64=57&67=59&68=62&70=65&71=69&73=72&76=75&78=79&79=81&81=84&84=87&85=90'

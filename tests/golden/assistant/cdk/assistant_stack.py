@@ -41,12 +41,24 @@ def context(scope: Construct, name: str, default: str | None) -> str:
 class AssistantStack(cdk.Stack):
     def __init__(self, scope: Construct, construct_id: str, **kwargs: Any) -> None:
         super().__init__(scope, construct_id, **kwargs)
+        self.stage = context(self, "stage", "dev")
+        self.max_tokens = context(self, "max_tokens", "1024")
+        self._client_key()
+        self._conversations()
+        self._ask()
+        self._summary_requests()
+        self._assistant_api()
+        self._assistant_api_post_ask()
+        self._assistant_api_post_summaries()
+        self._summarise()
+        self._conversations_api()
+        self._assistant_api_any_conversations_proxy()
+        self._summary_requests_message_to_summarise()
+        self._outputs()
 
-        stage = context(self, "stage", "dev")
-        max_tokens = context(self, "max_tokens", "1024")
-
+    def _client_key(self) -> None:
         # assistant.iac:27  secret client_key
-        client_key = secretsmanager.Secret(
+        self.client_key = secretsmanager.Secret(
             self,
             "ClientKey",
             secret_name="assistant-client-key",
@@ -57,10 +69,11 @@ class AssistantStack(cdk.Stack):
             ),
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(client_key).override_logical_id("ClientKey")
+        resource_of(self.client_key).override_logical_id("ClientKey")
 
+    def _conversations(self) -> None:
         # assistant.iac:31  table conversations
-        conversations = dynamodb.Table(
+        self.conversations = dynamodb.Table(
             self,
             "Conversations",
             table_name="assistant-conversations",
@@ -80,56 +93,9 @@ class AssistantStack(cdk.Stack):
             ),
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(conversations).override_logical_id("Conversations")
+        resource_of(self.conversations).override_logical_id("Conversations")
 
-        # assistant.iac:39  api assistant_api
-        assistant_api = apigwv2.HttpApi(
-            self,
-            "AssistantApi",
-            api_name="assistant-assistant-api",
-            cors_preflight=apigwv2.CorsPreflightOptions(
-                allow_origins=["*"],
-                allow_methods=[apigwv2.CorsHttpMethod.ANY],
-                allow_headers=["*"],
-            ),
-            create_default_stage=False,
-        )
-        resource_of(assistant_api).override_logical_id("AssistantApi")
-
-        # assistant.iac:39  api assistant_api: access logs
-        assistant_api_access_logs = logs.LogGroup(
-            self,
-            "AssistantApiAccessLogs",
-            log_group_name="/aws/apigateway/assistant-assistant-api",
-            retention=logs.RetentionDays.ONE_MONTH,
-            removal_policy=cdk.RemovalPolicy.DESTROY,
-        )
-        resource_of(assistant_api_access_logs).override_logical_id(
-            "AssistantApiAccessLogs",
-        )
-
-        # assistant.iac:39  api assistant_api: default stage
-        assistant_api_stage = apigwv2.HttpStage(
-            self,
-            "AssistantApiStage",
-            http_api=assistant_api,
-            stage_name="$default",
-            auto_deploy=True,
-            throttle=apigwv2.ThrottleSettings(
-                rate_limit=20,
-                burst_limit=40,
-            ),
-        )
-        # Set on the resource: the L2 takes access log settings only as a jsii interface.
-        resource_of(assistant_api_stage).add_property_override(
-            "AccessLogSettings",
-            {
-                "DestinationArn": assistant_api_access_logs.log_group_arn,
-                "Format": '{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","requestTime":"$context.requestTime","routeKey":"$context.routeKey","status":"$context.status","responseLength":"$context.responseLength","integrationError":"$context.integrationErrorMessage"}',
-            },
-        )
-        resource_of(assistant_api_stage).override_logical_id("AssistantApiStage")
-
+    def _ask(self) -> None:
         # assistant.iac:48  function ask: log group
         ask_log_group = logs.LogGroup(
             self,
@@ -168,7 +134,7 @@ class AssistantStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="ReadClientKey",
                             actions=["secretsmanager:GetSecretValue"],
-                            resources=[client_key.secret_arn],
+                            resources=[self.client_key.secret_arn],
                         ),
                         iam.PolicyStatement(
                             sid="ReadWriteConversations",
@@ -184,8 +150,8 @@ class AssistantStack(cdk.Stack):
                                 "dynamodb:UpdateItem",
                             ],
                             resources=[
-                                conversations.table_arn,
-                                f"{conversations.table_arn}/index/*",
+                                self.conversations.table_arn,
+                                f"{self.conversations.table_arn}/index/*",
                             ],
                         ),
                     ],
@@ -195,7 +161,7 @@ class AssistantStack(cdk.Stack):
         resource_of(ask_role).override_logical_id("AskRole")
 
         # assistant.iac:48  function ask
-        ask = lambda_.Function(
+        self.ask = lambda_.Function(
             self,
             "Ask",
             function_name="assistant-ask",
@@ -208,45 +174,16 @@ class AssistantStack(cdk.Stack):
             code=asset("ask-06d87c713048b64f.zip"),
             log_group=ask_log_group,
             environment={
-                "CLIENT_KEY_ARN": client_key.secret_arn,
-                "MAX_TOKENS": max_tokens,
+                "CLIENT_KEY_ARN": self.client_key.secret_arn,
+                "MAX_TOKENS": self.max_tokens,
                 "MODEL_ID": "anthropic.claude-3-haiku-20240307-v1:0",
-                "SYSTEM_PROMPT": f"You are the {stage} assistant of Example Corp.\nAnswer briefly and say when you are unsure.",
-                "TABLE": conversations.table_name,
+                "SYSTEM_PROMPT": f"You are the {self.stage} assistant of Example Corp.\nAnswer briefly and say when you are unsure.",
+                "TABLE": self.conversations.table_name,
             },
         )
-        resource_of(ask).override_logical_id("Ask")
+        resource_of(self.ask).override_logical_id("Ask")
 
-        # assistant.iac:43  api assistant_api: POST /ask may invoke ask
-        lambda_.CfnPermission(
-            self,
-            "AssistantApiPostAskPermission",
-            action="lambda:InvokeFunction",
-            function_name=ask.function_arn,
-            principal="apigateway.amazonaws.com",
-            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{assistant_api.api_id}/*/POST/ask",
-            source_account=cdk.Aws.ACCOUNT_ID,
-        )
-
-        # assistant.iac:43  api assistant_api: POST /ask -> function ask
-        assistant_api_post_ask_integration = apigwv2.CfnIntegration(
-            self,
-            "AssistantApiPostAskIntegration",
-            api_id=assistant_api.api_id,
-            integration_type="AWS_PROXY",
-            integration_uri=ask.function_arn,
-            payload_format_version="2.0",
-        )
-
-        # assistant.iac:43  api assistant_api: route POST /ask
-        apigwv2.CfnRoute(
-            self,
-            "AssistantApiPostAsk",
-            api_id=assistant_api.api_id,
-            route_key="POST /ask",
-            target=f"integrations/{assistant_api_post_ask_integration.ref}",
-        )
-
+    def _summary_requests(self) -> None:
         # assistant.iac:69  queue summary_requests_dlq (dead-letter queue)
         summary_requests_dlq = sqs.Queue(
             self,
@@ -262,7 +199,7 @@ class AssistantStack(cdk.Stack):
         resource_of(summary_requests_dlq).override_logical_id("SummaryRequestsDlq")
 
         # assistant.iac:69  queue summary_requests
-        summary_requests = sqs.Queue(
+        self.summary_requests = sqs.Queue(
             self,
             "SummaryRequests",
             queue_name="assistant-summary-requests",
@@ -277,8 +214,133 @@ class AssistantStack(cdk.Stack):
             ),
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(summary_requests).override_logical_id("SummaryRequests")
+        resource_of(self.summary_requests).override_logical_id("SummaryRequests")
 
+    def _assistant_api(self) -> None:
+        # assistant.iac:39  api assistant_api
+        self.assistant_api = apigwv2.HttpApi(
+            self,
+            "AssistantApi",
+            api_name="assistant-assistant-api",
+            cors_preflight=apigwv2.CorsPreflightOptions(
+                allow_origins=["*"],
+                allow_methods=[apigwv2.CorsHttpMethod.ANY],
+                allow_headers=["*"],
+            ),
+            create_default_stage=False,
+        )
+        resource_of(self.assistant_api).override_logical_id("AssistantApi")
+
+        # assistant.iac:39  api assistant_api: access logs
+        assistant_api_access_logs = logs.LogGroup(
+            self,
+            "AssistantApiAccessLogs",
+            log_group_name="/aws/apigateway/assistant-assistant-api",
+            retention=logs.RetentionDays.ONE_MONTH,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(assistant_api_access_logs).override_logical_id(
+            "AssistantApiAccessLogs",
+        )
+
+        # assistant.iac:39  api assistant_api: default stage
+        assistant_api_stage = apigwv2.HttpStage(
+            self,
+            "AssistantApiStage",
+            http_api=self.assistant_api,
+            stage_name="$default",
+            auto_deploy=True,
+            throttle=apigwv2.ThrottleSettings(
+                rate_limit=20,
+                burst_limit=40,
+            ),
+        )
+        # Set on the resource: the L2 takes access log settings only as a jsii interface.
+        resource_of(assistant_api_stage).add_property_override(
+            "AccessLogSettings",
+            {
+                "DestinationArn": assistant_api_access_logs.log_group_arn,
+                "Format": '{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","requestTime":"$context.requestTime","routeKey":"$context.routeKey","status":"$context.status","responseLength":"$context.responseLength","integrationError":"$context.integrationErrorMessage"}',
+            },
+        )
+        resource_of(assistant_api_stage).override_logical_id("AssistantApiStage")
+
+        # assistant.iac:39  api assistant_api: role for its service integrations
+        self.assistant_api_role = iam.Role(
+            self,
+            "AssistantApiRole",
+            assumed_by=iam.ServicePrincipal("apigateway.amazonaws.com"),
+            inline_policies={
+                "AssistantApiRolePolicy": iam.PolicyDocument(
+                    statements=[
+                        iam.PolicyStatement(
+                            sid="SendMessageSummaryRequests",
+                            actions=["sqs:SendMessage"],
+                            resources=[self.summary_requests.queue_arn],
+                        ),
+                    ],
+                ),
+            },
+        )
+        resource_of(self.assistant_api_role).override_logical_id("AssistantApiRole")
+
+    def _assistant_api_post_ask(self) -> None:
+        # assistant.iac:43  api assistant_api: POST /ask may invoke ask
+        lambda_.CfnPermission(
+            self,
+            "AssistantApiPostAskPermission",
+            action="lambda:InvokeFunction",
+            function_name=self.ask.function_arn,
+            principal="apigateway.amazonaws.com",
+            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{self.assistant_api.api_id}/*/POST/ask",
+            source_account=cdk.Aws.ACCOUNT_ID,
+        )
+
+        # assistant.iac:43  api assistant_api: POST /ask -> function ask
+        assistant_api_post_ask_integration = apigwv2.CfnIntegration(
+            self,
+            "AssistantApiPostAskIntegration",
+            api_id=self.assistant_api.api_id,
+            integration_type="AWS_PROXY",
+            integration_uri=self.ask.function_arn,
+            payload_format_version="2.0",
+        )
+
+        # assistant.iac:43  api assistant_api: route POST /ask
+        apigwv2.CfnRoute(
+            self,
+            "AssistantApiPostAsk",
+            api_id=self.assistant_api.api_id,
+            route_key="POST /ask",
+            target=f"integrations/{assistant_api_post_ask_integration.ref}",
+        )
+
+    def _assistant_api_post_summaries(self) -> None:
+        # assistant.iac:44  api assistant_api: POST /summaries -> queue summary_requests
+        assistant_api_post_summaries_integration = apigwv2.CfnIntegration(
+            self,
+            "AssistantApiPostSummariesIntegration",
+            api_id=self.assistant_api.api_id,
+            integration_type="AWS_PROXY",
+            integration_subtype="SQS-SendMessage",
+            credentials_arn=self.assistant_api_role.role_arn,
+            request_parameters={
+                "QueueUrl": self.summary_requests.queue_url,
+                "MessageBody": "$request.body",
+            },
+            payload_format_version="1.0",
+        )
+
+        # assistant.iac:44  api assistant_api: route POST /summaries
+        apigwv2.CfnRoute(
+            self,
+            "AssistantApiPostSummaries",
+            api_id=self.assistant_api.api_id,
+            route_key="POST /summaries",
+            target=f"integrations/{assistant_api_post_summaries_integration.ref}",
+        )
+
+    def _summarise(self) -> None:
         # assistant.iac:75  function summarise: log group
         summarise_log_group = logs.LogGroup(
             self,
@@ -290,7 +352,7 @@ class AssistantStack(cdk.Stack):
         resource_of(summarise_log_group).override_logical_id("SummariseLogGroup")
 
         # assistant.iac:75  function summarise: role
-        summarise_role = iam.Role(
+        self.summarise_role = iam.Role(
             self,
             "SummariseRole",
             assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"),
@@ -317,7 +379,7 @@ class AssistantStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="ReadClientKey",
                             actions=["secretsmanager:GetSecretValue"],
-                            resources=[client_key.secret_arn],
+                            resources=[self.client_key.secret_arn],
                         ),
                         iam.PolicyStatement(
                             sid="ReadWriteConversations",
@@ -333,8 +395,8 @@ class AssistantStack(cdk.Stack):
                                 "dynamodb:UpdateItem",
                             ],
                             resources=[
-                                conversations.table_arn,
-                                f"{conversations.table_arn}/index/*",
+                                self.conversations.table_arn,
+                                f"{self.conversations.table_arn}/index/*",
                             ],
                         ),
                         iam.PolicyStatement(
@@ -345,16 +407,16 @@ class AssistantStack(cdk.Stack):
                                 "sqs:GetQueueAttributes",
                                 "sqs:ReceiveMessage",
                             ],
-                            resources=[summary_requests.queue_arn],
+                            resources=[self.summary_requests.queue_arn],
                         ),
                     ],
                 ),
             },
         )
-        resource_of(summarise_role).override_logical_id("SummariseRole")
+        resource_of(self.summarise_role).override_logical_id("SummariseRole")
 
         # assistant.iac:75  function summarise
-        summarise = lambda_.Function(
+        self.summarise = lambda_.Function(
             self,
             "Summarise",
             function_name="assistant-summarise",
@@ -364,17 +426,18 @@ class AssistantStack(cdk.Stack):
             memory_size=512,
             timeout=cdk.Duration.minutes(5),
             reserved_concurrent_executions=2,
-            role=summarise_role,
+            role=self.summarise_role,
             code=asset("summarise-0df1c421ceb7555b.zip"),
             log_group=summarise_log_group,
             environment={
-                "CLIENT_KEY_ARN": client_key.secret_arn,
+                "CLIENT_KEY_ARN": self.client_key.secret_arn,
                 "MODEL_ID": "anthropic.claude-3-haiku-20240307-v1:0",
-                "TABLE": conversations.table_name,
+                "TABLE": self.conversations.table_name,
             },
         )
-        resource_of(summarise).override_logical_id("Summarise")
+        resource_of(self.summarise).override_logical_id("Summarise")
 
+    def _conversations_api(self) -> None:
         # assistant.iac:94  function conversations_api: log group
         conversations_api_log_group = logs.LogGroup(
             self,
@@ -403,7 +466,7 @@ class AssistantStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="ReadClientKey",
                             actions=["secretsmanager:GetSecretValue"],
-                            resources=[client_key.secret_arn],
+                            resources=[self.client_key.secret_arn],
                         ),
                         iam.PolicyStatement(
                             sid="ReadWriteConversations",
@@ -419,8 +482,8 @@ class AssistantStack(cdk.Stack):
                                 "dynamodb:UpdateItem",
                             ],
                             resources=[
-                                conversations.table_arn,
-                                f"{conversations.table_arn}/index/*",
+                                self.conversations.table_arn,
+                                f"{self.conversations.table_arn}/index/*",
                             ],
                         ),
                     ],
@@ -430,7 +493,7 @@ class AssistantStack(cdk.Stack):
         resource_of(conversations_api_role).override_logical_id("ConversationsApiRole")
 
         # assistant.iac:94  function conversations_api
-        conversations_api = lambda_.Function(
+        self.conversations_api = lambda_.Function(
             self,
             "ConversationsApi",
             function_name="assistant-conversations-api",
@@ -443,20 +506,21 @@ class AssistantStack(cdk.Stack):
             code=asset("conversations-api-8b29d2b39f7fb0f8.zip"),
             log_group=conversations_api_log_group,
             environment={
-                "CLIENT_KEY_ARN": client_key.secret_arn,
-                "TABLE": conversations.table_name,
+                "CLIENT_KEY_ARN": self.client_key.secret_arn,
+                "TABLE": self.conversations.table_name,
             },
         )
-        resource_of(conversations_api).override_logical_id("ConversationsApi")
+        resource_of(self.conversations_api).override_logical_id("ConversationsApi")
 
+    def _assistant_api_any_conversations_proxy(self) -> None:
         # assistant.iac:45  api assistant_api: ANY /conversations/{proxy+} may invoke conversations_api
         lambda_.CfnPermission(
             self,
             "AssistantApiAnyConversationsProxyPermission",
             action="lambda:InvokeFunction",
-            function_name=conversations_api.function_arn,
+            function_name=self.conversations_api.function_arn,
             principal="apigateway.amazonaws.com",
-            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{assistant_api.api_id}/*/*/conversations/*",
+            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{self.assistant_api.api_id}/*/*/conversations/*",
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
@@ -464,9 +528,9 @@ class AssistantStack(cdk.Stack):
         assistant_api_any_conversations_proxy_integration = apigwv2.CfnIntegration(
             self,
             "AssistantApiAnyConversationsProxyIntegration",
-            api_id=assistant_api.api_id,
+            api_id=self.assistant_api.api_id,
             integration_type="AWS_PROXY",
-            integration_uri=conversations_api.function_arn,
+            integration_uri=self.conversations_api.function_arn,
             payload_format_version="2.0",
         )
 
@@ -474,74 +538,33 @@ class AssistantStack(cdk.Stack):
         apigwv2.CfnRoute(
             self,
             "AssistantApiAnyConversationsProxy",
-            api_id=assistant_api.api_id,
+            api_id=self.assistant_api.api_id,
             route_key="ANY /conversations/{proxy+}",
             target=f"integrations/{assistant_api_any_conversations_proxy_integration.ref}",
         )
 
-        # assistant.iac:39  api assistant_api: role for its service integrations
-        assistant_api_role = iam.Role(
-            self,
-            "AssistantApiRole",
-            assumed_by=iam.ServicePrincipal("apigateway.amazonaws.com"),
-            inline_policies={
-                "AssistantApiRolePolicy": iam.PolicyDocument(
-                    statements=[
-                        iam.PolicyStatement(
-                            sid="SendMessageSummaryRequests",
-                            actions=["sqs:SendMessage"],
-                            resources=[summary_requests.queue_arn],
-                        ),
-                    ],
-                ),
-            },
-        )
-        resource_of(assistant_api_role).override_logical_id("AssistantApiRole")
-
-        # assistant.iac:44  api assistant_api: POST /summaries -> queue summary_requests
-        assistant_api_post_summaries_integration = apigwv2.CfnIntegration(
-            self,
-            "AssistantApiPostSummariesIntegration",
-            api_id=assistant_api.api_id,
-            integration_type="AWS_PROXY",
-            integration_subtype="SQS-SendMessage",
-            credentials_arn=assistant_api_role.role_arn,
-            request_parameters={
-                "QueueUrl": summary_requests.queue_url,
-                "MessageBody": "$request.body",
-            },
-            payload_format_version="1.0",
-        )
-
-        # assistant.iac:44  api assistant_api: route POST /summaries
-        apigwv2.CfnRoute(
-            self,
-            "AssistantApiPostSummaries",
-            api_id=assistant_api.api_id,
-            route_key="POST /summaries",
-            target=f"integrations/{assistant_api_post_summaries_integration.ref}",
-        )
-
+    def _summary_requests_message_to_summarise(self) -> None:
         # assistant.iac:92  summary_requests.message -> function summarise
         summary_requests_message_to_summarise = lambda_.EventSourceMapping(
             self,
             "SummaryRequestsMessageToSummarise",
-            target=summarise,
-            event_source_arn=summary_requests.queue_arn,
+            target=self.summarise,
+            event_source_arn=self.summary_requests.queue_arn,
             batch_size=1,
             report_batch_item_failures=True,
         )
         resource_of(summary_requests_message_to_summarise).override_logical_id(
             "SummaryRequestsMessageToSummarise",
         )
-        summary_requests_message_to_summarise.node.add_dependency(summarise_role)
+        summary_requests_message_to_summarise.node.add_dependency(self.summarise_role)
 
+    def _outputs(self) -> None:
         # assistant.iac:104  output url
         url_output = cdk.CfnOutput(
             self,
             "Output:Url",
             description="output url = assistant_api.url",
-            value=assistant_api.api_endpoint,
+            value=self.assistant_api.api_endpoint,
         )
         url_output.override_logical_id("Url")
         # assistant.iac:105  output model_arn

@@ -43,25 +43,53 @@ def stream_arn(table: dynamodb.Table) -> str:
 class FleetStack(cdk.Stack):
     def __init__(self, scope: Construct, construct_id: str, **kwargs: Any) -> None:
         super().__init__(scope, construct_id, **kwargs)
+        self._ops()
+        self._shop_bus()
+        self._ledger()
+        self._lost_ledger()
+        self._alerts()
+        self._failures()
+        self._instances()
+        self._audit()
+        self._reconcile_jobs()
+        self._reconcile()
+        self._ops_policy()
+        self._default_event_to_audit()
+        self._shop_bus_event_to_audit()
+        self._audit_dlq_policy()
+        self._shop_bus_event_to_failures()
+        self._failures_policy()
+        self._shop_bus_event_to_ledger()
+        self._ledger_policy()
+        self._lost_ledger_policy()
+        self._alerts_message_to_failures()
+        self._failures_message_to_audit()
+        self._instances_changed_to_audit()
+        self._reconcile_jobs_message_to_reconcile()
+        self._instances_changed_to_reconcile()
+        self._outputs()
 
+    def _ops(self) -> None:
         # fleet.iac:12  topic ops
-        ops = sns.Topic(
+        self.ops = sns.Topic(
             self,
             "Ops",
             topic_name="fleet-ops",
         )
-        resource_of(ops).override_logical_id("Ops")
+        resource_of(self.ops).override_logical_id("Ops")
 
+    def _shop_bus(self) -> None:
         # fleet.iac:16  bus shop_bus
-        shop_bus = events.EventBus(
+        self.shop_bus = events.EventBus(
             self,
             "ShopBus",
             event_bus_name="fleet-shop-bus",
         )
-        resource_of(shop_bus).override_logical_id("ShopBus")
+        resource_of(self.shop_bus).override_logical_id("ShopBus")
 
+    def _ledger(self) -> None:
         # fleet.iac:20  queue ledger
-        ledger = sqs.Queue(
+        self.ledger = sqs.Queue(
             self,
             "Ledger",
             queue_name="fleet-ledger.fifo",
@@ -74,10 +102,11 @@ class FleetStack(cdk.Stack):
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(ledger).override_logical_id("Ledger")
+        resource_of(self.ledger).override_logical_id("Ledger")
 
+    def _lost_ledger(self) -> None:
         # fleet.iac:22  queue lost_ledger
-        lost_ledger = sqs.Queue(
+        self.lost_ledger = sqs.Queue(
             self,
             "LostLedger",
             queue_name="fleet-lost-ledger",
@@ -88,18 +117,43 @@ class FleetStack(cdk.Stack):
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(lost_ledger).override_logical_id("LostLedger")
+        resource_of(self.lost_ledger).override_logical_id("LostLedger")
 
+        # fleet.iac:22  queue lost_ledger: alarm when dead-letter queue lost_ledger holds a message
+        self.lost_ledger_messages_alarm = cloudwatch.CfnAlarm(
+            self,
+            "LostLedgerMessagesAlarm",
+            alarm_name="fleet-lost-ledger-messages",
+            alarm_description="dead-letter queue lost_ledger holds a message (app `alarms = ops`)",
+            namespace="AWS/SQS",
+            metric_name="ApproximateNumberOfMessagesVisible",
+            dimensions=[
+                cloudwatch.CfnAlarm.DimensionProperty(
+                    name="QueueName",
+                    value=self.lost_ledger.queue_name,
+                ),
+            ],
+            statistic="Maximum",
+            period=300,
+            evaluation_periods=1,
+            threshold=0,
+            comparison_operator="GreaterThanThreshold",
+            treat_missing_data="notBreaching",
+            alarm_actions=[self.ops.topic_arn],
+        )
+
+    def _alerts(self) -> None:
         # fleet.iac:24  topic alerts
-        alerts = sns.Topic(
+        self.alerts = sns.Topic(
             self,
             "Alerts",
             topic_name="fleet-alerts",
         )
-        resource_of(alerts).override_logical_id("Alerts")
+        resource_of(self.alerts).override_logical_id("Alerts")
 
+    def _failures(self) -> None:
         # fleet.iac:27  queue failures_dlq (dead-letter queue)
-        failures_dlq = sqs.Queue(
+        self.failures_dlq = sqs.Queue(
             self,
             "FailuresDlq",
             queue_name="fleet-failures-dlq",
@@ -110,10 +164,10 @@ class FleetStack(cdk.Stack):
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(failures_dlq).override_logical_id("FailuresDlq")
+        resource_of(self.failures_dlq).override_logical_id("FailuresDlq")
 
         # fleet.iac:27  queue failures
-        failures = sqs.Queue(
+        self.failures = sqs.Queue(
             self,
             "Failures",
             queue_name="fleet-failures",
@@ -123,15 +177,39 @@ class FleetStack(cdk.Stack):
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             dead_letter_queue=sqs.DeadLetterQueue(
-                queue=failures_dlq,
+                queue=self.failures_dlq,
                 max_receive_count=3,
             ),
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(failures).override_logical_id("Failures")
+        resource_of(self.failures).override_logical_id("Failures")
 
+        # fleet.iac:27  queue failures_dlq: alarm when dead-letter queue failures_dlq holds a message
+        self.failures_dlq_messages_alarm = cloudwatch.CfnAlarm(
+            self,
+            "FailuresDlqMessagesAlarm",
+            alarm_name="fleet-failures-dlq-messages",
+            alarm_description="dead-letter queue failures_dlq holds a message (app `alarms = ops`)",
+            namespace="AWS/SQS",
+            metric_name="ApproximateNumberOfMessagesVisible",
+            dimensions=[
+                cloudwatch.CfnAlarm.DimensionProperty(
+                    name="QueueName",
+                    value=self.failures_dlq.queue_name,
+                ),
+            ],
+            statistic="Maximum",
+            period=300,
+            evaluation_periods=1,
+            threshold=0,
+            comparison_operator="GreaterThanThreshold",
+            treat_missing_data="notBreaching",
+            alarm_actions=[self.ops.topic_arn],
+        )
+
+    def _instances(self) -> None:
         # fleet.iac:30  table instances
-        instances = dynamodb.Table(
+        self.instances = dynamodb.Table(
             self,
             "Instances",
             table_name="fleet-instances",
@@ -147,8 +225,9 @@ class FleetStack(cdk.Stack):
             ),
             removal_policy=cdk.RemovalPolicy.RETAIN,
         )
-        resource_of(instances).override_logical_id("Instances")
+        resource_of(self.instances).override_logical_id("Instances")
 
+    def _audit(self) -> None:
         # fleet.iac:36  function audit: log group
         audit_log_group = logs.LogGroup(
             self,
@@ -160,7 +239,7 @@ class FleetStack(cdk.Stack):
         resource_of(audit_log_group).override_logical_id("AuditLogGroup")
 
         # fleet.iac:36  queue audit_dlq (dead-letter queue)
-        audit_dlq = sqs.Queue(
+        self.audit_dlq = sqs.Queue(
             self,
             "AuditDlq",
             queue_name="fleet-audit-dlq",
@@ -171,10 +250,10 @@ class FleetStack(cdk.Stack):
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(audit_dlq).override_logical_id("AuditDlq")
+        resource_of(self.audit_dlq).override_logical_id("AuditDlq")
 
         # fleet.iac:36  function audit: role
-        audit_role = iam.Role(
+        self.audit_role = iam.Role(
             self,
             "AuditRole",
             assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"),
@@ -202,12 +281,12 @@ class FleetStack(cdk.Stack):
                                 "dynamodb:PutItem",
                                 "dynamodb:UpdateItem",
                             ],
-                            resources=[instances.table_arn],
+                            resources=[self.instances.table_arn],
                         ),
                         iam.PolicyStatement(
                             sid="PublishOps",
                             actions=["sns:Publish"],
-                            resources=[ops.topic_arn],
+                            resources=[self.ops.topic_arn],
                         ),
                         iam.PolicyStatement(
                             sid="ManageNetworkInterfaces",
@@ -245,7 +324,7 @@ class FleetStack(cdk.Stack):
                                 "sqs:GetQueueAttributes",
                                 "sqs:ReceiveMessage",
                             ],
-                            resources=[failures.queue_arn],
+                            resources=[self.failures.queue_arn],
                         ),
                         iam.PolicyStatement(
                             sid="ReadStreamInstances",
@@ -255,87 +334,18 @@ class FleetStack(cdk.Stack):
                                 "dynamodb:GetShardIterator",
                                 "dynamodb:ListStreams",
                             ],
-                            resources=[stream_arn(instances)],
+                            resources=[stream_arn(self.instances)],
                         ),
                         iam.PolicyStatement(
                             sid="DeliverToAuditDlq",
                             actions=["sqs:SendMessage"],
-                            resources=[audit_dlq.queue_arn],
+                            resources=[self.audit_dlq.queue_arn],
                         ),
                     ],
                 ),
             },
         )
-        resource_of(audit_role).override_logical_id("AuditRole")
-
-        # fleet.iac:52  queue reconcile_jobs_dlq (dead-letter queue)
-        reconcile_jobs_dlq = sqs.Queue(
-            self,
-            "ReconcileJobsDlq",
-            queue_name="fleet-reconcile-jobs-dlq",
-            max_message_size_bytes=262144,
-            visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.days(14),
-            delivery_delay=cdk.Duration.seconds(0),
-            encryption=sqs.QueueEncryption.SQS_MANAGED,
-            removal_policy=cdk.RemovalPolicy.DESTROY,
-        )
-        resource_of(reconcile_jobs_dlq).override_logical_id("ReconcileJobsDlq")
-
-        # fleet.iac:52  queue reconcile_jobs
-        reconcile_jobs = sqs.Queue(
-            self,
-            "ReconcileJobs",
-            queue_name="fleet-reconcile-jobs",
-            max_message_size_bytes=262144,
-            visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.days(4),
-            delivery_delay=cdk.Duration.seconds(0),
-            encryption=sqs.QueueEncryption.SQS_MANAGED,
-            dead_letter_queue=sqs.DeadLetterQueue(
-                queue=reconcile_jobs_dlq,
-                max_receive_count=5,
-            ),
-            removal_policy=cdk.RemovalPolicy.DESTROY,
-        )
-        resource_of(reconcile_jobs).override_logical_id("ReconcileJobs")
-
-        # fleet.iac:53  workflow reconcile: role
-        reconcile_role = iam.Role(
-            self,
-            "ReconcileRole",
-            assumed_by=iam.ServicePrincipal("states.amazonaws.com"),
-            inline_policies={
-                "ReconcileRolePolicy": iam.PolicyDocument(
-                    statements=[
-                        iam.PolicyStatement(
-                            sid="InvokeAudit",
-                            actions=["lambda:InvokeFunction"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:fleet-audit",
-                                ),
-                            ],
-                        ),
-                    ],
-                ),
-            },
-        )
-        resource_of(reconcile_role).override_logical_id("ReconcileRole")
-
-        # fleet.iac:53  queue reconcile_dlq (dead-letter queue)
-        reconcile_dlq = sqs.Queue(
-            self,
-            "ReconcileDlq",
-            queue_name="fleet-reconcile-dlq",
-            max_message_size_bytes=262144,
-            visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.days(14),
-            delivery_delay=cdk.Duration.seconds(0),
-            encryption=sqs.QueueEncryption.SQS_MANAGED,
-            removal_policy=cdk.RemovalPolicy.DESTROY,
-        )
-        resource_of(reconcile_dlq).override_logical_id("ReconcileDlq")
+        resource_of(self.audit_role).override_logical_id("AuditRole")
 
         # fleet.iac:36  network: a VPC for the app's functions
         vpc = ec2.CfnVPC(
@@ -452,7 +462,7 @@ class FleetStack(cdk.Stack):
         )
 
         # fleet.iac:36  function audit
-        audit = lambda_.Function(
+        self.audit = lambda_.Function(
             self,
             "Audit",
             function_name="fleet-audit",
@@ -461,7 +471,7 @@ class FleetStack(cdk.Stack):
             architecture=lambda_.Architecture.X86_64,
             memory_size=128,
             timeout=cdk.Duration.seconds(10),
-            role=audit_role,
+            role=self.audit_role,
             code=asset("audit-76340785bb27cb06.zip"),
             log_group=audit_log_group,
             layers=[
@@ -472,11 +482,11 @@ class FleetStack(cdk.Stack):
                 ),
             ],
             ephemeral_storage_size=cdk.Size.mebibytes(2048),
-            environment={"TABLE": instances.table_name},
+            environment={"TABLE": self.instances.table_name},
         )
-        resource_of(audit).override_logical_id("Audit")
-        resource_of(audit).add_property_override("TracingConfig.Mode", "Active")
-        resource_of(audit).add_property_override(
+        resource_of(self.audit).override_logical_id("Audit")
+        resource_of(self.audit).add_property_override("TracingConfig.Mode", "Active")
+        resource_of(self.audit).add_property_override(
             "VpcConfig",
             {
                 "SubnetIds": [vpc_private_subnet1.ref, vpc_private_subnet2.ref],
@@ -485,39 +495,11 @@ class FleetStack(cdk.Stack):
         )
 
         # fleet.iac:36  function audit: URL
-        audit_url = lambda_.CfnUrl(
+        self.audit_url = lambda_.CfnUrl(
             self,
             "AuditUrl",
-            target_function_arn=audit.function_arn,
+            target_function_arn=self.audit.function_arn,
             auth_type="AWS_IAM",
-        )
-
-        # fleet.iac:53  workflow reconcile
-        reconcile = sfn.CfnStateMachine(
-            self,
-            "Reconcile",
-            state_machine_name="fleet-reconcile",
-            state_machine_type="STANDARD",
-            role_arn=reconcile_role.role_arn,
-            definition_string=json.dumps(
-                {
-                    "Comment": "workflow reconcile",
-                    "StartAt": "Invoke audit",
-                    "States": {
-                        "Invoke audit": {
-                            "Type": "Task",
-                            "Resource": "arn:aws:states:::lambda:invoke",
-                            "Parameters": {
-                                "FunctionName": "${AuditArn}",
-                                "Payload.$": "$",
-                            },
-                            "OutputPath": "$.Payload",
-                            "End": True,
-                        },
-                    },
-                },
-            ),
-            definition_substitutions={"AuditArn": audit.function_arn},
         )
 
         # fleet.iac:36  network: security group for the interface endpoints
@@ -578,8 +560,294 @@ class FleetStack(cdk.Stack):
             private_dns_enabled=True,
         )
 
+        # fleet.iac:36  function audit: asynchronous invocations
+        audit_invoke_config = lambda_.CfnEventInvokeConfig(
+            self,
+            "AuditInvokeConfig",
+            function_name=self.audit.function_name,
+            qualifier="$LATEST",
+            maximum_retry_attempts=2,
+            maximum_event_age_in_seconds=21600,
+            destination_config=lambda_.CfnEventInvokeConfig.DestinationConfigProperty(
+                on_failure=lambda_.CfnEventInvokeConfig.OnFailureProperty(
+                    destination=self.audit_dlq.queue_arn,
+                ),
+            ),
+        )
+        audit_invoke_config.node.add_dependency(self.audit_role)
+
+        # fleet.iac:36  function audit: alarm when function audit fails
+        self.audit_errors_alarm = cloudwatch.CfnAlarm(
+            self,
+            "AuditErrorsAlarm",
+            alarm_name="fleet-audit-errors",
+            alarm_description="function audit fails (app `alarms = ops`)",
+            namespace="AWS/Lambda",
+            metric_name="Errors",
+            dimensions=[
+                cloudwatch.CfnAlarm.DimensionProperty(
+                    name="FunctionName",
+                    value=self.audit.function_name,
+                ),
+            ],
+            statistic="Sum",
+            period=300,
+            evaluation_periods=1,
+            threshold=0,
+            comparison_operator="GreaterThanThreshold",
+            treat_missing_data="notBreaching",
+            alarm_actions=[self.ops.topic_arn],
+        )
+
+        # fleet.iac:36  function audit: alarm when function audit is throttled
+        self.audit_throttles_alarm = cloudwatch.CfnAlarm(
+            self,
+            "AuditThrottlesAlarm",
+            alarm_name="fleet-audit-throttles",
+            alarm_description="function audit is throttled (app `alarms = ops`)",
+            namespace="AWS/Lambda",
+            metric_name="Throttles",
+            dimensions=[
+                cloudwatch.CfnAlarm.DimensionProperty(
+                    name="FunctionName",
+                    value=self.audit.function_name,
+                ),
+            ],
+            statistic="Sum",
+            period=300,
+            evaluation_periods=1,
+            threshold=0,
+            comparison_operator="GreaterThanThreshold",
+            treat_missing_data="notBreaching",
+            alarm_actions=[self.ops.topic_arn],
+        )
+
+        # fleet.iac:36  queue audit_dlq: alarm when dead-letter queue audit_dlq holds a message
+        self.audit_dlq_messages_alarm = cloudwatch.CfnAlarm(
+            self,
+            "AuditDlqMessagesAlarm",
+            alarm_name="fleet-audit-dlq-messages",
+            alarm_description="dead-letter queue audit_dlq holds a message (app `alarms = ops`)",
+            namespace="AWS/SQS",
+            metric_name="ApproximateNumberOfMessagesVisible",
+            dimensions=[
+                cloudwatch.CfnAlarm.DimensionProperty(
+                    name="QueueName",
+                    value=self.audit_dlq.queue_name,
+                ),
+            ],
+            statistic="Maximum",
+            period=300,
+            evaluation_periods=1,
+            threshold=0,
+            comparison_operator="GreaterThanThreshold",
+            treat_missing_data="notBreaching",
+            alarm_actions=[self.ops.topic_arn],
+        )
+
+    def _reconcile_jobs(self) -> None:
+        # fleet.iac:52  queue reconcile_jobs_dlq (dead-letter queue)
+        reconcile_jobs_dlq = sqs.Queue(
+            self,
+            "ReconcileJobsDlq",
+            queue_name="fleet-reconcile-jobs-dlq",
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.days(14),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(reconcile_jobs_dlq).override_logical_id("ReconcileJobsDlq")
+
+        # fleet.iac:52  queue reconcile_jobs
+        self.reconcile_jobs = sqs.Queue(
+            self,
+            "ReconcileJobs",
+            queue_name="fleet-reconcile-jobs",
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.days(4),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            dead_letter_queue=sqs.DeadLetterQueue(
+                queue=reconcile_jobs_dlq,
+                max_receive_count=5,
+            ),
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(self.reconcile_jobs).override_logical_id("ReconcileJobs")
+
+        # fleet.iac:52  queue reconcile_jobs_dlq: alarm when dead-letter queue reconcile_jobs_dlq holds a message
+        self.reconcile_jobs_dlq_messages_alarm = cloudwatch.CfnAlarm(
+            self,
+            "ReconcileJobsDlqMessagesAlarm",
+            alarm_name="fleet-reconcile-jobs-dlq-messages",
+            alarm_description="dead-letter queue reconcile_jobs_dlq holds a message (app `alarms = ops`)",
+            namespace="AWS/SQS",
+            metric_name="ApproximateNumberOfMessagesVisible",
+            dimensions=[
+                cloudwatch.CfnAlarm.DimensionProperty(
+                    name="QueueName",
+                    value=reconcile_jobs_dlq.queue_name,
+                ),
+            ],
+            statistic="Maximum",
+            period=300,
+            evaluation_periods=1,
+            threshold=0,
+            comparison_operator="GreaterThanThreshold",
+            treat_missing_data="notBreaching",
+            alarm_actions=[self.ops.topic_arn],
+        )
+
+    def _reconcile(self) -> None:
+        # fleet.iac:53  workflow reconcile: role
+        reconcile_role = iam.Role(
+            self,
+            "ReconcileRole",
+            assumed_by=iam.ServicePrincipal("states.amazonaws.com"),
+            inline_policies={
+                "ReconcileRolePolicy": iam.PolicyDocument(
+                    statements=[
+                        iam.PolicyStatement(
+                            sid="InvokeAudit",
+                            actions=["lambda:InvokeFunction"],
+                            resources=[
+                                cdk.Fn.sub(
+                                    "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:fleet-audit",
+                                ),
+                            ],
+                        ),
+                    ],
+                ),
+            },
+        )
+        resource_of(reconcile_role).override_logical_id("ReconcileRole")
+
+        # fleet.iac:53  queue reconcile_dlq (dead-letter queue)
+        self.reconcile_dlq = sqs.Queue(
+            self,
+            "ReconcileDlq",
+            queue_name="fleet-reconcile-dlq",
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.days(14),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(self.reconcile_dlq).override_logical_id("ReconcileDlq")
+
+        # fleet.iac:53  workflow reconcile
+        self.reconcile = sfn.CfnStateMachine(
+            self,
+            "Reconcile",
+            state_machine_name="fleet-reconcile",
+            state_machine_type="STANDARD",
+            role_arn=reconcile_role.role_arn,
+            definition_string=json.dumps(
+                {
+                    "Comment": "workflow reconcile",
+                    "StartAt": "Invoke audit",
+                    "States": {
+                        "Invoke audit": {
+                            "Type": "Task",
+                            "Resource": "arn:aws:states:::lambda:invoke",
+                            "Parameters": {
+                                "FunctionName": "${AuditArn}",
+                                "Payload.$": "$",
+                            },
+                            "OutputPath": "$.Payload",
+                            "End": True,
+                        },
+                    },
+                },
+            ),
+            definition_substitutions={"AuditArn": self.audit.function_arn},
+        )
+
+        # fleet.iac:53  workflow reconcile: alarm when an execution of workflow reconcile fails
+        self.reconcile_failed_alarm = cloudwatch.CfnAlarm(
+            self,
+            "ReconcileFailedAlarm",
+            alarm_name="fleet-reconcile-failed",
+            alarm_description="an execution of workflow reconcile fails (app `alarms = ops`)",
+            namespace="AWS/States",
+            metric_name="ExecutionsFailed",
+            dimensions=[
+                cloudwatch.CfnAlarm.DimensionProperty(
+                    name="StateMachineArn",
+                    value=self.reconcile.ref,
+                ),
+            ],
+            statistic="Sum",
+            period=300,
+            evaluation_periods=1,
+            threshold=0,
+            comparison_operator="GreaterThanThreshold",
+            treat_missing_data="notBreaching",
+            alarm_actions=[self.ops.topic_arn],
+        )
+
+        # fleet.iac:53  queue reconcile_dlq: alarm when dead-letter queue reconcile_dlq holds a message
+        self.reconcile_dlq_messages_alarm = cloudwatch.CfnAlarm(
+            self,
+            "ReconcileDlqMessagesAlarm",
+            alarm_name="fleet-reconcile-dlq-messages",
+            alarm_description="dead-letter queue reconcile_dlq holds a message (app `alarms = ops`)",
+            namespace="AWS/SQS",
+            metric_name="ApproximateNumberOfMessagesVisible",
+            dimensions=[
+                cloudwatch.CfnAlarm.DimensionProperty(
+                    name="QueueName",
+                    value=self.reconcile_dlq.queue_name,
+                ),
+            ],
+            statistic="Maximum",
+            period=300,
+            evaluation_periods=1,
+            threshold=0,
+            comparison_operator="GreaterThanThreshold",
+            treat_missing_data="notBreaching",
+            alarm_actions=[self.ops.topic_arn],
+        )
+
+    def _ops_policy(self) -> None:
+        # fleet.iac:12  topic ops: who may send to it
+        ops_policy = sns.TopicPolicy(
+            self,
+            "OpsPolicy",
+            topics=[self.ops],
+        )
+        ops_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromAlarms",
+                principals=[iam.ServicePrincipal("cloudwatch.amazonaws.com")],
+                actions=["sns:Publish"],
+                resources=[self.ops.topic_arn],
+                conditions={
+                    "ArnEquals": {
+                        "aws:SourceArn": [
+                            self.audit_errors_alarm.attr_arn,
+                            self.audit_throttles_alarm.attr_arn,
+                            self.reconcile_failed_alarm.attr_arn,
+                            self.lost_ledger_messages_alarm.attr_arn,
+                            self.failures_dlq_messages_alarm.attr_arn,
+                            self.audit_dlq_messages_alarm.attr_arn,
+                            self.reconcile_jobs_dlq_messages_alarm.attr_arn,
+                            self.reconcile_dlq_messages_alarm.attr_arn,
+                        ],
+                    },
+                    "StringEquals": {"aws:SourceAccount": cdk.Aws.ACCOUNT_ID},
+                },
+            ),
+        )
+        resource_of(ops_policy).override_logical_id("OpsPolicy")
+
+    def _default_event_to_audit(self) -> None:
         # fleet.iac:14  default.event -> function audit
-        default_event_to_audit = events.CfnRule(
+        self.default_event_to_audit = events.CfnRule(
             self,
             "DefaultEventToAudit",
             name="fleet-default-event-to-audit",
@@ -593,13 +861,13 @@ class FleetStack(cdk.Stack):
             targets=[
                 events.CfnRule.TargetProperty(
                     id="audit",
-                    arn=audit.function_arn,
+                    arn=self.audit.function_arn,
                     retry_policy=events.CfnRule.RetryPolicyProperty(
                         maximum_retry_attempts=185,
                         maximum_event_age_in_seconds=86400,
                     ),
                     dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
-                        arn=audit_dlq.queue_arn,
+                        arn=self.audit_dlq.queue_arn,
                     ),
                 ),
             ],
@@ -610,19 +878,20 @@ class FleetStack(cdk.Stack):
             self,
             "DefaultEventToAuditPermission",
             action="lambda:InvokeFunction",
-            function_name=audit.function_arn,
+            function_name=self.audit.function_arn,
             principal="events.amazonaws.com",
-            source_arn=default_event_to_audit.attr_arn,
+            source_arn=self.default_event_to_audit.attr_arn,
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
+    def _shop_bus_event_to_audit(self) -> None:
         # fleet.iac:17  shop_bus.event -> function audit
-        shop_bus_event_to_audit = events.CfnRule(
+        self.shop_bus_event_to_audit = events.CfnRule(
             self,
             "ShopBusEventToAudit",
             name="fleet-shop-bus-event-to-audit",
             description="shop_bus.event -> audit",
-            event_bus_name=shop_bus.event_bus_name,
+            event_bus_name=self.shop_bus.event_bus_name,
             event_pattern={
                 "source": [{"prefix": "shop."}],
                 "detail": {
@@ -635,64 +904,70 @@ class FleetStack(cdk.Stack):
             targets=[
                 events.CfnRule.TargetProperty(
                     id="audit",
-                    arn=audit.function_arn,
+                    arn=self.audit.function_arn,
                     retry_policy=events.CfnRule.RetryPolicyProperty(
                         maximum_retry_attempts=185,
                         maximum_event_age_in_seconds=86400,
                     ),
                     dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
-                        arn=audit_dlq.queue_arn,
+                        arn=self.audit_dlq.queue_arn,
                     ),
                 ),
             ],
         )
-
-        # fleet.iac:36  queue audit_dlq: who may send to it
-        audit_dlq_policy = sqs.QueuePolicy(
-            self,
-            "AuditDlqPolicy",
-            queues=[audit_dlq],
-        )
-        audit_dlq_policy.document.add_statements(
-            iam.PolicyStatement(
-                sid="FromDefaultEventToAudit",
-                principals=[iam.ServicePrincipal("events.amazonaws.com")],
-                actions=["sqs:SendMessage"],
-                resources=[audit_dlq.queue_arn],
-                conditions={
-                    "ArnEquals": {"aws:SourceArn": default_event_to_audit.attr_arn},
-                },
-            ),
-            iam.PolicyStatement(
-                sid="FromShopBusEventToAudit",
-                principals=[iam.ServicePrincipal("events.amazonaws.com")],
-                actions=["sqs:SendMessage"],
-                resources=[audit_dlq.queue_arn],
-                conditions={
-                    "ArnEquals": {"aws:SourceArn": shop_bus_event_to_audit.attr_arn},
-                },
-            ),
-        )
-        resource_of(audit_dlq_policy).override_logical_id("AuditDlqPolicy")
 
         # fleet.iac:17  shop_bus.event -> audit
         lambda_.CfnPermission(
             self,
             "ShopBusEventToAuditPermission",
             action="lambda:InvokeFunction",
-            function_name=audit.function_arn,
+            function_name=self.audit.function_arn,
             principal="events.amazonaws.com",
-            source_arn=shop_bus_event_to_audit.attr_arn,
+            source_arn=self.shop_bus_event_to_audit.attr_arn,
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
+    def _audit_dlq_policy(self) -> None:
+        # fleet.iac:36  queue audit_dlq: who may send to it
+        audit_dlq_policy = sqs.QueuePolicy(
+            self,
+            "AuditDlqPolicy",
+            queues=[self.audit_dlq],
+        )
+        audit_dlq_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromDefaultEventToAudit",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[self.audit_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {
+                        "aws:SourceArn": self.default_event_to_audit.attr_arn,
+                    },
+                },
+            ),
+            iam.PolicyStatement(
+                sid="FromShopBusEventToAudit",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[self.audit_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {
+                        "aws:SourceArn": self.shop_bus_event_to_audit.attr_arn,
+                    },
+                },
+            ),
+        )
+        resource_of(audit_dlq_policy).override_logical_id("AuditDlqPolicy")
+
+    def _shop_bus_event_to_failures(self) -> None:
         # fleet.iac:18  shop_bus.event -> queue failures
-        shop_bus_event_to_failures = events.CfnRule(
+        self.shop_bus_event_to_failures = events.CfnRule(
             self,
             "ShopBusEventToFailures",
             name="fleet-shop-bus-event-to-failures",
             description="shop_bus.event -> failures",
-            event_bus_name=shop_bus.event_bus_name,
+            event_bus_name=self.shop_bus.event_bus_name,
             event_pattern={
                 "detail-type": [{"suffix": "Failed"}],
                 "detail": {"retry": [{"exists": True}]},
@@ -701,40 +976,43 @@ class FleetStack(cdk.Stack):
             targets=[
                 events.CfnRule.TargetProperty(
                     id="failures",
-                    arn=failures.queue_arn,
+                    arn=self.failures.queue_arn,
                     retry_policy=events.CfnRule.RetryPolicyProperty(
                         maximum_retry_attempts=185,
                         maximum_event_age_in_seconds=86400,
                     ),
                     dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
-                        arn=failures_dlq.queue_arn,
+                        arn=self.failures_dlq.queue_arn,
                     ),
                 ),
             ],
         )
 
+    def _failures_policy(self) -> None:
         # fleet.iac:27  queue failures: who may send to it
         failures_policy = sqs.QueuePolicy(
             self,
             "FailuresPolicy",
-            queues=[failures],
+            queues=[self.failures],
         )
         failures_policy.document.add_statements(
             iam.PolicyStatement(
                 sid="FromShopBusEventToFailures",
                 principals=[iam.ServicePrincipal("events.amazonaws.com")],
                 actions=["sqs:SendMessage"],
-                resources=[failures.queue_arn],
+                resources=[self.failures.queue_arn],
                 conditions={
-                    "ArnEquals": {"aws:SourceArn": shop_bus_event_to_failures.attr_arn},
+                    "ArnEquals": {
+                        "aws:SourceArn": self.shop_bus_event_to_failures.attr_arn,
+                    },
                 },
             ),
             iam.PolicyStatement(
                 sid="FromAlerts",
                 principals=[iam.ServicePrincipal("sns.amazonaws.com")],
                 actions=["sqs:SendMessage"],
-                resources=[failures.queue_arn],
-                conditions={"ArnEquals": {"aws:SourceArn": alerts.topic_arn}},
+                resources=[self.failures.queue_arn],
+                conditions={"ArnEquals": {"aws:SourceArn": self.alerts.topic_arn}},
             ),
         )
         resource_of(failures_policy).override_logical_id("FailuresPolicy")
@@ -743,41 +1021,44 @@ class FleetStack(cdk.Stack):
         failures_dlq_policy = sqs.QueuePolicy(
             self,
             "FailuresDlqPolicy",
-            queues=[failures_dlq],
+            queues=[self.failures_dlq],
         )
         failures_dlq_policy.document.add_statements(
             iam.PolicyStatement(
                 sid="FromShopBusEventToFailures",
                 principals=[iam.ServicePrincipal("events.amazonaws.com")],
                 actions=["sqs:SendMessage"],
-                resources=[failures_dlq.queue_arn],
+                resources=[self.failures_dlq.queue_arn],
                 conditions={
-                    "ArnEquals": {"aws:SourceArn": shop_bus_event_to_failures.attr_arn},
+                    "ArnEquals": {
+                        "aws:SourceArn": self.shop_bus_event_to_failures.attr_arn,
+                    },
                 },
             ),
             iam.PolicyStatement(
                 sid="FromAlerts",
                 principals=[iam.ServicePrincipal("sns.amazonaws.com")],
                 actions=["sqs:SendMessage"],
-                resources=[failures_dlq.queue_arn],
-                conditions={"ArnEquals": {"aws:SourceArn": alerts.topic_arn}},
+                resources=[self.failures_dlq.queue_arn],
+                conditions={"ArnEquals": {"aws:SourceArn": self.alerts.topic_arn}},
             ),
         )
         resource_of(failures_dlq_policy).override_logical_id("FailuresDlqPolicy")
 
+    def _shop_bus_event_to_ledger(self) -> None:
         # fleet.iac:21  shop_bus.event -> queue ledger
-        shop_bus_event_to_ledger = events.CfnRule(
+        self.shop_bus_event_to_ledger = events.CfnRule(
             self,
             "ShopBusEventToLedger",
             name="fleet-shop-bus-event-to-ledger",
             description="shop_bus.event -> ledger",
-            event_bus_name=shop_bus.event_bus_name,
+            event_bus_name=self.shop_bus.event_bus_name,
             event_pattern={"detail-type": ["LedgerEntry"]},
             state="ENABLED",
             targets=[
                 events.CfnRule.TargetProperty(
                     id="ledger",
-                    arn=ledger.queue_arn,
+                    arn=self.ledger.queue_arn,
                     sqs_parameters=events.CfnRule.SqsParametersProperty(
                         message_group_id="fleet",
                     ),
@@ -786,57 +1067,64 @@ class FleetStack(cdk.Stack):
                         maximum_event_age_in_seconds=86400,
                     ),
                     dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
-                        arn=lost_ledger.queue_arn,
+                        arn=self.lost_ledger.queue_arn,
                     ),
                 ),
             ],
         )
 
+    def _ledger_policy(self) -> None:
         # fleet.iac:20  queue ledger: who may send to it
         ledger_policy = sqs.QueuePolicy(
             self,
             "LedgerPolicy",
-            queues=[ledger],
+            queues=[self.ledger],
         )
         ledger_policy.document.add_statements(
             iam.PolicyStatement(
                 sid="FromShopBusEventToLedger",
                 principals=[iam.ServicePrincipal("events.amazonaws.com")],
                 actions=["sqs:SendMessage"],
-                resources=[ledger.queue_arn],
+                resources=[self.ledger.queue_arn],
                 conditions={
-                    "ArnEquals": {"aws:SourceArn": shop_bus_event_to_ledger.attr_arn},
+                    "ArnEquals": {
+                        "aws:SourceArn": self.shop_bus_event_to_ledger.attr_arn,
+                    },
                 },
             ),
         )
         resource_of(ledger_policy).override_logical_id("LedgerPolicy")
 
+    def _lost_ledger_policy(self) -> None:
         # fleet.iac:22  queue lost_ledger: who may send to it
         lost_ledger_policy = sqs.QueuePolicy(
             self,
             "LostLedgerPolicy",
-            queues=[lost_ledger],
+            queues=[self.lost_ledger],
         )
         lost_ledger_policy.document.add_statements(
             iam.PolicyStatement(
                 sid="FromShopBusEventToLedger",
                 principals=[iam.ServicePrincipal("events.amazonaws.com")],
                 actions=["sqs:SendMessage"],
-                resources=[lost_ledger.queue_arn],
+                resources=[self.lost_ledger.queue_arn],
                 conditions={
-                    "ArnEquals": {"aws:SourceArn": shop_bus_event_to_ledger.attr_arn},
+                    "ArnEquals": {
+                        "aws:SourceArn": self.shop_bus_event_to_ledger.attr_arn,
+                    },
                 },
             ),
         )
         resource_of(lost_ledger_policy).override_logical_id("LostLedgerPolicy")
 
+    def _alerts_message_to_failures(self) -> None:
         # fleet.iac:25  alerts.message -> queue failures
         alerts_message_to_failures = sns.Subscription(
             self,
             "AlertsMessageToFailures",
-            topic=alerts,
+            topic=self.alerts,
             protocol=sns.SubscriptionProtocol.SQS,
-            endpoint=failures.queue_arn,
+            endpoint=self.failures.queue_arn,
             filter_policy={
                 "severity": sns.SubscriptionFilter.string_filter(
                     allowlist=["high", "critical"],
@@ -849,18 +1137,19 @@ class FleetStack(cdk.Stack):
         # Set on the resource: the L2 `dead_letter_queue` would add its own queue policy.
         resource_of(alerts_message_to_failures).add_property_override(
             "RedrivePolicy",
-            {"deadLetterTargetArn": failures_dlq.queue_arn},
+            {"deadLetterTargetArn": self.failures_dlq.queue_arn},
         )
         resource_of(alerts_message_to_failures).override_logical_id(
             "AlertsMessageToFailures",
         )
 
+    def _failures_message_to_audit(self) -> None:
         # fleet.iac:28  failures.message -> function audit
         failures_message_to_audit = lambda_.EventSourceMapping(
             self,
             "FailuresMessageToAudit",
-            target=audit,
-            event_source_arn=failures.queue_arn,
+            target=self.audit,
+            event_source_arn=self.failures.queue_arn,
             batch_size=10,
             report_batch_item_failures=True,
             filters=[
@@ -872,14 +1161,15 @@ class FleetStack(cdk.Stack):
         resource_of(failures_message_to_audit).override_logical_id(
             "FailuresMessageToAudit",
         )
-        failures_message_to_audit.node.add_dependency(audit_role)
+        failures_message_to_audit.node.add_dependency(self.audit_role)
 
+    def _instances_changed_to_audit(self) -> None:
         # fleet.iac:34  instances.changed -> function audit
         instances_changed_to_audit = lambda_.EventSourceMapping(
             self,
             "InstancesChangedToAudit",
-            target=audit,
-            event_source_arn=stream_arn(instances),
+            target=self.audit,
+            event_source_arn=stream_arn(self.instances),
             batch_size=100,
             starting_position=lambda_.StartingPosition.LATEST,
             report_batch_item_failures=True,
@@ -895,13 +1185,14 @@ class FleetStack(cdk.Stack):
         # Set on the resource: the L2 `on_failure` would grant the role on its own.
         resource_of(instances_changed_to_audit).add_property_override(
             "DestinationConfig.OnFailure.Destination",
-            audit_dlq.queue_arn,
+            self.audit_dlq.queue_arn,
         )
         resource_of(instances_changed_to_audit).override_logical_id(
             "InstancesChangedToAudit",
         )
-        instances_changed_to_audit.node.add_dependency(audit_role)
+        instances_changed_to_audit.node.add_dependency(self.audit_role)
 
+    def _reconcile_jobs_message_to_reconcile(self) -> None:
         # fleet.iac:56  reconcile_jobs.message -> reconcile: pipe role
         reconcile_jobs_message_to_reconcile_role = iam.Role(
             self,
@@ -917,7 +1208,7 @@ class FleetStack(cdk.Stack):
                                 "sqs:GetQueueAttributes",
                                 "sqs:ReceiveMessage",
                             ],
-                            resources=[reconcile_jobs.queue_arn],
+                            resources=[self.reconcile_jobs.queue_arn],
                         ),
                         iam.PolicyStatement(
                             sid="StartReconcile",
@@ -942,8 +1233,8 @@ class FleetStack(cdk.Stack):
             "ReconcileJobsMessageToReconcile",
             name="fleet-reconcile-jobs-message-to-reconcile",
             role_arn=reconcile_jobs_message_to_reconcile_role.role_arn,
-            source=reconcile_jobs.queue_arn,
-            target=reconcile.ref,
+            source=self.reconcile_jobs.queue_arn,
+            target=self.reconcile.ref,
             source_parameters=pipes.CfnPipe.PipeSourceParametersProperty(
                 sqs_queue_parameters=pipes.CfnPipe.PipeSourceSqsQueueParametersProperty(
                     batch_size=1,
@@ -963,6 +1254,7 @@ class FleetStack(cdk.Stack):
             ),
         )
 
+    def _instances_changed_to_reconcile(self) -> None:
         # fleet.iac:57  instances.changed -> reconcile: pipe role
         instances_changed_to_reconcile_role = iam.Role(
             self,
@@ -979,12 +1271,12 @@ class FleetStack(cdk.Stack):
                                 "dynamodb:GetShardIterator",
                                 "dynamodb:ListStreams",
                             ],
-                            resources=[stream_arn(instances)],
+                            resources=[stream_arn(self.instances)],
                         ),
                         iam.PolicyStatement(
                             sid="DeliverToReconcileDlq",
                             actions=["sqs:SendMessage"],
-                            resources=[reconcile_dlq.queue_arn],
+                            resources=[self.reconcile_dlq.queue_arn],
                         ),
                         iam.PolicyStatement(
                             sid="StartReconcile",
@@ -1009,8 +1301,8 @@ class FleetStack(cdk.Stack):
             "InstancesChangedToReconcile",
             name="fleet-instances-changed-to-reconcile",
             role_arn=instances_changed_to_reconcile_role.role_arn,
-            source=stream_arn(instances),
-            target=reconcile.ref,
+            source=stream_arn(self.instances),
+            target=self.reconcile.ref,
             source_parameters=pipes.CfnPipe.PipeSourceParametersProperty(
                 dynamo_db_stream_parameters=pipes.CfnPipe.PipeSourceDynamoDBStreamParametersProperty(
                     starting_position="LATEST",
@@ -1019,7 +1311,7 @@ class FleetStack(cdk.Stack):
                     maximum_record_age_in_seconds=86400,
                     on_partial_batch_item_failure="AUTOMATIC_BISECT",
                     dead_letter_config=pipes.CfnPipe.DeadLetterConfigProperty(
-                        arn=reconcile_dlq.queue_arn,
+                        arn=self.reconcile_dlq.queue_arn,
                     ),
                 ),
                 filter_criteria=pipes.CfnPipe.FilterCriteriaProperty(
@@ -1037,242 +1329,12 @@ class FleetStack(cdk.Stack):
             ),
         )
 
-        # fleet.iac:36  function audit: asynchronous invocations
-        audit_invoke_config = lambda_.CfnEventInvokeConfig(
-            self,
-            "AuditInvokeConfig",
-            function_name=audit.function_name,
-            qualifier="$LATEST",
-            maximum_retry_attempts=2,
-            maximum_event_age_in_seconds=21600,
-            destination_config=lambda_.CfnEventInvokeConfig.DestinationConfigProperty(
-                on_failure=lambda_.CfnEventInvokeConfig.OnFailureProperty(
-                    destination=audit_dlq.queue_arn,
-                ),
-            ),
-        )
-        audit_invoke_config.node.add_dependency(audit_role)
-
-        # fleet.iac:36  function audit: alarm when function audit fails
-        audit_errors_alarm = cloudwatch.CfnAlarm(
-            self,
-            "AuditErrorsAlarm",
-            alarm_name="fleet-audit-errors",
-            alarm_description="function audit fails (app `alarms = ops`)",
-            namespace="AWS/Lambda",
-            metric_name="Errors",
-            dimensions=[
-                cloudwatch.CfnAlarm.DimensionProperty(
-                    name="FunctionName",
-                    value=audit.function_name,
-                ),
-            ],
-            statistic="Sum",
-            period=300,
-            evaluation_periods=1,
-            threshold=0,
-            comparison_operator="GreaterThanThreshold",
-            treat_missing_data="notBreaching",
-            alarm_actions=[ops.topic_arn],
-        )
-
-        # fleet.iac:36  function audit: alarm when function audit is throttled
-        audit_throttles_alarm = cloudwatch.CfnAlarm(
-            self,
-            "AuditThrottlesAlarm",
-            alarm_name="fleet-audit-throttles",
-            alarm_description="function audit is throttled (app `alarms = ops`)",
-            namespace="AWS/Lambda",
-            metric_name="Throttles",
-            dimensions=[
-                cloudwatch.CfnAlarm.DimensionProperty(
-                    name="FunctionName",
-                    value=audit.function_name,
-                ),
-            ],
-            statistic="Sum",
-            period=300,
-            evaluation_periods=1,
-            threshold=0,
-            comparison_operator="GreaterThanThreshold",
-            treat_missing_data="notBreaching",
-            alarm_actions=[ops.topic_arn],
-        )
-
-        # fleet.iac:53  workflow reconcile: alarm when an execution of workflow reconcile fails
-        reconcile_failed_alarm = cloudwatch.CfnAlarm(
-            self,
-            "ReconcileFailedAlarm",
-            alarm_name="fleet-reconcile-failed",
-            alarm_description="an execution of workflow reconcile fails (app `alarms = ops`)",
-            namespace="AWS/States",
-            metric_name="ExecutionsFailed",
-            dimensions=[
-                cloudwatch.CfnAlarm.DimensionProperty(
-                    name="StateMachineArn",
-                    value=reconcile.ref,
-                ),
-            ],
-            statistic="Sum",
-            period=300,
-            evaluation_periods=1,
-            threshold=0,
-            comparison_operator="GreaterThanThreshold",
-            treat_missing_data="notBreaching",
-            alarm_actions=[ops.topic_arn],
-        )
-
-        # fleet.iac:22  queue lost_ledger: alarm when dead-letter queue lost_ledger holds a message
-        lost_ledger_messages_alarm = cloudwatch.CfnAlarm(
-            self,
-            "LostLedgerMessagesAlarm",
-            alarm_name="fleet-lost-ledger-messages",
-            alarm_description="dead-letter queue lost_ledger holds a message (app `alarms = ops`)",
-            namespace="AWS/SQS",
-            metric_name="ApproximateNumberOfMessagesVisible",
-            dimensions=[
-                cloudwatch.CfnAlarm.DimensionProperty(
-                    name="QueueName",
-                    value=lost_ledger.queue_name,
-                ),
-            ],
-            statistic="Maximum",
-            period=300,
-            evaluation_periods=1,
-            threshold=0,
-            comparison_operator="GreaterThanThreshold",
-            treat_missing_data="notBreaching",
-            alarm_actions=[ops.topic_arn],
-        )
-
-        # fleet.iac:27  queue failures_dlq: alarm when dead-letter queue failures_dlq holds a message
-        failures_dlq_messages_alarm = cloudwatch.CfnAlarm(
-            self,
-            "FailuresDlqMessagesAlarm",
-            alarm_name="fleet-failures-dlq-messages",
-            alarm_description="dead-letter queue failures_dlq holds a message (app `alarms = ops`)",
-            namespace="AWS/SQS",
-            metric_name="ApproximateNumberOfMessagesVisible",
-            dimensions=[
-                cloudwatch.CfnAlarm.DimensionProperty(
-                    name="QueueName",
-                    value=failures_dlq.queue_name,
-                ),
-            ],
-            statistic="Maximum",
-            period=300,
-            evaluation_periods=1,
-            threshold=0,
-            comparison_operator="GreaterThanThreshold",
-            treat_missing_data="notBreaching",
-            alarm_actions=[ops.topic_arn],
-        )
-
-        # fleet.iac:36  queue audit_dlq: alarm when dead-letter queue audit_dlq holds a message
-        audit_dlq_messages_alarm = cloudwatch.CfnAlarm(
-            self,
-            "AuditDlqMessagesAlarm",
-            alarm_name="fleet-audit-dlq-messages",
-            alarm_description="dead-letter queue audit_dlq holds a message (app `alarms = ops`)",
-            namespace="AWS/SQS",
-            metric_name="ApproximateNumberOfMessagesVisible",
-            dimensions=[
-                cloudwatch.CfnAlarm.DimensionProperty(
-                    name="QueueName",
-                    value=audit_dlq.queue_name,
-                ),
-            ],
-            statistic="Maximum",
-            period=300,
-            evaluation_periods=1,
-            threshold=0,
-            comparison_operator="GreaterThanThreshold",
-            treat_missing_data="notBreaching",
-            alarm_actions=[ops.topic_arn],
-        )
-
-        # fleet.iac:52  queue reconcile_jobs_dlq: alarm when dead-letter queue reconcile_jobs_dlq holds a message
-        reconcile_jobs_dlq_messages_alarm = cloudwatch.CfnAlarm(
-            self,
-            "ReconcileJobsDlqMessagesAlarm",
-            alarm_name="fleet-reconcile-jobs-dlq-messages",
-            alarm_description="dead-letter queue reconcile_jobs_dlq holds a message (app `alarms = ops`)",
-            namespace="AWS/SQS",
-            metric_name="ApproximateNumberOfMessagesVisible",
-            dimensions=[
-                cloudwatch.CfnAlarm.DimensionProperty(
-                    name="QueueName",
-                    value=reconcile_jobs_dlq.queue_name,
-                ),
-            ],
-            statistic="Maximum",
-            period=300,
-            evaluation_periods=1,
-            threshold=0,
-            comparison_operator="GreaterThanThreshold",
-            treat_missing_data="notBreaching",
-            alarm_actions=[ops.topic_arn],
-        )
-
-        # fleet.iac:53  queue reconcile_dlq: alarm when dead-letter queue reconcile_dlq holds a message
-        reconcile_dlq_messages_alarm = cloudwatch.CfnAlarm(
-            self,
-            "ReconcileDlqMessagesAlarm",
-            alarm_name="fleet-reconcile-dlq-messages",
-            alarm_description="dead-letter queue reconcile_dlq holds a message (app `alarms = ops`)",
-            namespace="AWS/SQS",
-            metric_name="ApproximateNumberOfMessagesVisible",
-            dimensions=[
-                cloudwatch.CfnAlarm.DimensionProperty(
-                    name="QueueName",
-                    value=reconcile_dlq.queue_name,
-                ),
-            ],
-            statistic="Maximum",
-            period=300,
-            evaluation_periods=1,
-            threshold=0,
-            comparison_operator="GreaterThanThreshold",
-            treat_missing_data="notBreaching",
-            alarm_actions=[ops.topic_arn],
-        )
-
-        # fleet.iac:12  topic ops: who may send to it
-        ops_policy = sns.TopicPolicy(
-            self,
-            "OpsPolicy",
-            topics=[ops],
-        )
-        ops_policy.document.add_statements(
-            iam.PolicyStatement(
-                sid="FromAlarms",
-                principals=[iam.ServicePrincipal("cloudwatch.amazonaws.com")],
-                actions=["sns:Publish"],
-                resources=[ops.topic_arn],
-                conditions={
-                    "ArnEquals": {
-                        "aws:SourceArn": [
-                            audit_errors_alarm.attr_arn,
-                            audit_throttles_alarm.attr_arn,
-                            reconcile_failed_alarm.attr_arn,
-                            lost_ledger_messages_alarm.attr_arn,
-                            failures_dlq_messages_alarm.attr_arn,
-                            audit_dlq_messages_alarm.attr_arn,
-                            reconcile_jobs_dlq_messages_alarm.attr_arn,
-                            reconcile_dlq_messages_alarm.attr_arn,
-                        ],
-                    },
-                    "StringEquals": {"aws:SourceAccount": cdk.Aws.ACCOUNT_ID},
-                },
-            ),
-        )
-        resource_of(ops_policy).override_logical_id("OpsPolicy")
-
+    def _outputs(self) -> None:
         # fleet.iac:48  output audit_url
         audit_url_output = cdk.CfnOutput(
             self,
             "Output:AuditUrl",
             description="output audit_url = audit.url",
-            value=audit_url.attr_function_url,
+            value=self.audit_url.attr_function_url,
         )
         audit_url_output.override_logical_id("AuditUrl")

@@ -44,12 +44,26 @@ def context(scope: Construct, name: str, default: str | None) -> str:
 class MediaStack(cdk.Stack):
     def __init__(self, scope: Construct, construct_id: str, **kwargs: Any) -> None:
         super().__init__(scope, construct_id, **kwargs)
+        self.stage = context(self, "stage", "dev")
+        self.transcoder_tag = context(self, "transcoder_tag", "1.8.0")
+        self._uploads()
+        self._renditions()
+        self._media_ready()
+        self._thumbnail()
+        self._cluster()
+        self._failed_uploads()
+        self._process_upload()
+        self._purge_renditions()
+        self._forget_upload()
+        self._uploads_created_to_process_upload()
+        self._process_upload_dlq_policy()
+        self._uploads_deleted_to_forget_upload()
+        self._forget_upload_dlq_policy()
+        self._outputs()
 
-        stage = context(self, "stage", "dev")
-        transcoder_tag = context(self, "transcoder_tag", "1.8.0")
-
+    def _uploads(self) -> None:
         # pipeline.iac:2  bucket uploads
-        uploads = s3.Bucket(
+        self.uploads = s3.Bucket(
             self,
             "Uploads",
             encryption=s3.BucketEncryption.S3_MANAGED,
@@ -65,17 +79,17 @@ class MediaStack(cdk.Stack):
             removal_policy=cdk.RemovalPolicy.RETAIN,
         )
         # Set on the resource: the L2 `event_bridge_enabled` would add a custom resource.
-        resource_of(uploads).add_property_override(
+        resource_of(self.uploads).add_property_override(
             "NotificationConfiguration.EventBridgeConfiguration.EventBridgeEnabled",
             True,
         )
-        resource_of(uploads).override_logical_id("Uploads")
+        resource_of(self.uploads).override_logical_id("Uploads")
 
         # pipeline.iac:2  bucket uploads: policy
         uploads_policy = s3.BucketPolicy(
             self,
             "UploadsPolicy",
-            bucket=uploads,
+            bucket=self.uploads,
         )
         uploads_policy.document.add_statements(
             iam.PolicyStatement(
@@ -83,14 +97,15 @@ class MediaStack(cdk.Stack):
                 effect=iam.Effect.DENY,
                 principals=[iam.StarPrincipal()],
                 actions=["s3:*"],
-                resources=[uploads.bucket_arn, f"{uploads.bucket_arn}/*"],
+                resources=[self.uploads.bucket_arn, f"{self.uploads.bucket_arn}/*"],
                 conditions={"Bool": {"aws:SecureTransport": "false"}},
             ),
         )
         resource_of(uploads_policy).override_logical_id("UploadsPolicy")
 
+    def _renditions(self) -> None:
         # pipeline.iac:8  bucket renditions
-        renditions = s3.Bucket(
+        self.renditions = s3.Bucket(
             self,
             "Renditions",
             encryption=s3.BucketEncryption.S3_MANAGED,
@@ -105,13 +120,13 @@ class MediaStack(cdk.Stack):
             ],
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(renditions).override_logical_id("Renditions")
+        resource_of(self.renditions).override_logical_id("Renditions")
 
         # pipeline.iac:8  bucket renditions: policy
         renditions_policy = s3.BucketPolicy(
             self,
             "RenditionsPolicy",
-            bucket=renditions,
+            bucket=self.renditions,
         )
         renditions_policy.document.add_statements(
             iam.PolicyStatement(
@@ -119,25 +134,30 @@ class MediaStack(cdk.Stack):
                 effect=iam.Effect.DENY,
                 principals=[iam.StarPrincipal()],
                 actions=["s3:*"],
-                resources=[renditions.bucket_arn, f"{renditions.bucket_arn}/*"],
+                resources=[
+                    self.renditions.bucket_arn,
+                    f"{self.renditions.bucket_arn}/*",
+                ],
                 conditions={"Bool": {"aws:SecureTransport": "false"}},
             ),
         )
         resource_of(renditions_policy).override_logical_id("RenditionsPolicy")
 
+    def _media_ready(self) -> None:
         # pipeline.iac:13  topic media_ready
-        media_ready = sns.Topic(
+        self.media_ready = sns.Topic(
             self,
             "MediaReady",
-            topic_name=f"media-{stage}-media-ready",
+            topic_name=f"media-{self.stage}-media-ready",
         )
-        resource_of(media_ready).override_logical_id("MediaReady")
+        resource_of(self.media_ready).override_logical_id("MediaReady")
 
+    def _thumbnail(self) -> None:
         # pipeline.iac:15  function thumbnail: log group
         thumbnail_log_group = logs.LogGroup(
             self,
             "ThumbnailLogGroup",
-            log_group_name=f"/aws/lambda/media-{stage}-thumbnail",
+            log_group_name=f"/aws/lambda/media-{self.stage}-thumbnail",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -159,12 +179,12 @@ class MediaStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="ReadUploadsObjects",
                             actions=["s3:GetObject"],
-                            resources=[f"{uploads.bucket_arn}/*"],
+                            resources=[f"{self.uploads.bucket_arn}/*"],
                         ),
                         iam.PolicyStatement(
                             sid="WriteRenditionsObjects",
                             actions=["s3:PutObject"],
-                            resources=[f"{renditions.bucket_arn}/*"],
+                            resources=[f"{self.renditions.bucket_arn}/*"],
                         ),
                     ],
                 ),
@@ -173,10 +193,10 @@ class MediaStack(cdk.Stack):
         resource_of(thumbnail_role).override_logical_id("ThumbnailRole")
 
         # pipeline.iac:15  function thumbnail
-        thumbnail = lambda_.Function(
+        self.thumbnail = lambda_.Function(
             self,
             "Thumbnail",
-            function_name=f"media-{stage}-thumbnail",
+            function_name=f"media-{self.stage}-thumbnail",
             handler="thumbnail.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
@@ -185,15 +205,16 @@ class MediaStack(cdk.Stack):
             role=thumbnail_role,
             code=asset("thumbnail-e9686c1267bf11ed.zip"),
             log_group=thumbnail_log_group,
-            environment={"RENDITIONS_BUCKET": renditions.bucket_name},
+            environment={"RENDITIONS_BUCKET": self.renditions.bucket_name},
         )
-        resource_of(thumbnail).override_logical_id("Thumbnail")
+        resource_of(self.thumbnail).override_logical_id("Thumbnail")
 
+    def _cluster(self) -> None:
         # pipeline.iac:27  the app's ECS cluster
-        cluster = ecs.CfnCluster(
+        self.cluster = ecs.CfnCluster(
             self,
             "Cluster",
-            cluster_name=f"media-{stage}",
+            cluster_name=f"media-{self.stage}",
             cluster_settings=[
                 ecs.CfnCluster.ClusterSettingsProperty(
                     name="containerInsights",
@@ -206,14 +227,14 @@ class MediaStack(cdk.Stack):
         transcode_log_group = logs.LogGroup(
             self,
             "TranscodeLogGroup",
-            log_group_name=f"/ecs/media-{stage}-transcode",
+            log_group_name=f"/ecs/media-{self.stage}-transcode",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
         resource_of(transcode_log_group).override_logical_id("TranscodeLogGroup")
 
         # pipeline.iac:27  container transcode: execution role
-        transcode_execution_role = iam.Role(
+        self.transcode_execution_role = iam.Role(
             self,
             "TranscodeExecutionRole",
             assumed_by=iam.ServicePrincipal("ecs-tasks.amazonaws.com"),
@@ -247,12 +268,12 @@ class MediaStack(cdk.Stack):
                 ),
             },
         )
-        resource_of(transcode_execution_role).override_logical_id(
+        resource_of(self.transcode_execution_role).override_logical_id(
             "TranscodeExecutionRole",
         )
 
         # pipeline.iac:27  container transcode: task role
-        transcode_task_role = iam.Role(
+        self.transcode_task_role = iam.Role(
             self,
             "TranscodeTaskRole",
             assumed_by=iam.ServicePrincipal("ecs-tasks.amazonaws.com"),
@@ -262,24 +283,24 @@ class MediaStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="ReadUploadsObjects",
                             actions=["s3:GetObject"],
-                            resources=[f"{uploads.bucket_arn}/*"],
+                            resources=[f"{self.uploads.bucket_arn}/*"],
                         ),
                         iam.PolicyStatement(
                             sid="WriteRenditionsObjects",
                             actions=["s3:PutObject"],
-                            resources=[f"{renditions.bucket_arn}/*"],
+                            resources=[f"{self.renditions.bucket_arn}/*"],
                         ),
                     ],
                 ),
             },
         )
-        resource_of(transcode_task_role).override_logical_id("TranscodeTaskRole")
+        resource_of(self.transcode_task_role).override_logical_id("TranscodeTaskRole")
 
         # pipeline.iac:27  container transcode
-        transcode = ecs.CfnTaskDefinition(
+        self.transcode = ecs.CfnTaskDefinition(
             self,
             "Transcode",
-            family=f"media-{stage}-transcode",
+            family=f"media-{self.stage}-transcode",
             requires_compatibilities=["FARGATE"],
             network_mode="awsvpc",
             cpu="2048",
@@ -288,13 +309,13 @@ class MediaStack(cdk.Stack):
                 operating_system_family="LINUX",
                 cpu_architecture="X86_64",
             ),
-            task_role_arn=transcode_task_role.role_arn,
-            execution_role_arn=transcode_execution_role.role_arn,
+            task_role_arn=self.transcode_task_role.role_arn,
+            execution_role_arn=self.transcode_execution_role.role_arn,
             volumes=[ecs.CfnTaskDefinition.VolumeProperty(name="scratch")],
             container_definitions=[
                 ecs.CfnTaskDefinition.ContainerDefinitionProperty(
                     name="transcode",
-                    image=f"123456789012.dkr.ecr.eu-central-1.amazonaws.com/transcoder:{transcoder_tag}",
+                    image=f"123456789012.dkr.ecr.eu-central-1.amazonaws.com/transcoder:{self.transcoder_tag}",
                     essential=True,
                     readonly_root_filesystem=True,
                     mount_points=[
@@ -308,11 +329,11 @@ class MediaStack(cdk.Stack):
                     environment=[
                         ecs.CfnTaskDefinition.KeyValuePairProperty(
                             name="RENDITIONS_BUCKET",
-                            value=renditions.bucket_name,
+                            value=self.renditions.bucket_name,
                         ),
                         ecs.CfnTaskDefinition.KeyValuePairProperty(
                             name="STAGE",
-                            value=stage,
+                            value=self.stage,
                         ),
                     ],
                     log_configuration=ecs.CfnTaskDefinition.LogConfigurationProperty(
@@ -327,11 +348,12 @@ class MediaStack(cdk.Stack):
             ],
         )
 
+    def _failed_uploads(self) -> None:
         # pipeline.iac:42  queue failed_uploads
-        failed_uploads = sqs.Queue(
+        self.failed_uploads = sqs.Queue(
             self,
             "FailedUploads",
-            queue_name=f"media-{stage}-failed-uploads",
+            queue_name=f"media-{self.stage}-failed-uploads",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
             retention_period=cdk.Duration.days(14),
@@ -339,8 +361,9 @@ class MediaStack(cdk.Stack):
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(failed_uploads).override_logical_id("FailedUploads")
+        resource_of(self.failed_uploads).override_logical_id("FailedUploads")
 
+    def _process_upload(self) -> None:
         # pipeline.iac:48  workflow process_upload: role
         process_upload_role = iam.Role(
             self,
@@ -353,23 +376,25 @@ class MediaStack(cdk.Stack):
                             sid="RunTranscode",
                             actions=["ecs:RunTask"],
                             resources=[
-                                f"arn:{cdk.Aws.PARTITION}:ecs:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:task-definition/media-{stage}-transcode:*",
+                                f"arn:{cdk.Aws.PARTITION}:ecs:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:task-definition/media-{self.stage}-transcode:*",
                             ],
-                            conditions={"ArnEquals": {"ecs:cluster": cluster.attr_arn}},
+                            conditions={
+                                "ArnEquals": {"ecs:cluster": self.cluster.attr_arn},
+                            },
                         ),
                         iam.PolicyStatement(
                             sid="PassRolesOfTranscode",
                             actions=["iam:PassRole"],
                             resources=[
-                                transcode_task_role.role_arn,
-                                transcode_execution_role.role_arn,
+                                self.transcode_task_role.role_arn,
+                                self.transcode_execution_role.role_arn,
                             ],
                         ),
                         iam.PolicyStatement(
                             sid="WatchEcsTasks",
                             actions=["ecs:DescribeTasks", "ecs:StopTask"],
                             resources=[
-                                f"arn:{cdk.Aws.PARTITION}:ecs:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:task/{cluster.ref}/*",
+                                f"arn:{cdk.Aws.PARTITION}:ecs:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:task/{self.cluster.ref}/*",
                             ],
                         ),
                         iam.PolicyStatement(
@@ -389,18 +414,18 @@ class MediaStack(cdk.Stack):
                             sid="InvokeThumbnail",
                             actions=["lambda:InvokeFunction"],
                             resources=[
-                                f"arn:{cdk.Aws.PARTITION}:lambda:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:function:media-{stage}-thumbnail",
+                                f"arn:{cdk.Aws.PARTITION}:lambda:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:function:media-{self.stage}-thumbnail",
                             ],
                         ),
                         iam.PolicyStatement(
                             sid="SendToFailedUploads",
                             actions=["sqs:SendMessage"],
-                            resources=[failed_uploads.queue_arn],
+                            resources=[self.failed_uploads.queue_arn],
                         ),
                         iam.PolicyStatement(
                             sid="PublishToMediaReady",
                             actions=["sns:Publish"],
-                            resources=[media_ready.topic_arn],
+                            resources=[self.media_ready.topic_arn],
                         ),
                     ],
                 ),
@@ -409,10 +434,10 @@ class MediaStack(cdk.Stack):
         resource_of(process_upload_role).override_logical_id("ProcessUploadRole")
 
         # pipeline.iac:48  workflow process_upload
-        process_upload = sfn.CfnStateMachine(
+        self.process_upload = sfn.CfnStateMachine(
             self,
             "ProcessUpload",
-            state_machine_name=f"media-{stage}-process-upload",
+            state_machine_name=f"media-{self.stage}-process-upload",
             state_machine_type="STANDARD",
             role_arn=process_upload_role.role_arn,
             definition_string=json.dumps(
@@ -559,19 +584,19 @@ class MediaStack(cdk.Stack):
                 },
             ),
             definition_substitutions={
-                "ClusterArn": cluster.attr_arn,
-                "FailedUploadsUrl": failed_uploads.queue_url,
-                "MediaReadyArn": media_ready.topic_arn,
-                "ThumbnailArn": thumbnail.function_arn,
-                "TranscodeArn": transcode.ref,
+                "ClusterArn": self.cluster.attr_arn,
+                "FailedUploadsUrl": self.failed_uploads.queue_url,
+                "MediaReadyArn": self.media_ready.topic_arn,
+                "ThumbnailArn": self.thumbnail.function_arn,
+                "TranscodeArn": self.transcode.ref,
             },
         )
 
         # pipeline.iac:48  queue process_upload_dlq (dead-letter queue)
-        process_upload_dlq = sqs.Queue(
+        self.process_upload_dlq = sqs.Queue(
             self,
             "ProcessUploadDlq",
-            queue_name=f"media-{stage}-process-upload-dlq",
+            queue_name=f"media-{self.stage}-process-upload-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
             retention_period=cdk.Duration.days(14),
@@ -579,13 +604,37 @@ class MediaStack(cdk.Stack):
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(process_upload_dlq).override_logical_id("ProcessUploadDlq")
+        resource_of(self.process_upload_dlq).override_logical_id("ProcessUploadDlq")
 
+        # pipeline.iac:48  workflow process_upload: role for EventBridge to start it
+        self.process_upload_events_role = iam.Role(
+            self,
+            "ProcessUploadEventsRole",
+            assumed_by=iam.ServicePrincipal("events.amazonaws.com"),
+            inline_policies={
+                "ProcessUploadEventsRolePolicy": iam.PolicyDocument(
+                    statements=[
+                        iam.PolicyStatement(
+                            sid="StartProcessUpload",
+                            actions=["states:StartExecution"],
+                            resources=[
+                                f"arn:{cdk.Aws.PARTITION}:states:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:stateMachine:media-{self.stage}-process-upload",
+                            ],
+                        ),
+                    ],
+                ),
+            },
+        )
+        resource_of(self.process_upload_events_role).override_logical_id(
+            "ProcessUploadEventsRole",
+        )
+
+    def _purge_renditions(self) -> None:
         # pipeline.iac:73  function purge_renditions: log group
         purge_renditions_log_group = logs.LogGroup(
             self,
             "PurgeRenditionsLogGroup",
-            log_group_name=f"/aws/lambda/media-{stage}-purge-renditions",
+            log_group_name=f"/aws/lambda/media-{self.stage}-purge-renditions",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -609,12 +658,12 @@ class MediaStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="ListDeleteRenditions",
                             actions=["s3:ListBucket"],
-                            resources=[renditions.bucket_arn],
+                            resources=[self.renditions.bucket_arn],
                         ),
                         iam.PolicyStatement(
                             sid="ListDeleteRenditionsObjects",
                             actions=["s3:DeleteObject"],
-                            resources=[f"{renditions.bucket_arn}/*"],
+                            resources=[f"{self.renditions.bucket_arn}/*"],
                         ),
                     ],
                 ),
@@ -623,10 +672,10 @@ class MediaStack(cdk.Stack):
         resource_of(purge_renditions_role).override_logical_id("PurgeRenditionsRole")
 
         # pipeline.iac:73  function purge_renditions
-        purge_renditions = lambda_.Function(
+        self.purge_renditions = lambda_.Function(
             self,
             "PurgeRenditions",
-            function_name=f"media-{stage}-purge-renditions",
+            function_name=f"media-{self.stage}-purge-renditions",
             handler="purge_renditions.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
@@ -635,15 +684,16 @@ class MediaStack(cdk.Stack):
             role=purge_renditions_role,
             code=asset("purge-renditions-8e5a50a7ed5eee00.zip"),
             log_group=purge_renditions_log_group,
-            environment={"RENDITIONS_BUCKET": renditions.bucket_name},
+            environment={"RENDITIONS_BUCKET": self.renditions.bucket_name},
         )
-        resource_of(purge_renditions).override_logical_id("PurgeRenditions")
+        resource_of(self.purge_renditions).override_logical_id("PurgeRenditions")
 
+    def _forget_upload(self) -> None:
         # pipeline.iac:80  workflow forget_upload: execution history
         forget_upload_logs = logs.LogGroup(
             self,
             "ForgetUploadLogs",
-            log_group_name=f"/aws/vendedlogs/states/media-{stage}-forget-upload",
+            log_group_name=f"/aws/vendedlogs/states/media-{self.stage}-forget-upload",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -661,13 +711,13 @@ class MediaStack(cdk.Stack):
                             sid="InvokePurgeRenditions",
                             actions=["lambda:InvokeFunction"],
                             resources=[
-                                f"arn:{cdk.Aws.PARTITION}:lambda:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:function:media-{stage}-purge-renditions",
+                                f"arn:{cdk.Aws.PARTITION}:lambda:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:function:media-{self.stage}-purge-renditions",
                             ],
                         ),
                         iam.PolicyStatement(
                             sid="PublishToMediaReady",
                             actions=["sns:Publish"],
-                            resources=[media_ready.topic_arn],
+                            resources=[self.media_ready.topic_arn],
                         ),
                         iam.PolicyStatement(
                             sid="DeliverLogs",
@@ -690,10 +740,10 @@ class MediaStack(cdk.Stack):
         resource_of(forget_upload_role).override_logical_id("ForgetUploadRole")
 
         # pipeline.iac:80  workflow forget_upload
-        forget_upload = sfn.CfnStateMachine(
+        self.forget_upload = sfn.CfnStateMachine(
             self,
             "ForgetUpload",
-            state_machine_name=f"media-{stage}-forget-upload",
+            state_machine_name=f"media-{self.stage}-forget-upload",
             state_machine_type="EXPRESS",
             role_arn=forget_upload_role.role_arn,
             definition_string=json.dumps(
@@ -752,8 +802,8 @@ class MediaStack(cdk.Stack):
                 },
             ),
             definition_substitutions={
-                "MediaReadyArn": media_ready.topic_arn,
-                "PurgeRenditionsArn": purge_renditions.function_arn,
+                "MediaReadyArn": self.media_ready.topic_arn,
+                "PurgeRenditionsArn": self.purge_renditions.function_arn,
             },
             logging_configuration=sfn.CfnStateMachine.LoggingConfigurationProperty(
                 level="ALL",
@@ -769,10 +819,10 @@ class MediaStack(cdk.Stack):
         )
 
         # pipeline.iac:80  queue forget_upload_dlq (dead-letter queue)
-        forget_upload_dlq = sqs.Queue(
+        self.forget_upload_dlq = sqs.Queue(
             self,
             "ForgetUploadDlq",
-            queue_name=f"media-{stage}-forget-upload-dlq",
+            queue_name=f"media-{self.stage}-forget-upload-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
             retention_period=cdk.Duration.days(14),
@@ -780,87 +830,10 @@ class MediaStack(cdk.Stack):
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(forget_upload_dlq).override_logical_id("ForgetUploadDlq")
-
-        # pipeline.iac:48  workflow process_upload: role for EventBridge to start it
-        process_upload_events_role = iam.Role(
-            self,
-            "ProcessUploadEventsRole",
-            assumed_by=iam.ServicePrincipal("events.amazonaws.com"),
-            inline_policies={
-                "ProcessUploadEventsRolePolicy": iam.PolicyDocument(
-                    statements=[
-                        iam.PolicyStatement(
-                            sid="StartProcessUpload",
-                            actions=["states:StartExecution"],
-                            resources=[
-                                f"arn:{cdk.Aws.PARTITION}:states:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:stateMachine:media-{stage}-process-upload",
-                            ],
-                        ),
-                    ],
-                ),
-            },
-        )
-        resource_of(process_upload_events_role).override_logical_id(
-            "ProcessUploadEventsRole",
-        )
-
-        # pipeline.iac:70  uploads.created -> workflow process_upload
-        uploads_created_to_process_upload = events.CfnRule(
-            self,
-            "UploadsCreatedToProcessUpload",
-            name=f"media-{stage}-uploads-created-to-process-upload",
-            description="uploads.created -> process_upload",
-            event_pattern={
-                "source": ["aws.s3"],
-                "detail-type": ["Object Created"],
-                "detail": {
-                    "bucket": {"name": [uploads.bucket_name]},
-                    "object": {"key": [{"prefix": "incoming/"}]},
-                },
-            },
-            state="ENABLED",
-            targets=[
-                events.CfnRule.TargetProperty(
-                    id="process_upload",
-                    arn=process_upload.ref,
-                    role_arn=process_upload_events_role.role_arn,
-                    retry_policy=events.CfnRule.RetryPolicyProperty(
-                        maximum_retry_attempts=185,
-                        maximum_event_age_in_seconds=86400,
-                    ),
-                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
-                        arn=process_upload_dlq.queue_arn,
-                    ),
-                ),
-            ],
-        )
-
-        # pipeline.iac:48  queue process_upload_dlq: who may send to it
-        process_upload_dlq_policy = sqs.QueuePolicy(
-            self,
-            "ProcessUploadDlqPolicy",
-            queues=[process_upload_dlq],
-        )
-        process_upload_dlq_policy.document.add_statements(
-            iam.PolicyStatement(
-                sid="FromUploadsCreatedToProcessUpload",
-                principals=[iam.ServicePrincipal("events.amazonaws.com")],
-                actions=["sqs:SendMessage"],
-                resources=[process_upload_dlq.queue_arn],
-                conditions={
-                    "ArnEquals": {
-                        "aws:SourceArn": uploads_created_to_process_upload.attr_arn,
-                    },
-                },
-            ),
-        )
-        resource_of(process_upload_dlq_policy).override_logical_id(
-            "ProcessUploadDlqPolicy",
-        )
+        resource_of(self.forget_upload_dlq).override_logical_id("ForgetUploadDlq")
 
         # pipeline.iac:80  workflow forget_upload: role for EventBridge to start it
-        forget_upload_events_role = iam.Role(
+        self.forget_upload_events_role = iam.Role(
             self,
             "ForgetUploadEventsRole",
             assumed_by=iam.ServicePrincipal("events.amazonaws.com"),
@@ -871,28 +844,85 @@ class MediaStack(cdk.Stack):
                             sid="StartForgetUpload",
                             actions=["states:StartExecution"],
                             resources=[
-                                f"arn:{cdk.Aws.PARTITION}:states:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:stateMachine:media-{stage}-forget-upload",
+                                f"arn:{cdk.Aws.PARTITION}:states:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:stateMachine:media-{self.stage}-forget-upload",
                             ],
                         ),
                     ],
                 ),
             },
         )
-        resource_of(forget_upload_events_role).override_logical_id(
+        resource_of(self.forget_upload_events_role).override_logical_id(
             "ForgetUploadEventsRole",
         )
 
+    def _uploads_created_to_process_upload(self) -> None:
+        # pipeline.iac:70  uploads.created -> workflow process_upload
+        self.uploads_created_to_process_upload = events.CfnRule(
+            self,
+            "UploadsCreatedToProcessUpload",
+            name=f"media-{self.stage}-uploads-created-to-process-upload",
+            description="uploads.created -> process_upload",
+            event_pattern={
+                "source": ["aws.s3"],
+                "detail-type": ["Object Created"],
+                "detail": {
+                    "bucket": {"name": [self.uploads.bucket_name]},
+                    "object": {"key": [{"prefix": "incoming/"}]},
+                },
+            },
+            state="ENABLED",
+            targets=[
+                events.CfnRule.TargetProperty(
+                    id="process_upload",
+                    arn=self.process_upload.ref,
+                    role_arn=self.process_upload_events_role.role_arn,
+                    retry_policy=events.CfnRule.RetryPolicyProperty(
+                        maximum_retry_attempts=185,
+                        maximum_event_age_in_seconds=86400,
+                    ),
+                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
+                        arn=self.process_upload_dlq.queue_arn,
+                    ),
+                ),
+            ],
+        )
+
+    def _process_upload_dlq_policy(self) -> None:
+        # pipeline.iac:48  queue process_upload_dlq: who may send to it
+        process_upload_dlq_policy = sqs.QueuePolicy(
+            self,
+            "ProcessUploadDlqPolicy",
+            queues=[self.process_upload_dlq],
+        )
+        process_upload_dlq_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromUploadsCreatedToProcessUpload",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[self.process_upload_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {
+                        "aws:SourceArn": self.uploads_created_to_process_upload.attr_arn,
+                    },
+                },
+            ),
+        )
+        resource_of(process_upload_dlq_policy).override_logical_id(
+            "ProcessUploadDlqPolicy",
+        )
+
+    def _uploads_deleted_to_forget_upload(self) -> None:
         # pipeline.iac:88  uploads.deleted -> workflow forget_upload
-        uploads_deleted_to_forget_upload = events.CfnRule(
+        self.uploads_deleted_to_forget_upload = events.CfnRule(
             self,
             "UploadsDeletedToForgetUpload",
-            name=f"media-{stage}-uploads-deleted-to-forget-upload",
+            name=f"media-{self.stage}-uploads-deleted-to-forget-upload",
             description="uploads.deleted -> forget_upload",
             event_pattern={
                 "source": ["aws.s3"],
                 "detail-type": ["Object Deleted"],
                 "detail": {
-                    "bucket": {"name": [uploads.bucket_name]},
+                    "bucket": {"name": [self.uploads.bucket_name]},
                     "object": {"key": [{"prefix": "incoming/"}]},
                 },
             },
@@ -900,34 +930,35 @@ class MediaStack(cdk.Stack):
             targets=[
                 events.CfnRule.TargetProperty(
                     id="forget_upload",
-                    arn=forget_upload.ref,
-                    role_arn=forget_upload_events_role.role_arn,
+                    arn=self.forget_upload.ref,
+                    role_arn=self.forget_upload_events_role.role_arn,
                     retry_policy=events.CfnRule.RetryPolicyProperty(
                         maximum_retry_attempts=185,
                         maximum_event_age_in_seconds=86400,
                     ),
                     dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
-                        arn=forget_upload_dlq.queue_arn,
+                        arn=self.forget_upload_dlq.queue_arn,
                     ),
                 ),
             ],
         )
 
+    def _forget_upload_dlq_policy(self) -> None:
         # pipeline.iac:80  queue forget_upload_dlq: who may send to it
         forget_upload_dlq_policy = sqs.QueuePolicy(
             self,
             "ForgetUploadDlqPolicy",
-            queues=[forget_upload_dlq],
+            queues=[self.forget_upload_dlq],
         )
         forget_upload_dlq_policy.document.add_statements(
             iam.PolicyStatement(
                 sid="FromUploadsDeletedToForgetUpload",
                 principals=[iam.ServicePrincipal("events.amazonaws.com")],
                 actions=["sqs:SendMessage"],
-                resources=[forget_upload_dlq.queue_arn],
+                resources=[self.forget_upload_dlq.queue_arn],
                 conditions={
                     "ArnEquals": {
-                        "aws:SourceArn": uploads_deleted_to_forget_upload.attr_arn,
+                        "aws:SourceArn": self.uploads_deleted_to_forget_upload.attr_arn,
                     },
                 },
             ),
@@ -936,12 +967,13 @@ class MediaStack(cdk.Stack):
             "ForgetUploadDlqPolicy",
         )
 
+    def _outputs(self) -> None:
         # app.iac:27  output uploads_bucket
         uploads_bucket_output = cdk.CfnOutput(
             self,
             "Output:UploadsBucket",
             description="output uploads_bucket = uploads.name",
-            value=uploads.bucket_name,
+            value=self.uploads.bucket_name,
         )
         uploads_bucket_output.override_logical_id("UploadsBucket")
         # app.iac:28  output renditions_bucket
@@ -949,7 +981,7 @@ class MediaStack(cdk.Stack):
             self,
             "Output:RenditionsBucket",
             description="output renditions_bucket = renditions.name",
-            value=renditions.bucket_name,
+            value=self.renditions.bucket_name,
         )
         renditions_bucket_output.override_logical_id("RenditionsBucket")
         # app.iac:29  output ready_topic
@@ -957,7 +989,7 @@ class MediaStack(cdk.Stack):
             self,
             "Output:ReadyTopic",
             description="output ready_topic = media_ready.arn",
-            value=media_ready.topic_arn,
+            value=self.media_ready.topic_arn,
         )
         ready_topic_output.override_logical_id("ReadyTopic")
         # app.iac:30  output pipeline
@@ -965,6 +997,6 @@ class MediaStack(cdk.Stack):
             self,
             "Output:Pipeline",
             description="output pipeline = process_upload.arn",
-            value=process_upload.ref,
+            value=self.process_upload.ref,
         )
         pipeline_output.override_logical_id("Pipeline")

@@ -49,20 +49,44 @@ def fifo_name(name: str) -> str:
 class MembersStack(cdk.Stack):
     def __init__(self, scope: Construct, construct_id: str, **kwargs: Any) -> None:
         super().__init__(scope, construct_id, **kwargs)
-
-        stage = context(self, "stage", "dev")
-        webhook_token = cdk.CfnParameter(
+        self.stage = context(self, "stage", "dev")
+        self.webhook_token = cdk.CfnParameter(
             self,
             "WebhookToken",
             type="String",
             no_echo=True,
         )
+        self._customers()
+        self._health()
+        self._start_report()
+        self._ledger()
+        self._post_ledger()
+        self._shop_bus()
+        self._shop()
+        self._shop_get_health()
+        self._shop_get_orders()
+        self._shop_post_ledger()
+        self._shop_post_events()
+        self._shop_post_partners()
+        self._shop_post_internal()
+        self._nightly()
+        self._webhook()
+        self._price()
+        self._quote_flow()
+        self._shop_post_quote()
+        self._nightly_cron1()
+        self._nightly_dlq_policy()
+        self._ledger_message_to_post_ledger()
+        self._shop_bus_event_to_post_ledger()
+        self._post_ledger_dlq_policy()
+        self._outputs()
 
+    def _customers(self) -> None:
         # members.iac:14  userpool customers
-        customers = cognito.CfnUserPool(
+        self.customers = cognito.CfnUserPool(
             self,
             "Customers",
-            user_pool_name=f"{stage}-members-customers",
+            user_pool_name=f"{self.stage}-members-customers",
             username_attributes=["email"],
             auto_verified_attributes=["email"],
             account_recovery_setting=cognito.CfnUserPool.AccountRecoverySettingProperty(
@@ -74,100 +98,26 @@ class MembersStack(cdk.Stack):
             ),
             deletion_protection="ACTIVE",
         )
-        customers.apply_removal_policy(cdk.RemovalPolicy.RETAIN)
+        self.customers.apply_removal_policy(cdk.RemovalPolicy.RETAIN)
 
         # members.iac:14  userpool customers: app client
-        customers_client = cognito.CfnUserPoolClient(
+        self.customers_client = cognito.CfnUserPoolClient(
             self,
             "CustomersClient",
-            client_name=f"{stage}-members-customers",
-            user_pool_id=customers.ref,
+            client_name=f"{self.stage}-members-customers",
+            user_pool_id=self.customers.ref,
             generate_secret=False,
             explicit_auth_flows=["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
             prevent_user_existence_errors="ENABLED",
             enable_token_revocation=True,
         )
 
-        # members.iac:16  api shop
-        shop = apigwv2.HttpApi(
-            self,
-            "Shop",
-            api_name=f"{stage}-members-shop",
-            cors_preflight=apigwv2.CorsPreflightOptions(
-                allow_origins=["https://shop.example"],
-                allow_methods=[apigwv2.CorsHttpMethod.GET, apigwv2.CorsHttpMethod.POST],
-                allow_headers=["content-type", "authorization"],
-                max_age=cdk.Duration.seconds(3600),
-            ),
-            create_default_stage=False,
-        )
-        resource_of(shop).override_logical_id("Shop")
-
-        # members.iac:16  api shop: authorizer (userpool customers)
-        shop_authorizer = apigwv2.CfnAuthorizer(
-            self,
-            "ShopAuthorizer",
-            api_id=shop.api_id,
-            name="ShopAuthorizer",
-            authorizer_type="JWT",
-            identity_source=["$request.header.Authorization"],
-            jwt_configuration=apigwv2.CfnAuthorizer.JWTConfigurationProperty(
-                issuer=f"https://cognito-idp.{cdk.Aws.REGION}.{cdk.Aws.URL_SUFFIX}/{customers.ref}",
-                audience=[customers_client.ref],
-            ),
-        )
-
-        # members.iac:16  api shop: access logs
-        shop_access_logs = logs.LogGroup(
-            self,
-            "ShopAccessLogs",
-            log_group_name=f"/aws/apigateway/{stage}-members-shop",
-            retention=logs.RetentionDays.ONE_MONTH,
-            removal_policy=cdk.RemovalPolicy.DESTROY,
-        )
-        resource_of(shop_access_logs).override_logical_id("ShopAccessLogs")
-
-        # members.iac:16  api shop: default stage
-        shop_stage = apigwv2.HttpStage(
-            self,
-            "ShopStage",
-            http_api=shop,
-            stage_name="$default",
-            auto_deploy=True,
-            throttle=apigwv2.ThrottleSettings(
-                rate_limit=1000,
-                burst_limit=2000,
-            ),
-        )
-        # Set on the resource: the L2 takes access log settings only as a jsii interface.
-        resource_of(shop_stage).add_property_override(
-            "AccessLogSettings",
-            {
-                "DestinationArn": shop_access_logs.log_group_arn,
-                "Format": '{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","requestTime":"$context.requestTime","routeKey":"$context.routeKey","status":"$context.status","responseLength":"$context.responseLength","integrationError":"$context.integrationErrorMessage"}',
-            },
-        )
-        resource_of(shop_stage).override_logical_id("ShopStage")
-
-        # members.iac:29  api shop: authorizer (JWT issuer)
-        shop_post_partners_authorizer = apigwv2.CfnAuthorizer(
-            self,
-            "ShopPostPartnersAuthorizer",
-            api_id=shop.api_id,
-            name="ShopPostPartnersAuthorizer",
-            authorizer_type="JWT",
-            identity_source=["$request.header.Authorization"],
-            jwt_configuration=apigwv2.CfnAuthorizer.JWTConfigurationProperty(
-                issuer="https://auth.partner.example",
-                audience=["shop-api"],
-            ),
-        )
-
+    def _health(self) -> None:
         # members.iac:33  function health: log group
         health_log_group = logs.LogGroup(
             self,
             "HealthLogGroup",
-            log_group_name=f"/aws/lambda/{stage}-members-health",
+            log_group_name=f"/aws/lambda/{self.stage}-members-health",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -193,10 +143,10 @@ class MembersStack(cdk.Stack):
         resource_of(health_role).override_logical_id("HealthRole")
 
         # members.iac:33  function health
-        health = lambda_.Function(
+        self.health = lambda_.Function(
             self,
             "Health",
-            function_name=f"{stage}-members-health",
+            function_name=f"{self.stage}-members-health",
             handler="health.handler",
             runtime=lambda_.Runtime.PYTHON_3_13,
             architecture=lambda_.Architecture.X86_64,
@@ -206,132 +156,71 @@ class MembersStack(cdk.Stack):
             code=asset("health-ef368e9f100c3a6e.zip"),
             log_group=health_log_group,
             environment={
-                "CLIENT_ID": customers_client.ref,
-                "ISSUER": f"https://cognito-idp.{cdk.Aws.REGION}.{cdk.Aws.URL_SUFFIX}/{customers.ref}",
-                "POOL_ID": customers.ref,
+                "CLIENT_ID": self.customers_client.ref,
+                "ISSUER": f"https://cognito-idp.{cdk.Aws.REGION}.{cdk.Aws.URL_SUFFIX}/{self.customers.ref}",
+                "POOL_ID": self.customers.ref,
             },
         )
-        resource_of(health).override_logical_id("Health")
+        resource_of(self.health).override_logical_id("Health")
 
-        # members.iac:24  api shop: GET /health may invoke health
-        lambda_.CfnPermission(
+    def _start_report(self) -> None:
+        # members.iac:63  workflow start_report: role
+        start_report_role = iam.Role(
             self,
-            "ShopGetHealthPermission",
-            action="lambda:InvokeFunction",
-            function_name=health.function_arn,
-            principal="apigateway.amazonaws.com",
-            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{shop.api_id}/*/GET/health",
-            source_account=cdk.Aws.ACCOUNT_ID,
+            "StartReportRole",
+            assumed_by=iam.ServicePrincipal("states.amazonaws.com"),
+            inline_policies={
+                "StartReportRolePolicy": iam.PolicyDocument(
+                    statements=[
+                        iam.PolicyStatement(
+                            sid="InvokeHealth",
+                            actions=["lambda:InvokeFunction"],
+                            resources=[
+                                f"arn:{cdk.Aws.PARTITION}:lambda:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:function:{self.stage}-members-health",
+                            ],
+                        ),
+                    ],
+                ),
+            },
+        )
+        resource_of(start_report_role).override_logical_id("StartReportRole")
+
+        # members.iac:63  workflow start_report
+        self.start_report = sfn.CfnStateMachine(
+            self,
+            "StartReport",
+            state_machine_name=f"{self.stage}-members-start-report",
+            state_machine_type="STANDARD",
+            role_arn=start_report_role.role_arn,
+            definition_string=json.dumps(
+                {
+                    "Comment": "workflow start_report",
+                    "StartAt": "Invoke health",
+                    "States": {
+                        "Invoke health": {
+                            "Type": "Task",
+                            "Resource": "arn:aws:states:::lambda:invoke",
+                            "Parameters": {
+                                "FunctionName": "${HealthArn}",
+                                "Payload.$": "$",
+                            },
+                            "OutputPath": "$.Payload",
+                            "End": True,
+                        },
+                    },
+                },
+            ),
+            definition_substitutions={"HealthArn": self.health.function_arn},
         )
 
-        # members.iac:24  api shop: GET /health -> function health
-        shop_get_health_integration = apigwv2.CfnIntegration(
+    def _ledger(self) -> None:
+        # members.iac:67  queue ledger_dlq (dead-letter queue)
+        ledger_dlq = sqs.Queue(
             self,
-            "ShopGetHealthIntegration",
-            api_id=shop.api_id,
-            integration_type="AWS_PROXY",
-            integration_uri=health.function_arn,
-            payload_format_version="2.0",
-        )
-
-        # members.iac:24  api shop: route GET /health
-        apigwv2.CfnRoute(
-            self,
-            "ShopGetHealth",
-            api_id=shop.api_id,
-            route_key="GET /health",
-            target=f"integrations/{shop_get_health_integration.ref}",
-        )
-
-        # members.iac:25  api shop: GET /orders may invoke health
-        lambda_.CfnPermission(
-            self,
-            "ShopGetOrdersPermission",
-            action="lambda:InvokeFunction",
-            function_name=health.function_arn,
-            principal="apigateway.amazonaws.com",
-            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{shop.api_id}/*/GET/orders",
-            source_account=cdk.Aws.ACCOUNT_ID,
-        )
-
-        # members.iac:25  api shop: GET /orders -> function health
-        shop_get_orders_integration = apigwv2.CfnIntegration(
-            self,
-            "ShopGetOrdersIntegration",
-            api_id=shop.api_id,
-            integration_type="AWS_PROXY",
-            integration_uri=health.function_arn,
-            payload_format_version="2.0",
-        )
-
-        # members.iac:25  api shop: route GET /orders
-        apigwv2.CfnRoute(
-            self,
-            "ShopGetOrders",
-            api_id=shop.api_id,
-            route_key="GET /orders",
-            target=f"integrations/{shop_get_orders_integration.ref}",
-            authorization_type="JWT",
-            authorizer_id=shop_authorizer.ref,
-        )
-
-        # members.iac:29  api shop: POST /partners may invoke health
-        lambda_.CfnPermission(
-            self,
-            "ShopPostPartnersPermission",
-            action="lambda:InvokeFunction",
-            function_name=health.function_arn,
-            principal="apigateway.amazonaws.com",
-            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{shop.api_id}/*/POST/partners",
-            source_account=cdk.Aws.ACCOUNT_ID,
-        )
-
-        # members.iac:29  api shop: POST /partners -> function health
-        shop_post_partners_integration = apigwv2.CfnIntegration(
-            self,
-            "ShopPostPartnersIntegration",
-            api_id=shop.api_id,
-            integration_type="AWS_PROXY",
-            integration_uri=health.function_arn,
-            payload_format_version="2.0",
-        )
-
-        # members.iac:29  api shop: route POST /partners
-        apigwv2.CfnRoute(
-            self,
-            "ShopPostPartners",
-            api_id=shop.api_id,
-            route_key="POST /partners",
-            target=f"integrations/{shop_post_partners_integration.ref}",
-            authorization_type="JWT",
-            authorizer_id=shop_post_partners_authorizer.ref,
-        )
-
-        # members.iac:43  function price: log group
-        price_log_group = logs.LogGroup(
-            self,
-            "PriceLogGroup",
-            log_group_name=f"/aws/lambda/{stage}-members-price",
-            retention=logs.RetentionDays.ONE_MONTH,
-            removal_policy=cdk.RemovalPolicy.DESTROY,
-        )
-        resource_of(price_log_group).override_logical_id("PriceLogGroup")
-
-        # members.iac:51  function nightly: log group
-        nightly_log_group = logs.LogGroup(
-            self,
-            "NightlyLogGroup",
-            log_group_name=f"/aws/lambda/{stage}-members-nightly",
-            retention=logs.RetentionDays.ONE_MONTH,
-            removal_policy=cdk.RemovalPolicy.DESTROY,
-        )
-        resource_of(nightly_log_group).override_logical_id("NightlyLogGroup")
-
-        # members.iac:51  queue nightly_dlq (dead-letter queue)
-        nightly_dlq = sqs.Queue(
-            self,
-            "NightlyDlq",
-            queue_name=f"{stage}-members-nightly-dlq",
+            "LedgerDlq",
+            queue_name=fifo_name(f"{self.stage}-members-ledger-dlq"),
+            fifo=True,
+            content_based_deduplication=True,
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
             retention_period=cdk.Duration.days(14),
@@ -339,7 +228,446 @@ class MembersStack(cdk.Stack):
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(nightly_dlq).override_logical_id("NightlyDlq")
+        resource_of(ledger_dlq).override_logical_id("LedgerDlq")
+
+        # members.iac:67  queue ledger
+        self.ledger = sqs.Queue(
+            self,
+            "Ledger",
+            queue_name=fifo_name(f"{self.stage}-members-ledger"),
+            fifo=True,
+            content_based_deduplication=True,
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.days(4),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            dead_letter_queue=sqs.DeadLetterQueue(
+                queue=ledger_dlq,
+                max_receive_count=5,
+            ),
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(self.ledger).override_logical_id("Ledger")
+
+    def _post_ledger(self) -> None:
+        # members.iac:68  function post_ledger: log group
+        post_ledger_log_group = logs.LogGroup(
+            self,
+            "PostLedgerLogGroup",
+            log_group_name=f"/aws/lambda/{self.stage}-members-post-ledger",
+            retention=logs.RetentionDays.ONE_MONTH,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(post_ledger_log_group).override_logical_id("PostLedgerLogGroup")
+
+        # members.iac:68  queue post_ledger_dlq (dead-letter queue)
+        self.post_ledger_dlq = sqs.Queue(
+            self,
+            "PostLedgerDlq",
+            queue_name=f"{self.stage}-members-post-ledger-dlq",
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.days(14),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(self.post_ledger_dlq).override_logical_id("PostLedgerDlq")
+
+        # members.iac:68  function post_ledger: role
+        self.post_ledger_role = iam.Role(
+            self,
+            "PostLedgerRole",
+            assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"),
+            inline_policies={
+                "PostLedgerRolePolicy": iam.PolicyDocument(
+                    statements=[
+                        iam.PolicyStatement(
+                            sid="WriteLogs",
+                            actions=["logs:CreateLogStream", "logs:PutLogEvents"],
+                            resources=[post_ledger_log_group.log_group_arn],
+                        ),
+                        iam.PolicyStatement(
+                            sid="ConsumeLedger",
+                            actions=[
+                                "sqs:ChangeMessageVisibility",
+                                "sqs:DeleteMessage",
+                                "sqs:GetQueueAttributes",
+                                "sqs:ReceiveMessage",
+                            ],
+                            resources=[self.ledger.queue_arn],
+                        ),
+                        iam.PolicyStatement(
+                            sid="DeliverToPostLedgerDlq",
+                            actions=["sqs:SendMessage"],
+                            resources=[self.post_ledger_dlq.queue_arn],
+                        ),
+                    ],
+                ),
+            },
+        )
+        resource_of(self.post_ledger_role).override_logical_id("PostLedgerRole")
+
+        # members.iac:68  function post_ledger
+        self.post_ledger = lambda_.Function(
+            self,
+            "PostLedger",
+            function_name=f"{self.stage}-members-post-ledger",
+            handler="health.handler",
+            runtime=lambda_.Runtime.PYTHON_3_12,
+            architecture=lambda_.Architecture.X86_64,
+            memory_size=128,
+            timeout=cdk.Duration.seconds(10),
+            role=self.post_ledger_role,
+            code=asset("post-ledger-ef368e9f100c3a6e.zip"),
+            log_group=post_ledger_log_group,
+        )
+        resource_of(self.post_ledger).override_logical_id("PostLedger")
+
+        # members.iac:68  function post_ledger: asynchronous invocations
+        post_ledger_invoke_config = lambda_.CfnEventInvokeConfig(
+            self,
+            "PostLedgerInvokeConfig",
+            function_name=self.post_ledger.function_name,
+            qualifier="$LATEST",
+            maximum_retry_attempts=2,
+            maximum_event_age_in_seconds=21600,
+            destination_config=lambda_.CfnEventInvokeConfig.DestinationConfigProperty(
+                on_failure=lambda_.CfnEventInvokeConfig.OnFailureProperty(
+                    destination=self.post_ledger_dlq.queue_arn,
+                ),
+            ),
+        )
+        post_ledger_invoke_config.node.add_dependency(self.post_ledger_role)
+
+    def _shop_bus(self) -> None:
+        # members.iac:73  bus shop_bus
+        self.shop_bus = events.EventBus(
+            self,
+            "ShopBus",
+            event_bus_name=f"{self.stage}-members-shop-bus",
+        )
+        resource_of(self.shop_bus).override_logical_id("ShopBus")
+
+    def _shop(self) -> None:
+        # members.iac:16  api shop
+        self.shop = apigwv2.HttpApi(
+            self,
+            "Shop",
+            api_name=f"{self.stage}-members-shop",
+            cors_preflight=apigwv2.CorsPreflightOptions(
+                allow_origins=["https://shop.example"],
+                allow_methods=[apigwv2.CorsHttpMethod.GET, apigwv2.CorsHttpMethod.POST],
+                allow_headers=["content-type", "authorization"],
+                max_age=cdk.Duration.seconds(3600),
+            ),
+            create_default_stage=False,
+        )
+        resource_of(self.shop).override_logical_id("Shop")
+
+        # members.iac:16  api shop: authorizer (userpool customers)
+        self.shop_authorizer = apigwv2.CfnAuthorizer(
+            self,
+            "ShopAuthorizer",
+            api_id=self.shop.api_id,
+            name="ShopAuthorizer",
+            authorizer_type="JWT",
+            identity_source=["$request.header.Authorization"],
+            jwt_configuration=apigwv2.CfnAuthorizer.JWTConfigurationProperty(
+                issuer=f"https://cognito-idp.{cdk.Aws.REGION}.{cdk.Aws.URL_SUFFIX}/{self.customers.ref}",
+                audience=[self.customers_client.ref],
+            ),
+        )
+
+        # members.iac:16  api shop: access logs
+        shop_access_logs = logs.LogGroup(
+            self,
+            "ShopAccessLogs",
+            log_group_name=f"/aws/apigateway/{self.stage}-members-shop",
+            retention=logs.RetentionDays.ONE_MONTH,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(shop_access_logs).override_logical_id("ShopAccessLogs")
+
+        # members.iac:16  api shop: default stage
+        shop_stage = apigwv2.HttpStage(
+            self,
+            "ShopStage",
+            http_api=self.shop,
+            stage_name="$default",
+            auto_deploy=True,
+            throttle=apigwv2.ThrottleSettings(
+                rate_limit=1000,
+                burst_limit=2000,
+            ),
+        )
+        # Set on the resource: the L2 takes access log settings only as a jsii interface.
+        resource_of(shop_stage).add_property_override(
+            "AccessLogSettings",
+            {
+                "DestinationArn": shop_access_logs.log_group_arn,
+                "Format": '{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","requestTime":"$context.requestTime","routeKey":"$context.routeKey","status":"$context.status","responseLength":"$context.responseLength","integrationError":"$context.integrationErrorMessage"}',
+            },
+        )
+        resource_of(shop_stage).override_logical_id("ShopStage")
+
+        # members.iac:16  api shop: role for its service integrations
+        self.shop_role = iam.Role(
+            self,
+            "ShopRole",
+            assumed_by=iam.ServicePrincipal("apigateway.amazonaws.com"),
+            inline_policies={
+                "ShopRolePolicy": iam.PolicyDocument(
+                    statements=[
+                        iam.PolicyStatement(
+                            sid="StartSyncExecutionQuoteFlow",
+                            actions=["states:StartSyncExecution"],
+                            resources=[
+                                f"arn:{cdk.Aws.PARTITION}:states:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:stateMachine:{self.stage}-members-quote-flow",
+                            ],
+                        ),
+                        iam.PolicyStatement(
+                            sid="SendMessageLedger",
+                            actions=["sqs:SendMessage"],
+                            resources=[self.ledger.queue_arn],
+                        ),
+                        iam.PolicyStatement(
+                            sid="PutEventsShopBus",
+                            actions=["events:PutEvents"],
+                            resources=[self.shop_bus.event_bus_arn],
+                        ),
+                        iam.PolicyStatement(
+                            sid="StartExecutionStartReport",
+                            actions=["states:StartExecution"],
+                            resources=[
+                                f"arn:{cdk.Aws.PARTITION}:states:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:stateMachine:{self.stage}-members-start-report",
+                            ],
+                        ),
+                    ],
+                ),
+            },
+        )
+        resource_of(self.shop_role).override_logical_id("ShopRole")
+
+    def _shop_get_health(self) -> None:
+        # members.iac:24  api shop: GET /health may invoke health
+        lambda_.CfnPermission(
+            self,
+            "ShopGetHealthPermission",
+            action="lambda:InvokeFunction",
+            function_name=self.health.function_arn,
+            principal="apigateway.amazonaws.com",
+            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{self.shop.api_id}/*/GET/health",
+            source_account=cdk.Aws.ACCOUNT_ID,
+        )
+
+        # members.iac:24  api shop: GET /health -> function health
+        shop_get_health_integration = apigwv2.CfnIntegration(
+            self,
+            "ShopGetHealthIntegration",
+            api_id=self.shop.api_id,
+            integration_type="AWS_PROXY",
+            integration_uri=self.health.function_arn,
+            payload_format_version="2.0",
+        )
+
+        # members.iac:24  api shop: route GET /health
+        apigwv2.CfnRoute(
+            self,
+            "ShopGetHealth",
+            api_id=self.shop.api_id,
+            route_key="GET /health",
+            target=f"integrations/{shop_get_health_integration.ref}",
+        )
+
+    def _shop_get_orders(self) -> None:
+        # members.iac:25  api shop: GET /orders may invoke health
+        lambda_.CfnPermission(
+            self,
+            "ShopGetOrdersPermission",
+            action="lambda:InvokeFunction",
+            function_name=self.health.function_arn,
+            principal="apigateway.amazonaws.com",
+            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{self.shop.api_id}/*/GET/orders",
+            source_account=cdk.Aws.ACCOUNT_ID,
+        )
+
+        # members.iac:25  api shop: GET /orders -> function health
+        shop_get_orders_integration = apigwv2.CfnIntegration(
+            self,
+            "ShopGetOrdersIntegration",
+            api_id=self.shop.api_id,
+            integration_type="AWS_PROXY",
+            integration_uri=self.health.function_arn,
+            payload_format_version="2.0",
+        )
+
+        # members.iac:25  api shop: route GET /orders
+        apigwv2.CfnRoute(
+            self,
+            "ShopGetOrders",
+            api_id=self.shop.api_id,
+            route_key="GET /orders",
+            target=f"integrations/{shop_get_orders_integration.ref}",
+            authorization_type="JWT",
+            authorizer_id=self.shop_authorizer.ref,
+        )
+
+    def _shop_post_ledger(self) -> None:
+        # members.iac:27  api shop: POST /ledger -> queue ledger
+        shop_post_ledger_integration = apigwv2.CfnIntegration(
+            self,
+            "ShopPostLedgerIntegration",
+            api_id=self.shop.api_id,
+            integration_type="AWS_PROXY",
+            integration_subtype="SQS-SendMessage",
+            credentials_arn=self.shop_role.role_arn,
+            request_parameters={
+                "QueueUrl": self.ledger.queue_url,
+                "MessageBody": "$request.body",
+                "MessageGroupId": "ledger",
+            },
+            payload_format_version="1.0",
+        )
+
+        # members.iac:27  api shop: route POST /ledger
+        apigwv2.CfnRoute(
+            self,
+            "ShopPostLedger",
+            api_id=self.shop.api_id,
+            route_key="POST /ledger",
+            target=f"integrations/{shop_post_ledger_integration.ref}",
+            authorization_type="JWT",
+            authorizer_id=self.shop_authorizer.ref,
+        )
+
+    def _shop_post_events(self) -> None:
+        # members.iac:28  api shop: POST /events -> bus shop_bus
+        shop_post_events_integration = apigwv2.CfnIntegration(
+            self,
+            "ShopPostEventsIntegration",
+            api_id=self.shop.api_id,
+            integration_type="AWS_PROXY",
+            integration_subtype="EventBridge-PutEvents",
+            credentials_arn=self.shop_role.role_arn,
+            request_parameters={
+                "Source": "shop.web",
+                "DetailType": "Order",
+                "Detail": "$request.body",
+                "EventBusName": self.shop_bus.event_bus_name,
+            },
+            payload_format_version="1.0",
+        )
+
+        # members.iac:28  api shop: route POST /events
+        apigwv2.CfnRoute(
+            self,
+            "ShopPostEvents",
+            api_id=self.shop.api_id,
+            route_key="POST /events",
+            target=f"integrations/{shop_post_events_integration.ref}",
+            authorization_type="JWT",
+            authorizer_id=self.shop_authorizer.ref,
+        )
+
+    def _shop_post_partners(self) -> None:
+        # members.iac:29  api shop: authorizer (JWT issuer)
+        shop_post_partners_authorizer = apigwv2.CfnAuthorizer(
+            self,
+            "ShopPostPartnersAuthorizer",
+            api_id=self.shop.api_id,
+            name="ShopPostPartnersAuthorizer",
+            authorizer_type="JWT",
+            identity_source=["$request.header.Authorization"],
+            jwt_configuration=apigwv2.CfnAuthorizer.JWTConfigurationProperty(
+                issuer="https://auth.partner.example",
+                audience=["shop-api"],
+            ),
+        )
+
+        # members.iac:29  api shop: POST /partners may invoke health
+        lambda_.CfnPermission(
+            self,
+            "ShopPostPartnersPermission",
+            action="lambda:InvokeFunction",
+            function_name=self.health.function_arn,
+            principal="apigateway.amazonaws.com",
+            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{self.shop.api_id}/*/POST/partners",
+            source_account=cdk.Aws.ACCOUNT_ID,
+        )
+
+        # members.iac:29  api shop: POST /partners -> function health
+        shop_post_partners_integration = apigwv2.CfnIntegration(
+            self,
+            "ShopPostPartnersIntegration",
+            api_id=self.shop.api_id,
+            integration_type="AWS_PROXY",
+            integration_uri=self.health.function_arn,
+            payload_format_version="2.0",
+        )
+
+        # members.iac:29  api shop: route POST /partners
+        apigwv2.CfnRoute(
+            self,
+            "ShopPostPartners",
+            api_id=self.shop.api_id,
+            route_key="POST /partners",
+            target=f"integrations/{shop_post_partners_integration.ref}",
+            authorization_type="JWT",
+            authorizer_id=shop_post_partners_authorizer.ref,
+        )
+
+    def _shop_post_internal(self) -> None:
+        # members.iac:30  api shop: POST /internal -> workflow start_report
+        shop_post_internal_integration = apigwv2.CfnIntegration(
+            self,
+            "ShopPostInternalIntegration",
+            api_id=self.shop.api_id,
+            integration_type="AWS_PROXY",
+            integration_subtype="StepFunctions-StartExecution",
+            credentials_arn=self.shop_role.role_arn,
+            request_parameters={
+                "StateMachineArn": self.start_report.ref,
+                "Input": "$request.body",
+            },
+            payload_format_version="1.0",
+        )
+
+        # members.iac:30  api shop: route POST /internal
+        apigwv2.CfnRoute(
+            self,
+            "ShopPostInternal",
+            api_id=self.shop.api_id,
+            route_key="POST /internal",
+            target=f"integrations/{shop_post_internal_integration.ref}",
+            authorization_type="AWS_IAM",
+        )
+
+    def _nightly(self) -> None:
+        # members.iac:51  function nightly: log group
+        nightly_log_group = logs.LogGroup(
+            self,
+            "NightlyLogGroup",
+            log_group_name=f"/aws/lambda/{self.stage}-members-nightly",
+            retention=logs.RetentionDays.ONE_MONTH,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(nightly_log_group).override_logical_id("NightlyLogGroup")
+
+        # members.iac:51  queue nightly_dlq (dead-letter queue)
+        self.nightly_dlq = sqs.Queue(
+            self,
+            "NightlyDlq",
+            queue_name=f"{self.stage}-members-nightly-dlq",
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.days(14),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(self.nightly_dlq).override_logical_id("NightlyDlq")
 
         # members.iac:51  function nightly: role
         nightly_role = iam.Role(
@@ -358,13 +686,13 @@ class MembersStack(cdk.Stack):
                             sid="InvokeShop",
                             actions=["execute-api:Invoke"],
                             resources=[
-                                f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{shop.api_id}/*",
+                                f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{self.shop.api_id}/*",
                             ],
                         ),
                         iam.PolicyStatement(
                             sid="DeliverToNightlyDlq",
                             actions=["sqs:SendMessage"],
-                            resources=[nightly_dlq.queue_arn],
+                            resources=[self.nightly_dlq.queue_arn],
                         ),
                     ],
                 ),
@@ -373,10 +701,10 @@ class MembersStack(cdk.Stack):
         resource_of(nightly_role).override_logical_id("NightlyRole")
 
         # members.iac:51  function nightly
-        nightly = lambda_.Function(
+        self.nightly = lambda_.Function(
             self,
             "Nightly",
-            function_name=f"{stage}-members-nightly",
+            function_name=f"{self.stage}-members-nightly",
             handler="health.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
@@ -385,15 +713,96 @@ class MembersStack(cdk.Stack):
             role=nightly_role,
             code=asset("nightly-ef368e9f100c3a6e.zip"),
             log_group=nightly_log_group,
-            environment={"API_URL": shop.api_endpoint},
+            environment={"API_URL": self.shop.api_endpoint},
         )
-        resource_of(nightly).override_logical_id("Nightly")
+        resource_of(self.nightly).override_logical_id("Nightly")
 
+        # members.iac:51  function nightly: asynchronous invocations
+        nightly_invoke_config = lambda_.CfnEventInvokeConfig(
+            self,
+            "NightlyInvokeConfig",
+            function_name=self.nightly.function_name,
+            qualifier="$LATEST",
+            maximum_retry_attempts=2,
+            maximum_event_age_in_seconds=21600,
+            destination_config=lambda_.CfnEventInvokeConfig.DestinationConfigProperty(
+                on_failure=lambda_.CfnEventInvokeConfig.OnFailureProperty(
+                    destination=self.nightly_dlq.queue_arn,
+                ),
+            ),
+        )
+        nightly_invoke_config.node.add_dependency(nightly_role)
+
+    def _webhook(self) -> None:
+        # members.iac:76  secret webhook
+        self.webhook = secretsmanager.Secret(
+            self,
+            "Webhook",
+            secret_name=f"{self.stage}-members-webhook",
+            description="webhook, generated by iac",
+            secret_string_value=cdk.SecretValue.cfn_parameter(self.webhook_token),
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(self.webhook).override_logical_id("Webhook")
+
+    def _price(self) -> None:
+        # members.iac:43  function price: log group
+        price_log_group = logs.LogGroup(
+            self,
+            "PriceLogGroup",
+            log_group_name=f"/aws/lambda/{self.stage}-members-price",
+            retention=logs.RetentionDays.ONE_MONTH,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(price_log_group).override_logical_id("PriceLogGroup")
+
+        # members.iac:43  function price: role
+        price_role = iam.Role(
+            self,
+            "PriceRole",
+            assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"),
+            inline_policies={
+                "PriceRolePolicy": iam.PolicyDocument(
+                    statements=[
+                        iam.PolicyStatement(
+                            sid="WriteLogs",
+                            actions=["logs:CreateLogStream", "logs:PutLogEvents"],
+                            resources=[price_log_group.log_group_arn],
+                        ),
+                        iam.PolicyStatement(
+                            sid="ReadWebhook",
+                            actions=["secretsmanager:GetSecretValue"],
+                            resources=[self.webhook.secret_arn],
+                        ),
+                    ],
+                ),
+            },
+        )
+        resource_of(price_role).override_logical_id("PriceRole")
+
+        # members.iac:43  function price
+        self.price = lambda_.Function(
+            self,
+            "Price",
+            function_name=f"{self.stage}-members-price",
+            handler="price.handler",
+            runtime=lambda_.Runtime.NODEJS_22_X,
+            architecture=lambda_.Architecture.X86_64,
+            memory_size=128,
+            timeout=cdk.Duration.seconds(10),
+            role=price_role,
+            code=asset("price-688df32e158a838a.zip"),
+            log_group=price_log_group,
+            environment={"WEBHOOK_SECRET": self.webhook.secret_arn},
+        )
+        resource_of(self.price).override_logical_id("Price")
+
+    def _quote_flow(self) -> None:
         # members.iac:58  workflow quote_flow: execution history
         quote_flow_logs = logs.LogGroup(
             self,
             "QuoteFlowLogs",
-            log_group_name=f"/aws/vendedlogs/states/{stage}-members-quote-flow",
+            log_group_name=f"/aws/vendedlogs/states/{self.stage}-members-quote-flow",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -411,7 +820,7 @@ class MembersStack(cdk.Stack):
                             sid="InvokePrice",
                             actions=["lambda:InvokeFunction"],
                             resources=[
-                                f"arn:{cdk.Aws.PARTITION}:lambda:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:function:{stage}-members-price",
+                                f"arn:{cdk.Aws.PARTITION}:lambda:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:function:{self.stage}-members-price",
                             ],
                         ),
                         iam.PolicyStatement(
@@ -434,230 +843,11 @@ class MembersStack(cdk.Stack):
         )
         resource_of(quote_flow_role).override_logical_id("QuoteFlowRole")
 
-        # members.iac:63  workflow start_report: role
-        start_report_role = iam.Role(
-            self,
-            "StartReportRole",
-            assumed_by=iam.ServicePrincipal("states.amazonaws.com"),
-            inline_policies={
-                "StartReportRolePolicy": iam.PolicyDocument(
-                    statements=[
-                        iam.PolicyStatement(
-                            sid="InvokeHealth",
-                            actions=["lambda:InvokeFunction"],
-                            resources=[
-                                f"arn:{cdk.Aws.PARTITION}:lambda:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:function:{stage}-members-health",
-                            ],
-                        ),
-                    ],
-                ),
-            },
-        )
-        resource_of(start_report_role).override_logical_id("StartReportRole")
-
-        # members.iac:63  workflow start_report
-        start_report = sfn.CfnStateMachine(
-            self,
-            "StartReport",
-            state_machine_name=f"{stage}-members-start-report",
-            state_machine_type="STANDARD",
-            role_arn=start_report_role.role_arn,
-            definition_string=json.dumps(
-                {
-                    "Comment": "workflow start_report",
-                    "StartAt": "Invoke health",
-                    "States": {
-                        "Invoke health": {
-                            "Type": "Task",
-                            "Resource": "arn:aws:states:::lambda:invoke",
-                            "Parameters": {
-                                "FunctionName": "${HealthArn}",
-                                "Payload.$": "$",
-                            },
-                            "OutputPath": "$.Payload",
-                            "End": True,
-                        },
-                    },
-                },
-            ),
-            definition_substitutions={"HealthArn": health.function_arn},
-        )
-
-        # members.iac:67  queue ledger_dlq (dead-letter queue)
-        ledger_dlq = sqs.Queue(
-            self,
-            "LedgerDlq",
-            queue_name=fifo_name(f"{stage}-members-ledger-dlq"),
-            fifo=True,
-            content_based_deduplication=True,
-            max_message_size_bytes=262144,
-            visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.days(14),
-            delivery_delay=cdk.Duration.seconds(0),
-            encryption=sqs.QueueEncryption.SQS_MANAGED,
-            removal_policy=cdk.RemovalPolicy.DESTROY,
-        )
-        resource_of(ledger_dlq).override_logical_id("LedgerDlq")
-
-        # members.iac:67  queue ledger
-        ledger = sqs.Queue(
-            self,
-            "Ledger",
-            queue_name=fifo_name(f"{stage}-members-ledger"),
-            fifo=True,
-            content_based_deduplication=True,
-            max_message_size_bytes=262144,
-            visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.days(4),
-            delivery_delay=cdk.Duration.seconds(0),
-            encryption=sqs.QueueEncryption.SQS_MANAGED,
-            dead_letter_queue=sqs.DeadLetterQueue(
-                queue=ledger_dlq,
-                max_receive_count=5,
-            ),
-            removal_policy=cdk.RemovalPolicy.DESTROY,
-        )
-        resource_of(ledger).override_logical_id("Ledger")
-
-        # members.iac:68  function post_ledger: log group
-        post_ledger_log_group = logs.LogGroup(
-            self,
-            "PostLedgerLogGroup",
-            log_group_name=f"/aws/lambda/{stage}-members-post-ledger",
-            retention=logs.RetentionDays.ONE_MONTH,
-            removal_policy=cdk.RemovalPolicy.DESTROY,
-        )
-        resource_of(post_ledger_log_group).override_logical_id("PostLedgerLogGroup")
-
-        # members.iac:68  queue post_ledger_dlq (dead-letter queue)
-        post_ledger_dlq = sqs.Queue(
-            self,
-            "PostLedgerDlq",
-            queue_name=f"{stage}-members-post-ledger-dlq",
-            max_message_size_bytes=262144,
-            visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.days(14),
-            delivery_delay=cdk.Duration.seconds(0),
-            encryption=sqs.QueueEncryption.SQS_MANAGED,
-            removal_policy=cdk.RemovalPolicy.DESTROY,
-        )
-        resource_of(post_ledger_dlq).override_logical_id("PostLedgerDlq")
-
-        # members.iac:68  function post_ledger: role
-        post_ledger_role = iam.Role(
-            self,
-            "PostLedgerRole",
-            assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"),
-            inline_policies={
-                "PostLedgerRolePolicy": iam.PolicyDocument(
-                    statements=[
-                        iam.PolicyStatement(
-                            sid="WriteLogs",
-                            actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[post_ledger_log_group.log_group_arn],
-                        ),
-                        iam.PolicyStatement(
-                            sid="ConsumeLedger",
-                            actions=[
-                                "sqs:ChangeMessageVisibility",
-                                "sqs:DeleteMessage",
-                                "sqs:GetQueueAttributes",
-                                "sqs:ReceiveMessage",
-                            ],
-                            resources=[ledger.queue_arn],
-                        ),
-                        iam.PolicyStatement(
-                            sid="DeliverToPostLedgerDlq",
-                            actions=["sqs:SendMessage"],
-                            resources=[post_ledger_dlq.queue_arn],
-                        ),
-                    ],
-                ),
-            },
-        )
-        resource_of(post_ledger_role).override_logical_id("PostLedgerRole")
-
-        # members.iac:68  function post_ledger
-        post_ledger = lambda_.Function(
-            self,
-            "PostLedger",
-            function_name=f"{stage}-members-post-ledger",
-            handler="health.handler",
-            runtime=lambda_.Runtime.PYTHON_3_12,
-            architecture=lambda_.Architecture.X86_64,
-            memory_size=128,
-            timeout=cdk.Duration.seconds(10),
-            role=post_ledger_role,
-            code=asset("post-ledger-ef368e9f100c3a6e.zip"),
-            log_group=post_ledger_log_group,
-        )
-        resource_of(post_ledger).override_logical_id("PostLedger")
-
-        # members.iac:73  bus shop_bus
-        shop_bus = events.EventBus(
-            self,
-            "ShopBus",
-            event_bus_name=f"{stage}-members-shop-bus",
-        )
-        resource_of(shop_bus).override_logical_id("ShopBus")
-
-        # members.iac:76  secret webhook
-        webhook = secretsmanager.Secret(
-            self,
-            "Webhook",
-            secret_name=f"{stage}-members-webhook",
-            description="webhook, generated by iac",
-            secret_string_value=cdk.SecretValue.cfn_parameter(webhook_token),
-            removal_policy=cdk.RemovalPolicy.DESTROY,
-        )
-        resource_of(webhook).override_logical_id("Webhook")
-
-        # members.iac:43  function price: role
-        price_role = iam.Role(
-            self,
-            "PriceRole",
-            assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"),
-            inline_policies={
-                "PriceRolePolicy": iam.PolicyDocument(
-                    statements=[
-                        iam.PolicyStatement(
-                            sid="WriteLogs",
-                            actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[price_log_group.log_group_arn],
-                        ),
-                        iam.PolicyStatement(
-                            sid="ReadWebhook",
-                            actions=["secretsmanager:GetSecretValue"],
-                            resources=[webhook.secret_arn],
-                        ),
-                    ],
-                ),
-            },
-        )
-        resource_of(price_role).override_logical_id("PriceRole")
-
-        # members.iac:43  function price
-        price = lambda_.Function(
-            self,
-            "Price",
-            function_name=f"{stage}-members-price",
-            handler="price.handler",
-            runtime=lambda_.Runtime.NODEJS_22_X,
-            architecture=lambda_.Architecture.X86_64,
-            memory_size=128,
-            timeout=cdk.Duration.seconds(10),
-            role=price_role,
-            code=asset("price-688df32e158a838a.zip"),
-            log_group=price_log_group,
-            environment={"WEBHOOK_SECRET": webhook.secret_arn},
-        )
-        resource_of(price).override_logical_id("Price")
-
         # members.iac:58  workflow quote_flow
-        quote_flow = sfn.CfnStateMachine(
+        self.quote_flow = sfn.CfnStateMachine(
             self,
             "QuoteFlow",
-            state_machine_name=f"{stage}-members-quote-flow",
+            state_machine_name=f"{self.stage}-members-quote-flow",
             state_machine_type="EXPRESS",
             role_arn=quote_flow_role.role_arn,
             definition_string=json.dumps(
@@ -678,7 +868,7 @@ class MembersStack(cdk.Stack):
                     },
                 },
             ),
-            definition_substitutions={"PriceArn": price.function_arn},
+            definition_substitutions={"PriceArn": self.price.function_arn},
             logging_configuration=sfn.CfnStateMachine.LoggingConfigurationProperty(
                 level="ALL",
                 include_execution_data=True,
@@ -692,94 +882,17 @@ class MembersStack(cdk.Stack):
             ),
         )
 
-        # members.iac:56  schedule nightly_cron_1
-        nightly_cron1 = events.CfnRule(
-            self,
-            "NightlyCron1",
-            name=f"{stage}-members-nightly-cron-1",
-            description="schedule nightly_cron_1",
-            schedule_expression="cron(0 2 * * ? *)",
-            state="ENABLED",
-            targets=[
-                events.CfnRule.TargetProperty(
-                    id="nightly",
-                    arn=nightly.function_arn,
-                    retry_policy=events.CfnRule.RetryPolicyProperty(
-                        maximum_retry_attempts=185,
-                        maximum_event_age_in_seconds=86400,
-                    ),
-                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
-                        arn=nightly_dlq.queue_arn,
-                    ),
-                ),
-            ],
-        )
-
-        # members.iac:51  queue nightly_dlq: who may send to it
-        nightly_dlq_policy = sqs.QueuePolicy(
-            self,
-            "NightlyDlqPolicy",
-            queues=[nightly_dlq],
-        )
-        nightly_dlq_policy.document.add_statements(
-            iam.PolicyStatement(
-                sid="FromNightlyCron1",
-                principals=[iam.ServicePrincipal("events.amazonaws.com")],
-                actions=["sqs:SendMessage"],
-                resources=[nightly_dlq.queue_arn],
-                conditions={"ArnEquals": {"aws:SourceArn": nightly_cron1.attr_arn}},
-            ),
-        )
-        resource_of(nightly_dlq_policy).override_logical_id("NightlyDlqPolicy")
-
-        # members.iac:16  api shop: role for its service integrations
-        shop_role = iam.Role(
-            self,
-            "ShopRole",
-            assumed_by=iam.ServicePrincipal("apigateway.amazonaws.com"),
-            inline_policies={
-                "ShopRolePolicy": iam.PolicyDocument(
-                    statements=[
-                        iam.PolicyStatement(
-                            sid="StartSyncExecutionQuoteFlow",
-                            actions=["states:StartSyncExecution"],
-                            resources=[
-                                f"arn:{cdk.Aws.PARTITION}:states:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:stateMachine:{stage}-members-quote-flow",
-                            ],
-                        ),
-                        iam.PolicyStatement(
-                            sid="SendMessageLedger",
-                            actions=["sqs:SendMessage"],
-                            resources=[ledger.queue_arn],
-                        ),
-                        iam.PolicyStatement(
-                            sid="PutEventsShopBus",
-                            actions=["events:PutEvents"],
-                            resources=[shop_bus.event_bus_arn],
-                        ),
-                        iam.PolicyStatement(
-                            sid="StartExecutionStartReport",
-                            actions=["states:StartExecution"],
-                            resources=[
-                                f"arn:{cdk.Aws.PARTITION}:states:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:stateMachine:{stage}-members-start-report",
-                            ],
-                        ),
-                    ],
-                ),
-            },
-        )
-        resource_of(shop_role).override_logical_id("ShopRole")
-
+    def _shop_post_quote(self) -> None:
         # members.iac:26  api shop: POST /quote -> workflow quote_flow
         shop_post_quote_integration = apigwv2.CfnIntegration(
             self,
             "ShopPostQuoteIntegration",
-            api_id=shop.api_id,
+            api_id=self.shop.api_id,
             integration_type="AWS_PROXY",
             integration_subtype="StepFunctions-StartSyncExecution",
-            credentials_arn=shop_role.role_arn,
+            credentials_arn=self.shop_role.role_arn,
             request_parameters={
-                "StateMachineArn": quote_flow.ref,
+                "StateMachineArn": self.quote_flow.ref,
                 "Input": "$request.body",
             },
             payload_format_version="1.0",
@@ -789,91 +902,35 @@ class MembersStack(cdk.Stack):
         apigwv2.CfnRoute(
             self,
             "ShopPostQuote",
-            api_id=shop.api_id,
+            api_id=self.shop.api_id,
             route_key="POST /quote",
             target=f"integrations/{shop_post_quote_integration.ref}",
             authorization_type="JWT",
-            authorizer_id=shop_authorizer.ref,
+            authorizer_id=self.shop_authorizer.ref,
         )
 
-        # members.iac:27  api shop: POST /ledger -> queue ledger
-        shop_post_ledger_integration = apigwv2.CfnIntegration(
+    def _nightly_cron1(self) -> None:
+        # members.iac:56  schedule nightly_cron_1
+        self.nightly_cron1 = events.CfnRule(
             self,
-            "ShopPostLedgerIntegration",
-            api_id=shop.api_id,
-            integration_type="AWS_PROXY",
-            integration_subtype="SQS-SendMessage",
-            credentials_arn=shop_role.role_arn,
-            request_parameters={
-                "QueueUrl": ledger.queue_url,
-                "MessageBody": "$request.body",
-                "MessageGroupId": "ledger",
-            },
-            payload_format_version="1.0",
-        )
-
-        # members.iac:27  api shop: route POST /ledger
-        apigwv2.CfnRoute(
-            self,
-            "ShopPostLedger",
-            api_id=shop.api_id,
-            route_key="POST /ledger",
-            target=f"integrations/{shop_post_ledger_integration.ref}",
-            authorization_type="JWT",
-            authorizer_id=shop_authorizer.ref,
-        )
-
-        # members.iac:28  api shop: POST /events -> bus shop_bus
-        shop_post_events_integration = apigwv2.CfnIntegration(
-            self,
-            "ShopPostEventsIntegration",
-            api_id=shop.api_id,
-            integration_type="AWS_PROXY",
-            integration_subtype="EventBridge-PutEvents",
-            credentials_arn=shop_role.role_arn,
-            request_parameters={
-                "Source": "shop.web",
-                "DetailType": "Order",
-                "Detail": "$request.body",
-                "EventBusName": shop_bus.event_bus_name,
-            },
-            payload_format_version="1.0",
-        )
-
-        # members.iac:28  api shop: route POST /events
-        apigwv2.CfnRoute(
-            self,
-            "ShopPostEvents",
-            api_id=shop.api_id,
-            route_key="POST /events",
-            target=f"integrations/{shop_post_events_integration.ref}",
-            authorization_type="JWT",
-            authorizer_id=shop_authorizer.ref,
-        )
-
-        # members.iac:30  api shop: POST /internal -> workflow start_report
-        shop_post_internal_integration = apigwv2.CfnIntegration(
-            self,
-            "ShopPostInternalIntegration",
-            api_id=shop.api_id,
-            integration_type="AWS_PROXY",
-            integration_subtype="StepFunctions-StartExecution",
-            credentials_arn=shop_role.role_arn,
-            request_parameters={
-                "StateMachineArn": start_report.ref,
-                "Input": "$request.body",
-            },
-            payload_format_version="1.0",
-        )
-
-        # members.iac:30  api shop: route POST /internal
-        apigwv2.CfnRoute(
-            self,
-            "ShopPostInternal",
-            api_id=shop.api_id,
-            route_key="POST /internal",
-            target=f"integrations/{shop_post_internal_integration.ref}",
-            authorization_type="AWS_IAM",
+            "NightlyCron1",
+            name=f"{self.stage}-members-nightly-cron-1",
+            description="schedule nightly_cron_1",
+            schedule_expression="cron(0 2 * * ? *)",
+            state="ENABLED",
+            targets=[
+                events.CfnRule.TargetProperty(
+                    id="nightly",
+                    arn=self.nightly.function_arn,
+                    retry_policy=events.CfnRule.RetryPolicyProperty(
+                        maximum_retry_attempts=185,
+                        maximum_event_age_in_seconds=86400,
+                    ),
+                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
+                        arn=self.nightly_dlq.queue_arn,
+                    ),
+                ),
+            ],
         )
 
         # members.iac:56  nightly_cron_1.tick -> nightly
@@ -881,120 +938,112 @@ class MembersStack(cdk.Stack):
             self,
             "NightlyCron1ToNightlyPermission",
             action="lambda:InvokeFunction",
-            function_name=nightly.function_arn,
+            function_name=self.nightly.function_arn,
             principal="events.amazonaws.com",
-            source_arn=nightly_cron1.attr_arn,
+            source_arn=self.nightly_cron1.attr_arn,
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
+    def _nightly_dlq_policy(self) -> None:
+        # members.iac:51  queue nightly_dlq: who may send to it
+        nightly_dlq_policy = sqs.QueuePolicy(
+            self,
+            "NightlyDlqPolicy",
+            queues=[self.nightly_dlq],
+        )
+        nightly_dlq_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromNightlyCron1",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[self.nightly_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {"aws:SourceArn": self.nightly_cron1.attr_arn},
+                },
+            ),
+        )
+        resource_of(nightly_dlq_policy).override_logical_id("NightlyDlqPolicy")
+
+    def _ledger_message_to_post_ledger(self) -> None:
         # members.iac:71  ledger.message -> function post_ledger
         ledger_message_to_post_ledger = lambda_.EventSourceMapping(
             self,
             "LedgerMessageToPostLedger",
-            target=post_ledger,
-            event_source_arn=ledger.queue_arn,
+            target=self.post_ledger,
+            event_source_arn=self.ledger.queue_arn,
             batch_size=10,
             report_batch_item_failures=True,
         )
         resource_of(ledger_message_to_post_ledger).override_logical_id(
             "LedgerMessageToPostLedger",
         )
-        ledger_message_to_post_ledger.node.add_dependency(post_ledger_role)
+        ledger_message_to_post_ledger.node.add_dependency(self.post_ledger_role)
 
+    def _shop_bus_event_to_post_ledger(self) -> None:
         # members.iac:74  shop_bus.event -> function post_ledger
-        shop_bus_event_to_post_ledger = events.CfnRule(
+        self.shop_bus_event_to_post_ledger = events.CfnRule(
             self,
             "ShopBusEventToPostLedger",
-            name=f"{stage}-members-shop-bus-event-to-post-ledger",
+            name=f"{self.stage}-members-shop-bus-event-to-post-ledger",
             description="shop_bus.event -> post_ledger",
-            event_bus_name=shop_bus.event_bus_name,
+            event_bus_name=self.shop_bus.event_bus_name,
             event_pattern={"source": ["shop.web"]},
             state="ENABLED",
             targets=[
                 events.CfnRule.TargetProperty(
                     id="post_ledger",
-                    arn=post_ledger.function_arn,
+                    arn=self.post_ledger.function_arn,
                     retry_policy=events.CfnRule.RetryPolicyProperty(
                         maximum_retry_attempts=185,
                         maximum_event_age_in_seconds=86400,
                     ),
                     dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
-                        arn=post_ledger_dlq.queue_arn,
+                        arn=self.post_ledger_dlq.queue_arn,
                     ),
                 ),
             ],
         )
-
-        # members.iac:68  queue post_ledger_dlq: who may send to it
-        post_ledger_dlq_policy = sqs.QueuePolicy(
-            self,
-            "PostLedgerDlqPolicy",
-            queues=[post_ledger_dlq],
-        )
-        post_ledger_dlq_policy.document.add_statements(
-            iam.PolicyStatement(
-                sid="FromShopBusEventToPostLedger",
-                principals=[iam.ServicePrincipal("events.amazonaws.com")],
-                actions=["sqs:SendMessage"],
-                resources=[post_ledger_dlq.queue_arn],
-                conditions={
-                    "ArnEquals": {
-                        "aws:SourceArn": shop_bus_event_to_post_ledger.attr_arn,
-                    },
-                },
-            ),
-        )
-        resource_of(post_ledger_dlq_policy).override_logical_id("PostLedgerDlqPolicy")
 
         # members.iac:74  shop_bus.event -> post_ledger
         lambda_.CfnPermission(
             self,
             "ShopBusEventToPostLedgerPermission",
             action="lambda:InvokeFunction",
-            function_name=post_ledger.function_arn,
+            function_name=self.post_ledger.function_arn,
             principal="events.amazonaws.com",
-            source_arn=shop_bus_event_to_post_ledger.attr_arn,
+            source_arn=self.shop_bus_event_to_post_ledger.attr_arn,
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
-        # members.iac:51  function nightly: asynchronous invocations
-        nightly_invoke_config = lambda_.CfnEventInvokeConfig(
+    def _post_ledger_dlq_policy(self) -> None:
+        # members.iac:68  queue post_ledger_dlq: who may send to it
+        post_ledger_dlq_policy = sqs.QueuePolicy(
             self,
-            "NightlyInvokeConfig",
-            function_name=nightly.function_name,
-            qualifier="$LATEST",
-            maximum_retry_attempts=2,
-            maximum_event_age_in_seconds=21600,
-            destination_config=lambda_.CfnEventInvokeConfig.DestinationConfigProperty(
-                on_failure=lambda_.CfnEventInvokeConfig.OnFailureProperty(
-                    destination=nightly_dlq.queue_arn,
-                ),
+            "PostLedgerDlqPolicy",
+            queues=[self.post_ledger_dlq],
+        )
+        post_ledger_dlq_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromShopBusEventToPostLedger",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[self.post_ledger_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {
+                        "aws:SourceArn": self.shop_bus_event_to_post_ledger.attr_arn,
+                    },
+                },
             ),
         )
-        nightly_invoke_config.node.add_dependency(nightly_role)
+        resource_of(post_ledger_dlq_policy).override_logical_id("PostLedgerDlqPolicy")
 
-        # members.iac:68  function post_ledger: asynchronous invocations
-        post_ledger_invoke_config = lambda_.CfnEventInvokeConfig(
-            self,
-            "PostLedgerInvokeConfig",
-            function_name=post_ledger.function_name,
-            qualifier="$LATEST",
-            maximum_retry_attempts=2,
-            maximum_event_age_in_seconds=21600,
-            destination_config=lambda_.CfnEventInvokeConfig.DestinationConfigProperty(
-                on_failure=lambda_.CfnEventInvokeConfig.OnFailureProperty(
-                    destination=post_ledger_dlq.queue_arn,
-                ),
-            ),
-        )
-        post_ledger_invoke_config.node.add_dependency(post_ledger_role)
-
+    def _outputs(self) -> None:
         # members.iac:78  output api_url
         api_url_output = cdk.CfnOutput(
             self,
             "Output:ApiUrl",
             description="output api_url = shop.url",
-            value=shop.api_endpoint,
+            value=self.shop.api_endpoint,
         )
         api_url_output.override_logical_id("ApiUrl")
         # members.iac:79  output pool_id
@@ -1002,7 +1051,7 @@ class MembersStack(cdk.Stack):
             self,
             "Output:PoolId",
             description="output pool_id = customers.id",
-            value=customers.ref,
+            value=self.customers.ref,
         )
         pool_id_output.override_logical_id("PoolId")
         # members.iac:80  output client_id
@@ -1010,7 +1059,7 @@ class MembersStack(cdk.Stack):
             self,
             "Output:ClientId",
             description="output client_id = customers.client_id",
-            value=customers_client.ref,
+            value=self.customers_client.ref,
         )
         client_id_output.override_logical_id("ClientId")
         # members.iac:81  output issuer
@@ -1018,6 +1067,6 @@ class MembersStack(cdk.Stack):
             self,
             "Output:Issuer",
             description="output issuer = customers.issuer",
-            value=f"https://cognito-idp.{cdk.Aws.REGION}.{cdk.Aws.URL_SUFFIX}/{customers.ref}",
+            value=f"https://cognito-idp.{cdk.Aws.REGION}.{cdk.Aws.URL_SUFFIX}/{self.customers.ref}",
         )
         issuer_output.override_logical_id("Issuer")

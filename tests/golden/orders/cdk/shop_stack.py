@@ -58,32 +58,77 @@ def fifo_name(name: str) -> str:
 class ShopStack(cdk.Stack):
     def __init__(self, scope: Construct, construct_id: str, **kwargs: Any) -> None:
         super().__init__(scope, construct_id, **kwargs)
+        self.stage = context(self, "stage", "dev")
+        self.retention_days = context(self, "retention_days", "90")
+        self.pager_url = context(self, "pager_url", None)
+        self._shop_events()
+        self._partner_feed()
+        self._audit_log()
+        self._receipts()
+        self._stock()
+        self._pick_lists()
+        self._incoming_orders()
+        self._storefront()
+        self._send_receipt()
+        self._storefront_post_orders()
+        self._storefront_post_webhooks_carrier()
+        self._payments()
+        self._payment_key()
+        self._replay_failed()
+        self._orders()
+        self._reserve_stock()
+        self._fulfil_order()
+        self._storefront_post_fulfilments()
+        self._place_order()
+        self._charge_payment()
+        self._order_api()
+        self._storefront_get_orders_id()
+        self._storefront_patch_orders_id()
+        self._storefront_put_orders_id_address()
+        self._storefront_delete_orders_id()
+        self._order_updates()
+        self._customer_notices()
+        self._alerts()
+        self._order_changes()
+        self._page_oncall()
+        self._shop_events_event_to_fulfil_order()
+        self._fulfil_order_dlq_policy()
+        self._shop_events_event_to_send_receipt()
+        self._send_receipt_dlq_policy()
+        self._shop_events_event_to_partner_feed()
+        self._partner_feed_policy()
+        self._shop_events_event_to_audit_log()
+        self._audit_log_policy()
+        self._incoming_orders_message_to_place_order()
+        self._payments_message_to_charge_payment()
+        self._orders_changed_to_order_changes()
+        self._order_updates_message_to_customer_notices()
+        self._alerts_message_to_page_oncall()
+        self._outputs()
 
-        stage = context(self, "stage", "dev")
-        retention_days = context(self, "retention_days", "90")
-        pager_url = context(self, "pager_url", None)
-
+    def _shop_events(self) -> None:
         # events.iac:5  bus shop_events
-        shop_events = events.EventBus(
+        self.shop_events = events.EventBus(
             self,
             "ShopEvents",
-            event_bus_name=f"{stage}-shop-shop-events",
+            event_bus_name=f"{self.stage}-shop-shop-events",
         )
-        resource_of(shop_events).override_logical_id("ShopEvents")
+        resource_of(self.shop_events).override_logical_id("ShopEvents")
 
+    def _partner_feed(self) -> None:
         # events.iac:16  topic partner_feed
-        partner_feed = sns.Topic(
+        self.partner_feed = sns.Topic(
             self,
             "PartnerFeed",
-            topic_name=f"{stage}-shop-partner-feed",
+            topic_name=f"{self.stage}-shop-partner-feed",
         )
-        resource_of(partner_feed).override_logical_id("PartnerFeed")
+        resource_of(self.partner_feed).override_logical_id("PartnerFeed")
 
         # events.iac:16  queue partner_feed_dlq (dead-letter queue)
-        partner_feed_dlq = sqs.Queue(
+        self.partner_feed_dlq = sqs.Queue(
             self,
             "PartnerFeedDlq",
-            queue_name=f"{stage}-shop-partner-feed-dlq",
+            queue_name=f"{self.stage}-shop-partner-feed-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
             retention_period=cdk.Duration.days(14),
@@ -91,13 +136,14 @@ class ShopStack(cdk.Stack):
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(partner_feed_dlq).override_logical_id("PartnerFeedDlq")
+        resource_of(self.partner_feed_dlq).override_logical_id("PartnerFeedDlq")
 
+    def _audit_log(self) -> None:
         # events.iac:17  queue audit_log
-        audit_log = sqs.Queue(
+        self.audit_log = sqs.Queue(
             self,
             "AuditLog",
-            queue_name=f"{stage}-shop-audit-log",
+            queue_name=f"{self.stage}-shop-audit-log",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
             retention_period=cdk.Duration.days(14),
@@ -105,13 +151,13 @@ class ShopStack(cdk.Stack):
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(audit_log).override_logical_id("AuditLog")
+        resource_of(self.audit_log).override_logical_id("AuditLog")
 
         # events.iac:17  queue audit_log_dlq (dead-letter queue)
-        audit_log_dlq = sqs.Queue(
+        self.audit_log_dlq = sqs.Queue(
             self,
             "AuditLogDlq",
-            queue_name=f"{stage}-shop-audit-log-dlq",
+            queue_name=f"{self.stage}-shop-audit-log-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
             retention_period=cdk.Duration.days(14),
@@ -119,10 +165,11 @@ class ShopStack(cdk.Stack):
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(audit_log_dlq).override_logical_id("AuditLogDlq")
+        resource_of(self.audit_log_dlq).override_logical_id("AuditLogDlq")
 
+    def _receipts(self) -> None:
         # events.iac:19  bucket receipts
-        receipts = s3.Bucket(
+        self.receipts = s3.Bucket(
             self,
             "Receipts",
             encryption=s3.BucketEncryption.S3_MANAGED,
@@ -141,13 +188,13 @@ class ShopStack(cdk.Stack):
             ],
             removal_policy=cdk.RemovalPolicy.RETAIN,
         )
-        resource_of(receipts).override_logical_id("Receipts")
+        resource_of(self.receipts).override_logical_id("Receipts")
 
         # events.iac:19  bucket receipts: policy
         receipts_policy = s3.BucketPolicy(
             self,
             "ReceiptsPolicy",
-            bucket=receipts,
+            bucket=self.receipts,
         )
         receipts_policy.document.add_statements(
             iam.PolicyStatement(
@@ -155,70 +202,18 @@ class ShopStack(cdk.Stack):
                 effect=iam.Effect.DENY,
                 principals=[iam.StarPrincipal()],
                 actions=["s3:*"],
-                resources=[receipts.bucket_arn, f"{receipts.bucket_arn}/*"],
+                resources=[self.receipts.bucket_arn, f"{self.receipts.bucket_arn}/*"],
                 conditions={"Bool": {"aws:SecureTransport": "false"}},
             ),
         )
         resource_of(receipts_policy).override_logical_id("ReceiptsPolicy")
 
-        # events.iac:23  function send_receipt: log group
-        send_receipt_log_group = logs.LogGroup(
-            self,
-            "SendReceiptLogGroup",
-            log_group_name=f"/aws/lambda/{stage}-shop-send-receipt",
-            retention=logs.RetentionDays.ONE_MONTH,
-            removal_policy=cdk.RemovalPolicy.DESTROY,
-        )
-        resource_of(send_receipt_log_group).override_logical_id("SendReceiptLogGroup")
-
-        # events.iac:23  queue send_receipt_dlq (dead-letter queue)
-        send_receipt_dlq = sqs.Queue(
-            self,
-            "SendReceiptDlq",
-            queue_name=f"{stage}-shop-send-receipt-dlq",
-            max_message_size_bytes=262144,
-            visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.days(14),
-            delivery_delay=cdk.Duration.seconds(0),
-            encryption=sqs.QueueEncryption.SQS_MANAGED,
-            removal_policy=cdk.RemovalPolicy.DESTROY,
-        )
-        resource_of(send_receipt_dlq).override_logical_id("SendReceiptDlq")
-
-        # events.iac:23  function send_receipt: role
-        send_receipt_role = iam.Role(
-            self,
-            "SendReceiptRole",
-            assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"),
-            inline_policies={
-                "SendReceiptRolePolicy": iam.PolicyDocument(
-                    statements=[
-                        iam.PolicyStatement(
-                            sid="WriteLogs",
-                            actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[send_receipt_log_group.log_group_arn],
-                        ),
-                        iam.PolicyStatement(
-                            sid="WriteReceiptsObjects",
-                            actions=["s3:PutObject"],
-                            resources=[f"{receipts.bucket_arn}/*"],
-                        ),
-                        iam.PolicyStatement(
-                            sid="DeliverToSendReceiptDlq",
-                            actions=["sqs:SendMessage"],
-                            resources=[send_receipt_dlq.queue_arn],
-                        ),
-                    ],
-                ),
-            },
-        )
-        resource_of(send_receipt_role).override_logical_id("SendReceiptRole")
-
+    def _stock(self) -> None:
         # events.iac:33  table stock
-        stock = dynamodb.Table(
+        self.stock = dynamodb.Table(
             self,
             "Stock",
-            table_name=f"{stage}-shop-stock",
+            table_name=f"{self.stage}-shop-stock",
             partition_key=dynamodb.Attribute(
                 name="sku",
                 type=dynamodb.AttributeType.STRING,
@@ -230,23 +225,14 @@ class ShopStack(cdk.Stack):
             ),
             removal_policy=cdk.RemovalPolicy.RETAIN,
         )
-        resource_of(stock).override_logical_id("Stock")
+        resource_of(self.stock).override_logical_id("Stock")
 
-        # events.iac:37  function reserve_stock: log group
-        reserve_stock_log_group = logs.LogGroup(
-            self,
-            "ReserveStockLogGroup",
-            log_group_name=f"/aws/lambda/{stage}-shop-reserve-stock",
-            retention=logs.RetentionDays.ONE_MONTH,
-            removal_policy=cdk.RemovalPolicy.DESTROY,
-        )
-        resource_of(reserve_stock_log_group).override_logical_id("ReserveStockLogGroup")
-
+    def _pick_lists(self) -> None:
         # events.iac:48  queue pick_lists
-        pick_lists = sqs.Queue(
+        self.pick_lists = sqs.Queue(
             self,
             "PickLists",
-            queue_name=f"{stage}-shop-pick-lists",
+            queue_name=f"{self.stage}-shop-pick-lists",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
             retention_period=cdk.Duration.days(4),
@@ -254,39 +240,14 @@ class ShopStack(cdk.Stack):
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(pick_lists).override_logical_id("PickLists")
+        resource_of(self.pick_lists).override_logical_id("PickLists")
 
-        # events.iac:52  workflow fulfil_order: role
-        fulfil_order_role = iam.Role(
+    def _incoming_orders(self) -> None:
+        # intake.iac:19  queue incoming_orders_dlq (dead-letter queue)
+        self.incoming_orders_dlq = sqs.Queue(
             self,
-            "FulfilOrderRole",
-            assumed_by=iam.ServicePrincipal("states.amazonaws.com"),
-            inline_policies={
-                "FulfilOrderRolePolicy": iam.PolicyDocument(
-                    statements=[
-                        iam.PolicyStatement(
-                            sid="InvokeReserveStock",
-                            actions=["lambda:InvokeFunction"],
-                            resources=[
-                                f"arn:{cdk.Aws.PARTITION}:lambda:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:function:{stage}-shop-reserve-stock",
-                            ],
-                        ),
-                        iam.PolicyStatement(
-                            sid="SendToPickLists",
-                            actions=["sqs:SendMessage"],
-                            resources=[pick_lists.queue_arn],
-                        ),
-                    ],
-                ),
-            },
-        )
-        resource_of(fulfil_order_role).override_logical_id("FulfilOrderRole")
-
-        # events.iac:52  queue fulfil_order_dlq (dead-letter queue)
-        fulfil_order_dlq = sqs.Queue(
-            self,
-            "FulfilOrderDlq",
-            queue_name=f"{stage}-shop-fulfil-order-dlq",
+            "IncomingOrdersDlq",
+            queue_name=f"{self.stage}-shop-incoming-orders-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
             retention_period=cdk.Duration.days(14),
@@ -294,13 +255,32 @@ class ShopStack(cdk.Stack):
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(fulfil_order_dlq).override_logical_id("FulfilOrderDlq")
+        resource_of(self.incoming_orders_dlq).override_logical_id("IncomingOrdersDlq")
 
+        # intake.iac:19  queue incoming_orders
+        self.incoming_orders = sqs.Queue(
+            self,
+            "IncomingOrders",
+            queue_name=f"{self.stage}-shop-incoming-orders",
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.minutes(3),
+            retention_period=cdk.Duration.days(4),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            dead_letter_queue=sqs.DeadLetterQueue(
+                queue=self.incoming_orders_dlq,
+                max_receive_count=5,
+            ),
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(self.incoming_orders).override_logical_id("IncomingOrders")
+
+    def _storefront(self) -> None:
         # intake.iac:3  api storefront
-        storefront = apigwv2.HttpApi(
+        self.storefront = apigwv2.HttpApi(
             self,
             "Storefront",
-            api_name=f"{stage}-shop-storefront",
+            api_name=f"{self.stage}-shop-storefront",
             cors_preflight=apigwv2.CorsPreflightOptions(
                 allow_origins=["*"],
                 allow_methods=[apigwv2.CorsHttpMethod.ANY],
@@ -308,33 +288,13 @@ class ShopStack(cdk.Stack):
             ),
             create_default_stage=False,
         )
-        resource_of(storefront).override_logical_id("Storefront")
-
-        # events.iac:23  function send_receipt
-        send_receipt = lambda_.Function(
-            self,
-            "SendReceipt",
-            function_name=f"{stage}-shop-send-receipt",
-            handler="send_receipt.handler",
-            runtime=lambda_.Runtime.PYTHON_3_12,
-            architecture=lambda_.Architecture.X86_64,
-            memory_size=128,
-            timeout=cdk.Duration.seconds(10),
-            role=send_receipt_role,
-            code=asset("send-receipt-34de31ebabcc7569.zip"),
-            log_group=send_receipt_log_group,
-            environment={
-                "ORDER_STATUS_URL": f"{storefront.api_endpoint}/orders",
-                "RECEIPTS_BUCKET": receipts.bucket_name,
-            },
-        )
-        resource_of(send_receipt).override_logical_id("SendReceipt")
+        resource_of(self.storefront).override_logical_id("Storefront")
 
         # intake.iac:3  api storefront: access logs
         storefront_access_logs = logs.LogGroup(
             self,
             "StorefrontAccessLogs",
-            log_group_name=f"/aws/apigateway/{stage}-shop-storefront",
+            log_group_name=f"/aws/apigateway/{self.stage}-shop-storefront",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -344,7 +304,7 @@ class ShopStack(cdk.Stack):
         storefront_stage = apigwv2.HttpStage(
             self,
             "StorefrontStage",
-            http_api=storefront,
+            http_api=self.storefront,
             stage_name="$default",
             auto_deploy=True,
             throttle=apigwv2.ThrottleSettings(
@@ -362,11 +322,53 @@ class ShopStack(cdk.Stack):
         )
         resource_of(storefront_stage).override_logical_id("StorefrontStage")
 
-        # intake.iac:19  queue incoming_orders_dlq (dead-letter queue)
-        incoming_orders_dlq = sqs.Queue(
+        # intake.iac:3  api storefront: role for its service integrations
+        self.storefront_role = iam.Role(
             self,
-            "IncomingOrdersDlq",
-            queue_name=f"{stage}-shop-incoming-orders-dlq",
+            "StorefrontRole",
+            assumed_by=iam.ServicePrincipal("apigateway.amazonaws.com"),
+            inline_policies={
+                "StorefrontRolePolicy": iam.PolicyDocument(
+                    statements=[
+                        iam.PolicyStatement(
+                            sid="SendMessageIncomingOrders",
+                            actions=["sqs:SendMessage"],
+                            resources=[self.incoming_orders.queue_arn],
+                        ),
+                        iam.PolicyStatement(
+                            sid="StartExecutionFulfilOrder",
+                            actions=["states:StartExecution"],
+                            resources=[
+                                f"arn:{cdk.Aws.PARTITION}:states:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:stateMachine:{self.stage}-shop-fulfil-order",
+                            ],
+                        ),
+                        iam.PolicyStatement(
+                            sid="PutEventsShopEvents",
+                            actions=["events:PutEvents"],
+                            resources=[self.shop_events.event_bus_arn],
+                        ),
+                    ],
+                ),
+            },
+        )
+        resource_of(self.storefront_role).override_logical_id("StorefrontRole")
+
+    def _send_receipt(self) -> None:
+        # events.iac:23  function send_receipt: log group
+        send_receipt_log_group = logs.LogGroup(
+            self,
+            "SendReceiptLogGroup",
+            log_group_name=f"/aws/lambda/{self.stage}-shop-send-receipt",
+            retention=logs.RetentionDays.ONE_MONTH,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(send_receipt_log_group).override_logical_id("SendReceiptLogGroup")
+
+        # events.iac:23  queue send_receipt_dlq (dead-letter queue)
+        self.send_receipt_dlq = sqs.Queue(
+            self,
+            "SendReceiptDlq",
+            queue_name=f"{self.stage}-shop-send-receipt-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
             retention_period=cdk.Duration.days(14),
@@ -374,41 +376,131 @@ class ShopStack(cdk.Stack):
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(incoming_orders_dlq).override_logical_id("IncomingOrdersDlq")
+        resource_of(self.send_receipt_dlq).override_logical_id("SendReceiptDlq")
 
-        # intake.iac:19  queue incoming_orders
-        incoming_orders = sqs.Queue(
+        # events.iac:23  function send_receipt: role
+        send_receipt_role = iam.Role(
             self,
-            "IncomingOrders",
-            queue_name=f"{stage}-shop-incoming-orders",
-            max_message_size_bytes=262144,
-            visibility_timeout=cdk.Duration.minutes(3),
-            retention_period=cdk.Duration.days(4),
-            delivery_delay=cdk.Duration.seconds(0),
-            encryption=sqs.QueueEncryption.SQS_MANAGED,
-            dead_letter_queue=sqs.DeadLetterQueue(
-                queue=incoming_orders_dlq,
-                max_receive_count=5,
+            "SendReceiptRole",
+            assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"),
+            inline_policies={
+                "SendReceiptRolePolicy": iam.PolicyDocument(
+                    statements=[
+                        iam.PolicyStatement(
+                            sid="WriteLogs",
+                            actions=["logs:CreateLogStream", "logs:PutLogEvents"],
+                            resources=[send_receipt_log_group.log_group_arn],
+                        ),
+                        iam.PolicyStatement(
+                            sid="WriteReceiptsObjects",
+                            actions=["s3:PutObject"],
+                            resources=[f"{self.receipts.bucket_arn}/*"],
+                        ),
+                        iam.PolicyStatement(
+                            sid="DeliverToSendReceiptDlq",
+                            actions=["sqs:SendMessage"],
+                            resources=[self.send_receipt_dlq.queue_arn],
+                        ),
+                    ],
+                ),
+            },
+        )
+        resource_of(send_receipt_role).override_logical_id("SendReceiptRole")
+
+        # events.iac:23  function send_receipt
+        self.send_receipt = lambda_.Function(
+            self,
+            "SendReceipt",
+            function_name=f"{self.stage}-shop-send-receipt",
+            handler="send_receipt.handler",
+            runtime=lambda_.Runtime.PYTHON_3_12,
+            architecture=lambda_.Architecture.X86_64,
+            memory_size=128,
+            timeout=cdk.Duration.seconds(10),
+            role=send_receipt_role,
+            code=asset("send-receipt-34de31ebabcc7569.zip"),
+            log_group=send_receipt_log_group,
+            environment={
+                "ORDER_STATUS_URL": f"{self.storefront.api_endpoint}/orders",
+                "RECEIPTS_BUCKET": self.receipts.bucket_name,
+            },
+        )
+        resource_of(self.send_receipt).override_logical_id("SendReceipt")
+
+        # events.iac:23  function send_receipt: asynchronous invocations
+        send_receipt_invoke_config = lambda_.CfnEventInvokeConfig(
+            self,
+            "SendReceiptInvokeConfig",
+            function_name=self.send_receipt.function_name,
+            qualifier="$LATEST",
+            maximum_retry_attempts=2,
+            maximum_event_age_in_seconds=21600,
+            destination_config=lambda_.CfnEventInvokeConfig.DestinationConfigProperty(
+                on_failure=lambda_.CfnEventInvokeConfig.OnFailureProperty(
+                    destination=self.send_receipt_dlq.queue_arn,
+                ),
             ),
-            removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(incoming_orders).override_logical_id("IncomingOrders")
+        send_receipt_invoke_config.node.add_dependency(send_receipt_role)
 
-        # intake.iac:25  function place_order: log group
-        place_order_log_group = logs.LogGroup(
+    def _storefront_post_orders(self) -> None:
+        # intake.iac:7  api storefront: POST /orders -> queue incoming_orders
+        storefront_post_orders_integration = apigwv2.CfnIntegration(
             self,
-            "PlaceOrderLogGroup",
-            log_group_name=f"/aws/lambda/{stage}-shop-place-order",
-            retention=logs.RetentionDays.ONE_MONTH,
-            removal_policy=cdk.RemovalPolicy.DESTROY,
+            "StorefrontPostOrdersIntegration",
+            api_id=self.storefront.api_id,
+            integration_type="AWS_PROXY",
+            integration_subtype="SQS-SendMessage",
+            credentials_arn=self.storefront_role.role_arn,
+            request_parameters={
+                "QueueUrl": self.incoming_orders.queue_url,
+                "MessageBody": "$request.body",
+            },
+            payload_format_version="1.0",
         )
-        resource_of(place_order_log_group).override_logical_id("PlaceOrderLogGroup")
 
+        # intake.iac:7  api storefront: route POST /orders
+        apigwv2.CfnRoute(
+            self,
+            "StorefrontPostOrders",
+            api_id=self.storefront.api_id,
+            route_key="POST /orders",
+            target=f"integrations/{storefront_post_orders_integration.ref}",
+        )
+
+    def _storefront_post_webhooks_carrier(self) -> None:
+        # intake.iac:13  api storefront: POST /webhooks/carrier -> bus shop_events
+        storefront_post_webhooks_carrier_integration = apigwv2.CfnIntegration(
+            self,
+            "StorefrontPostWebhooksCarrierIntegration",
+            api_id=self.storefront.api_id,
+            integration_type="AWS_PROXY",
+            integration_subtype="EventBridge-PutEvents",
+            credentials_arn=self.storefront_role.role_arn,
+            request_parameters={
+                "Source": "shop.storefront",
+                "DetailType": "POST /webhooks/carrier",
+                "Detail": "$request.body",
+                "EventBusName": self.shop_events.event_bus_name,
+            },
+            payload_format_version="1.0",
+        )
+
+        # intake.iac:13  api storefront: route POST /webhooks/carrier
+        apigwv2.CfnRoute(
+            self,
+            "StorefrontPostWebhooksCarrier",
+            api_id=self.storefront.api_id,
+            route_key="POST /webhooks/carrier",
+            target=f"integrations/{storefront_post_webhooks_carrier_integration.ref}",
+        )
+
+    def _payments(self) -> None:
         # intake.iac:45  queue payments_dlq (dead-letter queue)
         payments_dlq = sqs.Queue(
             self,
             "PaymentsDlq",
-            queue_name=fifo_name(f"{stage}-shop-payments-dlq"),
+            queue_name=fifo_name(f"{self.stage}-shop-payments-dlq"),
             fifo=True,
             content_based_deduplication=True,
             max_message_size_bytes=262144,
@@ -421,10 +513,10 @@ class ShopStack(cdk.Stack):
         resource_of(payments_dlq).override_logical_id("PaymentsDlq")
 
         # intake.iac:45  queue payments
-        payments = sqs.Queue(
+        self.payments = sqs.Queue(
             self,
             "Payments",
-            queue_name=fifo_name(f"{stage}-shop-payments"),
+            queue_name=fifo_name(f"{self.stage}-shop-payments"),
             fifo=True,
             content_based_deduplication=True,
             max_message_size_bytes=262144,
@@ -438,13 +530,14 @@ class ShopStack(cdk.Stack):
             ),
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(payments).override_logical_id("Payments")
+        resource_of(self.payments).override_logical_id("Payments")
 
+    def _payment_key(self) -> None:
         # intake.iac:55  secret payment_key
-        payment_key = secretsmanager.Secret(
+        self.payment_key = secretsmanager.Secret(
             self,
             "PaymentKey",
-            secret_name=f"{stage}/shop/payment-provider-key",
+            secret_name=f"{self.stage}/shop/payment-provider-key",
             description="payment_key, generated by iac",
             generate_secret_string=secretsmanager.SecretStringGenerator(
                 password_length=32,
@@ -452,35 +545,14 @@ class ShopStack(cdk.Stack):
             ),
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(payment_key).override_logical_id("PaymentKey")
+        resource_of(self.payment_key).override_logical_id("PaymentKey")
 
-        # intake.iac:59  function charge_payment: log group
-        charge_payment_log_group = logs.LogGroup(
-            self,
-            "ChargePaymentLogGroup",
-            log_group_name=f"/aws/lambda/{stage}-shop-charge-payment",
-            retention=logs.RetentionDays.ONE_MONTH,
-            removal_policy=cdk.RemovalPolicy.DESTROY,
-        )
-        resource_of(charge_payment_log_group).override_logical_id(
-            "ChargePaymentLogGroup",
-        )
-
-        # intake.iac:76  function order_api: log group
-        order_api_log_group = logs.LogGroup(
-            self,
-            "OrderApiLogGroup",
-            log_group_name=f"/aws/lambda/{stage}-shop-order-api",
-            retention=logs.RetentionDays.ONE_MONTH,
-            removal_policy=cdk.RemovalPolicy.DESTROY,
-        )
-        resource_of(order_api_log_group).override_logical_id("OrderApiLogGroup")
-
+    def _replay_failed(self) -> None:
         # intake.iac:86  function replay_failed: log group
         replay_failed_log_group = logs.LogGroup(
             self,
             "ReplayFailedLogGroup",
-            log_group_name=f"/aws/lambda/{stage}-shop-replay-failed",
+            log_group_name=f"/aws/lambda/{self.stage}-shop-replay-failed",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
@@ -507,12 +579,12 @@ class ShopStack(cdk.Stack):
                                 "sqs:GetQueueAttributes",
                                 "sqs:ReceiveMessage",
                             ],
-                            resources=[incoming_orders_dlq.queue_arn],
+                            resources=[self.incoming_orders_dlq.queue_arn],
                         ),
                         iam.PolicyStatement(
                             sid="SendIncomingOrders",
                             actions=["sqs:SendMessage"],
-                            resources=[incoming_orders.queue_arn],
+                            resources=[self.incoming_orders.queue_arn],
                         ),
                     ],
                 ),
@@ -521,10 +593,10 @@ class ShopStack(cdk.Stack):
         resource_of(replay_failed_role).override_logical_id("ReplayFailedRole")
 
         # intake.iac:86  function replay_failed
-        replay_failed = lambda_.Function(
+        self.replay_failed = lambda_.Function(
             self,
             "ReplayFailed",
-            function_name=f"{stage}-shop-replay-failed",
+            function_name=f"{self.stage}-shop-replay-failed",
             handler="replay_failed.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
@@ -534,17 +606,18 @@ class ShopStack(cdk.Stack):
             code=asset("replay-failed-ae208d92a4af95fb.zip"),
             log_group=replay_failed_log_group,
             environment={
-                "DLQ_URL": incoming_orders_dlq.queue_url,
-                "QUEUE_URL": incoming_orders.queue_url,
+                "DLQ_URL": self.incoming_orders_dlq.queue_url,
+                "QUEUE_URL": self.incoming_orders.queue_url,
             },
         )
-        resource_of(replay_failed).override_logical_id("ReplayFailed")
+        resource_of(self.replay_failed).override_logical_id("ReplayFailed")
 
+    def _orders(self) -> None:
         # orders.iac:4  table orders
-        orders = dynamodb.Table(
+        self.orders = dynamodb.Table(
             self,
             "Orders",
-            table_name=f"{stage}-shop-orders",
+            table_name=f"{self.stage}-shop-orders",
             partition_key=dynamodb.Attribute(
                 name="id",
                 type=dynamodb.AttributeType.STRING,
@@ -562,7 +635,7 @@ class ShopStack(cdk.Stack):
             ),
             removal_policy=cdk.RemovalPolicy.RETAIN,
         )
-        orders.add_global_secondary_index(
+        self.orders.add_global_secondary_index(
             index_name="by_customer",
             partition_key=dynamodb.Attribute(
                 name="customer",
@@ -574,7 +647,18 @@ class ShopStack(cdk.Stack):
             ),
             projection_type=dynamodb.ProjectionType.ALL,
         )
-        resource_of(orders).override_logical_id("Orders")
+        resource_of(self.orders).override_logical_id("Orders")
+
+    def _reserve_stock(self) -> None:
+        # events.iac:37  function reserve_stock: log group
+        reserve_stock_log_group = logs.LogGroup(
+            self,
+            "ReserveStockLogGroup",
+            log_group_name=f"/aws/lambda/{self.stage}-shop-reserve-stock",
+            retention=logs.RetentionDays.ONE_MONTH,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(reserve_stock_log_group).override_logical_id("ReserveStockLogGroup")
 
         # events.iac:37  function reserve_stock: role
         reserve_stock_role = iam.Role(
@@ -602,7 +686,10 @@ class ShopStack(cdk.Stack):
                                 "dynamodb:Scan",
                                 "dynamodb:UpdateItem",
                             ],
-                            resources=[stock.table_arn, f"{stock.table_arn}/index/*"],
+                            resources=[
+                                self.stock.table_arn,
+                                f"{self.stock.table_arn}/index/*",
+                            ],
                         ),
                         iam.PolicyStatement(
                             sid="WriteOrders",
@@ -612,7 +699,7 @@ class ShopStack(cdk.Stack):
                                 "dynamodb:PutItem",
                                 "dynamodb:UpdateItem",
                             ],
-                            resources=[orders.table_arn],
+                            resources=[self.orders.table_arn],
                         ),
                     ],
                 ),
@@ -621,10 +708,10 @@ class ShopStack(cdk.Stack):
         resource_of(reserve_stock_role).override_logical_id("ReserveStockRole")
 
         # events.iac:37  function reserve_stock
-        reserve_stock = lambda_.Function(
+        self.reserve_stock = lambda_.Function(
             self,
             "ReserveStock",
-            function_name=f"{stage}-shop-reserve-stock",
+            function_name=f"{self.stage}-shop-reserve-stock",
             handler="reserve_stock.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
@@ -634,17 +721,58 @@ class ShopStack(cdk.Stack):
             code=asset("reserve-stock-00ab743758b35842.zip"),
             log_group=reserve_stock_log_group,
             environment={
-                "ORDERS_TABLE": orders.table_name,
-                "STOCK_TABLE": stock.table_name,
+                "ORDERS_TABLE": self.orders.table_name,
+                "STOCK_TABLE": self.stock.table_name,
             },
         )
-        resource_of(reserve_stock).override_logical_id("ReserveStock")
+        resource_of(self.reserve_stock).override_logical_id("ReserveStock")
+
+    def _fulfil_order(self) -> None:
+        # events.iac:52  workflow fulfil_order: role
+        fulfil_order_role = iam.Role(
+            self,
+            "FulfilOrderRole",
+            assumed_by=iam.ServicePrincipal("states.amazonaws.com"),
+            inline_policies={
+                "FulfilOrderRolePolicy": iam.PolicyDocument(
+                    statements=[
+                        iam.PolicyStatement(
+                            sid="InvokeReserveStock",
+                            actions=["lambda:InvokeFunction"],
+                            resources=[
+                                f"arn:{cdk.Aws.PARTITION}:lambda:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:function:{self.stage}-shop-reserve-stock",
+                            ],
+                        ),
+                        iam.PolicyStatement(
+                            sid="SendToPickLists",
+                            actions=["sqs:SendMessage"],
+                            resources=[self.pick_lists.queue_arn],
+                        ),
+                    ],
+                ),
+            },
+        )
+        resource_of(fulfil_order_role).override_logical_id("FulfilOrderRole")
+
+        # events.iac:52  queue fulfil_order_dlq (dead-letter queue)
+        self.fulfil_order_dlq = sqs.Queue(
+            self,
+            "FulfilOrderDlq",
+            queue_name=f"{self.stage}-shop-fulfil-order-dlq",
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.days(14),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(self.fulfil_order_dlq).override_logical_id("FulfilOrderDlq")
 
         # events.iac:52  workflow fulfil_order
-        fulfil_order = sfn.CfnStateMachine(
+        self.fulfil_order = sfn.CfnStateMachine(
             self,
             "FulfilOrder",
-            state_machine_name=f"{stage}-shop-fulfil-order",
+            state_machine_name=f"{self.stage}-shop-fulfil-order",
             state_machine_type="STANDARD",
             role_arn=fulfil_order_role.role_arn,
             definition_string=json.dumps(
@@ -750,13 +878,72 @@ class ShopStack(cdk.Stack):
                 },
             ),
             definition_substitutions={
-                "PickListsUrl": pick_lists.queue_url,
-                "ReserveStockArn": reserve_stock.function_arn,
+                "PickListsUrl": self.pick_lists.queue_url,
+                "ReserveStockArn": self.reserve_stock.function_arn,
             },
         )
 
+        # events.iac:52  workflow fulfil_order: role for EventBridge to start it
+        self.fulfil_order_events_role = iam.Role(
+            self,
+            "FulfilOrderEventsRole",
+            assumed_by=iam.ServicePrincipal("events.amazonaws.com"),
+            inline_policies={
+                "FulfilOrderEventsRolePolicy": iam.PolicyDocument(
+                    statements=[
+                        iam.PolicyStatement(
+                            sid="StartFulfilOrder",
+                            actions=["states:StartExecution"],
+                            resources=[
+                                f"arn:{cdk.Aws.PARTITION}:states:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:stateMachine:{self.stage}-shop-fulfil-order",
+                            ],
+                        ),
+                    ],
+                ),
+            },
+        )
+        resource_of(self.fulfil_order_events_role).override_logical_id(
+            "FulfilOrderEventsRole",
+        )
+
+    def _storefront_post_fulfilments(self) -> None:
+        # intake.iac:12  api storefront: POST /fulfilments -> workflow fulfil_order
+        storefront_post_fulfilments_integration = apigwv2.CfnIntegration(
+            self,
+            "StorefrontPostFulfilmentsIntegration",
+            api_id=self.storefront.api_id,
+            integration_type="AWS_PROXY",
+            integration_subtype="StepFunctions-StartExecution",
+            credentials_arn=self.storefront_role.role_arn,
+            request_parameters={
+                "StateMachineArn": self.fulfil_order.ref,
+                "Input": "$request.body",
+            },
+            payload_format_version="1.0",
+        )
+
+        # intake.iac:12  api storefront: route POST /fulfilments
+        apigwv2.CfnRoute(
+            self,
+            "StorefrontPostFulfilments",
+            api_id=self.storefront.api_id,
+            route_key="POST /fulfilments",
+            target=f"integrations/{storefront_post_fulfilments_integration.ref}",
+        )
+
+    def _place_order(self) -> None:
+        # intake.iac:25  function place_order: log group
+        place_order_log_group = logs.LogGroup(
+            self,
+            "PlaceOrderLogGroup",
+            log_group_name=f"/aws/lambda/{self.stage}-shop-place-order",
+            retention=logs.RetentionDays.ONE_MONTH,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(place_order_log_group).override_logical_id("PlaceOrderLogGroup")
+
         # intake.iac:25  function place_order: role
-        place_order_role = iam.Role(
+        self.place_order_role = iam.Role(
             self,
             "PlaceOrderRole",
             assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"),
@@ -776,17 +963,17 @@ class ShopStack(cdk.Stack):
                                 "dynamodb:PutItem",
                                 "dynamodb:UpdateItem",
                             ],
-                            resources=[orders.table_arn],
+                            resources=[self.orders.table_arn],
                         ),
                         iam.PolicyStatement(
                             sid="SendPayments",
                             actions=["sqs:SendMessage"],
-                            resources=[payments.queue_arn],
+                            resources=[self.payments.queue_arn],
                         ),
                         iam.PolicyStatement(
                             sid="PutShopEvents",
                             actions=["events:PutEvents"],
-                            resources=[shop_events.event_bus_arn],
+                            resources=[self.shop_events.event_bus_arn],
                         ),
                         iam.PolicyStatement(
                             sid="ConsumeIncomingOrders",
@@ -796,38 +983,51 @@ class ShopStack(cdk.Stack):
                                 "sqs:GetQueueAttributes",
                                 "sqs:ReceiveMessage",
                             ],
-                            resources=[incoming_orders.queue_arn],
+                            resources=[self.incoming_orders.queue_arn],
                         ),
                     ],
                 ),
             },
         )
-        resource_of(place_order_role).override_logical_id("PlaceOrderRole")
+        resource_of(self.place_order_role).override_logical_id("PlaceOrderRole")
 
         # intake.iac:25  function place_order
-        place_order = lambda_.Function(
+        self.place_order = lambda_.Function(
             self,
             "PlaceOrder",
-            function_name=f"{stage}-shop-place-order",
+            function_name=f"{self.stage}-shop-place-order",
             handler="place_order.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
             memory_size=256,
             timeout=cdk.Duration.seconds(30),
-            role=place_order_role,
+            role=self.place_order_role,
             code=asset("place-order-e3a5672d8746379c.zip"),
             log_group=place_order_log_group,
             environment={
-                "EVENT_BUS": shop_events.event_bus_name,
-                "ORDERS_TABLE": orders.table_name,
-                "PAYMENTS_QUEUE": payments.queue_url,
-                "RETENTION_DAYS": retention_days,
+                "EVENT_BUS": self.shop_events.event_bus_name,
+                "ORDERS_TABLE": self.orders.table_name,
+                "PAYMENTS_QUEUE": self.payments.queue_url,
+                "RETENTION_DAYS": self.retention_days,
             },
         )
-        resource_of(place_order).override_logical_id("PlaceOrder")
+        resource_of(self.place_order).override_logical_id("PlaceOrder")
+
+    def _charge_payment(self) -> None:
+        # intake.iac:59  function charge_payment: log group
+        charge_payment_log_group = logs.LogGroup(
+            self,
+            "ChargePaymentLogGroup",
+            log_group_name=f"/aws/lambda/{self.stage}-shop-charge-payment",
+            retention=logs.RetentionDays.ONE_MONTH,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(charge_payment_log_group).override_logical_id(
+            "ChargePaymentLogGroup",
+        )
 
         # intake.iac:59  function charge_payment: role
-        charge_payment_role = iam.Role(
+        self.charge_payment_role = iam.Role(
             self,
             "ChargePaymentRole",
             assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"),
@@ -842,7 +1042,7 @@ class ShopStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="ReadPaymentKey",
                             actions=["secretsmanager:GetSecretValue"],
-                            resources=[payment_key.secret_arn],
+                            resources=[self.payment_key.secret_arn],
                         ),
                         iam.PolicyStatement(
                             sid="ReadWriteOrders",
@@ -857,7 +1057,10 @@ class ShopStack(cdk.Stack):
                                 "dynamodb:Scan",
                                 "dynamodb:UpdateItem",
                             ],
-                            resources=[orders.table_arn, f"{orders.table_arn}/index/*"],
+                            resources=[
+                                self.orders.table_arn,
+                                f"{self.orders.table_arn}/index/*",
+                            ],
                         ),
                         iam.PolicyStatement(
                             sid="ConsumePayments",
@@ -867,36 +1070,47 @@ class ShopStack(cdk.Stack):
                                 "sqs:GetQueueAttributes",
                                 "sqs:ReceiveMessage",
                             ],
-                            resources=[payments.queue_arn],
+                            resources=[self.payments.queue_arn],
                         ),
                     ],
                 ),
             },
         )
-        resource_of(charge_payment_role).override_logical_id("ChargePaymentRole")
+        resource_of(self.charge_payment_role).override_logical_id("ChargePaymentRole")
 
         # intake.iac:59  function charge_payment
-        charge_payment = lambda_.Function(
+        self.charge_payment = lambda_.Function(
             self,
             "ChargePayment",
-            function_name=f"{stage}-shop-charge-payment",
+            function_name=f"{self.stage}-shop-charge-payment",
             handler="charge_payment.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
             memory_size=128,
             timeout=cdk.Duration.seconds(20),
             reserved_concurrent_executions=5,
-            role=charge_payment_role,
+            role=self.charge_payment_role,
             code=asset("charge-payment-1a2a0a666bac37a8.zip"),
             log_group=charge_payment_log_group,
             environment={
                 "AMOUNT_FORMAT": "$%.2f",
-                "ORDERS_TABLE": orders.table_name,
-                "PAYMENT_KEY_ARN": payment_key.secret_arn,
+                "ORDERS_TABLE": self.orders.table_name,
+                "PAYMENT_KEY_ARN": self.payment_key.secret_arn,
                 "PROVIDER_URL": "https://api.payments.example.com/v1/charges",
             },
         )
-        resource_of(charge_payment).override_logical_id("ChargePayment")
+        resource_of(self.charge_payment).override_logical_id("ChargePayment")
+
+    def _order_api(self) -> None:
+        # intake.iac:76  function order_api: log group
+        order_api_log_group = logs.LogGroup(
+            self,
+            "OrderApiLogGroup",
+            log_group_name=f"/aws/lambda/{self.stage}-shop-order-api",
+            retention=logs.RetentionDays.ONE_MONTH,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(order_api_log_group).override_logical_id("OrderApiLogGroup")
 
         # intake.iac:76  function order_api: role
         order_api_role = iam.Role(
@@ -924,7 +1138,10 @@ class ShopStack(cdk.Stack):
                                 "dynamodb:Scan",
                                 "dynamodb:UpdateItem",
                             ],
-                            resources=[orders.table_arn, f"{orders.table_arn}/index/*"],
+                            resources=[
+                                self.orders.table_arn,
+                                f"{self.orders.table_arn}/index/*",
+                            ],
                         ),
                     ],
                 ),
@@ -933,10 +1150,10 @@ class ShopStack(cdk.Stack):
         resource_of(order_api_role).override_logical_id("OrderApiRole")
 
         # intake.iac:76  function order_api
-        order_api = lambda_.Function(
+        self.order_api = lambda_.Function(
             self,
             "OrderApi",
-            function_name=f"{stage}-shop-order-api",
+            function_name=f"{self.stage}-shop-order-api",
             handler="order_api.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.ARM_64,
@@ -945,18 +1162,19 @@ class ShopStack(cdk.Stack):
             role=order_api_role,
             code=asset("order-api-2cb69c5e34170455.zip"),
             log_group=order_api_log_group,
-            environment={"ORDERS_TABLE": orders.table_name},
+            environment={"ORDERS_TABLE": self.orders.table_name},
         )
-        resource_of(order_api).override_logical_id("OrderApi")
+        resource_of(self.order_api).override_logical_id("OrderApi")
 
+    def _storefront_get_orders_id(self) -> None:
         # intake.iac:8  api storefront: GET /orders/{id} may invoke order_api
         lambda_.CfnPermission(
             self,
             "StorefrontGetOrdersIdPermission",
             action="lambda:InvokeFunction",
-            function_name=order_api.function_arn,
+            function_name=self.order_api.function_arn,
             principal="apigateway.amazonaws.com",
-            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{storefront.api_id}/*/GET/orders/*",
+            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{self.storefront.api_id}/*/GET/orders/*",
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
@@ -964,9 +1182,9 @@ class ShopStack(cdk.Stack):
         storefront_get_orders_id_integration = apigwv2.CfnIntegration(
             self,
             "StorefrontGetOrdersIdIntegration",
-            api_id=storefront.api_id,
+            api_id=self.storefront.api_id,
             integration_type="AWS_PROXY",
-            integration_uri=order_api.function_arn,
+            integration_uri=self.order_api.function_arn,
             payload_format_version="2.0",
         )
 
@@ -974,19 +1192,20 @@ class ShopStack(cdk.Stack):
         apigwv2.CfnRoute(
             self,
             "StorefrontGetOrdersId",
-            api_id=storefront.api_id,
+            api_id=self.storefront.api_id,
             route_key="GET /orders/{id}",
             target=f"integrations/{storefront_get_orders_id_integration.ref}",
         )
 
+    def _storefront_patch_orders_id(self) -> None:
         # intake.iac:9  api storefront: PATCH /orders/{id} may invoke order_api
         lambda_.CfnPermission(
             self,
             "StorefrontPatchOrdersIdPermission",
             action="lambda:InvokeFunction",
-            function_name=order_api.function_arn,
+            function_name=self.order_api.function_arn,
             principal="apigateway.amazonaws.com",
-            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{storefront.api_id}/*/PATCH/orders/*",
+            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{self.storefront.api_id}/*/PATCH/orders/*",
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
@@ -994,9 +1213,9 @@ class ShopStack(cdk.Stack):
         storefront_patch_orders_id_integration = apigwv2.CfnIntegration(
             self,
             "StorefrontPatchOrdersIdIntegration",
-            api_id=storefront.api_id,
+            api_id=self.storefront.api_id,
             integration_type="AWS_PROXY",
-            integration_uri=order_api.function_arn,
+            integration_uri=self.order_api.function_arn,
             payload_format_version="2.0",
         )
 
@@ -1004,19 +1223,20 @@ class ShopStack(cdk.Stack):
         apigwv2.CfnRoute(
             self,
             "StorefrontPatchOrdersId",
-            api_id=storefront.api_id,
+            api_id=self.storefront.api_id,
             route_key="PATCH /orders/{id}",
             target=f"integrations/{storefront_patch_orders_id_integration.ref}",
         )
 
+    def _storefront_put_orders_id_address(self) -> None:
         # intake.iac:10  api storefront: PUT /orders/{id}/address may invoke order_api
         lambda_.CfnPermission(
             self,
             "StorefrontPutOrdersIdAddressPermission",
             action="lambda:InvokeFunction",
-            function_name=order_api.function_arn,
+            function_name=self.order_api.function_arn,
             principal="apigateway.amazonaws.com",
-            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{storefront.api_id}/*/PUT/orders/*/address",
+            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{self.storefront.api_id}/*/PUT/orders/*/address",
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
@@ -1024,9 +1244,9 @@ class ShopStack(cdk.Stack):
         storefront_put_orders_id_address_integration = apigwv2.CfnIntegration(
             self,
             "StorefrontPutOrdersIdAddressIntegration",
-            api_id=storefront.api_id,
+            api_id=self.storefront.api_id,
             integration_type="AWS_PROXY",
-            integration_uri=order_api.function_arn,
+            integration_uri=self.order_api.function_arn,
             payload_format_version="2.0",
         )
 
@@ -1034,19 +1254,20 @@ class ShopStack(cdk.Stack):
         apigwv2.CfnRoute(
             self,
             "StorefrontPutOrdersIdAddress",
-            api_id=storefront.api_id,
+            api_id=self.storefront.api_id,
             route_key="PUT /orders/{id}/address",
             target=f"integrations/{storefront_put_orders_id_address_integration.ref}",
         )
 
+    def _storefront_delete_orders_id(self) -> None:
         # intake.iac:11  api storefront: DELETE /orders/{id} may invoke order_api
         lambda_.CfnPermission(
             self,
             "StorefrontDeleteOrdersIdPermission",
             action="lambda:InvokeFunction",
-            function_name=order_api.function_arn,
+            function_name=self.order_api.function_arn,
             principal="apigateway.amazonaws.com",
-            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{storefront.api_id}/*/DELETE/orders/*",
+            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{self.storefront.api_id}/*/DELETE/orders/*",
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
@@ -1054,9 +1275,9 @@ class ShopStack(cdk.Stack):
         storefront_delete_orders_id_integration = apigwv2.CfnIntegration(
             self,
             "StorefrontDeleteOrdersIdIntegration",
-            api_id=storefront.api_id,
+            api_id=self.storefront.api_id,
             integration_type="AWS_PROXY",
-            integration_uri=order_api.function_arn,
+            integration_uri=self.order_api.function_arn,
             payload_format_version="2.0",
         )
 
@@ -1064,48 +1285,26 @@ class ShopStack(cdk.Stack):
         apigwv2.CfnRoute(
             self,
             "StorefrontDeleteOrdersId",
-            api_id=storefront.api_id,
+            api_id=self.storefront.api_id,
             route_key="DELETE /orders/{id}",
             target=f"integrations/{storefront_delete_orders_id_integration.ref}",
         )
 
-        # orders.iac:17  function order_changes: log group
-        order_changes_log_group = logs.LogGroup(
-            self,
-            "OrderChangesLogGroup",
-            log_group_name=f"/aws/lambda/{stage}-shop-order-changes",
-            retention=logs.RetentionDays.ONE_MONTH,
-            removal_policy=cdk.RemovalPolicy.DESTROY,
-        )
-        resource_of(order_changes_log_group).override_logical_id("OrderChangesLogGroup")
-
-        # orders.iac:17  queue order_changes_dlq (dead-letter queue)
-        order_changes_dlq = sqs.Queue(
-            self,
-            "OrderChangesDlq",
-            queue_name=f"{stage}-shop-order-changes-dlq",
-            max_message_size_bytes=262144,
-            visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.days(14),
-            delivery_delay=cdk.Duration.seconds(0),
-            encryption=sqs.QueueEncryption.SQS_MANAGED,
-            removal_policy=cdk.RemovalPolicy.DESTROY,
-        )
-        resource_of(order_changes_dlq).override_logical_id("OrderChangesDlq")
-
+    def _order_updates(self) -> None:
         # orders.iac:35  topic order_updates
-        order_updates = sns.Topic(
+        self.order_updates = sns.Topic(
             self,
             "OrderUpdates",
-            topic_name=f"{stage}-shop-order-updates",
+            topic_name=f"{self.stage}-shop-order-updates",
         )
-        resource_of(order_updates).override_logical_id("OrderUpdates")
+        resource_of(self.order_updates).override_logical_id("OrderUpdates")
 
+    def _customer_notices(self) -> None:
         # orders.iac:39  queue customer_notices
-        customer_notices = sqs.Queue(
+        self.customer_notices = sqs.Queue(
             self,
             "CustomerNotices",
-            queue_name=f"{stage}-shop-customer-notices",
+            queue_name=f"{self.stage}-shop-customer-notices",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
             retention_period=cdk.Duration.days(2),
@@ -1113,21 +1312,23 @@ class ShopStack(cdk.Stack):
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(customer_notices).override_logical_id("CustomerNotices")
+        resource_of(self.customer_notices).override_logical_id("CustomerNotices")
 
         # orders.iac:39  queue customer_notices: who may send to it
         customer_notices_policy = sqs.QueuePolicy(
             self,
             "CustomerNoticesPolicy",
-            queues=[customer_notices],
+            queues=[self.customer_notices],
         )
         customer_notices_policy.document.add_statements(
             iam.PolicyStatement(
                 sid="FromOrderUpdates",
                 principals=[iam.ServicePrincipal("sns.amazonaws.com")],
                 actions=["sqs:SendMessage"],
-                resources=[customer_notices.queue_arn],
-                conditions={"ArnEquals": {"aws:SourceArn": order_updates.topic_arn}},
+                resources=[self.customer_notices.queue_arn],
+                conditions={
+                    "ArnEquals": {"aws:SourceArn": self.order_updates.topic_arn},
+                },
             ),
         )
         resource_of(customer_notices_policy).override_logical_id(
@@ -1135,10 +1336,10 @@ class ShopStack(cdk.Stack):
         )
 
         # orders.iac:39  queue customer_notices_dlq (dead-letter queue)
-        customer_notices_dlq = sqs.Queue(
+        self.customer_notices_dlq = sqs.Queue(
             self,
             "CustomerNoticesDlq",
-            queue_name=f"{stage}-shop-customer-notices-dlq",
+            queue_name=f"{self.stage}-shop-customer-notices-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
             retention_period=cdk.Duration.days(14),
@@ -1146,37 +1347,65 @@ class ShopStack(cdk.Stack):
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(customer_notices_dlq).override_logical_id("CustomerNoticesDlq")
+        resource_of(self.customer_notices_dlq).override_logical_id("CustomerNoticesDlq")
 
         # orders.iac:39  queue customer_notices_dlq: who may send to it
         customer_notices_dlq_policy = sqs.QueuePolicy(
             self,
             "CustomerNoticesDlqPolicy",
-            queues=[customer_notices_dlq],
+            queues=[self.customer_notices_dlq],
         )
         customer_notices_dlq_policy.document.add_statements(
             iam.PolicyStatement(
                 sid="FromOrderUpdates",
                 principals=[iam.ServicePrincipal("sns.amazonaws.com")],
                 actions=["sqs:SendMessage"],
-                resources=[customer_notices_dlq.queue_arn],
-                conditions={"ArnEquals": {"aws:SourceArn": order_updates.topic_arn}},
+                resources=[self.customer_notices_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {"aws:SourceArn": self.order_updates.topic_arn},
+                },
             ),
         )
         resource_of(customer_notices_dlq_policy).override_logical_id(
             "CustomerNoticesDlqPolicy",
         )
 
+    def _alerts(self) -> None:
         # orders.iac:43  topic alerts
-        alerts = sns.Topic(
+        self.alerts = sns.Topic(
             self,
             "Alerts",
-            topic_name=f"{stage}-shop-alerts",
+            topic_name=f"{self.stage}-shop-alerts",
         )
-        resource_of(alerts).override_logical_id("Alerts")
+        resource_of(self.alerts).override_logical_id("Alerts")
+
+    def _order_changes(self) -> None:
+        # orders.iac:17  function order_changes: log group
+        order_changes_log_group = logs.LogGroup(
+            self,
+            "OrderChangesLogGroup",
+            log_group_name=f"/aws/lambda/{self.stage}-shop-order-changes",
+            retention=logs.RetentionDays.ONE_MONTH,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(order_changes_log_group).override_logical_id("OrderChangesLogGroup")
+
+        # orders.iac:17  queue order_changes_dlq (dead-letter queue)
+        self.order_changes_dlq = sqs.Queue(
+            self,
+            "OrderChangesDlq",
+            queue_name=f"{self.stage}-shop-order-changes-dlq",
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.days(14),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(self.order_changes_dlq).override_logical_id("OrderChangesDlq")
 
         # orders.iac:17  function order_changes: role
-        order_changes_role = iam.Role(
+        self.order_changes_role = iam.Role(
             self,
             "OrderChangesRole",
             assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"),
@@ -1191,17 +1420,17 @@ class ShopStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="PublishOrderUpdates",
                             actions=["sns:Publish"],
-                            resources=[order_updates.topic_arn],
+                            resources=[self.order_updates.topic_arn],
                         ),
                         iam.PolicyStatement(
                             sid="PublishAlerts",
                             actions=["sns:Publish"],
-                            resources=[alerts.topic_arn],
+                            resources=[self.alerts.topic_arn],
                         ),
                         iam.PolicyStatement(
                             sid="PutShopEvents",
                             actions=["events:PutEvents"],
-                            resources=[shop_events.event_bus_arn],
+                            resources=[self.shop_events.event_bus_arn],
                         ),
                         iam.PolicyStatement(
                             sid="ReadStreamOrders",
@@ -1211,55 +1440,56 @@ class ShopStack(cdk.Stack):
                                 "dynamodb:GetShardIterator",
                                 "dynamodb:ListStreams",
                             ],
-                            resources=[stream_arn(orders)],
+                            resources=[stream_arn(self.orders)],
                         ),
                         iam.PolicyStatement(
                             sid="DeliverToOrderChangesDlq",
                             actions=["sqs:SendMessage"],
-                            resources=[order_changes_dlq.queue_arn],
+                            resources=[self.order_changes_dlq.queue_arn],
                         ),
                     ],
                 ),
             },
         )
-        resource_of(order_changes_role).override_logical_id("OrderChangesRole")
+        resource_of(self.order_changes_role).override_logical_id("OrderChangesRole")
 
         # orders.iac:17  function order_changes
-        order_changes = lambda_.Function(
+        self.order_changes = lambda_.Function(
             self,
             "OrderChanges",
-            function_name=f"{stage}-shop-order-changes",
+            function_name=f"{self.stage}-shop-order-changes",
             handler="order_changes.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
             memory_size=128,
             timeout=cdk.Duration.minutes(1),
-            role=order_changes_role,
+            role=self.order_changes_role,
             code=asset("order-changes-9230214150d5667c.zip"),
             log_group=order_changes_log_group,
             environment={
-                "ALERTS_TOPIC": alerts.topic_arn,
-                "EVENT_BUS": shop_events.event_bus_name,
-                "UPDATES_TOPIC": order_updates.topic_arn,
+                "ALERTS_TOPIC": self.alerts.topic_arn,
+                "EVENT_BUS": self.shop_events.event_bus_name,
+                "UPDATES_TOPIC": self.order_updates.topic_arn,
             },
         )
-        resource_of(order_changes).override_logical_id("OrderChanges")
+        resource_of(self.order_changes).override_logical_id("OrderChanges")
 
+    def _page_oncall(self) -> None:
         # orders.iac:45  function page_oncall: log group
         page_oncall_log_group = logs.LogGroup(
             self,
             "PageOncallLogGroup",
-            log_group_name=f"/aws/lambda/{stage}-shop-page-oncall",
+            log_group_name=f"/aws/lambda/{self.stage}-shop-page-oncall",
             retention=logs.RetentionDays.THREE_MONTHS,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
         resource_of(page_oncall_log_group).override_logical_id("PageOncallLogGroup")
 
         # orders.iac:45  queue page_oncall_dlq (dead-letter queue)
-        page_oncall_dlq = sqs.Queue(
+        self.page_oncall_dlq = sqs.Queue(
             self,
             "PageOncallDlq",
-            queue_name=f"{stage}-shop-page-oncall-dlq",
+            queue_name=f"{self.stage}-shop-page-oncall-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
             retention_period=cdk.Duration.days(14),
@@ -1267,7 +1497,7 @@ class ShopStack(cdk.Stack):
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(page_oncall_dlq).override_logical_id("PageOncallDlq")
+        resource_of(self.page_oncall_dlq).override_logical_id("PageOncallDlq")
 
         # orders.iac:45  function page_oncall: role
         page_oncall_role = iam.Role(
@@ -1285,7 +1515,7 @@ class ShopStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="DeliverToPageOncallDlq",
                             actions=["sqs:SendMessage"],
-                            resources=[page_oncall_dlq.queue_arn],
+                            resources=[self.page_oncall_dlq.queue_arn],
                         ),
                     ],
                 ),
@@ -1294,10 +1524,10 @@ class ShopStack(cdk.Stack):
         resource_of(page_oncall_role).override_logical_id("PageOncallRole")
 
         # orders.iac:45  function page_oncall
-        page_oncall = lambda_.Function(
+        self.page_oncall = lambda_.Function(
             self,
             "PageOncall",
-            function_name=f"{stage}-shop-page-oncall",
+            function_name=f"{self.stage}-shop-page-oncall",
             handler="page_oncall.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
@@ -1306,296 +1536,190 @@ class ShopStack(cdk.Stack):
             role=page_oncall_role,
             code=asset("page-oncall-e340303bd71bee9b.zip"),
             log_group=page_oncall_log_group,
-            environment={"PAGER_URL": pager_url, "STAGE": stage},
+            environment={"PAGER_URL": self.pager_url, "STAGE": self.stage},
         )
-        resource_of(page_oncall).override_logical_id("PageOncall")
+        resource_of(self.page_oncall).override_logical_id("PageOncall")
 
         # orders.iac:45  queue page_oncall_dlq: who may send to it
         page_oncall_dlq_policy = sqs.QueuePolicy(
             self,
             "PageOncallDlqPolicy",
-            queues=[page_oncall_dlq],
+            queues=[self.page_oncall_dlq],
         )
         page_oncall_dlq_policy.document.add_statements(
             iam.PolicyStatement(
                 sid="FromAlerts",
                 principals=[iam.ServicePrincipal("sns.amazonaws.com")],
                 actions=["sqs:SendMessage"],
-                resources=[page_oncall_dlq.queue_arn],
-                conditions={"ArnEquals": {"aws:SourceArn": alerts.topic_arn}},
+                resources=[self.page_oncall_dlq.queue_arn],
+                conditions={"ArnEquals": {"aws:SourceArn": self.alerts.topic_arn}},
             ),
         )
         resource_of(page_oncall_dlq_policy).override_logical_id("PageOncallDlqPolicy")
 
-        # intake.iac:3  api storefront: role for its service integrations
-        storefront_role = iam.Role(
+        # orders.iac:45  function page_oncall: asynchronous invocations
+        page_oncall_invoke_config = lambda_.CfnEventInvokeConfig(
             self,
-            "StorefrontRole",
-            assumed_by=iam.ServicePrincipal("apigateway.amazonaws.com"),
-            inline_policies={
-                "StorefrontRolePolicy": iam.PolicyDocument(
-                    statements=[
-                        iam.PolicyStatement(
-                            sid="SendMessageIncomingOrders",
-                            actions=["sqs:SendMessage"],
-                            resources=[incoming_orders.queue_arn],
-                        ),
-                        iam.PolicyStatement(
-                            sid="StartExecutionFulfilOrder",
-                            actions=["states:StartExecution"],
-                            resources=[
-                                f"arn:{cdk.Aws.PARTITION}:states:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:stateMachine:{stage}-shop-fulfil-order",
-                            ],
-                        ),
-                        iam.PolicyStatement(
-                            sid="PutEventsShopEvents",
-                            actions=["events:PutEvents"],
-                            resources=[shop_events.event_bus_arn],
-                        ),
-                    ],
+            "PageOncallInvokeConfig",
+            function_name=self.page_oncall.function_name,
+            qualifier="$LATEST",
+            maximum_retry_attempts=2,
+            maximum_event_age_in_seconds=21600,
+            destination_config=lambda_.CfnEventInvokeConfig.DestinationConfigProperty(
+                on_failure=lambda_.CfnEventInvokeConfig.OnFailureProperty(
+                    destination=self.page_oncall_dlq.queue_arn,
                 ),
-            },
+            ),
         )
-        resource_of(storefront_role).override_logical_id("StorefrontRole")
+        page_oncall_invoke_config.node.add_dependency(page_oncall_role)
 
-        # intake.iac:7  api storefront: POST /orders -> queue incoming_orders
-        storefront_post_orders_integration = apigwv2.CfnIntegration(
-            self,
-            "StorefrontPostOrdersIntegration",
-            api_id=storefront.api_id,
-            integration_type="AWS_PROXY",
-            integration_subtype="SQS-SendMessage",
-            credentials_arn=storefront_role.role_arn,
-            request_parameters={
-                "QueueUrl": incoming_orders.queue_url,
-                "MessageBody": "$request.body",
-            },
-            payload_format_version="1.0",
-        )
-
-        # intake.iac:7  api storefront: route POST /orders
-        apigwv2.CfnRoute(
-            self,
-            "StorefrontPostOrders",
-            api_id=storefront.api_id,
-            route_key="POST /orders",
-            target=f"integrations/{storefront_post_orders_integration.ref}",
-        )
-
-        # intake.iac:12  api storefront: POST /fulfilments -> workflow fulfil_order
-        storefront_post_fulfilments_integration = apigwv2.CfnIntegration(
-            self,
-            "StorefrontPostFulfilmentsIntegration",
-            api_id=storefront.api_id,
-            integration_type="AWS_PROXY",
-            integration_subtype="StepFunctions-StartExecution",
-            credentials_arn=storefront_role.role_arn,
-            request_parameters={
-                "StateMachineArn": fulfil_order.ref,
-                "Input": "$request.body",
-            },
-            payload_format_version="1.0",
-        )
-
-        # intake.iac:12  api storefront: route POST /fulfilments
-        apigwv2.CfnRoute(
-            self,
-            "StorefrontPostFulfilments",
-            api_id=storefront.api_id,
-            route_key="POST /fulfilments",
-            target=f"integrations/{storefront_post_fulfilments_integration.ref}",
-        )
-
-        # intake.iac:13  api storefront: POST /webhooks/carrier -> bus shop_events
-        storefront_post_webhooks_carrier_integration = apigwv2.CfnIntegration(
-            self,
-            "StorefrontPostWebhooksCarrierIntegration",
-            api_id=storefront.api_id,
-            integration_type="AWS_PROXY",
-            integration_subtype="EventBridge-PutEvents",
-            credentials_arn=storefront_role.role_arn,
-            request_parameters={
-                "Source": "shop.storefront",
-                "DetailType": "POST /webhooks/carrier",
-                "Detail": "$request.body",
-                "EventBusName": shop_events.event_bus_name,
-            },
-            payload_format_version="1.0",
-        )
-
-        # intake.iac:13  api storefront: route POST /webhooks/carrier
-        apigwv2.CfnRoute(
-            self,
-            "StorefrontPostWebhooksCarrier",
-            api_id=storefront.api_id,
-            route_key="POST /webhooks/carrier",
-            target=f"integrations/{storefront_post_webhooks_carrier_integration.ref}",
-        )
-
-        # events.iac:52  workflow fulfil_order: role for EventBridge to start it
-        fulfil_order_events_role = iam.Role(
-            self,
-            "FulfilOrderEventsRole",
-            assumed_by=iam.ServicePrincipal("events.amazonaws.com"),
-            inline_policies={
-                "FulfilOrderEventsRolePolicy": iam.PolicyDocument(
-                    statements=[
-                        iam.PolicyStatement(
-                            sid="StartFulfilOrder",
-                            actions=["states:StartExecution"],
-                            resources=[
-                                f"arn:{cdk.Aws.PARTITION}:states:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:stateMachine:{stage}-shop-fulfil-order",
-                            ],
-                        ),
-                    ],
-                ),
-            },
-        )
-        resource_of(fulfil_order_events_role).override_logical_id(
-            "FulfilOrderEventsRole",
-        )
-
+    def _shop_events_event_to_fulfil_order(self) -> None:
         # events.iac:8  shop_events.event -> workflow fulfil_order
-        shop_events_event_to_fulfil_order = events.CfnRule(
+        self.shop_events_event_to_fulfil_order = events.CfnRule(
             self,
             "ShopEventsEventToFulfilOrder",
-            name=f"{stage}-shop-shop-events-event-to-fulfil-order",
+            name=f"{self.stage}-shop-shop-events-event-to-fulfil-order",
             description="shop_events.event -> fulfil_order",
-            event_bus_name=shop_events.event_bus_name,
+            event_bus_name=self.shop_events.event_bus_name,
             event_pattern={"source": ["shop.orders"], "detail-type": ["OrderPlaced"]},
             state="ENABLED",
             targets=[
                 events.CfnRule.TargetProperty(
                     id="fulfil_order",
-                    arn=fulfil_order.ref,
-                    role_arn=fulfil_order_events_role.role_arn,
+                    arn=self.fulfil_order.ref,
+                    role_arn=self.fulfil_order_events_role.role_arn,
                     retry_policy=events.CfnRule.RetryPolicyProperty(
                         maximum_retry_attempts=185,
                         maximum_event_age_in_seconds=86400,
                     ),
                     dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
-                        arn=fulfil_order_dlq.queue_arn,
+                        arn=self.fulfil_order_dlq.queue_arn,
                     ),
                 ),
             ],
         )
 
+    def _fulfil_order_dlq_policy(self) -> None:
         # events.iac:52  queue fulfil_order_dlq: who may send to it
         fulfil_order_dlq_policy = sqs.QueuePolicy(
             self,
             "FulfilOrderDlqPolicy",
-            queues=[fulfil_order_dlq],
+            queues=[self.fulfil_order_dlq],
         )
         fulfil_order_dlq_policy.document.add_statements(
             iam.PolicyStatement(
                 sid="FromShopEventsEventToFulfilOrder",
                 principals=[iam.ServicePrincipal("events.amazonaws.com")],
                 actions=["sqs:SendMessage"],
-                resources=[fulfil_order_dlq.queue_arn],
+                resources=[self.fulfil_order_dlq.queue_arn],
                 conditions={
                     "ArnEquals": {
-                        "aws:SourceArn": shop_events_event_to_fulfil_order.attr_arn,
+                        "aws:SourceArn": self.shop_events_event_to_fulfil_order.attr_arn,
                     },
                 },
             ),
         )
         resource_of(fulfil_order_dlq_policy).override_logical_id("FulfilOrderDlqPolicy")
 
+    def _shop_events_event_to_send_receipt(self) -> None:
         # events.iac:10  shop_events.event -> function send_receipt
-        shop_events_event_to_send_receipt = events.CfnRule(
+        self.shop_events_event_to_send_receipt = events.CfnRule(
             self,
             "ShopEventsEventToSendReceipt",
-            name=f"{stage}-shop-shop-events-event-to-send-receipt",
+            name=f"{self.stage}-shop-shop-events-event-to-send-receipt",
             description="shop_events.event -> send_receipt",
-            event_bus_name=shop_events.event_bus_name,
+            event_bus_name=self.shop_events.event_bus_name,
             event_pattern={"source": ["shop.orders"], "detail-type": ["OrderPlaced"]},
             state="ENABLED",
             targets=[
                 events.CfnRule.TargetProperty(
                     id="send_receipt",
-                    arn=send_receipt.function_arn,
+                    arn=self.send_receipt.function_arn,
                     retry_policy=events.CfnRule.RetryPolicyProperty(
                         maximum_retry_attempts=185,
                         maximum_event_age_in_seconds=86400,
                     ),
                     dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
-                        arn=send_receipt_dlq.queue_arn,
+                        arn=self.send_receipt_dlq.queue_arn,
                     ),
                 ),
             ],
         )
-
-        # events.iac:23  queue send_receipt_dlq: who may send to it
-        send_receipt_dlq_policy = sqs.QueuePolicy(
-            self,
-            "SendReceiptDlqPolicy",
-            queues=[send_receipt_dlq],
-        )
-        send_receipt_dlq_policy.document.add_statements(
-            iam.PolicyStatement(
-                sid="FromShopEventsEventToSendReceipt",
-                principals=[iam.ServicePrincipal("events.amazonaws.com")],
-                actions=["sqs:SendMessage"],
-                resources=[send_receipt_dlq.queue_arn],
-                conditions={
-                    "ArnEquals": {
-                        "aws:SourceArn": shop_events_event_to_send_receipt.attr_arn,
-                    },
-                },
-            ),
-        )
-        resource_of(send_receipt_dlq_policy).override_logical_id("SendReceiptDlqPolicy")
 
         # events.iac:10  shop_events.event -> send_receipt
         lambda_.CfnPermission(
             self,
             "ShopEventsEventToSendReceiptPermission",
             action="lambda:InvokeFunction",
-            function_name=send_receipt.function_arn,
+            function_name=self.send_receipt.function_arn,
             principal="events.amazonaws.com",
-            source_arn=shop_events_event_to_send_receipt.attr_arn,
+            source_arn=self.shop_events_event_to_send_receipt.attr_arn,
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
+    def _send_receipt_dlq_policy(self) -> None:
+        # events.iac:23  queue send_receipt_dlq: who may send to it
+        send_receipt_dlq_policy = sqs.QueuePolicy(
+            self,
+            "SendReceiptDlqPolicy",
+            queues=[self.send_receipt_dlq],
+        )
+        send_receipt_dlq_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromShopEventsEventToSendReceipt",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[self.send_receipt_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {
+                        "aws:SourceArn": self.shop_events_event_to_send_receipt.attr_arn,
+                    },
+                },
+            ),
+        )
+        resource_of(send_receipt_dlq_policy).override_logical_id("SendReceiptDlqPolicy")
+
+    def _shop_events_event_to_partner_feed(self) -> None:
         # events.iac:12  shop_events.event -> topic partner_feed
-        shop_events_event_to_partner_feed = events.CfnRule(
+        self.shop_events_event_to_partner_feed = events.CfnRule(
             self,
             "ShopEventsEventToPartnerFeed",
-            name=f"{stage}-shop-shop-events-event-to-partner-feed",
+            name=f"{self.stage}-shop-shop-events-event-to-partner-feed",
             description="shop_events.event -> partner_feed",
-            event_bus_name=shop_events.event_bus_name,
+            event_bus_name=self.shop_events.event_bus_name,
             event_pattern={"source": ["shop.orders"], "detail-type": ["OrderShipped"]},
             state="ENABLED",
             targets=[
                 events.CfnRule.TargetProperty(
                     id="partner_feed",
-                    arn=partner_feed.topic_arn,
+                    arn=self.partner_feed.topic_arn,
                     retry_policy=events.CfnRule.RetryPolicyProperty(
                         maximum_retry_attempts=185,
                         maximum_event_age_in_seconds=86400,
                     ),
                     dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
-                        arn=partner_feed_dlq.queue_arn,
+                        arn=self.partner_feed_dlq.queue_arn,
                     ),
                 ),
             ],
         )
 
+    def _partner_feed_policy(self) -> None:
         # events.iac:16  topic partner_feed: who may send to it
         partner_feed_policy = sns.TopicPolicy(
             self,
             "PartnerFeedPolicy",
-            topics=[partner_feed],
+            topics=[self.partner_feed],
         )
         partner_feed_policy.document.add_statements(
             iam.PolicyStatement(
                 sid="FromShopEventsEventToPartnerFeed",
                 principals=[iam.ServicePrincipal("events.amazonaws.com")],
                 actions=["sns:Publish"],
-                resources=[partner_feed.topic_arn],
+                resources=[self.partner_feed.topic_arn],
                 conditions={
                     "ArnEquals": {
-                        "aws:SourceArn": shop_events_event_to_partner_feed.attr_arn,
+                        "aws:SourceArn": self.shop_events_event_to_partner_feed.attr_arn,
                     },
                 },
             ),
@@ -1606,62 +1730,64 @@ class ShopStack(cdk.Stack):
         partner_feed_dlq_policy = sqs.QueuePolicy(
             self,
             "PartnerFeedDlqPolicy",
-            queues=[partner_feed_dlq],
+            queues=[self.partner_feed_dlq],
         )
         partner_feed_dlq_policy.document.add_statements(
             iam.PolicyStatement(
                 sid="FromShopEventsEventToPartnerFeed",
                 principals=[iam.ServicePrincipal("events.amazonaws.com")],
                 actions=["sqs:SendMessage"],
-                resources=[partner_feed_dlq.queue_arn],
+                resources=[self.partner_feed_dlq.queue_arn],
                 conditions={
                     "ArnEquals": {
-                        "aws:SourceArn": shop_events_event_to_partner_feed.attr_arn,
+                        "aws:SourceArn": self.shop_events_event_to_partner_feed.attr_arn,
                     },
                 },
             ),
         )
         resource_of(partner_feed_dlq_policy).override_logical_id("PartnerFeedDlqPolicy")
 
+    def _shop_events_event_to_audit_log(self) -> None:
         # events.iac:14  shop_events.event -> queue audit_log
-        shop_events_event_to_audit_log = events.CfnRule(
+        self.shop_events_event_to_audit_log = events.CfnRule(
             self,
             "ShopEventsEventToAuditLog",
-            name=f"{stage}-shop-shop-events-event-to-audit-log",
+            name=f"{self.stage}-shop-shop-events-event-to-audit-log",
             description="shop_events.event -> audit_log",
-            event_bus_name=shop_events.event_bus_name,
+            event_bus_name=self.shop_events.event_bus_name,
             event_pattern={"account": [cdk.Aws.ACCOUNT_ID]},
             state="ENABLED",
             targets=[
                 events.CfnRule.TargetProperty(
                     id="audit_log",
-                    arn=audit_log.queue_arn,
+                    arn=self.audit_log.queue_arn,
                     retry_policy=events.CfnRule.RetryPolicyProperty(
                         maximum_retry_attempts=185,
                         maximum_event_age_in_seconds=86400,
                     ),
                     dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
-                        arn=audit_log_dlq.queue_arn,
+                        arn=self.audit_log_dlq.queue_arn,
                     ),
                 ),
             ],
         )
 
+    def _audit_log_policy(self) -> None:
         # events.iac:17  queue audit_log: who may send to it
         audit_log_policy = sqs.QueuePolicy(
             self,
             "AuditLogPolicy",
-            queues=[audit_log],
+            queues=[self.audit_log],
         )
         audit_log_policy.document.add_statements(
             iam.PolicyStatement(
                 sid="FromShopEventsEventToAuditLog",
                 principals=[iam.ServicePrincipal("events.amazonaws.com")],
                 actions=["sqs:SendMessage"],
-                resources=[audit_log.queue_arn],
+                resources=[self.audit_log.queue_arn],
                 conditions={
                     "ArnEquals": {
-                        "aws:SourceArn": shop_events_event_to_audit_log.attr_arn,
+                        "aws:SourceArn": self.shop_events_event_to_audit_log.attr_arn,
                     },
                 },
             ),
@@ -1672,29 +1798,30 @@ class ShopStack(cdk.Stack):
         audit_log_dlq_policy = sqs.QueuePolicy(
             self,
             "AuditLogDlqPolicy",
-            queues=[audit_log_dlq],
+            queues=[self.audit_log_dlq],
         )
         audit_log_dlq_policy.document.add_statements(
             iam.PolicyStatement(
                 sid="FromShopEventsEventToAuditLog",
                 principals=[iam.ServicePrincipal("events.amazonaws.com")],
                 actions=["sqs:SendMessage"],
-                resources=[audit_log_dlq.queue_arn],
+                resources=[self.audit_log_dlq.queue_arn],
                 conditions={
                     "ArnEquals": {
-                        "aws:SourceArn": shop_events_event_to_audit_log.attr_arn,
+                        "aws:SourceArn": self.shop_events_event_to_audit_log.attr_arn,
                     },
                 },
             ),
         )
         resource_of(audit_log_dlq_policy).override_logical_id("AuditLogDlqPolicy")
 
+    def _incoming_orders_message_to_place_order(self) -> None:
         # intake.iac:41  incoming_orders.message -> function place_order
         incoming_orders_message_to_place_order = lambda_.EventSourceMapping(
             self,
             "IncomingOrdersMessageToPlaceOrder",
-            target=place_order,
-            event_source_arn=incoming_orders.queue_arn,
+            target=self.place_order,
+            event_source_arn=self.incoming_orders.queue_arn,
             batch_size=10,
             max_batching_window=cdk.Duration.seconds(5),
             report_batch_item_failures=True,
@@ -1702,28 +1829,32 @@ class ShopStack(cdk.Stack):
         resource_of(incoming_orders_message_to_place_order).override_logical_id(
             "IncomingOrdersMessageToPlaceOrder",
         )
-        incoming_orders_message_to_place_order.node.add_dependency(place_order_role)
+        incoming_orders_message_to_place_order.node.add_dependency(
+            self.place_order_role,
+        )
 
+    def _payments_message_to_charge_payment(self) -> None:
         # intake.iac:73  payments.message -> function charge_payment
         payments_message_to_charge_payment = lambda_.EventSourceMapping(
             self,
             "PaymentsMessageToChargePayment",
-            target=charge_payment,
-            event_source_arn=payments.queue_arn,
+            target=self.charge_payment,
+            event_source_arn=self.payments.queue_arn,
             batch_size=10,
             report_batch_item_failures=True,
         )
         resource_of(payments_message_to_charge_payment).override_logical_id(
             "PaymentsMessageToChargePayment",
         )
-        payments_message_to_charge_payment.node.add_dependency(charge_payment_role)
+        payments_message_to_charge_payment.node.add_dependency(self.charge_payment_role)
 
+    def _orders_changed_to_order_changes(self) -> None:
         # orders.iac:31  orders.changed -> function order_changes
         orders_changed_to_order_changes = lambda_.EventSourceMapping(
             self,
             "OrdersChangedToOrderChanges",
-            target=order_changes,
-            event_source_arn=stream_arn(orders),
+            target=self.order_changes,
+            event_source_arn=stream_arn(self.orders),
             batch_size=100,
             starting_position=lambda_.StartingPosition.LATEST,
             report_batch_item_failures=True,
@@ -1734,20 +1865,21 @@ class ShopStack(cdk.Stack):
         # Set on the resource: the L2 `on_failure` would grant the role on its own.
         resource_of(orders_changed_to_order_changes).add_property_override(
             "DestinationConfig.OnFailure.Destination",
-            order_changes_dlq.queue_arn,
+            self.order_changes_dlq.queue_arn,
         )
         resource_of(orders_changed_to_order_changes).override_logical_id(
             "OrdersChangedToOrderChanges",
         )
-        orders_changed_to_order_changes.node.add_dependency(order_changes_role)
+        orders_changed_to_order_changes.node.add_dependency(self.order_changes_role)
 
+    def _order_updates_message_to_customer_notices(self) -> None:
         # orders.iac:40  order_updates.message -> queue customer_notices
         order_updates_message_to_customer_notices = sns.Subscription(
             self,
             "OrderUpdatesMessageToCustomerNotices",
-            topic=order_updates,
+            topic=self.order_updates,
             protocol=sns.SubscriptionProtocol.SQS,
-            endpoint=customer_notices.queue_arn,
+            endpoint=self.customer_notices.queue_arn,
             filter_policy={
                 "status": sns.SubscriptionFilter.string_filter(
                     allowlist=["shipped", "delivered"],
@@ -1758,20 +1890,21 @@ class ShopStack(cdk.Stack):
         # Set on the resource: the L2 `dead_letter_queue` would add its own queue policy.
         resource_of(order_updates_message_to_customer_notices).add_property_override(
             "RedrivePolicy",
-            {"deadLetterTargetArn": customer_notices_dlq.queue_arn},
+            {"deadLetterTargetArn": self.customer_notices_dlq.queue_arn},
         )
         resource_of(order_updates_message_to_customer_notices).override_logical_id(
             "OrderUpdatesMessageToCustomerNotices",
         )
 
+    def _alerts_message_to_page_oncall(self) -> None:
         # orders.iac:54  alerts.message -> function page_oncall
         lambda_.CfnPermission(
             self,
             "AlertsMessageToPageOncallPermission",
             action="lambda:InvokeFunction",
-            function_name=page_oncall.function_arn,
+            function_name=self.page_oncall.function_arn,
             principal="sns.amazonaws.com",
-            source_arn=alerts.topic_arn,
+            source_arn=self.alerts.topic_arn,
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
@@ -1779,9 +1912,9 @@ class ShopStack(cdk.Stack):
         alerts_message_to_page_oncall = sns.Subscription(
             self,
             "AlertsMessageToPageOncall",
-            topic=alerts,
+            topic=self.alerts,
             protocol=sns.SubscriptionProtocol.LAMBDA,
-            endpoint=page_oncall.function_arn,
+            endpoint=self.page_oncall.function_arn,
             filter_policy={
                 "severity": sns.SubscriptionFilter.string_filter(
                     allowlist=["high", "critical"],
@@ -1791,50 +1924,19 @@ class ShopStack(cdk.Stack):
         # Set on the resource: the L2 `dead_letter_queue` would add its own queue policy.
         resource_of(alerts_message_to_page_oncall).add_property_override(
             "RedrivePolicy",
-            {"deadLetterTargetArn": page_oncall_dlq.queue_arn},
+            {"deadLetterTargetArn": self.page_oncall_dlq.queue_arn},
         )
         resource_of(alerts_message_to_page_oncall).override_logical_id(
             "AlertsMessageToPageOncall",
         )
 
-        # events.iac:23  function send_receipt: asynchronous invocations
-        send_receipt_invoke_config = lambda_.CfnEventInvokeConfig(
-            self,
-            "SendReceiptInvokeConfig",
-            function_name=send_receipt.function_name,
-            qualifier="$LATEST",
-            maximum_retry_attempts=2,
-            maximum_event_age_in_seconds=21600,
-            destination_config=lambda_.CfnEventInvokeConfig.DestinationConfigProperty(
-                on_failure=lambda_.CfnEventInvokeConfig.OnFailureProperty(
-                    destination=send_receipt_dlq.queue_arn,
-                ),
-            ),
-        )
-        send_receipt_invoke_config.node.add_dependency(send_receipt_role)
-
-        # orders.iac:45  function page_oncall: asynchronous invocations
-        page_oncall_invoke_config = lambda_.CfnEventInvokeConfig(
-            self,
-            "PageOncallInvokeConfig",
-            function_name=page_oncall.function_name,
-            qualifier="$LATEST",
-            maximum_retry_attempts=2,
-            maximum_event_age_in_seconds=21600,
-            destination_config=lambda_.CfnEventInvokeConfig.DestinationConfigProperty(
-                on_failure=lambda_.CfnEventInvokeConfig.OnFailureProperty(
-                    destination=page_oncall_dlq.queue_arn,
-                ),
-            ),
-        )
-        page_oncall_invoke_config.node.add_dependency(page_oncall_role)
-
+    def _outputs(self) -> None:
         # app.iac:27  output api_url
         api_url_output = cdk.CfnOutput(
             self,
             "Output:ApiUrl",
             description="output api_url = storefront.url",
-            value=storefront.api_endpoint,
+            value=self.storefront.api_endpoint,
         )
         api_url_output.override_logical_id("ApiUrl")
         # app.iac:28  output orders_table
@@ -1842,7 +1944,7 @@ class ShopStack(cdk.Stack):
             self,
             "Output:OrdersTable",
             description="output orders_table = orders.name",
-            value=orders.table_name,
+            value=self.orders.table_name,
         )
         orders_table_output.override_logical_id("OrdersTable")
         # app.iac:29  output dead_letters
@@ -1850,7 +1952,7 @@ class ShopStack(cdk.Stack):
             self,
             "Output:DeadLetters",
             description="output dead_letters = incoming_orders_dlq.url",
-            value=incoming_orders_dlq.queue_url,
+            value=self.incoming_orders_dlq.queue_url,
         )
         dead_letters_output.override_logical_id("DeadLetters")
         # app.iac:30  output replay_function
@@ -1858,7 +1960,7 @@ class ShopStack(cdk.Stack):
             self,
             "Output:ReplayFunction",
             description="output replay_function = replay_failed.name",
-            value=replay_failed.function_name,
+            value=self.replay_failed.function_name,
         )
         replay_function_output.override_logical_id("ReplayFunction")
         # app.iac:31  output event_bus
@@ -1866,6 +1968,6 @@ class ShopStack(cdk.Stack):
             self,
             "Output:EventBus",
             description="output event_bus = shop_events.arn",
-            value=shop_events.event_bus_arn,
+            value=self.shop_events.event_bus_arn,
         )
         event_bus_output.override_logical_id("EventBus")

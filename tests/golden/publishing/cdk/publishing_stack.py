@@ -32,17 +32,27 @@ def resource_of(construct: Construct) -> cdk.CfnResource:
 class PublishingStack(cdk.Stack):
     def __init__(self, scope: Construct, construct_id: str, **kwargs: Any) -> None:
         super().__init__(scope, construct_id, **kwargs)
+        self._published()
+        self._rejected()
+        self._editor_answers()
+        self._editorial()
+        self._ask_editor()
+        self._editorial_post_answers()
+        self._publish_article()
+        self._editorial_post_articles()
 
+    def _published(self) -> None:
         # publishing.iac:21  topic published
-        published = sns.Topic(
+        self.published = sns.Topic(
             self,
             "Published",
             topic_name="publishing-published",
         )
-        resource_of(published).override_logical_id("Published")
+        resource_of(self.published).override_logical_id("Published")
 
+    def _rejected(self) -> None:
         # publishing.iac:22  queue rejected
-        rejected = sqs.Queue(
+        self.rejected = sqs.Queue(
             self,
             "Rejected",
             queue_name="publishing-rejected",
@@ -53,37 +63,9 @@ class PublishingStack(cdk.Stack):
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(rejected).override_logical_id("Rejected")
+        resource_of(self.rejected).override_logical_id("Rejected")
 
-        # publishing.iac:26  function ask_editor: log group
-        ask_editor_log_group = logs.LogGroup(
-            self,
-            "AskEditorLogGroup",
-            log_group_name="/aws/lambda/publishing-ask-editor",
-            retention=logs.RetentionDays.ONE_MONTH,
-            removal_policy=cdk.RemovalPolicy.DESTROY,
-        )
-        resource_of(ask_editor_log_group).override_logical_id("AskEditorLogGroup")
-
-        # publishing.iac:26  function ask_editor: role
-        ask_editor_role = iam.Role(
-            self,
-            "AskEditorRole",
-            assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"),
-            inline_policies={
-                "AskEditorRolePolicy": iam.PolicyDocument(
-                    statements=[
-                        iam.PolicyStatement(
-                            sid="WriteLogs",
-                            actions=["logs:CreateLogStream", "logs:PutLogEvents"],
-                            resources=[ask_editor_log_group.log_group_arn],
-                        ),
-                    ],
-                ),
-            },
-        )
-        resource_of(ask_editor_role).override_logical_id("AskEditorRole")
-
+    def _editor_answers(self) -> None:
         # publishing.iac:32  function editor_answers: log group
         editor_answers_log_group = logs.LogGroup(
             self,
@@ -129,7 +111,7 @@ class PublishingStack(cdk.Stack):
         resource_of(editor_answers_role).override_logical_id("EditorAnswersRole")
 
         # publishing.iac:32  function editor_answers
-        editor_answers = lambda_.Function(
+        self.editor_answers = lambda_.Function(
             self,
             "EditorAnswers",
             function_name="publishing-editor-answers",
@@ -142,33 +124,17 @@ class PublishingStack(cdk.Stack):
             code=asset("editor-answers-b7ba14594b870fce.zip"),
             log_group=editor_answers_log_group,
         )
-        resource_of(editor_answers).override_logical_id("EditorAnswers")
+        resource_of(self.editor_answers).override_logical_id("EditorAnswers")
 
+    def _editorial(self) -> None:
         # publishing.iac:38  api editorial
-        editorial = apigwv2.HttpApi(
+        self.editorial = apigwv2.HttpApi(
             self,
             "Editorial",
             api_name="publishing-editorial",
             create_default_stage=False,
         )
-        resource_of(editorial).override_logical_id("Editorial")
-
-        # publishing.iac:26  function ask_editor
-        ask_editor = lambda_.Function(
-            self,
-            "AskEditor",
-            function_name="publishing-ask-editor",
-            handler="ask_editor.handler",
-            runtime=lambda_.Runtime.PYTHON_3_12,
-            architecture=lambda_.Architecture.X86_64,
-            memory_size=128,
-            timeout=cdk.Duration.seconds(30),
-            role=ask_editor_role,
-            code=asset("ask-editor-5e47a2207074608c.zip"),
-            log_group=ask_editor_log_group,
-            environment={"ANSWER_URL": f"{editorial.api_endpoint}/answers"},
-        )
-        resource_of(ask_editor).override_logical_id("AskEditor")
+        resource_of(self.editorial).override_logical_id("Editorial")
 
         # publishing.iac:38  api editorial: access logs
         editorial_access_logs = logs.LogGroup(
@@ -184,7 +150,7 @@ class PublishingStack(cdk.Stack):
         editorial_stage = apigwv2.HttpStage(
             self,
             "EditorialStage",
-            http_api=editorial,
+            http_api=self.editorial,
             stage_name="$default",
             auto_deploy=True,
             throttle=apigwv2.ThrottleSettings(
@@ -202,14 +168,85 @@ class PublishingStack(cdk.Stack):
         )
         resource_of(editorial_stage).override_logical_id("EditorialStage")
 
+        # publishing.iac:38  api editorial: role for its service integrations
+        self.editorial_role = iam.Role(
+            self,
+            "EditorialRole",
+            assumed_by=iam.ServicePrincipal("apigateway.amazonaws.com"),
+            inline_policies={
+                "EditorialRolePolicy": iam.PolicyDocument(
+                    statements=[
+                        iam.PolicyStatement(
+                            sid="StartExecutionPublishArticle",
+                            actions=["states:StartExecution"],
+                            resources=[
+                                cdk.Fn.sub(
+                                    "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:publishing-publish-article",
+                                ),
+                            ],
+                        ),
+                    ],
+                ),
+            },
+        )
+        resource_of(self.editorial_role).override_logical_id("EditorialRole")
+
+    def _ask_editor(self) -> None:
+        # publishing.iac:26  function ask_editor: log group
+        ask_editor_log_group = logs.LogGroup(
+            self,
+            "AskEditorLogGroup",
+            log_group_name="/aws/lambda/publishing-ask-editor",
+            retention=logs.RetentionDays.ONE_MONTH,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(ask_editor_log_group).override_logical_id("AskEditorLogGroup")
+
+        # publishing.iac:26  function ask_editor: role
+        ask_editor_role = iam.Role(
+            self,
+            "AskEditorRole",
+            assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"),
+            inline_policies={
+                "AskEditorRolePolicy": iam.PolicyDocument(
+                    statements=[
+                        iam.PolicyStatement(
+                            sid="WriteLogs",
+                            actions=["logs:CreateLogStream", "logs:PutLogEvents"],
+                            resources=[ask_editor_log_group.log_group_arn],
+                        ),
+                    ],
+                ),
+            },
+        )
+        resource_of(ask_editor_role).override_logical_id("AskEditorRole")
+
+        # publishing.iac:26  function ask_editor
+        self.ask_editor = lambda_.Function(
+            self,
+            "AskEditor",
+            function_name="publishing-ask-editor",
+            handler="ask_editor.handler",
+            runtime=lambda_.Runtime.PYTHON_3_12,
+            architecture=lambda_.Architecture.X86_64,
+            memory_size=128,
+            timeout=cdk.Duration.seconds(30),
+            role=ask_editor_role,
+            code=asset("ask-editor-5e47a2207074608c.zip"),
+            log_group=ask_editor_log_group,
+            environment={"ANSWER_URL": f"{self.editorial.api_endpoint}/answers"},
+        )
+        resource_of(self.ask_editor).override_logical_id("AskEditor")
+
+    def _editorial_post_answers(self) -> None:
         # publishing.iac:40  api editorial: POST /answers may invoke editor_answers
         lambda_.CfnPermission(
             self,
             "EditorialPostAnswersPermission",
             action="lambda:InvokeFunction",
-            function_name=editor_answers.function_arn,
+            function_name=self.editor_answers.function_arn,
             principal="apigateway.amazonaws.com",
-            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{editorial.api_id}/*/POST/answers",
+            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{self.editorial.api_id}/*/POST/answers",
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
@@ -217,9 +254,9 @@ class PublishingStack(cdk.Stack):
         editorial_post_answers_integration = apigwv2.CfnIntegration(
             self,
             "EditorialPostAnswersIntegration",
-            api_id=editorial.api_id,
+            api_id=self.editorial.api_id,
             integration_type="AWS_PROXY",
-            integration_uri=editor_answers.function_arn,
+            integration_uri=self.editor_answers.function_arn,
             payload_format_version="2.0",
         )
 
@@ -227,11 +264,12 @@ class PublishingStack(cdk.Stack):
         apigwv2.CfnRoute(
             self,
             "EditorialPostAnswers",
-            api_id=editorial.api_id,
+            api_id=self.editorial.api_id,
             route_key="POST /answers",
             target=f"integrations/{editorial_post_answers_integration.ref}",
         )
 
+    def _publish_article(self) -> None:
         # publishing.iac:43  workflow publish_article: role
         publish_article_role = iam.Role(
             self,
@@ -261,12 +299,12 @@ class PublishingStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="SendToRejected",
                             actions=["sqs:SendMessage"],
-                            resources=[rejected.queue_arn],
+                            resources=[self.rejected.queue_arn],
                         ),
                         iam.PolicyStatement(
                             sid="PublishToPublished",
                             actions=["sns:Publish"],
-                            resources=[published.topic_arn],
+                            resources=[self.published.topic_arn],
                         ),
                     ],
                 ),
@@ -275,7 +313,7 @@ class PublishingStack(cdk.Stack):
         resource_of(publish_article_role).override_logical_id("PublishArticleRole")
 
         # publishing.iac:43  workflow publish_article
-        publish_article = sfn.CfnStateMachine(
+        self.publish_article = sfn.CfnStateMachine(
             self,
             "PublishArticle",
             state_machine_name="publishing-publish-article",
@@ -377,48 +415,26 @@ class PublishingStack(cdk.Stack):
                 },
             ),
             definition_substitutions={
-                "AskEditorArn": ask_editor.function_arn,
-                "PublishedArn": published.topic_arn,
-                "RejectedUrl": rejected.queue_url,
+                "AskEditorArn": self.ask_editor.function_arn,
+                "PublishedArn": self.published.topic_arn,
+                "RejectedUrl": self.rejected.queue_url,
                 "Value1": cdk.Fn.sub(
                     "arn:${AWS::Partition}:bedrock:${AWS::Region}::foundation-model/anthropic.claude-3-haiku-20240307-v1:0",
                 ),
             },
         )
 
-        # publishing.iac:38  api editorial: role for its service integrations
-        editorial_role = iam.Role(
-            self,
-            "EditorialRole",
-            assumed_by=iam.ServicePrincipal("apigateway.amazonaws.com"),
-            inline_policies={
-                "EditorialRolePolicy": iam.PolicyDocument(
-                    statements=[
-                        iam.PolicyStatement(
-                            sid="StartExecutionPublishArticle",
-                            actions=["states:StartExecution"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:publishing-publish-article",
-                                ),
-                            ],
-                        ),
-                    ],
-                ),
-            },
-        )
-        resource_of(editorial_role).override_logical_id("EditorialRole")
-
+    def _editorial_post_articles(self) -> None:
         # publishing.iac:39  api editorial: POST /articles -> workflow publish_article
         editorial_post_articles_integration = apigwv2.CfnIntegration(
             self,
             "EditorialPostArticlesIntegration",
-            api_id=editorial.api_id,
+            api_id=self.editorial.api_id,
             integration_type="AWS_PROXY",
             integration_subtype="StepFunctions-StartExecution",
-            credentials_arn=editorial_role.role_arn,
+            credentials_arn=self.editorial_role.role_arn,
             request_parameters={
-                "StateMachineArn": publish_article.ref,
+                "StateMachineArn": self.publish_article.ref,
                 "Input": "$request.body",
             },
             payload_format_version="1.0",
@@ -428,7 +444,7 @@ class PublishingStack(cdk.Stack):
         apigwv2.CfnRoute(
             self,
             "EditorialPostArticles",
-            api_id=editorial.api_id,
+            api_id=self.editorial.api_id,
             route_key="POST /articles",
             target=f"integrations/{editorial_post_articles_integration.ref}",
         )

@@ -47,11 +47,43 @@ def context(scope: Construct, name: str, default: str | None) -> str:
 class ReportsStack(cdk.Stack):
     def __init__(self, scope: Construct, construct_id: str, **kwargs: Any) -> None:
         super().__init__(scope, construct_id, **kwargs)
+        self.currency = context(self, "currency", "EUR")
+        self._sales()
+        self._reports()
+        self._report_ready()
+        self._sales_alarm()
+        self._analytics()
+        self._collect_sales()
+        self._render_region()
+        self._count_orders()
+        self._archive_jobs()
+        self._archive_report()
+        self._refresh_dashboard()
+        self._compact_exports()
+        self._reports_api()
+        self._reports_api_post_archive()
+        self._archive_sweep()
+        self._archive_jobs_policy()
+        self._cluster()
+        self._weekly_export()
+        self._warehouse_export_dlq_policy()
+        self._build_report()
+        self._reports_api_post_reports()
+        self._nightly()
+        self._build_report_dlq_policy()
+        self._sales_watch()
+        self._refresh_dashboard_every5m()
+        self._refresh_dashboard_dlq_policy()
+        self._sales_watch_every15m()
+        self._sales_watch_dlq_policy()
+        self._compact_exports_cron1()
+        self._compact_exports_dlq_policy()
+        self._archive_jobs_message_to_archive_report()
+        self._outputs()
 
-        currency = context(self, "currency", "EUR")
-
+    def _sales(self) -> None:
         # data.iac:6  table sales
-        sales = dynamodb.Table(
+        self.sales = dynamodb.Table(
             self,
             "Sales",
             table_name="reports-sales",
@@ -67,7 +99,7 @@ class ReportsStack(cdk.Stack):
             ),
             removal_policy=cdk.RemovalPolicy.RETAIN,
         )
-        sales.add_global_secondary_index(
+        self.sales.add_global_secondary_index(
             index_name="by_region",
             partition_key=dynamodb.Attribute(
                 name="region",
@@ -75,10 +107,11 @@ class ReportsStack(cdk.Stack):
             ),
             projection_type=dynamodb.ProjectionType.ALL,
         )
-        resource_of(sales).override_logical_id("Sales")
+        resource_of(self.sales).override_logical_id("Sales")
 
+    def _reports(self) -> None:
         # data.iac:14  bucket reports
-        reports = s3.Bucket(
+        self.reports = s3.Bucket(
             self,
             "Reports",
             encryption=s3.BucketEncryption.S3_MANAGED,
@@ -98,13 +131,13 @@ class ReportsStack(cdk.Stack):
             ],
             removal_policy=cdk.RemovalPolicy.RETAIN,
         )
-        resource_of(reports).override_logical_id("Reports")
+        resource_of(self.reports).override_logical_id("Reports")
 
         # data.iac:14  bucket reports: policy
         reports_policy = s3.BucketPolicy(
             self,
             "ReportsPolicy",
-            bucket=reports,
+            bucket=self.reports,
         )
         reports_policy.document.add_statements(
             iam.PolicyStatement(
@@ -112,36 +145,40 @@ class ReportsStack(cdk.Stack):
                 effect=iam.Effect.DENY,
                 principals=[iam.StarPrincipal()],
                 actions=["s3:*"],
-                resources=[reports.bucket_arn, f"{reports.bucket_arn}/*"],
+                resources=[self.reports.bucket_arn, f"{self.reports.bucket_arn}/*"],
                 conditions={"Bool": {"aws:SecureTransport": "false"}},
             ),
         )
         resource_of(reports_policy).override_logical_id("ReportsPolicy")
 
+    def _report_ready(self) -> None:
         # data.iac:19  topic report_ready
-        report_ready = sns.Topic(
+        self.report_ready = sns.Topic(
             self,
             "ReportReady",
             topic_name="reports-report-ready",
         )
-        resource_of(report_ready).override_logical_id("ReportReady")
+        resource_of(self.report_ready).override_logical_id("ReportReady")
 
+    def _sales_alarm(self) -> None:
         # data.iac:20  topic sales_alarm
-        sales_alarm = sns.Topic(
+        self.sales_alarm = sns.Topic(
             self,
             "SalesAlarm",
             topic_name="reports-sales-alarm",
         )
-        resource_of(sales_alarm).override_logical_id("SalesAlarm")
+        resource_of(self.sales_alarm).override_logical_id("SalesAlarm")
 
+    def _analytics(self) -> None:
         # data.iac:21  bus analytics
-        analytics = events.EventBus(
+        self.analytics = events.EventBus(
             self,
             "Analytics",
             event_bus_name="reports-analytics",
         )
-        resource_of(analytics).override_logical_id("Analytics")
+        resource_of(self.analytics).override_logical_id("Analytics")
 
+    def _collect_sales(self) -> None:
         # data.iac:23  function collect_sales: log group
         collect_sales_log_group = logs.LogGroup(
             self,
@@ -174,7 +211,10 @@ class ReportsStack(cdk.Stack):
                                 "dynamodb:Query",
                                 "dynamodb:Scan",
                             ],
-                            resources=[sales.table_arn, f"{sales.table_arn}/index/*"],
+                            resources=[
+                                self.sales.table_arn,
+                                f"{self.sales.table_arn}/index/*",
+                            ],
                         ),
                     ],
                 ),
@@ -183,7 +223,7 @@ class ReportsStack(cdk.Stack):
         resource_of(collect_sales_role).override_logical_id("CollectSalesRole")
 
         # data.iac:23  function collect_sales
-        collect_sales = lambda_.Function(
+        self.collect_sales = lambda_.Function(
             self,
             "CollectSales",
             function_name="reports-collect-sales",
@@ -195,10 +235,14 @@ class ReportsStack(cdk.Stack):
             role=collect_sales_role,
             code=asset("collect-sales-52ded2123f03c94a.zip"),
             log_group=collect_sales_log_group,
-            environment={"CURRENCY": currency, "SALES_TABLE": sales.table_name},
+            environment={
+                "CURRENCY": self.currency,
+                "SALES_TABLE": self.sales.table_name,
+            },
         )
-        resource_of(collect_sales).override_logical_id("CollectSales")
+        resource_of(self.collect_sales).override_logical_id("CollectSales")
 
+    def _render_region(self) -> None:
         # data.iac:31  function render_region: log group
         render_region_log_group = logs.LogGroup(
             self,
@@ -231,12 +275,15 @@ class ReportsStack(cdk.Stack):
                                 "dynamodb:Query",
                                 "dynamodb:Scan",
                             ],
-                            resources=[sales.table_arn, f"{sales.table_arn}/index/*"],
+                            resources=[
+                                self.sales.table_arn,
+                                f"{self.sales.table_arn}/index/*",
+                            ],
                         ),
                         iam.PolicyStatement(
                             sid="WriteReportsObjects",
                             actions=["s3:PutObject"],
-                            resources=[f"{reports.bucket_arn}/*"],
+                            resources=[f"{self.reports.bucket_arn}/*"],
                         ),
                     ],
                 ),
@@ -245,7 +292,7 @@ class ReportsStack(cdk.Stack):
         resource_of(render_region_role).override_logical_id("RenderRegionRole")
 
         # data.iac:31  function render_region
-        render_region = lambda_.Function(
+        self.render_region = lambda_.Function(
             self,
             "RenderRegion",
             function_name="reports-render-region",
@@ -258,13 +305,14 @@ class ReportsStack(cdk.Stack):
             code=asset("render-region-fc1fd40ba08d4c35.zip"),
             log_group=render_region_log_group,
             environment={
-                "REPORTS_BUCKET": reports.bucket_name,
-                "SALES_TABLE": sales.table_name,
+                "REPORTS_BUCKET": self.reports.bucket_name,
+                "SALES_TABLE": self.sales.table_name,
                 "SEPARATOR": "\t",
             },
         )
-        resource_of(render_region).override_logical_id("RenderRegion")
+        resource_of(self.render_region).override_logical_id("RenderRegion")
 
+    def _count_orders(self) -> None:
         # data.iac:44  function count_orders: log group
         count_orders_log_group = logs.LogGroup(
             self,
@@ -297,7 +345,10 @@ class ReportsStack(cdk.Stack):
                                 "dynamodb:Query",
                                 "dynamodb:Scan",
                             ],
-                            resources=[sales.table_arn, f"{sales.table_arn}/index/*"],
+                            resources=[
+                                self.sales.table_arn,
+                                f"{self.sales.table_arn}/index/*",
+                            ],
                         ),
                     ],
                 ),
@@ -306,7 +357,7 @@ class ReportsStack(cdk.Stack):
         resource_of(count_orders_role).override_logical_id("CountOrdersRole")
 
         # data.iac:44  function count_orders
-        count_orders = lambda_.Function(
+        self.count_orders = lambda_.Function(
             self,
             "CountOrders",
             function_name="reports-count-orders",
@@ -318,12 +369,13 @@ class ReportsStack(cdk.Stack):
             role=count_orders_role,
             code=asset("count-orders-8734b8b8305a438c.zip"),
             log_group=count_orders_log_group,
-            environment={"SALES_TABLE": sales.table_name},
+            environment={"SALES_TABLE": self.sales.table_name},
         )
-        resource_of(count_orders).override_logical_id("CountOrders")
+        resource_of(self.count_orders).override_logical_id("CountOrders")
 
+    def _archive_jobs(self) -> None:
         # data.iac:51  queue archive_jobs_dlq (dead-letter queue)
-        archive_jobs_dlq = sqs.Queue(
+        self.archive_jobs_dlq = sqs.Queue(
             self,
             "ArchiveJobsDlq",
             queue_name="reports-archive-jobs-dlq",
@@ -334,10 +386,10 @@ class ReportsStack(cdk.Stack):
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(archive_jobs_dlq).override_logical_id("ArchiveJobsDlq")
+        resource_of(self.archive_jobs_dlq).override_logical_id("ArchiveJobsDlq")
 
         # data.iac:51  queue archive_jobs
-        archive_jobs = sqs.Queue(
+        self.archive_jobs = sqs.Queue(
             self,
             "ArchiveJobs",
             queue_name="reports-archive-jobs",
@@ -347,13 +399,14 @@ class ReportsStack(cdk.Stack):
             delivery_delay=cdk.Duration.seconds(0),
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             dead_letter_queue=sqs.DeadLetterQueue(
-                queue=archive_jobs_dlq,
+                queue=self.archive_jobs_dlq,
                 max_receive_count=3,
             ),
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(archive_jobs).override_logical_id("ArchiveJobs")
+        resource_of(self.archive_jobs).override_logical_id("ArchiveJobs")
 
+    def _archive_report(self) -> None:
         # data.iac:56  function archive_report: log group
         archive_report_log_group = logs.LogGroup(
             self,
@@ -367,7 +420,7 @@ class ReportsStack(cdk.Stack):
         )
 
         # data.iac:56  function archive_report: role
-        archive_report_role = iam.Role(
+        self.archive_report_role = iam.Role(
             self,
             "ArchiveReportRole",
             assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"),
@@ -382,12 +435,12 @@ class ReportsStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="ReadWriteDeleteListReportsObjects",
                             actions=["s3:DeleteObject", "s3:GetObject", "s3:PutObject"],
-                            resources=[f"{reports.bucket_arn}/*"],
+                            resources=[f"{self.reports.bucket_arn}/*"],
                         ),
                         iam.PolicyStatement(
                             sid="ReadWriteDeleteListReports",
                             actions=["s3:ListBucket"],
-                            resources=[reports.bucket_arn],
+                            resources=[self.reports.bucket_arn],
                         ),
                         iam.PolicyStatement(
                             sid="ConsumeArchiveJobs",
@@ -397,16 +450,16 @@ class ReportsStack(cdk.Stack):
                                 "sqs:GetQueueAttributes",
                                 "sqs:ReceiveMessage",
                             ],
-                            resources=[archive_jobs.queue_arn],
+                            resources=[self.archive_jobs.queue_arn],
                         ),
                     ],
                 ),
             },
         )
-        resource_of(archive_report_role).override_logical_id("ArchiveReportRole")
+        resource_of(self.archive_report_role).override_logical_id("ArchiveReportRole")
 
         # data.iac:56  function archive_report
-        archive_report = lambda_.Function(
+        self.archive_report = lambda_.Function(
             self,
             "ArchiveReport",
             function_name="reports-archive-report",
@@ -415,13 +468,14 @@ class ReportsStack(cdk.Stack):
             architecture=lambda_.Architecture.X86_64,
             memory_size=128,
             timeout=cdk.Duration.minutes(2),
-            role=archive_report_role,
+            role=self.archive_report_role,
             code=asset("archive-report-14296d5394716c85.zip"),
             log_group=archive_report_log_group,
-            environment={"REPORTS_BUCKET": reports.bucket_name},
+            environment={"REPORTS_BUCKET": self.reports.bucket_name},
         )
-        resource_of(archive_report).override_logical_id("ArchiveReport")
+        resource_of(self.archive_report).override_logical_id("ArchiveReport")
 
+    def _refresh_dashboard(self) -> None:
         # data.iac:66  function refresh_dashboard: log group
         refresh_dashboard_log_group = logs.LogGroup(
             self,
@@ -435,7 +489,7 @@ class ReportsStack(cdk.Stack):
         )
 
         # data.iac:66  queue refresh_dashboard_dlq (dead-letter queue)
-        refresh_dashboard_dlq = sqs.Queue(
+        self.refresh_dashboard_dlq = sqs.Queue(
             self,
             "RefreshDashboardDlq",
             queue_name="reports-refresh-dashboard-dlq",
@@ -446,7 +500,9 @@ class ReportsStack(cdk.Stack):
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(refresh_dashboard_dlq).override_logical_id("RefreshDashboardDlq")
+        resource_of(self.refresh_dashboard_dlq).override_logical_id(
+            "RefreshDashboardDlq",
+        )
 
         # data.iac:66  function refresh_dashboard: role
         refresh_dashboard_role = iam.Role(
@@ -470,17 +526,20 @@ class ReportsStack(cdk.Stack):
                                 "dynamodb:Query",
                                 "dynamodb:Scan",
                             ],
-                            resources=[sales.table_arn, f"{sales.table_arn}/index/*"],
+                            resources=[
+                                self.sales.table_arn,
+                                f"{self.sales.table_arn}/index/*",
+                            ],
                         ),
                         iam.PolicyStatement(
                             sid="WriteReportsObjects",
                             actions=["s3:PutObject"],
-                            resources=[f"{reports.bucket_arn}/*"],
+                            resources=[f"{self.reports.bucket_arn}/*"],
                         ),
                         iam.PolicyStatement(
                             sid="DeliverToRefreshDashboardDlq",
                             actions=["sqs:SendMessage"],
-                            resources=[refresh_dashboard_dlq.queue_arn],
+                            resources=[self.refresh_dashboard_dlq.queue_arn],
                         ),
                     ],
                 ),
@@ -489,7 +548,7 @@ class ReportsStack(cdk.Stack):
         resource_of(refresh_dashboard_role).override_logical_id("RefreshDashboardRole")
 
         # data.iac:66  function refresh_dashboard
-        refresh_dashboard = lambda_.Function(
+        self.refresh_dashboard = lambda_.Function(
             self,
             "RefreshDashboard",
             function_name="reports-refresh-dashboard",
@@ -502,12 +561,29 @@ class ReportsStack(cdk.Stack):
             code=asset("refresh-dashboard-3c0b925349ac7a53.zip"),
             log_group=refresh_dashboard_log_group,
             environment={
-                "REPORTS_BUCKET": reports.bucket_name,
-                "SALES_TABLE": sales.table_name,
+                "REPORTS_BUCKET": self.reports.bucket_name,
+                "SALES_TABLE": self.sales.table_name,
             },
         )
-        resource_of(refresh_dashboard).override_logical_id("RefreshDashboard")
+        resource_of(self.refresh_dashboard).override_logical_id("RefreshDashboard")
 
+        # data.iac:66  function refresh_dashboard: asynchronous invocations
+        refresh_dashboard_invoke_config = lambda_.CfnEventInvokeConfig(
+            self,
+            "RefreshDashboardInvokeConfig",
+            function_name=self.refresh_dashboard.function_name,
+            qualifier="$LATEST",
+            maximum_retry_attempts=2,
+            maximum_event_age_in_seconds=21600,
+            destination_config=lambda_.CfnEventInvokeConfig.DestinationConfigProperty(
+                on_failure=lambda_.CfnEventInvokeConfig.OnFailureProperty(
+                    destination=self.refresh_dashboard_dlq.queue_arn,
+                ),
+            ),
+        )
+        refresh_dashboard_invoke_config.node.add_dependency(refresh_dashboard_role)
+
+    def _compact_exports(self) -> None:
         # data.iac:73  function compact_exports: log group
         compact_exports_log_group = logs.LogGroup(
             self,
@@ -521,7 +597,7 @@ class ReportsStack(cdk.Stack):
         )
 
         # data.iac:73  queue compact_exports_dlq (dead-letter queue)
-        compact_exports_dlq = sqs.Queue(
+        self.compact_exports_dlq = sqs.Queue(
             self,
             "CompactExportsDlq",
             queue_name="reports-compact-exports-dlq",
@@ -532,7 +608,7 @@ class ReportsStack(cdk.Stack):
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(compact_exports_dlq).override_logical_id("CompactExportsDlq")
+        resource_of(self.compact_exports_dlq).override_logical_id("CompactExportsDlq")
 
         # data.iac:73  function compact_exports: role
         compact_exports_role = iam.Role(
@@ -550,17 +626,17 @@ class ReportsStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="ReadWriteDeleteListReportsObjects",
                             actions=["s3:DeleteObject", "s3:GetObject", "s3:PutObject"],
-                            resources=[f"{reports.bucket_arn}/*"],
+                            resources=[f"{self.reports.bucket_arn}/*"],
                         ),
                         iam.PolicyStatement(
                             sid="ReadWriteDeleteListReports",
                             actions=["s3:ListBucket"],
-                            resources=[reports.bucket_arn],
+                            resources=[self.reports.bucket_arn],
                         ),
                         iam.PolicyStatement(
                             sid="DeliverToCompactExportsDlq",
                             actions=["sqs:SendMessage"],
-                            resources=[compact_exports_dlq.queue_arn],
+                            resources=[self.compact_exports_dlq.queue_arn],
                         ),
                     ],
                 ),
@@ -569,7 +645,7 @@ class ReportsStack(cdk.Stack):
         resource_of(compact_exports_role).override_logical_id("CompactExportsRole")
 
         # data.iac:73  function compact_exports
-        compact_exports = lambda_.Function(
+        self.compact_exports = lambda_.Function(
             self,
             "CompactExports",
             function_name="reports-compact-exports",
@@ -581,18 +657,35 @@ class ReportsStack(cdk.Stack):
             role=compact_exports_role,
             code=asset("compact-exports-b4d649071fb6c686.zip"),
             log_group=compact_exports_log_group,
-            environment={"REPORTS_BUCKET": reports.bucket_name},
+            environment={"REPORTS_BUCKET": self.reports.bucket_name},
         )
-        resource_of(compact_exports).override_logical_id("CompactExports")
+        resource_of(self.compact_exports).override_logical_id("CompactExports")
 
+        # data.iac:73  function compact_exports: asynchronous invocations
+        compact_exports_invoke_config = lambda_.CfnEventInvokeConfig(
+            self,
+            "CompactExportsInvokeConfig",
+            function_name=self.compact_exports.function_name,
+            qualifier="$LATEST",
+            maximum_retry_attempts=2,
+            maximum_event_age_in_seconds=21600,
+            destination_config=lambda_.CfnEventInvokeConfig.DestinationConfigProperty(
+                on_failure=lambda_.CfnEventInvokeConfig.OnFailureProperty(
+                    destination=self.compact_exports_dlq.queue_arn,
+                ),
+            ),
+        )
+        compact_exports_invoke_config.node.add_dependency(compact_exports_role)
+
+    def _reports_api(self) -> None:
         # triggers.iac:3  api reports_api
-        reports_api = apigwv2.HttpApi(
+        self.reports_api = apigwv2.HttpApi(
             self,
             "ReportsApi",
             api_name="reports-reports-api",
             create_default_stage=False,
         )
-        resource_of(reports_api).override_logical_id("ReportsApi")
+        resource_of(self.reports_api).override_logical_id("ReportsApi")
 
         # triggers.iac:3  api reports_api: access logs
         reports_api_access_logs = logs.LogGroup(
@@ -608,7 +701,7 @@ class ReportsStack(cdk.Stack):
         reports_api_stage = apigwv2.HttpStage(
             self,
             "ReportsApiStage",
-            http_api=reports_api,
+            http_api=self.reports_api,
             stage_name="$default",
             auto_deploy=True,
             throttle=apigwv2.ThrottleSettings(
@@ -626,8 +719,62 @@ class ReportsStack(cdk.Stack):
         )
         resource_of(reports_api_stage).override_logical_id("ReportsApiStage")
 
+        # triggers.iac:3  api reports_api: role for its service integrations
+        self.reports_api_role = iam.Role(
+            self,
+            "ReportsApiRole",
+            assumed_by=iam.ServicePrincipal("apigateway.amazonaws.com"),
+            inline_policies={
+                "ReportsApiRolePolicy": iam.PolicyDocument(
+                    statements=[
+                        iam.PolicyStatement(
+                            sid="StartExecutionBuildReport",
+                            actions=["states:StartExecution"],
+                            resources=[
+                                cdk.Fn.sub(
+                                    "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:reports-build-report",
+                                ),
+                            ],
+                        ),
+                        iam.PolicyStatement(
+                            sid="SendMessageArchiveJobs",
+                            actions=["sqs:SendMessage"],
+                            resources=[self.archive_jobs.queue_arn],
+                        ),
+                    ],
+                ),
+            },
+        )
+        resource_of(self.reports_api_role).override_logical_id("ReportsApiRole")
+
+    def _reports_api_post_archive(self) -> None:
+        # triggers.iac:5  api reports_api: POST /archive -> queue archive_jobs
+        reports_api_post_archive_integration = apigwv2.CfnIntegration(
+            self,
+            "ReportsApiPostArchiveIntegration",
+            api_id=self.reports_api.api_id,
+            integration_type="AWS_PROXY",
+            integration_subtype="SQS-SendMessage",
+            credentials_arn=self.reports_api_role.role_arn,
+            request_parameters={
+                "QueueUrl": self.archive_jobs.queue_url,
+                "MessageBody": "$request.body",
+            },
+            payload_format_version="1.0",
+        )
+
+        # triggers.iac:5  api reports_api: route POST /archive
+        apigwv2.CfnRoute(
+            self,
+            "ReportsApiPostArchive",
+            api_id=self.reports_api.api_id,
+            route_key="POST /archive",
+            target=f"integrations/{reports_api_post_archive_integration.ref}",
+        )
+
+    def _archive_sweep(self) -> None:
         # triggers.iac:14  schedule archive_sweep
-        archive_sweep = events.CfnRule(
+        self.archive_sweep = events.CfnRule(
             self,
             "ArchiveSweep",
             name="reports-archive-sweep",
@@ -637,31 +784,34 @@ class ReportsStack(cdk.Stack):
             targets=[
                 events.CfnRule.TargetProperty(
                     id="archive_jobs",
-                    arn=archive_jobs.queue_arn,
+                    arn=self.archive_jobs.queue_arn,
                     retry_policy=events.CfnRule.RetryPolicyProperty(
                         maximum_retry_attempts=185,
                         maximum_event_age_in_seconds=86400,
                     ),
                     dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
-                        arn=archive_jobs_dlq.queue_arn,
+                        arn=self.archive_jobs_dlq.queue_arn,
                     ),
                 ),
             ],
         )
 
+    def _archive_jobs_policy(self) -> None:
         # data.iac:51  queue archive_jobs: who may send to it
         archive_jobs_policy = sqs.QueuePolicy(
             self,
             "ArchiveJobsPolicy",
-            queues=[archive_jobs],
+            queues=[self.archive_jobs],
         )
         archive_jobs_policy.document.add_statements(
             iam.PolicyStatement(
                 sid="FromArchiveSweep",
                 principals=[iam.ServicePrincipal("events.amazonaws.com")],
                 actions=["sqs:SendMessage"],
-                resources=[archive_jobs.queue_arn],
-                conditions={"ArnEquals": {"aws:SourceArn": archive_sweep.attr_arn}},
+                resources=[self.archive_jobs.queue_arn],
+                conditions={
+                    "ArnEquals": {"aws:SourceArn": self.archive_sweep.attr_arn},
+                },
             ),
         )
         resource_of(archive_jobs_policy).override_logical_id("ArchiveJobsPolicy")
@@ -670,21 +820,24 @@ class ReportsStack(cdk.Stack):
         archive_jobs_dlq_policy = sqs.QueuePolicy(
             self,
             "ArchiveJobsDlqPolicy",
-            queues=[archive_jobs_dlq],
+            queues=[self.archive_jobs_dlq],
         )
         archive_jobs_dlq_policy.document.add_statements(
             iam.PolicyStatement(
                 sid="FromArchiveSweep",
                 principals=[iam.ServicePrincipal("events.amazonaws.com")],
                 actions=["sqs:SendMessage"],
-                resources=[archive_jobs_dlq.queue_arn],
-                conditions={"ArnEquals": {"aws:SourceArn": archive_sweep.attr_arn}},
+                resources=[self.archive_jobs_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {"aws:SourceArn": self.archive_sweep.attr_arn},
+                },
             ),
         )
         resource_of(archive_jobs_dlq_policy).override_logical_id("ArchiveJobsDlqPolicy")
 
+    def _cluster(self) -> None:
         # triggers.iac:32  the app's ECS cluster
-        cluster = ecs.CfnCluster(
+        self.cluster = ecs.CfnCluster(
             self,
             "Cluster",
             cluster_name="reports",
@@ -734,7 +887,7 @@ class ReportsStack(cdk.Stack):
         vpc_public_route.node.add_dependency(vpc_gateway_attachment)
 
         # triggers.iac:32  network: public subnet 1
-        vpc_public_subnet1 = ec2.CfnSubnet(
+        self.vpc_public_subnet1 = ec2.CfnSubnet(
             self,
             "VpcPublicSubnet1",
             vpc_id=vpc.ref,
@@ -747,12 +900,12 @@ class ReportsStack(cdk.Stack):
         ec2.CfnSubnetRouteTableAssociation(
             self,
             "VpcPublicSubnet1RouteTableAssociation",
-            subnet_id=vpc_public_subnet1.ref,
+            subnet_id=self.vpc_public_subnet1.ref,
             route_table_id=vpc_public_route_table.ref,
         )
 
         # triggers.iac:32  network: public subnet 2
-        vpc_public_subnet2 = ec2.CfnSubnet(
+        self.vpc_public_subnet2 = ec2.CfnSubnet(
             self,
             "VpcPublicSubnet2",
             vpc_id=vpc.ref,
@@ -765,12 +918,12 @@ class ReportsStack(cdk.Stack):
         ec2.CfnSubnetRouteTableAssociation(
             self,
             "VpcPublicSubnet2RouteTableAssociation",
-            subnet_id=vpc_public_subnet2.ref,
+            subnet_id=self.vpc_public_subnet2.ref,
             route_table_id=vpc_public_route_table.ref,
         )
 
         # triggers.iac:32  network: egress-only security group for tasks
-        vpc_task_security_group = ec2.CfnSecurityGroup(
+        self.vpc_task_security_group = ec2.CfnSecurityGroup(
             self,
             "VpcTaskSecurityGroup",
             group_description="reports tasks: outbound HTTPS only",
@@ -899,12 +1052,15 @@ class ReportsStack(cdk.Stack):
                                 "dynamodb:Query",
                                 "dynamodb:Scan",
                             ],
-                            resources=[sales.table_arn, f"{sales.table_arn}/index/*"],
+                            resources=[
+                                self.sales.table_arn,
+                                f"{self.sales.table_arn}/index/*",
+                            ],
                         ),
                         iam.PolicyStatement(
                             sid="WriteReportsObjects",
                             actions=["s3:PutObject"],
-                            resources=[f"{reports.bucket_arn}/*"],
+                            resources=[f"{self.reports.bucket_arn}/*"],
                         ),
                     ],
                 ),
@@ -915,7 +1071,7 @@ class ReportsStack(cdk.Stack):
         )
 
         # triggers.iac:32  container warehouse_export
-        warehouse_export = ecs.CfnTaskDefinition(
+        self.warehouse_export = ecs.CfnTaskDefinition(
             self,
             "WarehouseExport",
             family="reports-warehouse-export",
@@ -947,11 +1103,11 @@ class ReportsStack(cdk.Stack):
                     environment=[
                         ecs.CfnTaskDefinition.KeyValuePairProperty(
                             name="DESTINATION",
-                            value=f"s3://{reports.bucket_name}/exports/",
+                            value=f"s3://{self.reports.bucket_name}/exports/",
                         ),
                         ecs.CfnTaskDefinition.KeyValuePairProperty(
                             name="SALES_TABLE",
-                            value=sales.table_name,
+                            value=self.sales.table_name,
                         ),
                     ],
                     log_configuration=ecs.CfnTaskDefinition.LogConfigurationProperty(
@@ -967,7 +1123,7 @@ class ReportsStack(cdk.Stack):
         )
 
         # triggers.iac:32  queue warehouse_export_dlq (dead-letter queue)
-        warehouse_export_dlq = sqs.Queue(
+        self.warehouse_export_dlq = sqs.Queue(
             self,
             "WarehouseExportDlq",
             queue_name="reports-warehouse-export-dlq",
@@ -978,8 +1134,109 @@ class ReportsStack(cdk.Stack):
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(warehouse_export_dlq).override_logical_id("WarehouseExportDlq")
+        resource_of(self.warehouse_export_dlq).override_logical_id("WarehouseExportDlq")
 
+        # triggers.iac:32  container warehouse_export: role for EventBridge to start it
+        self.warehouse_export_events_role = iam.Role(
+            self,
+            "WarehouseExportEventsRole",
+            assumed_by=iam.ServicePrincipal("events.amazonaws.com"),
+            inline_policies={
+                "WarehouseExportEventsRolePolicy": iam.PolicyDocument(
+                    statements=[
+                        iam.PolicyStatement(
+                            sid="RunWarehouseExport",
+                            actions=["ecs:RunTask"],
+                            resources=[
+                                cdk.Fn.sub(
+                                    "arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:task-definition/reports-warehouse-export:*",
+                                ),
+                            ],
+                            conditions={
+                                "ArnEquals": {"ecs:cluster": self.cluster.attr_arn},
+                            },
+                        ),
+                        iam.PolicyStatement(
+                            sid="PassRolesOfWarehouseExport",
+                            actions=["iam:PassRole"],
+                            resources=[
+                                warehouse_export_task_role.role_arn,
+                                warehouse_export_execution_role.role_arn,
+                            ],
+                        ),
+                    ],
+                ),
+            },
+        )
+        resource_of(self.warehouse_export_events_role).override_logical_id(
+            "WarehouseExportEventsRole",
+        )
+
+    def _weekly_export(self) -> None:
+        # triggers.iac:19  schedule weekly_export
+        self.weekly_export = events.CfnRule(
+            self,
+            "WeeklyExport",
+            name="reports-weekly-export",
+            description="schedule weekly_export",
+            schedule_expression="cron(0 6 ? * MON *)",
+            state="ENABLED",
+            targets=[
+                events.CfnRule.TargetProperty(
+                    id="warehouse_export",
+                    arn=self.cluster.attr_arn,
+                    role_arn=self.warehouse_export_events_role.role_arn,
+                    ecs_parameters=events.CfnRule.EcsParametersProperty(
+                        task_definition_arn=self.warehouse_export.ref,
+                        task_count=1,
+                        launch_type="FARGATE",
+                        network_configuration=events.CfnRule.NetworkConfigurationProperty(
+                            aws_vpc_configuration=events.CfnRule.AwsVpcConfigurationProperty(
+                                subnets=[
+                                    self.vpc_public_subnet1.ref,
+                                    self.vpc_public_subnet2.ref,
+                                ],
+                                security_groups=[
+                                    self.vpc_task_security_group.attr_group_id,
+                                ],
+                                assign_public_ip="ENABLED",
+                            ),
+                        ),
+                    ),
+                    retry_policy=events.CfnRule.RetryPolicyProperty(
+                        maximum_retry_attempts=185,
+                        maximum_event_age_in_seconds=86400,
+                    ),
+                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
+                        arn=self.warehouse_export_dlq.queue_arn,
+                    ),
+                ),
+            ],
+        )
+
+    def _warehouse_export_dlq_policy(self) -> None:
+        # triggers.iac:32  queue warehouse_export_dlq: who may send to it
+        warehouse_export_dlq_policy = sqs.QueuePolicy(
+            self,
+            "WarehouseExportDlqPolicy",
+            queues=[self.warehouse_export_dlq],
+        )
+        warehouse_export_dlq_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromWeeklyExport",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[self.warehouse_export_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {"aws:SourceArn": self.weekly_export.attr_arn},
+                },
+            ),
+        )
+        resource_of(warehouse_export_dlq_policy).override_logical_id(
+            "WarehouseExportDlqPolicy",
+        )
+
+    def _build_report(self) -> None:
         # workflows.iac:16  workflow build_report: role
         build_report_role = iam.Role(
             self,
@@ -1009,17 +1266,17 @@ class ReportsStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="PublishToReportReady",
                             actions=["sns:Publish"],
-                            resources=[report_ready.topic_arn],
+                            resources=[self.report_ready.topic_arn],
                         ),
                         iam.PolicyStatement(
                             sid="PutEventsOnAnalytics",
                             actions=["events:PutEvents"],
-                            resources=[analytics.event_bus_arn],
+                            resources=[self.analytics.event_bus_arn],
                         ),
                         iam.PolicyStatement(
                             sid="SendToArchiveJobs",
                             actions=["sqs:SendMessage"],
-                            resources=[archive_jobs.queue_arn],
+                            resources=[self.archive_jobs.queue_arn],
                         ),
                     ],
                 ),
@@ -1028,7 +1285,7 @@ class ReportsStack(cdk.Stack):
         resource_of(build_report_role).override_logical_id("BuildReportRole")
 
         # workflows.iac:16  workflow build_report
-        build_report = sfn.CfnStateMachine(
+        self.build_report = sfn.CfnStateMachine(
             self,
             "BuildReport",
             state_machine_name="reports-build-report",
@@ -1282,16 +1539,16 @@ class ReportsStack(cdk.Stack):
                 },
             ),
             definition_substitutions={
-                "AnalyticsName": analytics.event_bus_name,
-                "ArchiveJobsUrl": archive_jobs.queue_url,
-                "CollectSalesArn": collect_sales.function_arn,
-                "RenderRegionArn": render_region.function_arn,
-                "ReportReadyArn": report_ready.topic_arn,
+                "AnalyticsName": self.analytics.event_bus_name,
+                "ArchiveJobsUrl": self.archive_jobs.queue_url,
+                "CollectSalesArn": self.collect_sales.function_arn,
+                "RenderRegionArn": self.render_region.function_arn,
+                "ReportReadyArn": self.report_ready.topic_arn,
             },
         )
 
         # workflows.iac:16  queue build_report_dlq (dead-letter queue)
-        build_report_dlq = sqs.Queue(
+        self.build_report_dlq = sqs.Queue(
             self,
             "BuildReportDlq",
             queue_name="reports-build-report-dlq",
@@ -1302,8 +1559,102 @@ class ReportsStack(cdk.Stack):
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(build_report_dlq).override_logical_id("BuildReportDlq")
+        resource_of(self.build_report_dlq).override_logical_id("BuildReportDlq")
 
+        # workflows.iac:16  workflow build_report: role for EventBridge to start it
+        self.build_report_events_role = iam.Role(
+            self,
+            "BuildReportEventsRole",
+            assumed_by=iam.ServicePrincipal("events.amazonaws.com"),
+            inline_policies={
+                "BuildReportEventsRolePolicy": iam.PolicyDocument(
+                    statements=[
+                        iam.PolicyStatement(
+                            sid="StartBuildReport",
+                            actions=["states:StartExecution"],
+                            resources=[
+                                cdk.Fn.sub(
+                                    "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:reports-build-report",
+                                ),
+                            ],
+                        ),
+                    ],
+                ),
+            },
+        )
+        resource_of(self.build_report_events_role).override_logical_id(
+            "BuildReportEventsRole",
+        )
+
+    def _reports_api_post_reports(self) -> None:
+        # triggers.iac:4  api reports_api: POST /reports -> workflow build_report
+        reports_api_post_reports_integration = apigwv2.CfnIntegration(
+            self,
+            "ReportsApiPostReportsIntegration",
+            api_id=self.reports_api.api_id,
+            integration_type="AWS_PROXY",
+            integration_subtype="StepFunctions-StartExecution",
+            credentials_arn=self.reports_api_role.role_arn,
+            request_parameters={
+                "StateMachineArn": self.build_report.ref,
+                "Input": "$request.body",
+            },
+            payload_format_version="1.0",
+        )
+
+        # triggers.iac:4  api reports_api: route POST /reports
+        apigwv2.CfnRoute(
+            self,
+            "ReportsApiPostReports",
+            api_id=self.reports_api.api_id,
+            route_key="POST /reports",
+            target=f"integrations/{reports_api_post_reports_integration.ref}",
+        )
+
+    def _nightly(self) -> None:
+        # triggers.iac:9  schedule nightly
+        self.nightly = events.CfnRule(
+            self,
+            "Nightly",
+            name="reports-nightly",
+            description="schedule nightly",
+            schedule_expression="cron(0 2 * * ? *)",
+            state="ENABLED",
+            targets=[
+                events.CfnRule.TargetProperty(
+                    id="build_report",
+                    arn=self.build_report.ref,
+                    role_arn=self.build_report_events_role.role_arn,
+                    retry_policy=events.CfnRule.RetryPolicyProperty(
+                        maximum_retry_attempts=185,
+                        maximum_event_age_in_seconds=86400,
+                    ),
+                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
+                        arn=self.build_report_dlq.queue_arn,
+                    ),
+                ),
+            ],
+        )
+
+    def _build_report_dlq_policy(self) -> None:
+        # workflows.iac:16  queue build_report_dlq: who may send to it
+        build_report_dlq_policy = sqs.QueuePolicy(
+            self,
+            "BuildReportDlqPolicy",
+            queues=[self.build_report_dlq],
+        )
+        build_report_dlq_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromNightly",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[self.build_report_dlq.queue_arn],
+                conditions={"ArnEquals": {"aws:SourceArn": self.nightly.attr_arn}},
+            ),
+        )
+        resource_of(build_report_dlq_policy).override_logical_id("BuildReportDlqPolicy")
+
+    def _sales_watch(self) -> None:
         # workflows.iac:60  workflow sales_watch: execution history
         sales_watch_logs = logs.LogGroup(
             self,
@@ -1334,7 +1685,7 @@ class ReportsStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="PublishToSalesAlarm",
                             actions=["sns:Publish"],
-                            resources=[sales_alarm.topic_arn],
+                            resources=[self.sales_alarm.topic_arn],
                         ),
                         iam.PolicyStatement(
                             sid="DeliverLogs",
@@ -1357,7 +1708,7 @@ class ReportsStack(cdk.Stack):
         resource_of(sales_watch_role).override_logical_id("SalesWatchRole")
 
         # workflows.iac:60  workflow sales_watch
-        sales_watch = sfn.CfnStateMachine(
+        self.sales_watch = sfn.CfnStateMachine(
             self,
             "SalesWatch",
             state_machine_name="reports-sales-watch",
@@ -1449,8 +1800,8 @@ class ReportsStack(cdk.Stack):
                 },
             ),
             definition_substitutions={
-                "CountOrdersArn": count_orders.function_arn,
-                "SalesAlarmArn": sales_alarm.topic_arn,
+                "CountOrdersArn": self.count_orders.function_arn,
+                "SalesAlarmArn": self.sales_alarm.topic_arn,
             },
             logging_configuration=sfn.CfnStateMachine.LoggingConfigurationProperty(
                 level="ALL",
@@ -1466,7 +1817,7 @@ class ReportsStack(cdk.Stack):
         )
 
         # workflows.iac:60  queue sales_watch_dlq (dead-letter queue)
-        sales_watch_dlq = sqs.Queue(
+        self.sales_watch_dlq = sqs.Queue(
             self,
             "SalesWatchDlq",
             queue_name="reports-sales-watch-dlq",
@@ -1477,358 +1828,10 @@ class ReportsStack(cdk.Stack):
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(sales_watch_dlq).override_logical_id("SalesWatchDlq")
-
-        # triggers.iac:25  schedule refresh_dashboard_every_5m
-        refresh_dashboard_every5m = events.CfnRule(
-            self,
-            "RefreshDashboardEvery5m",
-            name="reports-refresh-dashboard-every-5m",
-            description="schedule refresh_dashboard_every_5m",
-            schedule_expression="rate(5 minutes)",
-            state="ENABLED",
-            targets=[
-                events.CfnRule.TargetProperty(
-                    id="refresh_dashboard",
-                    arn=refresh_dashboard.function_arn,
-                    retry_policy=events.CfnRule.RetryPolicyProperty(
-                        maximum_retry_attempts=185,
-                        maximum_event_age_in_seconds=86400,
-                    ),
-                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
-                        arn=refresh_dashboard_dlq.queue_arn,
-                    ),
-                ),
-            ],
-        )
-
-        # data.iac:66  queue refresh_dashboard_dlq: who may send to it
-        refresh_dashboard_dlq_policy = sqs.QueuePolicy(
-            self,
-            "RefreshDashboardDlqPolicy",
-            queues=[refresh_dashboard_dlq],
-        )
-        refresh_dashboard_dlq_policy.document.add_statements(
-            iam.PolicyStatement(
-                sid="FromRefreshDashboardEvery5m",
-                principals=[iam.ServicePrincipal("events.amazonaws.com")],
-                actions=["sqs:SendMessage"],
-                resources=[refresh_dashboard_dlq.queue_arn],
-                conditions={
-                    "ArnEquals": {"aws:SourceArn": refresh_dashboard_every5m.attr_arn},
-                },
-            ),
-        )
-        resource_of(refresh_dashboard_dlq_policy).override_logical_id(
-            "RefreshDashboardDlqPolicy",
-        )
-
-        # triggers.iac:27  schedule compact_exports_cron_1
-        compact_exports_cron1 = events.CfnRule(
-            self,
-            "CompactExportsCron1",
-            name="reports-compact-exports-cron-1",
-            description="schedule compact_exports_cron_1",
-            schedule_expression="cron(0 3 * * ? *)",
-            state="ENABLED",
-            targets=[
-                events.CfnRule.TargetProperty(
-                    id="compact_exports",
-                    arn=compact_exports.function_arn,
-                    retry_policy=events.CfnRule.RetryPolicyProperty(
-                        maximum_retry_attempts=185,
-                        maximum_event_age_in_seconds=86400,
-                    ),
-                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
-                        arn=compact_exports_dlq.queue_arn,
-                    ),
-                ),
-            ],
-        )
-
-        # data.iac:73  queue compact_exports_dlq: who may send to it
-        compact_exports_dlq_policy = sqs.QueuePolicy(
-            self,
-            "CompactExportsDlqPolicy",
-            queues=[compact_exports_dlq],
-        )
-        compact_exports_dlq_policy.document.add_statements(
-            iam.PolicyStatement(
-                sid="FromCompactExportsCron1",
-                principals=[iam.ServicePrincipal("events.amazonaws.com")],
-                actions=["sqs:SendMessage"],
-                resources=[compact_exports_dlq.queue_arn],
-                conditions={
-                    "ArnEquals": {"aws:SourceArn": compact_exports_cron1.attr_arn},
-                },
-            ),
-        )
-        resource_of(compact_exports_dlq_policy).override_logical_id(
-            "CompactExportsDlqPolicy",
-        )
-
-        # triggers.iac:3  api reports_api: role for its service integrations
-        reports_api_role = iam.Role(
-            self,
-            "ReportsApiRole",
-            assumed_by=iam.ServicePrincipal("apigateway.amazonaws.com"),
-            inline_policies={
-                "ReportsApiRolePolicy": iam.PolicyDocument(
-                    statements=[
-                        iam.PolicyStatement(
-                            sid="StartExecutionBuildReport",
-                            actions=["states:StartExecution"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:reports-build-report",
-                                ),
-                            ],
-                        ),
-                        iam.PolicyStatement(
-                            sid="SendMessageArchiveJobs",
-                            actions=["sqs:SendMessage"],
-                            resources=[archive_jobs.queue_arn],
-                        ),
-                    ],
-                ),
-            },
-        )
-        resource_of(reports_api_role).override_logical_id("ReportsApiRole")
-
-        # triggers.iac:4  api reports_api: POST /reports -> workflow build_report
-        reports_api_post_reports_integration = apigwv2.CfnIntegration(
-            self,
-            "ReportsApiPostReportsIntegration",
-            api_id=reports_api.api_id,
-            integration_type="AWS_PROXY",
-            integration_subtype="StepFunctions-StartExecution",
-            credentials_arn=reports_api_role.role_arn,
-            request_parameters={
-                "StateMachineArn": build_report.ref,
-                "Input": "$request.body",
-            },
-            payload_format_version="1.0",
-        )
-
-        # triggers.iac:4  api reports_api: route POST /reports
-        apigwv2.CfnRoute(
-            self,
-            "ReportsApiPostReports",
-            api_id=reports_api.api_id,
-            route_key="POST /reports",
-            target=f"integrations/{reports_api_post_reports_integration.ref}",
-        )
-
-        # triggers.iac:5  api reports_api: POST /archive -> queue archive_jobs
-        reports_api_post_archive_integration = apigwv2.CfnIntegration(
-            self,
-            "ReportsApiPostArchiveIntegration",
-            api_id=reports_api.api_id,
-            integration_type="AWS_PROXY",
-            integration_subtype="SQS-SendMessage",
-            credentials_arn=reports_api_role.role_arn,
-            request_parameters={
-                "QueueUrl": archive_jobs.queue_url,
-                "MessageBody": "$request.body",
-            },
-            payload_format_version="1.0",
-        )
-
-        # triggers.iac:5  api reports_api: route POST /archive
-        apigwv2.CfnRoute(
-            self,
-            "ReportsApiPostArchive",
-            api_id=reports_api.api_id,
-            route_key="POST /archive",
-            target=f"integrations/{reports_api_post_archive_integration.ref}",
-        )
-
-        # data.iac:64  archive_jobs.message -> function archive_report
-        archive_jobs_message_to_archive_report = lambda_.EventSourceMapping(
-            self,
-            "ArchiveJobsMessageToArchiveReport",
-            target=archive_report,
-            event_source_arn=archive_jobs.queue_arn,
-            batch_size=50,
-            max_batching_window=cdk.Duration.seconds(30),
-            report_batch_item_failures=True,
-        )
-        resource_of(archive_jobs_message_to_archive_report).override_logical_id(
-            "ArchiveJobsMessageToArchiveReport",
-        )
-        archive_jobs_message_to_archive_report.node.add_dependency(archive_report_role)
-
-        # workflows.iac:16  workflow build_report: role for EventBridge to start it
-        build_report_events_role = iam.Role(
-            self,
-            "BuildReportEventsRole",
-            assumed_by=iam.ServicePrincipal("events.amazonaws.com"),
-            inline_policies={
-                "BuildReportEventsRolePolicy": iam.PolicyDocument(
-                    statements=[
-                        iam.PolicyStatement(
-                            sid="StartBuildReport",
-                            actions=["states:StartExecution"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:reports-build-report",
-                                ),
-                            ],
-                        ),
-                    ],
-                ),
-            },
-        )
-        resource_of(build_report_events_role).override_logical_id(
-            "BuildReportEventsRole",
-        )
-
-        # triggers.iac:9  schedule nightly
-        nightly = events.CfnRule(
-            self,
-            "Nightly",
-            name="reports-nightly",
-            description="schedule nightly",
-            schedule_expression="cron(0 2 * * ? *)",
-            state="ENABLED",
-            targets=[
-                events.CfnRule.TargetProperty(
-                    id="build_report",
-                    arn=build_report.ref,
-                    role_arn=build_report_events_role.role_arn,
-                    retry_policy=events.CfnRule.RetryPolicyProperty(
-                        maximum_retry_attempts=185,
-                        maximum_event_age_in_seconds=86400,
-                    ),
-                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
-                        arn=build_report_dlq.queue_arn,
-                    ),
-                ),
-            ],
-        )
-
-        # workflows.iac:16  queue build_report_dlq: who may send to it
-        build_report_dlq_policy = sqs.QueuePolicy(
-            self,
-            "BuildReportDlqPolicy",
-            queues=[build_report_dlq],
-        )
-        build_report_dlq_policy.document.add_statements(
-            iam.PolicyStatement(
-                sid="FromNightly",
-                principals=[iam.ServicePrincipal("events.amazonaws.com")],
-                actions=["sqs:SendMessage"],
-                resources=[build_report_dlq.queue_arn],
-                conditions={"ArnEquals": {"aws:SourceArn": nightly.attr_arn}},
-            ),
-        )
-        resource_of(build_report_dlq_policy).override_logical_id("BuildReportDlqPolicy")
-
-        # triggers.iac:32  container warehouse_export: role for EventBridge to start it
-        warehouse_export_events_role = iam.Role(
-            self,
-            "WarehouseExportEventsRole",
-            assumed_by=iam.ServicePrincipal("events.amazonaws.com"),
-            inline_policies={
-                "WarehouseExportEventsRolePolicy": iam.PolicyDocument(
-                    statements=[
-                        iam.PolicyStatement(
-                            sid="RunWarehouseExport",
-                            actions=["ecs:RunTask"],
-                            resources=[
-                                cdk.Fn.sub(
-                                    "arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:task-definition/reports-warehouse-export:*",
-                                ),
-                            ],
-                            conditions={"ArnEquals": {"ecs:cluster": cluster.attr_arn}},
-                        ),
-                        iam.PolicyStatement(
-                            sid="PassRolesOfWarehouseExport",
-                            actions=["iam:PassRole"],
-                            resources=[
-                                warehouse_export_task_role.role_arn,
-                                warehouse_export_execution_role.role_arn,
-                            ],
-                        ),
-                    ],
-                ),
-            },
-        )
-        resource_of(warehouse_export_events_role).override_logical_id(
-            "WarehouseExportEventsRole",
-        )
-
-        # triggers.iac:19  schedule weekly_export
-        weekly_export = events.CfnRule(
-            self,
-            "WeeklyExport",
-            name="reports-weekly-export",
-            description="schedule weekly_export",
-            schedule_expression="cron(0 6 ? * MON *)",
-            state="ENABLED",
-            targets=[
-                events.CfnRule.TargetProperty(
-                    id="warehouse_export",
-                    arn=cluster.attr_arn,
-                    role_arn=warehouse_export_events_role.role_arn,
-                    ecs_parameters=events.CfnRule.EcsParametersProperty(
-                        task_definition_arn=warehouse_export.ref,
-                        task_count=1,
-                        launch_type="FARGATE",
-                        network_configuration=events.CfnRule.NetworkConfigurationProperty(
-                            aws_vpc_configuration=events.CfnRule.AwsVpcConfigurationProperty(
-                                subnets=[
-                                    vpc_public_subnet1.ref,
-                                    vpc_public_subnet2.ref,
-                                ],
-                                security_groups=[vpc_task_security_group.attr_group_id],
-                                assign_public_ip="ENABLED",
-                            ),
-                        ),
-                    ),
-                    retry_policy=events.CfnRule.RetryPolicyProperty(
-                        maximum_retry_attempts=185,
-                        maximum_event_age_in_seconds=86400,
-                    ),
-                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
-                        arn=warehouse_export_dlq.queue_arn,
-                    ),
-                ),
-            ],
-        )
-
-        # triggers.iac:32  queue warehouse_export_dlq: who may send to it
-        warehouse_export_dlq_policy = sqs.QueuePolicy(
-            self,
-            "WarehouseExportDlqPolicy",
-            queues=[warehouse_export_dlq],
-        )
-        warehouse_export_dlq_policy.document.add_statements(
-            iam.PolicyStatement(
-                sid="FromWeeklyExport",
-                principals=[iam.ServicePrincipal("events.amazonaws.com")],
-                actions=["sqs:SendMessage"],
-                resources=[warehouse_export_dlq.queue_arn],
-                conditions={"ArnEquals": {"aws:SourceArn": weekly_export.attr_arn}},
-            ),
-        )
-        resource_of(warehouse_export_dlq_policy).override_logical_id(
-            "WarehouseExportDlqPolicy",
-        )
-
-        # triggers.iac:25  refresh_dashboard_every_5m.tick -> refresh_dashboard
-        lambda_.CfnPermission(
-            self,
-            "RefreshDashboardEvery5mToRefreshDashboardPermission",
-            action="lambda:InvokeFunction",
-            function_name=refresh_dashboard.function_arn,
-            principal="events.amazonaws.com",
-            source_arn=refresh_dashboard_every5m.attr_arn,
-            source_account=cdk.Aws.ACCOUNT_ID,
-        )
+        resource_of(self.sales_watch_dlq).override_logical_id("SalesWatchDlq")
 
         # workflows.iac:60  workflow sales_watch: role for EventBridge to start it
-        sales_watch_events_role = iam.Role(
+        self.sales_watch_events_role = iam.Role(
             self,
             "SalesWatchEventsRole",
             assumed_by=iam.ServicePrincipal("events.amazonaws.com"),
@@ -1848,10 +1851,72 @@ class ReportsStack(cdk.Stack):
                 ),
             },
         )
-        resource_of(sales_watch_events_role).override_logical_id("SalesWatchEventsRole")
+        resource_of(self.sales_watch_events_role).override_logical_id(
+            "SalesWatchEventsRole",
+        )
 
+    def _refresh_dashboard_every5m(self) -> None:
+        # triggers.iac:25  schedule refresh_dashboard_every_5m
+        self.refresh_dashboard_every5m = events.CfnRule(
+            self,
+            "RefreshDashboardEvery5m",
+            name="reports-refresh-dashboard-every-5m",
+            description="schedule refresh_dashboard_every_5m",
+            schedule_expression="rate(5 minutes)",
+            state="ENABLED",
+            targets=[
+                events.CfnRule.TargetProperty(
+                    id="refresh_dashboard",
+                    arn=self.refresh_dashboard.function_arn,
+                    retry_policy=events.CfnRule.RetryPolicyProperty(
+                        maximum_retry_attempts=185,
+                        maximum_event_age_in_seconds=86400,
+                    ),
+                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
+                        arn=self.refresh_dashboard_dlq.queue_arn,
+                    ),
+                ),
+            ],
+        )
+
+        # triggers.iac:25  refresh_dashboard_every_5m.tick -> refresh_dashboard
+        lambda_.CfnPermission(
+            self,
+            "RefreshDashboardEvery5mToRefreshDashboardPermission",
+            action="lambda:InvokeFunction",
+            function_name=self.refresh_dashboard.function_arn,
+            principal="events.amazonaws.com",
+            source_arn=self.refresh_dashboard_every5m.attr_arn,
+            source_account=cdk.Aws.ACCOUNT_ID,
+        )
+
+    def _refresh_dashboard_dlq_policy(self) -> None:
+        # data.iac:66  queue refresh_dashboard_dlq: who may send to it
+        refresh_dashboard_dlq_policy = sqs.QueuePolicy(
+            self,
+            "RefreshDashboardDlqPolicy",
+            queues=[self.refresh_dashboard_dlq],
+        )
+        refresh_dashboard_dlq_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromRefreshDashboardEvery5m",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[self.refresh_dashboard_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {
+                        "aws:SourceArn": self.refresh_dashboard_every5m.attr_arn,
+                    },
+                },
+            ),
+        )
+        resource_of(refresh_dashboard_dlq_policy).override_logical_id(
+            "RefreshDashboardDlqPolicy",
+        )
+
+    def _sales_watch_every15m(self) -> None:
         # triggers.iac:26  schedule sales_watch_every_15m
-        sales_watch_every15m = events.CfnRule(
+        self.sales_watch_every15m = events.CfnRule(
             self,
             "SalesWatchEvery15m",
             name="reports-sales-watch-every-15m",
@@ -1861,87 +1926,121 @@ class ReportsStack(cdk.Stack):
             targets=[
                 events.CfnRule.TargetProperty(
                     id="sales_watch",
-                    arn=sales_watch.ref,
-                    role_arn=sales_watch_events_role.role_arn,
+                    arn=self.sales_watch.ref,
+                    role_arn=self.sales_watch_events_role.role_arn,
                     retry_policy=events.CfnRule.RetryPolicyProperty(
                         maximum_retry_attempts=185,
                         maximum_event_age_in_seconds=86400,
                     ),
                     dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
-                        arn=sales_watch_dlq.queue_arn,
+                        arn=self.sales_watch_dlq.queue_arn,
                     ),
                 ),
             ],
         )
 
+    def _sales_watch_dlq_policy(self) -> None:
         # workflows.iac:60  queue sales_watch_dlq: who may send to it
         sales_watch_dlq_policy = sqs.QueuePolicy(
             self,
             "SalesWatchDlqPolicy",
-            queues=[sales_watch_dlq],
+            queues=[self.sales_watch_dlq],
         )
         sales_watch_dlq_policy.document.add_statements(
             iam.PolicyStatement(
                 sid="FromSalesWatchEvery15m",
                 principals=[iam.ServicePrincipal("events.amazonaws.com")],
                 actions=["sqs:SendMessage"],
-                resources=[sales_watch_dlq.queue_arn],
+                resources=[self.sales_watch_dlq.queue_arn],
                 conditions={
-                    "ArnEquals": {"aws:SourceArn": sales_watch_every15m.attr_arn},
+                    "ArnEquals": {"aws:SourceArn": self.sales_watch_every15m.attr_arn},
                 },
             ),
         )
         resource_of(sales_watch_dlq_policy).override_logical_id("SalesWatchDlqPolicy")
+
+    def _compact_exports_cron1(self) -> None:
+        # triggers.iac:27  schedule compact_exports_cron_1
+        self.compact_exports_cron1 = events.CfnRule(
+            self,
+            "CompactExportsCron1",
+            name="reports-compact-exports-cron-1",
+            description="schedule compact_exports_cron_1",
+            schedule_expression="cron(0 3 * * ? *)",
+            state="ENABLED",
+            targets=[
+                events.CfnRule.TargetProperty(
+                    id="compact_exports",
+                    arn=self.compact_exports.function_arn,
+                    retry_policy=events.CfnRule.RetryPolicyProperty(
+                        maximum_retry_attempts=185,
+                        maximum_event_age_in_seconds=86400,
+                    ),
+                    dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
+                        arn=self.compact_exports_dlq.queue_arn,
+                    ),
+                ),
+            ],
+        )
 
         # triggers.iac:27  compact_exports_cron_1.tick -> compact_exports
         lambda_.CfnPermission(
             self,
             "CompactExportsCron1ToCompactExportsPermission",
             action="lambda:InvokeFunction",
-            function_name=compact_exports.function_arn,
+            function_name=self.compact_exports.function_arn,
             principal="events.amazonaws.com",
-            source_arn=compact_exports_cron1.attr_arn,
+            source_arn=self.compact_exports_cron1.attr_arn,
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
-        # data.iac:66  function refresh_dashboard: asynchronous invocations
-        refresh_dashboard_invoke_config = lambda_.CfnEventInvokeConfig(
+    def _compact_exports_dlq_policy(self) -> None:
+        # data.iac:73  queue compact_exports_dlq: who may send to it
+        compact_exports_dlq_policy = sqs.QueuePolicy(
             self,
-            "RefreshDashboardInvokeConfig",
-            function_name=refresh_dashboard.function_name,
-            qualifier="$LATEST",
-            maximum_retry_attempts=2,
-            maximum_event_age_in_seconds=21600,
-            destination_config=lambda_.CfnEventInvokeConfig.DestinationConfigProperty(
-                on_failure=lambda_.CfnEventInvokeConfig.OnFailureProperty(
-                    destination=refresh_dashboard_dlq.queue_arn,
-                ),
+            "CompactExportsDlqPolicy",
+            queues=[self.compact_exports_dlq],
+        )
+        compact_exports_dlq_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromCompactExportsCron1",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[self.compact_exports_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {"aws:SourceArn": self.compact_exports_cron1.attr_arn},
+                },
             ),
         )
-        refresh_dashboard_invoke_config.node.add_dependency(refresh_dashboard_role)
-
-        # data.iac:73  function compact_exports: asynchronous invocations
-        compact_exports_invoke_config = lambda_.CfnEventInvokeConfig(
-            self,
-            "CompactExportsInvokeConfig",
-            function_name=compact_exports.function_name,
-            qualifier="$LATEST",
-            maximum_retry_attempts=2,
-            maximum_event_age_in_seconds=21600,
-            destination_config=lambda_.CfnEventInvokeConfig.DestinationConfigProperty(
-                on_failure=lambda_.CfnEventInvokeConfig.OnFailureProperty(
-                    destination=compact_exports_dlq.queue_arn,
-                ),
-            ),
+        resource_of(compact_exports_dlq_policy).override_logical_id(
+            "CompactExportsDlqPolicy",
         )
-        compact_exports_invoke_config.node.add_dependency(compact_exports_role)
 
+    def _archive_jobs_message_to_archive_report(self) -> None:
+        # data.iac:64  archive_jobs.message -> function archive_report
+        archive_jobs_message_to_archive_report = lambda_.EventSourceMapping(
+            self,
+            "ArchiveJobsMessageToArchiveReport",
+            target=self.archive_report,
+            event_source_arn=self.archive_jobs.queue_arn,
+            batch_size=50,
+            max_batching_window=cdk.Duration.seconds(30),
+            report_batch_item_failures=True,
+        )
+        resource_of(archive_jobs_message_to_archive_report).override_logical_id(
+            "ArchiveJobsMessageToArchiveReport",
+        )
+        archive_jobs_message_to_archive_report.node.add_dependency(
+            self.archive_report_role,
+        )
+
+    def _outputs(self) -> None:
         # triggers.iac:46  output reports_url
         reports_url_output = cdk.CfnOutput(
             self,
             "Output:ReportsUrl",
             description="output reports_url = reports_api.url",
-            value=reports_api.api_endpoint,
+            value=self.reports_api.api_endpoint,
         )
         reports_url_output.override_logical_id("ReportsUrl")
         # triggers.iac:47  output reports_bucket
@@ -1949,7 +2048,7 @@ class ReportsStack(cdk.Stack):
             self,
             "Output:ReportsBucket",
             description="output reports_bucket = reports.name",
-            value=reports.bucket_name,
+            value=self.reports.bucket_name,
         )
         reports_bucket_output.override_logical_id("ReportsBucket")
         # triggers.iac:48  output report_workflow
@@ -1957,6 +2056,6 @@ class ReportsStack(cdk.Stack):
             self,
             "Output:ReportWorkflow",
             description="output report_workflow = build_report.arn",
-            value=build_report.ref,
+            value=self.build_report.ref,
         )
         report_workflow_output.override_logical_id("ReportWorkflow")

@@ -49,61 +49,45 @@ def stream_arn(table: dynamodb.Table) -> str:
 class ShopEventsStack(cdk.Stack):
     def __init__(self, scope: Construct, construct_id: str, **kwargs: Any) -> None:
         super().__init__(scope, construct_id, **kwargs)
+        self.stage = context(self, "stage", "dev")
+        self.alert_level = context(self, "alert_level", "high")
+        self._intake()
+        self._orders()
+        self._get_order()
+        self._shop_bus()
+        self._storefront()
+        self._storefront_get_orders_id()
+        self._storefront_post_orders()
+        self._storefront_post_events()
+        self._storefront_any_admin_proxy()
+        self._place_order()
+        self._shipping_notices()
+        self._alerts()
+        self._project_order()
+        self._pager()
+        self._alert_archive()
+        self._hourly_report()
+        self._get_order_dlq_policy()
+        self._project_order_cron1()
+        self._intake_message_to_place_order()
+        self._orders_changed_to_project_order()
+        self._shop_bus_event_to_project_order()
+        self._project_order_dlq_policy()
+        self._shop_bus_event_to_shipping_notices()
+        self._shipping_notices_policy()
+        self._shop_bus_event_to_alerts()
+        self._alerts_policy()
+        self._alerts_message_to_pager()
+        self._alerts_message_to_alert_archive()
+        self._hourly_report_to_get_order_permission()
+        self._outputs()
 
-        stage = context(self, "stage", "dev")
-        alert_level = context(self, "alert_level", "high")
-
-        # shop_events.iac:17  api storefront
-        storefront = apigwv2.HttpApi(
-            self,
-            "Storefront",
-            api_name=f"{stage}-shopev-storefront",
-            cors_preflight=apigwv2.CorsPreflightOptions(
-                allow_origins=["*"],
-                allow_methods=[apigwv2.CorsHttpMethod.ANY],
-                allow_headers=["*"],
-            ),
-            create_default_stage=False,
-        )
-        resource_of(storefront).override_logical_id("Storefront")
-
-        # shop_events.iac:17  api storefront: access logs
-        storefront_access_logs = logs.LogGroup(
-            self,
-            "StorefrontAccessLogs",
-            log_group_name=f"/aws/apigateway/{stage}-shopev-storefront",
-            retention=logs.RetentionDays.ONE_MONTH,
-            removal_policy=cdk.RemovalPolicy.DESTROY,
-        )
-        resource_of(storefront_access_logs).override_logical_id("StorefrontAccessLogs")
-
-        # shop_events.iac:17  api storefront: default stage
-        storefront_stage = apigwv2.HttpStage(
-            self,
-            "StorefrontStage",
-            http_api=storefront,
-            stage_name="$default",
-            auto_deploy=True,
-            throttle=apigwv2.ThrottleSettings(
-                rate_limit=50,
-                burst_limit=100,
-            ),
-        )
-        # Set on the resource: the L2 takes access log settings only as a jsii interface.
-        resource_of(storefront_stage).add_property_override(
-            "AccessLogSettings",
-            {
-                "DestinationArn": storefront_access_logs.log_group_arn,
-                "Format": '{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","requestTime":"$context.requestTime","routeKey":"$context.routeKey","status":"$context.status","responseLength":"$context.responseLength","integrationError":"$context.integrationErrorMessage"}',
-            },
-        )
-        resource_of(storefront_stage).override_logical_id("StorefrontStage")
-
+    def _intake(self) -> None:
         # shop_events.iac:26  queue intake_dlq (dead-letter queue)
         intake_dlq = sqs.Queue(
             self,
             "IntakeDlq",
-            queue_name=f"{stage}-shopev-intake-dlq",
+            queue_name=f"{self.stage}-shopev-intake-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
             retention_period=cdk.Duration.days(14),
@@ -114,10 +98,10 @@ class ShopEventsStack(cdk.Stack):
         resource_of(intake_dlq).override_logical_id("IntakeDlq")
 
         # shop_events.iac:26  queue intake
-        intake = sqs.Queue(
+        self.intake = sqs.Queue(
             self,
             "Intake",
-            queue_name=f"{stage}-shopev-intake",
+            queue_name=f"{self.stage}-shopev-intake",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.minutes(2),
             retention_period=cdk.Duration.days(4),
@@ -129,47 +113,14 @@ class ShopEventsStack(cdk.Stack):
             ),
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(intake).override_logical_id("Intake")
+        resource_of(self.intake).override_logical_id("Intake")
 
-        # shop_events.iac:31  function place_order: log group
-        place_order_log_group = logs.LogGroup(
-            self,
-            "PlaceOrderLogGroup",
-            log_group_name=f"/aws/lambda/{stage}-shopev-place-order",
-            retention=logs.RetentionDays.ONE_MONTH,
-            removal_policy=cdk.RemovalPolicy.DESTROY,
-        )
-        resource_of(place_order_log_group).override_logical_id("PlaceOrderLogGroup")
-
-        # shop_events.iac:45  function get_order: log group
-        get_order_log_group = logs.LogGroup(
-            self,
-            "GetOrderLogGroup",
-            log_group_name=f"/aws/lambda/{stage}-shopev-get-order",
-            retention=logs.RetentionDays.ONE_MONTH,
-            removal_policy=cdk.RemovalPolicy.DESTROY,
-        )
-        resource_of(get_order_log_group).override_logical_id("GetOrderLogGroup")
-
-        # shop_events.iac:45  queue get_order_dlq (dead-letter queue)
-        get_order_dlq = sqs.Queue(
-            self,
-            "GetOrderDlq",
-            queue_name=f"{stage}-shopev-get-order-dlq",
-            max_message_size_bytes=262144,
-            visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.days(14),
-            delivery_delay=cdk.Duration.seconds(0),
-            encryption=sqs.QueueEncryption.SQS_MANAGED,
-            removal_policy=cdk.RemovalPolicy.DESTROY,
-        )
-        resource_of(get_order_dlq).override_logical_id("GetOrderDlq")
-
+    def _orders(self) -> None:
         # shop_events.iac:51  table orders
-        orders = dynamodb.Table(
+        self.orders = dynamodb.Table(
             self,
             "Orders",
-            table_name=f"{stage}-shopev-orders",
+            table_name=f"{self.stage}-shopev-orders",
             partition_key=dynamodb.Attribute(
                 name="id",
                 type=dynamodb.AttributeType.STRING,
@@ -187,7 +138,7 @@ class ShopEventsStack(cdk.Stack):
             ),
             removal_policy=cdk.RemovalPolicy.RETAIN,
         )
-        orders.add_global_secondary_index(
+        self.orders.add_global_secondary_index(
             index_name="by_customer",
             partition_key=dynamodb.Attribute(
                 name="customer",
@@ -195,7 +146,32 @@ class ShopEventsStack(cdk.Stack):
             ),
             projection_type=dynamodb.ProjectionType.ALL,
         )
-        resource_of(orders).override_logical_id("Orders")
+        resource_of(self.orders).override_logical_id("Orders")
+
+    def _get_order(self) -> None:
+        # shop_events.iac:45  function get_order: log group
+        get_order_log_group = logs.LogGroup(
+            self,
+            "GetOrderLogGroup",
+            log_group_name=f"/aws/lambda/{self.stage}-shopev-get-order",
+            retention=logs.RetentionDays.ONE_MONTH,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(get_order_log_group).override_logical_id("GetOrderLogGroup")
+
+        # shop_events.iac:45  queue get_order_dlq (dead-letter queue)
+        self.get_order_dlq = sqs.Queue(
+            self,
+            "GetOrderDlq",
+            queue_name=f"{self.stage}-shopev-get-order-dlq",
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.days(14),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(self.get_order_dlq).override_logical_id("GetOrderDlq")
 
         # shop_events.iac:45  function get_order: role
         get_order_role = iam.Role(
@@ -219,12 +195,15 @@ class ShopEventsStack(cdk.Stack):
                                 "dynamodb:Query",
                                 "dynamodb:Scan",
                             ],
-                            resources=[orders.table_arn, f"{orders.table_arn}/index/*"],
+                            resources=[
+                                self.orders.table_arn,
+                                f"{self.orders.table_arn}/index/*",
+                            ],
                         ),
                         iam.PolicyStatement(
                             sid="DeliverToGetOrderDlq",
                             actions=["sqs:SendMessage"],
-                            resources=[get_order_dlq.queue_arn],
+                            resources=[self.get_order_dlq.queue_arn],
                         ),
                     ],
                 ),
@@ -233,10 +212,10 @@ class ShopEventsStack(cdk.Stack):
         resource_of(get_order_role).override_logical_id("GetOrderRole")
 
         # shop_events.iac:45  function get_order
-        get_order = lambda_.Function(
+        self.get_order = lambda_.Function(
             self,
             "GetOrder",
-            function_name=f"{stage}-shopev-get-order",
+            function_name=f"{self.stage}-shopev-get-order",
             handler="get_order.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
@@ -245,18 +224,115 @@ class ShopEventsStack(cdk.Stack):
             role=get_order_role,
             code=asset("get-order-466f1ddb0d25f240.zip"),
             log_group=get_order_log_group,
-            environment={"ORDERS_TABLE": orders.table_name},
+            environment={"ORDERS_TABLE": self.orders.table_name},
         )
-        resource_of(get_order).override_logical_id("GetOrder")
+        resource_of(self.get_order).override_logical_id("GetOrder")
 
+        # shop_events.iac:45  function get_order: asynchronous invocations
+        get_order_invoke_config = lambda_.CfnEventInvokeConfig(
+            self,
+            "GetOrderInvokeConfig",
+            function_name=self.get_order.function_name,
+            qualifier="$LATEST",
+            maximum_retry_attempts=2,
+            maximum_event_age_in_seconds=21600,
+            destination_config=lambda_.CfnEventInvokeConfig.DestinationConfigProperty(
+                on_failure=lambda_.CfnEventInvokeConfig.OnFailureProperty(
+                    destination=self.get_order_dlq.queue_arn,
+                ),
+            ),
+        )
+        get_order_invoke_config.node.add_dependency(get_order_role)
+
+    def _shop_bus(self) -> None:
+        # shop_events.iac:68  bus shop_bus
+        self.shop_bus = events.EventBus(
+            self,
+            "ShopBus",
+            event_bus_name=f"{self.stage}-shopev-shop-bus",
+        )
+        resource_of(self.shop_bus).override_logical_id("ShopBus")
+
+    def _storefront(self) -> None:
+        # shop_events.iac:17  api storefront
+        self.storefront = apigwv2.HttpApi(
+            self,
+            "Storefront",
+            api_name=f"{self.stage}-shopev-storefront",
+            cors_preflight=apigwv2.CorsPreflightOptions(
+                allow_origins=["*"],
+                allow_methods=[apigwv2.CorsHttpMethod.ANY],
+                allow_headers=["*"],
+            ),
+            create_default_stage=False,
+        )
+        resource_of(self.storefront).override_logical_id("Storefront")
+
+        # shop_events.iac:17  api storefront: access logs
+        storefront_access_logs = logs.LogGroup(
+            self,
+            "StorefrontAccessLogs",
+            log_group_name=f"/aws/apigateway/{self.stage}-shopev-storefront",
+            retention=logs.RetentionDays.ONE_MONTH,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(storefront_access_logs).override_logical_id("StorefrontAccessLogs")
+
+        # shop_events.iac:17  api storefront: default stage
+        storefront_stage = apigwv2.HttpStage(
+            self,
+            "StorefrontStage",
+            http_api=self.storefront,
+            stage_name="$default",
+            auto_deploy=True,
+            throttle=apigwv2.ThrottleSettings(
+                rate_limit=50,
+                burst_limit=100,
+            ),
+        )
+        # Set on the resource: the L2 takes access log settings only as a jsii interface.
+        resource_of(storefront_stage).add_property_override(
+            "AccessLogSettings",
+            {
+                "DestinationArn": storefront_access_logs.log_group_arn,
+                "Format": '{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","requestTime":"$context.requestTime","routeKey":"$context.routeKey","status":"$context.status","responseLength":"$context.responseLength","integrationError":"$context.integrationErrorMessage"}',
+            },
+        )
+        resource_of(storefront_stage).override_logical_id("StorefrontStage")
+
+        # shop_events.iac:17  api storefront: role for its service integrations
+        self.storefront_role = iam.Role(
+            self,
+            "StorefrontRole",
+            assumed_by=iam.ServicePrincipal("apigateway.amazonaws.com"),
+            inline_policies={
+                "StorefrontRolePolicy": iam.PolicyDocument(
+                    statements=[
+                        iam.PolicyStatement(
+                            sid="SendMessageIntake",
+                            actions=["sqs:SendMessage"],
+                            resources=[self.intake.queue_arn],
+                        ),
+                        iam.PolicyStatement(
+                            sid="PutEventsShopBus",
+                            actions=["events:PutEvents"],
+                            resources=[self.shop_bus.event_bus_arn],
+                        ),
+                    ],
+                ),
+            },
+        )
+        resource_of(self.storefront_role).override_logical_id("StorefrontRole")
+
+    def _storefront_get_orders_id(self) -> None:
         # shop_events.iac:19  api storefront: GET /orders/{id} may invoke get_order
         lambda_.CfnPermission(
             self,
             "StorefrontGetOrdersIdPermission",
             action="lambda:InvokeFunction",
-            function_name=get_order.function_arn,
+            function_name=self.get_order.function_arn,
             principal="apigateway.amazonaws.com",
-            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{storefront.api_id}/*/GET/orders/*",
+            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{self.storefront.api_id}/*/GET/orders/*",
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
@@ -264,9 +340,9 @@ class ShopEventsStack(cdk.Stack):
         storefront_get_orders_id_integration = apigwv2.CfnIntegration(
             self,
             "StorefrontGetOrdersIdIntegration",
-            api_id=storefront.api_id,
+            api_id=self.storefront.api_id,
             integration_type="AWS_PROXY",
-            integration_uri=get_order.function_arn,
+            integration_uri=self.get_order.function_arn,
             payload_format_version="2.0",
         )
 
@@ -274,19 +350,72 @@ class ShopEventsStack(cdk.Stack):
         apigwv2.CfnRoute(
             self,
             "StorefrontGetOrdersId",
-            api_id=storefront.api_id,
+            api_id=self.storefront.api_id,
             route_key="GET /orders/{id}",
             target=f"integrations/{storefront_get_orders_id_integration.ref}",
         )
 
+    def _storefront_post_orders(self) -> None:
+        # shop_events.iac:20  api storefront: POST /orders -> queue intake
+        storefront_post_orders_integration = apigwv2.CfnIntegration(
+            self,
+            "StorefrontPostOrdersIntegration",
+            api_id=self.storefront.api_id,
+            integration_type="AWS_PROXY",
+            integration_subtype="SQS-SendMessage",
+            credentials_arn=self.storefront_role.role_arn,
+            request_parameters={
+                "QueueUrl": self.intake.queue_url,
+                "MessageBody": "$request.body",
+            },
+            payload_format_version="1.0",
+        )
+
+        # shop_events.iac:20  api storefront: route POST /orders
+        apigwv2.CfnRoute(
+            self,
+            "StorefrontPostOrders",
+            api_id=self.storefront.api_id,
+            route_key="POST /orders",
+            target=f"integrations/{storefront_post_orders_integration.ref}",
+        )
+
+    def _storefront_post_events(self) -> None:
+        # shop_events.iac:21  api storefront: POST /events -> bus shop_bus
+        storefront_post_events_integration = apigwv2.CfnIntegration(
+            self,
+            "StorefrontPostEventsIntegration",
+            api_id=self.storefront.api_id,
+            integration_type="AWS_PROXY",
+            integration_subtype="EventBridge-PutEvents",
+            credentials_arn=self.storefront_role.role_arn,
+            request_parameters={
+                "Source": "shop_events.storefront",
+                "DetailType": "POST /events",
+                "Detail": "$request.body",
+                "EventBusName": self.shop_bus.event_bus_name,
+            },
+            payload_format_version="1.0",
+        )
+
+        # shop_events.iac:21  api storefront: route POST /events
+        apigwv2.CfnRoute(
+            self,
+            "StorefrontPostEvents",
+            api_id=self.storefront.api_id,
+            route_key="POST /events",
+            target=f"integrations/{storefront_post_events_integration.ref}",
+        )
+
+    def _storefront_any_admin_proxy(self) -> None:
         # shop_events.iac:22  api storefront: ANY /admin/{proxy+} may invoke get_order
         lambda_.CfnPermission(
             self,
             "StorefrontAnyAdminProxyPermission",
             action="lambda:InvokeFunction",
-            function_name=get_order.function_arn,
+            function_name=self.get_order.function_arn,
             principal="apigateway.amazonaws.com",
-            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{storefront.api_id}/*/*/admin/*",
+            source_arn=f"arn:{cdk.Aws.PARTITION}:execute-api:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:{self.storefront.api_id}/*/*/admin/*",
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
@@ -294,9 +423,9 @@ class ShopEventsStack(cdk.Stack):
         storefront_any_admin_proxy_integration = apigwv2.CfnIntegration(
             self,
             "StorefrontAnyAdminProxyIntegration",
-            api_id=storefront.api_id,
+            api_id=self.storefront.api_id,
             integration_type="AWS_PROXY",
-            integration_uri=get_order.function_arn,
+            integration_uri=self.get_order.function_arn,
             payload_format_version="2.0",
         )
 
@@ -304,45 +433,24 @@ class ShopEventsStack(cdk.Stack):
         apigwv2.CfnRoute(
             self,
             "StorefrontAnyAdminProxy",
-            api_id=storefront.api_id,
+            api_id=self.storefront.api_id,
             route_key="ANY /admin/{proxy+}",
             target=f"integrations/{storefront_any_admin_proxy_integration.ref}",
         )
 
-        # shop_events.iac:61  function project_order: log group
-        project_order_log_group = logs.LogGroup(
+    def _place_order(self) -> None:
+        # shop_events.iac:31  function place_order: log group
+        place_order_log_group = logs.LogGroup(
             self,
-            "ProjectOrderLogGroup",
-            log_group_name=f"/aws/lambda/{stage}-shopev-project-order",
+            "PlaceOrderLogGroup",
+            log_group_name=f"/aws/lambda/{self.stage}-shopev-place-order",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(project_order_log_group).override_logical_id("ProjectOrderLogGroup")
-
-        # shop_events.iac:61  queue project_order_dlq (dead-letter queue)
-        project_order_dlq = sqs.Queue(
-            self,
-            "ProjectOrderDlq",
-            queue_name=f"{stage}-shopev-project-order-dlq",
-            max_message_size_bytes=262144,
-            visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.days(14),
-            delivery_delay=cdk.Duration.seconds(0),
-            encryption=sqs.QueueEncryption.SQS_MANAGED,
-            removal_policy=cdk.RemovalPolicy.DESTROY,
-        )
-        resource_of(project_order_dlq).override_logical_id("ProjectOrderDlq")
-
-        # shop_events.iac:68  bus shop_bus
-        shop_bus = events.EventBus(
-            self,
-            "ShopBus",
-            event_bus_name=f"{stage}-shopev-shop-bus",
-        )
-        resource_of(shop_bus).override_logical_id("ShopBus")
+        resource_of(place_order_log_group).override_logical_id("PlaceOrderLogGroup")
 
         # shop_events.iac:31  function place_order: role
-        place_order_role = iam.Role(
+        self.place_order_role = iam.Role(
             self,
             "PlaceOrderRole",
             assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"),
@@ -362,12 +470,12 @@ class ShopEventsStack(cdk.Stack):
                                 "dynamodb:PutItem",
                                 "dynamodb:UpdateItem",
                             ],
-                            resources=[orders.table_arn],
+                            resources=[self.orders.table_arn],
                         ),
                         iam.PolicyStatement(
                             sid="PutShopBus",
                             actions=["events:PutEvents"],
-                            resources=[shop_bus.event_bus_arn],
+                            resources=[self.shop_bus.event_bus_arn],
                         ),
                         iam.PolicyStatement(
                             sid="ConsumeIntake",
@@ -377,40 +485,41 @@ class ShopEventsStack(cdk.Stack):
                                 "sqs:GetQueueAttributes",
                                 "sqs:ReceiveMessage",
                             ],
-                            resources=[intake.queue_arn],
+                            resources=[self.intake.queue_arn],
                         ),
                     ],
                 ),
             },
         )
-        resource_of(place_order_role).override_logical_id("PlaceOrderRole")
+        resource_of(self.place_order_role).override_logical_id("PlaceOrderRole")
 
         # shop_events.iac:31  function place_order
-        place_order = lambda_.Function(
+        self.place_order = lambda_.Function(
             self,
             "PlaceOrder",
-            function_name=f"{stage}-shopev-place-order",
+            function_name=f"{self.stage}-shopev-place-order",
             handler="place_order.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
             memory_size=256,
             timeout=cdk.Duration.seconds(20),
-            role=place_order_role,
+            role=self.place_order_role,
             code=asset("place-order-7379e1214bd3de13.zip"),
             log_group=place_order_log_group,
             environment={
-                "BUS_NAME": shop_bus.event_bus_name,
-                "ORDERS_TABLE": orders.table_name,
-                "STAGE": stage,
+                "BUS_NAME": self.shop_bus.event_bus_name,
+                "ORDERS_TABLE": self.orders.table_name,
+                "STAGE": self.stage,
             },
         )
-        resource_of(place_order).override_logical_id("PlaceOrder")
+        resource_of(self.place_order).override_logical_id("PlaceOrder")
 
+    def _shipping_notices(self) -> None:
         # shop_events.iac:73  queue shipping_notices
-        shipping_notices = sqs.Queue(
+        self.shipping_notices = sqs.Queue(
             self,
             "ShippingNotices",
-            queue_name=f"{stage}-shopev-shipping-notices",
+            queue_name=f"{self.stage}-shopev-shipping-notices",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
             retention_period=cdk.Duration.days(7),
@@ -418,13 +527,13 @@ class ShopEventsStack(cdk.Stack):
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(shipping_notices).override_logical_id("ShippingNotices")
+        resource_of(self.shipping_notices).override_logical_id("ShippingNotices")
 
         # shop_events.iac:73  queue shipping_notices_dlq (dead-letter queue)
-        shipping_notices_dlq = sqs.Queue(
+        self.shipping_notices_dlq = sqs.Queue(
             self,
             "ShippingNoticesDlq",
-            queue_name=f"{stage}-shopev-shipping-notices-dlq",
+            queue_name=f"{self.stage}-shopev-shipping-notices-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
             retention_period=cdk.Duration.days(14),
@@ -432,18 +541,58 @@ class ShopEventsStack(cdk.Stack):
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(shipping_notices_dlq).override_logical_id("ShippingNoticesDlq")
+        resource_of(self.shipping_notices_dlq).override_logical_id("ShippingNoticesDlq")
 
+    def _alerts(self) -> None:
         # shop_events.iac:75  topic alerts
-        alerts = sns.Topic(
+        self.alerts = sns.Topic(
             self,
             "Alerts",
-            topic_name=f"{stage}-shopev-alerts",
+            topic_name=f"{self.stage}-shopev-alerts",
         )
-        resource_of(alerts).override_logical_id("Alerts")
+        resource_of(self.alerts).override_logical_id("Alerts")
+
+        # shop_events.iac:75  queue alerts_dlq (dead-letter queue)
+        self.alerts_dlq = sqs.Queue(
+            self,
+            "AlertsDlq",
+            queue_name=f"{self.stage}-shopev-alerts-dlq",
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.days(14),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(self.alerts_dlq).override_logical_id("AlertsDlq")
+
+    def _project_order(self) -> None:
+        # shop_events.iac:61  function project_order: log group
+        project_order_log_group = logs.LogGroup(
+            self,
+            "ProjectOrderLogGroup",
+            log_group_name=f"/aws/lambda/{self.stage}-shopev-project-order",
+            retention=logs.RetentionDays.ONE_MONTH,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(project_order_log_group).override_logical_id("ProjectOrderLogGroup")
+
+        # shop_events.iac:61  queue project_order_dlq (dead-letter queue)
+        self.project_order_dlq = sqs.Queue(
+            self,
+            "ProjectOrderDlq",
+            queue_name=f"{self.stage}-shopev-project-order-dlq",
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.days(14),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(self.project_order_dlq).override_logical_id("ProjectOrderDlq")
 
         # shop_events.iac:61  function project_order: role
-        project_order_role = iam.Role(
+        self.project_order_role = iam.Role(
             self,
             "ProjectOrderRole",
             assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"),
@@ -458,7 +607,7 @@ class ShopEventsStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="PublishAlerts",
                             actions=["sns:Publish"],
-                            resources=[alerts.topic_arn],
+                            resources=[self.alerts.topic_arn],
                         ),
                         iam.PolicyStatement(
                             sid="ReadStreamOrders",
@@ -468,65 +617,68 @@ class ShopEventsStack(cdk.Stack):
                                 "dynamodb:GetShardIterator",
                                 "dynamodb:ListStreams",
                             ],
-                            resources=[stream_arn(orders)],
+                            resources=[stream_arn(self.orders)],
                         ),
                         iam.PolicyStatement(
                             sid="DeliverToProjectOrderDlq",
                             actions=["sqs:SendMessage"],
-                            resources=[project_order_dlq.queue_arn],
+                            resources=[self.project_order_dlq.queue_arn],
                         ),
                     ],
                 ),
             },
         )
-        resource_of(project_order_role).override_logical_id("ProjectOrderRole")
+        resource_of(self.project_order_role).override_logical_id("ProjectOrderRole")
 
         # shop_events.iac:61  function project_order
-        project_order = lambda_.Function(
+        self.project_order = lambda_.Function(
             self,
             "ProjectOrder",
-            function_name=f"{stage}-shopev-project-order",
+            function_name=f"{self.stage}-shopev-project-order",
             handler="project_order.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
             memory_size=128,
             timeout=cdk.Duration.seconds(10),
-            role=project_order_role,
+            role=self.project_order_role,
             code=asset("project-order-cdc7eb910e80541f.zip"),
             log_group=project_order_log_group,
-            environment={"ALERTS_TOPIC": alerts.topic_arn},
+            environment={"ALERTS_TOPIC": self.alerts.topic_arn},
         )
-        resource_of(project_order).override_logical_id("ProjectOrder")
+        resource_of(self.project_order).override_logical_id("ProjectOrder")
 
-        # shop_events.iac:75  queue alerts_dlq (dead-letter queue)
-        alerts_dlq = sqs.Queue(
+        # shop_events.iac:61  function project_order: asynchronous invocations
+        project_order_invoke_config = lambda_.CfnEventInvokeConfig(
             self,
-            "AlertsDlq",
-            queue_name=f"{stage}-shopev-alerts-dlq",
-            max_message_size_bytes=262144,
-            visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.days(14),
-            delivery_delay=cdk.Duration.seconds(0),
-            encryption=sqs.QueueEncryption.SQS_MANAGED,
-            removal_policy=cdk.RemovalPolicy.DESTROY,
+            "ProjectOrderInvokeConfig",
+            function_name=self.project_order.function_name,
+            qualifier="$LATEST",
+            maximum_retry_attempts=2,
+            maximum_event_age_in_seconds=21600,
+            destination_config=lambda_.CfnEventInvokeConfig.DestinationConfigProperty(
+                on_failure=lambda_.CfnEventInvokeConfig.OnFailureProperty(
+                    destination=self.project_order_dlq.queue_arn,
+                ),
+            ),
         )
-        resource_of(alerts_dlq).override_logical_id("AlertsDlq")
+        project_order_invoke_config.node.add_dependency(self.project_order_role)
 
+    def _pager(self) -> None:
         # shop_events.iac:79  function pager: log group
         pager_log_group = logs.LogGroup(
             self,
             "PagerLogGroup",
-            log_group_name=f"/aws/lambda/{stage}-shopev-pager",
+            log_group_name=f"/aws/lambda/{self.stage}-shopev-pager",
             retention=logs.RetentionDays.ONE_MONTH,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
         resource_of(pager_log_group).override_logical_id("PagerLogGroup")
 
         # shop_events.iac:79  queue pager_dlq (dead-letter queue)
-        pager_dlq = sqs.Queue(
+        self.pager_dlq = sqs.Queue(
             self,
             "PagerDlq",
-            queue_name=f"{stage}-shopev-pager-dlq",
+            queue_name=f"{self.stage}-shopev-pager-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
             retention_period=cdk.Duration.days(14),
@@ -534,7 +686,7 @@ class ShopEventsStack(cdk.Stack):
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(pager_dlq).override_logical_id("PagerDlq")
+        resource_of(self.pager_dlq).override_logical_id("PagerDlq")
 
         # shop_events.iac:79  function pager: role
         pager_role = iam.Role(
@@ -552,7 +704,7 @@ class ShopEventsStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="DeliverToPagerDlq",
                             actions=["sqs:SendMessage"],
-                            resources=[pager_dlq.queue_arn],
+                            resources=[self.pager_dlq.queue_arn],
                         ),
                     ],
                 ),
@@ -561,10 +713,10 @@ class ShopEventsStack(cdk.Stack):
         resource_of(pager_role).override_logical_id("PagerRole")
 
         # shop_events.iac:79  function pager
-        pager = lambda_.Function(
+        self.pager = lambda_.Function(
             self,
             "Pager",
-            function_name=f"{stage}-shopev-pager",
+            function_name=f"{self.stage}-shopev-pager",
             handler="pager.handler",
             runtime=lambda_.Runtime.PYTHON_3_12,
             architecture=lambda_.Architecture.X86_64,
@@ -573,32 +725,49 @@ class ShopEventsStack(cdk.Stack):
             role=pager_role,
             code=asset("pager-857470664d6def26.zip"),
             log_group=pager_log_group,
-            environment={"LEVEL": alert_level},
+            environment={"LEVEL": self.alert_level},
         )
-        resource_of(pager).override_logical_id("Pager")
+        resource_of(self.pager).override_logical_id("Pager")
 
         # shop_events.iac:79  queue pager_dlq: who may send to it
         pager_dlq_policy = sqs.QueuePolicy(
             self,
             "PagerDlqPolicy",
-            queues=[pager_dlq],
+            queues=[self.pager_dlq],
         )
         pager_dlq_policy.document.add_statements(
             iam.PolicyStatement(
                 sid="FromAlerts",
                 principals=[iam.ServicePrincipal("sns.amazonaws.com")],
                 actions=["sqs:SendMessage"],
-                resources=[pager_dlq.queue_arn],
-                conditions={"ArnEquals": {"aws:SourceArn": alerts.topic_arn}},
+                resources=[self.pager_dlq.queue_arn],
+                conditions={"ArnEquals": {"aws:SourceArn": self.alerts.topic_arn}},
             ),
         )
         resource_of(pager_dlq_policy).override_logical_id("PagerDlqPolicy")
 
+        # shop_events.iac:79  function pager: asynchronous invocations
+        pager_invoke_config = lambda_.CfnEventInvokeConfig(
+            self,
+            "PagerInvokeConfig",
+            function_name=self.pager.function_name,
+            qualifier="$LATEST",
+            maximum_retry_attempts=2,
+            maximum_event_age_in_seconds=21600,
+            destination_config=lambda_.CfnEventInvokeConfig.DestinationConfigProperty(
+                on_failure=lambda_.CfnEventInvokeConfig.OnFailureProperty(
+                    destination=self.pager_dlq.queue_arn,
+                ),
+            ),
+        )
+        pager_invoke_config.node.add_dependency(pager_role)
+
+    def _alert_archive(self) -> None:
         # shop_events.iac:83  queue alert_archive
-        alert_archive = sqs.Queue(
+        self.alert_archive = sqs.Queue(
             self,
             "AlertArchive",
-            queue_name=f"{stage}-shopev-alert-archive",
+            queue_name=f"{self.stage}-shopev-alert-archive",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
             retention_period=cdk.Duration.days(14),
@@ -606,30 +775,30 @@ class ShopEventsStack(cdk.Stack):
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(alert_archive).override_logical_id("AlertArchive")
+        resource_of(self.alert_archive).override_logical_id("AlertArchive")
 
         # shop_events.iac:83  queue alert_archive: who may send to it
         alert_archive_policy = sqs.QueuePolicy(
             self,
             "AlertArchivePolicy",
-            queues=[alert_archive],
+            queues=[self.alert_archive],
         )
         alert_archive_policy.document.add_statements(
             iam.PolicyStatement(
                 sid="FromAlerts",
                 principals=[iam.ServicePrincipal("sns.amazonaws.com")],
                 actions=["sqs:SendMessage"],
-                resources=[alert_archive.queue_arn],
-                conditions={"ArnEquals": {"aws:SourceArn": alerts.topic_arn}},
+                resources=[self.alert_archive.queue_arn],
+                conditions={"ArnEquals": {"aws:SourceArn": self.alerts.topic_arn}},
             ),
         )
         resource_of(alert_archive_policy).override_logical_id("AlertArchivePolicy")
 
         # shop_events.iac:83  queue alert_archive_dlq (dead-letter queue)
-        alert_archive_dlq = sqs.Queue(
+        self.alert_archive_dlq = sqs.Queue(
             self,
             "AlertArchiveDlq",
-            queue_name=f"{stage}-shopev-alert-archive-dlq",
+            queue_name=f"{self.stage}-shopev-alert-archive-dlq",
             max_message_size_bytes=262144,
             visibility_timeout=cdk.Duration.seconds(30),
             retention_period=cdk.Duration.days(14),
@@ -637,181 +806,124 @@ class ShopEventsStack(cdk.Stack):
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(alert_archive_dlq).override_logical_id("AlertArchiveDlq")
+        resource_of(self.alert_archive_dlq).override_logical_id("AlertArchiveDlq")
 
         # shop_events.iac:83  queue alert_archive_dlq: who may send to it
         alert_archive_dlq_policy = sqs.QueuePolicy(
             self,
             "AlertArchiveDlqPolicy",
-            queues=[alert_archive_dlq],
+            queues=[self.alert_archive_dlq],
         )
         alert_archive_dlq_policy.document.add_statements(
             iam.PolicyStatement(
                 sid="FromAlerts",
                 principals=[iam.ServicePrincipal("sns.amazonaws.com")],
                 actions=["sqs:SendMessage"],
-                resources=[alert_archive_dlq.queue_arn],
-                conditions={"ArnEquals": {"aws:SourceArn": alerts.topic_arn}},
+                resources=[self.alert_archive_dlq.queue_arn],
+                conditions={"ArnEquals": {"aws:SourceArn": self.alerts.topic_arn}},
             ),
         )
         resource_of(alert_archive_dlq_policy).override_logical_id(
             "AlertArchiveDlqPolicy",
         )
 
+    def _hourly_report(self) -> None:
         # shop_events.iac:85  schedule hourly_report
-        hourly_report = events.CfnRule(
+        self.hourly_report = events.CfnRule(
             self,
             "HourlyReport",
-            name=f"{stage}-shopev-hourly-report",
+            name=f"{self.stage}-shopev-hourly-report",
             description="schedule hourly_report",
             schedule_expression="rate(1 hour)",
             state="ENABLED",
             targets=[
                 events.CfnRule.TargetProperty(
                     id="get_order",
-                    arn=get_order.function_arn,
+                    arn=self.get_order.function_arn,
                     retry_policy=events.CfnRule.RetryPolicyProperty(
                         maximum_retry_attempts=185,
                         maximum_event_age_in_seconds=86400,
                     ),
                     dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
-                        arn=get_order_dlq.queue_arn,
+                        arn=self.get_order_dlq.queue_arn,
                     ),
                 ),
                 events.CfnRule.TargetProperty(
                     id="shipping_notices",
-                    arn=shipping_notices.queue_arn,
+                    arn=self.shipping_notices.queue_arn,
                     retry_policy=events.CfnRule.RetryPolicyProperty(
                         maximum_retry_attempts=185,
                         maximum_event_age_in_seconds=86400,
                     ),
                     dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
-                        arn=shipping_notices_dlq.queue_arn,
+                        arn=self.shipping_notices_dlq.queue_arn,
                     ),
                 ),
             ],
         )
 
+    def _get_order_dlq_policy(self) -> None:
         # shop_events.iac:45  queue get_order_dlq: who may send to it
         get_order_dlq_policy = sqs.QueuePolicy(
             self,
             "GetOrderDlqPolicy",
-            queues=[get_order_dlq],
+            queues=[self.get_order_dlq],
         )
         get_order_dlq_policy.document.add_statements(
             iam.PolicyStatement(
                 sid="FromHourlyReport",
                 principals=[iam.ServicePrincipal("events.amazonaws.com")],
                 actions=["sqs:SendMessage"],
-                resources=[get_order_dlq.queue_arn],
-                conditions={"ArnEquals": {"aws:SourceArn": hourly_report.attr_arn}},
+                resources=[self.get_order_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {"aws:SourceArn": self.hourly_report.attr_arn},
+                },
             ),
         )
         resource_of(get_order_dlq_policy).override_logical_id("GetOrderDlqPolicy")
 
+    def _project_order_cron1(self) -> None:
         # shop_events.iac:88  schedule project_order_cron_1
-        project_order_cron1 = events.CfnRule(
+        self.project_order_cron1 = events.CfnRule(
             self,
             "ProjectOrderCron1",
-            name=f"{stage}-shopev-project-order-cron-1",
+            name=f"{self.stage}-shopev-project-order-cron-1",
             description="schedule project_order_cron_1",
             schedule_expression="cron(0 3 * * ? *)",
             state="ENABLED",
             targets=[
                 events.CfnRule.TargetProperty(
                     id="project_order",
-                    arn=project_order.function_arn,
+                    arn=self.project_order.function_arn,
                     retry_policy=events.CfnRule.RetryPolicyProperty(
                         maximum_retry_attempts=185,
                         maximum_event_age_in_seconds=86400,
                     ),
                     dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
-                        arn=project_order_dlq.queue_arn,
+                        arn=self.project_order_dlq.queue_arn,
                     ),
                 ),
             ],
         )
 
-        # shop_events.iac:17  api storefront: role for its service integrations
-        storefront_role = iam.Role(
+        # shop_events.iac:88  project_order_cron_1.tick -> project_order
+        lambda_.CfnPermission(
             self,
-            "StorefrontRole",
-            assumed_by=iam.ServicePrincipal("apigateway.amazonaws.com"),
-            inline_policies={
-                "StorefrontRolePolicy": iam.PolicyDocument(
-                    statements=[
-                        iam.PolicyStatement(
-                            sid="SendMessageIntake",
-                            actions=["sqs:SendMessage"],
-                            resources=[intake.queue_arn],
-                        ),
-                        iam.PolicyStatement(
-                            sid="PutEventsShopBus",
-                            actions=["events:PutEvents"],
-                            resources=[shop_bus.event_bus_arn],
-                        ),
-                    ],
-                ),
-            },
-        )
-        resource_of(storefront_role).override_logical_id("StorefrontRole")
-
-        # shop_events.iac:20  api storefront: POST /orders -> queue intake
-        storefront_post_orders_integration = apigwv2.CfnIntegration(
-            self,
-            "StorefrontPostOrdersIntegration",
-            api_id=storefront.api_id,
-            integration_type="AWS_PROXY",
-            integration_subtype="SQS-SendMessage",
-            credentials_arn=storefront_role.role_arn,
-            request_parameters={
-                "QueueUrl": intake.queue_url,
-                "MessageBody": "$request.body",
-            },
-            payload_format_version="1.0",
+            "ProjectOrderCron1ToProjectOrderPermission",
+            action="lambda:InvokeFunction",
+            function_name=self.project_order.function_arn,
+            principal="events.amazonaws.com",
+            source_arn=self.project_order_cron1.attr_arn,
+            source_account=cdk.Aws.ACCOUNT_ID,
         )
 
-        # shop_events.iac:20  api storefront: route POST /orders
-        apigwv2.CfnRoute(
-            self,
-            "StorefrontPostOrders",
-            api_id=storefront.api_id,
-            route_key="POST /orders",
-            target=f"integrations/{storefront_post_orders_integration.ref}",
-        )
-
-        # shop_events.iac:21  api storefront: POST /events -> bus shop_bus
-        storefront_post_events_integration = apigwv2.CfnIntegration(
-            self,
-            "StorefrontPostEventsIntegration",
-            api_id=storefront.api_id,
-            integration_type="AWS_PROXY",
-            integration_subtype="EventBridge-PutEvents",
-            credentials_arn=storefront_role.role_arn,
-            request_parameters={
-                "Source": "shop_events.storefront",
-                "DetailType": "POST /events",
-                "Detail": "$request.body",
-                "EventBusName": shop_bus.event_bus_name,
-            },
-            payload_format_version="1.0",
-        )
-
-        # shop_events.iac:21  api storefront: route POST /events
-        apigwv2.CfnRoute(
-            self,
-            "StorefrontPostEvents",
-            api_id=storefront.api_id,
-            route_key="POST /events",
-            target=f"integrations/{storefront_post_events_integration.ref}",
-        )
-
+    def _intake_message_to_place_order(self) -> None:
         # shop_events.iac:43  intake.message -> function place_order
         intake_message_to_place_order = lambda_.EventSourceMapping(
             self,
             "IntakeMessageToPlaceOrder",
-            target=place_order,
-            event_source_arn=intake.queue_arn,
+            target=self.place_order,
+            event_source_arn=self.intake.queue_arn,
             batch_size=10,
             max_batching_window=cdk.Duration.seconds(5),
             report_batch_item_failures=True,
@@ -819,14 +931,15 @@ class ShopEventsStack(cdk.Stack):
         resource_of(intake_message_to_place_order).override_logical_id(
             "IntakeMessageToPlaceOrder",
         )
-        intake_message_to_place_order.node.add_dependency(place_order_role)
+        intake_message_to_place_order.node.add_dependency(self.place_order_role)
 
+    def _orders_changed_to_project_order(self) -> None:
         # shop_events.iac:66  orders.changed -> function project_order
         orders_changed_to_project_order = lambda_.EventSourceMapping(
             self,
             "OrdersChangedToProjectOrder",
-            target=project_order,
-            event_source_arn=stream_arn(orders),
+            target=self.project_order,
+            event_source_arn=stream_arn(self.orders),
             batch_size=100,
             starting_position=lambda_.StartingPosition.LATEST,
             report_batch_item_failures=True,
@@ -837,67 +950,36 @@ class ShopEventsStack(cdk.Stack):
         # Set on the resource: the L2 `on_failure` would grant the role on its own.
         resource_of(orders_changed_to_project_order).add_property_override(
             "DestinationConfig.OnFailure.Destination",
-            project_order_dlq.queue_arn,
+            self.project_order_dlq.queue_arn,
         )
         resource_of(orders_changed_to_project_order).override_logical_id(
             "OrdersChangedToProjectOrder",
         )
-        orders_changed_to_project_order.node.add_dependency(project_order_role)
+        orders_changed_to_project_order.node.add_dependency(self.project_order_role)
 
+    def _shop_bus_event_to_project_order(self) -> None:
         # shop_events.iac:69  shop_bus.event -> function project_order
-        shop_bus_event_to_project_order = events.CfnRule(
+        self.shop_bus_event_to_project_order = events.CfnRule(
             self,
             "ShopBusEventToProjectOrder",
-            name=f"{stage}-shopev-shop-bus-event-to-project-order",
+            name=f"{self.stage}-shopev-shop-bus-event-to-project-order",
             description="shop_bus.event -> project_order",
-            event_bus_name=shop_bus.event_bus_name,
+            event_bus_name=self.shop_bus.event_bus_name,
             event_pattern={"source": ["shop.orders"], "detail-type": ["OrderPlaced"]},
             state="ENABLED",
             targets=[
                 events.CfnRule.TargetProperty(
                     id="project_order",
-                    arn=project_order.function_arn,
+                    arn=self.project_order.function_arn,
                     retry_policy=events.CfnRule.RetryPolicyProperty(
                         maximum_retry_attempts=185,
                         maximum_event_age_in_seconds=86400,
                     ),
                     dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
-                        arn=project_order_dlq.queue_arn,
+                        arn=self.project_order_dlq.queue_arn,
                     ),
                 ),
             ],
-        )
-
-        # shop_events.iac:61  queue project_order_dlq: who may send to it
-        project_order_dlq_policy = sqs.QueuePolicy(
-            self,
-            "ProjectOrderDlqPolicy",
-            queues=[project_order_dlq],
-        )
-        project_order_dlq_policy.document.add_statements(
-            iam.PolicyStatement(
-                sid="FromShopBusEventToProjectOrder",
-                principals=[iam.ServicePrincipal("events.amazonaws.com")],
-                actions=["sqs:SendMessage"],
-                resources=[project_order_dlq.queue_arn],
-                conditions={
-                    "ArnEquals": {
-                        "aws:SourceArn": shop_bus_event_to_project_order.attr_arn,
-                    },
-                },
-            ),
-            iam.PolicyStatement(
-                sid="FromProjectOrderCron1",
-                principals=[iam.ServicePrincipal("events.amazonaws.com")],
-                actions=["sqs:SendMessage"],
-                resources=[project_order_dlq.queue_arn],
-                conditions={
-                    "ArnEquals": {"aws:SourceArn": project_order_cron1.attr_arn},
-                },
-            ),
-        )
-        resource_of(project_order_dlq_policy).override_logical_id(
-            "ProjectOrderDlqPolicy",
         )
 
         # shop_events.iac:69  shop_bus.event -> project_order
@@ -905,51 +987,86 @@ class ShopEventsStack(cdk.Stack):
             self,
             "ShopBusEventToProjectOrderPermission",
             action="lambda:InvokeFunction",
-            function_name=project_order.function_arn,
+            function_name=self.project_order.function_arn,
             principal="events.amazonaws.com",
-            source_arn=shop_bus_event_to_project_order.attr_arn,
+            source_arn=self.shop_bus_event_to_project_order.attr_arn,
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
+    def _project_order_dlq_policy(self) -> None:
+        # shop_events.iac:61  queue project_order_dlq: who may send to it
+        project_order_dlq_policy = sqs.QueuePolicy(
+            self,
+            "ProjectOrderDlqPolicy",
+            queues=[self.project_order_dlq],
+        )
+        project_order_dlq_policy.document.add_statements(
+            iam.PolicyStatement(
+                sid="FromShopBusEventToProjectOrder",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[self.project_order_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {
+                        "aws:SourceArn": self.shop_bus_event_to_project_order.attr_arn,
+                    },
+                },
+            ),
+            iam.PolicyStatement(
+                sid="FromProjectOrderCron1",
+                principals=[iam.ServicePrincipal("events.amazonaws.com")],
+                actions=["sqs:SendMessage"],
+                resources=[self.project_order_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {"aws:SourceArn": self.project_order_cron1.attr_arn},
+                },
+            ),
+        )
+        resource_of(project_order_dlq_policy).override_logical_id(
+            "ProjectOrderDlqPolicy",
+        )
+
+    def _shop_bus_event_to_shipping_notices(self) -> None:
         # shop_events.iac:70  shop_bus.event -> queue shipping_notices
-        shop_bus_event_to_shipping_notices = events.CfnRule(
+        self.shop_bus_event_to_shipping_notices = events.CfnRule(
             self,
             "ShopBusEventToShippingNotices",
-            name=f"{stage}-shopev-shop-bus-event-to-shipping-notices",
+            name=f"{self.stage}-shopev-shop-bus-event-to-shipping-notices",
             description="shop_bus.event -> shipping_notices",
-            event_bus_name=shop_bus.event_bus_name,
+            event_bus_name=self.shop_bus.event_bus_name,
             event_pattern={"detail-type": ["OrderShipped"]},
             state="ENABLED",
             targets=[
                 events.CfnRule.TargetProperty(
                     id="shipping_notices",
-                    arn=shipping_notices.queue_arn,
+                    arn=self.shipping_notices.queue_arn,
                     retry_policy=events.CfnRule.RetryPolicyProperty(
                         maximum_retry_attempts=185,
                         maximum_event_age_in_seconds=86400,
                     ),
                     dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
-                        arn=shipping_notices_dlq.queue_arn,
+                        arn=self.shipping_notices_dlq.queue_arn,
                     ),
                 ),
             ],
         )
 
+    def _shipping_notices_policy(self) -> None:
         # shop_events.iac:73  queue shipping_notices: who may send to it
         shipping_notices_policy = sqs.QueuePolicy(
             self,
             "ShippingNoticesPolicy",
-            queues=[shipping_notices],
+            queues=[self.shipping_notices],
         )
         shipping_notices_policy.document.add_statements(
             iam.PolicyStatement(
                 sid="FromShopBusEventToShippingNotices",
                 principals=[iam.ServicePrincipal("events.amazonaws.com")],
                 actions=["sqs:SendMessage"],
-                resources=[shipping_notices.queue_arn],
+                resources=[self.shipping_notices.queue_arn],
                 conditions={
                     "ArnEquals": {
-                        "aws:SourceArn": shop_bus_event_to_shipping_notices.attr_arn,
+                        "aws:SourceArn": self.shop_bus_event_to_shipping_notices.attr_arn,
                     },
                 },
             ),
@@ -957,8 +1074,10 @@ class ShopEventsStack(cdk.Stack):
                 sid="FromHourlyReport",
                 principals=[iam.ServicePrincipal("events.amazonaws.com")],
                 actions=["sqs:SendMessage"],
-                resources=[shipping_notices.queue_arn],
-                conditions={"ArnEquals": {"aws:SourceArn": hourly_report.attr_arn}},
+                resources=[self.shipping_notices.queue_arn],
+                conditions={
+                    "ArnEquals": {"aws:SourceArn": self.hourly_report.attr_arn},
+                },
             ),
         )
         resource_of(shipping_notices_policy).override_logical_id(
@@ -969,17 +1088,17 @@ class ShopEventsStack(cdk.Stack):
         shipping_notices_dlq_policy = sqs.QueuePolicy(
             self,
             "ShippingNoticesDlqPolicy",
-            queues=[shipping_notices_dlq],
+            queues=[self.shipping_notices_dlq],
         )
         shipping_notices_dlq_policy.document.add_statements(
             iam.PolicyStatement(
                 sid="FromShopBusEventToShippingNotices",
                 principals=[iam.ServicePrincipal("events.amazonaws.com")],
                 actions=["sqs:SendMessage"],
-                resources=[shipping_notices_dlq.queue_arn],
+                resources=[self.shipping_notices_dlq.queue_arn],
                 conditions={
                     "ArnEquals": {
-                        "aws:SourceArn": shop_bus_event_to_shipping_notices.attr_arn,
+                        "aws:SourceArn": self.shop_bus_event_to_shipping_notices.attr_arn,
                     },
                 },
             ),
@@ -987,52 +1106,58 @@ class ShopEventsStack(cdk.Stack):
                 sid="FromHourlyReport",
                 principals=[iam.ServicePrincipal("events.amazonaws.com")],
                 actions=["sqs:SendMessage"],
-                resources=[shipping_notices_dlq.queue_arn],
-                conditions={"ArnEquals": {"aws:SourceArn": hourly_report.attr_arn}},
+                resources=[self.shipping_notices_dlq.queue_arn],
+                conditions={
+                    "ArnEquals": {"aws:SourceArn": self.hourly_report.attr_arn},
+                },
             ),
         )
         resource_of(shipping_notices_dlq_policy).override_logical_id(
             "ShippingNoticesDlqPolicy",
         )
 
+    def _shop_bus_event_to_alerts(self) -> None:
         # shop_events.iac:71  shop_bus.event -> topic alerts
-        shop_bus_event_to_alerts = events.CfnRule(
+        self.shop_bus_event_to_alerts = events.CfnRule(
             self,
             "ShopBusEventToAlerts",
-            name=f"{stage}-shopev-shop-bus-event-to-alerts",
+            name=f"{self.stage}-shopev-shop-bus-event-to-alerts",
             description="shop_bus.event -> alerts",
-            event_bus_name=shop_bus.event_bus_name,
+            event_bus_name=self.shop_bus.event_bus_name,
             event_pattern={"source": ["shop.orders"]},
             state="ENABLED",
             targets=[
                 events.CfnRule.TargetProperty(
                     id="alerts",
-                    arn=alerts.topic_arn,
+                    arn=self.alerts.topic_arn,
                     retry_policy=events.CfnRule.RetryPolicyProperty(
                         maximum_retry_attempts=185,
                         maximum_event_age_in_seconds=86400,
                     ),
                     dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
-                        arn=alerts_dlq.queue_arn,
+                        arn=self.alerts_dlq.queue_arn,
                     ),
                 ),
             ],
         )
 
+    def _alerts_policy(self) -> None:
         # shop_events.iac:75  topic alerts: who may send to it
         alerts_policy = sns.TopicPolicy(
             self,
             "AlertsPolicy",
-            topics=[alerts],
+            topics=[self.alerts],
         )
         alerts_policy.document.add_statements(
             iam.PolicyStatement(
                 sid="FromShopBusEventToAlerts",
                 principals=[iam.ServicePrincipal("events.amazonaws.com")],
                 actions=["sns:Publish"],
-                resources=[alerts.topic_arn],
+                resources=[self.alerts.topic_arn],
                 conditions={
-                    "ArnEquals": {"aws:SourceArn": shop_bus_event_to_alerts.attr_arn},
+                    "ArnEquals": {
+                        "aws:SourceArn": self.shop_bus_event_to_alerts.attr_arn,
+                    },
                 },
             ),
         )
@@ -1042,29 +1167,32 @@ class ShopEventsStack(cdk.Stack):
         alerts_dlq_policy = sqs.QueuePolicy(
             self,
             "AlertsDlqPolicy",
-            queues=[alerts_dlq],
+            queues=[self.alerts_dlq],
         )
         alerts_dlq_policy.document.add_statements(
             iam.PolicyStatement(
                 sid="FromShopBusEventToAlerts",
                 principals=[iam.ServicePrincipal("events.amazonaws.com")],
                 actions=["sqs:SendMessage"],
-                resources=[alerts_dlq.queue_arn],
+                resources=[self.alerts_dlq.queue_arn],
                 conditions={
-                    "ArnEquals": {"aws:SourceArn": shop_bus_event_to_alerts.attr_arn},
+                    "ArnEquals": {
+                        "aws:SourceArn": self.shop_bus_event_to_alerts.attr_arn,
+                    },
                 },
             ),
         )
         resource_of(alerts_dlq_policy).override_logical_id("AlertsDlqPolicy")
 
+    def _alerts_message_to_pager(self) -> None:
         # shop_events.iac:76  alerts.message -> function pager
         lambda_.CfnPermission(
             self,
             "AlertsMessageToPagerPermission",
             action="lambda:InvokeFunction",
-            function_name=pager.function_arn,
+            function_name=self.pager.function_arn,
             principal="sns.amazonaws.com",
-            source_arn=alerts.topic_arn,
+            source_arn=self.alerts.topic_arn,
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
@@ -1072,9 +1200,9 @@ class ShopEventsStack(cdk.Stack):
         alerts_message_to_pager = sns.Subscription(
             self,
             "AlertsMessageToPager",
-            topic=alerts,
+            topic=self.alerts,
             protocol=sns.SubscriptionProtocol.LAMBDA,
-            endpoint=pager.function_arn,
+            endpoint=self.pager.function_arn,
             filter_policy={
                 "severity": sns.SubscriptionFilter.string_filter(
                     allowlist=["high", "critical"],
@@ -1084,104 +1212,48 @@ class ShopEventsStack(cdk.Stack):
         # Set on the resource: the L2 `dead_letter_queue` would add its own queue policy.
         resource_of(alerts_message_to_pager).add_property_override(
             "RedrivePolicy",
-            {"deadLetterTargetArn": pager_dlq.queue_arn},
+            {"deadLetterTargetArn": self.pager_dlq.queue_arn},
         )
         resource_of(alerts_message_to_pager).override_logical_id("AlertsMessageToPager")
 
+    def _alerts_message_to_alert_archive(self) -> None:
         # shop_events.iac:77  alerts.message -> queue alert_archive
         alerts_message_to_alert_archive = sns.Subscription(
             self,
             "AlertsMessageToAlertArchive",
-            topic=alerts,
+            topic=self.alerts,
             protocol=sns.SubscriptionProtocol.SQS,
-            endpoint=alert_archive.queue_arn,
+            endpoint=self.alert_archive.queue_arn,
             raw_message_delivery=True,
         )
         # Set on the resource: the L2 `dead_letter_queue` would add its own queue policy.
         resource_of(alerts_message_to_alert_archive).add_property_override(
             "RedrivePolicy",
-            {"deadLetterTargetArn": alert_archive_dlq.queue_arn},
+            {"deadLetterTargetArn": self.alert_archive_dlq.queue_arn},
         )
         resource_of(alerts_message_to_alert_archive).override_logical_id(
             "AlertsMessageToAlertArchive",
         )
 
+    def _hourly_report_to_get_order_permission(self) -> None:
         # shop_events.iac:86  hourly_report.tick -> get_order
         lambda_.CfnPermission(
             self,
             "HourlyReportToGetOrderPermission",
             action="lambda:InvokeFunction",
-            function_name=get_order.function_arn,
+            function_name=self.get_order.function_arn,
             principal="events.amazonaws.com",
-            source_arn=hourly_report.attr_arn,
+            source_arn=self.hourly_report.attr_arn,
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
-        # shop_events.iac:88  project_order_cron_1.tick -> project_order
-        lambda_.CfnPermission(
-            self,
-            "ProjectOrderCron1ToProjectOrderPermission",
-            action="lambda:InvokeFunction",
-            function_name=project_order.function_arn,
-            principal="events.amazonaws.com",
-            source_arn=project_order_cron1.attr_arn,
-            source_account=cdk.Aws.ACCOUNT_ID,
-        )
-
-        # shop_events.iac:45  function get_order: asynchronous invocations
-        get_order_invoke_config = lambda_.CfnEventInvokeConfig(
-            self,
-            "GetOrderInvokeConfig",
-            function_name=get_order.function_name,
-            qualifier="$LATEST",
-            maximum_retry_attempts=2,
-            maximum_event_age_in_seconds=21600,
-            destination_config=lambda_.CfnEventInvokeConfig.DestinationConfigProperty(
-                on_failure=lambda_.CfnEventInvokeConfig.OnFailureProperty(
-                    destination=get_order_dlq.queue_arn,
-                ),
-            ),
-        )
-        get_order_invoke_config.node.add_dependency(get_order_role)
-
-        # shop_events.iac:61  function project_order: asynchronous invocations
-        project_order_invoke_config = lambda_.CfnEventInvokeConfig(
-            self,
-            "ProjectOrderInvokeConfig",
-            function_name=project_order.function_name,
-            qualifier="$LATEST",
-            maximum_retry_attempts=2,
-            maximum_event_age_in_seconds=21600,
-            destination_config=lambda_.CfnEventInvokeConfig.DestinationConfigProperty(
-                on_failure=lambda_.CfnEventInvokeConfig.OnFailureProperty(
-                    destination=project_order_dlq.queue_arn,
-                ),
-            ),
-        )
-        project_order_invoke_config.node.add_dependency(project_order_role)
-
-        # shop_events.iac:79  function pager: asynchronous invocations
-        pager_invoke_config = lambda_.CfnEventInvokeConfig(
-            self,
-            "PagerInvokeConfig",
-            function_name=pager.function_name,
-            qualifier="$LATEST",
-            maximum_retry_attempts=2,
-            maximum_event_age_in_seconds=21600,
-            destination_config=lambda_.CfnEventInvokeConfig.DestinationConfigProperty(
-                on_failure=lambda_.CfnEventInvokeConfig.OnFailureProperty(
-                    destination=pager_dlq.queue_arn,
-                ),
-            ),
-        )
-        pager_invoke_config.node.add_dependency(pager_role)
-
+    def _outputs(self) -> None:
         # shop_events.iac:90  output api_url
         api_url_output = cdk.CfnOutput(
             self,
             "Output:ApiUrl",
             description="output api_url = storefront.url",
-            value=storefront.api_endpoint,
+            value=self.storefront.api_endpoint,
         )
         api_url_output.override_logical_id("ApiUrl")
         # shop_events.iac:91  output orders_table
@@ -1189,7 +1261,7 @@ class ShopEventsStack(cdk.Stack):
             self,
             "Output:OrdersTable",
             description="output orders_table = orders.name",
-            value=orders.table_name,
+            value=self.orders.table_name,
         )
         orders_table_output.override_logical_id("OrdersTable")
         # shop_events.iac:92  output intake_queue
@@ -1197,6 +1269,6 @@ class ShopEventsStack(cdk.Stack):
             self,
             "Output:IntakeQueue",
             description="output intake_queue = intake.url",
-            value=intake.queue_url,
+            value=self.intake.queue_url,
         )
         intake_queue_output.override_logical_id("IntakeQueue")

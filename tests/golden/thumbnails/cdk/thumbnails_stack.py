@@ -31,9 +31,27 @@ def resource_of(construct: Construct) -> cdk.CfnResource:
 class ThumbnailsStack(cdk.Stack):
     def __init__(self, scope: Construct, construct_id: str, **kwargs: Any) -> None:
         super().__init__(scope, construct_id, **kwargs)
+        self._uploads()
+        self._thumbs()
+        self._bulk_jobs()
+        self._thumbnailer()
+        self._upload_feed()
+        self._uploads_created_to_thumbnailer()
+        self._uploads_created_to_thumbnailer2()
+        self._uploads_deleted_to_thumbnailer()
+        self._thumbnailer_dlq_policy()
+        self._uploads_created_to_bulk_jobs()
+        self._uploads_deleted_to_bulk_jobs()
+        self._bulk_jobs_policy()
+        self._bulk_jobs_message_to_thumbnailer()
+        self._uploads_created_to_upload_feed()
+        self._uploads_deleted_to_upload_feed()
+        self._upload_feed_policy()
+        self._outputs()
 
+    def _uploads(self) -> None:
         # thumbnails.iac:15  bucket uploads
-        uploads = s3.Bucket(
+        self.uploads = s3.Bucket(
             self,
             "Uploads",
             encryption=s3.BucketEncryption.S3_MANAGED,
@@ -50,17 +68,17 @@ class ThumbnailsStack(cdk.Stack):
             removal_policy=cdk.RemovalPolicy.RETAIN,
         )
         # Set on the resource: the L2 `event_bridge_enabled` would add a custom resource.
-        resource_of(uploads).add_property_override(
+        resource_of(self.uploads).add_property_override(
             "NotificationConfiguration.EventBridgeConfiguration.EventBridgeEnabled",
             True,
         )
-        resource_of(uploads).override_logical_id("Uploads")
+        resource_of(self.uploads).override_logical_id("Uploads")
 
         # thumbnails.iac:15  bucket uploads: policy
         uploads_policy = s3.BucketPolicy(
             self,
             "UploadsPolicy",
-            bucket=uploads,
+            bucket=self.uploads,
         )
         uploads_policy.document.add_statements(
             iam.PolicyStatement(
@@ -68,14 +86,15 @@ class ThumbnailsStack(cdk.Stack):
                 effect=iam.Effect.DENY,
                 principals=[iam.StarPrincipal()],
                 actions=["s3:*"],
-                resources=[uploads.bucket_arn, f"{uploads.bucket_arn}/*"],
+                resources=[self.uploads.bucket_arn, f"{self.uploads.bucket_arn}/*"],
                 conditions={"Bool": {"aws:SecureTransport": "false"}},
             ),
         )
         resource_of(uploads_policy).override_logical_id("UploadsPolicy")
 
+    def _thumbs(self) -> None:
         # thumbnails.iac:19  bucket thumbs
-        thumbs = s3.Bucket(
+        self.thumbs = s3.Bucket(
             self,
             "Thumbs",
             encryption=s3.BucketEncryption.S3_MANAGED,
@@ -90,13 +109,13 @@ class ThumbnailsStack(cdk.Stack):
             ],
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(thumbs).override_logical_id("Thumbs")
+        resource_of(self.thumbs).override_logical_id("Thumbs")
 
         # thumbnails.iac:19  bucket thumbs: policy
         thumbs_policy = s3.BucketPolicy(
             self,
             "ThumbsPolicy",
-            bucket=thumbs,
+            bucket=self.thumbs,
         )
         thumbs_policy.document.add_statements(
             iam.PolicyStatement(
@@ -104,12 +123,46 @@ class ThumbnailsStack(cdk.Stack):
                 effect=iam.Effect.DENY,
                 principals=[iam.StarPrincipal()],
                 actions=["s3:*"],
-                resources=[thumbs.bucket_arn, f"{thumbs.bucket_arn}/*"],
+                resources=[self.thumbs.bucket_arn, f"{self.thumbs.bucket_arn}/*"],
                 conditions={"Bool": {"aws:SecureTransport": "false"}},
             ),
         )
         resource_of(thumbs_policy).override_logical_id("ThumbsPolicy")
 
+    def _bulk_jobs(self) -> None:
+        # thumbnails.iac:45  queue bulk_jobs_dlq (dead-letter queue)
+        self.bulk_jobs_dlq = sqs.Queue(
+            self,
+            "BulkJobsDlq",
+            queue_name="thumbnails-bulk-jobs-dlq",
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.seconds(30),
+            retention_period=cdk.Duration.days(14),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(self.bulk_jobs_dlq).override_logical_id("BulkJobsDlq")
+
+        # thumbnails.iac:45  queue bulk_jobs
+        self.bulk_jobs = sqs.Queue(
+            self,
+            "BulkJobs",
+            queue_name="thumbnails-bulk-jobs",
+            max_message_size_bytes=262144,
+            visibility_timeout=cdk.Duration.minutes(6),
+            retention_period=cdk.Duration.days(4),
+            delivery_delay=cdk.Duration.seconds(0),
+            encryption=sqs.QueueEncryption.SQS_MANAGED,
+            dead_letter_queue=sqs.DeadLetterQueue(
+                queue=self.bulk_jobs_dlq,
+                max_receive_count=3,
+            ),
+            removal_policy=cdk.RemovalPolicy.DESTROY,
+        )
+        resource_of(self.bulk_jobs).override_logical_id("BulkJobs")
+
+    def _thumbnailer(self) -> None:
         # thumbnails.iac:23  function thumbnailer: log group
         thumbnailer_log_group = logs.LogGroup(
             self,
@@ -121,7 +174,7 @@ class ThumbnailsStack(cdk.Stack):
         resource_of(thumbnailer_log_group).override_logical_id("ThumbnailerLogGroup")
 
         # thumbnails.iac:23  queue thumbnailer_dlq (dead-letter queue)
-        thumbnailer_dlq = sqs.Queue(
+        self.thumbnailer_dlq = sqs.Queue(
             self,
             "ThumbnailerDlq",
             queue_name="thumbnails-thumbnailer-dlq",
@@ -132,42 +185,10 @@ class ThumbnailsStack(cdk.Stack):
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(thumbnailer_dlq).override_logical_id("ThumbnailerDlq")
-
-        # thumbnails.iac:45  queue bulk_jobs_dlq (dead-letter queue)
-        bulk_jobs_dlq = sqs.Queue(
-            self,
-            "BulkJobsDlq",
-            queue_name="thumbnails-bulk-jobs-dlq",
-            max_message_size_bytes=262144,
-            visibility_timeout=cdk.Duration.seconds(30),
-            retention_period=cdk.Duration.days(14),
-            delivery_delay=cdk.Duration.seconds(0),
-            encryption=sqs.QueueEncryption.SQS_MANAGED,
-            removal_policy=cdk.RemovalPolicy.DESTROY,
-        )
-        resource_of(bulk_jobs_dlq).override_logical_id("BulkJobsDlq")
-
-        # thumbnails.iac:45  queue bulk_jobs
-        bulk_jobs = sqs.Queue(
-            self,
-            "BulkJobs",
-            queue_name="thumbnails-bulk-jobs",
-            max_message_size_bytes=262144,
-            visibility_timeout=cdk.Duration.minutes(6),
-            retention_period=cdk.Duration.days(4),
-            delivery_delay=cdk.Duration.seconds(0),
-            encryption=sqs.QueueEncryption.SQS_MANAGED,
-            dead_letter_queue=sqs.DeadLetterQueue(
-                queue=bulk_jobs_dlq,
-                max_receive_count=3,
-            ),
-            removal_policy=cdk.RemovalPolicy.DESTROY,
-        )
-        resource_of(bulk_jobs).override_logical_id("BulkJobs")
+        resource_of(self.thumbnailer_dlq).override_logical_id("ThumbnailerDlq")
 
         # thumbnails.iac:23  function thumbnailer: role
-        thumbnailer_role = iam.Role(
+        self.thumbnailer_role = iam.Role(
             self,
             "ThumbnailerRole",
             assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"),
@@ -182,12 +203,12 @@ class ThumbnailsStack(cdk.Stack):
                         iam.PolicyStatement(
                             sid="ReadUploadsObjects",
                             actions=["s3:GetObject"],
-                            resources=[f"{uploads.bucket_arn}/*"],
+                            resources=[f"{self.uploads.bucket_arn}/*"],
                         ),
                         iam.PolicyStatement(
                             sid="WriteDeleteThumbsObjects",
                             actions=["s3:DeleteObject", "s3:PutObject"],
-                            resources=[f"{thumbs.bucket_arn}/*"],
+                            resources=[f"{self.thumbs.bucket_arn}/*"],
                         ),
                         iam.PolicyStatement(
                             sid="ConsumeBulkJobs",
@@ -197,21 +218,21 @@ class ThumbnailsStack(cdk.Stack):
                                 "sqs:GetQueueAttributes",
                                 "sqs:ReceiveMessage",
                             ],
-                            resources=[bulk_jobs.queue_arn],
+                            resources=[self.bulk_jobs.queue_arn],
                         ),
                         iam.PolicyStatement(
                             sid="DeliverToThumbnailerDlq",
                             actions=["sqs:SendMessage"],
-                            resources=[thumbnailer_dlq.queue_arn],
+                            resources=[self.thumbnailer_dlq.queue_arn],
                         ),
                     ],
                 ),
             },
         )
-        resource_of(thumbnailer_role).override_logical_id("ThumbnailerRole")
+        resource_of(self.thumbnailer_role).override_logical_id("ThumbnailerRole")
 
         # thumbnails.iac:23  function thumbnailer
-        thumbnailer = lambda_.Function(
+        self.thumbnailer = lambda_.Function(
             self,
             "Thumbnailer",
             function_name="thumbnails-thumbnailer",
@@ -221,23 +242,40 @@ class ThumbnailsStack(cdk.Stack):
             memory_size=1024,
             timeout=cdk.Duration.minutes(1),
             reserved_concurrent_executions=20,
-            role=thumbnailer_role,
+            role=self.thumbnailer_role,
             code=asset("thumbnailer-214a0a3171095f06.zip"),
             log_group=thumbnailer_log_group,
-            environment={"THUMBS_BUCKET": thumbs.bucket_name, "THUMB_SIZE": "256"},
+            environment={"THUMBS_BUCKET": self.thumbs.bucket_name, "THUMB_SIZE": "256"},
         )
-        resource_of(thumbnailer).override_logical_id("Thumbnailer")
+        resource_of(self.thumbnailer).override_logical_id("Thumbnailer")
 
+        # thumbnails.iac:23  function thumbnailer: asynchronous invocations
+        thumbnailer_invoke_config = lambda_.CfnEventInvokeConfig(
+            self,
+            "ThumbnailerInvokeConfig",
+            function_name=self.thumbnailer.function_name,
+            qualifier="$LATEST",
+            maximum_retry_attempts=2,
+            maximum_event_age_in_seconds=21600,
+            destination_config=lambda_.CfnEventInvokeConfig.DestinationConfigProperty(
+                on_failure=lambda_.CfnEventInvokeConfig.OnFailureProperty(
+                    destination=self.thumbnailer_dlq.queue_arn,
+                ),
+            ),
+        )
+        thumbnailer_invoke_config.node.add_dependency(self.thumbnailer_role)
+
+    def _upload_feed(self) -> None:
         # thumbnails.iac:55  topic upload_feed
-        upload_feed = sns.Topic(
+        self.upload_feed = sns.Topic(
             self,
             "UploadFeed",
             topic_name="thumbnails-upload-feed",
         )
-        resource_of(upload_feed).override_logical_id("UploadFeed")
+        resource_of(self.upload_feed).override_logical_id("UploadFeed")
 
         # thumbnails.iac:55  queue upload_feed_dlq (dead-letter queue)
-        upload_feed_dlq = sqs.Queue(
+        self.upload_feed_dlq = sqs.Queue(
             self,
             "UploadFeedDlq",
             queue_name="thumbnails-upload-feed-dlq",
@@ -248,10 +286,11 @@ class ThumbnailsStack(cdk.Stack):
             encryption=sqs.QueueEncryption.SQS_MANAGED,
             removal_policy=cdk.RemovalPolicy.DESTROY,
         )
-        resource_of(upload_feed_dlq).override_logical_id("UploadFeedDlq")
+        resource_of(self.upload_feed_dlq).override_logical_id("UploadFeedDlq")
 
+    def _uploads_created_to_thumbnailer(self) -> None:
         # thumbnails.iac:40  uploads.created -> function thumbnailer
-        uploads_created_to_thumbnailer = events.CfnRule(
+        self.uploads_created_to_thumbnailer = events.CfnRule(
             self,
             "UploadsCreatedToThumbnailer",
             name="thumbnails-uploads-created-to-thumbnailer",
@@ -260,7 +299,7 @@ class ThumbnailsStack(cdk.Stack):
                 "source": ["aws.s3"],
                 "detail-type": ["Object Created"],
                 "detail": {
-                    "bucket": {"name": [uploads.bucket_name]},
+                    "bucket": {"name": [self.uploads.bucket_name]},
                     "object": {"key": [{"wildcard": "images/*.jpg"}]},
                 },
             },
@@ -268,13 +307,13 @@ class ThumbnailsStack(cdk.Stack):
             targets=[
                 events.CfnRule.TargetProperty(
                     id="thumbnailer",
-                    arn=thumbnailer.function_arn,
+                    arn=self.thumbnailer.function_arn,
                     retry_policy=events.CfnRule.RetryPolicyProperty(
                         maximum_retry_attempts=185,
                         maximum_event_age_in_seconds=86400,
                     ),
                     dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
-                        arn=thumbnailer_dlq.queue_arn,
+                        arn=self.thumbnailer_dlq.queue_arn,
                     ),
                 ),
             ],
@@ -285,14 +324,15 @@ class ThumbnailsStack(cdk.Stack):
             self,
             "UploadsCreatedToThumbnailerPermission",
             action="lambda:InvokeFunction",
-            function_name=thumbnailer.function_arn,
+            function_name=self.thumbnailer.function_arn,
             principal="events.amazonaws.com",
-            source_arn=uploads_created_to_thumbnailer.attr_arn,
+            source_arn=self.uploads_created_to_thumbnailer.attr_arn,
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
+    def _uploads_created_to_thumbnailer2(self) -> None:
         # thumbnails.iac:41  uploads.created -> function thumbnailer
-        uploads_created_to_thumbnailer2 = events.CfnRule(
+        self.uploads_created_to_thumbnailer2 = events.CfnRule(
             self,
             "UploadsCreatedToThumbnailer2",
             name="thumbnails-uploads-created-to-thumbnailer-2",
@@ -301,7 +341,7 @@ class ThumbnailsStack(cdk.Stack):
                 "source": ["aws.s3"],
                 "detail-type": ["Object Created"],
                 "detail": {
-                    "bucket": {"name": [uploads.bucket_name]},
+                    "bucket": {"name": [self.uploads.bucket_name]},
                     "object": {"key": [{"wildcard": "images/*.png"}]},
                 },
             },
@@ -309,13 +349,13 @@ class ThumbnailsStack(cdk.Stack):
             targets=[
                 events.CfnRule.TargetProperty(
                     id="thumbnailer",
-                    arn=thumbnailer.function_arn,
+                    arn=self.thumbnailer.function_arn,
                     retry_policy=events.CfnRule.RetryPolicyProperty(
                         maximum_retry_attempts=185,
                         maximum_event_age_in_seconds=86400,
                     ),
                     dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
-                        arn=thumbnailer_dlq.queue_arn,
+                        arn=self.thumbnailer_dlq.queue_arn,
                     ),
                 ),
             ],
@@ -326,14 +366,15 @@ class ThumbnailsStack(cdk.Stack):
             self,
             "UploadsCreatedToThumbnailer2Permission",
             action="lambda:InvokeFunction",
-            function_name=thumbnailer.function_arn,
+            function_name=self.thumbnailer.function_arn,
             principal="events.amazonaws.com",
-            source_arn=uploads_created_to_thumbnailer2.attr_arn,
+            source_arn=self.uploads_created_to_thumbnailer2.attr_arn,
             source_account=cdk.Aws.ACCOUNT_ID,
         )
 
+    def _uploads_deleted_to_thumbnailer(self) -> None:
         # thumbnails.iac:42  uploads.deleted -> function thumbnailer
-        uploads_deleted_to_thumbnailer = events.CfnRule(
+        self.uploads_deleted_to_thumbnailer = events.CfnRule(
             self,
             "UploadsDeletedToThumbnailer",
             name="thumbnails-uploads-deleted-to-thumbnailer",
@@ -342,7 +383,7 @@ class ThumbnailsStack(cdk.Stack):
                 "source": ["aws.s3"],
                 "detail-type": ["Object Deleted"],
                 "detail": {
-                    "bucket": {"name": [uploads.bucket_name]},
+                    "bucket": {"name": [self.uploads.bucket_name]},
                     "object": {"key": [{"prefix": "images/"}]},
                 },
             },
@@ -350,33 +391,45 @@ class ThumbnailsStack(cdk.Stack):
             targets=[
                 events.CfnRule.TargetProperty(
                     id="thumbnailer",
-                    arn=thumbnailer.function_arn,
+                    arn=self.thumbnailer.function_arn,
                     retry_policy=events.CfnRule.RetryPolicyProperty(
                         maximum_retry_attempts=185,
                         maximum_event_age_in_seconds=86400,
                     ),
                     dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
-                        arn=thumbnailer_dlq.queue_arn,
+                        arn=self.thumbnailer_dlq.queue_arn,
                     ),
                 ),
             ],
         )
 
+        # thumbnails.iac:42  uploads.deleted -> thumbnailer
+        lambda_.CfnPermission(
+            self,
+            "UploadsDeletedToThumbnailerPermission",
+            action="lambda:InvokeFunction",
+            function_name=self.thumbnailer.function_arn,
+            principal="events.amazonaws.com",
+            source_arn=self.uploads_deleted_to_thumbnailer.attr_arn,
+            source_account=cdk.Aws.ACCOUNT_ID,
+        )
+
+    def _thumbnailer_dlq_policy(self) -> None:
         # thumbnails.iac:23  queue thumbnailer_dlq: who may send to it
         thumbnailer_dlq_policy = sqs.QueuePolicy(
             self,
             "ThumbnailerDlqPolicy",
-            queues=[thumbnailer_dlq],
+            queues=[self.thumbnailer_dlq],
         )
         thumbnailer_dlq_policy.document.add_statements(
             iam.PolicyStatement(
                 sid="FromUploadsCreatedToThumbnailer",
                 principals=[iam.ServicePrincipal("events.amazonaws.com")],
                 actions=["sqs:SendMessage"],
-                resources=[thumbnailer_dlq.queue_arn],
+                resources=[self.thumbnailer_dlq.queue_arn],
                 conditions={
                     "ArnEquals": {
-                        "aws:SourceArn": uploads_created_to_thumbnailer.attr_arn,
+                        "aws:SourceArn": self.uploads_created_to_thumbnailer.attr_arn,
                     },
                 },
             ),
@@ -384,10 +437,10 @@ class ThumbnailsStack(cdk.Stack):
                 sid="FromUploadsCreatedToThumbnailer2",
                 principals=[iam.ServicePrincipal("events.amazonaws.com")],
                 actions=["sqs:SendMessage"],
-                resources=[thumbnailer_dlq.queue_arn],
+                resources=[self.thumbnailer_dlq.queue_arn],
                 conditions={
                     "ArnEquals": {
-                        "aws:SourceArn": uploads_created_to_thumbnailer2.attr_arn,
+                        "aws:SourceArn": self.uploads_created_to_thumbnailer2.attr_arn,
                     },
                 },
             ),
@@ -395,29 +448,19 @@ class ThumbnailsStack(cdk.Stack):
                 sid="FromUploadsDeletedToThumbnailer",
                 principals=[iam.ServicePrincipal("events.amazonaws.com")],
                 actions=["sqs:SendMessage"],
-                resources=[thumbnailer_dlq.queue_arn],
+                resources=[self.thumbnailer_dlq.queue_arn],
                 conditions={
                     "ArnEquals": {
-                        "aws:SourceArn": uploads_deleted_to_thumbnailer.attr_arn,
+                        "aws:SourceArn": self.uploads_deleted_to_thumbnailer.attr_arn,
                     },
                 },
             ),
         )
         resource_of(thumbnailer_dlq_policy).override_logical_id("ThumbnailerDlqPolicy")
 
-        # thumbnails.iac:42  uploads.deleted -> thumbnailer
-        lambda_.CfnPermission(
-            self,
-            "UploadsDeletedToThumbnailerPermission",
-            action="lambda:InvokeFunction",
-            function_name=thumbnailer.function_arn,
-            principal="events.amazonaws.com",
-            source_arn=uploads_deleted_to_thumbnailer.attr_arn,
-            source_account=cdk.Aws.ACCOUNT_ID,
-        )
-
+    def _uploads_created_to_bulk_jobs(self) -> None:
         # thumbnails.iac:50  uploads.created -> queue bulk_jobs
-        uploads_created_to_bulk_jobs = events.CfnRule(
+        self.uploads_created_to_bulk_jobs = events.CfnRule(
             self,
             "UploadsCreatedToBulkJobs",
             name="thumbnails-uploads-created-to-bulk-jobs",
@@ -426,7 +469,7 @@ class ThumbnailsStack(cdk.Stack):
                 "source": ["aws.s3"],
                 "detail-type": ["Object Created"],
                 "detail": {
-                    "bucket": {"name": [uploads.bucket_name]},
+                    "bucket": {"name": [self.uploads.bucket_name]},
                     "object": {"key": [{"prefix": "bulk/"}]},
                 },
             },
@@ -434,20 +477,21 @@ class ThumbnailsStack(cdk.Stack):
             targets=[
                 events.CfnRule.TargetProperty(
                     id="bulk_jobs",
-                    arn=bulk_jobs.queue_arn,
+                    arn=self.bulk_jobs.queue_arn,
                     retry_policy=events.CfnRule.RetryPolicyProperty(
                         maximum_retry_attempts=185,
                         maximum_event_age_in_seconds=86400,
                     ),
                     dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
-                        arn=bulk_jobs_dlq.queue_arn,
+                        arn=self.bulk_jobs_dlq.queue_arn,
                     ),
                 ),
             ],
         )
 
+    def _uploads_deleted_to_bulk_jobs(self) -> None:
         # thumbnails.iac:51  uploads.deleted -> queue bulk_jobs
-        uploads_deleted_to_bulk_jobs = events.CfnRule(
+        self.uploads_deleted_to_bulk_jobs = events.CfnRule(
             self,
             "UploadsDeletedToBulkJobs",
             name="thumbnails-uploads-deleted-to-bulk-jobs",
@@ -456,7 +500,7 @@ class ThumbnailsStack(cdk.Stack):
                 "source": ["aws.s3"],
                 "detail-type": ["Object Deleted"],
                 "detail": {
-                    "bucket": {"name": [uploads.bucket_name]},
+                    "bucket": {"name": [self.uploads.bucket_name]},
                     "object": {"key": [{"prefix": "bulk/"}]},
                 },
             },
@@ -464,33 +508,34 @@ class ThumbnailsStack(cdk.Stack):
             targets=[
                 events.CfnRule.TargetProperty(
                     id="bulk_jobs",
-                    arn=bulk_jobs.queue_arn,
+                    arn=self.bulk_jobs.queue_arn,
                     retry_policy=events.CfnRule.RetryPolicyProperty(
                         maximum_retry_attempts=185,
                         maximum_event_age_in_seconds=86400,
                     ),
                     dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
-                        arn=bulk_jobs_dlq.queue_arn,
+                        arn=self.bulk_jobs_dlq.queue_arn,
                     ),
                 ),
             ],
         )
 
+    def _bulk_jobs_policy(self) -> None:
         # thumbnails.iac:45  queue bulk_jobs: who may send to it
         bulk_jobs_policy = sqs.QueuePolicy(
             self,
             "BulkJobsPolicy",
-            queues=[bulk_jobs],
+            queues=[self.bulk_jobs],
         )
         bulk_jobs_policy.document.add_statements(
             iam.PolicyStatement(
                 sid="FromUploadsCreatedToBulkJobs",
                 principals=[iam.ServicePrincipal("events.amazonaws.com")],
                 actions=["sqs:SendMessage"],
-                resources=[bulk_jobs.queue_arn],
+                resources=[self.bulk_jobs.queue_arn],
                 conditions={
                     "ArnEquals": {
-                        "aws:SourceArn": uploads_created_to_bulk_jobs.attr_arn,
+                        "aws:SourceArn": self.uploads_created_to_bulk_jobs.attr_arn,
                     },
                 },
             ),
@@ -498,10 +543,10 @@ class ThumbnailsStack(cdk.Stack):
                 sid="FromUploadsDeletedToBulkJobs",
                 principals=[iam.ServicePrincipal("events.amazonaws.com")],
                 actions=["sqs:SendMessage"],
-                resources=[bulk_jobs.queue_arn],
+                resources=[self.bulk_jobs.queue_arn],
                 conditions={
                     "ArnEquals": {
-                        "aws:SourceArn": uploads_deleted_to_bulk_jobs.attr_arn,
+                        "aws:SourceArn": self.uploads_deleted_to_bulk_jobs.attr_arn,
                     },
                 },
             ),
@@ -512,17 +557,17 @@ class ThumbnailsStack(cdk.Stack):
         bulk_jobs_dlq_policy = sqs.QueuePolicy(
             self,
             "BulkJobsDlqPolicy",
-            queues=[bulk_jobs_dlq],
+            queues=[self.bulk_jobs_dlq],
         )
         bulk_jobs_dlq_policy.document.add_statements(
             iam.PolicyStatement(
                 sid="FromUploadsCreatedToBulkJobs",
                 principals=[iam.ServicePrincipal("events.amazonaws.com")],
                 actions=["sqs:SendMessage"],
-                resources=[bulk_jobs_dlq.queue_arn],
+                resources=[self.bulk_jobs_dlq.queue_arn],
                 conditions={
                     "ArnEquals": {
-                        "aws:SourceArn": uploads_created_to_bulk_jobs.attr_arn,
+                        "aws:SourceArn": self.uploads_created_to_bulk_jobs.attr_arn,
                     },
                 },
             ),
@@ -530,22 +575,23 @@ class ThumbnailsStack(cdk.Stack):
                 sid="FromUploadsDeletedToBulkJobs",
                 principals=[iam.ServicePrincipal("events.amazonaws.com")],
                 actions=["sqs:SendMessage"],
-                resources=[bulk_jobs_dlq.queue_arn],
+                resources=[self.bulk_jobs_dlq.queue_arn],
                 conditions={
                     "ArnEquals": {
-                        "aws:SourceArn": uploads_deleted_to_bulk_jobs.attr_arn,
+                        "aws:SourceArn": self.uploads_deleted_to_bulk_jobs.attr_arn,
                     },
                 },
             ),
         )
         resource_of(bulk_jobs_dlq_policy).override_logical_id("BulkJobsDlqPolicy")
 
+    def _bulk_jobs_message_to_thumbnailer(self) -> None:
         # thumbnails.iac:52  bulk_jobs.message -> function thumbnailer
         bulk_jobs_message_to_thumbnailer = lambda_.EventSourceMapping(
             self,
             "BulkJobsMessageToThumbnailer",
-            target=thumbnailer,
-            event_source_arn=bulk_jobs.queue_arn,
+            target=self.thumbnailer,
+            event_source_arn=self.bulk_jobs.queue_arn,
             batch_size=10,
             max_batching_window=cdk.Duration.seconds(5),
             report_batch_item_failures=True,
@@ -553,10 +599,11 @@ class ThumbnailsStack(cdk.Stack):
         resource_of(bulk_jobs_message_to_thumbnailer).override_logical_id(
             "BulkJobsMessageToThumbnailer",
         )
-        bulk_jobs_message_to_thumbnailer.node.add_dependency(thumbnailer_role)
+        bulk_jobs_message_to_thumbnailer.node.add_dependency(self.thumbnailer_role)
 
+    def _uploads_created_to_upload_feed(self) -> None:
         # thumbnails.iac:57  uploads.created -> topic upload_feed
-        uploads_created_to_upload_feed = events.CfnRule(
+        self.uploads_created_to_upload_feed = events.CfnRule(
             self,
             "UploadsCreatedToUploadFeed",
             name="thumbnails-uploads-created-to-upload-feed",
@@ -564,26 +611,27 @@ class ThumbnailsStack(cdk.Stack):
             event_pattern={
                 "source": ["aws.s3"],
                 "detail-type": ["Object Created"],
-                "detail": {"bucket": {"name": [uploads.bucket_name]}},
+                "detail": {"bucket": {"name": [self.uploads.bucket_name]}},
             },
             state="ENABLED",
             targets=[
                 events.CfnRule.TargetProperty(
                     id="upload_feed",
-                    arn=upload_feed.topic_arn,
+                    arn=self.upload_feed.topic_arn,
                     retry_policy=events.CfnRule.RetryPolicyProperty(
                         maximum_retry_attempts=185,
                         maximum_event_age_in_seconds=86400,
                     ),
                     dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
-                        arn=upload_feed_dlq.queue_arn,
+                        arn=self.upload_feed_dlq.queue_arn,
                     ),
                 ),
             ],
         )
 
+    def _uploads_deleted_to_upload_feed(self) -> None:
         # thumbnails.iac:58  uploads.deleted -> topic upload_feed
-        uploads_deleted_to_upload_feed = events.CfnRule(
+        self.uploads_deleted_to_upload_feed = events.CfnRule(
             self,
             "UploadsDeletedToUploadFeed",
             name="thumbnails-uploads-deleted-to-upload-feed",
@@ -592,7 +640,7 @@ class ThumbnailsStack(cdk.Stack):
                 "source": ["aws.s3"],
                 "detail-type": ["Object Deleted"],
                 "detail": {
-                    "bucket": {"name": [uploads.bucket_name]},
+                    "bucket": {"name": [self.uploads.bucket_name]},
                     "object": {"key": [{"prefix": "images/"}]},
                 },
             },
@@ -600,33 +648,34 @@ class ThumbnailsStack(cdk.Stack):
             targets=[
                 events.CfnRule.TargetProperty(
                     id="upload_feed",
-                    arn=upload_feed.topic_arn,
+                    arn=self.upload_feed.topic_arn,
                     retry_policy=events.CfnRule.RetryPolicyProperty(
                         maximum_retry_attempts=185,
                         maximum_event_age_in_seconds=86400,
                     ),
                     dead_letter_config=events.CfnRule.DeadLetterConfigProperty(
-                        arn=upload_feed_dlq.queue_arn,
+                        arn=self.upload_feed_dlq.queue_arn,
                     ),
                 ),
             ],
         )
 
+    def _upload_feed_policy(self) -> None:
         # thumbnails.iac:55  topic upload_feed: who may send to it
         upload_feed_policy = sns.TopicPolicy(
             self,
             "UploadFeedPolicy",
-            topics=[upload_feed],
+            topics=[self.upload_feed],
         )
         upload_feed_policy.document.add_statements(
             iam.PolicyStatement(
                 sid="FromUploadsCreatedToUploadFeed",
                 principals=[iam.ServicePrincipal("events.amazonaws.com")],
                 actions=["sns:Publish"],
-                resources=[upload_feed.topic_arn],
+                resources=[self.upload_feed.topic_arn],
                 conditions={
                     "ArnEquals": {
-                        "aws:SourceArn": uploads_created_to_upload_feed.attr_arn,
+                        "aws:SourceArn": self.uploads_created_to_upload_feed.attr_arn,
                     },
                 },
             ),
@@ -634,10 +683,10 @@ class ThumbnailsStack(cdk.Stack):
                 sid="FromUploadsDeletedToUploadFeed",
                 principals=[iam.ServicePrincipal("events.amazonaws.com")],
                 actions=["sns:Publish"],
-                resources=[upload_feed.topic_arn],
+                resources=[self.upload_feed.topic_arn],
                 conditions={
                     "ArnEquals": {
-                        "aws:SourceArn": uploads_deleted_to_upload_feed.attr_arn,
+                        "aws:SourceArn": self.uploads_deleted_to_upload_feed.attr_arn,
                     },
                 },
             ),
@@ -648,17 +697,17 @@ class ThumbnailsStack(cdk.Stack):
         upload_feed_dlq_policy = sqs.QueuePolicy(
             self,
             "UploadFeedDlqPolicy",
-            queues=[upload_feed_dlq],
+            queues=[self.upload_feed_dlq],
         )
         upload_feed_dlq_policy.document.add_statements(
             iam.PolicyStatement(
                 sid="FromUploadsCreatedToUploadFeed",
                 principals=[iam.ServicePrincipal("events.amazonaws.com")],
                 actions=["sqs:SendMessage"],
-                resources=[upload_feed_dlq.queue_arn],
+                resources=[self.upload_feed_dlq.queue_arn],
                 conditions={
                     "ArnEquals": {
-                        "aws:SourceArn": uploads_created_to_upload_feed.attr_arn,
+                        "aws:SourceArn": self.uploads_created_to_upload_feed.attr_arn,
                     },
                 },
             ),
@@ -666,38 +715,23 @@ class ThumbnailsStack(cdk.Stack):
                 sid="FromUploadsDeletedToUploadFeed",
                 principals=[iam.ServicePrincipal("events.amazonaws.com")],
                 actions=["sqs:SendMessage"],
-                resources=[upload_feed_dlq.queue_arn],
+                resources=[self.upload_feed_dlq.queue_arn],
                 conditions={
                     "ArnEquals": {
-                        "aws:SourceArn": uploads_deleted_to_upload_feed.attr_arn,
+                        "aws:SourceArn": self.uploads_deleted_to_upload_feed.attr_arn,
                     },
                 },
             ),
         )
         resource_of(upload_feed_dlq_policy).override_logical_id("UploadFeedDlqPolicy")
 
-        # thumbnails.iac:23  function thumbnailer: asynchronous invocations
-        thumbnailer_invoke_config = lambda_.CfnEventInvokeConfig(
-            self,
-            "ThumbnailerInvokeConfig",
-            function_name=thumbnailer.function_name,
-            qualifier="$LATEST",
-            maximum_retry_attempts=2,
-            maximum_event_age_in_seconds=21600,
-            destination_config=lambda_.CfnEventInvokeConfig.DestinationConfigProperty(
-                on_failure=lambda_.CfnEventInvokeConfig.OnFailureProperty(
-                    destination=thumbnailer_dlq.queue_arn,
-                ),
-            ),
-        )
-        thumbnailer_invoke_config.node.add_dependency(thumbnailer_role)
-
+    def _outputs(self) -> None:
         # thumbnails.iac:60  output uploads_bucket
         uploads_bucket_output = cdk.CfnOutput(
             self,
             "Output:UploadsBucket",
             description="output uploads_bucket = uploads.name",
-            value=uploads.bucket_name,
+            value=self.uploads.bucket_name,
         )
         uploads_bucket_output.override_logical_id("UploadsBucket")
         # thumbnails.iac:61  output thumbs_bucket
@@ -705,7 +739,7 @@ class ThumbnailsStack(cdk.Stack):
             self,
             "Output:ThumbsBucket",
             description="output thumbs_bucket = thumbs.name",
-            value=thumbs.bucket_name,
+            value=self.thumbs.bucket_name,
         )
         thumbs_bucket_output.override_logical_id("ThumbsBucket")
         # thumbnails.iac:62  output feed_topic
@@ -713,7 +747,7 @@ class ThumbnailsStack(cdk.Stack):
             self,
             "Output:FeedTopic",
             description="output feed_topic = upload_feed.arn",
-            value=upload_feed.topic_arn,
+            value=self.upload_feed.topic_arn,
         )
         feed_topic_output.override_logical_id("FeedTopic")
         # thumbnails.iac:63  output bulk_dead_letters
@@ -721,6 +755,6 @@ class ThumbnailsStack(cdk.Stack):
             self,
             "Output:BulkDeadLetters",
             description="output bulk_dead_letters = bulk_jobs_dlq.url",
-            value=bulk_jobs_dlq.queue_url,
+            value=self.bulk_jobs_dlq.queue_url,
         )
         bulk_dead_letters_output.override_logical_id("BulkDeadLetters")
