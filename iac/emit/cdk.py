@@ -694,7 +694,11 @@ def _render(speller: CdkTarget) -> Rendered:
         texts = []
         for node, body in chunk_bodies:
             where = node.source.where() if node.source else None
-            key = ("block", body, where, node.id in speller.used, speller.spelling(node.id))
+            # How the block spells its own variable and the ones it reads (a
+            # dependency, a VPC override's subnets): `self.x` or `x`, by the methods.
+            read = speller.node_memo(node, "deps", _node_deps)
+            spellings = tuple(speller.spelling(i) for i in (node.id, *read) if i in speller.vars)
+            key = ("block", body, where, node.id in speller.used, spellings)
             block = functools.partial(_block, speller, body=body, where=where)
             texts.append(speller.node_memo(node, key, block))
         blocks.append((name, "\n\n".join(texts)))
