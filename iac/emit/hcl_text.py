@@ -8,6 +8,8 @@ _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 # Control characters HCL would keep raw or refuse in a quoted string.
 _CONTROL = re.compile("[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]")
 _TEMPLATE = re.compile(r"([\\\"\n\r\t])|([$%]\{)")
+# Text with nothing to escape: most strings, returned as they are.
+_PLAIN = re.compile('[^\\\\"\n\r\t$%\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]*\\Z')
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")  # `-` is legal, but reads as minus
 _KEYWORDS = {"true", "false", "null", "for", "in", "if", "endif", "endfor", "else"}
 
@@ -18,6 +20,8 @@ def template_text(text: str) -> str:
     `${` and `%{` would start an interpolation or a directive: HCL's own escapes
     for them are `$${` and `%%{`.
     """
+    if _PLAIN.match(text):
+        return text
 
     def escape(match: re.Match[str]) -> str:
         if match.group(1):
@@ -42,46 +46,60 @@ def hcl_key(text: str) -> str:
 
 # ---------------------------------------------------------------- terraform fmt
 
-_KEY = re.compile(r'\s*([A-Za-z_][A-Za-z0-9_-]*|"(?:[^"\\]|\\.)*")\s*=(?!=)\s*')
-_OPEN, _CLOSE = "{[(", "}])"
-_ANY_BRACKET = re.compile(r"[][{}()]")
+# `terraform fmt` pads the `=` of consecutive one-line attributes into a column. A
+# value on lines of its own starts with its line ending in an opening bracket (an
+# object `{`, a list `[`, `jsonencode({`): everything the target writes is spelled
+# so. Such a line ends a run, and so does a line holding a `\x00` (a value held out
+# of the text while it is aligned, see TerraformTarget.block).
+_ATTRIBUTE = r'[ ]*(?:[A-Za-z_][A-Za-z0-9_-]*|"(?:[^"\\\n]|\\.)*")[ ]*=(?!=)[^\n\x00]*[^\s{[(\x00]'
+# Two or more attribute lines, each after a newline: a pattern that starts with a
+# literal is searched for by its first character, twice as fast as `^` in MULTILINE.
+_RUN = re.compile(rf"\n({_ATTRIBUTE}(?:\n{_ATTRIBUTE})+)(?![^\n])")
+# One line of a run: (indent and key, value).
+_PAIR = re.compile(
+    r'^( *(?:[A-Za-z_][A-Za-z0-9_-]*|"(?:[^"\\\n]|\\.)*")) *=[^\S\n]*(.*)$', re.MULTILINE
+)
 
 
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*(?:"|\Z)', re.S)
-
-
-def _balanced(expr: str) -> bool:
-    """True when `expr` closes every bracket it opens (strings, even unclosed, skipped)."""
-    if not _ANY_BRACKET.search(expr):
-        return True  # most values: no bracket to count, in a string or out of one
-    bare = _STRING.sub("", expr)
-    return sum(map(bare.count, _OPEN)) == sum(map(bare.count, _CLOSE))
+def _pad(run: re.Match[str]) -> str:
+    pairs = _PAIR.findall(run.group(1))
+    width = max([len(lead) for lead, _ in pairs])
+    return "".join([f"\n{lead:<{width}} = {value}" for lead, value in pairs])
 
 
 def align(text: str) -> str:
     """Pad the `=` of consecutive one-line attributes into a column, as `terraform fmt` does.
 
     A run of attributes is broken by anything else: a blank line, a comment, a
-    block header, a closing bracket, or an attribute whose value spans lines.
+    block header, a closing bracket, or an attribute whose value spans lines. The
+    runs are found by one regular expression over the whole text; only their lines
+    are looked at one by one.
     """
-    lines = text.split("\n")
+    return _RUN.sub(_pad, "\n" + text)[1:]
+
+
+def attributes(pad: str, pairs: list[tuple[str, str]]) -> list[str]:
+    """The lines `PAD KEY = VALUE` of an object, aligned as `align` would align them:
+    a value on lines of its own (an object or list that did not fit on one line) ends
+    a run and is not padded."""
     out: list[str] = []
-    run: list[tuple[int, int, str]] = []  # (line index, lead width, value)
-
-    def close() -> None:
-        width = max((lead for _, lead, _ in run), default=0)
-        for index, lead, value in run:
-            out[index] = out[index][:lead].rstrip() + " " * (width - lead + 1) + "= " + value
-        run.clear()
-
-    for line in lines:
-        out.append(line)
-        match = _KEY.match(line)
-        value = line[match.end() :] if match else ""
-        if match and value and _balanced(value) and not line.lstrip().startswith("#"):
-            lead = len(line[: match.start(1)]) + len(match.group(1))
-            run.append((len(out) - 1, lead, value))
+    run: list[tuple[str, str]] = []
+    for key, value in pairs:
+        if "\n" in value:
+            if run:
+                out.extend(_column(pad, run))
+                run = []
+            out.append(f"{pad}{key} = {value}")
         else:
-            close()
-    close()
-    return "\n".join(out)
+            run.append((key, value))
+    if run:
+        out.extend(_column(pad, run))
+    return out
+
+
+def _column(pad: str, run: list[tuple[str, str]]) -> list[str]:
+    if len(run) == 1:
+        key, value = run[0]
+        return [f"{pad}{key} = {value}"]
+    width = max(len(key) for key, _ in run)
+    return [f"{pad}{key}{' ' * (width - len(key))} = {value}" for key, value in run]

@@ -14,7 +14,7 @@ from ..plan.iam import document
 from ..plan.model import Node, TaskDefinitionProps
 from ..plan.values import Az, Json, Param, Pseudo, Ref, Sub, Value
 from .base import Rendered, Target, render_with, source_comment
-from .hcl_text import align, hcl_key, hcl_str, template_text
+from .hcl_text import align, attributes, hcl_key, hcl_str, template_text
 
 # The main resource type of each plan node type; its name is the snake_case logical ID.
 TYPES: dict[str, str] = {
@@ -298,7 +298,7 @@ class TerraformTarget(Target):
         "bucket_prefix": bucket_prefix,
     }
     method_filters = {
-        "v": "expr",
+        "v": "value",
         "json": "json",
         "address": "address",
         "dependency": "dependency",
@@ -313,6 +313,7 @@ class TerraformTarget(Target):
         self.missing: list[str] = []  # references no Terraform attribute spells
         self.trusts: set[str] = set()  # services whose assume-role document is read
         self.names = resource_names(plan.nodes)
+        self._held: list[str] | None = None  # see `held`
         # A prefix with params is `local.name_prefix`; a literal one is written out.
         prefix = plan.name_prefix
         self.prefix_parts: tuple[Any, ...] = prefix.parts if isinstance(prefix, Sub) else ()
@@ -418,7 +419,24 @@ class TerraformTarget(Target):
     # -- expressions
     def expr(self, value: Any, indent: int = 2) -> str:
         """An HCL expression; nested lines are indented under column `indent`."""
+        # `spell`'s dispatch by the exact type first: most values are plain ones.
+        spell = _SPELLERS.get(type(value))
+        if spell is not None:
+            return spell(self, value, indent)
         return self.spell(value, indent)  # type: ignore[no-any-return]
+
+    def value(self, value: Any, indent: int = 2) -> str:
+        """The `v` filter: `expr`, held out of the block while it is aligned when
+        it spans lines."""
+        return self.held(self.expr(value, indent))
+
+    def held(self, text: str) -> str:
+        """`text`, or while a block is rendered and `text` spans lines, a placeholder
+        the block's alignment passes over (its lines are aligned already)."""
+        if self._held is None or "\n" not in text:
+            return text
+        self._held.append(text)
+        return f"\x00{len(self._held) - 1}\x00"
 
     def spell_json(self, value: Json, indent: int = 2) -> str:
         return f"jsonencode({self.expr(value.value, indent)})"
@@ -462,21 +480,25 @@ class TerraformTarget(Target):
     def _object(self, value: dict[str, Any], indent: int) -> str:
         if not value:
             return "{}"
-        pad = " " * (indent + 2)
-        lines = [f"{pad}{hcl_key(str(k))} = {self.expr(v, indent + 2)}" for k, v in value.items()]
+        inner = indent + 2
+        pairs = [(hcl_key(str(k)), self.expr(v, inner)) for k, v in value.items()]
+        # Aligned as it is spelled: the entries' keys and one-line values are known here.
+        lines = attributes(" " * inner, pairs)
         return "{\n" + "\n".join(lines) + "\n" + " " * indent + "}"
 
     def _list(self, items: list[Any], indent: int) -> str:
-        inline = [self.expr(v, indent) for v in items]
-        text = "[" + ", ".join(inline) + "]"
-        if all("\n" not in v for v in inline) and len(text) + indent <= INLINE_LIMIT:
+        # Spelled once, at the indent of the multi-line form: a value that fits on one
+        # line is spelled the same at any indent, and one that fits at `indent + 2`
+        # fits at `indent`.
+        spelled = [self.expr(v, indent + 2) for v in items]
+        text = "[" + ", ".join(spelled) + "]"
+        if len(text) + indent <= INLINE_LIMIT and not any("\n" in v for v in spelled):
             return text
         pad = " " * (indent + 2)
-        lines = [f"{pad}{self.expr(v, indent + 2)}," for v in items]
-        return "[\n" + "\n".join(lines) + "\n" + " " * indent + "]"
+        return "[\n" + "".join(f"{pad}{v},\n" for v in spelled) + " " * indent + "]"
 
     def json(self, value: Any, indent: int = 2) -> str:
-        return self.expr(Json(value), indent)
+        return self.held(self.expr(Json(value), indent))
 
     # -- the configuration
     def moved(self, blocks: dict[str, str]) -> list[tuple[str, str]]:
@@ -489,7 +511,7 @@ class TerraformTarget(Target):
             old, new = snake(node.id), self.names[node.id]
             if old == new or node.id not in blocks:
                 continue
-            for kind, name in _DECLARED.findall(blocks[node.id]):
+            for kind, name in _DECLARED.findall("\n" + blocks[node.id]):
                 if name.startswith(new):
                     out.append((f"{kind}.{old}{name[len(new) :]}", f"{kind}.{name}"))
         return out
@@ -504,16 +526,26 @@ class TerraformTarget(Target):
         template = self.node_template(node)
         if template is None:
             return None
-        body = self.render_template(
-            template,
-            node=node,
-            p=node.props,
-            name=self.names[node.id],
-            comment="# " + source_comment(node.source, node.label),
-        )
+        held: list[str] = []
+        self._held = held
+        try:
+            body = self.render_template(
+                template,
+                node=node,
+                p=node.props,
+                name=self.names[node.id],
+                comment="# " + source_comment(node.source, node.label),
+            )
+        finally:
+            self._held = None
         # Aligned here, once per block (and kept by the render cache): main.tf puts a
-        # blank line around every block, and a blank line ends every run of `=`.
-        return align(body.strip("\n"))
+        # blank line around every block, and a blank line ends every run of `=`. The
+        # values on lines of their own were aligned as they were spelled: they are put
+        # back after, so that no line is looked at twice.
+        text = align(body.strip("\n"))
+        if held:
+            text = _HELD.sub(lambda m: held[int(m.group(1))], text)
+        return text
 
     def render(self) -> Rendered:
         out = Rendered(diagnostics=self.diagnostics)
@@ -564,7 +596,9 @@ class TerraformTarget(Target):
         for path, context in layouts.items():
             template = self.get_template(f"{path}.j2")
             assert template is not None
-            text = align(self.render_template(template, plan=plan, **context))
+            text = self.render_template(template, plan=plan, **context)
+            if path != "moved.tf":  # its two attributes are aligned in the template
+                text = align(text)
             if path == "main.tf":  # the aligned blocks in place of their placeholders
                 text = _PLACED.sub(lambda m: blocks[int(m.group(1))], text)
             out.files[path] = text.encode("utf-8")
@@ -577,7 +611,24 @@ class TerraformTarget(Target):
 # that is no attribute, and a NUL no generated text holds.
 _PLACE = "\x00{}\x00"
 _PLACED = re.compile("\x00([0-9]+)\x00")
-_DECLARED = re.compile(r'^resource "(\w+)" "(\w+)"', re.MULTILINE)
+_HELD = re.compile("\x00([0-9]+)\x00")
+# After a newline: searched for by its literal start (see hcl_text._RUN).
+_DECLARED = re.compile(r'\nresource "(\w+)" "(\w+)"')
+
+# `expr`'s speller of each plain value type (`spell` dispatches on the rest).
+_SPELLERS: dict[type, Callable[..., str]] = {
+    str: TerraformTarget.spell_str,
+    Ref: TerraformTarget.spell_ref,
+    dict: TerraformTarget.spell_dict,
+    list: TerraformTarget.spell_list,
+    Sub: TerraformTarget.spell_sub,
+    Json: TerraformTarget.spell_json,
+    Param: TerraformTarget.spell_param,
+    Pseudo: TerraformTarget.spell_pseudo,
+    bool: TerraformTarget.spell_bool,
+    int: TerraformTarget.spell_number,
+    float: TerraformTarget.spell_number,
+}
 
 # The name the tests know the speller by.
 TfSpeller = TerraformTarget

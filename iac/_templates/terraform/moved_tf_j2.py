@@ -18,7 +18,7 @@ def root(context, missing=missing, environment=environment):
         pass
         yield '\nmoved {\n  from = '
         yield str(l_1_old)
-        yield '\n  to = '
+        yield '\n  to   = '
         yield str(l_1_new)
         yield '\n}\n'
     l_1_old = l_1_new = missing
