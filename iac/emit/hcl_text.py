@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -37,6 +38,7 @@ def hcl_str(text: str) -> str:
     return f'"{template_text(text)}"'
 
 
+@functools.lru_cache(maxsize=4096)  # a few keys, spelled again and again
 def hcl_key(text: str) -> str:
     """An object key: bare when it is a plain identifier, quoted otherwise."""
     if _IDENT.match(text) and text not in _KEYWORDS:

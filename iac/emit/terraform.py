@@ -363,23 +363,24 @@ class TerraformTarget(Target):
 
     def reference(self, value: Ref | Param | Pseudo | Local) -> str:
         """A bare expression for one reference."""
+        if isinstance(value, Ref):
+            node = self.nodes.get(value.node)
+            kind = node.type if node is not None else ""
+            if (kind, value.attr) in BUILT:
+                return self.expr(BUILT[(kind, value.attr)](value.node))
+            spelled = ATTRIBUTES.get((kind, value.attr))
+            if spelled is None or kind not in TYPES:
+                self.missing.append(f"{value.node}.{value.attr}")
+                return "null"
+            return f"{TYPES[kind]}.{self.names[value.node]}.{spelled}"
         if isinstance(value, Local):
             return f"local.{value.name}"
         if isinstance(value, Param):
             return f"var.{variable_name(value.name)}"
-        if isinstance(value, Pseudo):
-            if value.name == "region":
-                return f"var.{REGION_VARIABLE}"
-            source, attr = PSEUDO[value.name]
-            return f"{self.data_source(source)}.{attr}"
-        node = self.nodes.get(value.node)
-        if node is not None and (node.type, value.attr) in BUILT:
-            return self.expr(BUILT[(node.type, value.attr)](node.id))
-        spelled = ATTRIBUTES.get((node.type, value.attr)) if node else None
-        if node is None or spelled is None or node.type not in TYPES:
-            self.missing.append(f"{value.node}.{value.attr}")
-            return "null"
-        return f"{self.address(node.id)}.{spelled}"
+        if value.name == "region":
+            return f"var.{REGION_VARIABLE}"
+        source, attr = PSEUDO[value.name]
+        return f"{self.data_source(source)}.{attr}"
 
     def expand(self, parts: tuple[Any, ...]) -> list[Any]:
         """Parts with built attributes joined in (`${aws_...arn}:*`), and the app's
@@ -481,7 +482,11 @@ class TerraformTarget(Target):
         if not value:
             return "{}"
         inner = indent + 2
-        pairs = [(hcl_key(str(k)), self.expr(v, inner)) for k, v in value.items()]
+        expr = self.expr
+        pairs = [
+            (hcl_key(str(k)), hcl_str(v) if type(v) is str else expr(v, inner))
+            for k, v in value.items()
+        ]
         # Aligned as it is spelled: the entries' keys and one-line values are known here.
         lines = attributes(" " * inner, pairs)
         return "{\n" + "\n".join(lines) + "\n" + " " * indent + "}"
@@ -490,7 +495,8 @@ class TerraformTarget(Target):
         # Spelled once, at the indent of the multi-line form: a value that fits on one
         # line is spelled the same at any indent, and one that fits at `indent + 2`
         # fits at `indent`.
-        spelled = [self.expr(v, indent + 2) for v in items]
+        expr, inner = self.expr, indent + 2
+        spelled = [hcl_str(v) if type(v) is str else expr(v, inner) for v in items]
         text = "[" + ", ".join(spelled) + "]"
         if len(text) + indent <= INLINE_LIMIT and not any("\n" in v for v in spelled):
             return text
