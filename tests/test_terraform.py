@@ -206,6 +206,32 @@ def test_a_resource_is_named_as_the_program_names_it() -> None:
     assert "from = aws_cloudwatch_event_target.project_order_cron1_project_order\n" in moved
 
 
+def test_what_the_plan_adds_is_named_as_the_program_names_things() -> None:
+    """The permission of `project_order_cron_1.tick -> project_order` is
+    `project_order_cron_1_to_project_order`, spelled as its comment and the rule it
+    serves, not the logical ID's `project_order_cron1_...`; 1.0's address moves to it."""
+    files = compile_program(HERE.parent / "examples" / "shop_events.iac", ["terraform"]).files
+    main = files["terraform/main.tf"].decode()
+    assert (
+        "# shop_events.iac:88  project_order_cron_1.tick -> project_order\n"
+        'resource "aws_lambda_permission" "project_order_cron_1_to_project_order" {'
+    ) in main
+    assert "project_order_cron1" not in main
+    moved = files["terraform/moved.tf"].decode()
+    assert (
+        "from = aws_lambda_permission.project_order_cron1_to_project_order_permission\n"
+        "  to   = aws_lambda_permission.project_order_cron_1_to_project_order\n"
+    ) in moved
+    role = Node("Worker1Role", RoleProps("lambda.amazonaws.com"), None, "function worker_1: role")
+    edge = Node("Cron1ToWorker1", RoleProps("x"), None, "cron_1.tick -> worker_1")
+    same = Node("ShopBusEventToAudit", RoleProps("x"), None, "shop_bus.event -> audit")
+    assert terraform.resource_names([role, edge, same]) == {
+        "Worker1Role": "worker_1",
+        "Cron1ToWorker1": "cron_1_to_worker_1",
+        "ShopBusEventToAudit": "shop_bus_event_to_audit",
+    }
+
+
 def test_shortened_names_that_would_meet_keep_their_type() -> None:
     """Two roles whose short names would be one keep their full names."""
     nodes = [

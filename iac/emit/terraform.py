@@ -179,9 +179,10 @@ def snake(logical: str) -> str:
 def resource_names(nodes: list[Node]) -> dict[str, str]:
     """Each node's resource name: the program's own name where the node is a resource
     of the program (`project_order_cron_1`, as its comment says), else its snake_case
-    logical ID without the end that repeats its type, unless that would give two
-    resources of a type one name."""
-    names = {n.id: source_name(n) or snake(n.id) for n in nodes}
+    logical ID with the program's names in it spelled as the program spells them
+    (`program_spelling`), without the end that repeats its type, unless that would give
+    two resources of a type one name."""
+    names = {n.id: source_name(n) or program_spelling(n) for n in nodes}
     by_type: dict[str, list[Node]] = {}
     for node in nodes:
         by_type.setdefault(node.type, []).append(node)
@@ -201,6 +202,48 @@ def source_name(node: Node) -> str | None:
     if len(words) >= 2 and logical_id(words[1]) == node.id and words[1].isidentifier():
         return words[1]
     return None
+
+
+def program_spelling(node: Node) -> str:
+    """A node's snake_case logical ID, with the program's names its label cites spelled
+    as the program spells them: `NightlyCron1ToNightly` (label `nightly_cron_1.tick ->
+    nightly`) is `nightly_cron_1_to_nightly`, not `nightly_cron1_to_nightly`, so the
+    address reads as its comment does. A name the logical ID spells the same way
+    (`shop_bus`, `ShopBus`) needs nothing."""
+    own: dict[str, str] = {}
+    for word in _PROGRAM_NAME.findall(node.label):
+        lid = logical_id(word)
+        if lid and snake(lid) != word:
+            own[lid] = word
+    lid = node.id
+    if not own:
+        return snake(lid)
+    keys = sorted(own, key=len, reverse=True)  # `nightly_cron_1` before `nightly`
+    pieces: list[str] = []
+    start = i = 0
+    while i < len(lid):
+        # A name starts a word of the ID (a capital) and ends before the next or at the end.
+        end = next(
+            (
+                i + len(k)
+                for k in keys
+                if lid.startswith(k, i) and (i + len(k) == len(lid) or lid[i + len(k)].isupper())
+            ),
+            None,
+        )
+        if lid[i].isupper() and end is not None:
+            if start < i:
+                pieces.append(snake(lid[start:i]))
+            pieces.append(own[lid[i:end]])
+            start = i = end
+        else:
+            i += 1
+    if start < len(lid):
+        pieces.append(snake(lid[start:]))
+    return "_".join(pieces)
+
+
+_PROGRAM_NAME = re.compile(r"\b[a-z_][a-z0-9_]*\b")
 
 
 def _without(name: str, suffix: str) -> str:

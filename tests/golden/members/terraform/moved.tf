@@ -170,7 +170,7 @@ moved {
 
 moved {
   from = aws_lambda_permission.nightly_cron1_to_nightly_permission
-  to   = aws_lambda_permission.nightly_cron1_to_nightly
+  to   = aws_lambda_permission.nightly_cron_1_to_nightly
 }
 
 moved {

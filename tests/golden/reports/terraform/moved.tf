@@ -305,7 +305,7 @@ moved {
 
 moved {
   from = aws_lambda_permission.refresh_dashboard_every5m_to_refresh_dashboard_permission
-  to   = aws_lambda_permission.refresh_dashboard_every5m_to_refresh_dashboard
+  to   = aws_lambda_permission.refresh_dashboard_every_5m_to_refresh_dashboard
 }
 
 moved {
@@ -320,5 +320,5 @@ moved {
 
 moved {
   from = aws_lambda_permission.compact_exports_cron1_to_compact_exports_permission
-  to   = aws_lambda_permission.compact_exports_cron1_to_compact_exports
+  to   = aws_lambda_permission.compact_exports_cron_1_to_compact_exports
 }

@@ -180,5 +180,5 @@ moved {
 
 moved {
   from = aws_lambda_permission.project_order_cron1_to_project_order_permission
-  to   = aws_lambda_permission.project_order_cron1_to_project_order
+  to   = aws_lambda_permission.project_order_cron_1_to_project_order
 }
