@@ -173,7 +173,10 @@ def variable_name(param: str) -> str:
 
 def snake(logical: str) -> str:
     """`ThumbnailerRole` -> `thumbnailer_role`: a stable Terraform resource name."""
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", logical).lower()
+    return _BEFORE_CAPITAL.sub("_", logical).lower()
+
+
+_BEFORE_CAPITAL = re.compile(r"(?<!^)(?=[A-Z])")
 
 
 def resource_names(nodes: list[Node]) -> dict[str, str]:
@@ -209,41 +212,35 @@ def program_spelling(node: Node) -> str:
     as the program spells them: `NightlyCron1ToNightly` (label `nightly_cron_1.tick ->
     nightly`) is `nightly_cron_1_to_nightly`, not `nightly_cron1_to_nightly`, so the
     address reads as its comment does. A name the logical ID spells the same way
-    (`shop_bus`, `ShopBus`) needs nothing."""
-    own: dict[str, str] = {}
-    for word in _PROGRAM_NAME.findall(node.label):
-        lid = logical_id(word)
-        if lid and snake(lid) != word:
-            own[lid] = word
-    lid = node.id
+    (`shop_bus`, `ShopBus`) needs nothing: only a `_` before a digit, or a `_` the ID
+    drops otherwise, makes them differ."""
+    words = _CAMEL.findall(node.id)
+    own: dict[tuple[str, ...], str] = {}
+    if _SPELLED_APART.search(node.label):
+        for word in _PROGRAM_NAME.findall(node.label):
+            lid = logical_id(word)
+            if lid and snake(lid) != word:
+                own[tuple(_CAMEL.findall(lid))] = word
     if not own:
-        return snake(lid)
+        return "_".join(words).lower()  # snake(node.id)
     keys = sorted(own, key=len, reverse=True)  # `nightly_cron_1` before `nightly`
     pieces: list[str] = []
-    start = i = 0
-    while i < len(lid):
-        # A name starts a word of the ID (a capital) and ends before the next or at the end.
-        end = next(
-            (
-                i + len(k)
-                for k in keys
-                if lid.startswith(k, i) and (i + len(k) == len(lid) or lid[i + len(k)].isupper())
-            ),
-            None,
-        )
-        if lid[i].isupper() and end is not None:
-            if start < i:
-                pieces.append(snake(lid[start:i]))
-            pieces.append(own[lid[i:end]])
-            start = i = end
-        else:
+    i = 0
+    while i < len(words):
+        key = next((k for k in keys if tuple(words[i : i + len(k)]) == k), None)
+        if key is None:
+            pieces.append(words[i].lower())
             i += 1
-    if start < len(lid):
-        pieces.append(snake(lid[start:]))
+        else:
+            pieces.append(own[key])
+            i += len(key)
     return "_".join(pieces)
 
 
+# The words of a logical ID: `NightlyCron1To` -> `Nightly`, `Cron1`, `To`.
+_CAMEL = re.compile(r"[A-Z][^A-Z]*|[^A-Z]+")
 _PROGRAM_NAME = re.compile(r"\b[a-z_][a-z0-9_]*\b")
+_SPELLED_APART = re.compile(r"_[0-9_]|\b_|_\b")
 
 
 def _without(name: str, suffix: str) -> str:
