@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from programs.hostile_expected import ENV, MIXED_WITH_DEFAULT, TAGS
 from tools import (
     format_tf_diagnostics,
@@ -23,6 +24,7 @@ from tools import (
 )
 
 from examples import GOLDEN, UPDATE, case_name, compile_program, example_programs
+from iac.cli import main as cli_main
 from iac.compiler import Compiled
 from iac.emit import cfn, terraform
 from iac.emit.hcl_text import hcl_str
@@ -230,6 +232,58 @@ def test_what_the_plan_adds_is_named_as_the_program_names_things() -> None:
         "Cron1ToWorker1": "cron_1_to_worker_1",
         "ShopBusEventToAudit": "shop_bus_event_to_audit",
     }
+
+
+MOVING = "topic alerts\nqueue jobs\non alerts.message -> jobs\n"  # jobs_policy -> jobs
+
+
+def _compile_cli(program: Path, *args: str) -> Path:
+    out = program.parent / "out"
+    result = CliRunner().invoke(cli_main, ["compile", str(program), "--out", str(out), *args])
+    assert result.exit_code == 0, result.output
+    return out / "terraform"
+
+
+def test_moved_blocks_only_where_a_state_may_hold_old_addresses(tmp_path: Path) -> None:
+    """A program compiled first by this version gets no moved.tf (no state can hold
+    1.0's addresses), its lock says so, and later compiles keep it out. A lock written
+    before this version (no `terraform_addresses`) keeps moved.tf coming, compile after
+    compile, until the lock says 2; without a lock (`--no-lock`) nothing is known, so
+    the blocks stay (they are harmless to a new state)."""
+    program = tmp_path / "app.iac"
+    program.write_text(MOVING, encoding="utf-8")
+    lock = tmp_path / "app.iac.lock"
+    assert not (_compile_cli(program) / "moved.tf").exists()
+    assert json.loads(lock.read_text())["terraform_addresses"] == 2
+    assert not (_compile_cli(program) / "moved.tf").exists()
+    assert (_compile_cli(program, "--no-lock") / "moved.tf").exists()
+    # The lock of a program compiled by iac 1.0.
+    old = json.loads(lock.read_text())
+    del old["terraform_addresses"]
+    lock.write_text(json.dumps(old), encoding="utf-8")
+    for _ in range(2):
+        folder = _compile_cli(program)
+        moved = (folder / "moved.tf").read_text()
+        assert "from = aws_sqs_queue_policy.jobs_policy\n  to   = aws_sqs_queue_policy.jobs\n" in (
+            moved
+        )
+        assert json.loads(lock.read_text())["terraform_addresses"] == 1
+    assert_valid_and_formatted(folder)
+    # Every state applied: the user says so in the lock, and the blocks go.
+    lock.write_text(lock.read_text().replace('_addresses": 1', '_addresses": 2'))
+    assert not (_compile_cli(program) / "moved.tf").exists()
+
+
+def test_a_lock_with_an_unknown_address_spelling_is_refused(tmp_path: Path) -> None:
+    program = tmp_path / "app.iac"
+    program.write_text(MOVING, encoding="utf-8")
+    _compile_cli(program)
+    lock = tmp_path / "app.iac.lock"
+    lock.write_text(lock.read_text().replace('_addresses": 2', '_addresses": 7'))
+    result = CliRunner().invoke(cli_main, ["compile", str(program), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 1
+    assert "`terraform_addresses` is 7, not a spelling iac wrote (1 to 2)" in result.output
+    assert not (tmp_path / "o").exists()
 
 
 def test_shortened_names_that_would_meet_keep_their_type() -> None:
