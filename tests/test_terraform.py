@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import pytest
 from click.testing import CliRunner
 from programs.hostile_expected import ENV, MIXED_WITH_DEFAULT, TAGS
@@ -27,7 +28,7 @@ from examples import GOLDEN, UPDATE, case_name, compile_program, example_program
 from iac.cli import main as cli_main
 from iac.compiler import Compiled
 from iac.emit import cfn, terraform
-from iac.emit.hcl_text import hcl_str
+from iac.emit.hcl_text import AttributeMarks, align, hcl_str
 from iac.plan.model import Node, Props, RoleProps, StateMachineProps, TaskDefinitionProps
 from iac.plan.values import Param, Pseudo, Ref, Sub
 
@@ -411,6 +412,31 @@ def test_hcl_str_round_trips_through_terraform(tmp_path: Path) -> None:
     values = _terraform_output(tmp_path, "values")
     assert values[: len(HOSTILE_STRINGS)] == HOSTILE_STRINGS
     assert values[len(HOSTILE_STRINGS) :] == [s + "dev" + s for s in HOSTILE_STRINGS]
+
+
+def test_attributes_are_aligned_as_terraform_fmt_aligns_them() -> None:
+    """The `=` of a template's consecutive one-line attributes form a column, whichever
+    of them a render writes; a value on lines of its own, a blank line or a nested
+    block ends the run. The marks the template's lines carry are all gone."""
+    env = jinja2.Environment(
+        extensions=[AttributeMarks], trim_blocks=True, lstrip_blocks=True, autoescape=False
+    )
+    template = env.from_string(
+        'resource "x" "y" {\n  name = "a"\n{% if long %}\n  a_long_key = 1\n{% endif %}\n'
+        "  list = {{ items }}\n  after = 2\n  more_keys = {}\n\n  block {\n    k = 1\n"
+        "    kk = [1]\n  }\n}\n"
+    )
+    items = "[\n    1,\n  ]"
+    tail = (
+        "  list = [\n    1,\n  ]\n  after     = 2\n  more_keys = {}\n\n"
+        "  block {\n    k  = 1\n    kk = [1]\n  }\n}"
+    )
+    long = align(template.render(long=True, items=items))
+    assert long == 'resource "x" "y" {\n  name       = "a"\n  a_long_key = 1\n' + tail
+    assert align(template.render(long=False, items=items)) == (
+        'resource "x" "y" {\n  name = "a"\n' + tail
+    )
+    assert "\x00" not in long
 
 
 def test_hcl_str_spelling() -> None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 
 import jinja2
+import jinja2.ext
 
 from ..diagnostics import Diagnostic, Severity
 from ..plan import Plan
@@ -141,6 +142,8 @@ class Target:
     # Filters that need no plan, and filters that call a method of the target.
     filters: ClassVar[dict[str, Callable[..., Any]]] = {}
     method_filters: ClassVar[dict[str, str]] = {}
+    # Jinja extensions of the target's environment (Terraform marks attribute lines).
+    extensions: ClassVar[tuple[type[jinja2.ext.Extension], ...]] = ()
     _environments: ClassVar[dict[type[Target], jinja2.Environment]] = {}
     # The target's state a node's render adds to (sets and lists): a reused block
     # adds again what its render added.
@@ -346,6 +349,7 @@ class Target:
                 auto_reload=False,  # templates never change under a running compiler
                 trim_blocks=True,
                 lstrip_blocks=True,
+                extensions=list(cls.extensions),
             )
             env.filters.update(cls.filters)
             env.filters.update({k: context_filter(m) for k, m in cls.method_filters.items()})

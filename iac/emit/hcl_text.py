@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import re
 
+import jinja2.ext
+
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 # Control characters HCL would keep raw or refuse in a quoted string.
 _CONTROL = re.compile("[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]")
@@ -48,36 +50,58 @@ def hcl_key(text: str) -> str:
 
 # ---------------------------------------------------------------- terraform fmt
 
-# `terraform fmt` pads the `=` of consecutive one-line attributes into a column. A
-# value on lines of its own starts with its line ending in an opening bracket (an
-# object `{`, a list `[`, `jsonencode({`): everything the target writes is spelled
-# so. Such a line ends a run, and so does a line holding a `\x00` (a value held out
-# of the text while it is aligned, see TerraformTarget.block).
-_ATTRIBUTE = r'[ ]*(?:[A-Za-z_][A-Za-z0-9_-]*|"(?:[^"\\\n]|\\.)*")[ ]*=(?!=)[^\n\x00]*[^\s{[(\x00]'
-# Two or more attribute lines, each after a newline: a pattern that starts with a
-# literal is searched for by its first character, twice as fast as `^` in MULTILINE.
-_RUN = re.compile(rf"\n({_ATTRIBUTE}(?:\n{_ATTRIBUTE})+)(?![^\n])")
-# One line of a run: (indent and key, value).
-_PAIR = re.compile(
-    r'^( *(?:[A-Za-z_][A-Za-z0-9_-]*|"(?:[^"\\\n]|\\.)*")) *=[^\S\n]*(.*)$', re.MULTILINE
+# `terraform fmt` pads the `=` of consecutive one-line attributes into a column. The
+# attributes a template writes are known when it is compiled: each line `KEY = ...` of
+# a template's source gets MARK in place of the space before its `=` (AttributeMarks),
+# so that `align` finds them in the rendered text without looking at any other line.
+# What the target spells itself (objects) is aligned as it is spelled (`attributes`).
+MARK = "\x00"  # no text the target writes holds it: strings escape control characters
+# A line's indent and key (a name, or a `{{ ... }}` that writes one), then ` = `.
+_ATTRIBUTE_LINE = re.compile(
+    r"^([ \t]*(?:[A-Za-z_][A-Za-z0-9_-]*|\{\{[^}\n]*\}\})) += ", re.MULTILINE
 )
+_OPENING = "{[( "  # and a space: the line goes on, or has no value
 
 
-def _pad(run: re.Match[str]) -> str:
-    pairs = _PAIR.findall(run.group(1))
-    width = max([len(lead) for lead, _ in pairs])
-    return "".join([f"\n{lead:<{width}} = {value}" for lead, value in pairs])
+class AttributeMarks(jinja2.ext.Extension):
+    """Marks the `=` of each attribute line of a template's source (see MARK)."""
+
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        return _ATTRIBUTE_LINE.sub(lambda m: m.group(1) + MARK + "= ", source)
 
 
 def align(text: str) -> str:
-    """Pad the `=` of consecutive one-line attributes into a column, as `terraform fmt` does.
+    """The rendered text of marked templates with the `=` of consecutive one-line
+    attributes padded into a column, as `terraform fmt` does.
 
-    A run of attributes is broken by anything else: a blank line, a comment, a
-    block header, a closing bracket, or an attribute whose value spans lines. The
-    runs are found by one regular expression over the whole text; only their lines
-    are looked at one by one.
+    A run of attributes is broken by anything else: a blank line, a comment, a block
+    header, a closing bracket, or an attribute whose value spans lines (its line ends
+    in an opening bracket: everything the target writes is spelled so).
     """
-    return _RUN.sub(_pad, "\n" + text)[1:]
+    parts = text.split(MARK)
+    if len(parts) == 1:
+        return text
+    # parts[i] (i >= 1) starts with `= VALUE` of attribute i; parts[i - 1] ends with its
+    # indent and key. Each mark becomes a pad, one space unless the attribute is in a run.
+    out = [parts[0]]
+    run: list[tuple[int, int]] = []  # (where its pad is in `out`, its key's end column)
+    for i in range(1, len(parts)):
+        before, part = parts[i - 1], parts[i]
+        out.append(" ")
+        out.append(part)
+        end = part.find("\n")
+        last = part[end - 1] if end > 2 else part[-1] if end == -1 and len(part) > 2 else ""
+        if last and last not in _OPENING:  # a value, on this line only
+            run.append((len(out) - 2, len(before) - before.rfind("\n") - 1))
+            # The run goes on if the next attribute is on the next line.
+            if end != -1 and i + 1 < len(parts) and part.find("\n", end + 1) == -1:
+                continue
+        if len(run) > 1:
+            width = max([lead for _, lead in run])
+            for at, lead in run:
+                out[at] = " " * (width - lead + 1)
+        run = []
+    return "".join(out)
 
 
 def attributes(pad: str, pairs: list[tuple[str, str]]) -> list[str]:

@@ -14,7 +14,7 @@ from ..plan.iam import document
 from ..plan.model import Node, TaskDefinitionProps
 from ..plan.values import Az, Json, Param, Pseudo, Ref, Sub, Value
 from .base import Rendered, Target, render_with, source_comment
-from .hcl_text import align, attributes, hcl_key, hcl_str, template_text
+from .hcl_text import AttributeMarks, align, attributes, hcl_key, hcl_str, template_text
 
 # The main resource type of each plan node type; its name is the snake_case logical ID.
 TYPES: dict[str, str] = {
@@ -337,8 +337,9 @@ class TerraformTarget(Target):
         "container_definitions": container_definitions,
         "bucket_prefix": bucket_prefix,
     }
+    extensions = (AttributeMarks,)
     method_filters = {
-        "v": "value",
+        "v": "expr",
         "json": "json",
         "address": "address",
         "dependency": "dependency",
@@ -353,7 +354,6 @@ class TerraformTarget(Target):
         self.missing: list[str] = []  # references no Terraform attribute spells
         self.trusts: set[str] = set()  # services whose assume-role document is read
         self.names = resource_names(plan.nodes)
-        self._held: list[str] | None = None  # see `held`
         # A prefix with params is `local.name_prefix`; a literal one is written out.
         prefix = plan.name_prefix
         self.prefix_parts: tuple[Any, ...] = prefix.parts if isinstance(prefix, Sub) else ()
@@ -466,19 +466,6 @@ class TerraformTarget(Target):
             return spell(self, value, indent)
         return self.spell(value, indent)  # type: ignore[no-any-return]
 
-    def value(self, value: Any, indent: int = 2) -> str:
-        """The `v` filter: `expr`, held out of the block while it is aligned when
-        it spans lines."""
-        return self.held(self.expr(value, indent))
-
-    def held(self, text: str) -> str:
-        """`text`, or while a block is rendered and `text` spans lines, a placeholder
-        the block's alignment passes over (its lines are aligned already)."""
-        if self._held is None or "\n" not in text:
-            return text
-        self._held.append(text)
-        return f"\x00{len(self._held) - 1}\x00"
-
     def spell_json(self, value: Json, indent: int = 2) -> str:
         return f"jsonencode({self.expr(value.value, indent)})"
 
@@ -544,7 +531,7 @@ class TerraformTarget(Target):
         return "[\n" + "".join(f"{pad}{v},\n" for v in spelled) + " " * indent + "]"
 
     def json(self, value: Any, indent: int = 2) -> str:
-        return self.held(self.expr(Json(value), indent))
+        return self.expr(Json(value), indent)
 
     # -- the configuration
     def moved(self, blocks: dict[str, str]) -> list[tuple[str, str]]:
@@ -557,7 +544,7 @@ class TerraformTarget(Target):
             old, new = snake(node.id), self.names[node.id]
             if old == new or node.id not in blocks:
                 continue
-            for kind, name in _DECLARED.findall("\n" + blocks[node.id]):
+            for kind, name in _declared(blocks[node.id]):
                 if name.startswith(new):
                     out.append((f"{kind}.{old}{name[len(new) :]}", f"{kind}.{name}"))
         return out
@@ -572,26 +559,16 @@ class TerraformTarget(Target):
         template = self.node_template(node)
         if template is None:
             return None
-        held: list[str] = []
-        self._held = held
-        try:
-            body = self.render_template(
-                template,
-                node=node,
-                p=node.props,
-                name=self.names[node.id],
-                comment="# " + source_comment(node.source, node.label),
-            )
-        finally:
-            self._held = None
+        body = self.render_template(
+            template,
+            node=node,
+            p=node.props,
+            name=self.names[node.id],
+            comment="# " + source_comment(node.source, node.label),
+        )
         # Aligned here, once per block (and kept by the render cache): main.tf puts a
-        # blank line around every block, and a blank line ends every run of `=`. The
-        # values on lines of their own were aligned as they were spelled: they are put
-        # back after, so that no line is looked at twice.
-        text = align(body.strip("\n"))
-        if held:
-            text = _HELD.sub(lambda m: held[int(m.group(1))], text)
-        return text
+        # blank line around every block, and a blank line ends every run of `=`.
+        return align(body.strip("\n"))
 
     def render(self) -> Rendered:
         out = Rendered(diagnostics=self.diagnostics)
@@ -631,7 +608,7 @@ class TerraformTarget(Target):
                 "data": data,
                 "trusts": trusts,
                 "locals": locals_,
-                "blocks": [_PLACE.format(i) for i in range(len(blocks))],
+                "blocks": blocks,  # aligned already, and marked no more
             },
             "variables.tf": {"region": REGION_VARIABLE},
             "outputs.tf": {"outputs": outputs},
@@ -642,24 +619,29 @@ class TerraformTarget(Target):
         for path, context in layouts.items():
             template = self.get_template(f"{path}.j2")
             assert template is not None
-            text = self.render_template(template, plan=plan, **context)
-            if path != "moved.tf":  # its two attributes are aligned in the template
-                text = align(text)
-            if path == "main.tf":  # the aligned blocks in place of their placeholders
-                text = _PLACED.sub(lambda m: blocks[int(m.group(1))], text)
+            text = align(self.render_template(template, plan=plan, **context))
             out.files[path] = text.encode("utf-8")
         for asset in plan.assets:
             out.files[f"assets/{asset.file_name}"] = asset.data
         return out
 
 
-# A block's place in main.tf while the layout around the blocks is aligned: a line
-# that is no attribute, and a NUL no generated text holds.
-_PLACE = "\x00{}\x00"
-_PLACED = re.compile("\x00([0-9]+)\x00")
-_HELD = re.compile("\x00([0-9]+)\x00")
-# After a newline: searched for by its literal start (see hcl_text._RUN).
-_DECLARED = re.compile(r'\nresource "(\w+)" "(\w+)"')
+def _declared(block: str) -> list[tuple[str, str]]:
+    """(type, name) of each resource a block declares: its lines `resource "T" "N" {`
+    (found with `str.find`, which skips the rest of the block fastest)."""
+    out = []
+    text = "\n" + block
+    at = text.find(_RESOURCE)
+    while at != -1:
+        start = at + len(_RESOURCE)
+        kind_end = text.index('"', start)
+        name_end = text.index('"', kind_end + 3)
+        out.append((text[start:kind_end], text[kind_end + 3 : name_end]))
+        at = text.find(_RESOURCE, name_end)
+    return out
+
+
+_RESOURCE = '\nresource "'
 
 # `expr`'s speller of each plain value type (`spell` dispatches on the rest).
 _SPELLERS: dict[type, Callable[..., str]] = {

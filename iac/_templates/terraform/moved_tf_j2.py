@@ -16,9 +16,9 @@ def root(context, missing=missing, environment=environment):
     for (l_1_old, l_1_new) in (undefined(name='moved') if l_0_moved is missing else l_0_moved):
         _loop_vars = {}
         pass
-        yield '\nmoved {\n  from = '
+        yield '\nmoved {\n  from\x00= '
         yield str(l_1_old)
-        yield '\n  to   = '
+        yield '\n  to\x00= '
         yield str(l_1_new)
         yield '\n}\n'
     l_1_old = l_1_new = missing
