@@ -199,7 +199,16 @@ def _run_compile(
     extra: dict[Path, bytes] = {}
     lock_file: Path | None = None
     if not options.no_lock:
-        from .lock import LockError, guard, lock_entries, lock_path, read_lock, render_lock
+        from .lock import (
+            ADDRESSES,
+            LockError,
+            guard,
+            lock_entries,
+            lock_path,
+            oldest_addresses,
+            read_lock,
+            render_lock,
+        )
 
         assert compiled.plan is not None
         lock_file = Path(options.lock) if options.lock else lock_path(Path(program))
@@ -220,7 +229,11 @@ def _run_compile(
         if refused:
             _report(result.diagnostics + refused, fmt)
             sys.exit(EXIT_ERRORS)
-        data = render_lock(result.app, entries)
+        addresses = oldest_addresses(locked)
+        if addresses >= ADDRESSES:
+            # No state of the program can hold iac 1.0's addresses: nothing to move from.
+            compiled.files.pop("terraform/moved.tf", None)
+        data = render_lock(result.app, entries, addresses)
         if locked is None or locked.source.text.encode() != data:
             extra[lock_file] = data
     if options.check_only:

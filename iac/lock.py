@@ -24,6 +24,11 @@ from .plan.model import BucketProps, Plan, QueueProps, TableProps, TopicProps
 from .source import Source, Span
 
 LOCK_VERSION = 1
+# The spelling of the Terraform addresses this version writes. 1 is iac 1.0's (types
+# repeated, logical IDs in snake_case), from which the target's moved.tf leads. A lock
+# records the oldest spelling a state of its program may hold (`terraform_addresses`);
+# a lock without it was written before this version, that is under spelling 1.
+ADDRESSES = 2
 STATEFUL = ("bucket", "table", "queue", "topic", "secret", "userpool")
 
 # Per kind, the locked settings and what a change to each means, in words.
@@ -89,12 +94,13 @@ def lock_entries(app: App, planned: Plan) -> dict[str, dict[str, Any]]:
     return out
 
 
-def render_lock(app: App, entries: dict[str, dict[str, Any]]) -> bytes:
+def render_lock(app: App, entries: dict[str, dict[str, Any]], addresses: int = ADDRESSES) -> bytes:
     body = {
         "comment": "written by `iac compile`: commit it; see docs/ci.md (the stateful guard)",
         "version": LOCK_VERSION,
         "app": app.name,
         "resources": entries,
+        "terraform_addresses": addresses,
     }
     return (json.dumps(body, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
 
@@ -103,6 +109,14 @@ def render_lock(app: App, entries: dict[str, dict[str, Any]]) -> bytes:
 class Locked:
     source: Source
     resources: dict[str, dict[str, Any]]
+    addresses: int = 1  # see ADDRESSES
+
+
+def oldest_addresses(locked: Locked | None) -> int:
+    """The oldest Terraform address spelling a state of the program may hold: this
+    version's for a program compiled for the first time (no lock yet), else what its
+    lock says. Below ADDRESSES, the configuration needs its moved.tf."""
+    return ADDRESSES if locked is None else locked.addresses
 
 
 def read_lock(path: Path) -> Locked | None:
@@ -127,7 +141,13 @@ def read_lock(path: Path) -> Locked | None:
     for name, entry in resources.items():
         if not isinstance(entry, dict) or entry.get("kind") not in STATEFUL:
             raise LockError(f"{path}: the entry `{name}` is not one iac wrote")
-    return Locked(Source(path, text, str(path)), resources)
+    addresses = body.get("terraform_addresses", 1)
+    if type(addresses) is not int or not 1 <= addresses <= ADDRESSES:
+        raise LockError(
+            f"{path}: `terraform_addresses` is {json.dumps(addresses)}, not a spelling iac "
+            f"wrote (1 to {ADDRESSES}); restore it from version control"
+        )
+    return Locked(Source(path, text, str(path)), resources, addresses)
 
 
 def _entry_span(locked: Locked, name: str) -> Span:

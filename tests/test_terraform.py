@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import pytest
+from click.testing import CliRunner
 from programs.hostile_expected import ENV, MIXED_WITH_DEFAULT, TAGS
 from tools import (
     format_tf_diagnostics,
@@ -23,9 +25,10 @@ from tools import (
 )
 
 from examples import GOLDEN, UPDATE, case_name, compile_program, example_programs
+from iac.cli import main as cli_main
 from iac.compiler import Compiled
 from iac.emit import cfn, terraform
-from iac.emit.hcl_text import hcl_str
+from iac.emit.hcl_text import AttributeMarks, align, hcl_str
 from iac.plan.model import Node, Props, RoleProps, StateMachineProps, TaskDefinitionProps
 from iac.plan.values import Param, Pseudo, Ref, Sub
 
@@ -206,6 +209,84 @@ def test_a_resource_is_named_as_the_program_names_it() -> None:
     assert "from = aws_cloudwatch_event_target.project_order_cron1_project_order\n" in moved
 
 
+def test_what_the_plan_adds_is_named_as_the_program_names_things() -> None:
+    """The permission of `project_order_cron_1.tick -> project_order` is
+    `project_order_cron_1_to_project_order`, spelled as its comment and the rule it
+    serves, not the logical ID's `project_order_cron1_...`; 1.0's address moves to it."""
+    files = compile_program(HERE.parent / "examples" / "shop_events.iac", ["terraform"]).files
+    main = files["terraform/main.tf"].decode()
+    assert (
+        "# shop_events.iac:88  project_order_cron_1.tick -> project_order\n"
+        'resource "aws_lambda_permission" "project_order_cron_1_to_project_order" {'
+    ) in main
+    assert "project_order_cron1" not in main
+    moved = files["terraform/moved.tf"].decode()
+    assert (
+        "from = aws_lambda_permission.project_order_cron1_to_project_order_permission\n"
+        "  to   = aws_lambda_permission.project_order_cron_1_to_project_order\n"
+    ) in moved
+    role = Node("Worker1Role", RoleProps("lambda.amazonaws.com"), None, "function worker_1: role")
+    edge = Node("Cron1ToWorker1", RoleProps("x"), None, "cron_1.tick -> worker_1")
+    same = Node("ShopBusEventToAudit", RoleProps("x"), None, "shop_bus.event -> audit")
+    assert terraform.resource_names([role, edge, same]) == {
+        "Worker1Role": "worker_1",
+        "Cron1ToWorker1": "cron_1_to_worker_1",
+        "ShopBusEventToAudit": "shop_bus_event_to_audit",
+    }
+
+
+MOVING = "topic alerts\nqueue jobs\non alerts.message -> jobs\n"  # jobs_policy -> jobs
+
+
+def _compile_cli(program: Path, *args: str) -> Path:
+    out = program.parent / "out"
+    result = CliRunner().invoke(cli_main, ["compile", str(program), "--out", str(out), *args])
+    assert result.exit_code == 0, result.output
+    return out / "terraform"
+
+
+def test_moved_blocks_only_where_a_state_may_hold_old_addresses(tmp_path: Path) -> None:
+    """A program compiled first by this version gets no moved.tf (no state can hold
+    1.0's addresses), its lock says so, and later compiles keep it out. A lock written
+    before this version (no `terraform_addresses`) keeps moved.tf coming, compile after
+    compile, until the lock says 2; without a lock (`--no-lock`) nothing is known, so
+    the blocks stay (they are harmless to a new state)."""
+    program = tmp_path / "app.iac"
+    program.write_text(MOVING, encoding="utf-8")
+    lock = tmp_path / "app.iac.lock"
+    assert not (_compile_cli(program) / "moved.tf").exists()
+    assert json.loads(lock.read_text())["terraform_addresses"] == 2
+    assert not (_compile_cli(program) / "moved.tf").exists()
+    assert (_compile_cli(program, "--no-lock") / "moved.tf").exists()
+    # The lock of a program compiled by iac 1.0.
+    old = json.loads(lock.read_text())
+    del old["terraform_addresses"]
+    lock.write_text(json.dumps(old), encoding="utf-8")
+    for _ in range(2):
+        folder = _compile_cli(program)
+        moved = (folder / "moved.tf").read_text()
+        assert "from = aws_sqs_queue_policy.jobs_policy\n  to   = aws_sqs_queue_policy.jobs\n" in (
+            moved
+        )
+        assert json.loads(lock.read_text())["terraform_addresses"] == 1
+    assert_valid_and_formatted(folder)
+    # Every state applied: the user says so in the lock, and the blocks go.
+    lock.write_text(lock.read_text().replace('_addresses": 1', '_addresses": 2'))
+    assert not (_compile_cli(program) / "moved.tf").exists()
+
+
+def test_a_lock_with_an_unknown_address_spelling_is_refused(tmp_path: Path) -> None:
+    program = tmp_path / "app.iac"
+    program.write_text(MOVING, encoding="utf-8")
+    _compile_cli(program)
+    lock = tmp_path / "app.iac.lock"
+    lock.write_text(lock.read_text().replace('_addresses": 2', '_addresses": 7'))
+    result = CliRunner().invoke(cli_main, ["compile", str(program), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 1
+    assert "`terraform_addresses` is 7, not a spelling iac wrote (1 to 2)" in result.output
+    assert not (tmp_path / "o").exists()
+
+
 def test_shortened_names_that_would_meet_keep_their_type() -> None:
     """Two roles whose short names would be one keep their full names."""
     nodes = [
@@ -331,6 +412,31 @@ def test_hcl_str_round_trips_through_terraform(tmp_path: Path) -> None:
     values = _terraform_output(tmp_path, "values")
     assert values[: len(HOSTILE_STRINGS)] == HOSTILE_STRINGS
     assert values[len(HOSTILE_STRINGS) :] == [s + "dev" + s for s in HOSTILE_STRINGS]
+
+
+def test_attributes_are_aligned_as_terraform_fmt_aligns_them() -> None:
+    """The `=` of a template's consecutive one-line attributes form a column, whichever
+    of them a render writes; a value on lines of its own, a blank line or a nested
+    block ends the run. The marks the template's lines carry are all gone."""
+    env = jinja2.Environment(
+        extensions=[AttributeMarks], trim_blocks=True, lstrip_blocks=True, autoescape=False
+    )
+    template = env.from_string(
+        'resource "x" "y" {\n  name = "a"\n{% if long %}\n  a_long_key = 1\n{% endif %}\n'
+        "  list = {{ items }}\n  after = 2\n  more_keys = {}\n\n  block {\n    k = 1\n"
+        "    kk = [1]\n  }\n}\n"
+    )
+    items = "[\n    1,\n  ]"
+    tail = (
+        "  list = [\n    1,\n  ]\n  after     = 2\n  more_keys = {}\n\n"
+        "  block {\n    k  = 1\n    kk = [1]\n  }\n}"
+    )
+    long = align(template.render(long=True, items=items))
+    assert long == 'resource "x" "y" {\n  name       = "a"\n  a_long_key = 1\n' + tail
+    assert align(template.render(long=False, items=items)) == (
+        'resource "x" "y" {\n  name = "a"\n' + tail
+    )
+    assert "\x00" not in long
 
 
 def test_hcl_str_spelling() -> None:

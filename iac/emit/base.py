@@ -15,11 +15,13 @@ once, of the same plan or of two plans, never meet.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 
 import jinja2
+import jinja2.ext
 
 from ..diagnostics import Diagnostic, Severity
 from ..plan import Plan
@@ -156,6 +158,8 @@ class Target:
     # Filters that need no plan, and filters that call a method of the target.
     filters: ClassVar[dict[str, Callable[..., Any]]] = {}
     method_filters: ClassVar[dict[str, str]] = {}
+    # Jinja extensions of the target's environment (Terraform marks attribute lines).
+    extensions: ClassVar[tuple[type[jinja2.ext.Extension], ...]] = ()
     _environments: ClassVar[dict[type[Target], jinja2.Environment]] = {}
     # The target's state a node's render adds to (sets and lists): a reused block
     # adds again what its render added.
@@ -170,6 +174,7 @@ class Target:
         self._bodies: dict[str, tuple[Any, ...]] = {}
         self._visited: dict[str, _Entry] = {}
         self._memos: dict[tuple[str, Hashable], Any] = {}
+        self._templates: dict[str, jinja2.Template | None] = {}
 
     # -- reusing the blocks of unchanged nodes (the language server's previews)
     def render_cached(self, cache: RenderCache) -> Rendered:
@@ -361,6 +366,7 @@ class Target:
                 auto_reload=False,  # templates never change under a running compiler
                 trim_blocks=True,
                 lstrip_blocks=True,
+                extensions=list(cls.extensions),
             )
             env.filters.update(cls.filters)
             env.filters.update({k: context_filter(m) for k, m in cls.method_filters.items()})
@@ -369,10 +375,15 @@ class Target:
         return env
 
     def get_template(self, name: str) -> jinja2.Template | None:
+        # Kept per render: the environment's own lookup costs more than a small render.
+        if name in self._templates:
+            return self._templates[name]
         try:
-            return self.environment().get_template(name)
+            template: jinja2.Template | None = self.environment().get_template(name)
         except jinja2.TemplateNotFound:
-            return None
+            template = None
+        self._templates[name] = template
+        return template
 
     def node_template(self, node: Node) -> jinja2.Template | None:
         """The template of a node's type, or None (and a diagnostic) if the target
@@ -383,10 +394,29 @@ class Target:
         return template
 
     def render_template(self, template: jinja2.Template, **context: Any) -> str:
-        return template.render(target=self, **context)
+        # `template.render(...)` but for its copy of the template's globals into each
+        # context (a ChainMap read key by key: most of a small block's render): they are
+        # copied once per template, and the context reads this dict as it is.
+        parent = {**_plain_globals(template), **context, "target": self}
+        try:
+            return "".join(template.root_render_func(template.new_context(parent, shared=True)))
+        except Exception:
+            template.environment.handle_exception()
 
     def render(self) -> Rendered:
         raise NotImplementedError
+
+
+# Each template's globals (`range`, `namespace`...) as a plain dict, made at its first
+# render. Keyed weakly: a template the environment drops takes its entry with it.
+_GLOBALS: weakref.WeakKeyDictionary[jinja2.Template, dict[str, Any]] = weakref.WeakKeyDictionary()
+
+
+def _plain_globals(template: jinja2.Template) -> dict[str, Any]:
+    plain = _GLOBALS.get(template)
+    if plain is None:
+        plain = _GLOBALS.setdefault(template, dict(template.globals))
+    return plain
 
 
 def _merge(state: Any, added: Any) -> None:

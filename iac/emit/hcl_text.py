@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import re
+
+import jinja2.ext
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 # Control characters HCL would keep raw or refuse in a quoted string.
 _CONTROL = re.compile("[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]")
 _TEMPLATE = re.compile(r"([\\\"\n\r\t])|([$%]\{)")
+# Text with nothing to escape: most strings, returned as they are.
+_PLAIN = re.compile('[^\\\\"\n\r\t$%\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]*\\Z')
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")  # `-` is legal, but reads as minus
 _KEYWORDS = {"true", "false", "null", "for", "in", "if", "endif", "endfor", "else"}
 
@@ -18,6 +23,8 @@ def template_text(text: str) -> str:
     `${` and `%{` would start an interpolation or a directive: HCL's own escapes
     for them are `$${` and `%%{`.
     """
+    if _PLAIN.match(text):
+        return text
 
     def escape(match: re.Match[str]) -> str:
         if match.group(1):
@@ -33,6 +40,7 @@ def hcl_str(text: str) -> str:
     return f'"{template_text(text)}"'
 
 
+@functools.lru_cache(maxsize=4096)  # a few keys, spelled again and again
 def hcl_key(text: str) -> str:
     """An object key: bare when it is a plain identifier, quoted otherwise."""
     if _IDENT.match(text) and text not in _KEYWORDS:
@@ -42,46 +50,82 @@ def hcl_key(text: str) -> str:
 
 # ---------------------------------------------------------------- terraform fmt
 
-_KEY = re.compile(r'\s*([A-Za-z_][A-Za-z0-9_-]*|"(?:[^"\\]|\\.)*")\s*=(?!=)\s*')
-_OPEN, _CLOSE = "{[(", "}])"
-_ANY_BRACKET = re.compile(r"[][{}()]")
+# `terraform fmt` pads the `=` of consecutive one-line attributes into a column. The
+# attributes a template writes are known when it is compiled: each line `KEY = ...` of
+# a template's source gets MARK in place of the space before its `=` (AttributeMarks),
+# so that `align` finds them in the rendered text without looking at any other line.
+# What the target spells itself (objects) is aligned as it is spelled (`attributes`).
+MARK = "\x00"  # no text the target writes holds it: strings escape control characters
+# A line's indent and key (a name, or a `{{ ... }}` that writes one), then ` = `.
+_ATTRIBUTE_LINE = re.compile(
+    r"^([ \t]*(?:[A-Za-z_][A-Za-z0-9_-]*|\{\{[^}\n]*\}\})) += ", re.MULTILINE
+)
+_OPENING = "{[( "  # and a space: the line goes on, or has no value
 
 
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*(?:"|\Z)', re.S)
+class AttributeMarks(jinja2.ext.Extension):
+    """Marks the `=` of each attribute line of a template's source (see MARK)."""
 
-
-def _balanced(expr: str) -> bool:
-    """True when `expr` closes every bracket it opens (strings, even unclosed, skipped)."""
-    if not _ANY_BRACKET.search(expr):
-        return True  # most values: no bracket to count, in a string or out of one
-    bare = _STRING.sub("", expr)
-    return sum(map(bare.count, _OPEN)) == sum(map(bare.count, _CLOSE))
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        return _ATTRIBUTE_LINE.sub(lambda m: m.group(1) + MARK + "= ", source)
 
 
 def align(text: str) -> str:
-    """Pad the `=` of consecutive one-line attributes into a column, as `terraform fmt` does.
+    """The rendered text of marked templates with the `=` of consecutive one-line
+    attributes padded into a column, as `terraform fmt` does.
 
-    A run of attributes is broken by anything else: a blank line, a comment, a
-    block header, a closing bracket, or an attribute whose value spans lines.
+    A run of attributes is broken by anything else: a blank line, a comment, a block
+    header, a closing bracket, or an attribute whose value spans lines (its line ends
+    in an opening bracket: everything the target writes is spelled so).
     """
-    lines = text.split("\n")
+    parts = text.split(MARK)
+    if len(parts) == 1:
+        return text
+    # parts[i] (i >= 1) starts with `= VALUE` of attribute i; parts[i - 1] ends with its
+    # indent and key. Each mark becomes a pad, one space unless the attribute is in a run.
+    out = [parts[0]]
+    run: list[tuple[int, int]] = []  # (where its pad is in `out`, its key's end column)
+    for i in range(1, len(parts)):
+        before, part = parts[i - 1], parts[i]
+        out.append(" ")
+        out.append(part)
+        end = part.find("\n")
+        last = part[end - 1] if end > 2 else part[-1] if end == -1 and len(part) > 2 else ""
+        if last and last not in _OPENING:  # a value, on this line only
+            run.append((len(out) - 2, len(before) - before.rfind("\n") - 1))
+            # The run goes on if the next attribute is on the next line.
+            if end != -1 and i + 1 < len(parts) and part.find("\n", end + 1) == -1:
+                continue
+        if len(run) > 1:
+            width = max([lead for _, lead in run])
+            for at, lead in run:
+                out[at] = " " * (width - lead + 1)
+        run = []
+    return "".join(out)
+
+
+def attributes(pad: str, pairs: list[tuple[str, str]]) -> list[str]:
+    """The lines `PAD KEY = VALUE` of an object, aligned as `align` would align them:
+    a value on lines of its own (an object or list that did not fit on one line) ends
+    a run and is not padded."""
     out: list[str] = []
-    run: list[tuple[int, int, str]] = []  # (line index, lead width, value)
-
-    def close() -> None:
-        width = max((lead for _, lead, _ in run), default=0)
-        for index, lead, value in run:
-            out[index] = out[index][:lead].rstrip() + " " * (width - lead + 1) + "= " + value
-        run.clear()
-
-    for line in lines:
-        out.append(line)
-        match = _KEY.match(line)
-        value = line[match.end() :] if match else ""
-        if match and value and _balanced(value) and not line.lstrip().startswith("#"):
-            lead = len(line[: match.start(1)]) + len(match.group(1))
-            run.append((len(out) - 1, lead, value))
+    run: list[tuple[str, str]] = []
+    for key, value in pairs:
+        if "\n" in value:
+            if run:
+                out.extend(_column(pad, run))
+                run = []
+            out.append(f"{pad}{key} = {value}")
         else:
-            close()
-    close()
-    return "\n".join(out)
+            run.append((key, value))
+    if run:
+        out.extend(_column(pad, run))
+    return out
+
+
+def _column(pad: str, run: list[tuple[str, str]]) -> list[str]:
+    if len(run) == 1:
+        key, value = run[0]
+        return [f"{pad}{key} = {value}"]
+    width = max(len(key) for key, _ in run)
+    return [f"{pad}{key}{' ' * (width - len(key))} = {value}" for key, value in run]

@@ -14,7 +14,7 @@ from ..plan.iam import document
 from ..plan.model import Node, TaskDefinitionProps
 from ..plan.values import Az, Json, Param, Pseudo, Ref, Sub, Value
 from .base import Rendered, Target, render_with, source_comment
-from .hcl_text import align, hcl_key, hcl_str, template_text
+from .hcl_text import AttributeMarks, align, attributes, hcl_key, hcl_str, template_text
 
 # The main resource type of each plan node type; its name is the snake_case logical ID.
 TYPES: dict[str, str] = {
@@ -173,15 +173,19 @@ def variable_name(param: str) -> str:
 
 def snake(logical: str) -> str:
     """`ThumbnailerRole` -> `thumbnailer_role`: a stable Terraform resource name."""
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", logical).lower()
+    return _BEFORE_CAPITAL.sub("_", logical).lower()
+
+
+_BEFORE_CAPITAL = re.compile(r"(?<!^)(?=[A-Z])")
 
 
 def resource_names(nodes: list[Node]) -> dict[str, str]:
     """Each node's resource name: the program's own name where the node is a resource
     of the program (`project_order_cron_1`, as its comment says), else its snake_case
-    logical ID without the end that repeats its type, unless that would give two
-    resources of a type one name."""
-    names = {n.id: source_name(n) or snake(n.id) for n in nodes}
+    logical ID with the program's names in it spelled as the program spells them
+    (`program_spelling`), without the end that repeats its type, unless that would give
+    two resources of a type one name."""
+    names = {n.id: source_name(n) or program_spelling(n) for n in nodes}
     by_type: dict[str, list[Node]] = {}
     for node in nodes:
         by_type.setdefault(node.type, []).append(node)
@@ -201,6 +205,42 @@ def source_name(node: Node) -> str | None:
     if len(words) >= 2 and logical_id(words[1]) == node.id and words[1].isidentifier():
         return words[1]
     return None
+
+
+def program_spelling(node: Node) -> str:
+    """A node's snake_case logical ID, with the program's names its label cites spelled
+    as the program spells them: `NightlyCron1ToNightly` (label `nightly_cron_1.tick ->
+    nightly`) is `nightly_cron_1_to_nightly`, not `nightly_cron1_to_nightly`, so the
+    address reads as its comment does. A name the logical ID spells the same way
+    (`shop_bus`, `ShopBus`) needs nothing: only a `_` before a digit, or a `_` the ID
+    drops otherwise, makes them differ."""
+    words = _CAMEL.findall(node.id)
+    own: dict[tuple[str, ...], str] = {}
+    if _SPELLED_APART.search(node.label):
+        for word in _PROGRAM_NAME.findall(node.label):
+            lid = logical_id(word)
+            if lid and snake(lid) != word:
+                own[tuple(_CAMEL.findall(lid))] = word
+    if not own:
+        return "_".join(words).lower()  # snake(node.id)
+    keys = sorted(own, key=len, reverse=True)  # `nightly_cron_1` before `nightly`
+    pieces: list[str] = []
+    i = 0
+    while i < len(words):
+        key = next((k for k in keys if tuple(words[i : i + len(k)]) == k), None)
+        if key is None:
+            pieces.append(words[i].lower())
+            i += 1
+        else:
+            pieces.append(own[key])
+            i += len(key)
+    return "_".join(pieces)
+
+
+# The words of a logical ID: `NightlyCron1To` -> `Nightly`, `Cron1`, `To`.
+_CAMEL = re.compile(r"[A-Z][^A-Z]*|[^A-Z]+")
+_PROGRAM_NAME = re.compile(r"\b[a-z_][a-z0-9_]*\b")
+_SPELLED_APART = re.compile(r"_[0-9_]|\b_|_\b")
 
 
 def _without(name: str, suffix: str) -> str:
@@ -297,6 +337,7 @@ class TerraformTarget(Target):
         "container_definitions": container_definitions,
         "bucket_prefix": bucket_prefix,
     }
+    extensions = (AttributeMarks,)
     method_filters = {
         "v": "expr",
         "json": "json",
@@ -362,23 +403,24 @@ class TerraformTarget(Target):
 
     def reference(self, value: Ref | Param | Pseudo | Local) -> str:
         """A bare expression for one reference."""
+        if isinstance(value, Ref):
+            node = self.nodes.get(value.node)
+            kind = node.type if node is not None else ""
+            if (kind, value.attr) in BUILT:
+                return self.expr(BUILT[(kind, value.attr)](value.node))
+            spelled = ATTRIBUTES.get((kind, value.attr))
+            if spelled is None or kind not in TYPES:
+                self.missing.append(f"{value.node}.{value.attr}")
+                return "null"
+            return f"{TYPES[kind]}.{self.names[value.node]}.{spelled}"
         if isinstance(value, Local):
             return f"local.{value.name}"
         if isinstance(value, Param):
             return f"var.{variable_name(value.name)}"
-        if isinstance(value, Pseudo):
-            if value.name == "region":
-                return f"var.{REGION_VARIABLE}"
-            source, attr = PSEUDO[value.name]
-            return f"{self.data_source(source)}.{attr}"
-        node = self.nodes.get(value.node)
-        if node is not None and (node.type, value.attr) in BUILT:
-            return self.expr(BUILT[(node.type, value.attr)](node.id))
-        spelled = ATTRIBUTES.get((node.type, value.attr)) if node else None
-        if node is None or spelled is None or node.type not in TYPES:
-            self.missing.append(f"{value.node}.{value.attr}")
-            return "null"
-        return f"{self.address(node.id)}.{spelled}"
+        if value.name == "region":
+            return f"var.{REGION_VARIABLE}"
+        source, attr = PSEUDO[value.name]
+        return f"{self.data_source(source)}.{attr}"
 
     def expand(self, parts: tuple[Any, ...]) -> list[Any]:
         """Parts with built attributes joined in (`${aws_...arn}:*`), and the app's
@@ -418,6 +460,10 @@ class TerraformTarget(Target):
     # -- expressions
     def expr(self, value: Any, indent: int = 2) -> str:
         """An HCL expression; nested lines are indented under column `indent`."""
+        # `spell`'s dispatch by the exact type first: most values are plain ones.
+        spell = _SPELLERS.get(type(value))
+        if spell is not None:
+            return spell(self, value, indent)
         return self.spell(value, indent)  # type: ignore[no-any-return]
 
     def spell_json(self, value: Json, indent: int = 2) -> str:
@@ -462,18 +508,27 @@ class TerraformTarget(Target):
     def _object(self, value: dict[str, Any], indent: int) -> str:
         if not value:
             return "{}"
-        pad = " " * (indent + 2)
-        lines = [f"{pad}{hcl_key(str(k))} = {self.expr(v, indent + 2)}" for k, v in value.items()]
+        inner = indent + 2
+        expr = self.expr
+        pairs = [
+            (hcl_key(str(k)), hcl_str(v) if type(v) is str else expr(v, inner))
+            for k, v in value.items()
+        ]
+        # Aligned as it is spelled: the entries' keys and one-line values are known here.
+        lines = attributes(" " * inner, pairs)
         return "{\n" + "\n".join(lines) + "\n" + " " * indent + "}"
 
     def _list(self, items: list[Any], indent: int) -> str:
-        inline = [self.expr(v, indent) for v in items]
-        text = "[" + ", ".join(inline) + "]"
-        if all("\n" not in v for v in inline) and len(text) + indent <= INLINE_LIMIT:
+        # Spelled once, at the indent of the multi-line form: a value that fits on one
+        # line is spelled the same at any indent, and one that fits at `indent + 2`
+        # fits at `indent`.
+        expr, inner = self.expr, indent + 2
+        spelled = [hcl_str(v) if type(v) is str else expr(v, inner) for v in items]
+        text = "[" + ", ".join(spelled) + "]"
+        if len(text) + indent <= INLINE_LIMIT and not any("\n" in v for v in spelled):
             return text
         pad = " " * (indent + 2)
-        lines = [f"{pad}{self.expr(v, indent + 2)}," for v in items]
-        return "[\n" + "\n".join(lines) + "\n" + " " * indent + "]"
+        return "[\n" + "".join(f"{pad}{v},\n" for v in spelled) + " " * indent + "]"
 
     def json(self, value: Any, indent: int = 2) -> str:
         return self.expr(Json(value), indent)
@@ -489,7 +544,7 @@ class TerraformTarget(Target):
             old, new = snake(node.id), self.names[node.id]
             if old == new or node.id not in blocks:
                 continue
-            for kind, name in _DECLARED.findall(blocks[node.id]):
+            for kind, name in _declared(blocks[node.id]):
                 if name.startswith(new):
                     out.append((f"{kind}.{old}{name[len(new) :]}", f"{kind}.{name}"))
         return out
@@ -553,7 +608,7 @@ class TerraformTarget(Target):
                 "data": data,
                 "trusts": trusts,
                 "locals": locals_,
-                "blocks": [_PLACE.format(i) for i in range(len(blocks))],
+                "blocks": blocks,  # aligned already, and marked no more
             },
             "variables.tf": {"region": REGION_VARIABLE},
             "outputs.tf": {"outputs": outputs},
@@ -565,19 +620,43 @@ class TerraformTarget(Target):
             template = self.get_template(f"{path}.j2")
             assert template is not None
             text = align(self.render_template(template, plan=plan, **context))
-            if path == "main.tf":  # the aligned blocks in place of their placeholders
-                text = _PLACED.sub(lambda m: blocks[int(m.group(1))], text)
             out.files[path] = text.encode("utf-8")
         for asset in plan.assets:
             out.files[f"assets/{asset.file_name}"] = asset.data
         return out
 
 
-# A block's place in main.tf while the layout around the blocks is aligned: a line
-# that is no attribute, and a NUL no generated text holds.
-_PLACE = "\x00{}\x00"
-_PLACED = re.compile("\x00([0-9]+)\x00")
-_DECLARED = re.compile(r'^resource "(\w+)" "(\w+)"', re.MULTILINE)
+def _declared(block: str) -> list[tuple[str, str]]:
+    """(type, name) of each resource a block declares: its lines `resource "T" "N" {`
+    (found with `str.find`, which skips the rest of the block fastest)."""
+    out = []
+    text = "\n" + block
+    at = text.find(_RESOURCE)
+    while at != -1:
+        start = at + len(_RESOURCE)
+        kind_end = text.index('"', start)
+        name_end = text.index('"', kind_end + 3)
+        out.append((text[start:kind_end], text[kind_end + 3 : name_end]))
+        at = text.find(_RESOURCE, name_end)
+    return out
+
+
+_RESOURCE = '\nresource "'
+
+# `expr`'s speller of each plain value type (`spell` dispatches on the rest).
+_SPELLERS: dict[type, Callable[..., str]] = {
+    str: TerraformTarget.spell_str,
+    Ref: TerraformTarget.spell_ref,
+    dict: TerraformTarget.spell_dict,
+    list: TerraformTarget.spell_list,
+    Sub: TerraformTarget.spell_sub,
+    Json: TerraformTarget.spell_json,
+    Param: TerraformTarget.spell_param,
+    Pseudo: TerraformTarget.spell_pseudo,
+    bool: TerraformTarget.spell_bool,
+    int: TerraformTarget.spell_number,
+    float: TerraformTarget.spell_number,
+}
 
 # The name the tests know the speller by.
 TfSpeller = TerraformTarget

@@ -26,23 +26,23 @@ def root(context, missing=missing, environment=environment):
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_cloudwatch_metric_alarm" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  alarm_name = '
+    yield '" {\n  alarm_name\x00= '
     yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name')))
-    yield '\n  alarm_description = '
+    yield '\n  alarm_description\x00= '
     yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'description')))
-    yield '\n  namespace = '
+    yield '\n  namespace\x00= '
     yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'namespace')))
-    yield '\n  metric_name = '
+    yield '\n  metric_name\x00= '
     yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'metric')))
-    yield '\n  dimensions = '
+    yield '\n  dimensions\x00= '
     yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'dimensions')))
-    yield '\n  statistic = '
+    yield '\n  statistic\x00= '
     yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'statistic')))
-    yield '\n  period = '
+    yield '\n  period\x00= '
     yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'period'))
-    yield '\n  evaluation_periods = 1\n  threshold = '
+    yield '\n  evaluation_periods\x00= 1\n  threshold\x00= '
     yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'threshold'))
-    yield '\n  comparison_operator = "GreaterThanThreshold"\n  treat_missing_data = "notBreaching"\n  alarm_actions = '
+    yield '\n  comparison_operator\x00= "GreaterThanThreshold"\n  treat_missing_data\x00= "notBreaching"\n  alarm_actions\x00= '
     yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'actions')))
     yield '\n}\n'
 

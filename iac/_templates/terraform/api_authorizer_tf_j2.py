@@ -26,15 +26,15 @@ def root(context, missing=missing, environment=environment):
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_apigatewayv2_authorizer" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  api_id = '
+    yield '" {\n  api_id\x00= '
     yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'api')))
-    yield '\n  name = '
+    yield '\n  name\x00= '
     yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name')))
-    yield '\n  authorizer_type = "JWT"\n  identity_sources = ['
+    yield '\n  authorizer_type\x00= "JWT"\n  identity_sources\x00= ['
     yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'identity_source')))
-    yield ']\n\n  jwt_configuration {\n    issuer = '
+    yield ']\n\n  jwt_configuration {\n    issuer\x00= '
     yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'issuer')))
-    yield '\n    audience = '
+    yield '\n    audience\x00= '
     yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'audience')))
     yield '\n  }\n}\n'
 

@@ -26,32 +26,32 @@ def root(context, missing=missing, environment=environment):
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_apigatewayv2_integration" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  api_id = '
+    yield '" {\n  api_id\x00= '
     yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'api')))
-    yield '\n  integration_type = '
+    yield '\n  integration_type\x00= '
     yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'type')))
     yield '\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'subtype'):
         pass
-        yield '  integration_subtype = '
+        yield '  integration_subtype\x00= '
         yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'subtype')))
         yield '\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'uri'):
         pass
-        yield '  integration_uri = '
+        yield '  integration_uri\x00= '
         yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'uri')))
         yield '\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'credentials'):
         pass
-        yield '  credentials_arn = '
+        yield '  credentials_arn\x00= '
         yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'credentials')))
         yield '\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'parameters'):
         pass
-        yield '  request_parameters = '
+        yield '  request_parameters\x00= '
         yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'parameters')))
         yield '\n'
-    yield '  payload_format_version = '
+    yield '  payload_format_version\x00= '
     yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'payload_version')))
     yield '\n}\n'
 

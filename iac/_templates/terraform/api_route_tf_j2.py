@@ -26,21 +26,21 @@ def root(context, missing=missing, environment=environment):
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_apigatewayv2_route" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  api_id = '
+    yield '" {\n  api_id\x00= '
     yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'api')))
-    yield '\n  route_key = '
+    yield '\n  route_key\x00= '
     yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'key')))
-    yield '\n  target = '
+    yield '\n  target\x00= '
     yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'target')))
     yield '\n'
     if (environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'authorization') != 'NONE'):
         pass
-        yield '  authorization_type = '
+        yield '  authorization_type\x00= '
         yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'authorization')))
         yield '\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'authorizer'):
         pass
-        yield '  authorizer_id = '
+        yield '  authorizer_id\x00= '
         yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'authorizer')))
         yield '\n'
     yield '}\n'

@@ -32,15 +32,15 @@ def root(context, missing=missing, environment=environment):
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_apigatewayv2_stage" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  api_id = '
+    yield '" {\n  api_id\x00= '
     yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'api')))
-    yield '\n  name = "$default"\n  auto_deploy = true\n\n  default_route_settings {\n    throttling_rate_limit = '
+    yield '\n  name\x00= "$default"\n  auto_deploy\x00= true\n\n  default_route_settings {\n    throttling_rate_limit\x00= '
     yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'rate'))
-    yield '\n    throttling_burst_limit = '
+    yield '\n    throttling_burst_limit\x00= '
     yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'burst'))
-    yield '\n  }\n\n  access_log_settings {\n    destination_arn = '
+    yield '\n  }\n\n  access_log_settings {\n    destination_arn\x00= '
     yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'access_logs')))
-    yield '\n    format = '
+    yield '\n    format\x00= '
     yield str(t_1(context, t_2(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'access_log_format')), 4))
     yield '\n  }\n}\n'
 

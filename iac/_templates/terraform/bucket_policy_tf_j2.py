@@ -38,11 +38,11 @@ def root(context, missing=missing, environment=environment):
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_s3_bucket_policy" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  bucket = '
+    yield '" {\n  bucket\x00= '
     yield str(t_4(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'bucket')))
-    yield '\n  policy = '
+    yield '\n  policy\x00= '
     yield str(t_1(context, t_2(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'statements'))))
-    yield '\n\n  depends_on = [aws_s3_bucket_public_access_block.'
+    yield '\n\n  depends_on\x00= [aws_s3_bucket_public_access_block.'
     yield str(t_3(context, environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'bucket'), 'node')))
     yield ']\n}\n'
 

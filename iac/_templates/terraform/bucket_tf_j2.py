@@ -40,64 +40,64 @@ def root(context, missing=missing, environment=environment):
     yield '" {\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name'):
         pass
-        yield '  bucket = '
+        yield '  bucket\x00= '
         yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name')))
         yield '\n'
     elif environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name_stem'):
         pass
-        yield '  bucket_prefix = '
+        yield '  bucket_prefix\x00= '
         yield str(t_2(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name_stem'))))
         yield '\n'
     if environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'retain'):
         pass
-        yield '\n  lifecycle {\n    prevent_destroy = true\n  }\n'
+        yield '\n  lifecycle {\n    prevent_destroy\x00= true\n  }\n'
     else:
         pass
-        yield '  # `retain = false`: `terraform destroy` empties the bucket first.\n  force_destroy = true\n'
+        yield '  # `retain = false`: `terraform destroy` empties the bucket first.\n  force_destroy\x00= true\n'
     yield '}\n\n'
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield ': encryption at rest\nresource "aws_s3_bucket_server_side_encryption_configuration" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  bucket = '
+    yield '" {\n  bucket\x00= '
     yield str((undefined(name='bucket') if l_0_bucket is missing else l_0_bucket))
-    yield '\n\n  rule {\n    bucket_key_enabled = true\n\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "AES256"\n    }\n  }\n}\n\n'
+    yield '\n\n  rule {\n    bucket_key_enabled\x00= true\n\n    apply_server_side_encryption_by_default {\n      sse_algorithm\x00= "AES256"\n    }\n  }\n}\n\n'
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield ': public access\nresource "aws_s3_bucket_public_access_block" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  bucket = '
+    yield '" {\n  bucket\x00= '
     yield str((undefined(name='bucket') if l_0_bucket is missing else l_0_bucket))
-    yield '\n  block_public_acls = true\n  ignore_public_acls = true\n  block_public_policy = '
+    yield '\n  block_public_acls\x00= true\n  ignore_public_acls\x00= true\n  block_public_policy\x00= '
     yield str(t_3(context, (not environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'public'))))
-    yield '\n  restrict_public_buckets = '
+    yield '\n  restrict_public_buckets\x00= '
     yield str(t_3(context, (not environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'public'))))
     yield '\n}\n\n'
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield ': object ownership\nresource "aws_s3_bucket_ownership_controls" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  bucket = '
+    yield '" {\n  bucket\x00= '
     yield str((undefined(name='bucket') if l_0_bucket is missing else l_0_bucket))
-    yield '\n\n  rule {\n    object_ownership = "BucketOwnerEnforced"\n  }\n}\n'
+    yield '\n\n  rule {\n    object_ownership\x00= "BucketOwnerEnforced"\n  }\n}\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'versioned'):
         pass
         yield '\n'
         yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
         yield ': versioning\nresource "aws_s3_bucket_versioning" "'
         yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-        yield '" {\n  bucket = '
+        yield '" {\n  bucket\x00= '
         yield str((undefined(name='bucket') if l_0_bucket is missing else l_0_bucket))
-        yield '\n\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n'
+        yield '\n\n  versioning_configuration {\n    status\x00= "Enabled"\n  }\n}\n'
     yield '\n\n'
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield ': lifecycle\nresource "aws_s3_bucket_lifecycle_configuration" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  bucket = '
+    yield '" {\n  bucket\x00= '
     yield str((undefined(name='bucket') if l_0_bucket is missing else l_0_bucket))
-    yield '\n\n  rule {\n    id = "AbortIncompleteUploads"\n    status = "Enabled"\n\n    filter {}\n\n    abort_incomplete_multipart_upload {\n      days_after_initiation = '
+    yield '\n\n  rule {\n    id\x00= "AbortIncompleteUploads"\n    status\x00= "Enabled"\n\n    filter {}\n\n    abort_incomplete_multipart_upload {\n      days_after_initiation\x00= '
     yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'abort_uploads_days'))
     yield '\n    }\n  }\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'expire_days'):
         pass
-        yield '\n  rule {\n    id = "ExpireObjects"\n    status = "Enabled"\n\n    filter {}\n\n    expiration {\n      days = '
+        yield '\n  rule {\n    id\x00= "ExpireObjects"\n    status\x00= "Enabled"\n\n    filter {}\n\n    expiration {\n      days\x00= '
         yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'expire_days'))
         yield '\n    }\n  }\n'
     yield '}\n'
@@ -107,9 +107,9 @@ def root(context, missing=missing, environment=environment):
         yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
         yield ': events to EventBridge\nresource "aws_s3_bucket_notification" "'
         yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-        yield '" {\n  bucket = '
+        yield '" {\n  bucket\x00= '
         yield str((undefined(name='bucket') if l_0_bucket is missing else l_0_bucket))
-        yield '\n  eventbridge = true\n}\n'
+        yield '\n  eventbridge\x00= true\n}\n'
 
 blocks = {}
 debug_info = '1=34&2=37&3=39&4=41&5=44&6=46&7=49&9=51&20=58&21=60&22=62&33=64&34=66&35=68&38=70&39=72&42=74&43=76&44=78&50=80&52=83&53=85&54=87&63=90&64=92&65=94&74=96&77=98&86=101&91=104&93=107&94=109&95=111'

@@ -20,7 +20,7 @@ def root(context, missing=missing, environment=environment):
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_cloudwatch_event_bus" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  name = '
+    yield '" {\n  name\x00= '
     yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name')))
     yield '\n}\n'
 

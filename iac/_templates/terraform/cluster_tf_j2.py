@@ -20,9 +20,9 @@ def root(context, missing=missing, environment=environment):
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_ecs_cluster" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  name = '
+    yield '" {\n  name\x00= '
     yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name')))
-    yield '\n\n  setting {\n    name = "containerInsights"\n    value = "enabled"\n  }\n}\n'
+    yield '\n\n  setting {\n    name\x00= "containerInsights"\n    value\x00= "enabled"\n  }\n}\n'
 
 blocks = {}
 debug_info = '1=20&2=22&3=24'

@@ -33,11 +33,11 @@ def root(context, missing=missing, environment=environment):
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_lambda_function_event_invoke_config" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  function_name = '
+    yield '" {\n  function_name\x00= '
     yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'function')))
-    yield '\n  qualifier = "$LATEST"\n  maximum_retry_attempts = '
+    yield '\n  qualifier\x00= "$LATEST"\n  maximum_retry_attempts\x00= '
     yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'retries'))
-    yield '\n  maximum_event_age_in_seconds = '
+    yield '\n  maximum_event_age_in_seconds\x00= '
     yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_age'))
     yield '\n'
     if (environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'on_success') or environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'on_failure')):
@@ -45,7 +45,7 @@ def root(context, missing=missing, environment=environment):
         yield '\n  destination_config {\n'
         if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'on_success'):
             pass
-            yield '    on_success {\n      destination = '
+            yield '    on_success {\n      destination\x00= '
             yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'on_success'), 6))
             yield '\n    }\n'
         if (environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'on_success') and environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'on_failure')):
@@ -53,13 +53,13 @@ def root(context, missing=missing, environment=environment):
             yield '\n'
         if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'on_failure'):
             pass
-            yield '    on_failure {\n      destination = '
+            yield '    on_failure {\n      destination\x00= '
             yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'on_failure'), 6))
             yield '\n    }\n'
         yield '  }\n'
     if environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'depends_on'):
         pass
-        yield '\n  depends_on = ['
+        yield '\n  depends_on\x00= ['
         yield str(t_1(context.eval_ctx, t_2(context, environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'depends_on'), 'dependency'), ', '))
         yield ']\n'
     yield '}\n'

@@ -45,57 +45,57 @@ def root(context, missing=missing, environment=environment):
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_lambda_event_source_mapping" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  function_name = '
+    yield '" {\n  function_name\x00= '
     yield str(t_4(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'function')))
-    yield '\n  event_source_arn = '
+    yield '\n  event_source_arn\x00= '
     yield str(t_4(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'source_arn')))
-    yield '\n  batch_size = '
+    yield '\n  batch_size\x00= '
     yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'batch'))
     yield '\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'window'):
         pass
-        yield '  maximum_batching_window_in_seconds = '
+        yield '  maximum_batching_window_in_seconds\x00= '
         yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'window'))
         yield '\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'starting_position'):
         pass
-        yield '  starting_position = '
+        yield '  starting_position\x00= '
         yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'starting_position')))
         yield '\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'report_failures'):
         pass
-        yield '  function_response_types = ["ReportBatchItemFailures"]\n'
+        yield '  function_response_types\x00= ["ReportBatchItemFailures"]\n'
     if (not t_5(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'retries'))):
         pass
-        yield '  maximum_retry_attempts = '
+        yield '  maximum_retry_attempts\x00= '
         yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'retries'))
         yield '\n'
     if (not t_5(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_age'))):
         pass
-        yield '  maximum_record_age_in_seconds = '
+        yield '  maximum_record_age_in_seconds\x00= '
         yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_age'))
         yield '\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'bisect'):
         pass
-        yield '  bisect_batch_on_function_error = true\n'
+        yield '  bisect_batch_on_function_error\x00= true\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'on_failure'):
         pass
-        yield '\n  destination_config {\n    on_failure {\n      destination_arn = '
+        yield '\n  destination_config {\n    on_failure {\n      destination_arn\x00= '
         yield str(t_4(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'on_failure'), 6))
         yield '\n    }\n  }\n'
     if (not t_5(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_concurrency'))):
         pass
-        yield '\n  scaling_config {\n    maximum_concurrency = '
+        yield '\n  scaling_config {\n    maximum_concurrency\x00= '
         yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_concurrency'))
         yield '\n  }\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'filter_pattern'):
         pass
-        yield '\n  filter_criteria {\n    filter {\n      pattern = '
+        yield '\n  filter_criteria {\n    filter {\n      pattern\x00= '
         yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'filter_pattern')))
         yield '\n    }\n  }\n'
     if environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'depends_on'):
         pass
-        yield '\n  depends_on = ['
+        yield '\n  depends_on\x00= ['
         yield str(t_2(context.eval_ctx, t_3(context, environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'depends_on'), 'dependency'), ', '))
         yield ']\n'
     yield '}\n'

@@ -20,11 +20,11 @@ def root(context, missing=missing, environment=environment):
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_flow_log" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  vpc_id = '
+    yield '" {\n  vpc_id\x00= '
     yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'vpc')))
-    yield '\n  traffic_type = "ALL"\n  log_destination_type = "cloud-watch-logs"\n  log_destination = '
+    yield '\n  traffic_type\x00= "ALL"\n  log_destination_type\x00= "cloud-watch-logs"\n  log_destination\x00= '
     yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'log_group_arn')))
-    yield '\n  iam_role_arn = '
+    yield '\n  iam_role_arn\x00= '
     yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'role')))
     yield '\n}\n'
 

@@ -38,60 +38,60 @@ def root(context, missing=missing, environment=environment):
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_lambda_function" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  function_name = '
+    yield '" {\n  function_name\x00= '
     yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name')))
-    yield '\n  role = '
+    yield '\n  role\x00= '
     yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'role')))
-    yield '\n  handler = '
+    yield '\n  handler\x00= '
     yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'handler')))
-    yield '\n  runtime = '
+    yield '\n  runtime\x00= '
     yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'runtime')))
-    yield '\n  architectures = ['
+    yield '\n  architectures\x00= ['
     yield str(t_2(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'arch')))
-    yield ']\n  memory_size = '
+    yield ']\n  memory_size\x00= '
     yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'memory'))
-    yield '\n  timeout = '
+    yield '\n  timeout\x00= '
     yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'timeout'))
     yield '\n'
     if (not t_4(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'concurrency'))):
         pass
-        yield '  reserved_concurrent_executions = '
+        yield '  reserved_concurrent_executions\x00= '
         yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'concurrency'))
         yield '\n'
-    yield '  filename = "${path.module}/assets/'
+    yield '  filename\x00= "${path.module}/assets/'
     yield str(environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'asset'), 'file_name'))
-    yield '"\n  source_code_hash = filebase64sha256("${path.module}/assets/'
+    yield '"\n  source_code_hash\x00= filebase64sha256("${path.module}/assets/'
     yield str(environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'asset'), 'file_name'))
     yield '")\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'layers'):
         pass
-        yield '  layers = '
+        yield '  layers\x00= '
         yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'layers')))
         yield '\n'
-    yield '\n  logging_config {\n    log_format = "Text"\n    log_group = '
+    yield '\n  logging_config {\n    log_format\x00= "Text"\n    log_group\x00= '
     yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'log_group'), 4))
     yield '\n  }\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'tracing'):
         pass
-        yield '\n  tracing_config {\n    mode = "Active"\n  }\n'
+        yield '\n  tracing_config {\n    mode\x00= "Active"\n  }\n'
     if (environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'storage') != 512):
         pass
-        yield '\n  ephemeral_storage {\n    size = '
+        yield '\n  ephemeral_storage {\n    size\x00= '
         yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'storage'))
         yield '\n  }\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'subnets'):
         pass
-        yield '\n  vpc_config {\n    subnet_ids = '
+        yield '\n  vpc_config {\n    subnet_ids\x00= '
         yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'subnets'), 4))
-        yield '\n    security_group_ids = '
+        yield '\n    security_group_ids\x00= '
         yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'security_groups'), 4))
         yield '\n  }\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'env'):
         pass
-        yield '\n  environment {\n    variables = '
+        yield '\n  environment {\n    variables\x00= '
         yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'env'), 4))
         yield '\n  }\n'
-    yield '\n  depends_on = ['
+    yield '\n  depends_on\x00= ['
     yield str(t_1(context, environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'role'), 'node')))
     yield ']\n}\n'
 

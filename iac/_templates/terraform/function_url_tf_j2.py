@@ -26,9 +26,9 @@ def root(context, missing=missing, environment=environment):
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_lambda_function_url" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  function_name = '
+    yield '" {\n  function_name\x00= '
     yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'function')))
-    yield '\n  authorization_type = '
+    yield '\n  authorization_type\x00= '
     yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'auth')))
     yield '\n}\n'
 

@@ -26,21 +26,21 @@ def root(context, missing=missing, environment=environment):
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_apigatewayv2_api" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  name = '
+    yield '" {\n  name\x00= '
     yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name')))
-    yield '\n  protocol_type = "HTTP"\n'
+    yield '\n  protocol_type\x00= "HTTP"\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'cors'):
         pass
-        yield '\n  cors_configuration {\n    allow_origins = '
+        yield '\n  cors_configuration {\n    allow_origins\x00= '
         yield str(t_1(context, environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'cors'), 'origins')))
-        yield '\n    allow_methods = '
+        yield '\n    allow_methods\x00= '
         yield str(t_1(context, environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'cors'), 'methods')))
-        yield '\n    allow_headers = '
+        yield '\n    allow_headers\x00= '
         yield str(t_1(context, environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'cors'), 'headers')))
         yield '\n'
         if (not t_2(environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'cors'), 'max_age'))):
             pass
-            yield '    max_age = '
+            yield '    max_age\x00= '
             yield str(environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'cors'), 'max_age'))
             yield '\n'
         yield '  }\n'

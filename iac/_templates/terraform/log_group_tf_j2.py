@@ -20,9 +20,9 @@ def root(context, missing=missing, environment=environment):
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_cloudwatch_log_group" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  name = '
+    yield '" {\n  name\x00= '
     yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name')))
-    yield '\n  retention_in_days = '
+    yield '\n  retention_in_days\x00= '
     yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'retention_days'))
     yield '\n}\n'
 

@@ -24,11 +24,11 @@ def root(context, missing=missing, environment=environment):
     yield ': every resource, in the order the plan made them.\n'
     if (undefined(name='locals') if l_0_locals is missing else l_0_locals):
         pass
-        yield '\nlocals {\n  # Every generated name starts with it: a second stage (`-var stage=prod`, in a state\n  # of its own) gets names of its own.\n  name_prefix = '
+        yield '\nlocals {\n  # Every generated name starts with it: a second stage (`-var stage=prod`, in a state\n  # of its own) gets names of its own.\n  name_prefix\x00= '
         yield str(environment.getattr((undefined(name='locals') if l_0_locals is missing else l_0_locals), 'name_prefix'))
-        yield "\n  # The app's part of each role's name_prefix (IAM takes 38 characters in all).\n  role_prefix = "
+        yield "\n  # The app's part of each role's name_prefix (IAM takes 38 characters in all).\n  role_prefix\x00= "
         yield str(environment.getattr((undefined(name='locals') if l_0_locals is missing else l_0_locals), 'role_prefix'))
-        yield '\n}\n\n# Guards a state against a second stage: with another prefix (`-var stage=...` on this\n# stage\'s state) every named resource would be renamed, that is replaced. Plan fails\n# here instead; deploy a second stage with a state of its own (README). To destroy this\n# stage on purpose, `terraform state rm terraform_data.name_prefix` first.\nresource "terraform_data" "name_prefix" {\n  triggers_replace = local.name_prefix\n\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n'
+        yield '\n}\n\n# Guards a state against a second stage: with another prefix (`-var stage=...` on this\n# stage\'s state) every named resource would be renamed, that is replaced. Plan fails\n# here instead; deploy a second stage with a state of its own (README). To destroy this\n# stage on purpose, `terraform state rm terraform_data.name_prefix` first.\nresource "terraform_data" "name_prefix" {\n  triggers_replace\x00= local.name_prefix\n\n  lifecycle {\n    prevent_destroy\x00= true\n  }\n}\n'
     for (l_1_type, l_1_name, l_1_args) in (undefined(name='data') if l_0_data is missing else l_0_data):
         _loop_vars = {}
         pass
@@ -45,7 +45,7 @@ def root(context, missing=missing, environment=environment):
                 pass
                 yield '  '
                 yield str(l_2_k)
-                yield ' = '
+                yield '\x00= '
                 yield str(t_1(l_2_v))
                 yield '\n'
             l_2_k = l_2_v = missing
@@ -65,7 +65,7 @@ def root(context, missing=missing, environment=environment):
         yield str(l_1_service)
         yield '.\ndata "aws_iam_policy_document" "'
         yield str(l_1_name)
-        yield '" {\n  statement {\n    actions = ["sts:AssumeRole"]\n\n    principals {\n      type = "Service"\n      identifiers = ['
+        yield '" {\n  statement {\n    actions\x00= ["sts:AssumeRole"]\n\n    principals {\n      type\x00= "Service"\n      identifiers\x00= ['
         yield str(t_1(l_1_service))
         yield ']\n    }\n  }\n}\n'
     l_1_name = l_1_service = missing

@@ -26,9 +26,9 @@ def root(context, missing=missing, environment=environment):
         yield str(environment.getattr(l_1_o, 'comment'))
         yield '\noutput "'
         yield str(environment.getattr(l_1_o, 'name'))
-        yield '" {\n  description = '
+        yield '" {\n  description\x00= '
         yield str(t_1(environment.getattr(l_1_o, 'description')))
-        yield '\n  value = '
+        yield '\n  value\x00= '
         yield str(environment.getattr(l_1_o, 'value'))
         yield '\n}\n'
     l_1_o = missing

@@ -26,26 +26,26 @@ def root(context, missing=missing, environment=environment):
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_lambda_permission" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  action = '
+    yield '" {\n  action\x00= '
     yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'action')))
-    yield '\n  function_name = '
+    yield '\n  function_name\x00= '
     yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'function')))
-    yield '\n  principal = '
+    yield '\n  principal\x00= '
     yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'principal')))
     yield '\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'source_arn'):
         pass
-        yield '  source_arn = '
+        yield '  source_arn\x00= '
         yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'source_arn')))
         yield '\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'source_account'):
         pass
-        yield '  source_account = '
+        yield '  source_account\x00= '
         yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'source_account')))
         yield '\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'url_auth'):
         pass
-        yield '  function_url_auth_type = '
+        yield '  function_url_auth_type\x00= '
         yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'url_auth')))
         yield '\n'
     yield '}\n'

@@ -26,26 +26,26 @@ def root(context, missing=missing, environment=environment):
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_sqs_queue" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  name = '
+    yield '" {\n  name\x00= '
     yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name')))
     yield '\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'fifo'):
         pass
-        yield '  fifo_queue = true\n  content_based_deduplication = true\n'
-    yield '  max_message_size = '
+        yield '  fifo_queue\x00= true\n  content_based_deduplication\x00= true\n'
+    yield '  max_message_size\x00= '
     yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_message_size'))
-    yield '\n  visibility_timeout_seconds = '
+    yield '\n  visibility_timeout_seconds\x00= '
     yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'visibility_timeout'))
-    yield '\n  message_retention_seconds = '
+    yield '\n  message_retention_seconds\x00= '
     yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'retention'))
-    yield '\n  delay_seconds = '
+    yield '\n  delay_seconds\x00= '
     yield str(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'delay'))
-    yield '\n  sqs_managed_sse_enabled = '
+    yield '\n  sqs_managed_sse_enabled\x00= '
     yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'encrypted')))
     yield '\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'dlq'):
         pass
-        yield '  redrive_policy = '
+        yield '  redrive_policy\x00= '
         yield str(t_1(context, {'deadLetterTargetArn': environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'dlq'), 'maxReceiveCount': environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'max_receives')}))
         yield '\n'
     yield '}\n'

@@ -39,9 +39,9 @@ def root(context, missing=missing, environment=environment):
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_iam_role" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  name_prefix = '
+    yield '" {\n  name_prefix\x00= '
     yield str(t_4(context, (undefined(name='node') if l_0_node is missing else l_0_node)))
-    yield '\n  assume_role_policy = '
+    yield '\n  assume_role_policy\x00= '
     yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'service')))
     yield '\n}\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'statements'):
@@ -50,11 +50,11 @@ def root(context, missing=missing, environment=environment):
         yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
         yield '\nresource "aws_iam_role_policy" "'
         yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-        yield '" {\n  name = "'
+        yield '" {\n  name\x00= "'
         yield str(environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'id'))
-        yield 'Policy"\n  role = aws_iam_role.'
+        yield 'Policy"\n  role\x00= aws_iam_role.'
         yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-        yield '.id\n  policy = '
+        yield '.id\n  policy\x00= '
         yield str(t_2(context, t_3(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'statements'))))
         yield '\n}\n'
 

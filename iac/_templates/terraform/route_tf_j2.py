@@ -33,14 +33,14 @@ def root(context, missing=missing, environment=environment):
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_route" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  route_table_id = '
+    yield '" {\n  route_table_id\x00= '
     yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'route_table')))
-    yield '\n  destination_cidr_block = "0.0.0.0/0"\n  gateway_id = '
+    yield '\n  destination_cidr_block\x00= "0.0.0.0/0"\n  gateway_id\x00= '
     yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'gateway')))
     yield '\n'
     if environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'depends_on'):
         pass
-        yield '\n  depends_on = ['
+        yield '\n  depends_on\x00= ['
         yield str(t_1(context.eval_ctx, t_2(context, environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'depends_on'), 'dependency'), ', '))
         yield ']\n'
     yield '}\n'

@@ -44,27 +44,27 @@ def root(context, missing=missing, environment=environment):
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_cloudwatch_event_rule" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  name = '
+    yield '" {\n  name\x00= '
     yield str(t_4(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name')))
-    yield '\n  description = '
+    yield '\n  description\x00= '
     yield str(t_4(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'description')))
     yield '\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'bus'):
         pass
-        yield '  event_bus_name = '
+        yield '  event_bus_name\x00= '
         yield str(t_4(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'bus')))
         yield '\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'schedule'):
         pass
-        yield '  schedule_expression = '
+        yield '  schedule_expression\x00= '
         yield str(t_2(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'schedule')))
         yield '\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'pattern'):
         pass
-        yield '  event_pattern = '
+        yield '  event_pattern\x00= '
         yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'pattern')))
         yield '\n'
-    yield '  state = "'
+    yield '  state\x00= "'
     yield str(('ENABLED' if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'enabled') else 'DISABLED'))
     yield '"\n}\n'
     for l_1_t in environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'targets'):
@@ -78,55 +78,55 @@ def root(context, missing=missing, environment=environment):
         yield str((undefined(name='name') if l_0_name is missing else l_0_name))
         yield '_'
         yield str(environment.getattr(l_1_t, 'id'))
-        yield '" {\n  rule = aws_cloudwatch_event_rule.'
+        yield '" {\n  rule\x00= aws_cloudwatch_event_rule.'
         yield str((undefined(name='name') if l_0_name is missing else l_0_name))
         yield '.name\n'
         if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'bus'):
             pass
-            yield '  event_bus_name = '
+            yield '  event_bus_name\x00= '
             yield str(t_4(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'bus')))
             yield '\n'
-        yield '  target_id = '
+        yield '  target_id\x00= '
         yield str(t_2(environment.getattr(l_1_t, 'id')))
-        yield '\n  arn = '
+        yield '\n  arn\x00= '
         yield str(t_4(context, environment.getattr(l_1_t, 'arn')))
         yield '\n'
         if environment.getattr(l_1_t, 'role'):
             pass
-            yield '  role_arn = '
+            yield '  role_arn\x00= '
             yield str(t_4(context, environment.getattr(l_1_t, 'role')))
             yield '\n'
         if (not t_5(environment.getattr(l_1_t, 'retries'))):
             pass
-            yield '\n  retry_policy {\n    maximum_retry_attempts = '
+            yield '\n  retry_policy {\n    maximum_retry_attempts\x00= '
             yield str(environment.getattr(l_1_t, 'retries'))
-            yield '\n    maximum_event_age_in_seconds = '
+            yield '\n    maximum_event_age_in_seconds\x00= '
             yield str(environment.getattr(l_1_t, 'max_age'))
             yield '\n  }\n'
         if environment.getattr(l_1_t, 'dead_letter'):
             pass
-            yield '\n  dead_letter_config {\n    arn = '
+            yield '\n  dead_letter_config {\n    arn\x00= '
             yield str(t_4(context, environment.getattr(l_1_t, 'dead_letter'), 4))
             yield '\n  }\n'
         if environment.getattr(l_1_t, 'message_group'):
             pass
-            yield '\n  sqs_target {\n    message_group_id = '
+            yield '\n  sqs_target {\n    message_group_id\x00= '
             yield str(t_2(environment.getattr(l_1_t, 'message_group')))
             yield '\n  }\n'
         if environment.getattr(l_1_t, 'ecs'):
             pass
-            yield '\n  ecs_target {\n    task_definition_arn = '
+            yield '\n  ecs_target {\n    task_definition_arn\x00= '
             yield str(t_4(context, environment.getattr(environment.getattr(l_1_t, 'ecs'), 'task_definition'), 4))
-            yield '\n    launch_type = "FARGATE"\n    task_count = 1\n\n    network_configuration {\n      subnets = '
+            yield '\n    launch_type\x00= "FARGATE"\n    task_count\x00= 1\n\n    network_configuration {\n      subnets\x00= '
             yield str(t_4(context, environment.getattr(environment.getattr(l_1_t, 'ecs'), 'subnets'), 6))
-            yield '\n      security_groups = '
+            yield '\n      security_groups\x00= '
             yield str(t_4(context, environment.getattr(environment.getattr(l_1_t, 'ecs'), 'security_groups'), 6))
-            yield '\n      assign_public_ip = '
+            yield '\n      assign_public_ip\x00= '
             yield str(t_4(context, (environment.getattr(environment.getattr(l_1_t, 'ecs'), 'public_ip') == 'ENABLED')))
             yield '\n    }\n  }\n'
         if environment.getattr(l_1_t, 'role'):
             pass
-            yield '\n  depends_on = ['
+            yield '\n  depends_on\x00= ['
             yield str(t_1(context, environment.getattr(environment.getattr(l_1_t, 'role'), 'node')))
             yield ']\n'
         yield '}\n'

@@ -20,38 +20,38 @@ def root(context, missing=missing, environment=environment):
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_security_group" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  description = '
+    yield '" {\n  description\x00= '
     yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'description')))
-    yield '\n  vpc_id = '
+    yield '\n  vpc_id\x00= '
     yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'vpc')))
     yield '\n'
     for l_1_rule in environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'egress'):
         _loop_vars = {}
         pass
-        yield '\n  egress {\n    description = '
+        yield '\n  egress {\n    description\x00= '
         yield str(t_1(context, environment.getattr(l_1_rule, 'description')))
-        yield '\n    protocol = '
+        yield '\n    protocol\x00= '
         yield str(t_1(context, environment.getattr(l_1_rule, 'protocol')))
-        yield '\n    from_port = '
+        yield '\n    from_port\x00= '
         yield str(environment.getattr(l_1_rule, 'port'))
-        yield '\n    to_port = '
+        yield '\n    to_port\x00= '
         yield str(environment.getattr(l_1_rule, 'port'))
-        yield '\n    cidr_blocks = ['
+        yield '\n    cidr_blocks\x00= ['
         yield str(t_1(context, environment.getattr(l_1_rule, 'cidr')))
         yield ']\n  }\n'
     l_1_rule = missing
     for l_1_rule in environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'ingress'):
         _loop_vars = {}
         pass
-        yield '\n  ingress {\n    description = '
+        yield '\n  ingress {\n    description\x00= '
         yield str(t_1(context, environment.getattr(l_1_rule, 'description')))
-        yield '\n    protocol = '
+        yield '\n    protocol\x00= '
         yield str(t_1(context, environment.getattr(l_1_rule, 'protocol')))
-        yield '\n    from_port = '
+        yield '\n    from_port\x00= '
         yield str(environment.getattr(l_1_rule, 'port'))
-        yield '\n    to_port = '
+        yield '\n    to_port\x00= '
         yield str(environment.getattr(l_1_rule, 'port'))
-        yield '\n    cidr_blocks = ['
+        yield '\n    cidr_blocks\x00= ['
         yield str(t_1(context, environment.getattr(l_1_rule, 'cidr')))
         yield ']\n  }\n'
     l_1_rule = missing

@@ -38,24 +38,24 @@ def root(context, missing=missing, environment=environment):
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_sfn_state_machine" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  name = '
+    yield '" {\n  name\x00= '
     yield str(t_4(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name')))
-    yield '\n  type = '
+    yield '\n  type\x00= '
     yield str(t_2(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'type')))
-    yield '\n  role_arn = '
+    yield '\n  role_arn\x00= '
     yield str(t_4(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'role')))
-    yield '\n  definition = '
+    yield '\n  definition\x00= '
     yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'definition')))
     yield '\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'log_group'):
         pass
-        yield '\n  logging_configuration {\n    log_destination = '
+        yield '\n  logging_configuration {\n    log_destination\x00= '
         yield str(t_4(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'log_group'), 4))
-        yield '\n    include_execution_data = true\n    level = "ALL"\n  }\n'
+        yield '\n    include_execution_data\x00= true\n    level\x00= "ALL"\n  }\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'tracing'):
         pass
-        yield '\n  tracing_configuration {\n    enabled = true\n  }\n'
-    yield '\n  depends_on = ['
+        yield '\n  tracing_configuration {\n    enabled\x00= true\n  }\n'
+    yield '\n  depends_on\x00= ['
     yield str(t_1(context, environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'role'), 'node')))
     yield ']\n}\n'
 

@@ -20,9 +20,9 @@ def root(context, missing=missing, environment=environment):
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_route_table_association" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  subnet_id = '
+    yield '" {\n  subnet_id\x00= '
     yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'subnet')))
-    yield '\n  route_table_id = '
+    yield '\n  route_table_id\x00= '
     yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'route_table')))
     yield '\n}\n'
 

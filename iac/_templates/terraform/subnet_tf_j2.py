@@ -26,13 +26,13 @@ def root(context, missing=missing, environment=environment):
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_subnet" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  vpc_id = '
+    yield '" {\n  vpc_id\x00= '
     yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'vpc')))
-    yield '\n  cidr_block = '
+    yield '\n  cidr_block\x00= '
     yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'cidr')))
-    yield '\n  availability_zone = '
+    yield '\n  availability_zone\x00= '
     yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'az')))
-    yield '\n  map_public_ip_on_launch = false\n}\n'
+    yield '\n  map_public_ip_on_launch\x00= false\n}\n'
 
 blocks = {}
 debug_info = '1=26&2=28&3=30&4=32&5=34'

@@ -32,24 +32,24 @@ def root(context, missing=missing, environment=environment):
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_sns_topic_subscription" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  topic_arn = '
+    yield '" {\n  topic_arn\x00= '
     yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'topic')))
-    yield '\n  protocol = '
+    yield '\n  protocol\x00= '
     yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'protocol')))
-    yield '\n  endpoint = '
+    yield '\n  endpoint\x00= '
     yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'endpoint')))
     yield '\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'filter_policy'):
         pass
-        yield '  filter_policy = '
+        yield '  filter_policy\x00= '
         yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'filter_policy')))
         yield '\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'raw'):
         pass
-        yield '  raw_message_delivery = true\n'
+        yield '  raw_message_delivery\x00= true\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'dead_letter'):
         pass
-        yield '  redrive_policy = '
+        yield '  redrive_policy\x00= '
         yield str(t_2(context, {'deadLetterTargetArn': environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'dead_letter')}))
         yield '\n'
     yield '}\n'

@@ -27,54 +27,54 @@ def root(context, missing=missing, environment=environment):
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_dynamodb_table" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  name = '
+    yield '" {\n  name\x00= '
     yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name')))
-    yield '\n  billing_mode = "PAY_PER_REQUEST"\n  hash_key = '
+    yield '\n  billing_mode\x00= "PAY_PER_REQUEST"\n  hash_key\x00= '
     yield str(t_1(environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'key'), 'name')))
     yield '\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'sort'):
         pass
-        yield '  range_key = '
+        yield '  range_key\x00= '
         yield str(t_1(environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'sort'), 'name')))
         yield '\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'stream'):
         pass
-        yield '  stream_enabled = true\n  stream_view_type = "NEW_AND_OLD_IMAGES"\n'
+        yield '  stream_enabled\x00= true\n  stream_view_type\x00= "NEW_AND_OLD_IMAGES"\n'
     for l_1_a in environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'attributes'):
         _loop_vars = {}
         pass
-        yield '\n  attribute {\n    name = '
+        yield '\n  attribute {\n    name\x00= '
         yield str(t_1(environment.getattr(l_1_a, 'name')))
-        yield '\n    type = "'
+        yield '\n    type\x00= "'
         yield str(environment.getitem({'string': 'S', 'number': 'N', 'binary': 'B'}, environment.getattr(l_1_a, 'type')))
         yield '"\n  }\n'
     l_1_a = missing
     for l_1_i in environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'indexes'):
         _loop_vars = {}
         pass
-        yield '\n  global_secondary_index {\n    name = '
+        yield '\n  global_secondary_index {\n    name\x00= '
         yield str(t_1(environment.getattr(l_1_i, 'name')))
-        yield '\n    hash_key = '
+        yield '\n    hash_key\x00= '
         yield str(t_1(environment.getattr(environment.getattr(l_1_i, 'key'), 'name')))
         yield '\n'
         if environment.getattr(l_1_i, 'sort'):
             pass
-            yield '    range_key = '
+            yield '    range_key\x00= '
             yield str(t_1(environment.getattr(environment.getattr(l_1_i, 'sort'), 'name')))
             yield '\n'
-        yield '    projection_type = "ALL"\n  }\n'
+        yield '    projection_type\x00= "ALL"\n  }\n'
     l_1_i = missing
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'ttl'):
         pass
-        yield '\n  ttl {\n    attribute_name = '
+        yield '\n  ttl {\n    attribute_name\x00= '
         yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'ttl')))
-        yield '\n    enabled = true\n  }\n'
-    yield '\n  point_in_time_recovery {\n    enabled = '
+        yield '\n    enabled\x00= true\n  }\n'
+    yield '\n  point_in_time_recovery {\n    enabled\x00= '
     yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'pitr')))
-    yield '\n  }\n\n  server_side_encryption {\n    enabled = true\n  }\n'
+    yield '\n  }\n\n  server_side_encryption {\n    enabled\x00= true\n  }\n'
     if environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'retain'):
         pass
-        yield '\n  lifecycle {\n    prevent_destroy = true\n  }\n'
+        yield '\n  lifecycle {\n    prevent_destroy\x00= true\n  }\n'
     yield '}\n'
 
 blocks = {}

@@ -50,21 +50,21 @@ def root(context, missing=missing, environment=environment):
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_ecs_task_definition" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  family = '
+    yield '" {\n  family\x00= '
     yield str(t_6(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'family')))
-    yield '\n  requires_compatibilities = ["FARGATE"]\n  network_mode = "awsvpc"\n  cpu = '
+    yield '\n  requires_compatibilities\x00= ["FARGATE"]\n  network_mode\x00= "awsvpc"\n  cpu\x00= '
     yield str(t_3(t_5(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'cpu'))))
-    yield '\n  memory = '
+    yield '\n  memory\x00= '
     yield str(t_3(t_5(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'memory'))))
-    yield '\n  task_role_arn = '
+    yield '\n  task_role_arn\x00= '
     yield str(t_6(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'task_role')))
-    yield '\n  execution_role_arn = '
+    yield '\n  execution_role_arn\x00= '
     yield str(t_6(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'execution_role')))
-    yield '\n  container_definitions = '
+    yield '\n  container_definitions\x00= '
     yield str(t_4(context, t_1((undefined(name='p') if l_0_p is missing else l_0_p))))
-    yield '\n\n  runtime_platform {\n    operating_system_family = "LINUX"\n    cpu_architecture = '
+    yield '\n\n  runtime_platform {\n    operating_system_family\x00= "LINUX"\n    cpu_architecture\x00= '
     yield str(t_3(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'arch')))
-    yield '\n  }\n\n  volume {\n    name = "scratch"\n  }\n\n  depends_on = ['
+    yield '\n  }\n\n  volume {\n    name\x00= "scratch"\n  }\n\n  depends_on\x00= ['
     yield str(t_2(context, environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'task_role'), 'node')))
     yield ', '
     yield str(t_2(context, environment.getattr(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'execution_role'), 'node')))

@@ -32,9 +32,9 @@ def root(context, missing=missing, environment=environment):
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_sns_topic_policy" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  arn = '
+    yield '" {\n  arn\x00= '
     yield str(t_3(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'target')))
-    yield '\n  policy = '
+    yield '\n  policy\x00= '
     yield str(t_1(context, t_2(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'statements'))))
     yield '\n}\n'
 

@@ -20,12 +20,12 @@ def root(context, missing=missing, environment=environment):
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_sns_topic" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  name = '
+    yield '" {\n  name\x00= '
     yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name')))
     yield '\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'fifo'):
         pass
-        yield '  fifo_topic = true\n  content_based_deduplication = true\n'
+        yield '  fifo_topic\x00= true\n  content_based_deduplication\x00= true\n'
     yield '}\n'
 
 blocks = {}

@@ -20,11 +20,11 @@ def root(context, missing=missing, environment=environment):
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_cognito_user_pool_client" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  name = '
+    yield '" {\n  name\x00= '
     yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name')))
-    yield '\n  user_pool_id = '
+    yield '\n  user_pool_id\x00= '
     yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'pool')))
-    yield '\n  generate_secret = false\n  explicit_auth_flows = ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]\n  prevent_user_existence_errors = "ENABLED"\n  enable_token_revocation = true\n}\n'
+    yield '\n  generate_secret\x00= false\n  explicit_auth_flows\x00= ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]\n  prevent_user_existence_errors\x00= "ENABLED"\n  enable_token_revocation\x00= true\n}\n'
 
 blocks = {}
 debug_info = '1=20&2=22&3=24&4=26'

@@ -27,14 +27,14 @@ def root(context, missing=missing, environment=environment):
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_cognito_user_pool" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  name = '
+    yield '" {\n  name\x00= '
     yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'name')))
-    yield '\n  username_attributes = ["email"]\n  auto_verified_attributes = ["email"]\n  deletion_protection = '
+    yield '\n  username_attributes\x00= ["email"]\n  auto_verified_attributes\x00= ["email"]\n  deletion_protection\x00= '
     yield str(t_1(('ACTIVE' if environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'retain') else 'INACTIVE')))
-    yield '\n\n  account_recovery_setting {\n    recovery_mechanism {\n      name = "verified_email"\n      priority = 1\n    }\n  }\n'
+    yield '\n\n  account_recovery_setting {\n    recovery_mechanism {\n      name\x00= "verified_email"\n      priority\x00= 1\n    }\n  }\n'
     if environment.getattr((undefined(name='node') if l_0_node is missing else l_0_node), 'retain'):
         pass
-        yield '\n  lifecycle {\n    prevent_destroy = true\n  }\n'
+        yield '\n  lifecycle {\n    prevent_destroy\x00= true\n  }\n'
     yield '}\n'
 
 blocks = {}

@@ -38,7 +38,7 @@ def root(context, missing=missing, environment=environment):
     yield str(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'app'))
     yield ': params, set with -var NAME=VALUE.\n\nvariable "'
     yield str((undefined(name='region') if l_0_region is missing else l_0_region))
-    yield '" {\n  description = "The AWS region to deploy to (the app\'s region unless set)"\n  type = string\n  default = '
+    yield '" {\n  description\x00= "The AWS region to deploy to (the app\'s region unless set)"\n  type\x00= string\n  default\x00= '
     yield str(t_1(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'region')))
     yield '\n}\n'
     for l_1_p in environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'params'):
@@ -46,17 +46,17 @@ def root(context, missing=missing, environment=environment):
         pass
         yield '\nvariable "'
         yield str(t_3(environment.getattr(l_1_p, 'name')))
-        yield '" {\n  description = '
+        yield '" {\n  description\x00= '
         yield str(t_1(environment.getattr(l_1_p, 'description')))
-        yield '\n  type = '
+        yield '\n  type\x00= '
         yield str(('string' if (environment.getattr(l_1_p, 'type') == 'secret') else environment.getattr(l_1_p, 'type')))
         yield '\n'
         if (environment.getattr(l_1_p, 'type') == 'secret'):
             pass
-            yield '  sensitive = true\n'
+            yield '  sensitive\x00= true\n'
         if (not t_4(environment.getattr(l_1_p, 'default'))):
             pass
-            yield '  default = '
+            yield '  default\x00= '
             yield str(t_2(context, environment.getattr(l_1_p, 'default')))
             yield '\n'
         yield '}\n'

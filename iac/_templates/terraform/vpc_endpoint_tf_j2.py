@@ -26,25 +26,25 @@ def root(context, missing=missing, environment=environment):
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_vpc_endpoint" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  vpc_id = '
+    yield '" {\n  vpc_id\x00= '
     yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'vpc')))
-    yield '\n  service_name = '
+    yield '\n  service_name\x00= '
     yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'service')))
-    yield '\n  vpc_endpoint_type = '
+    yield '\n  vpc_endpoint_type\x00= '
     yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'kind')))
     yield '\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'route_tables'):
         pass
-        yield '  route_table_ids = '
+        yield '  route_table_ids\x00= '
         yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'route_tables')))
         yield '\n'
     if environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'subnets'):
         pass
-        yield '  subnet_ids = '
+        yield '  subnet_ids\x00= '
         yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'subnets')))
-        yield '\n  security_group_ids = '
+        yield '\n  security_group_ids\x00= '
         yield str(t_2(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'security_groups')))
-        yield '\n  private_dns_enabled = true\n'
+        yield '\n  private_dns_enabled\x00= true\n'
     yield '}\n'
 
 blocks = {}

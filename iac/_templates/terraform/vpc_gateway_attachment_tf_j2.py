@@ -20,9 +20,9 @@ def root(context, missing=missing, environment=environment):
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_internet_gateway_attachment" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  internet_gateway_id = '
+    yield '" {\n  internet_gateway_id\x00= '
     yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'gateway')))
-    yield '\n  vpc_id = '
+    yield '\n  vpc_id\x00= '
     yield str(t_1(context, environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'vpc')))
     yield '\n}\n'
 

@@ -20,9 +20,9 @@ def root(context, missing=missing, environment=environment):
     yield str((undefined(name='comment') if l_0_comment is missing else l_0_comment))
     yield '\nresource "aws_vpc" "'
     yield str((undefined(name='name') if l_0_name is missing else l_0_name))
-    yield '" {\n  cidr_block = '
+    yield '" {\n  cidr_block\x00= '
     yield str(t_1(environment.getattr((undefined(name='p') if l_0_p is missing else l_0_p), 'cidr')))
-    yield '\n  enable_dns_support = true\n  enable_dns_hostnames = true\n}\n'
+    yield '\n  enable_dns_support\x00= true\n  enable_dns_hostnames\x00= true\n}\n'
 
 blocks = {}
 debug_info = '1=20&2=22&3=24'

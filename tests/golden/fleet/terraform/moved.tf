@@ -1,7 +1,9 @@
-# iac app fleet: addresses iac 1.0 spelled with their type repeated
-# (`aws_iam_role.x_role`). A state applied before moves to the new addresses instead of
-# replacing the resources (a replaced log group loses its history); these blocks can go
-# once every state of the app has been applied with them.
+# iac app fleet: addresses iac 1.0 spelled otherwise (`aws_iam_role.x_role`). A
+# state applied before moves to the new addresses instead of replacing the resources (a
+# replaced log group loses its history). Once every state of the app has been applied
+# with these blocks, set `"terraform_addresses": 2` in the program's lock (`iac.lock`,
+# or `NAME.iac.lock` beside a file program): `iac compile` then leaves this file out, as
+# it does for a program compiled first by this version.
 
 moved {
   from = aws_sns_topic_policy.ops_policy

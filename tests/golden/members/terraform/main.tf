@@ -878,7 +878,7 @@ resource "aws_iam_role_policy" "shop" {
 }
 
 # members.iac:56  nightly_cron_1.tick -> nightly
-resource "aws_lambda_permission" "nightly_cron1_to_nightly" {
+resource "aws_lambda_permission" "nightly_cron_1_to_nightly" {
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.nightly.arn
   principal      = "events.amazonaws.com"

@@ -2000,7 +2000,7 @@ resource "aws_iam_role_policy" "warehouse_export_events" {
 }
 
 # triggers.iac:25  refresh_dashboard_every_5m.tick -> refresh_dashboard
-resource "aws_lambda_permission" "refresh_dashboard_every5m_to_refresh_dashboard" {
+resource "aws_lambda_permission" "refresh_dashboard_every_5m_to_refresh_dashboard" {
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.refresh_dashboard.arn
   principal      = "events.amazonaws.com"
@@ -2032,7 +2032,7 @@ resource "aws_iam_role_policy" "sales_watch_events" {
 }
 
 # triggers.iac:27  compact_exports_cron_1.tick -> compact_exports
-resource "aws_lambda_permission" "compact_exports_cron1_to_compact_exports" {
+resource "aws_lambda_permission" "compact_exports_cron_1_to_compact_exports" {
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.compact_exports.arn
   principal      = "events.amazonaws.com"

@@ -1,7 +1,9 @@
-# iac app reports: addresses iac 1.0 spelled with their type repeated
-# (`aws_iam_role.x_role`). A state applied before moves to the new addresses instead of
-# replacing the resources (a replaced log group loses its history); these blocks can go
-# once every state of the app has been applied with them.
+# iac app reports: addresses iac 1.0 spelled otherwise (`aws_iam_role.x_role`). A
+# state applied before moves to the new addresses instead of replacing the resources (a
+# replaced log group loses its history). Once every state of the app has been applied
+# with these blocks, set `"terraform_addresses": 2` in the program's lock (`iac.lock`,
+# or `NAME.iac.lock` beside a file program): `iac compile` then leaves this file out, as
+# it does for a program compiled first by this version.
 
 moved {
   from = aws_s3_bucket_policy.reports_policy
@@ -305,7 +307,7 @@ moved {
 
 moved {
   from = aws_lambda_permission.refresh_dashboard_every5m_to_refresh_dashboard_permission
-  to   = aws_lambda_permission.refresh_dashboard_every5m_to_refresh_dashboard
+  to   = aws_lambda_permission.refresh_dashboard_every_5m_to_refresh_dashboard
 }
 
 moved {
@@ -320,5 +322,5 @@ moved {
 
 moved {
   from = aws_lambda_permission.compact_exports_cron1_to_compact_exports_permission
-  to   = aws_lambda_permission.compact_exports_cron1_to_compact_exports
+  to   = aws_lambda_permission.compact_exports_cron_1_to_compact_exports
 }

@@ -1160,7 +1160,7 @@ resource "aws_lambda_permission" "hourly_report_to_get_order" {
 }
 
 # shop_events.iac:88  project_order_cron_1.tick -> project_order
-resource "aws_lambda_permission" "project_order_cron1_to_project_order" {
+resource "aws_lambda_permission" "project_order_cron_1_to_project_order" {
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.project_order.arn
   principal      = "events.amazonaws.com"
