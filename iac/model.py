@@ -370,19 +370,22 @@ class App:
 ASYNC_SOURCES = ("bucket", "bus", "schedule", "topic")
 
 
-def async_config(app: App, fn: Resource) -> bool:
+def async_invoked(app: App) -> frozenset[str]:
+    """The resources an edge invokes asynchronously (EventBridge and SNS deliver):
+    computed once per program, not once per function (that was quadratic)."""
+    kinds = {name: r.kind for name, r in app.resources.items()}
+    return frozenset(e.target for e in app.edges if kinds.get(e.source) in ASYNC_SOURCES)
+
+
+def async_config(fn: Resource, invoked: frozenset[str]) -> bool:
     """A function gets an event-invoke configuration when something invokes it
-    asynchronously or the program sets one of its asynchronous settings."""
+    asynchronously (`invoked`: `async_invoked(app)`) or the program sets one of its
+    asynchronous settings."""
     if fn.attrs.get("on_success") or fn.attrs.get("on_failure"):
         return True
     if fn.attrs.get("retries") not in (None, 2):
         return True
-    return any(
-        e.target == fn.name
-        and e.source in app.resources
-        and app.resources[e.source].kind in ASYNC_SOURCES
-        for e in app.edges
-    )
+    return fn.name in invoked
 
 
 def dead_letter_queues(app: App) -> list[Resource]:

@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .catalog import DEFAULT_BUS, ENDPOINT_SERVICES, GATEWAY_SERVICES
-from .model import async_config, dead_letter_queues
+from .model import async_config, async_invoked, dead_letter_queues
 from .records import record
 
 if TYPE_CHECKING:
@@ -128,6 +128,7 @@ def generated_ids(app: App) -> list[Generated]:
     if app.alarms is not None:
         senders.add(app.alarms)  # CloudWatch publishes to it
     network_made = False  # the cluster, and the VPC when the app has no `network`
+    invoked = async_invoked(app)
     for r in res.values():
         lid = logical_id(r.name)
         this = f"{r.kind} `{r.name}`"
@@ -137,7 +138,7 @@ def generated_ids(app: App) -> list[Generated]:
         if r.kind == "function":
             add(f"{lid}LogGroup", f"the log group of {this}", r.span, r.name)
             add(f"{lid}Role", f"the role of {this}", r.span, r.name)
-            if async_config(app, r):
+            if async_config(r, invoked):
                 add(f"{lid}InvokeConfig", f"the asynchronous settings of {this}", r.span, r.name)
             if r.attrs.get("url"):
                 add(f"{lid}Url", f"the URL of {this}", r.span, r.name)

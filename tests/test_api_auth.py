@@ -149,7 +149,7 @@ def test_secret_params_in_every_target() -> None:
     assert "secret_string = var.webhook_token" in main
     stack = compiled.files["cdk/members_stack.py"].decode()
     assert "no_echo=True" in stack
-    assert "cdk.SecretValue.cfn_parameter(webhook_token)" in stack
+    assert "cdk.SecretValue.cfn_parameter(self.webhook_token)" in stack
 
 
 def test_a_secret_param_set_at_compile_time_is_refused(program: Check) -> None:

@@ -472,8 +472,9 @@ def deliver_to(cx: Lowering, fn: m.Resource, dest: m.Resource, span: Span, what:
 def lower_async_configs(cx: Lowering) -> None:
     """Each function invoked asynchronously (or with asynchronous settings) gets its
     retries, age limit and destinations, after the edges that invoke it."""
+    invoked = m.async_invoked(cx.app)
     for fn in cx.app.of_kind("function"):
-        if not m.async_config(cx.app, fn):
+        if not m.async_config(fn, invoked):
             continue
         fid = logical_id(fn.name)
         ends: dict[str, Value] = {}
