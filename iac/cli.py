@@ -102,9 +102,12 @@ def _run_check(program: str, fmt: str, params: tuple[str, ...]) -> None:
 @click.option(
     "-t",
     "--target",
+    "target",
     type=click.Choice([*target_names(), "all"]),
-    default="all",
+    multiple=True,
+    default=("all",),
     show_default=True,
+    help="A target to write; repeat for several (`-t cfn -t terraform`).",
 )
 @click.option("-o", "--out", "out", default="out", show_default=True, help="Output folder.")
 @click.option(
@@ -129,7 +132,7 @@ def _run_check(program: str, fmt: str, params: tuple[str, ...]) -> None:
 @click.option("--no-lock", "no_lock", is_flag=True, help="No stateful guard, no lock file.")
 def compile_cmd(
     program: str,
-    target: str,
+    target: tuple[str, ...],
     out: str,
     params: tuple[str, ...],
     fmt: str,
@@ -166,7 +169,7 @@ class _CompileOptions:
 
 def _run_compile(
     program: str,
-    target: str,
+    target: tuple[str, ...],
     out: str,
     params: tuple[str, ...],
     fmt: str,
@@ -187,7 +190,8 @@ def _run_compile(
     if not result.ok or result.app is None:
         _report(result.diagnostics, fmt)
         sys.exit(EXIT_ERRORS)
-    targets = list(TARGETS) if target == "all" else [target]
+    # In the registry's order, each once, whatever order the flags came in.
+    targets = [t for t in TARGETS if "all" in target or t in target]
     try:
         compiled = compile_app(result.app, targets)
     except OSError as err:  # code that changed between the check and the zip

@@ -354,3 +354,19 @@ def test_compile_dot_names_the_app_after_the_folder(tmp_path: Path) -> None:
     template = (tmp_path / "out" / "cfn" / "template.yaml").read_text()
     assert "QueueName: shop-orders" in template
     assert "app-" not in template
+
+
+def test_target_may_be_repeated(tmp_path: Path) -> None:
+    """`-t cfn -t terraform` writes both (a repeated flag used to keep only the last)."""
+    app = tmp_path / "app.iac"
+    app.write_text("queue jobs\n")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["compile", str(app), "-t", "terraform", "-t", "cfn", "-o", str(out), "--no-lock"]
+    )
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
+        "cfn",
+        "terraform",
+    ]
+    assert f"wrote {out / 'cfn'}, {out / 'terraform'}" in result.output
