@@ -15,7 +15,8 @@ from iac.records import record
 def test_the_generated_file_matches_every_record() -> None:
     for module in records.MODULES:
         importlib.import_module(module)
-    assert records.COMPILED_AT_IMPORT == []  # none of the shipped records was compiled
+    shipped = [k for k in records.COMPILED_AT_IMPORT if k.rsplit(".", 1)[0] in records.MODULES]
+    assert shipped == []  # none of the shipped records was compiled at import
     assert tables.RECORDS.read_text(encoding="utf-8") == tables.render_records(), (
         "iac/_records.py is stale: run `python -m iac.tables --regenerate`"
     )
