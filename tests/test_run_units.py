@@ -184,3 +184,31 @@ def test_a_program_with_errors_is_a_run_error_with_its_diagnostics(tmp_path: Pat
         prepare(bad)
     [error] = [d for d in caught.value.diagnostics if d.severity.name == "ERROR"]
     assert error.span is not None and str(caught.value) == error.message
+
+
+def test_a_handler_output_without_a_final_newline_is_logged_and_does_not_stall(
+    tmp_path: Path,
+) -> None:
+    """The end-of-invocation marker followed a line the handler left open: the reader
+    never saw it and every invocation waited 2 s for its log lines."""
+    import time
+
+    from iac.run.handlers import Function
+
+    (tmp_path / "h.py").write_text(
+        "import sys\n\ndef handler(event, context):\n"
+        "    sys.stdout.write('no newline')\n    return event['n']\n"
+    )
+    spec = FunctionSpec("f", "function f", "h.handler", "python3.12", tmp_path, {}, 10, 128, None)
+    lines: list[str] = []
+    fn = Function(spec, lines.append)
+    try:
+        assert fn.invoke({"n": 1}).result == 1  # the first start includes the interpreter's
+        start = time.perf_counter()
+        outcome = fn.invoke({"n": 2})
+        took = time.perf_counter() - start
+    finally:
+        fn.close()
+    assert outcome.ok and outcome.result == 2
+    assert took < 1.5, f"a warm invocation took {took:.2f} s"
+    assert lines.count("no newline") == 2, lines

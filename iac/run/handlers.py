@@ -124,10 +124,11 @@ class Worker:
 
     def _pump(self, stream: IO[str], log: Callable[[str], None]) -> None:
         for line in stream:
-            if line.startswith(MARK):
-                self.ended.setdefault(line[len(MARK) :].strip(), threading.Event()).set()
-            else:
-                log(line.rstrip("\n"))
+            before, marked, invocation = line.partition(MARK)
+            if before or not marked:  # a handler's last line may lack its newline
+                log(before.rstrip("\n"))
+            if marked:
+                self.ended.setdefault(invocation.strip(), threading.Event()).set()
 
     def wait_ready(self, timeout: float) -> dict[str, Any] | None:
         if self.ready is None:
