@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from tools import _locked
+from tools import apt_binary
 
 from iac.cli import main
 from iac.frontend import check, load
@@ -27,20 +26,7 @@ PROGRAMS = sorted(EXAMPLES.glob("*.iac")) + sorted(
 
 def dot_bin() -> str:
     """Graphviz's `dot`, installed from Debian's `graphviz` when missing."""
-    found = shutil.which("dot")
-    if found:
-        return found
-    with _locked("apt-graphviz"):
-        if not shutil.which("dot"):
-            for cmd in (
-                ["apt-get", "install", "-y", "-q", "graphviz"],
-                ["apt-get", "update", "-q"],
-                ["apt-get", "install", "-y", "-q", "graphviz"],
-            ):
-                proc = subprocess.run(cmd, capture_output=True, text=True, timeout=900)
-                if proc.returncode == 0 and shutil.which("dot"):
-                    break
-    return shutil.which("dot") or pytest.fail("install Graphviz: apt-get install graphviz", False)
+    return apt_binary("dot", "graphviz")
 
 
 def _app(program: Path):  # type: ignore[no-untyped-def]

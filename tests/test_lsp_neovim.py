@@ -83,19 +83,7 @@ finish()
 
 def nvim() -> str:
     """Neovim from PATH, or Debian's package installed once (root, under a lock)."""
-    found = shutil.which("nvim")
-    if found:
-        return found
-    with tools._locked("apt-neovim"):
-        found = shutil.which("nvim")
-        if found:
-            return found
-        for cmd in (["apt-get", "update"], ["apt-get", "install", "-y", "neovim"]):
-            proc = tools._run(cmd, env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"))
-            assert proc.returncode == 0, tools._describe(proc)
-    found = shutil.which("nvim")
-    assert found, "apt-get installed neovim but `nvim` is not on PATH"
-    return found
+    return tools.apt_binary("nvim", "neovim")
 
 
 def test_neovim_as_client(tmp_path: Path) -> None:

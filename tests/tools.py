@@ -128,6 +128,32 @@ def _describe(proc: subprocess.CompletedProcess[str]) -> str:
     )
 
 
+def apt_binary(binary: str, package: str) -> str:
+    """`binary` from PATH, or Debian's `package` installed once (root). One lock for
+    every apt install, so two test workers never run apt-get at once (dpkg's own lock
+    would make the second fail); dpkg also waits for a lock held by anything else."""
+    found = shutil.which(binary)
+    if found:
+        return found
+    with _locked("apt"):
+        found = shutil.which(binary)
+        if found:
+            return found
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        wait = ["-o", "DPkg::Lock::Timeout=300"]
+        for cmd in (
+            ["apt-get", *wait, "update", "-q"],
+            ["apt-get", *wait, "install", "-y", "-q", package],
+        ):
+            proc = _run(cmd, env=env, timeout=900)
+            if proc.returncode != 0:
+                _fail(f"could not install {package} (apt-get needs root)\n{_describe(proc)}")
+    found = shutil.which(binary)
+    if not found:
+        _fail(f"apt-get installed {package} but `{binary}` is not on PATH")
+    return found
+
+
 def _json_from(text: str, what: str, proc: subprocess.CompletedProcess[str]) -> Any:
     """Parse JSON that a tool printed, tolerating log lines before it."""
     text = text.strip()
