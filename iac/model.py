@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .catalog import DEFAULT_BUS
 from .records import record
 from .source import Span
 
@@ -370,11 +371,19 @@ class App:
 ASYNC_SOURCES = ("bucket", "bus", "schedule", "topic")
 
 
+def source_kind(resources: dict[str, Resource], name: str) -> str | None:
+    """An edge source's kind: `default`, undeclared, is the account's default bus."""
+    if name in resources:
+        return resources[name].kind
+    return "bus" if name == DEFAULT_BUS else None
+
+
 def async_invoked(app: App) -> frozenset[str]:
     """The resources an edge invokes asynchronously (EventBridge and SNS deliver):
     computed once per program, not once per function (that was quadratic)."""
-    kinds = {name: r.kind for name, r in app.resources.items()}
-    return frozenset(e.target for e in app.edges if kinds.get(e.source) in ASYNC_SOURCES)
+    return frozenset(
+        e.target for e in app.edges if source_kind(app.resources, e.source) in ASYNC_SOURCES
+    )
 
 
 def async_config(fn: Resource, invoked: frozenset[str]) -> bool:

@@ -7,8 +7,8 @@ import hashlib
 import re
 from typing import TYPE_CHECKING
 
-from .catalog import DEFAULT_BUS, ENDPOINT_SERVICES, GATEWAY_SERVICES
-from .model import async_config, async_invoked, dead_letter_queues
+from .catalog import ENDPOINT_SERVICES, GATEWAY_SERVICES
+from .model import async_config, async_invoked, dead_letter_queues, source_kind
 from .records import record
 
 if TYPE_CHECKING:
@@ -234,10 +234,7 @@ def generated_ids(app: App) -> list[Generated]:
 
 
 def _source_kind(app: App, name: str) -> str | None:
-    """An edge source's kind: `default`, undeclared, is the account's default bus."""
-    if name in app.resources:
-        return app.resources[name].kind
-    return "bus" if name == DEFAULT_BUS else None
+    return source_kind(app.resources, name)
 
 
 def alarm_ids(app: App) -> list[tuple[str, Resource]]:

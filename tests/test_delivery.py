@@ -298,3 +298,17 @@ def test_every_taggable_resource_is_tagged() -> None:
                 checked += 1
                 assert "Tags" in r.get("Properties", {}), f"{case_name(program)}: {rid}"
     assert checked > 50
+
+
+def test_a_rule_on_the_default_bus_invokes_asynchronously_too(tmp_path: Path) -> None:
+    """The account's default bus is declared by no program; its rules invoke a function
+    asynchronously as a declared bus's do: retries, age, and the dead-letter queue."""
+    text = (
+        'function audit {\n  code = "src/handler.py"\n}\n'
+        'on default.event(source: "aws.ec2") -> audit\n'
+    )
+    planned = _plan(text, tmp_path)
+    config = planned.node("AuditInvokeConfig").props
+    assert isinstance(config, EventInvokeConfigProps)
+    assert config.on_failure == Ref("AuditDlq", "arn")
+    assert "DeliverToAuditDlq" in _statements(planned, "AuditRole")

@@ -143,6 +143,8 @@ def _consumers_needing_dlq(ctx: Context, statements: list[s.Statement]) -> list[
     for st in statements:
         if isinstance(st, s.OnDecl):
             source_kind = ctx.scope.kinds.get(st.source.text)
+            if source_kind is None and st.source.text == cat.DEFAULT_BUS:
+                source_kind = "bus"  # the account's default bus, declared by no one
         elif isinstance(st, s.EveryDecl | s.CronDecl):
             source_kind = "schedule"
         else:

@@ -59,10 +59,10 @@ def add_async_failures(ctx: Context) -> None:
     """A function invoked asynchronously (by EventBridge or SNS) without `on_failure`
     sends what still fails after its retries to its `NAME_dlq`."""
     for edge in ctx.edges:
-        source, fn = ctx.resources.get(edge.source), ctx.resources.get(edge.target)
-        if source is None or fn is None or fn.kind != "function":
+        kind, fn = m.source_kind(ctx.resources, edge.source), ctx.resources.get(edge.target)
+        if kind is None or fn is None or fn.kind != "function":
             continue
-        if FAILURE_OPTIONS.get(source.kind) != "dead_letter" or fn.attrs.get("on_failure"):
+        if FAILURE_OPTIONS.get(kind) != "dead_letter" or fn.attrs.get("on_failure"):
             continue
         dlq = ctx.resources.get(f"{fn.name}_dlq")
         if dlq is not None and dlq.kind == "queue":
