@@ -105,8 +105,9 @@ ATTRIBUTES: dict[tuple[str, str], str] = {
     ("subnet", "id"): "id",
     ("security_group", "id"): "id",
 }
-# Lambda runtimes newer than the last 5.x provider (5.100.0) accepts: its `runtime`
-# validation refuses them, so the configuration could never be applied.
+# Lambda runtimes the oldest provider the configuration admits (5.100, versions.tf:
+# `>= 5.100, < 7.0`) refuses in its `runtime` validation: a configuration must work
+# with every version it admits, and these would not with 5.x.
 PROVIDER_LACKS_RUNTIMES = frozenset({"python3.14", "nodejs24.x", "java25", "dotnet10"})
 # Attributes the provider has no attribute for, built from one it has.
 BUILT: dict[tuple[str, str], Callable[[str], Value]] = {
@@ -537,8 +538,10 @@ class TerraformTarget(Target):
     def moved(self, blocks: dict[str, str]) -> list[tuple[str, str]]:
         """`moved` blocks from the addresses iac 1.0 wrote (`aws_iam_role.x_role`,
         `aws_cloudwatch_event_rule.cron1`), so a state applied before keeps its log
-        groups, roles and permissions: every resource a node's block declares under a
-        name that starts with the node's new name had its old name there instead."""
+        groups, queues, tables and permissions at their new addresses: every resource a
+        node's block declares under a name that starts with the node's new name had its
+        old name there instead. (Roles move too, but are then replaced: 1.0 named them,
+        this version gives them a `name_prefix`; a role holds no data.)"""
         out = []
         for node in self.plan.nodes:
             old, new = snake(node.id), self.names[node.id]
@@ -552,7 +555,7 @@ class TerraformTarget(Target):
     def block(self, node: Node) -> str | None:
         if getattr(node.props, "via_url", False):
             # Public function URLs need `InvokedViaFunctionUrl` (October 2025), which the
-            # provider's 5.x line this target pins can't write; without it the URL
+            # 5.x providers the configuration admits can't write; without it the URL
             # answers 403, and granting invoke to everyone would be far wider.
             self.unsupported(node, "a public function URL (`url = true`); use `url = iam`")
             return None
@@ -594,9 +597,9 @@ class TerraformTarget(Target):
             if runtime in PROVIDER_LACKS_RUNTIMES:
                 self.unsupported(
                     node,
-                    f"the runtime `{runtime}`: the hashicorp/aws provider the configuration "
-                    "pins (5.x, `< 6.0`) does not accept it yet; choose an older runtime "
-                    "for this target",
+                    f"the runtime `{runtime}`: the hashicorp/aws 5.x providers the "
+                    "configuration admits (`>= 5.100`) do not accept it; choose an older "
+                    "runtime for this target",
                 )
         if self.diagnostics:  # no files from a render that failed, as in every target
             return out

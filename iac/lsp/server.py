@@ -77,6 +77,7 @@ class IacServer(LanguageServer):
         self.debounce = 0.05
         self.paths_to_uris: dict[Path, str] = {}
         self.pending: dict[Path, asyncio.TimerHandle] = {}
+        self.shut_down = False  # a `shutdown` request came: `exit` then ends with 0
         self.open_previews: dict[tuple[Path, str], str] = {}  # (program root, target) -> uri
         self.previews: dict[tuple[Path, str], Preview] = {}
         self.published: dict[Path, set[Path]] = {}  # root -> files given diagnostics
@@ -260,6 +261,10 @@ def make_server() -> IacServer:
         edit = caps.workspace.workspace_edit if caps.workspace else None
         ls.annotations = bool(edit and edit.change_annotation_support)
 
+    @ls.feature(t.SHUTDOWN)
+    def on_shutdown(ls: IacServer, params: Any) -> None:
+        ls.shut_down = True  # what `exit` reports (pygls keeps its own flag private)
+
     @ls.feature(t.EXIT)
     def on_exit(ls: IacServer, params: Any) -> None:
         # pygls closes stdout and raises SystemExit, then joins its reader thread, which
@@ -268,7 +273,7 @@ def make_server() -> IacServer:
         for pending in ls.pending.values():
             pending.cancel()
         sys.stdout.flush()
-        os._exit(0 if ls.protocol._shutdown else 1)
+        os._exit(0 if ls.shut_down else 1)
 
     @ls.feature(t.TEXT_DOCUMENT_DID_OPEN)
     @guarded("didOpen")
