@@ -138,7 +138,8 @@ def _run_check(program: str, fmt: str, params: tuple[str, ...]) -> None:
     type=click.IntRange(min=1),
     default=None,
     metavar="N",
-    help="Render up to N targets at once (default: one per core; 1: one after another).",
+    help="Render in up to N processes at once (default: each target in its own when "
+    "there is more than one core; 1: one after another).",
 )
 def compile_cmd(
     program: str,
@@ -172,7 +173,9 @@ class _CompileOptions:
         no_lock: bool,
         jobs: int | None = None,
     ):
-        self.jobs = jobs if jobs is not None else _cores()
+        # Left to itself, each target gets its process wherever there are cores to share:
+        # the system spreads them better than a fixed split could (their costs differ).
+        self.jobs = jobs if jobs is not None else (len(target_names()) if _cores() > 1 else 1)
         self.check_only = check_only
         self.diff = diff
         self.allow_replace = allow_replace

@@ -79,7 +79,7 @@ def _compile_app(app: App, targets: list[str], jobs: int) -> Compiled:
     if result.diagnostics:
         return result
     if jobs > 1 and len(targets) > 1 and len(planned.nodes) >= FORK_NODES and _can_fork():
-        renders = _render_forked(planned, targets)
+        renders = _render_forked(planned, targets, jobs)
     else:
         renders = [TARGETS[target](planned) for target in targets]
     for target, rendered in zip(targets, renders, strict=True):
@@ -98,28 +98,30 @@ def _can_fork() -> bool:
     return hasattr(os, "fork") and threading.active_count() == 1
 
 
-def _render_forked(planned: Plan, targets: list[str]) -> list[Rendered]:
-    """Every target's render at once: one forked child per target but the first, which
-    this process renders meanwhile. Targets share nothing once the plan is made, so each
-    child renders from its copy of the plan and sends back the files and diagnostics it
-    made (pickled through a pipe); the results are put together in `targets`' order, so
-    the output does not depend on which child ends first. A child that fails sends its
-    exception, raised here as if the render had run in this process; if this process is
-    interrupted, the children still running are killed and reaped."""
+def _render_forked(planned: Plan, targets: list[str], jobs: int) -> list[Rendered]:
+    """The targets rendered in `jobs` processes at once (at most one per target): this
+    one and forked children, each rendering every `jobs`-th target. Targets share
+    nothing once the plan is made, so a child renders from its copy of the plan and
+    sends back the files and diagnostics it made (pickled through a pipe); the results
+    are put back in `targets`' order, so the output does not depend on which process
+    ends first. A child that fails sends its exception, raised here as if the render
+    had run in this process; if this process is interrupted, the children still
+    running are killed and reaped."""
     import pickle
 
+    shares = [targets[k :: min(jobs, len(targets))] for k in range(min(jobs, len(targets)))]
     children: list[tuple[int, int]] = []  # (pid, read end of its pipe)
     _flush_stdio()  # buffered output would be written twice, once by each process
     try:
-        for target in targets[1:]:
+        for share in shares[1:]:
             read, write = os.pipe()
             pid = os.fork()
             if pid == 0:  # the child: render, send, and leave without running any cleanup
                 os.close(read)
                 try:
-                    sent: tuple[Rendered | None, BaseException | None]
+                    sent: tuple[list[Rendered] | None, BaseException | None]
                     try:
-                        sent = (TARGETS[target](planned), None)
+                        sent = ([TARGETS[target](planned) for target in share], None)
                     except BaseException as err:  # noqa: BLE001 - sent to the parent
                         sent = (None, _picklable(err))
                     payload = pickle.dumps(sent, pickle.HIGHEST_PROTOCOL)
@@ -129,7 +131,7 @@ def _render_forked(planned: Plan, targets: list[str]) -> list[Rendered]:
                     os._exit(0)
             os.close(write)
             children.append((pid, read))
-        renders = [TARGETS[targets[0]](planned)]
+        done = [[TARGETS[target](planned) for target in shares[0]]]
         while children:
             pid, read = children.pop(0)
             try:
@@ -141,8 +143,13 @@ def _render_forked(planned: Plan, targets: list[str]) -> list[Rendered]:
             if error is not None:
                 raise error
             assert rendered is not None
-            renders.append(rendered)
-        return renders
+            done.append(rendered)
+        by_target = {
+            t: r
+            for share, made in zip(shares, done, strict=True)
+            for t, r in zip(share, made, strict=True)
+        }
+        return [by_target[target] for target in targets]
     finally:
         for pid, read in children:  # not read yet: this process is leaving early
             os.close(read)

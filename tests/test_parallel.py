@@ -49,8 +49,9 @@ def planned(tmp_path_factory: pytest.TempPathFactory) -> Plan:
 TARGETS = ["cfn", "terraform", "cdk", "sam"]
 
 
-def test_forked_renders_are_the_serial_ones(planned: Plan) -> None:
-    forked = compiler._render_forked(planned, TARGETS)
+@pytest.mark.parametrize("jobs", [2, 3, 4, 8])
+def test_forked_renders_are_the_serial_ones(planned: Plan, jobs: int) -> None:
+    forked = compiler._render_forked(planned, TARGETS, jobs)
     serial = [compiler.TARGETS[t](planned) for t in TARGETS]
     assert [r.files for r in forked] == [r.files for r in serial]
     assert [r.diagnostics for r in forked] == [r.diagnostics for r in serial]
@@ -63,9 +64,9 @@ def test_compile_app_forks_only_for_a_big_plan_and_several_targets(
     calls: list[list[str]] = []
     real = compiler._render_forked
 
-    def spy(made: Plan, targets: list[str]) -> Any:
+    def spy(made: Plan, targets: list[str], jobs: int) -> Any:
         calls.append(targets)
-        return real(made, targets)
+        return real(made, targets, jobs)
 
     monkeypatch.setattr(compiler, "_render_forked", spy)
     monkeypatch.setattr(compiler, "_can_fork", lambda: True)
@@ -113,7 +114,7 @@ def test_a_failing_child_raises_its_exception_here(
 
     monkeypatch.setitem(compiler.TARGETS, "terraform", broken)
     with pytest.raises(ValueError, match="the terraform renderer broke"):
-        compiler._render_forked(planned, ["cfn", "terraform"])
+        compiler._render_forked(planned, ["cfn", "terraform"], 2)
 
 
 class Unpicklable(Exception):
@@ -133,7 +134,7 @@ def test_an_exception_that_cannot_travel_arrives_as_its_text(
 
     monkeypatch.setitem(compiler.TARGETS, "cdk", broken)
     with pytest.raises(RuntimeError, match="Unpicklable: no way through a pipe"):
-        compiler._render_forked(planned, ["cfn", "cdk"])
+        compiler._render_forked(planned, ["cfn", "cdk"], 2)
 
 
 def test_a_child_that_dies_is_an_error(planned: Plan, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -142,7 +143,7 @@ def test_a_child_that_dies_is_an_error(planned: Plan, monkeypatch: pytest.Monkey
 
     monkeypatch.setitem(compiler.TARGETS, "sam", dies)
     with pytest.raises(RuntimeError, match="ended without a result"):
-        compiler._render_forked(planned, ["cfn", "sam"])
+        compiler._render_forked(planned, ["cfn", "sam"], 2)
 
 
 def test_an_interrupt_leaves_no_child_behind(
@@ -164,7 +165,7 @@ def test_an_interrupt_leaves_no_child_behind(
     monkeypatch.setitem(compiler.TARGETS, "cdk", slow)
     started = time.monotonic()
     with pytest.raises(KeyboardInterrupt):
-        compiler._render_forked(planned, ["cfn", "cdk"])
+        compiler._render_forked(planned, ["cfn", "cdk"], 2)
     assert time.monotonic() - started < 60  # the sleeping child did not hold us up
     child = int(pid_file.read_text())
     with pytest.raises(ProcessLookupError):  # killed and reaped: the pid is gone
