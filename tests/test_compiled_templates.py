@@ -130,6 +130,21 @@ def test_a_template_edited_since_it_was_generated_is_rendered_by_jinja(tmp_path:
         assert "    # edited " in text, target
 
 
+def test_a_module_made_for_other_filters_is_not_used() -> None:
+    """A target whose filters changed since the modules were generated (a checkout
+    mid-edit) renders through Jinja, with its own filters."""
+    cfn = registry.target_class("cfn")
+
+    class Renamed(cfn):
+        method_filters = {**cfn.method_filters, "inline": "spell"}
+
+    assert isinstance(cfn.lookup_template("queue.yaml.j2"), GeneratedTemplate)
+    assert isinstance(Renamed.lookup_template("queue.yaml.j2"), JinjaTemplate)
+    assert isinstance(Renamed.lookup_template("role.yaml.j2"), GeneratedTemplate)  # no `inline`
+    plan = _plan(EXAMPLES / "thumbnails.iac")
+    assert Renamed(plan).render().files == cfn(plan).render().files  # `spell` is `inline`
+
+
 def test_an_error_in_a_generated_template_points_at_its_line(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -262,12 +277,19 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("{{ t.colour ~ nothing }}", {}),
     ("{{ f(nothing) }}|{{ nothing() }}", {"f": lambda a: "called"}),
     ("{{ target.loud('t') }}", {}),
+    # each value becomes text before the next is evaluated: the first error wins
+    ("{{ nothing }}{{ boom() }}", {}),
+    ("{{ boom() }}{{ nothing }}", {}),
 ]
+
+
+def _boom() -> str:
+    raise ValueError("boom")
 
 
 @pytest.mark.parametrize(("source", "names"), CASES)
 def test_a_template_means_what_it_means_to_jinja(source: str, names: dict[str, Any]) -> None:
-    values = {"t": _Thing(), "d": {"a": "A", "b": "B"}, "l": [1, 2, 3], **names}
+    values = {"t": _Thing(), "d": {"a": "A", "b": "B"}, "l": [1, 2, 3], "boom": _boom, **names}
     generated, by_jinja = _both(source, **values)
     assert generated == by_jinja
 

@@ -18,8 +18,10 @@ between two targets, or two renders.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.machinery
+import os
 import sys
 import types
 from collections.abc import Callable, Iterator
@@ -222,31 +224,42 @@ class Module:
 
 
 _MODULES: dict[Path, Module] = {}
+_MATCHED: dict[str, bool] = {}  # a template's source path -> whether its module is its own
 
 
 def load_template(target: type[Target], name: str) -> Template | None:
     """The template `name` of `target`: from the target's folder, else from its
     parent's (SAM falls back to CloudFormation); its generated module where that
     matches the source and fits the target's filters, else Jinja's compile of it."""
+    folders = _targets_folder()
     for owner in target.lineage():
-        source_path = data_dir("targets") / owner.name / name
-        try:
-            source = source_path.read_text(encoding="utf-8")
-        except (FileNotFoundError, NotADirectoryError):
-            continue
-        root = _generated(target, owner.name, name, source, source_path)
-        if root is not None:
-            return root
+        source_path = os.path.join(folders, owner.name, name)
+        matched = _MATCHED.get(source_path)
+        if matched is None:
+            try:
+                with open(source_path, encoding="utf-8") as file:
+                    source = file.read()
+            except (FileNotFoundError, NotADirectoryError):
+                continue
+            matched = _MATCHED.setdefault(
+                source_path, _manifest(owner.name).get(name) == digest(source)
+            )
+        template = _generated(target, owner.name, name, Path(source_path)) if matched else None
+        if template is not None:
+            return template
         # Only now is Jinja imported: the template changed since its module was made.
         return JinjaTemplate(target.environment().get_template(name))
     return None
 
 
+@functools.cache
+def _targets_folder() -> str:
+    return str(data_dir("targets"))
+
+
 def _generated(
-    target: type[Target], folder: str, name: str, source: str, source_path: Path
+    target: type[Target], folder: str, name: str, source_path: Path
 ) -> GeneratedTemplate | None:
-    if _manifest(folder).get(name) != digest(source):
-        return None
     path = COMPILED / folder / module_file(name)
     module = _MODULES.get(path)
     if module is None:

@@ -23,6 +23,7 @@ wrong.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -78,7 +79,9 @@ def generate(
     """The Python module for the template `name` (shown as `path` in errors and
     tracebacks), whose filters are `target`'s (a Target class)."""
     tree = environment.parse(source, name, path)
-    return _Codegen(environment, name, path, target).module(tree)
+    text = _Codegen(environment, name, path, target).module(tree)
+    compile(text, path, "exec")  # a module that would not load fails here, not at run time
+    return text
 
 
 class _Codegen:
@@ -345,8 +348,11 @@ class _Codegen:
         if isinstance(node, nodes.Name):
             return self.load(node, frame)
         if isinstance(node, nodes.Const):
-            if isinstance(node.value, str | int | float | bool) or node.value is None:
-                return repr(node.value)
+            value = node.value
+            if isinstance(value, float) and not math.isfinite(value):
+                raise self.fail(node, f"the constant {value!r}")
+            if isinstance(value, str | int | float | bool) or value is None:
+                return repr(value)
             raise self.fail(node, f"the constant {node.value!r}")
         if isinstance(node, nodes.Getattr):
             if isinstance(node.node, nodes.Name) and node.node.name == "loop":
