@@ -19,6 +19,13 @@ base.context_filter does), the builtin filters `string`, `upper`, `lower`, `join
 context`. Anything else fails here, naming the template and its line, so a
 template can never reach run time with a construct the generated code would get
 wrong.
+
+Two differences, neither reachable from the targets: a function a template calls is
+called as it is (Jinja's `Context.call` would pass a `@pass_context` function its
+context, and turn a `StopIteration` it raises into Undefined; no name the targets
+pass is either), and a template's top-level `set` is not written back into the
+context (only a later import `with context` could see it, and an import must come
+first).
 """
 
 from __future__ import annotations
