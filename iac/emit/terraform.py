@@ -14,7 +14,7 @@ from ..plan.iam import document
 from ..plan.model import Node, TaskDefinitionProps
 from ..plan.values import Az, Json, Param, Pseudo, Ref, Sub, Value
 from .base import Rendered, Target, render_with, source_comment
-from .hcl_text import AttributeMarks, align, attributes, hcl_key, hcl_str, template_text
+from .hcl_text import align, attributes, hcl_key, hcl_str, template_text
 
 # The main resource type of each plan node type; its name is the snake_case logical ID.
 TYPES: dict[str, str] = {
@@ -338,7 +338,7 @@ class TerraformTarget(Target):
         "container_definitions": container_definitions,
         "bucket_prefix": bucket_prefix,
     }
-    extensions = (AttributeMarks,)
+    extensions = ("iac.emit.hcl_text.AttributeMarks",)
     method_filters = {
         "v": "expr",
         "json": "json",
