@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import gc
 import logging
 import os
 import sys
@@ -68,6 +69,65 @@ def _get(obj: Any, key: str, default: Any = None) -> Any:
     return getattr(obj, key, default)
 
 
+class Collector:
+    """The server process's cyclic garbage collection.
+
+    Python collects when allocations outnumber frees; a keystroke allocates a new
+    check, plan and preview (hundreds of thousands of objects at 1,000 resources), so
+    automatic collection ran full passes over the whole server heap after nearly every
+    keystroke (60-70 ms at 1,000 resources), finding nothing: the trees, models and
+    plans hold no cycles, and reference counting frees them. So in `iac lsp` the
+    automatic collector is off, what start-up made is frozen out of every pass, and
+    one full collection runs when the server is idle (`idle` seconds after an analysis
+    with no edit since) or, while edits never pause, after every `every` analyses:
+    any cyclic garbage is freed within a bounded number of analyses."""
+
+    def __init__(self, idle: float = 1.0, every: int = 200):
+        self.idle = idle
+        self.every = every
+        self.managed = False
+        self.analyses = 0  # since the last collection
+        self.collections = 0
+        self._timer: asyncio.TimerHandle | None = None
+
+    def manage(self) -> None:
+        """Take over from the automatic collector (the `iac lsp` process only)."""
+        gc.collect()
+        gc.freeze()  # modules, the catalogue, the tables: alive for the process
+        gc.disable()
+        self.managed = True
+
+    def analysed(self, busy: Callable[[], bool]) -> None:
+        """One analysis done: collect after every `every`, else once idle. `busy`
+        says whether an edit is waiting (then the idle collection waits for it)."""
+        if not self.managed:
+            return
+        self.analyses += 1
+        if self.analyses >= self.every:
+            self.collect()
+            return
+        if self._timer is not None:
+            self._timer.cancel()
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no loop (in process): the count alone
+            return
+        self._timer = loop.call_later(self.idle, self._when_idle, busy)
+
+    def _when_idle(self, busy: Callable[[], bool]) -> None:
+        self._timer = None
+        if not busy() and self.analyses:
+            self.collect()
+
+    def collect(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        self.analyses = 0
+        self.collections += 1
+        gc.collect()
+
+
 class IacServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__(
@@ -85,6 +145,7 @@ class IacServer(LanguageServer):
         self.docs: str | None = None
         self.snippets = True
         self.annotations = False
+        self.collector = Collector()
         # Diagnostic codes link to their entry in docs/errors.md in a checkout; a client
         # may give its own `docsUrl` (`{code}` is E114, `{anchor}` is e114).
         docs = data_dir("docs") / "errors.md" if _has_docs() else None
@@ -151,6 +212,7 @@ class IacServer(LanguageServer):
                 now = self.preview(project, target)
                 if before is None or now.texts != before.texts or now.stale != before.stale:
                     self.protocol.notify(PREVIEW_DID_CHANGE, now.to_json(uri))
+        self.collector.analysed(lambda: bool(self.pending))
         return analysis
 
     def publish(self, project: Project, analysis: Analysis) -> None:
@@ -608,6 +670,7 @@ def _workspace_edit(ls: IacServer, edits: list[actions.Edit], warning: str) -> t
 def serve(tcp: str | None = None) -> None:
     logging.basicConfig(level=logging.WARNING, format="iac lsp: %(levelname)s %(message)s")
     ls = make_server()
+    ls.collector.manage()  # this process is the server: the collector is ours
     if tcp:
         host, _, port = tcp.rpartition(":")
         ls.start_tcp(host or "127.0.0.1", int(port))
