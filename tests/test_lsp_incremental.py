@@ -307,3 +307,41 @@ def test_a_keystroke_counts_lines_only_for_the_changed_statement(
     counted.clear()
     moved = render_preview(project.analysis(), "cfn", location)
     assert moved is not None and len(counted) >= len(planned.nodes)
+
+
+def test_random_edits_split_as_a_fresh_file_does(tmp_path: Path) -> None:
+    """A file's statements are split again only around an edit (document.py): after
+    every edit, of any character anywhere (brackets, quotes, comments, newlines,
+    continuations), its statements, their places and its line index are a fresh
+    file's, and only statements whose text is new were parsed."""
+    from iac.lsp.document import FileState
+
+    path = tmp_path / "app.iac"
+    original = (EXAMPLES / "shop_events.iac").read_text()
+    rng = random.Random("split")
+    state = FileState(path, original)
+    text = original
+    pieces = ["{", "}", "(", ")", "[", "]", '"', "#", "//", "\n", "\\\n", " ", "x", "queue q\n"]
+    for step in range(400):
+        if step % 50 == 49:
+            text = original  # back to the start: every statement seen before
+        elif rng.random() < 0.3 and len(text) > 10:
+            at = rng.randrange(len(text) - 5)
+            text = text[:at] + text[at + rng.randint(1, 5) :]
+        else:
+            at = rng.randrange(len(text) + 1)
+            text = text[:at] + rng.choice(pieces) + text[at:]
+        before = {id(c) for c in state.chunks}
+        parsed = state.parsed
+        state.update(text)
+        fresh = FileState(path, text)
+        assert [c.source.text for c in state.chunks] == [c.source.text for c in fresh.chunks]
+        assert [(c.source.offset, c.source.first_line) for c in state.chunks] == [
+            (c.source.offset, c.source.first_line) for c in fresh.chunks
+        ]
+        assert [c.diagnostics == [] for c in state.chunks] == [
+            c.diagnostics == [] for c in fresh.chunks
+        ]
+        assert state.index.starts == fresh.index.starts
+        assert state.source.text == text and state.source.line_count == fresh.source.line_count
+        assert state.parsed - parsed == sum(id(c) not in before for c in state.chunks)
