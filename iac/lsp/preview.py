@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 import threading
 from collections.abc import Callable, Iterator
@@ -346,7 +347,9 @@ class _Mapped:
     text and line, its node's body and source span, and the lines of the statements
     its entries cite are unchanged."""
 
-    __slots__ = ("info", "first", "node_id", "source", "start", "end", "cites", "items")
+    __slots__ = (
+        "info", "first", "node_id", "source", "start", "end", "cites", "items", "_entries"
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -357,6 +360,7 @@ class _Mapped:
         items: list[_Item],
     ):
         self.info, self.first, self.cites, self.items = info, first, cites, items
+        self._entries: list[tuple[tuple[Any, ...], dict[str, Any]]] | None = None
         assert node.source is not None
         self.node_id, self.source = node.id, node.source.source
         self.start, self.end = node.source.start, node.source.end
@@ -387,7 +391,31 @@ class _Mapped:
         moved.info, moved.first, moved.cites, moved.items = self.info, first, self.cites, items
         moved.node_id, moved.source = self.node_id, self.source
         moved.start, moved.end = self.start, self.end
+        moved._entries = None
         return moved
+
+    def entries(self) -> list[tuple[tuple[Any, ...], dict[str, Any]]]:
+        """(sort key, entry) of each source range this block's items cite, the block's
+        generated ranges grouped by it: made once, then shared by the previews that
+        reuse the block (so never changed)."""
+        if self._entries is None:
+            by_key: dict[tuple[Any, ...], dict[str, Any]] = {}
+            out = []
+            for key, order, location, kind, label, node_id, _, gen in self.items:
+                entry = by_key.get(key)
+                if entry is None:
+                    entry = by_key[key] = {
+                        "source": location,
+                        "kind": kind,
+                        "label": label,
+                        "nodeId": node_id,
+                        "generated": [gen],
+                    }
+                    out.append((order, entry))
+                else:
+                    entry["generated"].append(gen)
+            self._entries = out
+        return self._entries
 
 
 # (entry key, sort key, source location, kind, label, node id, lines from the block's
@@ -508,6 +536,11 @@ def _source_map(
             else:
                 entry["generated"].append(gen)
 
+    # First what each block gives; then the entries, in the blocks' order (ties in the
+    # sort keep it). A node with one block has that block's own entries (kept with it,
+    # never changed after); the blocks of a node with several share theirs.
+    given: list[tuple[_Mapped | None, str, int, _BlockInfo]] = []
+    blocks_of: dict[str, int] = {}
     for path, text in texts.items():
         before = memo.scans.get(path) if uris == memo.uris else None
         scan = before.rescan(text) if before is not None else _scan(text)
@@ -521,24 +554,35 @@ def _source_map(
             candidates = by_marker.get(key)  # nodes with a source span
             if candidates:
                 node = candidates[count] if count < len(candidates) else candidates[-1]
-                given = mapped[i]
-                if given is not None and given.valid(block, node, same):
-                    if given.first != first:
-                        given = mapped[i] = given.moved(first, path)
+                gave = mapped[i]
+                if gave is not None and gave.valid(block, node, same):
+                    if gave.first != first:
+                        gave = mapped[i] = gave.moved(first, path)
                 else:
-                    given = mapped[i] = _map_block(node, path, first, block, workflows, locator)
-                enter(given.items)
-                continue
-            mapped[i] = None
-            if key in spans_by_marker:
-                cited = spans_by_marker[key]
-                location = locator.locate(cited)
-                if location is not None:
-                    rel = (0, block.last, block.width)
-                    item = _item(cited, location, "output", block.label, None, rel, path, first)
-                    enter([item])
-    ordered.sort(key=lambda pair: pair[0])
+                    gave = mapped[i] = _map_block(node, path, first, block, workflows, locator)
+                blocks_of[node.id] = blocks_of.get(node.id, 0) + 1
+            else:
+                gave = mapped[i] = None
+            given.append((gave, path, first, block))
+    for gave, path, first, block in given:
+        if gave is not None:
+            if blocks_of[gave.node_id] == 1:
+                ordered.extend(gave.entries())
+            else:
+                enter(gave.items)
+            continue
+        if block.key in spans_by_marker:
+            cited = spans_by_marker[block.key]
+            location = locator.locate(cited)
+            if location is not None:
+                rel = (0, block.last, block.width)
+                item = _item(cited, location, "output", block.label, None, rel, path, first)
+                enter([item])
+    ordered.sort(key=_first)
     return [entry for _, entry in ordered]
+
+
+_first = operator.itemgetter(0)
 
 
 def _item(
