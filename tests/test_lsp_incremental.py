@@ -374,3 +374,27 @@ def test_random_edits_split_as_a_fresh_file_does(tmp_path: Path) -> None:
         assert state.index.starts == fresh.index.starts
         assert state.source.text == text and state.source.line_count == fresh.source.line_count
         assert state.parsed - parsed == sum(id(c) not in before for c in state.chunks)
+
+
+def test_a_node_with_two_blocks_has_one_entry_with_both(tmp_path: Path) -> None:
+    """Terraform writes a role and its policy as two blocks under the role's marker: the
+    map has one entry for the role with both ranges, on the first preview and on the
+    next, where the blocks are reused (each block keeps its own entries otherwise)."""
+    shutil.copytree(EXAMPLES / "src", tmp_path / "src")
+    path = tmp_path / "app.iac"
+    text = (EXAMPLES / "thumbnails.iac").read_text()
+    path.write_text(text)
+    ws, location = _server_location()
+    project = ws.open(path, text)
+    for edited in (text, "# a note\n" + text, "# a note\n" + text + "\n"):
+        ws.change(path, edited)
+        preview = render_preview(project.analysis(), "terraform", location)
+        assert preview is not None
+        roles = [
+            e
+            for e in preview.source_map
+            if e["kind"] == "resource" and e["nodeId"] == "ThumbnailerRole"
+        ]
+        assert len(roles) == 1 and len(roles[0]["generated"]) == 2
+        keys = [(e["kind"], e["nodeId"], str(e["source"])) for e in preview.source_map]
+        assert len(keys) == len(set(keys))

@@ -417,6 +417,10 @@ class _Mapped:
             self._entries = out
         return self._entries
 
+    def keys(self) -> list[tuple[Any, ...]]:
+        """The key of each of `entries()`, in their order."""
+        return list({item[0]: None for item in self.items})
+
 
 # (entry key, sort key, source location, kind, label, node id, lines from the block's
 # first (first, last, width of last), the generated range)
@@ -536,11 +540,11 @@ def _source_map(
             else:
                 entry["generated"].append(gen)
 
-    # First what each block gives; then the entries, in the blocks' order (ties in the
-    # sort keep it). A node with one block has that block's own entries (kept with it,
-    # never changed after); the blocks of a node with several share theirs.
-    given: list[tuple[_Mapped | None, str, int, _BlockInfo]] = []
-    blocks_of: dict[str, int] = {}
+    # Entries are made in the blocks' order (ties in the sort keep it). A node's first
+    # block adds its own entries (kept with the block, never changed after); a second
+    # block of the same node (Terraform writes a role's policy apart) turns the first's
+    # into this render's copies, where the ranges of both are gathered.
+    claimed: dict[str, tuple[int, _Mapped | None]] = {}
     for path, text in texts.items():
         before = memo.scans.get(path) if uris == memo.uris else None
         scan = before.rescan(text) if before is not None else _scan(text)
@@ -560,24 +564,29 @@ def _source_map(
                         gave = mapped[i] = gave.moved(first, path)
                 else:
                     gave = mapped[i] = _map_block(node, path, first, block, workflows, locator)
-                blocks_of[node.id] = blocks_of.get(node.id, 0) + 1
-            else:
-                gave = mapped[i] = None
-            given.append((gave, path, first, block))
-    for gave, path, first, block in given:
-        if gave is not None:
-            if blocks_of[gave.node_id] == 1:
-                ordered.extend(gave.entries())
-            else:
+                prior = claimed.get(node.id)
+                if prior is None:
+                    claimed[node.id] = (len(ordered), gave)
+                    ordered.extend(gave.entries())
+                    continue
+                at, owner = prior
+                if owner is not None:
+                    claimed[node.id] = (at, None)
+                    pairs = zip(owner.entries(), owner.keys(), strict=True)
+                    for n, ((order, entry), entry_key) in enumerate(pairs):
+                        copy = dict(entry, generated=list(entry["generated"]))
+                        ordered[at + n] = (order, copy)
+                        entries[entry_key] = copy
                 enter(gave.items)
-            continue
-        if block.key in spans_by_marker:
-            cited = spans_by_marker[block.key]
-            location = locator.locate(cited)
-            if location is not None:
-                rel = (0, block.last, block.width)
-                item = _item(cited, location, "output", block.label, None, rel, path, first)
-                enter([item])
+                continue
+            mapped[i] = None
+            if key in spans_by_marker:
+                cited = spans_by_marker[key]
+                location = locator.locate(cited)
+                if location is not None:
+                    rel = (0, block.last, block.width)
+                    item = _item(cited, location, "output", block.label, None, rel, path, first)
+                    enter([item])
     ordered.sort(key=_first)
     return [entry for _, entry in ordered]
 
