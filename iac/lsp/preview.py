@@ -510,11 +510,12 @@ def _source_map(
     # Each source file's URI is asked once per render, first: the client's spelling of
     # it may change when it opens the file, and what the blocks gave holds it.
     uris: dict[Path, str] = {}
-    for file_path, state in analysis.files.items():
+    for state in analysis.files.values():
         if state.chunks:
-            probe = to_location(Span(state.chunks[0].source, 0, 0))
+            source = state.chunks[0].source  # its path: the one its spans hold
+            probe = to_location(Span(source, 0, 0))
             if probe is not None:
-                uris[file_path] = str(probe["uri"])
+                uris[source.path] = str(probe["uri"])
     kept.uris = dict(uris)
     locator = _Locator(to_location, memo, kept, uris)
     workflows = {
