@@ -10,11 +10,11 @@ preview's target rendered with its source map, reusing the blocks of unchanged n
 from the previous keystroke's render (iac/emit/base.py, `RenderCache`) and the source
 map's blocks and span locations (iac/lsp/preview.py). Spans become LSP locations through
 the server's own `_location`, as in `iac lsp`; the collector runs as in `iac lsp`
-(`Collector`: no automatic collection, a full one after every 200 analyses or when idle,
-which these back-to-back keystrokes never are). Each keystroke changes one attribute in
-the middle of the program. Warm: the first edits are not counted; the table shows the
-median of the rest, in CPU time (debounce, and the JSON of the messages sent, not
-included).
+(`Collector`: no automatic collection, a full one after every 200 analyses and requests
+or when idle, which these back-to-back keystrokes never are). Each keystroke changes one
+attribute in the middle of the program. Warm: the first edits are not counted; the table
+shows the median of the rest, in CPU time (debounce, and the JSON of the messages sent,
+not included).
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ def keystrokes(size: int, target: str | None) -> tuple[float, float]:
             if target is not None:
                 preview = render_preview(analysis, target, server._location)
                 assert preview is not None
-            server.collector.analysed(lambda: False)
+            server.collector.done(lambda: False)
             end = time.process_time()
             assert analysis.ok, analysis.diagnostics[:3]
             if i >= WARMUP:

@@ -134,8 +134,8 @@ def test_the_servers_collector_keeps_memory_flat_over_ten_thousand_edits(
 
 
 def test_the_server_collects_when_idle(tmp_path: Path) -> None:
-    """An analysis is followed by one collection once the server is idle, never while an
-    edit is waiting for its debounce."""
+    """An analysis or a request is followed by one collection once the server is idle,
+    never while an edit is waiting for its debounce."""
     import asyncio
 
     from iac.lsp.server import Collector
@@ -143,8 +143,8 @@ def test_the_server_collects_when_idle(tmp_path: Path) -> None:
     async def run(busy: bool) -> int:
         collector = Collector(idle=0.01)
         collector.managed = True  # the policy, without turning this process's collector off
-        collector.analysed(lambda: busy)
-        collector.analysed(lambda: busy)  # a second analysis restarts the wait
+        collector.done(lambda: busy)
+        collector.done(lambda: busy)  # a second analysis (or request) restarts the wait
         await asyncio.sleep(0.1)
         return collector.collections
 

@@ -228,6 +228,12 @@ class Target:
         such a node gave it)."""
         return self.cache is not None and self._unchanged(node_id)
 
+    def marker(self, node_id: str) -> str | None:
+        """The `app.iac:12` this render's cached block of a node cites, if it has one
+        (the language server's source map finds the nodes of the blocks by it)."""
+        entry = self._visited.get(node_id)
+        return None if entry is None else entry.where
+
     def node_memo(self, node: Node, name: Hashable, compute: Callable[[Node], T]) -> T:
         """`compute(node)` for a value that depends on the node alone (its props,
         label, tags, dependencies) and on `name`, kept while both are unchanged."""

@@ -113,7 +113,7 @@ def _render_preview(analysis: Analysis, target: str, to_location: ToLocation) ->
         kept = _MapMemo()
         source_map = _source_map(
             texts, planned.nodes, planned.outputs, analysis, to_location, renderer.reused,
-            memo, kept,
+            renderer.marker, memo, kept,
         )  # fmt: skip
         analysis.map_caches[target] = kept
     notes = [
@@ -477,26 +477,38 @@ def _source_map(
     analysis: Analysis,
     to_location: ToLocation,
     same: Callable[[str], bool],
+    marker: Callable[[str], str | None],
     memo: _MapMemo,
     kept: _MapMemo,
 ) -> list[dict[str, Any]]:
     """The source map of a render. `same(node_id)` says whether a node's body is the one
     the previous render (the one `memo` is from) had: then a block whose text and line
     are unchanged, of a node whose source span and cited statements' lines are too,
-    gives what it gave then."""
+    gives what it gave then. `marker(node_id)` is the `app.iac:12` the render found for
+    a node, if it did."""
     by_marker: dict[tuple[str, str], list[Node]] = {}
     wheres, kept_wheres = memo.wheres, kept.wheres
     for plan_node in nodes:
         span = plan_node.source
         if span is not None:
-            # `app.iac:12` is kept while the span's chunk, its place in it and the
-            # chunk's first line are (counting lines is most of `where()`).
-            place = (id(span.source), span.start, getattr(span.source, "first_line", None))
-            known = wheres.get(place)
-            if known is None or known[0] is not span.source:
-                known = (span.source, span.where())
-            kept_wheres[place] = known
-            by_marker.setdefault((known[1], plan_node.label), []).append(plan_node)
+            # The render cache's `app.iac:12` for the node, else kept here while the
+            # span's chunk, its place in it and the chunk's first line are (counting
+            # lines is most of `where()`).
+            where = marker(plan_node.id)
+            if where is None:
+                source = span.source
+                place = (id(source), span.start, getattr(source, "first_line", None))
+                known = wheres.get(place)
+                if known is None or known[0] is not source:
+                    known = (source, span.where())
+                kept_wheres[place] = known
+                where = known[1]
+            key = (where, plan_node.label)
+            found = by_marker.get(key)
+            if found is None:
+                by_marker[key] = [plan_node]
+            else:
+                found.append(plan_node)
     spans_by_marker: dict[tuple[str, str], Span] = {}
     for out in outputs:
         span = out.source

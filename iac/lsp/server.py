@@ -79,14 +79,15 @@ class Collector:
     plans hold no cycles, and reference counting frees them. So in `iac lsp` the
     automatic collector is off, what start-up made is frozen out of every pass, and
     one full collection runs when the server is idle (`idle` seconds after an analysis
-    with no edit since) or, while edits never pause, after every `every` analyses:
-    any cyclic garbage is freed within a bounded number of analyses."""
+    or a request, with no edit waiting) or, while the client never pauses, after every
+    `every` analyses and requests: any cyclic garbage (pygls's futures, exceptions) is
+    freed within a bounded number of them."""
 
     def __init__(self, idle: float = 1.0, every: int = 200):
         self.idle = idle
         self.every = every
         self.managed = False
-        self.analyses = 0  # since the last collection
+        self.handled = 0  # analyses and requests since the last collection
         self.collections = 0
         self._timer: asyncio.TimerHandle | None = None
 
@@ -97,13 +98,13 @@ class Collector:
         gc.disable()
         self.managed = True
 
-    def analysed(self, busy: Callable[[], bool]) -> None:
-        """One analysis done: collect after every `every`, else once idle. `busy`
-        says whether an edit is waiting (then the idle collection waits for it)."""
+    def done(self, busy: Callable[[], bool]) -> None:
+        """One analysis or request done: collect after every `every`, else once idle.
+        `busy` says whether an edit is waiting (then the idle collection waits for it)."""
         if not self.managed:
             return
-        self.analyses += 1
-        if self.analyses >= self.every:
+        self.handled += 1
+        if self.handled >= self.every:
             self.collect()
             return
         if self._timer is not None:
@@ -116,14 +117,14 @@ class Collector:
 
     def _when_idle(self, busy: Callable[[], bool]) -> None:
         self._timer = None
-        if not busy() and self.analyses:
+        if not busy() and self.handled:
             self.collect()
 
     def collect(self) -> None:
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
-        self.analyses = 0
+        self.handled = 0
         self.collections += 1
         gc.collect()
 
@@ -212,7 +213,7 @@ class IacServer(LanguageServer):
                 now = self.preview(project, target)
                 if before is None or now.texts != before.texts or now.stale != before.stale:
                     self.protocol.notify(PREVIEW_DID_CHANGE, now.to_json(uri))
-        self.collector.analysed(lambda: bool(self.pending))
+        self.collector.done(lambda: bool(self.pending))
         return analysis
 
     def publish(self, project: Project, analysis: Analysis) -> None:
@@ -297,6 +298,8 @@ def guarded(name: str) -> Callable[[F], F]:
                 raise JsonRpcInternalError(
                     f"iac: {name} failed: {type(err).__name__}: {err}"
                 ) from err
+            finally:
+                ls.collector.done(lambda: bool(ls.pending))  # requests make garbage too
 
         return inner  # type: ignore[return-value]
 
