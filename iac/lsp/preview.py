@@ -29,7 +29,7 @@ from ..plan.iam import Statement
 from ..plan.model import Node
 from ..plan.states import StatesCompiler
 from ..source import Span
-from .document import LineIndex
+from .document import LineIndex, common_prefix, common_suffix
 from .workspace import Analysis, gc_paused
 
 # Renders run one at a time: each target's render cache (the blocks of the previous
@@ -150,8 +150,8 @@ class _FileScan:
         old, marks = self.text, self.marks
         if text == old:
             return self
-        prefix = _common_prefix(old, text)
-        suffix = _common_suffix(old, text, min(len(old), len(text)) - prefix)
+        prefix = common_prefix(old, text)
+        suffix = common_suffix(old, text, min(len(old), len(text)) - prefix)
         # Kept before: the blocks up to the last whose marker line (with its newline) is
         # unchanged; that block and the next are found again, as the change may end it.
         k = bisect.bisect_left(marks, prefix, key=lambda mark: mark[1]) - 1
@@ -219,24 +219,6 @@ def _blocks(
                 found.group(4),
             )
         yield first, start, info
-
-
-def _common_prefix(a: str, b: str) -> int:
-    """The length of the longest common prefix: compared in slices, at C speed."""
-    n, at = min(len(a), len(b)), 0
-    for step in (1 << 16, 1 << 11, 1 << 6, 1):
-        while at + step <= n and a[at : at + step] == b[at : at + step]:
-            at += step
-    return at
-
-
-def _common_suffix(a: str, b: str, limit: int) -> int:
-    """The length of the longest common suffix, at most `limit`."""
-    la, lb, at = len(a), len(b), 0
-    for step in (1 << 16, 1 << 11, 1 << 6, 1):
-        while at + step <= limit and a[la - at - step : la - at] == b[lb - at - step : lb - at]:
-            at += step
-    return at
 
 
 class _MapMemo:
