@@ -150,3 +150,30 @@ def test_the_server_collects_when_idle(tmp_path: Path) -> None:
 
     assert asyncio.run(run(False)) == 1
     assert asyncio.run(run(True)) == 0
+
+
+def test_a_preview_is_sent_as_the_json_pygls_would_write(tmp_path: Path) -> None:
+    """Previews go out as JSON-ready data (`JsonReady`: pygls's converter would walk and
+    copy each of their objects first, longer than a keystroke at 1,000 resources): the
+    bytes written are the ones pygls writes for the plain dict."""
+    from iac.lsp.preview import render_preview
+    from iac.lsp.server import IacServer, JsonReady
+
+    (tmp_path / "h.py").write_text("def handler(e, c): pass\n")
+    path = tmp_path / "app.iac"
+    server = IacServer()
+    project = server.ws.open(path, PROGRAM.format(n=3))
+    sent: list[bytes] = []
+
+    class Capture:
+        def write(self, data: bytes) -> None:
+            sent.append(data)
+
+    server.protocol.writer = Capture()
+    for target in ("cfn", "terraform", "cdk", "sam"):
+        preview = render_preview(project.analysis(), target, server._location)
+        assert preview is not None
+        message = preview.to_json(path.as_uri())
+        server.protocol.notify("iac/previewDidChange", message)
+        server.protocol.notify("iac/previewDidChange", JsonReady(message))
+        assert sent[-1] == sent[-2] and b'"sourceMap"' in sent[-1]

@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 from lsprotocol import types as t
 from pygls.exceptions import JsonRpcException, JsonRpcInternalError
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import default_converter
 from pygls.uris import from_fs_path, to_fs_path
 
 from .. import __version__
@@ -129,10 +130,31 @@ class Collector:
         gc.collect()
 
 
+class JsonReady:
+    """A message's params or result that is JSON already (plain dicts, lists, strings,
+    numbers): sent as it is. pygls's converter otherwise walks and copies every object
+    of it before `json.dumps`: for a preview at 1,000 resources (~60,000 small dicts,
+    mostly the source map) that took 120–350 ms, more than the whole keystroke."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: Any):
+        self.data = data
+
+
+def _converter() -> Any:
+    converter = default_converter()  # type: ignore[no-untyped-call]
+    converter.register_unstructure_hook(JsonReady, lambda ready: ready.data)
+    return converter
+
+
 class IacServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__(
-            "iac", __version__, text_document_sync_kind=t.TextDocumentSyncKind.Incremental
+            "iac",
+            __version__,
+            text_document_sync_kind=t.TextDocumentSyncKind.Incremental,
+            converter_factory=_converter,
         )
         self.ws = Workspace()
         self.debounce = 0.05
@@ -212,7 +234,7 @@ class IacServer(LanguageServer):
                 before = self.previews.get((root, target))
                 now = self.preview(project, target)
                 if before is None or now.texts != before.texts or now.stale != before.stale:
-                    self.protocol.notify(PREVIEW_DID_CHANGE, now.to_json(uri))
+                    self.protocol.notify(PREVIEW_DID_CHANGE, JsonReady(now.to_json(uri)))
         self.collector.done(lambda: bool(self.pending))
         return analysis
 
@@ -576,18 +598,18 @@ def make_server() -> IacServer:
 
     # ------------------------------------------------------------ previews
 
-    def _preview(ls: IacServer, uri: str, target: str) -> dict[str, Any]:
+    def _preview(ls: IacServer, uri: str, target: str) -> JsonReady:
         if target not in TARGETS:
             raise JsonRpcRequestFailed(
                 f"unknown target `{target}`: one of {', '.join(sorted(TARGETS))}"
             )
         project, _ = ls.project(uri)
         ls.open_previews[(project.root, target)] = uri
-        return ls.preview(project, target).to_json(uri)
+        return JsonReady(ls.preview(project, target).to_json(uri))
 
     @ls.feature(PREVIEW)
     @guarded("iac/preview")
-    def on_preview(ls: IacServer, params: Any) -> dict[str, Any]:
+    def on_preview(ls: IacServer, params: Any) -> JsonReady:
         return _preview(ls, str(_get(params, "uri")), str(_get(params, "target", "cfn")))
 
     @ls.feature(PREVIEW_CLOSE)
@@ -616,10 +638,10 @@ def make_server() -> IacServer:
         return generated_to_source(preview, str(_get(params, "path")), line, character)
 
     @ls.command(COMMAND_PREVIEW)
-    def on_command_preview(ls: IacServer, *args: Any) -> dict[str, Any]:
+    def on_command_preview(ls: IacServer, *args: Any) -> JsonReady:
         return guarded("iac.preview")(_command_preview)(ls, args)
 
-    def _command_preview(ls: IacServer, args: Any) -> dict[str, Any]:
+    def _command_preview(ls: IacServer, args: Any) -> JsonReady:
         items = list(args or [])
         if items and isinstance(items[0], list | tuple):
             items = list(items[0])
