@@ -398,3 +398,47 @@ def test_a_node_with_two_blocks_has_one_entry_with_both(tmp_path: Path) -> None:
         assert len(roles) == 1 and len(roles[0]["generated"]) == 2
         keys = [(e["kind"], e["nodeId"], str(e["source"])) for e in preview.source_map]
         assert len(keys) == len(set(keys))
+
+
+def test_random_edits_scan_a_generated_file_as_a_fresh_scan_does() -> None:
+    """A generated file is searched again only between its first and last changed
+    characters (preview.py, `_FileScan.rescan`): after any edit (markers made, broken
+    or joined, lines added, indentation changed, at the ends too) its blocks, their
+    lines, offsets and extents are a fresh scan's."""
+    from iac.lsp.preview import _scan
+
+    def block(i: int) -> str:
+        return f"  # app.iac:{i}  queue q{i}\n  Q{i}:\n    Type: AWS::SQS::Queue\n\n"
+
+    original = "Resources:\n" + "".join(block(i) for i in range(30)) + "Outputs: {}\n"
+    rng = random.Random("scan")
+    pieces = [
+        "\n",
+        "  ",
+        "#",
+        " app.iac:7  queue x\n",
+        "  # app.iac:9  queue y\n",
+        "x",
+        ".iac:",
+        "Q",
+    ]
+    text, scan = original, _scan(original)
+    for step in range(500):
+        if step % 40 == 39:
+            text = original
+        elif rng.random() < 0.3 and len(text) > 10:
+            at = rng.randrange(len(text) - 5)
+            text = text[:at] + text[at + rng.randint(1, 8) :]
+        else:
+            at = rng.choice([0, len(text), rng.randrange(len(text) + 1)])
+            text = text[:at] + rng.choice(pieces) + text[at:]
+        scan = scan.rescan(text)
+        fresh = _scan(text)
+        got = [
+            (line, at, b.region, b.where, b.label, b.last, b.width) for line, at, b in scan.marks
+        ]
+        want = [
+            (line, at, b.region, b.where, b.label, b.last, b.width) for line, at, b in fresh.marks
+        ]
+        assert got == want, f"step {step}"
+        assert len(scan.mapped) == len(scan.marks)
