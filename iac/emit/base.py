@@ -101,15 +101,22 @@ def _where(span: Span | None, entry: _Entry | None) -> tuple[str | None, tuple[A
     """A node's `app.iac:12` and what it was found from: its source text (held, so
     compared by identity), its offset there and the line that text starts at in its file
     (a chunk of a file in the language server, iac/lsp/document.py). Counting lines is
-    the cost of a reused block: while all three are unchanged, so is the line."""
+    the cost of a reused block: while all three are unchanged, so is the line (and the
+    entry's own tuple is returned: nothing is made for a reused block)."""
     if span is None:
         return None, None
-    place = (span.source, span.start, getattr(span.source, "first_line", None))
-    if entry is not None and entry.place is not None:
+    source = span.source
+    line = getattr(source, "first_line", None)
+    if entry is not None:
         before = entry.place
-        if before[0] is place[0] and before[1] == place[1] and before[2] == place[2]:
-            return entry.where, place
-    return span.where(), place
+        if (
+            before is not None
+            and before[0] is source
+            and before[1] == span.start
+            and before[2] == line
+        ):
+            return entry.where, before
+    return span.where(), (source, span.start, line)
 
 
 def _body(node: Node) -> tuple[Any, ...]:
@@ -177,6 +184,9 @@ class Target:
         self.cache: RenderCache | None = None
         self._same: dict[str, bool] = {}
         self._bodies: dict[str, tuple[Any, ...]] = {}
+        self._before: dict[str, tuple[Any, ...]] = {}  # the previous render's bodies
+        # Whether the target has a `render_key` of its own (asked per node if so).
+        self._keyed = type(self).render_key is not Target.render_key
         self._visited: dict[str, _Entry] = {}
         self._memos: dict[tuple[str, Hashable], Any] = {}
         self._templates: dict[str, Template | None] = {}
@@ -188,10 +198,13 @@ class Target:
         self.cache = cache
         self.nodes = _Reads(self.nodes)
         self._bodies = {n.id: _body(n) for n in self.plan.nodes}
+        # Bodies are compared with the previous render's even when the scope changed (a
+        # `node_memo` depends on its node alone; the entries are dropped below).
+        self._before = cache.bodies
         plan = self.plan
         scope = (plan.app, plan.region, plan.tags, plan.params, self.render_scope())
         if scope != cache.scope:
-            cache.entries, cache.bodies = {}, {}
+            cache.entries = {}
         out = self.render()
         # Only what this render looked at is kept: an entry is valid against the bodies
         # of the render that made or checked it, and removed nodes leave the cache.
@@ -210,10 +223,21 @@ class Target:
     def _unchanged(self, node_id: str) -> bool:
         same = self._same.get(node_id)
         if same is None:
-            assert self.cache is not None
-            before = self.cache.bodies.get(node_id)
+            before = self._before.get(node_id)
             same = self._same[node_id] = before == self._bodies.get(node_id)
         return same
+
+    def reused(self, node_id: str) -> bool:
+        """Whether a node's body is the one the cache's previous render had, after
+        `render_cached` too (the language server's source map keeps what the blocks of
+        such a node gave it)."""
+        return self.cache is not None and self._unchanged(node_id)
+
+    def marker(self, node_id: str) -> str | None:
+        """The `app.iac:12` this render's cached block of a node cites, if it has one
+        (the language server's source map finds the nodes of the blocks by it)."""
+        entry = self._visited.get(node_id)
+        return None if entry is None else entry.where
 
     def node_memo(self, node: Node, name: Hashable, compute: Callable[[Node], T]) -> T:
         """`compute(node)` for a value that depends on the node alone (its props,
@@ -237,21 +261,24 @@ class Target:
             return render(node)
         entry = cache.entries.get(node.id)
         where, place = _where(node.source, entry)
-        extra = self.render_key(node)
-        if (
-            entry is not None
-            and entry.where == where
-            and entry.extra == extra
-            and self._unchanged(node.id)
-            and all(self._unchanged(r) for r in entry.reads)
-        ):
-            cache.hits += 1
-            for name, added in entry.effects.items():
-                _merge(getattr(self, name), added)
-            entry.place = place
-            self._visited[node.id] = entry
-            value: T = entry.value
-            return value
+        extra = self.render_key(node) if self._keyed else ()
+        if entry is not None and entry.where == where and entry.extra == extra:
+            # The node and every node its render read: each compared once per render.
+            same = self._same
+            for read in (node.id, *entry.reads):
+                unchanged = same.get(read)
+                if unchanged is None:
+                    unchanged = self._unchanged(read)
+                if not unchanged:
+                    break
+            else:
+                cache.hits += 1
+                for name, added in entry.effects.items():
+                    _merge(getattr(self, name), added)
+                entry.place = place
+                self._visited[node.id] = entry
+                value: T = entry.value
+                return value
         cache.misses += 1
         saved = {name: getattr(self, name) for name in self.render_effects}
         for name, state in saved.items():
@@ -268,6 +295,8 @@ class Target:
             for name, state in saved.items():
                 _merge(state, effects[name])
                 setattr(self, name, state)
+        # Only what it added: a hit merges nothing for the (most) blocks that add nothing.
+        effects = {name: added for name, added in effects.items() if added}
         reads.discard(node.id)
         self._visited[node.id] = _Entry(where, place, extra, frozenset(reads), value, effects)
         return value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -172,6 +173,7 @@ def variable_name(param: str) -> str:
     return param + "_" if param in RESERVED_VARIABLES else param
 
 
+@functools.lru_cache(maxsize=1 << 14)  # a function of its string, asked for every node
 def snake(logical: str) -> str:
     """`ThumbnailerRole` -> `thumbnailer_role`: a stable Terraform resource name."""
     return _BEFORE_CAPITAL.sub("_", logical).lower()
@@ -186,7 +188,7 @@ def resource_names(nodes: list[Node]) -> dict[str, str]:
     logical ID with the program's names in it spelled as the program spells them
     (`program_spelling`), without the end that repeats its type, unless that would give
     two resources of a type one name."""
-    names = {n.id: source_name(n) or program_spelling(n) for n in nodes}
+    names = {n.id: _spelled(n.id, n.label) for n in nodes}
     by_type: dict[str, list[Node]] = {}
     for node in nodes:
         by_type.setdefault(node.type, []).append(node)
@@ -200,25 +202,32 @@ def resource_names(nodes: list[Node]) -> dict[str, str]:
     return names
 
 
-def source_name(node: Node) -> str | None:
+@functools.lru_cache(maxsize=1 << 14)
+def _spelled(node_id: str, label: str) -> str:
+    # A function of the two strings, kept: the language server renders the same nodes
+    # on every keystroke, and spelling them all again was a third of a Terraform render.
+    return source_name(node_id, label) or program_spelling(node_id, label)
+
+
+def source_name(node_id: str, label: str) -> str | None:
     """The program's name of the resource a node is (its label `KIND NAME`), if any."""
-    words = node.label.split(" ")
-    if len(words) >= 2 and logical_id(words[1]) == node.id and words[1].isidentifier():
+    words = label.split(" ")
+    if len(words) >= 2 and logical_id(words[1]) == node_id and words[1].isidentifier():
         return words[1]
     return None
 
 
-def program_spelling(node: Node) -> str:
+def program_spelling(node_id: str, label: str) -> str:
     """A node's snake_case logical ID, with the program's names its label cites spelled
     as the program spells them: `NightlyCron1ToNightly` (label `nightly_cron_1.tick ->
     nightly`) is `nightly_cron_1_to_nightly`, not `nightly_cron1_to_nightly`, so the
     address reads as its comment does. A name the logical ID spells the same way
     (`shop_bus`, `ShopBus`) needs nothing: only a `_` before a digit, or a `_` the ID
     drops otherwise, makes them differ."""
-    words = _CAMEL.findall(node.id)
+    words = _CAMEL.findall(node_id)
     own: dict[tuple[str, ...], str] = {}
-    if _SPELLED_APART.search(node.label):
-        for word in _PROGRAM_NAME.findall(node.label):
+    if _SPELLED_APART.search(label):
+        for word in _PROGRAM_NAME.findall(label):
             lid = logical_id(word)
             if lid and snake(lid) != word:
                 own[tuple(_CAMEL.findall(lid))] = word
@@ -629,7 +638,8 @@ class TerraformTarget(Target):
         return out
 
 
-def _declared(block: str) -> list[tuple[str, str]]:
+@functools.lru_cache(maxsize=1 << 13)  # the language server's reused blocks: not again
+def _declared(block: str) -> tuple[tuple[str, str], ...]:
     """(type, name) of each resource a block declares: its lines `resource "T" "N" {`
     (found with `str.find`, which skips the rest of the block fastest)."""
     out = []
@@ -641,7 +651,7 @@ def _declared(block: str) -> list[tuple[str, str]]:
         name_end = text.index('"', kind_end + 3)
         out.append((text[start:kind_end], text[kind_end + 3 : name_end]))
         at = text.find(_RESOURCE, name_end)
-    return out
+    return tuple(out)
 
 
 _RESOURCE = '\nresource "'
