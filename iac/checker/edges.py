@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any
 
 from .. import catalog as cat
@@ -14,6 +15,7 @@ from .context import Context
 from .declare import EVENTBRIDGE_SOURCES, FAILURE_OPTIONS
 from .filters import QUEUE_BODY, STREAM_RECORD, check_filters, dialect_of
 from .kinds import check_cron
+from .memo import made
 from .values import attribute_value, attributes, check_target
 
 
@@ -47,10 +49,8 @@ def add_dead_letter_queues(ctx: Context) -> None:
         if redrive or ctx.scope.consumer_dlqs.get(name) == res.name:
             if ctx.scope.kinds.get(name) != "queue" or name in ctx.resources:
                 continue
-            attrs = {a.name: a.default for a in cat.KINDS["queue"].attrs}
             fifo = res.kind == "queue" and res.attrs["fifo"]
-            attrs.update(retention=cat.DLQ_RETENTION, fifo=fifo)
-            ordered[name] = m.Resource("queue", name, res.span, attrs, implicit=True)
+            ordered[name] = made(ctx, ("dlq", name, res.span, fifo), partial(_dlq, name, res, fifo))
     ctx.resources.clear()
     ctx.resources.update(ordered)
 
@@ -66,7 +66,16 @@ def add_async_failures(ctx: Context) -> None:
             continue
         dlq = ctx.resources.get(f"{fn.name}_dlq")
         if dlq is not None and dlq.kind == "queue":
-            fn.attrs["on_failure"] = dlq.name
+            # a copy: the resource pass's own may be the language server's to replay
+            with_dlq = partial(replace, fn, attrs={**fn.attrs, "on_failure": dlq.name})
+            ctx.resources[fn.name] = made(ctx, ("on_failure", fn.name, dlq.name), with_dlq, fn)
+
+
+def _dlq(name: str, res: m.Resource, fifo: bool) -> m.Resource:
+    """The implicit dead-letter queue `name` of `res`."""
+    attrs = {a.name: a.default for a in cat.KINDS["queue"].attrs}
+    attrs.update(retention=cat.DLQ_RETENTION, fifo=fifo)
+    return m.Resource("queue", name, res.span, attrs, implicit=True)
 
 
 def _on(ctx: Context, seen: _Seen, st: s.OnDecl) -> None:
@@ -408,7 +417,8 @@ def _shorthand(ctx: Context, seen: _Seen, st: s.EveryDecl | s.CronDecl) -> None:
     if not check_target(ctx, st.target, event.targets, "`schedule.tick`"):
         return
     options = attributes(ctx, st.options, event.options, "a schedule")
-    ctx.resources[name] = m.Resource("schedule", name, st.span, attrs, implicit=True)
+    schedule = partial(m.Resource, "schedule", name, st.span, attrs, implicit=True)
+    ctx.resources[name] = made(ctx, ("shorthand", name, id(st)), schedule, st)
     if not _failures(ctx, "schedule", st, options):
         return
     _add_edge(ctx, seen, name, "tick", st.target.text, {}, options, st.span)

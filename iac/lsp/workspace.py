@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..checker import check_modules
+from ..checker import CheckMemo, check_modules
 from ..diagnostics import Diagnostic, Diagnostics, Severity
 from ..emit.base import RenderCache
 from ..model import App
@@ -105,6 +105,8 @@ class Project:
         self.render_caches: dict[str, RenderCache] = {}
         self.map_caches: dict[str, Any] = {}
         self.last_good: Analysis | None = None
+        # what the checker reuses from one analysis to the next (iac/checker/memo.py)
+        self.check_memo = CheckMemo()
 
     def paths(self, buffers: dict[Path, str]) -> list[Path]:
         if self.root.suffix == ".iac" and not self.root.is_dir():
@@ -155,7 +157,7 @@ class Project:
         modules = [f.module() for f in files.values()]
         with gc_paused():
             try:
-                app = check_modules(modules, self.root, diags, self.params)
+                app = check_modules(modules, self.root, diags, self.params, self.check_memo)
             except RecursionError:
                 first = next(iter(files.values()))
                 diags.error("E001", "the program nests too deeply", Span(first.source, 0, 0))
