@@ -33,6 +33,7 @@ EXTRA = [
     'function extra_g {\n  code = "src/handler.py"\n  env { Q = extra_q.url }\n}\n',
     "topic extra_t\non extra_t.message -> extra_f\n",
     "every 10m -> extra_f\n",
+    'function extra_n {\n  code = "src/handler.py"\n  name = "named"\n  allow extra_u: invoke\n}\n',
     'function extra_u {\n  code = "src/handler.py"\n  url = true\n}\n',
     'function extra_v {\n  code = "src/handler.py"\n  env { UURL = extra_u.url }\n}\n',
     "table extra_tb { key id: string }\n",
@@ -80,7 +81,7 @@ def _edit(rng: random.Random, text: str, original: str) -> str:
     """One edit: an attribute's value, a rename (everywhere, or the declaration only),
     a statement added, removed or moved, syntax broken (and the next edit fixing it
     by going back to the start), a param's default or the app block changed."""
-    kind = rng.randrange(10)
+    kind = rng.randrange(11)
     pieces = _pieces(text)
     if kind == 0:
         numbers = list(re.finditer(r"(?<![\w.])\d+(?=[a-zA-Z]*\b)", text))
@@ -117,6 +118,11 @@ def _edit(rng: random.Random, text: str, original: str) -> str:
         if app:
             line = rng.choice(['  prefix = "shop"\n', '  region = "us-east-1"\n', ""])
             return text[: app.end()] + line + text[app.end() :]
+    if kind == 9:
+        strings = list(re.finditer(r'"([a-z][a-z0-9 -]*)"', text))
+        if strings:
+            m = rng.choice(strings)
+            return text[: m.start(1)] + m.group(1) + "x" + text[m.end(1) :]
     if kind == 8:
         flags = list(re.finditer(r"\b(true|false)\b", text))
         if flags:
@@ -130,7 +136,7 @@ def _program(tmp_path: Path, base: str) -> str:
     shutil.copytree(EXAMPLES / "src", tmp_path / "src")
     (tmp_path / "src" / "handler.py").write_text("def handler(event, context):\n    pass\n")
     if base == "bench":
-        return program_text(30)
+        return str(program_text(30))
     return (EXAMPLES / base).read_text()
 
 
@@ -141,7 +147,7 @@ def test_random_edits_check_and_plan_as_fresh(tmp_path: Path, base: str) -> None
     path.write_text(text)
     project = Project(path)
     rng = random.Random(f"incremental-{base}")
-    planned = reused = 0
+    planned = reused = replayed = 0
     before = text
     for step in range(150):
         if not all(f.ok for f in project.files.values()):
@@ -158,6 +164,8 @@ def test_random_edits_check_and_plan_as_fresh(tmp_path: Path, base: str) -> None
         assert got[2] == want[2], f"plan differs after edit {step}"
         planned += project.analysis().plan is not None
         reused += project.check_memo.reused
+        replayed += project.plan_memo.reused
+    assert replayed > 0
     assert planned >= 25  # many edits leave a program that checks and plans
     assert reused > 0
 
@@ -211,3 +219,50 @@ def test_a_pass_reads_the_declarations_it_names_again(tmp_path: Path) -> None:
     assert project.analysis().ok
     project.sync({path: text.replace("url = true", "url = false")})
     assert "E192" in [d.code for d in project.analysis().diagnostics]
+
+
+def _planned(project: Project, path: Path, text: str) -> Any:
+    project.sync({path: text})
+    planned = project.analysis().plan
+    assert planned is not None, project.analysis().diagnostics
+    return planned
+
+
+def test_a_replayed_lowering_shares_its_nodes_but_not_what_later_passes_change(
+    tmp_path: Path,
+) -> None:
+    """f's lowering is replayed when an edge to it is added: its log group is the last
+    plan's node, its role node a new one, and the last plan's role keeps the statements
+    it had (the edge grants f's role more)."""
+    (tmp_path / "h.py").write_text("def handler(e, c): pass\n")
+    path = tmp_path / "app.iac"
+    text = 'queue q\nfunction f {\n  code = "h.py"\n  allow q: send\n}\n'
+    project = Project(path)
+    first = _planned(project, path, text)
+    second = _planned(project, path, text + "on q.message -> f\n")
+    assert project.plan_memo.reused == 1  # f (q is lowered again: an edge's source now)
+    before = {n.id: n for n in first.nodes}
+    after = {n.id: n for n in second.nodes}
+    assert after["FLogGroup"] is before["FLogGroup"]
+    assert after["FRole"] is not before["FRole"]
+    sids = [s.sid for s in before["FRole"].props.statements]
+    assert sids == ["WriteLogs", "SendQ"]
+    assert len(after["FRole"].props.statements) > len(sids)
+
+
+def test_a_lowering_is_replayed_only_while_what_it_read_is_unchanged(tmp_path: Path) -> None:
+    """g's grant names f's ARN, built from f's physical name: renaming f (its `name`)
+    changes g's role though g's declaration is unchanged."""
+    (tmp_path / "h.py").write_text("def handler(e, c): pass\n")
+    path = tmp_path / "app.iac"
+    text = (
+        'function f {\n  code = "h.py"\n  name = "first"\n}\n'
+        'function g {\n  code = "h.py"\n  allow f: invoke\n}\n'
+    )
+    project = Project(path)
+    _planned(project, path, text)
+    edited = text.replace('"first"', '"second"')
+    got = _planned(project, path, edited)
+    fresh = Project(path)
+    assert _norm(got) == _norm(_planned(fresh, path, edited))
+    assert "second" in repr(got.nodes[[n.id for n in got.nodes].index("GRole")].props)

@@ -16,7 +16,7 @@ from ..diagnostics import Diagnostic, Diagnostics, Severity
 from ..emit.base import RenderCache
 from ..model import App
 from ..package import package
-from ..plan import Plan, plan
+from ..plan import Plan, PlanMemo, plan
 from ..source import Span
 from .document import FileState, file_offset
 from .symbols import SymbolIndex
@@ -53,6 +53,8 @@ class Analysis:
     render_caches: dict[str, RenderCache] = field(default_factory=dict)
     # The blocks of the program's last preview per target, by their text (preview.py).
     map_caches: dict[str, Any] = field(default_factory=dict)
+    # The program's plan memo, shared by its versions (iac/plan/memo.py).
+    plan_memo: PlanMemo | None = None
 
     @property
     def ok(self) -> bool:
@@ -67,7 +69,7 @@ class Analysis:
                 # Previews name each function's zip by its hash, as `iac compile` does
                 # (zips are cached by the files' stamps, so an unchanged code folder
                 # is not zipped again).
-                self._plan = package(plan(self.app))
+                self._plan = package(plan(self.app, self.plan_memo))
         return self._plan
 
     @property
@@ -107,6 +109,7 @@ class Project:
         self.last_good: Analysis | None = None
         # what the checker reuses from one analysis to the next (iac/checker/memo.py)
         self.check_memo = CheckMemo()
+        self.plan_memo = PlanMemo()
 
     def paths(self, buffers: dict[Path, str]) -> list[Path]:
         if self.root.suffix == ".iac" and not self.root.is_dir():
@@ -165,6 +168,7 @@ class Project:
         found = Analysis(self.version, files, diags.items, app, params=self.params)
         found.render_caches = self.render_caches
         found.map_caches = self.map_caches
+        found.plan_memo = self.plan_memo
         return found
 
 
