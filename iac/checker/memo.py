@@ -61,6 +61,8 @@ class CheckMemo:
     # what this check reused or made, the memo of the next one
     _checked: dict[int, Checked] = field(default_factory=dict)
     _made: dict[Hashable, Any] = field(default_factory=dict)
+    # each resource's generated logical IDs, with what they were made of (names.py)
+    generated: dict[str, Any] = field(default_factory=dict)
     reused: int = 0  # resource passes replayed by the last check (for the tests)
 
     def begin(self, ctx: Context) -> None:
