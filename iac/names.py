@@ -153,9 +153,14 @@ def generated_ids(app: App, memo: dict[str, Any] | None = None) -> list[Generate
         inputs = (
             r.name in senders,
             r.kind == "function" and async_config(r, invoked),
-            tuple(getattr(res.get(route.target), "kind", None) for route in r.routes),
+            tuple([getattr(res.get(route.target), "kind", None) for route in r.routes])
+            if r.routes
+            else (),
         )
-        found = memo.get(r.name) if memo is not None else None
+        if memo is None:
+            out += _resource_ids(r, *inputs)
+            continue
+        found = memo.get(r.name)
         if found is None or found[0] is not r or found[1] != inputs:
             found = (r, inputs, _resource_ids(r, *inputs))
         out += found[2]

@@ -65,10 +65,13 @@ def add_async_failures(ctx: Context) -> None:
         if FAILURE_OPTIONS.get(kind) != "dead_letter" or fn.attrs.get("on_failure"):
             continue
         dlq = ctx.resources.get(f"{fn.name}_dlq")
-        if dlq is not None and dlq.kind == "queue":
-            # a copy: the resource pass's own may be the language server's to replay
+        if dlq is None or dlq.kind != "queue":
+            continue
+        if ctx.memo is None:
+            fn.attrs["on_failure"] = dlq.name
+        else:  # a copy: the resource pass's own is the memo's, to replay as it ran
             with_dlq = partial(replace, fn, attrs={**fn.attrs, "on_failure": dlq.name})
-            ctx.resources[fn.name] = made(ctx, ("on_failure", fn.name, dlq.name), with_dlq, fn)
+            ctx.resources[fn.name] = ctx.memo.make(("on_failure", fn.name, dlq.name), with_dlq, fn)
 
 
 def _dlq(name: str, res: m.Resource, fifo: bool) -> m.Resource:
