@@ -30,9 +30,12 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 EXTRA = [
     "queue extra_q { visibility_timeout = 1m }\n",
     'function extra_f {\n  code = "src/handler.py"\n  allow extra_q: send\n}\n',
-    'function extra_g {\n  code = "src/handler.py"\n  env { Q = extra_q.url }\n}\n',
+    'function extra_g {\n  code = "src/handler.py"\n  env { QURL = extra_q.url }\n}\n',
     "topic extra_t\non extra_t.message -> extra_f\n",
     "every 10m -> extra_f\n",
+    'container extra_c {\n  image = "1234.dkr.ecr.us-east-1.amazonaws.com/x:1"\n  cpu = 256\n'
+    "  memory = 512MB\n}\nevery 1h -> extra_c\n",
+    'container extra_d {\n  image = "1234.dkr.ecr.us-east-1.amazonaws.com/y:1"\n}\n',
     'function extra_n {\n  code = "src/handler.py"\n  name = "named"\n  allow extra_u: invoke\n}\n',
     'function extra_u {\n  code = "src/handler.py"\n  url = true\n}\n',
     'function extra_v {\n  code = "src/handler.py"\n  env { UURL = extra_u.url }\n}\n',
@@ -137,10 +140,14 @@ def _program(tmp_path: Path, base: str) -> str:
     (tmp_path / "src" / "handler.py").write_text("def handler(event, context):\n    pass\n")
     if base == "bench":
         return str(program_text(30))
+    if base == "extras":  # containers (one cluster for both), URLs, names, schedules
+        return str(program_text(20)) + "".join(e for e in EXTRA if "extra_bad" not in e)
     return (EXAMPLES / base).read_text()
 
 
-@pytest.mark.parametrize("base", ["bench", "shop_events.iac", "assistant.iac", "fleet.iac"])
+@pytest.mark.parametrize(
+    "base", ["bench", "extras", "shop_events.iac", "assistant.iac", "fleet.iac"]
+)
 def test_random_edits_check_and_plan_as_fresh(tmp_path: Path, base: str) -> None:
     text = original = _program(tmp_path, base)
     path = tmp_path / "app.iac"
@@ -266,3 +273,16 @@ def test_a_lowering_is_replayed_only_while_what_it_read_is_unchanged(tmp_path: P
     fresh = Project(path)
     assert _norm(got) == _norm(_planned(fresh, path, edited))
     assert "second" in repr(got.nodes[[n.id for n in got.nodes].index("GRole")].props)
+
+
+def test_swapped_containers_still_share_one_cluster(tmp_path: Path) -> None:
+    """The first container's lowering makes the app's ECS cluster: after a swap the
+    other one is first, so containers are always lowered again (never replayed)."""
+    path = tmp_path / "app.iac"
+    first = 'container a {\n  image = "1234.dkr.ecr.us-east-1.amazonaws.com/a:1"\n}\n'
+    second = 'container b {\n  image = "1234.dkr.ecr.us-east-1.amazonaws.com/b:1"\n}\n'
+    project = Project(path)
+    _planned(project, path, first + second)
+    swapped = _planned(project, path, second + first)
+    assert "Cluster" in [n.id for n in swapped.nodes]
+    assert _norm(swapped) == _norm(_planned(Project(path), path, second + first))
