@@ -286,3 +286,20 @@ def test_swapped_containers_still_share_one_cluster(tmp_path: Path) -> None:
     swapped = _planned(project, path, second + first)
     assert "Cluster" in [n.id for n in swapped.nodes]
     assert _norm(swapped) == _norm(_planned(Project(path), path, second + first))
+
+
+def test_an_unchanged_edge_is_judged_again_when_its_source_changes(tmp_path: Path) -> None:
+    """`on t.changed` needs `stream = true` on table t: turning it off is E120 on the
+    edge, whose own text is unchanged; the other edge's judgement is replayed."""
+    (tmp_path / "h.py").write_text("def handler(e, c): pass\n")
+    path = tmp_path / "app.iac"
+    text = (
+        "table t {\n  key id: string\n  stream = true\n}\nqueue q\n"
+        'function f {\n  code = "h.py"\n}\non t.changed -> f\non q.message -> f\n'
+    )
+    project = Project(path)
+    project.sync({path: text})
+    assert project.analysis().ok
+    project.sync({path: text.replace("stream = true", "stream = false")})
+    assert [d.code for d in project.analysis().diagnostics if d.code == "E120"] == ["E120"]
+    assert len(project.check_memo.judged) == 2

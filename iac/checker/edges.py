@@ -18,6 +18,9 @@ from .kinds import check_cron
 from .memo import made
 from .values import attribute_value, attributes, check_target
 
+# source, event, target, filters, options, span: what `_add_edge` numbers and adds
+EdgeArgs = tuple[str, str, str, dict[str, m.Match], dict[str, Any], Span]
+
 
 @dataclass
 class _Seen:
@@ -33,7 +36,9 @@ def check_edges(ctx: Context, statements: list[s.Statement]) -> None:
     seen = _Seen()
     for st in statements:
         if isinstance(st, s.OnDecl):
-            _on(ctx, seen, st)
+            edge = _on(ctx, st) if ctx.memo is None else ctx.memo.check_edge(ctx, st, _on)
+            if edge is not None:
+                _add_edge(ctx, seen, *edge)
         elif isinstance(st, s.EveryDecl | s.CronDecl):
             _shorthand(ctx, seen, st)
 
@@ -81,7 +86,8 @@ def _dlq(name: str, res: m.Resource, fifo: bool) -> m.Resource:
     return m.Resource("queue", name, res.span, attrs, implicit=True)
 
 
-def _on(ctx: Context, seen: _Seen, st: s.OnDecl) -> None:
+def _on(ctx: Context, st: s.OnDecl) -> EdgeArgs | None:
+    """An `on` statement judged: the edge it makes (numbered by the caller), or None."""
     source = st.source.text
     kind_name = ctx.scope.kinds.get(source)
     if kind_name is None and source == cat.DEFAULT_BUS:
@@ -103,7 +109,7 @@ def _on(ctx: Context, seen: _Seen, st: s.OnDecl) -> None:
             st.source.span,
             note=f"did you mean `{guess}`?" if guess else "",
         )
-        return
+        return None
     if source in ctx.scope.kinds:
         ctx.scope.used.add(source)
     kind = cat.KINDS[kind_name]
@@ -127,16 +133,16 @@ def _on(ctx: Context, seen: _Seen, st: s.OnDecl) -> None:
                 context=f" on {kind_name} `{source}`",
                 extra="events",
             )
-        return
+        return None
     if not check_target(ctx, st.target, event.targets, f"`{kind_name}.{event.name}`"):
-        return
+        return None
     filters = _filters(ctx, st, kind_name, event)
     options = attributes(ctx, st.options, event.options, f"`{kind_name}.{event.name}`")
     if isinstance(options.get("filter"), s.FilterSet):
         options["filter"] = _mapping_filter(ctx, kind_name, options["filter"])
     written = {i.name.text for i in st.options if isinstance(i, s.Attribute)}
     if filters is None or ("filter" in written and options.get("filter") is None):
-        return
+        return None
     target = ctx.resources.get(st.target.text)
     if target is not None and target.kind == "workflow" and "batch" not in written:
         options["batch"] = 1  # a pipe starts one execution per message or record
@@ -151,14 +157,14 @@ def _on(ctx: Context, seen: _Seen, st: s.OnDecl) -> None:
                 labels=[Label(decl.name.span, "declared here")],
                 hints=(f"add `stream = true` to table `{source}`",),
             )
-            return
+            return None
     if not _fifo_delivery(ctx, st, kind_name) or not _batching(ctx, st, kind_name, options):
-        return
+        return None
     if not _failures(ctx, kind_name, st, options):
-        return
+        return None
     if kind_name == "queue":
         _warn_without_redrive(ctx, st)
-    _add_edge(ctx, seen, source, event.name, st.target.text, filters, options, st.span)
+    return (source, event.name, st.target.text, filters, options, st.span)
 
 
 def _warn_without_redrive(ctx: Context, st: s.OnDecl) -> None:

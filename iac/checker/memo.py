@@ -49,6 +49,22 @@ class Checked:
 
 
 @dataclass
+class Judged:
+    """One `on` statement's judgement as it ran (edges.py `_on`), and what it read."""
+
+    decl: s.OnDecl
+    edge: Any  # the edge it makes (edges.EdgeArgs), or None
+    diagnostics: list[Diagnostic]
+    used: set[str]
+    budget: int
+    spent: int
+    guessed: bool
+    named: tuple[tuple[str, Decl], ...]
+    # the resources its words name, and their dead-letter queues (`NAME_dlq`)
+    resources: tuple[tuple[str, m.Resource | None], ...]
+
+
+@dataclass
 class CheckMemo:
     """One program's reusable results, across the checks the language server runs."""
 
@@ -61,6 +77,8 @@ class CheckMemo:
     # what this check reused or made, the memo of the next one
     _checked: dict[int, Checked] = field(default_factory=dict)
     _made: dict[Hashable, Any] = field(default_factory=dict)
+    judged: dict[int, Judged] = field(default_factory=dict)  # id(on statement) -> it
+    _judged: dict[int, Judged] = field(default_factory=dict)
     # each resource's generated logical IDs, with what they were made of (names.py)
     generated: dict[str, Any] = field(default_factory=dict)
     reused: int = 0  # resource passes replayed by the last check (for the tests)
@@ -74,9 +92,11 @@ class CheckMemo:
         )
         if program != self.program or ctx.scope.kinds != self.kinds:
             self.checked = {}
+            self.judged = {}
         self.program = program
         self.kinds = dict(ctx.scope.kinds)
         self._checked = {}
+        self._judged = {}
         self._made = {}
         self.reused = 0
 
@@ -84,6 +104,7 @@ class CheckMemo:
         # only what this check met is kept: memory stays flat over any number of edits
         self.checked, self._checked = self._checked, {}
         self.made, self._made = self._made, {}
+        self.judged, self._judged = self._judged, {}
 
     def make(self, key: Hashable, build: Callable[[], T], *same: object) -> T:
         """The value `build` makes, the same object as last check's when `key` (the
@@ -155,6 +176,47 @@ class CheckMemo:
             ctx.guesses != guesses,
             tuple((w, d) for w in sorted(words) if (d := decls.get(w)) is not None),
             code,
+        )
+
+    def check_edge(self, ctx: Context, st: s.OnDecl, run: Callable[[Context, s.OnDecl], T]) -> T:
+        """`run(ctx, st)` (an `on` statement judged), or its last result replayed while
+        the statement and what it read are unchanged."""
+        entry = self.judged.get(id(st))
+        if entry is not None and entry.decl is st and self._judged_alike(ctx, entry):
+            ctx.diags.items.extend(entry.diagnostics)
+            ctx.scope.used |= entry.used
+            ctx.guess_budget -= entry.spent
+            self._judged[id(st)] = entry
+            return entry.edge  # type: ignore[no-any-return]
+        diags_before = len(ctx.diags.items)
+        budget, guesses = ctx.guess_budget, ctx.guesses
+        used, ctx.scope.used = ctx.scope.used, set()
+        try:
+            edge = run(ctx, st)
+        finally:
+            mine, ctx.scope.used = ctx.scope.used, used
+            used |= mine
+        words = sorted(set(_WORD.findall(st.span.text)))
+        decls, resources = ctx.scope.decls, ctx.resources
+        self._judged[id(st)] = Judged(
+            st,
+            edge,
+            ctx.diags.items[diags_before:],
+            mine,
+            budget,
+            budget - ctx.guess_budget,
+            ctx.guesses != guesses,
+            tuple((w, d) for w in words if (d := decls.get(w)) is not None),
+            tuple((n, resources.get(n)) for w in words for n in (w, f"{w}_dlq")),
+        )
+        return edge
+
+    def _judged_alike(self, ctx: Context, entry: Judged) -> bool:
+        if entry.guessed and entry.budget != ctx.guess_budget:
+            return False
+        decls, resources = ctx.scope.decls, ctx.resources
+        return all(decls.get(w) is d for w, d in entry.named) and all(
+            resources.get(n) is r for n, r in entry.resources
         )
 
 
