@@ -303,3 +303,23 @@ def test_an_unchanged_edge_is_judged_again_when_its_source_changes(tmp_path: Pat
     project.sync({path: text.replace("stream = true", "stream = false")})
     assert [d.code for d in project.analysis().diagnostics if d.code == "E120"] == ["E120"]
     assert len(project.check_memo.judged) == 2
+
+
+def test_a_rename_replays_the_passes_that_do_not_mention_the_name(tmp_path: Path) -> None:
+    """Renaming `orders` changes one name's kind: r's and t's passes (which name
+    neither) are replayed; g's, whose misspelt grant suggests a name out of every name,
+    is not."""
+    (tmp_path / "h.py").write_text("def handler(e, c): pass\n")
+    path = tmp_path / "app.iac"
+    text = "queue orders\nqueue r\ntopic t {\n  fifo = true\n}\n"
+    project = Project(path)
+    project.sync({path: text})
+    project.analysis()
+    project.sync({path: text.replace("queue orders", "queue orders_x")})
+    assert project.analysis().app is not None
+    assert project.check_memo.reused == 2  # r and t
+    with_error = text + 'function g {\n  code = "h.py"\n  allow orderz: send\n}\n'
+    project.sync({path: with_error})
+    assert "did you mean `orders`?" in [d.note for d in project.analysis().diagnostics]
+    project.sync({path: with_error.replace("queue orders\n", "queue ordersx\n")})
+    assert "did you mean `ordersx`?" in [d.note for d in project.analysis().diagnostics]

@@ -3,12 +3,14 @@ server holds a `CheckMemo` per program and passes it to `check_modules`; `iac ch
 and `iac compile` run without one.
 
 A declaration's resource pass (`check_resource`) is a function of its syntax and of
-what it reads in the context: the kind of every name (`Scope.kinds`, and the
-suggestions drawn from them), the declarations it names (their syntax, for labels and
-flags like `url` or `fifo`), the params, the program's files and root, the overrides,
-the suggestion budget, and for a function's `code` the file on disk. When all of that
-is unchanged, the pass's results are replayed instead: the resource, the diagnostics,
-the names it used, its dependencies and `stream_arn` uses, in the same order.
+what it reads in the context: the kinds of the names it mentions (of every name when
+it reports a diagnostic: a suggestion or a list may name any), the declarations it
+names (their syntax, for labels and flags like `url` or `fifo`), the params, the
+program's files and root, the overrides, the suggestion budget, and for a function's
+`code` the file on disk. When all of that is unchanged, the pass's results are
+replayed instead: the resource, the diagnostics, the names it used, its dependencies
+and `stream_arn` uses, in the same order. An `on` statement's judgement (edges.py) is
+replayed the same way.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ class Checked:
     spent: int  # and what its suggestions spent of it
     guessed: bool  # whether it asked for a suggestion (the budget decides the answer)
     named: tuple[tuple[str, Decl], ...]  # the declarations its words name
+    kinds: tuple[tuple[str, str | None], ...]  # the kinds of its words (and NAME_dlq)
     code: tuple[int, ...] | None  # the `code` file's stat; None: no code file
 
 
@@ -60,6 +63,7 @@ class Judged:
     spent: int
     guessed: bool
     named: tuple[tuple[str, Decl], ...]
+    kinds: tuple[tuple[str, str | None], ...]
     # the resources its words name, and their dead-letter queues (`NAME_dlq`)
     resources: tuple[tuple[str, m.Resource | None], ...]
 
@@ -71,6 +75,7 @@ class CheckMemo:
     # what every resource pass reads of the program as a whole
     program: tuple[Any, ...] | None = None
     kinds: dict[str, str] = field(default_factory=dict)
+    same_kinds: bool = False  # every name has the kind it had at the last check
     checked: dict[int, Checked] = field(default_factory=dict)  # id(decl) -> its pass
     # model values made from others (implicit queues, copies), by what they are made of
     made: dict[Hashable, Any] = field(default_factory=dict)
@@ -90,9 +95,13 @@ class CheckMemo:
             tuple(mod.span.source.path for mod in ctx.modules),
             tuple(ctx.scope.params.items()),
         )
-        if program != self.program or ctx.scope.kinds != self.kinds:
+        if program != self.program:
             self.checked = {}
             self.judged = {}
+        # A pass without diagnostics reads the kinds of its own words only; one with
+        # diagnostics may list or suggest any name, and is replayed only while every
+        # name keeps its kind.
+        self.same_kinds = ctx.scope.kinds == self.kinds
         self.program = program
         self.kinds = dict(ctx.scope.kinds)
         self._checked = {}
@@ -133,8 +142,12 @@ class CheckMemo:
             return False
         if entry.guessed and entry.budget != ctx.guess_budget:
             return False
-        decls = ctx.scope.decls
-        return all(decls.get(word) is named for word, named in entry.named)
+        if (entry.diagnostics or entry.guessed) and not self.same_kinds:
+            return False
+        decls, kinds = ctx.scope.decls, ctx.scope.kinds
+        return all(decls.get(word) is named for word, named in entry.named) and all(
+            kinds.get(word) == kind for word, kind in entry.kinds
+        )
 
     def _replay(self, ctx: Context, entry: Checked) -> None:
         ctx.diags.items.extend(entry.diagnostics)
@@ -163,7 +176,7 @@ class CheckMemo:
             mine, ctx.scope.used = ctx.scope.used, used
             used |= mine
         decls = ctx.scope.decls
-        words = set(_WORD.findall(decl.span.text))
+        words = _words(decl.span.text)
         return Checked(
             decl,
             ctx.resources[name],
@@ -174,7 +187,8 @@ class CheckMemo:
             budget,
             budget - ctx.guess_budget,
             ctx.guesses != guesses,
-            tuple((w, d) for w in sorted(words) if (d := decls.get(w)) is not None),
+            tuple((w, d) for w in words if (d := decls.get(w)) is not None),
+            _kinds(ctx, words),
             code,
         )
 
@@ -196,7 +210,7 @@ class CheckMemo:
         finally:
             mine, ctx.scope.used = ctx.scope.used, used
             used |= mine
-        words = sorted(set(_WORD.findall(st.span.text)))
+        words = _words(st.span.text)
         decls, resources = ctx.scope.decls, ctx.resources
         self._judged[id(st)] = Judged(
             st,
@@ -207,6 +221,7 @@ class CheckMemo:
             budget - ctx.guess_budget,
             ctx.guesses != guesses,
             tuple((w, d) for w in words if (d := decls.get(w)) is not None),
+            _kinds(ctx, words),
             tuple((n, resources.get(n)) for w in words for n in (w, f"{w}_dlq")),
         )
         return edge
@@ -214,10 +229,25 @@ class CheckMemo:
     def _judged_alike(self, ctx: Context, entry: Judged) -> bool:
         if entry.guessed and entry.budget != ctx.guess_budget:
             return False
-        decls, resources = ctx.scope.decls, ctx.resources
-        return all(decls.get(w) is d for w, d in entry.named) and all(
-            resources.get(n) is r for n, r in entry.resources
+        if (entry.diagnostics or entry.guessed) and not self.same_kinds:
+            return False
+        decls, kinds, resources = ctx.scope.decls, ctx.scope.kinds, ctx.resources
+        return (
+            all(decls.get(w) is d for w, d in entry.named)
+            and all(kinds.get(w) == k for w, k in entry.kinds)
+            and all(resources.get(n) is r for n, r in entry.resources)
         )
+
+
+def _words(text: str) -> list[str]:
+    """Every name a statement's text could mention, in order, once."""
+    return sorted(set(_WORD.findall(text)))
+
+
+def _kinds(ctx: Context, words: list[str]) -> tuple[tuple[str, str | None], ...]:
+    """The kinds of the words, and of their dead-letter queues (`NAME_dlq`)."""
+    kinds = ctx.scope.kinds
+    return tuple((n, kinds.get(n)) for w in words for n in (w, f"{w}_dlq"))
 
 
 def _code_stamp(decl: Decl) -> tuple[int, ...] | None:
