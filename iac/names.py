@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from .catalog import ENDPOINT_SERVICES, GATEWAY_SERVICES
@@ -150,19 +151,19 @@ def generated_ids(app: App, memo: dict[str, Any] | None = None) -> list[Generate
                 add(f"{lid}{tail}", f"the {what} of {this}", r.span, r.name)
             continue
         # what a resource's IDs depend on besides the resource itself
-        inputs = (
-            r.name in senders,
-            r.kind == "function" and async_config(r, invoked),
-            tuple([getattr(res.get(route.target), "kind", None) for route in r.routes])
-            if r.routes
-            else (),
+        sender = r.name in senders
+        configured = r.kind == "function" and async_config(r, invoked)
+        kinds = (
+            tuple([getattr(res.get(t.target), "kind", None) for t in r.routes]) if r.routes else ()
         )
         if memo is None:
-            out += _resource_ids(r, *inputs)
+            _resource_ids(out, r, sender, configured, kinds)
             continue
         found = memo.get(r.name)
-        if found is None or found[0] is not r or found[1] != inputs:
-            found = (r, inputs, _resource_ids(r, *inputs))
+        if found is None or found[0] is not r or found[1] != (sender, configured, kinds):
+            mine: list[Generated] = []
+            _resource_ids(mine, r, sender, configured, kinds)
+            found = (r, (sender, configured, kinds), mine)
         out += found[2]
         kept[r.name] = found
     if memo is not None:
@@ -214,22 +215,22 @@ def generated_ids(app: App, memo: dict[str, Any] | None = None) -> list[Generate
 
 
 def _resource_ids(
-    r: Resource, sender: bool, async_configured: bool, route_kinds: tuple[str | None, ...]
-) -> list[Generated]:
-    """The IDs a resource (not a container) brings: `sender` when rules or topics send
-    to it, `async_configured` for a function with an event-invoke configuration, and
-    the kinds of an api's route targets."""
-    out: list[Generated] = []
+    out: list[Generated],
+    r: Resource,
+    sender: bool,
+    async_configured: bool,
+    route_kinds: tuple[str | None, ...],
+) -> None:
+    """The IDs a resource (not a container) brings, added to `out`: `sender` when rules
+    or topics send to it, `async_configured` for a function with an event-invoke
+    configuration, and the kinds of an api's route targets."""
 
-    def add(
-        lid: str, what: str, span: Span | None, owner: str | None = None, declared: bool = False
-    ) -> None:
-        out.append(Generated(lid, what, span, owner, declared))
+    add = partial(_add, out)
 
     lid = logical_id(r.name)
     this = f"{r.kind} `{r.name}`"
     if r.kind == "model":
-        return out  # nothing is created
+        return  # nothing is created
     add(lid, this, r.span, r.name, declared=True)
     if r.kind == "function":
         add(f"{lid}LogGroup", f"the log group of {this}", r.span, r.name)
@@ -268,7 +269,17 @@ def _resource_ids(
                 add(f"{rid}Permission", f"the permission of {where}", route.span, r.name)
         if any(kind not in (None, "function") for kind in route_kinds):
             add(f"{lid}Role", f"the integration role of {this}", r.span, r.name)
-    return out
+
+
+def _add(
+    out: list[Generated],
+    lid: str,
+    what: str,
+    span: Span | None,
+    owner: str | None = None,
+    declared: bool = False,
+) -> None:
+    out.append(Generated(lid, what, span, owner, declared))
 
 
 def _source_kind(app: App, name: str) -> str | None:
