@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from .catalog import ENDPOINT_SERVICES, GATEWAY_SERVICES
 from .model import async_config, async_invoked, dead_letter_queues, source_kind
@@ -101,10 +102,12 @@ class Generated:
     target: str = "every target"  # where the ID lives
 
 
-def generated_ids(app: App) -> list[Generated]:
+def generated_ids(app: App, memo: dict[str, Any] | None = None) -> list[Generated]:
     """Every logical ID the plan makes for `app`: params, resources and what each brings
     with it (roles, log groups, policies, permissions, routes, edges, the VPC), in the
-    order the plan makes them."""
+    order the plan makes them. With a `memo` (the language server's, from the last
+    check), a resource's own IDs are taken from it while the resource is the same
+    object and what else they depend on is unchanged."""
     out: list[Generated] = []
     res = app.resources
 
@@ -129,31 +132,11 @@ def generated_ids(app: App) -> list[Generated]:
         senders.add(app.alarms)  # CloudWatch publishes to it
     network_made = False  # the cluster, and the VPC when the app has no `network`
     invoked = async_invoked(app)
+    kept: dict[str, Any] = {}
     for r in res.values():
-        lid = logical_id(r.name)
-        this = f"{r.kind} `{r.name}`"
-        if r.kind == "model":
-            continue  # nothing is created
-        add(lid, this, r.span, r.name, declared=True)
-        if r.kind == "function":
-            add(f"{lid}LogGroup", f"the log group of {this}", r.span, r.name)
-            add(f"{lid}Role", f"the role of {this}", r.span, r.name)
-            if async_config(r, invoked):
-                add(f"{lid}InvokeConfig", f"the asynchronous settings of {this}", r.span, r.name)
-            if r.attrs.get("url"):
-                add(f"{lid}Url", f"the URL of {this}", r.span, r.name)
-            if r.attrs.get("url") is True:
-                add(f"{lid}UrlPermission", f"the URL permission of {this}", r.span, r.name)
-                add(f"{lid}UrlInvokePermission", f"the URL's invoke permission of {this}", r.span)
-        elif r.kind == "bucket":
-            add(f"{lid}Policy", f"the policy of {this}", r.span, r.name)
-        elif r.kind in ("queue", "topic") and r.name in senders:
-            add(f"{lid}Policy", f"the policy of {this}", r.span, r.name)
-        elif r.kind == "workflow":
-            if r.attrs.get("express") or r.attrs.get("logging"):
-                add(f"{lid}Logs", f"the execution history of {this}", r.span, r.name)
-            add(f"{lid}Role", f"the role of {this}", r.span, r.name)
-        elif r.kind == "container":
+        if r.kind == "container":
+            lid, this = logical_id(r.name), f"{r.kind} `{r.name}`"
+            add(lid, this, r.span, r.name, declared=True)
             if not network_made:
                 add(CLUSTER_ID, "the app's ECS cluster", r.span, r.name)
             if app.network is None and not network_made:
@@ -166,28 +149,26 @@ def generated_ids(app: App) -> list[Generated]:
                 ("TaskRole", "task role"),
             ):
                 add(f"{lid}{tail}", f"the {what} of {this}", r.span, r.name)
-        elif r.kind == "userpool":
-            add(f"{lid}Client", f"the app client of {this}", r.span, r.name)
-        elif r.kind == "api":
-            add(f"{lid}AccessLogs", f"the access log group of {this}", r.span, r.name)
-            add(f"{lid}Stage", f"the stage of {this}", r.span, r.name)
-            jwt = ("pool", "jwt")
-            if r.auth is not None and r.auth.kind in jwt:
-                add(f"{lid}Authorizer", f"the authorizer of {this}", r.span, r.name)
-            for route in r.routes:
-                rid = route_id(r.name, route.method, route.path)
-                where = f"route `{route.method} {route.path}` of {this}"
-                add(rid, where, route.span, r.name)
-                add(f"{rid}Integration", f"the integration of {where}", route.span, r.name)
-                if route.auth is not None and route.auth.kind in jwt and route.auth != r.auth:
-                    add(f"{rid}Authorizer", f"the authorizer of {where}", route.span, r.name)
-                target = res.get(route.target)
-                if target is not None and target.kind == "function":
-                    add(f"{rid}Permission", f"the permission of {where}", route.span, r.name)
-            if any(
-                route.target in res and res[route.target].kind != "function" for route in r.routes
-            ):
-                add(f"{lid}Role", f"the integration role of {this}", r.span, r.name)
+            continue
+        # what a resource's IDs depend on besides the resource itself
+        sender = r.name in senders
+        configured = r.kind == "function" and async_config(r, invoked)
+        kinds = (
+            tuple([getattr(res.get(t.target), "kind", None) for t in r.routes]) if r.routes else ()
+        )
+        if memo is None:
+            _resource_ids(out, r, sender, configured, kinds)
+            continue
+        found = memo.get(r.name)
+        if found is None or found[0] is not r or found[1] != (sender, configured, kinds):
+            mine: list[Generated] = []
+            _resource_ids(mine, r, sender, configured, kinds)
+            found = (r, (sender, configured, kinds), mine)
+        out += found[2]
+        kept[r.name] = found
+    if memo is not None:
+        memo.clear()
+        memo.update(kept)
     vpc_functions = [r for r in res.values() if r.kind == "function" and r.attrs.get("vpc")]
     if vpc_functions and app.network is None:
         first = vpc_functions[0]
@@ -231,6 +212,74 @@ def generated_ids(app: App) -> list[Generated]:
                 target.name,
             )
     return out
+
+
+def _resource_ids(
+    out: list[Generated],
+    r: Resource,
+    sender: bool,
+    async_configured: bool,
+    route_kinds: tuple[str | None, ...],
+) -> None:
+    """The IDs a resource (not a container) brings, added to `out`: `sender` when rules
+    or topics send to it, `async_configured` for a function with an event-invoke
+    configuration, and the kinds of an api's route targets."""
+
+    add = partial(_add, out)
+
+    lid = logical_id(r.name)
+    this = f"{r.kind} `{r.name}`"
+    if r.kind == "model":
+        return  # nothing is created
+    add(lid, this, r.span, r.name, declared=True)
+    if r.kind == "function":
+        add(f"{lid}LogGroup", f"the log group of {this}", r.span, r.name)
+        add(f"{lid}Role", f"the role of {this}", r.span, r.name)
+        if async_configured:
+            add(f"{lid}InvokeConfig", f"the asynchronous settings of {this}", r.span, r.name)
+        if r.attrs.get("url"):
+            add(f"{lid}Url", f"the URL of {this}", r.span, r.name)
+        if r.attrs.get("url") is True:
+            add(f"{lid}UrlPermission", f"the URL permission of {this}", r.span, r.name)
+            add(f"{lid}UrlInvokePermission", f"the URL's invoke permission of {this}", r.span)
+    elif r.kind == "bucket":
+        add(f"{lid}Policy", f"the policy of {this}", r.span, r.name)
+    elif r.kind in ("queue", "topic") and sender:
+        add(f"{lid}Policy", f"the policy of {this}", r.span, r.name)
+    elif r.kind == "workflow":
+        if r.attrs.get("express") or r.attrs.get("logging"):
+            add(f"{lid}Logs", f"the execution history of {this}", r.span, r.name)
+        add(f"{lid}Role", f"the role of {this}", r.span, r.name)
+    elif r.kind == "userpool":
+        add(f"{lid}Client", f"the app client of {this}", r.span, r.name)
+    elif r.kind == "api":
+        add(f"{lid}AccessLogs", f"the access log group of {this}", r.span, r.name)
+        add(f"{lid}Stage", f"the stage of {this}", r.span, r.name)
+        jwt = ("pool", "jwt")
+        if r.auth is not None and r.auth.kind in jwt:
+            add(f"{lid}Authorizer", f"the authorizer of {this}", r.span, r.name)
+        for route, target_kind in zip(r.routes, route_kinds, strict=True):
+            rid = route_id(r.name, route.method, route.path)
+            where = f"route `{route.method} {route.path}` of {this}"
+            add(rid, where, route.span, r.name)
+            add(f"{rid}Integration", f"the integration of {where}", route.span, r.name)
+            if route.auth is not None and route.auth.kind in jwt and route.auth != r.auth:
+                add(f"{rid}Authorizer", f"the authorizer of {where}", route.span, r.name)
+            if target_kind == "function":
+                add(f"{rid}Permission", f"the permission of {where}", route.span, r.name)
+        if any(kind not in (None, "function") for kind in route_kinds):
+            add(f"{lid}Role", f"the integration role of {this}", r.span, r.name)
+
+
+def _add(
+    out: list[Generated],
+    lid: str,
+    what: str,
+    span: Span | None,
+    owner: str | None = None,
+    declared: bool = False,
+) -> None:
+    out.append(Generated(lid, what, span, owner, declared))
 
 
 def _source_kind(app: App, name: str) -> str | None:

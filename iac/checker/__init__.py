@@ -15,6 +15,7 @@ from .app import AppSettings, check_app
 from .context import Context, Decl
 from .declare import check_params, declare_names
 from .edges import add_async_failures, add_dead_letter_queues, check_edges
+from .memo import CheckMemo
 from .program import (
     check_creates_something,
     check_cycles,
@@ -30,7 +31,7 @@ from .program import (
 from .resources import check_resource
 from .workflows import warn_callbacks
 
-__all__ = ["check_modules"]
+__all__ = ["CheckMemo", "check_modules"]
 
 
 def check_modules(
@@ -38,16 +39,24 @@ def check_modules(
     root: Path,
     diags: Diagnostics,
     overrides: dict[str, str] | None = None,
+    memo: CheckMemo | None = None,
 ) -> m.App | None:
-    """The app model of a parsed program, or None when it has errors (in `diags`)."""
-    ctx = Context(modules, root, diags, overrides or {})
+    """The app model of a parsed program, or None when it has errors (in `diags`).
+    With a `memo` (the language server's), the passes of declarations unchanged since
+    the memo's last check are replayed from it, with the same results."""
+    ctx = Context(modules, root, diags, overrides or {}, memo=memo)
     statements = [st for mod in modules for st in mod.statements]
     # names first: every later pass can refer to any name, declared above or below
     params = declare_names(ctx, statements)
     check_params(ctx, params)
     app = check_app(ctx)
-    for decl in _declared(ctx, statements):
-        check_resource(ctx, decl)
+    if memo is None:
+        for decl in _declared(ctx, statements):
+            check_resource(ctx, decl)
+    else:
+        memo.begin(ctx)
+        for decl in _declared(ctx, statements):
+            memo.check_resource(ctx, decl, check_resource)
     add_dead_letter_queues(ctx)
     check_edges(ctx, statements)
     add_async_failures(ctx)
@@ -64,6 +73,8 @@ def check_modules(
     check_creates_something(ctx)
     warn_unused(ctx)
     warn_callbacks(ctx)
+    if memo is not None:
+        memo.end()
     return None if ctx.diags.has_errors else model
 
 

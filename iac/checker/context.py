@@ -7,12 +7,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import model as m
 from .. import syntax as s
 from ..diagnostics import Diagnostics, did_you_mean, one_of
 from ..source import Span
+
+if TYPE_CHECKING:
+    from .memo import CheckMemo
 
 Decl = s.ResourceDecl | s.WorkflowDecl
 
@@ -48,11 +51,14 @@ class Context:
     # Suggestions compare a word with every candidate: cap the total work, so a
     # program with thousands of wrong names still checks in seconds.
     guess_budget: int = 100_000
+    guesses: int = 0  # suggestions asked for (a memo replays a pass that asked none)
+    memo: CheckMemo | None = None  # the language server's, across checks (memo.py)
 
     def error(self, code: str, message: str, span: Span | None, **kw: Any) -> None:
         self.diags.error(code, message, span, **kw)
 
     def guess(self, word: str, candidates: Iterable[str]) -> str | None:
+        self.guesses += 1
         pool = list(candidates)
         if len(pool) > self.guess_budget:
             return None

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any
 
 from .. import catalog as cat
@@ -14,7 +15,11 @@ from .context import Context
 from .declare import EVENTBRIDGE_SOURCES, FAILURE_OPTIONS
 from .filters import QUEUE_BODY, STREAM_RECORD, check_filters, dialect_of
 from .kinds import check_cron
+from .memo import made
 from .values import attribute_value, attributes, check_target
+
+# source, event, target, filters, options, span: what `_add_edge` numbers and adds
+EdgeArgs = tuple[str, str, str, dict[str, m.Match], dict[str, Any], Span]
 
 
 @dataclass
@@ -31,7 +36,9 @@ def check_edges(ctx: Context, statements: list[s.Statement]) -> None:
     seen = _Seen()
     for st in statements:
         if isinstance(st, s.OnDecl):
-            _on(ctx, seen, st)
+            edge = _on(ctx, st) if ctx.memo is None else ctx.memo.check_edge(ctx, st, _on)
+            if edge is not None:
+                _add_edge(ctx, seen, *edge)
         elif isinstance(st, s.EveryDecl | s.CronDecl):
             _shorthand(ctx, seen, st)
 
@@ -47,10 +54,8 @@ def add_dead_letter_queues(ctx: Context) -> None:
         if redrive or ctx.scope.consumer_dlqs.get(name) == res.name:
             if ctx.scope.kinds.get(name) != "queue" or name in ctx.resources:
                 continue
-            attrs = {a.name: a.default for a in cat.KINDS["queue"].attrs}
             fifo = res.kind == "queue" and res.attrs["fifo"]
-            attrs.update(retention=cat.DLQ_RETENTION, fifo=fifo)
-            ordered[name] = m.Resource("queue", name, res.span, attrs, implicit=True)
+            ordered[name] = made(ctx, ("dlq", name, res.span, fifo), partial(_dlq, name, res, fifo))
     ctx.resources.clear()
     ctx.resources.update(ordered)
 
@@ -65,11 +70,24 @@ def add_async_failures(ctx: Context) -> None:
         if FAILURE_OPTIONS.get(kind) != "dead_letter" or fn.attrs.get("on_failure"):
             continue
         dlq = ctx.resources.get(f"{fn.name}_dlq")
-        if dlq is not None and dlq.kind == "queue":
+        if dlq is None or dlq.kind != "queue":
+            continue
+        if ctx.memo is None:
             fn.attrs["on_failure"] = dlq.name
+        else:  # a copy: the resource pass's own is the memo's, to replay as it ran
+            with_dlq = partial(replace, fn, attrs={**fn.attrs, "on_failure": dlq.name})
+            ctx.resources[fn.name] = ctx.memo.make(("on_failure", fn.name, dlq.name), with_dlq, fn)
 
 
-def _on(ctx: Context, seen: _Seen, st: s.OnDecl) -> None:
+def _dlq(name: str, res: m.Resource, fifo: bool) -> m.Resource:
+    """The implicit dead-letter queue `name` of `res`."""
+    attrs = {a.name: a.default for a in cat.KINDS["queue"].attrs}
+    attrs.update(retention=cat.DLQ_RETENTION, fifo=fifo)
+    return m.Resource("queue", name, res.span, attrs, implicit=True)
+
+
+def _on(ctx: Context, st: s.OnDecl) -> EdgeArgs | None:
+    """An `on` statement judged: the edge it makes (numbered by the caller), or None."""
     source = st.source.text
     kind_name = ctx.scope.kinds.get(source)
     if kind_name is None and source == cat.DEFAULT_BUS:
@@ -91,7 +109,7 @@ def _on(ctx: Context, seen: _Seen, st: s.OnDecl) -> None:
             st.source.span,
             note=f"did you mean `{guess}`?" if guess else "",
         )
-        return
+        return None
     if source in ctx.scope.kinds:
         ctx.scope.used.add(source)
     kind = cat.KINDS[kind_name]
@@ -115,16 +133,16 @@ def _on(ctx: Context, seen: _Seen, st: s.OnDecl) -> None:
                 context=f" on {kind_name} `{source}`",
                 extra="events",
             )
-        return
+        return None
     if not check_target(ctx, st.target, event.targets, f"`{kind_name}.{event.name}`"):
-        return
+        return None
     filters = _filters(ctx, st, kind_name, event)
     options = attributes(ctx, st.options, event.options, f"`{kind_name}.{event.name}`")
     if isinstance(options.get("filter"), s.FilterSet):
         options["filter"] = _mapping_filter(ctx, kind_name, options["filter"])
     written = {i.name.text for i in st.options if isinstance(i, s.Attribute)}
     if filters is None or ("filter" in written and options.get("filter") is None):
-        return
+        return None
     target = ctx.resources.get(st.target.text)
     if target is not None and target.kind == "workflow" and "batch" not in written:
         options["batch"] = 1  # a pipe starts one execution per message or record
@@ -139,14 +157,14 @@ def _on(ctx: Context, seen: _Seen, st: s.OnDecl) -> None:
                 labels=[Label(decl.name.span, "declared here")],
                 hints=(f"add `stream = true` to table `{source}`",),
             )
-            return
+            return None
     if not _fifo_delivery(ctx, st, kind_name) or not _batching(ctx, st, kind_name, options):
-        return
+        return None
     if not _failures(ctx, kind_name, st, options):
-        return
+        return None
     if kind_name == "queue":
         _warn_without_redrive(ctx, st)
-    _add_edge(ctx, seen, source, event.name, st.target.text, filters, options, st.span)
+    return (source, event.name, st.target.text, filters, options, st.span)
 
 
 def _warn_without_redrive(ctx: Context, st: s.OnDecl) -> None:
@@ -408,7 +426,8 @@ def _shorthand(ctx: Context, seen: _Seen, st: s.EveryDecl | s.CronDecl) -> None:
     if not check_target(ctx, st.target, event.targets, "`schedule.tick`"):
         return
     options = attributes(ctx, st.options, event.options, "a schedule")
-    ctx.resources[name] = m.Resource("schedule", name, st.span, attrs, implicit=True)
+    schedule = partial(m.Resource, "schedule", name, st.span, attrs, implicit=True)
+    ctx.resources[name] = made(ctx, ("shorthand", name, id(st)), schedule, st)
     if not _failures(ctx, "schedule", st, options):
         return
     _add_edge(ctx, seen, name, "tick", st.target.text, {}, options, st.span)

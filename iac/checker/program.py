@@ -306,7 +306,7 @@ def check_generated_ids(ctx: Context, model: m.App) -> None:
     that the plan never meets one (E201)."""
     taken: dict[str, Generated] = {}
     told: set[tuple[Span | None, Span | None]] = set()  # one error per pair of sources
-    for g in generated_ids(model):
+    for g in generated_ids(model, ctx.memo.generated if ctx.memo is not None else None):
         other = taken.get(g.id)
         if other is None:
             taken[g.id] = g

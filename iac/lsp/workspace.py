@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..checker import check_modules
+from ..checker import CheckMemo, check_modules
 from ..diagnostics import Diagnostic, Diagnostics, Severity
 from ..emit.base import RenderCache
 from ..model import App
 from ..package import package
-from ..plan import Plan, plan
+from ..plan import Plan, PlanMemo, plan
 from ..source import Span
 from .document import FileState, file_offset
 from .symbols import SymbolIndex
@@ -53,6 +53,8 @@ class Analysis:
     render_caches: dict[str, RenderCache] = field(default_factory=dict)
     # The blocks of the program's last preview per target, by their text (preview.py).
     map_caches: dict[str, Any] = field(default_factory=dict)
+    # The program's plan memo, shared by its versions (iac/plan/memo.py).
+    plan_memo: PlanMemo | None = None
 
     @property
     def ok(self) -> bool:
@@ -67,7 +69,7 @@ class Analysis:
                 # Previews name each function's zip by its hash, as `iac compile` does
                 # (zips are cached by the files' stamps, so an unchanged code folder
                 # is not zipped again).
-                self._plan = package(plan(self.app))
+                self._plan = package(plan(self.app, self.plan_memo))
         return self._plan
 
     @property
@@ -105,6 +107,9 @@ class Project:
         self.render_caches: dict[str, RenderCache] = {}
         self.map_caches: dict[str, Any] = {}
         self.last_good: Analysis | None = None
+        # what the checker reuses from one analysis to the next (iac/checker/memo.py)
+        self.check_memo = CheckMemo()
+        self.plan_memo = PlanMemo()
 
     def paths(self, buffers: dict[Path, str]) -> list[Path]:
         if self.root.suffix == ".iac" and not self.root.is_dir():
@@ -155,7 +160,7 @@ class Project:
         modules = [f.module() for f in files.values()]
         with gc_paused():
             try:
-                app = check_modules(modules, self.root, diags, self.params)
+                app = check_modules(modules, self.root, diags, self.params, self.check_memo)
             except RecursionError:
                 first = next(iter(files.values()))
                 diags.error("E001", "the program nests too deeply", Span(first.source, 0, 0))
@@ -163,6 +168,7 @@ class Project:
         found = Analysis(self.version, files, diags.items, app, params=self.params)
         found.render_caches = self.render_caches
         found.map_caches = self.map_caches
+        found.plan_memo = self.plan_memo
         return found
 
 

@@ -9,13 +9,13 @@ once every grant is known: role statements and resource policies.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from .. import model as m
 from ..names import logical_id
 from ..source import Span
 from . import alarms, compute, edges, serverless
 from .base import Lowering
+from .memo import PlanMemo
 from .model import Output, Plan, PlanParam, RoleProps
 
 # resource kind -> the function that lowers one resource of it
@@ -36,10 +36,19 @@ KINDS: dict[str, Callable[[Lowering, m.Resource], None]] = {
 }
 
 
-def plan(app: m.App) -> Plan:
+def plan(app: m.App, memo: PlanMemo | None = None) -> Plan:
+    """The plan of a checked app. With a `memo` (the language server's), a resource
+    whose lowering read nothing that changed since the memo's last plan is not lowered
+    again: what it added is added again (iac/plan/memo.py)."""
     cx = Lowering(app)
-    for res in app.resources.values():
-        KINDS[res.kind](cx, res)
+    if memo is None:
+        for res in app.resources.values():
+            KINDS[res.kind](cx, res)
+    else:
+        memo.begin(cx)
+        for res in app.resources.values():
+            memo.lower(cx, res, KINDS[res.kind])
+        memo.end()
     compute.private_network(cx)  # once every `vpc = true` function is known
     serverless.lower_api_roles(cx)
     for edge in app.edges:
@@ -83,4 +92,4 @@ def finish_roles(cx: Lowering) -> None:
     for node in cx.nodes:
         key = cx.role_nodes.get(node.id)
         if key is not None and isinstance(node.props, RoleProps):
-            node.props = replace(node.props, statements=tuple(cx.roles[key].statements))
+            node.props = RoleProps(node.props.service, tuple(cx.roles[key].statements))
