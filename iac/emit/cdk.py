@@ -201,9 +201,12 @@ STACK_NAMES = frozenset({
 TAKEN |= STACK_NAMES
 
 
+_WORD_START = re.compile(r"(?<!^)(?=[A-Z])")
+
+
 def snake(node_id: str) -> str:
     """`ThumbnailerLogGroup` -> `thumbnailer_log_group`: the program's own names back."""
-    return re.sub(r"(?<!^)([A-Z])", r"_\1", node_id).lower()
+    return _WORD_START.sub("_", node_id).lower()  # a plain `_`: no template to expand
 
 
 def pascal(name: str) -> str:
@@ -266,6 +269,7 @@ class CdkTarget(Target):
         # the local `orders` (set by `arrange`); and the methods, each with its nodes.
         self.spelled: dict[str, str] = {}
         self.methods: list[tuple[str, list[Node]]] | None = None
+        self.reads: dict[str, tuple[str, ...]] = {}  # node id -> the ids its construct reads
         self.cycle: Node | None = None
         taken = set(TAKEN)
         items = [(p.id, snake(p.id)) for p in plan.params]
@@ -294,7 +298,9 @@ class CdkTarget(Target):
         if self.methods is not None:
             return self.methods
         nodes = self.plan.nodes
-        deps = _dependencies(nodes, lambda n: self.node_memo(n, "deps", _node_deps))
+        # Kept for the blocks, which spell what their node reads: found once per node.
+        self.reads = {n.id: self.node_memo(n, "deps", _node_deps) for n in nodes}
+        deps = _dependencies(nodes, lambda n: self.reads[n.id])
         chunks, self.cycle = _arrange(nodes, deps)
         method_of = {n.id: i for i, chunk in enumerate(chunks) for n in chunk}
         shared = {p.id for p in self.plan.params}  # read in __init__, used by methods
@@ -355,10 +361,9 @@ class CdkTarget(Target):
         kind = type(value)  # the common kinds first, before `spell`'s chain of tests
         if kind is str or kind is Code or kind is Call or kind is PyDict or kind is PyList:
             return value  # type: ignore[no-any-return]
-        if kind is Ref:
-            return self.ref(value)
-        if kind is dict:
-            return self.spell_dict(value)
+        spell = _SPELLERS.get(kind)
+        if spell is not None:
+            return spell(self, value)
         if isinstance(value, str | Code | Call | PyDict | PyList):
             return value
         return self.spell(value)  # type: ignore[no-any-return]
@@ -393,7 +398,7 @@ class CdkTarget(Target):
     def spell_dict(self, value: dict[str, Any], *args: Any) -> Expr:
         return PyDict(tuple((str(k), self.expr(v)) for k, v in value.items()))
 
-    def spell_list(self, value: list[Any], *args: Any) -> Expr:
+    def spell_list(self, value: list[Any] | tuple[Any, ...], *args: Any) -> Expr:
         return PyList(tuple(self.expr(v) for v in value))
 
     def spell_other(self, value: Any, *args: Any) -> Expr:
@@ -597,6 +602,24 @@ class CdkTarget(Target):
         return _render(self)
 
 
+# `expr`'s dispatch by the exact type, before `spell`'s chain of tests.
+_SPELLERS: dict[type, Callable[[CdkTarget, Any], Expr]] = {
+    Ref: CdkTarget.ref,
+    dict: CdkTarget.spell_dict,
+    list: CdkTarget.spell_list,
+    tuple: CdkTarget.spell_list,
+    type(None): CdkTarget.spell_none,
+    Sub: CdkTarget.sub,
+    Statement: CdkTarget.statement,
+    Param: CdkTarget.param,
+    Pseudo: CdkTarget.spell_pseudo,
+    Json: CdkTarget.spell_json,
+    bool: CdkTarget.spell_bool,
+    int: CdkTarget.spell_number,
+    float: CdkTarget.spell_number,
+}
+
+
 def fstring(parts: list[Any], spelled: list[Any]) -> Code | None:
     """The string as a Python f-string, when every value in it is a plain name or
     attribute (a context value, `table.table_arn`, `cdk.Aws.REGION`): CDK joins the
@@ -696,7 +719,7 @@ def _render(speller: CdkTarget) -> Rendered:
             where = node.source.where() if node.source else None
             # How the block spells its own variable and the ones it reads (a
             # dependency, a VPC override's subnets): `self.x` or `x`, by the methods.
-            read = speller.node_memo(node, "deps", _node_deps)
+            read = speller.reads[node.id]
             spellings = tuple(speller.spelling(i) for i in (node.id, *read) if i in speller.vars)
             key = ("block", body, where, node.id in speller.used, spellings)
             block = functools.partial(_block, speller, body=body, where=where)

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 LINE_LENGTH = 88  # ruff's default
 _ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
-@lru_cache(maxsize=4096)  # the same names and actions recur across resources
 def py_str(text: str) -> str:
     """A Python string literal that evaluates to exactly `text`.
 
@@ -25,6 +23,8 @@ def py_str(text: str) -> str:
     non-ASCII stays as it is; control characters, line separators and lone
     surrogates become escapes. Never an f-string, so `{` and `}` are plain text.
     """
+    if '"' not in text and "\\" not in text and text.isascii() and text.isprintable():
+        return '"' + text + '"'  # most strings: nothing to escape
     quote = quote_for(text)
     return quote + py_str_body(text, quote) + quote
 
@@ -95,46 +95,65 @@ class PyList:
 Expr = str | Code | Call | PyDict | PyList
 
 
-def flat(expr: Expr, memo: dict[int, str] | None = None) -> str:
-    """The expression on one line. `memo` (by object id, for one layout) keeps each
-    sub-expression's flat form, so `layout` spells each once, not once per level."""
-    return _flat(expr, {} if memo is None else memo)
+def flat(expr: Expr) -> str:
+    """The expression on one line."""
+    return _flat(expr, {})
 
 
-def _flat(expr: Expr, memo: dict[int, str]) -> str:
-    if isinstance(expr, str):
+def _flat(expr: Any, memo: dict[int, list[str]]) -> str:
+    kind = type(expr)
+    if kind is str:
         return py_str(expr)
-    if isinstance(expr, Code):
-        return expr.text
-    known = memo.get(id(expr))
-    if known is not None:
-        return known
-    if isinstance(expr, Call):
-        items = [_flat(a, memo) for a in expr.args]
-        items += [k + "=" + _flat(v, memo) for k, v in expr.kwargs]
-        text = expr.func + "(" + ", ".join(items) + ")"
-    elif isinstance(expr, PyDict):
-        text = (
-            "{" + ", ".join([_flat(k, memo) + ": " + _flat(v, memo) for k, v in expr.items]) + "}"
-        )
-    elif isinstance(expr, PyList):
-        text = "[" + ", ".join([_flat(e, memo) for e in expr.items]) + "]"
-    else:
-        raise TypeError(f"not an expression: {expr!r}")
-    memo[id(expr)] = text
-    return text
+    if kind is Code:
+        return expr.text  # type: ignore[no-any-return]
+    opening, closing = _brackets(expr)
+    return opening + ", ".join(_item_texts(expr, memo)) + closing
 
 
-def _items(expr: Any, memo: dict[int, str]) -> tuple[str, list[tuple[str, Expr]], str]:
-    """Opening text, (lead, item) pairs and closing text of a bracketed expression."""
-    if isinstance(expr, Call):
-        items = [("", a) for a in expr.args] + [(k + "=", v) for k, v in expr.kwargs]
-        return expr.func + "(", items, ")"
-    if isinstance(expr, PyDict):
-        return "{", [(_flat(k, memo) + ": ", v) for k, v in expr.items], "}"
-    if isinstance(expr, PyList):
-        return "[", [("", e) for e in expr.items], "]"
+def _brackets(expr: Any) -> tuple[str, str]:
+    kind = type(expr)
+    if kind is Call:
+        return expr.func + "(", ")"
+    if kind is PyDict:
+        return "{", "}"
+    if kind is PyList:
+        return "[", "]"
     raise TypeError(f"not an expression: {expr!r}")
+
+
+def _item_texts(expr: Any, memo: dict[int, list[str]]) -> list[str]:
+    """Each item of a bracketed expression on one line, with its lead (`name=`, `key: `).
+
+    Kept in `memo` (by the expression's id, for one layout): a layout that breaks the
+    expression reads them to see which items fit, so each sub-expression is spelled
+    once per layout, not once per level it is nested in."""
+    texts = memo.get(id(expr))
+    if texts is None:
+        kind = type(expr)
+        if kind is Call:
+            texts = [_flat(a, memo) for a in expr.args]
+            texts += [k + "=" + _flat(v, memo) for k, v in expr.kwargs]
+        elif kind is PyDict:
+            texts = [_flat(k, memo) + ": " + _flat(v, memo) for k, v in expr.items]
+        elif kind is PyList:
+            texts = [_flat(e, memo) for e in expr.items]
+        else:
+            raise TypeError(f"not an expression: {expr!r}")
+        memo[id(expr)] = texts
+    return texts
+
+
+def _item(expr: Any, index: int, memo: dict[int, list[str]]) -> tuple[str, Expr]:
+    """The lead and the expression of one item of a bracketed expression."""
+    if type(expr) is Call:
+        if index < len(expr.args):
+            return "", expr.args[index]
+        name, value = expr.kwargs[index - len(expr.args)]
+        return name + "=", value
+    if type(expr) is PyDict:
+        key, value = expr.items[index]
+        return _flat(key, memo) + ": ", value
+    return "", expr.items[index]
 
 
 def layout(expr: Expr, indent: int, lead: str = "", tail: str = "", margin: int = 0) -> str:
@@ -142,36 +161,37 @@ def layout(expr: Expr, indent: int, lead: str = "", tail: str = "", margin: int 
 
     Continuation lines are written `margin` columns left of where they sit in the
     file (a statement laid out at its final column, written relative to its block)."""
-    if isinstance(expr, str):  # a leaf is one line, however long
-        return lead + py_str(expr) + tail
-    if isinstance(expr, Code):
-        return lead + expr.text + tail
+    kind = type(expr)
+    if kind is str:  # a leaf is one line, however long
+        return lead + py_str(expr) + tail  # type: ignore[arg-type]
+    if kind is Code:
+        return lead + expr.text + tail  # type: ignore[union-attr]
     return _layout(expr, indent, lead, tail, {}, margin)
 
 
 def _layout(
-    expr: Expr, indent: int, lead: str, tail: str, memo: dict[int, str], margin: int
+    expr: Any, indent: int, lead: str, tail: str, memo: dict[int, list[str]], margin: int
 ) -> str:
-    text = _flat(expr, memo)
-    line = lead + text + tail
-    size = len(line) if line.isascii() else width(line)
-    if indent + size <= LINE_LENGTH or isinstance(expr, str | Code):
-        return line
-    open_, items, close = _items(expr, memo)
-    if not items:
+    opening, closing = _brackets(expr)
+    texts = _item_texts(expr, memo)
+    line = lead + opening + ", ".join(texts) + closing + tail
+    if indent + (len(line) if line.isascii() else width(line)) <= LINE_LENGTH or not texts:
         return line
     # One item a line, each with its trailing comma; an item that fits is its flat
     # form (already in `memo`), so only the items that break are laid out again.
     inner = indent + 4
+    room = LINE_LENGTH - inner
     pad = " " * (inner - margin)
     lines = []
-    for item_lead, item in items:
-        flat_item = _flat(item, memo)
-        one = item_lead + flat_item + ","
-        if inner + (len(one) if one.isascii() else width(one)) <= LINE_LENGTH or isinstance(
-            item, str | Code
-        ):
+    for index, text in enumerate(texts):
+        one = text + ","
+        if (len(one) if one.isascii() else width(one)) <= room:
+            lines.append(pad + one)
+            continue
+        item_lead, item = _item(expr, index, memo)
+        if type(item) is str or type(item) is Code:  # a leaf is one line, however long
             lines.append(pad + one)
         else:
             lines.append(pad + _layout(item, inner, item_lead, ",", memo, margin))
-    return lead + open_ + "\n" + "\n".join(lines) + "\n" + " " * (indent - margin) + close + tail
+    last = " " * (indent - margin) + closing + tail
+    return lead + opening + "\n" + "\n".join(lines) + "\n" + last
