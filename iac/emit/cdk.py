@@ -89,6 +89,11 @@ ATTRIBUTES: dict[tuple[str, str], str] = {
     ("subnet", "id"): "ref",
     ("security_group", "id"): "attr_group_id",
 }
+# ATTRIBUTES split once: ("attr", "function_arn"), ("prop", "name"), ("call", ...).
+_HOW = {
+    key: (tuple(how.split(":", 1)) if ":" in how else ("attr", how))
+    for key, how in ATTRIBUTES.items()
+}
 PSEUDO = {
     "account": ("cdk.Aws.ACCOUNT_ID", "AWS::AccountId"),
     "region": ("cdk.Aws.REGION", "AWS::Region"),
@@ -336,19 +341,20 @@ class CdkTarget(Target):
         return Code(self.var(ref.node))
 
     def ref(self, ref: Ref) -> Expr:
-        how = ATTRIBUTES[(self.nodes[ref.node].type, ref.attr)]
-        if how.startswith("prop:"):
-            return self.expr(getattr(self.nodes[ref.node].props, how[5:]))
-        if how.startswith("sub:"):  # no attribute: built as the cfn target builds it
+        node = self.nodes[ref.node]
+        how, name = _HOW[(node.props.TYPE, ref.attr)]
+        if how == "attr":
+            return Code(f"{self.var(ref.node)}.{name}")
+        if how == "prop":
+            return self.expr(getattr(node.props, name))
+        if how == "sub":  # no attribute: built as the cfn target builds it
             return self.expr(execution_arn(ref.node))
-        if how.startswith("call:"):  # a module helper of the stack, given the construct
-            self.helpers.add(how[5:])
-            return Call(how[5:], (Code(self.var(ref.node)),))
-        return Code(f"{self.var(ref.node)}.{how}")
+        self.helpers.add(name)  # "call": a module helper of the stack, given the construct
+        return Call(name, (Code(self.var(ref.node)),))
 
     def built(self, ref: Ref) -> bool:
         """Whether the reference has no attribute and is built from others."""
-        return ATTRIBUTES[(self.nodes[ref.node].type, ref.attr)].startswith("sub:")
+        return _HOW[(self.nodes[ref.node].props.TYPE, ref.attr)][0] == "sub"
 
     def own_var(self, node: Node) -> str:
         """The node's own variable, for a statement after its construct (bound then)."""

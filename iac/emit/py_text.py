@@ -68,26 +68,26 @@ def width(text: str) -> int:
     return total
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Code:
     """Python source text used as it is (a name, an attribute, a number)."""
 
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Call:
     func: str
     args: tuple[Expr, ...] = ()
     kwargs: tuple[tuple[str, Expr], ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PyDict:
     items: tuple[tuple[Expr, Expr], ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PyList:
     items: tuple[Expr, ...]
 
@@ -101,59 +101,29 @@ def flat(expr: Expr) -> str:
 
 
 def _flat(expr: Any, memo: dict[int, list[str]]) -> str:
+    """The expression on one line. `memo` gets, by id, the items of each bracketed part
+    on one line (with their `name=` or `key: `): `layout` reads them to see what fits
+    at each level, so each part is spelled once per layout, not once per level."""
     kind = type(expr)
     if kind is str:
         return py_str(expr)
     if kind is Code:
         return expr.text  # type: ignore[no-any-return]
-    opening, closing = _brackets(expr)
-    return opening + ", ".join(_item_texts(expr, memo)) + closing
-
-
-def _brackets(expr: Any) -> tuple[str, str]:
-    kind = type(expr)
     if kind is Call:
-        return expr.func + "(", ")"
-    if kind is PyDict:
-        return "{", "}"
-    if kind is PyList:
-        return "[", "]"
-    raise TypeError(f"not an expression: {expr!r}")
-
-
-def _item_texts(expr: Any, memo: dict[int, list[str]]) -> list[str]:
-    """Each item of a bracketed expression on one line, with its lead (`name=`, `key: `).
-
-    Kept in `memo` (by the expression's id, for one layout): a layout that breaks the
-    expression reads them to see which items fit, so each sub-expression is spelled
-    once per layout, not once per level it is nested in."""
-    texts = memo.get(id(expr))
-    if texts is None:
-        kind = type(expr)
-        if kind is Call:
-            texts = [_flat(a, memo) for a in expr.args]
+        texts = [_flat(a, memo) for a in expr.args]
+        if expr.kwargs:
             texts += [k + "=" + _flat(v, memo) for k, v in expr.kwargs]
-        elif kind is PyDict:
-            texts = [_flat(k, memo) + ": " + _flat(v, memo) for k, v in expr.items]
-        elif kind is PyList:
-            texts = [_flat(e, memo) for e in expr.items]
-        else:
-            raise TypeError(f"not an expression: {expr!r}")
         memo[id(expr)] = texts
-    return texts
-
-
-def _item(expr: Any, index: int, memo: dict[int, list[str]]) -> tuple[str, Expr]:
-    """The lead and the expression of one item of a bracketed expression."""
-    if type(expr) is Call:
-        if index < len(expr.args):
-            return "", expr.args[index]
-        name, value = expr.kwargs[index - len(expr.args)]
-        return name + "=", value
-    if type(expr) is PyDict:
-        key, value = expr.items[index]
-        return _flat(key, memo) + ": ", value
-    return "", expr.items[index]
+        return expr.func + "(" + ", ".join(texts) + ")"  # type: ignore[no-any-return]
+    if kind is PyDict:
+        texts = [_flat(k, memo) + ": " + _flat(v, memo) for k, v in expr.items]
+        memo[id(expr)] = texts
+        return "{" + ", ".join(texts) + "}"
+    if kind is PyList:
+        texts = [_flat(e, memo) for e in expr.items]
+        memo[id(expr)] = texts
+        return "[" + ", ".join(texts) + "]"
+    raise TypeError(f"not an expression: {expr!r}")
 
 
 def layout(expr: Expr, indent: int, lead: str = "", tail: str = "", margin: int = 0) -> str:
@@ -161,24 +131,30 @@ def layout(expr: Expr, indent: int, lead: str = "", tail: str = "", margin: int 
 
     Continuation lines are written `margin` columns left of where they sit in the
     file (a statement laid out at its final column, written relative to its block)."""
-    kind = type(expr)
-    if kind is str:  # a leaf is one line, however long
-        return lead + py_str(expr) + tail  # type: ignore[arg-type]
-    if kind is Code:
-        return lead + expr.text + tail  # type: ignore[union-attr]
-    return _layout(expr, indent, lead, tail, {}, margin)
-
-
-def _layout(
-    expr: Any, indent: int, lead: str, tail: str, memo: dict[int, list[str]], margin: int
-) -> str:
-    opening, closing = _brackets(expr)
-    texts = _item_texts(expr, memo)
-    line = lead + opening + ", ".join(texts) + closing + tail
-    if indent + (len(line) if line.isascii() else width(line)) <= LINE_LENGTH or not texts:
+    memo: dict[int, list[str]] = {}
+    line = lead + _flat(expr, memo) + tail
+    if type(expr) is str or type(expr) is Code:  # a leaf is one line, however long
         return line
-    # One item a line, each with its trailing comma; an item that fits is its flat
-    # form (already in `memo`), so only the items that break are laid out again.
+    if indent + (len(line) if line.isascii() else width(line)) <= LINE_LENGTH:
+        return line
+    return _broken(expr, indent, lead, tail, memo, margin)  # type: ignore[arg-type]
+
+
+def _broken(
+    expr: Call | PyDict | PyList,
+    indent: int,
+    lead: str,
+    tail: str,
+    memo: dict[int, list[str]],
+    margin: int,
+) -> str:
+    """`lead + expr + tail`, which does not fit on its line: one item a line, each with
+    its trailing comma. An item that fits is its flat form (in `memo`); only the items
+    that don't are broken in turn."""
+    opening, closing = _brackets(expr)
+    texts = memo[id(expr)]
+    if not texts:  # nothing to break
+        return lead + opening + closing + tail
     inner = indent + 4
     room = LINE_LENGTH - inner
     pad = " " * (inner - margin)
@@ -192,6 +168,27 @@ def _layout(
         if type(item) is str or type(item) is Code:  # a leaf is one line, however long
             lines.append(pad + one)
         else:
-            lines.append(pad + _layout(item, inner, item_lead, ",", memo, margin))
+            lines.append(pad + _broken(item, inner, item_lead, ",", memo, margin))  # type: ignore[arg-type]
     last = " " * (indent - margin) + closing + tail
     return lead + opening + "\n" + "\n".join(lines) + "\n" + last
+
+
+def _brackets(expr: Call | PyDict | PyList) -> tuple[str, str]:
+    if type(expr) is Call:
+        return expr.func + "(", ")"
+    if type(expr) is PyDict:
+        return "{", "}"
+    return "[", "]"
+
+
+def _item(expr: Any, index: int, memo: dict[int, list[str]]) -> tuple[str, Expr]:
+    """The lead (`name=`, `key: `) and the expression of one item of a bracketed one."""
+    if type(expr) is Call:
+        if index < len(expr.args):
+            return "", expr.args[index]
+        name, value = expr.kwargs[index - len(expr.args)]
+        return name + "=", value
+    if type(expr) is PyDict:
+        key, value = expr.items[index]
+        return _flat(key, memo) + ": ", value
+    return "", expr.items[index]
