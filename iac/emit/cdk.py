@@ -294,7 +294,7 @@ class CdkTarget(Target):
     def var(self, item_id: str) -> str:
         """How the construct (or param) `item_id` is read, noting that it is."""
         self.used.add(item_id)
-        return self.spelling(item_id)
+        return self.names[item_id]
 
     def spelling(self, item_id: str) -> str:
         return self.names[item_id]
@@ -733,6 +733,9 @@ def _render(speller: CdkTarget) -> Rendered:
         texts = []
         for node, body in chunk_bodies:
             where = wheres[node.id]
+            if speller.cache is None:  # `iac compile`: no block to reuse, no key to make
+                texts.append(_block(speller, node, body, where))
+                continue
             # How the block spells its own variable and the ones it reads (a
             # dependency, a VPC override's subnets): `self.x` or `x`, by the methods.
             read = speller.reads[node.id]
