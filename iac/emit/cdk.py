@@ -206,12 +206,12 @@ STACK_NAMES = frozenset({
 TAKEN |= STACK_NAMES
 
 
-_WORD_START = re.compile(r"(?<!^)(?=[A-Z])")
+_WORD = re.compile(r"[A-Z][^A-Z]*|[^A-Z]+")  # `Thumbnailer`, `Log`, `Group`
 
 
 def snake(node_id: str) -> str:
     """`ThumbnailerLogGroup` -> `thumbnailer_log_group`: the program's own names back."""
-    return _WORD_START.sub("_", node_id).lower()  # a plain `_`: no template to expand
+    return "_".join(_WORD.findall(node_id)).lower()  # its words: faster than a `sub`
 
 
 def pascal(name: str) -> str:

@@ -174,10 +174,7 @@ def variable_name(param: str) -> str:
 
 def snake(logical: str) -> str:
     """`ThumbnailerRole` -> `thumbnailer_role`: a stable Terraform resource name."""
-    return _BEFORE_CAPITAL.sub("_", logical).lower()
-
-
-_BEFORE_CAPITAL = re.compile(r"(?<!^)(?=[A-Z])")
+    return "_".join(_CAMEL.findall(logical)).lower()  # its words, faster than a `sub`
 
 
 def resource_names(nodes: list[Node]) -> dict[str, str]:
@@ -186,7 +183,8 @@ def resource_names(nodes: list[Node]) -> dict[str, str]:
     logical ID with the program's names in it spelled as the program spells them
     (`program_spelling`), without the end that repeats its type, unless that would give
     two resources of a type one name."""
-    names = {n.id: source_name(n) or program_spelling(n) for n in nodes}
+    seen: dict[str, tuple[tuple[str, ...], bool]] = {}  # the labels' words recur
+    names = {n.id: source_name(n) or program_spelling(n, seen) for n in nodes}
     by_type: dict[str, list[Node]] = {}
     for node in nodes:
         by_type.setdefault(node.type, []).append(node)
@@ -208,27 +206,42 @@ def source_name(node: Node) -> str | None:
     return None
 
 
-def program_spelling(node: Node) -> str:
+def program_spelling(
+    node: Node, seen: dict[str, tuple[tuple[str, ...], bool]] | None = None
+) -> str:
     """A node's snake_case logical ID, with the program's names its label cites spelled
     as the program spells them: `NightlyCron1ToNightly` (label `nightly_cron_1.tick ->
     nightly`) is `nightly_cron_1_to_nightly`, not `nightly_cron1_to_nightly`, so the
     address reads as its comment does. A name the logical ID spells the same way
     (`shop_bus`, `ShopBus`) needs nothing: only a `_` before a digit, or a `_` the ID
-    drops otherwise, makes them differ."""
+    drops otherwise, makes them differ. `seen` keeps each word's words and whether
+    they differ, across the nodes of one render."""
     words = _CAMEL.findall(node.id)
     own: dict[tuple[str, ...], str] = {}
     if _SPELLED_APART.search(node.label):
         for word in _PROGRAM_NAME.findall(node.label):
-            lid = logical_id(word)
-            if lid and snake(lid) != word:
-                own[tuple(_CAMEL.findall(lid))] = word
+            known = seen.get(word) if seen is not None else None
+            if known is None:
+                lid = logical_id(word)
+                parts = tuple(_CAMEL.findall(lid))
+                known = (parts, bool(lid) and "_".join(parts).lower() != word)
+                if seen is not None:
+                    seen[word] = known
+            if known[1]:
+                own[known[0]] = word
     if not own:
         return "_".join(words).lower()  # snake(node.id)
-    keys = sorted(own, key=len, reverse=True)  # `nightly_cron_1` before `nightly`
+    # The names by their first word, longest first: `nightly_cron_1` before `nightly`.
+    starting: dict[str, list[tuple[str, ...]]] = {}
+    for name in sorted(own, key=len, reverse=True):
+        starting.setdefault(name[0], []).append(name)
     pieces: list[str] = []
     i = 0
     while i < len(words):
-        key = next((k for k in keys if tuple(words[i : i + len(k)]) == k), None)
+        candidates = starting.get(words[i])
+        key: tuple[str, ...] | None = None
+        if candidates is not None:
+            key = next((k for k in candidates if tuple(words[i : i + len(k)]) == k), None)
         if key is None:
             pieces.append(words[i].lower())
             i += 1
