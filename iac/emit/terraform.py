@@ -368,6 +368,7 @@ class TerraformTarget(Target):
         self.missing: list[str] = []  # references no Terraform attribute spells
         self.trusts: set[str] = set()  # services whose assume-role document is read
         self.names = resource_names(plan.nodes)
+        self.lines: dict[int, str] = {}  # see `source_comment`
         # A prefix with params is `local.name_prefix`; a literal one is written out.
         prefix = plan.name_prefix
         self.prefix_parts: tuple[Any, ...] = prefix.parts if isinstance(prefix, Sub) else ()
@@ -580,7 +581,7 @@ class TerraformTarget(Target):
             node=node,
             p=node.props,
             name=self.names[node.id],
-            comment="# " + source_comment(node.source, node.label),
+            comment="# " + source_comment(node.source, node.label, self.lines),
         )
         # Aligned here, once per block (and kept by the render cache): main.tf puts a
         # blank line around every block, and a blank line ends every run of `=`.
