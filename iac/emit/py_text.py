@@ -68,26 +68,30 @@ def width(text: str) -> int:
     return total
 
 
-@dataclass(frozen=True, slots=True)
+# Expressions are made (tens of thousands per stack), read once by `layout` and
+# dropped: plain slotted dataclasses, which nothing changes after they are made (a
+# frozen one's `__init__` costs three times as much: it sets each field through
+# `object.__setattr__`). Unhashable, as mutable dataclasses are: none is a key.
+@dataclass(slots=True)
 class Code:
     """Python source text used as it is (a name, an attribute, a number)."""
 
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Call:
     func: str
     args: tuple[Expr, ...] = ()
     kwargs: tuple[tuple[str, Expr], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class PyDict:
     items: tuple[tuple[Expr, Expr], ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class PyList:
     items: tuple[Expr, ...]
 
