@@ -420,10 +420,12 @@ class TerraformTarget(Target):
         """A bare expression for one reference."""
         if isinstance(value, Ref):
             node = self.nodes.get(value.node)
-            kind = node.type if node is not None else ""
-            if (kind, value.attr) in BUILT:
-                return self.expr(BUILT[(kind, value.attr)](value.node))
-            spelled = ATTRIBUTES.get((kind, value.attr))
+            kind = node.props.TYPE if node is not None else ""
+            key = (kind, value.attr)
+            built = BUILT.get(key)
+            if built is not None:
+                return self.expr(built(value.node))
+            spelled = ATTRIBUTES.get(key)
             if spelled is None or kind not in TYPES:
                 self.missing.append(f"{value.node}.{value.attr}")
                 return "null"
