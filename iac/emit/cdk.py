@@ -325,10 +325,11 @@ class CdkTarget(Target):
         self.names = {**self.vars, **self.spelled}
         taken = set(STACK_NAMES) | {"_outputs"}
         self.methods = []
+        rank = functools.partial(_rank, index=index)
         for chunk in chunks:
             # Named after the statement's own resource or edge (`function resize`, an
             # api's route), not after what it comes with (its role, a permission).
-            main = chunk[0] if len(chunk) == 1 else min(chunk, key=lambda n: _rank(n, index))
+            main = chunk[0] if len(chunk) == 1 else min(chunk, key=rank)
             name = "_" + self.vars[main.id]
             while name in taken:
                 name += "_"
@@ -411,7 +412,8 @@ class CdkTarget(Target):
         return Call("cdk.Fn.select", (Code(str(value.index)), Call("cdk.Fn.get_azs")))
 
     def spell_dict(self, value: dict[str, Any], *args: Any) -> Expr:
-        return PyDict(tuple([(str(k), self.expr(v)) for k, v in value.items()]))
+        expr = self.expr
+        return PyDict(tuple([(k if type(k) is str else str(k), expr(v)) for k, v in value.items()]))
 
     def spell_list(self, value: list[Any] | tuple[Any, ...], *args: Any) -> Expr:
         return PyList(tuple([self.expr(v) for v in value]))
@@ -542,7 +544,7 @@ class CdkTarget(Target):
         elif st.principal:
             kwargs.append(("principals", PyList((Call("iam.ServicePrincipal", (st.principal,)),))))
         kwargs.append(("actions", PyList(tuple(st.actions))))
-        kwargs.append(("resources", self.expr(list(st.resources))))
+        kwargs.append(("resources", self.spell_list(st.resources)))
         if st.conditions:
             kwargs.append(("conditions", self.expr(st.conditions)))
         return Call("iam.PolicyStatement", kwargs=tuple(kwargs))
@@ -635,6 +637,9 @@ _SPELLERS: dict[type, Callable[[CdkTarget, Any], Expr]] = {
 }
 
 
+_NAME = re.compile(r"[A-Za-z_][\w.]*")  # a name or an attribute: `table.table_arn`
+
+
 def fstring(parts: list[Any], spelled: list[Any]) -> Code | None:
     """The string as a Python f-string, when every value in it is a plain name or
     attribute (a context value, `table.table_arn`, `cdk.Aws.REGION`): CDK joins the
@@ -644,7 +649,7 @@ def fstring(parts: list[Any], spelled: list[Any]) -> Code | None:
     for part, value in zip(parts, spelled, strict=True):
         if isinstance(part, str):
             out.append(py_str_body(part, quote).replace("{", "{{").replace("}", "}}"))
-        elif isinstance(value, Code) and re.fullmatch(r"[A-Za-z_][\w.]*", value.text):
+        elif isinstance(value, Code) and _NAME.fullmatch(value.text):
             out.append("{" + value.text + "}")
         else:
             return None

@@ -135,10 +135,12 @@ def layout(expr: Expr, indent: int, lead: str = "", tail: str = "", margin: int 
 
     Continuation lines are written `margin` columns left of where they sit in the
     file (a statement laid out at its final column, written relative to its block)."""
+    if type(expr) is str:  # a leaf is one line, however long
+        return lead + py_str(expr) + tail
+    if type(expr) is Code:
+        return lead + expr.text + tail
     memo: dict[int, list[str]] = {}
     line = lead + _flat(expr, memo) + tail
-    if type(expr) is str or type(expr) is Code:  # a leaf is one line, however long
-        return line
     if indent + (len(line) if line.isascii() else width(line)) <= LINE_LENGTH:
         return line
     return _broken(expr, indent, lead, tail, memo, margin)  # type: ignore[arg-type]
