@@ -143,28 +143,33 @@ def layout(expr: Expr, indent: int, lead: str = "", tail: str = "", margin: int 
     line = lead + _flat(expr, memo) + tail
     if indent + (len(line) if line.isascii() else width(line)) <= LINE_LENGTH:
         return line
-    return _broken(expr, indent, lead, tail, memo, margin)  # type: ignore[arg-type]
+    lines: list[str] = []
+    _broken(expr, indent, lead, tail, memo, margin, lines)  # type: ignore[arg-type]
+    return "\n".join(lines)
 
 
 def _broken(
     expr: Call | PyDict | PyList,
     indent: int,
-    lead: str,
+    head: str,
     tail: str,
     memo: dict[int, list[str]],
     margin: int,
-) -> str:
-    """`lead + expr + tail`, which does not fit on its line: one item a line, each with
-    its trailing comma. An item that fits is its flat form (in `memo`); only the items
-    that don't are broken in turn."""
+    lines: list[str],
+) -> None:
+    """The lines of `head + expr + tail`, which does not fit on its line, added to
+    `lines` (joined once, at the end): one item a line, each with its trailing comma.
+    An item that fits is its flat form (in `memo`); only the items that don't are
+    broken in turn."""
     opening, closing = _brackets(expr)
     texts = memo[id(expr)]
     if not texts:  # nothing to break
-        return lead + opening + closing + tail
+        lines.append(head + opening + closing + tail)
+        return
     inner = indent + 4
     room = LINE_LENGTH - inner
     pad = " " * (inner - margin)
-    lines = []
+    lines.append(head + opening)
     for index, text in enumerate(texts):
         one = text + ","
         if (len(one) if one.isascii() else width(one)) <= room:
@@ -174,9 +179,8 @@ def _broken(
         if type(item) is str or type(item) is Code:  # a leaf is one line, however long
             lines.append(pad + one)
         else:
-            lines.append(pad + _broken(item, inner, item_lead, ",", memo, margin))  # type: ignore[arg-type]
-    last = " " * (indent - margin) + closing + tail
-    return lead + opening + "\n" + "\n".join(lines) + "\n" + last
+            _broken(item, inner, pad + item_lead, ",", memo, margin, lines)  # type: ignore[arg-type]
+    lines.append(" " * (indent - margin) + closing + tail)
 
 
 def _brackets(expr: Call | PyDict | PyList) -> tuple[str, str]:
