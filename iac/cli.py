@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -130,6 +131,16 @@ def _run_check(program: str, fmt: str, params: tuple[str, ...]) -> None:
 )
 @click.option("--lock", "lock", default=None, metavar="PATH", help="The lock file to use.")
 @click.option("--no-lock", "no_lock", is_flag=True, help="No stateful guard, no lock file.")
+@click.option(
+    "-j",
+    "--jobs",
+    "jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Render in up to N processes at once (default: each target in its own when "
+    "there is more than one core; 1: one after another).",
+)
 def compile_cmd(
     program: str,
     target: tuple[str, ...],
@@ -141,13 +152,14 @@ def compile_cmd(
     allow_replace: tuple[str, ...],
     lock: str | None,
     no_lock: bool,
+    jobs: int | None,
 ) -> None:
     """Compile PROGRAM into OUT/<target>/ for each target; write nothing on errors.
 
     Beside the program, `iac.lock` (for a folder) or `NAME.iac.lock` (for a file) records
     its stateful resources; a compile that would make AWS replace or delete one fails
     unless `--allow-replace NAME` accepts it."""
-    options = _CompileOptions(check_only, diff, allow_replace, lock, no_lock)
+    options = _CompileOptions(check_only, diff, allow_replace, lock, no_lock, jobs)
     _guard(lambda: _run_compile(program, target, out, params, fmt, options), program)
 
 
@@ -159,7 +171,11 @@ class _CompileOptions:
         allow_replace: tuple[str, ...],
         lock: str | None,
         no_lock: bool,
+        jobs: int | None = None,
     ):
+        # Left to itself, each target gets its process wherever there are cores to share:
+        # the system spreads them better than a fixed split could (their costs differ).
+        self.jobs = jobs if jobs is not None else (len(target_names()) if _cores() > 1 else 1)
         self.check_only = check_only
         self.diff = diff
         self.allow_replace = allow_replace
@@ -193,7 +209,7 @@ def _run_compile(
     # In the registry's order, each once, whatever order the flags came in.
     targets = [t for t in TARGETS if "all" in target or t in target]
     try:
-        compiled = compile_app(result.app, targets)
+        compiled = compile_app(result.app, targets, options.jobs)
     except OSError as err:  # code that changed between the check and the zip
         click.echo(f"error: {err}; nothing was written, compile again", err=True)
         sys.exit(EXIT_ERRORS)
@@ -658,6 +674,14 @@ def _run_graph(program: str, fmt: str, out: str | None, params: tuple[str, ...])
     except OSError as err:
         click.echo(f"error: could not write {out}: {err.strerror or err}", err=True)
         sys.exit(EXIT_ERRORS)
+
+
+def _cores() -> int:
+    """The cores this process may run on (a container's or `taskset`'s limit included)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _guard(action: object, program: str) -> None:

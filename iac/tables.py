@@ -300,8 +300,7 @@ def render_templates() -> dict[Path, str]:
     """Every compiled template file, by path under `iac/_templates/`."""
     files = {COMPILED / "README.txt": _COMPILED_README}
     for name in names():
-        env = target_class(name).environment()
-        for file, text in render_compiled(env, data_dir("targets") / name, name).items():
+        for file, text in render_compiled(target_class(name), data_dir("targets") / name).items():
             files[COMPILED / name / file] = text
     return files
 

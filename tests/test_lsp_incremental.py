@@ -175,6 +175,23 @@ def test_unchanged_code_is_not_zipped_again(tmp_path: Path, monkeypatch: Any) ->
     assert [f["path"] for f in preview.files if f.get("binary")] != names[0]
 
 
+# A queue and a function with an `allow` line and an edge: blocks of several lines, a
+# role's statements citing other lines.
+_EXTRA = """queue {name}_jobs {{ visibility_timeout = 2m }}
+function {name}_worker {{
+  code = "src/shop_events/pager.py"
+  allow {name}_jobs: receive
+}}
+on {name}_jobs.message -> {name}_worker
+"""
+
+
+def _server() -> Any:
+    from iac.lsp.server import IacServer  # pygls: imported by the tests that need it
+
+    return IacServer()
+
+
 def _server_location() -> tuple[Any, Any]:
     from iac.lsp.server import IacServer  # pygls: imported by the tests that need it
 
@@ -192,16 +209,28 @@ def test_random_edits_map_as_a_fresh_server_does(tmp_path: Path, example: str) -
     original = (EXAMPLES / example).read_text()
     path.write_text(original)
     rng = random.Random(f"map-{example}")
-    ws, location = _server_location()
+    server = _server()
+    ws, location = server.ws, server._location
     project = ws.open(path, original)
     text, compared = original, 0
-    for step in range(30):
+    uri = None
+    for step in range(36):
         text = _edit(rng, text, original)
         if step % 5 == 4:  # a line of wide characters above a statement: UTF-16 columns
             at = rng.choice(split_statements(text))
             text = text[:at] + "# ünïcödé 🎉 note\n" + text[at:]
+        if step % 6 == 2:  # new resources in the middle: new blocks, later ones move down
+            at = rng.choice(split_statements(text)[1:])
+            name = f"extra_{step}"
+            text = text[:at] + _EXTRA.format(name=name) + text[at:]
+        if step % 12 == 7:  # the client spells the file's URI another way
+            uri = f"file:///elsewhere/{step}/app.iac"
+            server.paths_to_uris[path] = uri
         ws.change(path, text)
-        fresh_ws, fresh_location = _server_location()
+        fresh = _server()
+        if uri is not None:
+            fresh.paths_to_uris[path] = uri
+        fresh_ws, fresh_location = fresh.ws, fresh._location
         fresh = fresh_ws.open(path, text).analysis()
         for target in TARGETS:
             got = render_preview(project.analysis(), target, location)
@@ -210,7 +239,7 @@ def test_random_edits_map_as_a_fresh_server_does(tmp_path: Path, example: str) -
             if got is not None and want is not None:
                 assert dict(got.to_json("u"), version=0) == dict(want.to_json("u"), version=0)
             compared += got is not None
-    assert compared >= 60
+    assert compared >= 70
 
 
 def test_a_keystroke_locates_only_the_changed_statement(tmp_path: Path) -> None:
@@ -307,3 +336,109 @@ def test_a_keystroke_counts_lines_only_for_the_changed_statement(
     counted.clear()
     moved = render_preview(project.analysis(), "cfn", location)
     assert moved is not None and len(counted) >= len(planned.nodes)
+
+
+def test_random_edits_split_as_a_fresh_file_does(tmp_path: Path) -> None:
+    """A file's statements are split again only around an edit (document.py): after
+    every edit, of any character anywhere (brackets, quotes, comments, newlines,
+    continuations), its statements, their places and its line index are a fresh
+    file's, and only statements whose text is new were parsed."""
+    from iac.lsp.document import FileState
+
+    path = tmp_path / "app.iac"
+    original = (EXAMPLES / "shop_events.iac").read_text()
+    rng = random.Random("split")
+    state = FileState(path, original)
+    text = original
+    pieces = ["{", "}", "(", ")", "[", "]", '"', "#", "//", "\n", "\\\n", " ", "x", "queue q\n"]
+    for step in range(400):
+        if step % 50 == 49:
+            text = original  # back to the start: every statement seen before
+        elif rng.random() < 0.3 and len(text) > 10:
+            at = rng.randrange(len(text) - 5)
+            text = text[:at] + text[at + rng.randint(1, 5) :]
+        else:
+            at = rng.randrange(len(text) + 1)
+            text = text[:at] + rng.choice(pieces) + text[at:]
+        before = {id(c) for c in state.chunks}
+        parsed = state.parsed
+        state.update(text)
+        fresh = FileState(path, text)
+        assert [c.source.text for c in state.chunks] == [c.source.text for c in fresh.chunks]
+        assert [(c.source.offset, c.source.first_line) for c in state.chunks] == [
+            (c.source.offset, c.source.first_line) for c in fresh.chunks
+        ]
+        assert [c.diagnostics == [] for c in state.chunks] == [
+            c.diagnostics == [] for c in fresh.chunks
+        ]
+        assert state.index.starts == fresh.index.starts
+        assert state.source.text == text and state.source.line_count == fresh.source.line_count
+        assert state.parsed - parsed == sum(id(c) not in before for c in state.chunks)
+
+
+def test_a_node_with_two_blocks_has_one_entry_with_both(tmp_path: Path) -> None:
+    """Terraform writes a role and its policy as two blocks under the role's marker: the
+    map has one entry for the role with both ranges, on the first preview and on the
+    next, where the blocks are reused (each block keeps its own entries otherwise)."""
+    shutil.copytree(EXAMPLES / "src", tmp_path / "src")
+    path = tmp_path / "app.iac"
+    text = (EXAMPLES / "thumbnails.iac").read_text()
+    path.write_text(text)
+    ws, location = _server_location()
+    project = ws.open(path, text)
+    for edited in (text, "# a note\n" + text, "# a note\n" + text + "\n"):
+        ws.change(path, edited)
+        preview = render_preview(project.analysis(), "terraform", location)
+        assert preview is not None
+        roles = [
+            e
+            for e in preview.source_map
+            if e["kind"] == "resource" and e["nodeId"] == "ThumbnailerRole"
+        ]
+        assert len(roles) == 1 and len(roles[0]["generated"]) == 2
+        keys = [(e["kind"], e["nodeId"], str(e["source"])) for e in preview.source_map]
+        assert len(keys) == len(set(keys))
+
+
+def test_random_edits_scan_a_generated_file_as_a_fresh_scan_does() -> None:
+    """A generated file is searched again only between its first and last changed
+    characters (preview.py, `_FileScan.rescan`): after any edit (markers made, broken
+    or joined, lines added, indentation changed, at the ends too) its blocks, their
+    lines, offsets and extents are a fresh scan's."""
+    from iac.lsp.preview import _scan
+
+    def block(i: int) -> str:
+        return f"  # app.iac:{i}  queue q{i}\n  Q{i}:\n    Type: AWS::SQS::Queue\n\n"
+
+    original = "Resources:\n" + "".join(block(i) for i in range(30)) + "Outputs: {}\n"
+    rng = random.Random("scan")
+    pieces = [
+        "\n",
+        "  ",
+        "#",
+        " app.iac:7  queue x\n",
+        "  # app.iac:9  queue y\n",
+        "x",
+        ".iac:",
+        "Q",
+    ]
+    text, scan = original, _scan(original)
+    for step in range(500):
+        if step % 40 == 39:
+            text = original
+        elif rng.random() < 0.3 and len(text) > 10:
+            at = rng.randrange(len(text) - 5)
+            text = text[:at] + text[at + rng.randint(1, 8) :]
+        else:
+            at = rng.choice([0, len(text), rng.randrange(len(text) + 1)])
+            text = text[:at] + rng.choice(pieces) + text[at:]
+        scan = scan.rescan(text)
+        fresh = _scan(text)
+        got = [
+            (line, at, b.region, b.where, b.label, b.last, b.width) for line, at, b in scan.marks
+        ]
+        want = [
+            (line, at, b.region, b.where, b.label, b.last, b.width) for line, at, b in fresh.marks
+        ]
+        assert got == want, f"step {step}"
+        assert len(scan.mapped) == len(scan.marks)

@@ -200,8 +200,10 @@ def test_an_exception_while_rendering_writes_nothing(
 
 
 def _file_writes(files: dict[str, bytes]) -> list[int]:
-    """The first, a middle and the last file write."""
-    return sorted({1, len(files) // 2 + 1, len(files)})
+    """The first, a middle and the last file write (a file another target has with the
+    same bytes is linked, not written)."""
+    written = len({(rel.partition("/")[2], data) for rel, data in files.items()})
+    return sorted({1, written // 2 + 1, written})
 
 
 @pytest.mark.parametrize("which", ["first", "middle", "last"])
@@ -216,6 +218,28 @@ def test_a_full_disk_while_writing(
     assert raised.value.errno == errno.ENOSPC
     assert calls[0] >= 1
     assert_unchanged(setup.root, setup.before)
+
+
+def test_the_same_zip_in_every_target_is_one_file(setup: Setup) -> None:
+    write_output(setup.out, setup.new_files, setup.program)
+    zips = sorted(setup.out.glob("*/assets/*.zip"))
+    assert len(zips) == len(ALL)
+    assert len({z.stat().st_ino for z in zips}) == 1
+    assert files_of(setup.out) == {**setup.new_files, "notes.txt": setup.old["notes.txt"]}
+
+
+def test_a_filesystem_without_links_gets_copies(
+    setup: Setup, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        raise OSError(errno.EPERM, os.strerror(errno.EPERM))
+
+    monkeypatch.setattr(os, "link", refuse)
+    write_output(setup.out, setup.new_files, setup.program)
+    zips = sorted(setup.out.glob("*/assets/*.zip"))
+    assert len({z.stat().st_ino for z in zips}) == len(ALL)
+    assert files_of(setup.out) == {**setup.new_files, "notes.txt": setup.old["notes.txt"]}
+    assert stray(setup.root) == []
 
 
 def test_a_full_disk_through_the_cli(setup: Setup, monkeypatch: pytest.MonkeyPatch) -> None:

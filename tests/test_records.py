@@ -29,10 +29,6 @@ def test_a_record_made_elsewhere_never_reaches_the_shipped_file() -> None:
     assert "Thing" not in tables.render_records()
 
 
-def test_the_compiled_templates_match_their_sources() -> None:
-    assert tables.stale_templates() == [], "run `python -m iac.tables --regenerate`"
-
-
 def _pair() -> tuple[type, type]:
     """The same class as a record and as a standard frozen dataclass."""
 

@@ -123,3 +123,28 @@ def test_iac_check_runs_from_the_venv(venv: Path, tmp_path: Path) -> None:
 
     proc = run(venv / "bin" / "iac", "--version", cwd=tmp_path)
     assert proc.returncode == 0 and "0.1.0" in proc.stdout
+
+
+def test_iac_compile_from_the_venv_imports_no_jinja(venv: Path, tmp_path: Path) -> None:
+    """The installed templates run as their generated modules (iac/_templates/), found
+    beside the templates in `iac/_data/targets`: a compile to every target never
+    imports jinja2."""
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "worker.py").write_text("def handler(event, context):\n    pass\n")
+    (tmp_path / "app.iac").write_text(
+        'queue jobs\nfunction worker {\n  code = "src/worker.py"\n}\non jobs.message -> worker\n'
+    )
+    script = (
+        "import sys\n"
+        "from iac.cli import main\n"
+        "try:\n"
+        "    main(['compile', 'app.iac', '-o', 'out'])\n"
+        "except SystemExit as exit:\n"
+        "    assert not exit.code, exit.code\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('jinja2', 'markupsafe')))\n"
+    )
+    proc = run(venv / "bin" / "python", "-c", script, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"
+    for target in ("cfn", "terraform", "cdk", "sam"):
+        assert any((tmp_path / "out" / target).iterdir()), target

@@ -7,21 +7,19 @@ overrides only the spellings that differ from its parent's. Templates come from
 `targets/<name>/`, then from each parent's folder, so a target inherits the
 templates it does not override (SAM from CloudFormation).
 
-Rendering never mutates shared state: the environment is built once per target
-class with only plan-independent filters; a filter that needs the plan reads the
-target being rendered from the template's context (`target`), so two renders at
-once, of the same plan or of two plans, never meet.
+Templates run as the Python generated from them at build time (iac/emit/compiled.py),
+Jinja only for a template edited since: both are a `Template`, `render_template`
+renders either. Rendering never mutates shared state: a template is bound once per
+target class with only plan-independent filters; a filter that needs the plan calls
+the target being rendered (the context's `target` in Jinja), so two renders at once,
+of the same plan or of two plans, never meet.
 """
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, TypeVar
-
-import jinja2
-import jinja2.ext
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from ..diagnostics import Diagnostic, Severity
 from ..plan import Plan
@@ -29,7 +27,10 @@ from ..plan.model import Node
 from ..plan.values import Az, Json, Param, Pseudo, Ref, Sub, Value, arn
 from ..resources import data_dir
 from ..source import Span
-from .compiled import CompiledLoader
+from .compiled import Template, load_template
+
+if TYPE_CHECKING:
+    import jinja2
 
 
 @dataclass
@@ -107,15 +108,22 @@ def _where(span: Span | None, entry: _Entry | None) -> tuple[str | None, tuple[A
     """A node's `app.iac:12` and what it was found from: its source text (held, so
     compared by identity), its offset there and the line that text starts at in its file
     (a chunk of a file in the language server, iac/lsp/document.py). Counting lines is
-    the cost of a reused block: while all three are unchanged, so is the line."""
+    the cost of a reused block: while all three are unchanged, so is the line (and the
+    entry's own tuple is returned: nothing is made for a reused block)."""
     if span is None:
         return None, None
-    place = (span.source, span.start, getattr(span.source, "first_line", None))
-    if entry is not None and entry.place is not None:
+    source = span.source
+    line = getattr(source, "first_line", None)
+    if entry is not None:
         before = entry.place
-        if before[0] is place[0] and before[1] == place[1] and before[2] == place[2]:
-            return entry.where, place
-    return span.where(), place
+        if (
+            before is not None
+            and before[0] is source
+            and before[1] == span.start
+            and before[2] == line
+        ):
+            return entry.where, before
+    return span.where(), (source, span.start, line)
 
 
 def _body(node: Node) -> tuple[Any, ...]:
@@ -144,8 +152,10 @@ class RenderCache:
 
 
 def context_filter(method: str) -> Callable[..., Any]:
-    """A filter that calls `method` on the target being rendered (the context's
-    `target`): registered once, it holds no plan of its own."""
+    """A Jinja filter that calls `method` on the target being rendered (the context's
+    `target`): registered once, it holds no plan of its own. (The generated templates
+    call `target.METHOD(...)` themselves.)"""
+    import jinja2
 
     @jinja2.pass_context
     def call(context: jinja2.runtime.Context, *args: Any, **kwargs: Any) -> Any:
@@ -165,9 +175,11 @@ class Target:
     # Filters that need no plan, and filters that call a method of the target.
     filters: ClassVar[dict[str, Callable[..., Any]]] = {}
     method_filters: ClassVar[dict[str, str]] = {}
-    # Jinja extensions of the target's environment (Terraform marks attribute lines).
-    extensions: ClassVar[tuple[type[jinja2.ext.Extension], ...]] = ()
+    # Jinja extensions of the target's environment, by import path (Terraform marks
+    # attribute lines): loaded only where Jinja is, at build time or for an edited template.
+    extensions: ClassVar[tuple[str, ...]] = ()
     _environments: ClassVar[dict[type[Target], jinja2.Environment]] = {}
+    _loaded: ClassVar[dict[type[Target], dict[str, Template | None]]] = {}
     # The target's state a node's render adds to (sets and lists): a reused block
     # adds again what its render added.
     render_effects: ClassVar[tuple[str, ...]] = ("diagnostics",)
@@ -179,9 +191,12 @@ class Target:
         self.cache: RenderCache | None = None
         self._same: dict[str, bool] = {}
         self._bodies: dict[str, tuple[Any, ...]] = {}
+        self._before: dict[str, tuple[Any, ...]] = {}  # the previous render's bodies
+        # Whether the target has a `render_key` of its own (asked per node if so).
+        self._keyed = type(self).render_key is not Target.render_key
         self._visited: dict[str, _Entry] = {}
         self._memos: dict[tuple[str, Hashable], Any] = {}
-        self._templates: dict[str, jinja2.Template | None] = {}
+        self._templates: dict[str, Template | None] = {}
 
     # -- reusing the blocks of unchanged nodes (the language server's previews)
     def render_cached(self, cache: RenderCache) -> Rendered:
@@ -190,10 +205,13 @@ class Target:
         self.cache = cache
         self.nodes = _Reads(self.nodes)
         self._bodies = {n.id: _body(n) for n in self.plan.nodes}
+        # Bodies are compared with the previous render's even when the scope changed (a
+        # `node_memo` depends on its node alone; the entries are dropped below).
+        self._before = cache.bodies
         plan = self.plan
         scope = (plan.app, plan.region, plan.tags, plan.params, self.render_scope())
         if scope != cache.scope:
-            cache.entries, cache.bodies = {}, {}
+            cache.entries = {}
         out = self.render()
         # Only what this render looked at is kept: an entry is valid against the bodies
         # of the render that made or checked it, and removed nodes leave the cache.
@@ -212,10 +230,21 @@ class Target:
     def _unchanged(self, node_id: str) -> bool:
         same = self._same.get(node_id)
         if same is None:
-            assert self.cache is not None
-            before = self.cache.bodies.get(node_id)
+            before = self._before.get(node_id)
             same = self._same[node_id] = before == self._bodies.get(node_id)
         return same
+
+    def reused(self, node_id: str) -> bool:
+        """Whether a node's body is the one the cache's previous render had, after
+        `render_cached` too (the language server's source map keeps what the blocks of
+        such a node gave it)."""
+        return self.cache is not None and self._unchanged(node_id)
+
+    def marker(self, node_id: str) -> str | None:
+        """The `app.iac:12` this render's cached block of a node cites, if it has one
+        (the language server's source map finds the nodes of the blocks by it)."""
+        entry = self._visited.get(node_id)
+        return None if entry is None else entry.where
 
     def node_memo(self, node: Node, name: Hashable, compute: Callable[[Node], T]) -> T:
         """`compute(node)` for a value that depends on the node alone (its props,
@@ -239,21 +268,24 @@ class Target:
             return render(node)
         entry = cache.entries.get(node.id)
         where, place = _where(node.source, entry)
-        extra = self.render_key(node)
-        if (
-            entry is not None
-            and entry.where == where
-            and entry.extra == extra
-            and self._unchanged(node.id)
-            and all(self._unchanged(r) for r in entry.reads)
-        ):
-            cache.hits += 1
-            for name, added in entry.effects.items():
-                _merge(getattr(self, name), added)
-            entry.place = place
-            self._visited[node.id] = entry
-            value: T = entry.value
-            return value
+        extra = self.render_key(node) if self._keyed else ()
+        if entry is not None and entry.where == where and entry.extra == extra:
+            # The node and every node its render read: each compared once per render.
+            same = self._same
+            for read in (node.id, *entry.reads):
+                unchanged = same.get(read)
+                if unchanged is None:
+                    unchanged = self._unchanged(read)
+                if not unchanged:
+                    break
+            else:
+                cache.hits += 1
+                for name, added in entry.effects.items():
+                    _merge(getattr(self, name), added)
+                entry.place = place
+                self._visited[node.id] = entry
+                value: T = entry.value
+                return value
         cache.misses += 1
         saved = {name: getattr(self, name) for name in self.render_effects}
         for name, state in saved.items():
@@ -270,6 +302,8 @@ class Target:
             for name, state in saved.items():
                 _merge(state, effects[name])
                 setattr(self, name, state)
+        # Only what it added: a hit merges nothing for the (most) blocks that add nothing.
+        effects = {name: added for name, added in effects.items() if added}
         reads.discard(node.id)
         self._visited[node.id] = _Entry(where, place, extra, frozenset(reads), value, effects)
         return value
@@ -359,14 +393,17 @@ class Target:
 
     @classmethod
     def environment(cls) -> jinja2.Environment:
-        """The target's environment, built once and never changed after."""
+        """The target's Jinja environment, built once and never changed after: the
+        generator parses the templates with it, and it renders a template edited since
+        its module was generated. Nothing else imports Jinja."""
         env = Target._environments.get(cls)
         if env is None:
-            # Each folder served from its compiled modules where they match the source;
-            # the parent's folder after the target's own (SAM falls back to CloudFormation).
-            loaders = [CompiledLoader(data_dir("targets") / t.name, t.name) for t in cls.lineage()]
+            import jinja2
+
+            # The parent's folder after the target's own (SAM falls back to CloudFormation).
+            folders = [str(data_dir("targets") / t.name) for t in cls.lineage()]
             env = jinja2.Environment(
-                loader=jinja2.ChoiceLoader(loaders),
+                loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(f) for f in folders]),
                 undefined=jinja2.StrictUndefined,
                 autoescape=False,
                 keep_trailing_newline=True,
@@ -381,18 +418,25 @@ class Target:
             env = Target._environments.setdefault(cls, env)
         return env
 
-    def get_template(self, name: str) -> jinja2.Template | None:
-        # Kept per render: the environment's own lookup costs more than a small render.
+    @classmethod
+    def lookup_template(cls, name: str) -> Template | None:
+        """The template `name` (from this target's folder, else a parent's), loaded
+        once per target class; None if no folder has it."""
+        loaded = Target._loaded.get(cls)
+        if loaded is None:
+            loaded = Target._loaded.setdefault(cls, {})
+        if name not in loaded:
+            loaded.setdefault(name, load_template(cls, name))
+        return loaded[name]
+
+    def get_template(self, name: str) -> Template | None:
+        # Kept per render too: the class's lookup costs more than a small render.
         if name in self._templates:
             return self._templates[name]
-        try:
-            template: jinja2.Template | None = self.environment().get_template(name)
-        except jinja2.TemplateNotFound:
-            template = None
-        self._templates[name] = template
+        template = self._templates[name] = self.lookup_template(name)
         return template
 
-    def node_template(self, node: Node) -> jinja2.Template | None:
+    def node_template(self, node: Node) -> Template | None:
         """The template of a node's type, or None (and a diagnostic) if the target
         has none."""
         template = self.get_template(f"{node.type}{self.suffix}")
@@ -400,30 +444,11 @@ class Target:
             self.unsupported(node, f"a {node.type}")
         return template
 
-    def render_template(self, template: jinja2.Template, **context: Any) -> str:
-        # `template.render(...)` but for its copy of the template's globals into each
-        # context (a ChainMap read key by key: most of a small block's render): they are
-        # copied once per template, and the context reads this dict as it is.
-        parent = {**_plain_globals(template), **context, "target": self}
-        try:
-            return "".join(template.root_render_func(template.new_context(parent, shared=True)))
-        except Exception:
-            template.environment.handle_exception()
+    def render_template(self, template: Template, **context: Any) -> str:
+        return template.render(self, context)
 
     def render(self) -> Rendered:
         raise NotImplementedError
-
-
-# Each template's globals (`range`, `namespace`...) as a plain dict, made at its first
-# render. Keyed weakly: a template the environment drops takes its entry with it.
-_GLOBALS: weakref.WeakKeyDictionary[jinja2.Template, dict[str, Any]] = weakref.WeakKeyDictionary()
-
-
-def _plain_globals(template: jinja2.Template) -> dict[str, Any]:
-    plain = _GLOBALS.get(template)
-    if plain is None:
-        plain = _GLOBALS.setdefault(template, dict(template.globals))
-    return plain
 
 
 def _merge(state: Any, added: Any) -> None:

@@ -1,35 +1,48 @@
-"""Templates compiled ahead of time: Jinja's Python for every template of every target,
-shipped in the package (`iac/_templates/`), so a run loads code instead of lexing,
-parsing and generating each template afresh (that was ~20 ms per target).
+"""Templates at run time: every template of every target ships as a plain Python
+module (`iac/_templates/<target>/`), generated from it at build time
+(iac/emit/template_codegen.py), and a run executes that module without importing
+Jinja.
 
-`python -m iac.tables --regenerate` writes them (with the parser tables) after a
-template changes; `--check` and tests/test_compiled_templates.py hold them to the
-sources. A template whose source no longer matches its compiled form (a checkout
-mid-edit) is compiled from the source, as before, so an edit shows at once.
+`python -m iac.tables --regenerate` writes the modules after a template changes;
+`--check` and tests/test_compiled_templates.py hold them to the sources. A template
+whose source no longer matches its module (a checkout mid-edit), or whose module no
+longer fits its target's filters, is rendered by Jinja from the source, as before:
+an edit shows at once, and only then is Jinja imported.
 
-The compiled modules are plain `.py` files: installing the wheel byte-compiles them
-like any module, and `SourceFileLoader` reads that bytecode. Each environment
-executes the code in a namespace of its own (`Template.from_code`): SAM renders
-CloudFormation's templates with its own filters, so a module's globals are never
-shared between two environments.
+Both kinds are a `Template`: `render(target, names)` gives the text. The modules
+are plain `.py` files: installing the wheel byte-compiles them like any module, and
+`SourceFileLoader` reads that bytecode. A module binds once per target class (its
+filters: SAM renders CloudFormation's templates with its own), so nothing is shared
+between two targets, or two renders.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.machinery
-from collections.abc import MutableMapping
+import os
+import sys
+import types
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jinja2
+from ..resources import data_dir
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from .base import Target
 
 COMPILED = Path(__file__).resolve().parent.parent / "_templates"
 MANIFEST = "manifest.txt"  # `<sha256 of the source>  <template name>`, one a line
 
+Root = Callable[[Any, dict[str, Any]], tuple[str, dict[str, Any]]]
+
 
 def module_file(name: str) -> str:
-    """The compiled module's file name for the template `name`: `queue.yaml.j2` ->
+    """The generated module's file name for the template `name`: `queue.yaml.j2` ->
     `queue_yaml_j2.py`."""
     return name.replace(".", "_").replace("/", "__") + ".py"
 
@@ -38,57 +51,306 @@ def digest(source: str) -> str:
     return hashlib.sha256(source.encode("utf-8")).hexdigest()
 
 
-class CompiledLoader(jinja2.FileSystemLoader):
-    """A target's templates folder, served from the compiled modules where they
-    match the source; Jinja's own compile otherwise."""
+# ---------------------------------------------------------------- what the modules use
 
-    def __init__(self, searchpath: Path, target: str):
-        super().__init__(str(searchpath))
-        self.folder = COMPILED / target
-        self.digests = _manifest(self.folder / MANIFEST)
-
-    @jinja2.utils.internalcode
-    def load(
-        self,
-        environment: jinja2.Environment,
-        name: str,
-        globals: MutableMapping[str, Any] | None = None,
-    ) -> jinja2.Template:
-        source, filename, uptodate = self.get_source(environment, name)
-        if self.digests.get(name) != digest(source):
-            return super().load(environment, name, globals)
-        path = str(self.folder / module_file(name))
-        module = f"_iac_template_{name}"
-        code = importlib.machinery.SourceFileLoader(module, path).get_code(module)
-        assert code is not None
-        template: jinja2.Template = environment.template_class.from_code(
-            environment, code, globals if globals is not None else {}, uptodate
-        )
-        template.filename = filename  # errors point at the template, not the module
-        return template
+MISSING: Any = object()
+NO_EXPORTS: Any = types.MappingProxyType({})
 
 
-def _manifest(path: Path) -> dict[str, str]:
+class UndefinedError(Exception):
+    """A template used a value that is not there (Jinja's `UndefinedError`, with
+    Jinja's messages)."""
+
+
+class Undefined:
+    """Jinja's `StrictUndefined`: a missing variable, argument or attribute, which
+    raises `UndefinedError` on any use but `is none` (false) and being passed on."""
+
+    __slots__ = ("_hint", "_obj", "_name")
+
+    def __init__(self, hint: str | None = None, obj: Any = MISSING, name: Any = None):
+        self._hint = hint
+        self._obj = obj
+        self._name = name
+
+    def _message(self) -> str:
+        if self._hint:
+            return self._hint
+        if self._obj is MISSING:
+            return f"{self._name!r} is undefined"
+        if not isinstance(self._name, str):
+            return f"{_type_repr(self._obj)} has no element {self._name!r}"
+        return f"{_type_repr(self._obj)!r} has no attribute {self._name!r}"
+
+    def _fail(self, *args: Any, **kwargs: Any) -> Any:
+        raise UndefinedError(self._message())
+
+    def __getattr__(self, name: str) -> Any:
+        if name[:2] == "__" and name[-2:] == "__":
+            raise AttributeError(name)
+        return self._fail()
+
+    __add__ = __radd__ = __sub__ = __rsub__ = _fail
+    __mul__ = __rmul__ = __truediv__ = __rtruediv__ = _fail
+    __floordiv__ = __rfloordiv__ = __mod__ = __rmod__ = _fail
+    __pos__ = __neg__ = __call__ = __getitem__ = _fail
+    __lt__ = __le__ = __gt__ = __ge__ = _fail
+    __int__ = __float__ = __complex__ = __pow__ = __rpow__ = _fail
+    __iter__ = __str__ = __len__ = __eq__ = __ne__ = __bool__ = __hash__ = _fail
+    __contains__ = _fail
+
+    def __repr__(self) -> str:
+        return "Undefined"
+
+
+def _type_repr(obj: Any) -> str:
+    if obj is None:
+        return "None"
+    if obj is Ellipsis:
+        return "Ellipsis"
+    cls = type(obj)
+    if cls.__module__ == "builtins":
+        return f"{cls.__name__} object"
+    return f"{cls.__module__}.{cls.__name__} object"
+
+
+def attribute_item(obj: Any, name: str) -> Any:
+    """`obj.name` when `obj` has no such attribute: Jinja's `getattr` then tries the
+    item, else the value is Undefined."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return {}
-    return {name: sha for sha, _, name in (line.partition("  ") for line in text.splitlines())}
+        return obj[name]
+    except (TypeError, LookupError, AttributeError):
+        return Undefined(obj=obj, name=name)
 
 
-def render_compiled(environment: jinja2.Environment, folder: Path, target: str) -> dict[str, str]:
-    """The compiled files of one target's own templates folder: file name -> text. The
-    code is generated by the target's environment (its filters must be known), with
-    the template's path relative to the repository so the text is the same anywhere."""
+def item_or_attribute(obj: Any, key: Any) -> Any:
+    """`obj[key]` as Jinja's `getitem`: the item, else (for a string key) the
+    attribute, else Undefined."""
+    try:
+        return obj[key]
+    except (AttributeError, TypeError, LookupError):
+        if isinstance(key, str):
+            try:
+                return getattr(obj, key)
+            except AttributeError:
+                pass
+        return Undefined(obj=obj, name=key)
+
+
+def map_filter(value: Any, function: Callable[..., Any], *args: Any) -> Iterator[Any]:
+    """Jinja's `map` filter given a filter's name: lazy, like Jinja's."""
+    if value:
+        for item in value:
+            yield function(item, *args)
+
+
+# ---------------------------------------------------------------- templates
+
+
+class Template:
+    """A template of a target, whichever way it runs."""
+
+    name: str
+
+    def render(self, target: Target, names: dict[str, Any]) -> str:
+        raise NotImplementedError
+
+
+class GeneratedTemplate(Template):
+    """A template served from its generated module."""
+
+    def __init__(self, name: str, source_path: Path, module: Module, root: Root):
+        self.name = name
+        self.filename = str(source_path)
+        self.module = module
+        self.root = root
+
+    def render(self, target: Target, names: dict[str, Any]) -> str:
+        try:
+            return self.root(target, names)[0]
+        except Exception as err:
+            # As Jinja does: the traceback shows the template's file and line. The same
+            # error, its cause and context untouched.
+            raise err.with_traceback(_template_traceback(err.__traceback__))  # noqa: B904
+
+
+class JinjaTemplate(Template):
+    """A template Jinja compiled from its source (a checkout mid-edit)."""
+
+    def __init__(self, template: jinja2.Template):
+        self.name = template.name or ""
+        self.template = template
+        self.globals = dict(template.globals)  # copied once, not into every context
+
+    def render(self, target: Target, names: dict[str, Any]) -> str:
+        # `template.render(...)`, without its copy of the globals into each context.
+        template = self.template
+        parent = {**self.globals, **names, "target": target}
+        try:
+            return "".join(template.root_render_func(template.new_context(parent, shared=True)))
+        except Exception:
+            template.environment.handle_exception()
+
+
+class Module:
+    """A generated module, loaded once per process and bound once per target class."""
+
+    def __init__(self, path: Path, source_path: Path):
+        self.path = str(path)
+        self.source_path = str(source_path)
+        name = f"iac._templates.{path.parent.name}.{path.stem}"
+        code = importlib.machinery.SourceFileLoader(name, self.path).get_code(name)
+        assert code is not None
+        self.namespace: dict[str, Any] = {"__name__": name, "__file__": self.path}
+        exec(code, self.namespace)
+        self.lines: tuple[tuple[int, int], ...] = self.namespace["LINES"]
+
+    def fits(self, target: type[Target]) -> bool:
+        """Whether the module was generated for filters as `target` has them."""
+        ns = self.namespace
+        methods = target.method_filters
+        return (
+            tuple(target.extensions) == ns["EXTENSIONS"]
+            and all(methods.get(f) == m for f, m in ns["METHOD_FILTERS"].items())
+            and all(f in target.filters and f not in methods for f in ns["FILTERS"])
+            and not any(f in target.filters or f in methods for f in ns["BUILTIN_FILTERS"])
+        )
+
+    def template_line(self, line: int) -> int:
+        for python_line, template_line in reversed(self.lines):
+            if python_line <= line:
+                return template_line
+        return 1
+
+
+_MODULES: dict[Path, Module] = {}
+_MATCHED: dict[str, bool] = {}  # a template's source path -> whether its module is its own
+
+
+def load_template(target: type[Target], name: str) -> Template | None:
+    """The template `name` of `target`: from the target's folder, else from its
+    parent's (SAM falls back to CloudFormation); its generated module where that
+    matches the source and fits the target's filters, else Jinja's compile of it."""
+    folders = _targets_folder()
+    for owner in target.lineage():
+        source_path = os.path.join(folders, owner.name, name)
+        matched = _MATCHED.get(source_path)
+        if matched is None:
+            try:
+                with open(source_path, encoding="utf-8") as file:
+                    source = file.read()
+            except (FileNotFoundError, NotADirectoryError):
+                continue
+            matched = _MATCHED.setdefault(
+                source_path, _manifest(owner.name).get(name) == digest(source)
+            )
+        template = _generated(target, owner.name, name, Path(source_path)) if matched else None
+        if template is not None:
+            return template
+        # Only now is Jinja imported: the template changed since its module was made.
+        return JinjaTemplate(target.environment().get_template(name))
+    return None
+
+
+@functools.cache
+def _targets_folder() -> str:
+    return str(data_dir("targets"))
+
+
+def _generated(
+    target: type[Target], folder: str, name: str, source_path: Path
+) -> GeneratedTemplate | None:
+    path = COMPILED / folder / module_file(name)
+    module = _MODULES.get(path)
+    if module is None:
+        module = _MODULES.setdefault(path, Module(path, source_path))
+    if not module.fits(target):
+        return None
+    imports: dict[str, Root] = {}
+    for imported in module.namespace["IMPORTS"]:
+        template = target.lookup_template(imported)
+        if not isinstance(template, GeneratedTemplate):
+            return None  # Jinja renders the importer too: it imports through Jinja
+        imports[imported] = template.root
+    filters = {f: target.filters[f] for f in module.namespace["FILTERS"]}
+    root: Root = module.namespace["bind"](filters, imports)
+    return GeneratedTemplate(name, source_path, module, root)
+
+
+_MANIFESTS: dict[str, dict[str, str]] = {}
+
+
+def _manifest(folder: str) -> dict[str, str]:
+    found = _MANIFESTS.get(folder)
+    if found is None:
+        try:
+            text = (COMPILED / folder / MANIFEST).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            text = ""
+        lines = (line.partition("  ") for line in text.splitlines())
+        found = _MANIFESTS.setdefault(folder, {name: sha for sha, _, name in lines})
+    return found
+
+
+def _template_traceback(tb: types.TracebackType | None) -> types.TracebackType | None:
+    """`tb` without the frame that raised through `render`, each frame of a generated
+    module shown as the template's file and line (Jinja's `rewrite_traceback_stack`)."""
+    frames: list[types.TracebackType] = []
+    tb = tb.tb_next if tb is not None else None  # `render`'s own frame: it raises again
+    by_path = {m.path: m for m in _MODULES.values()}
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        generated = by_path.get(filename)
+        if filename == __file__:
+            pass  # Undefined and the lookups: the template's line is what matters
+        elif generated is None:
+            frames.append(tb)
+        else:
+            fake = _fake_frame(generated.source_path, generated.template_line(tb.tb_lineno))
+            frames.append(fake if fake is not None else tb)
+        tb = tb.tb_next
+    head: types.TracebackType | None = None
+    for frame in reversed(frames):
+        frame.tb_next = head
+        head = frame
+    return head
+
+
+def _fake_frame(filename: str, line: int) -> types.TracebackType | None:
+    """A traceback entry at `filename:line`, from code compiled under that name."""
+    code = compile("\n" * (line - 1) + "raise __template_exception__", filename, "exec")
+    code = code.replace(co_name="template")
+    try:
+        exec(code, {"__name__": filename, "__template_exception__": _Raised()})
+    except _Raised:
+        tb = sys.exc_info()[2]
+        return tb.tb_next if tb is not None else None
+    return None
+
+
+class _Raised(Exception):
+    pass
+
+
+# ---------------------------------------------------------------- build time
+
+
+def render_compiled(target: type[Target], folder: Path) -> dict[str, str]:
+    """The generated files of one target's own templates folder: file name -> text.
+    Each template is parsed by the target's environment (its filters and extensions
+    must be known), with its path relative to the repository so the text is the same
+    anywhere."""
+    from .template_codegen import generate
+
+    environment = target.environment()
     files: dict[str, str] = {}
     manifest = []
     for path in sorted(folder.iterdir()):
         if not path.name.endswith(".j2"):
             continue
         source = path.read_text(encoding="utf-8")
-        code = environment.compile(source, path.name, f"targets/{target}/{path.name}", raw=True)
-        assert isinstance(code, str)
-        files[module_file(path.name)] = code if code.endswith("\n") else code + "\n"
+        shown = f"targets/{folder.name}/{path.name}"
+        files[module_file(path.name)] = generate(environment, source, path.name, shown, target)
         manifest.append(f"{digest(source)}  {path.name}\n")
     files[MANIFEST] = "".join(manifest)
     return files

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-
-import jinja2.ext
+from typing import Any
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 # Control characters HCL would keep raw or refuse in a quoted string.
@@ -63,11 +62,33 @@ _ATTRIBUTE_LINE = re.compile(
 _OPENING = "{[( "  # and a space: the line goes on, or has no value
 
 
-class AttributeMarks(jinja2.ext.Extension):
-    """Marks the `=` of each attribute line of a template's source (see MARK)."""
+def mark_attributes(source: str) -> str:
+    """A template's source with the `=` of each attribute line marked (see MARK)."""
+    return _ATTRIBUTE_LINE.sub(lambda m: m.group(1) + MARK + "= ", source)
 
-    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
-        return _ATTRIBUTE_LINE.sub(lambda m: m.group(1) + MARK + "= ", source)
+
+@functools.cache
+def _attribute_marks() -> type:
+    import jinja2.ext
+
+    class AttributeMarks(jinja2.ext.Extension):
+        """The Jinja extension that marks a template's attribute lines when it is
+        compiled (`python -m iac.tables --regenerate` generates the templates' Python
+        from the marked source; Jinja compiles an edited template the same way)."""
+
+        def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+            return mark_attributes(source)
+
+    AttributeMarks.__module__ = __name__
+    return AttributeMarks
+
+
+def __getattr__(name: str) -> Any:
+    # `AttributeMarks` is a Jinja class: made on first use, so that importing this
+    # module (every Terraform render does) never imports Jinja.
+    if name == "AttributeMarks":
+        return _attribute_marks()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def align(text: str) -> str:

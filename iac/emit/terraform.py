@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from ..plan.iam import document
 from ..plan.model import Node, TaskDefinitionProps
 from ..plan.values import Az, Json, Param, Pseudo, Ref, Sub, Value
 from .base import Rendered, Target, render_with, source_comment
-from .hcl_text import AttributeMarks, align, attributes, hcl_key, hcl_str, template_text
+from .hcl_text import align, attributes, hcl_key, hcl_str, template_text
 
 # The main resource type of each plan node type; its name is the snake_case logical ID.
 TYPES: dict[str, str] = {
@@ -172,6 +173,7 @@ def variable_name(param: str) -> str:
     return param + "_" if param in RESERVED_VARIABLES else param
 
 
+@functools.lru_cache(maxsize=1 << 14)  # a function of its string, asked for every node
 def snake(logical: str) -> str:
     """`ThumbnailerRole` -> `thumbnailer_role`: a stable Terraform resource name."""
     return "_".join(_CAMEL.findall(logical)).lower()  # its words, faster than a `sub`
@@ -183,8 +185,7 @@ def resource_names(nodes: list[Node]) -> dict[str, str]:
     logical ID with the program's names in it spelled as the program spells them
     (`program_spelling`), without the end that repeats its type, unless that would give
     two resources of a type one name."""
-    seen: dict[str, tuple[tuple[str, ...], bool]] = {}  # the labels' words recur
-    names = {n.id: source_name(n) or program_spelling(n, seen) for n in nodes}
+    names = {n.id: _spelled(n.id, n.label) for n in nodes}
     by_type: dict[str, list[Node]] = {}
     for node in nodes:
         by_type.setdefault(node.type, []).append(node)
@@ -198,37 +199,35 @@ def resource_names(nodes: list[Node]) -> dict[str, str]:
     return names
 
 
-def source_name(node: Node) -> str | None:
+@functools.lru_cache(maxsize=1 << 14)
+def _spelled(node_id: str, label: str) -> str:
+    # A function of the two strings, kept: the language server renders the same nodes
+    # on every keystroke, and spelling them all again was a third of a Terraform render.
+    return source_name(node_id, label) or program_spelling(node_id, label)
+
+
+def source_name(node_id: str, label: str) -> str | None:
     """The program's name of the resource a node is (its label `KIND NAME`), if any."""
-    words = node.label.split(" ")
-    if len(words) >= 2 and logical_id(words[1]) == node.id and words[1].isidentifier():
+    words = label.split(" ")
+    if len(words) >= 2 and logical_id(words[1]) == node_id and words[1].isidentifier():
         return words[1]
     return None
 
 
-def program_spelling(
-    node: Node, seen: dict[str, tuple[tuple[str, ...], bool]] | None = None
-) -> str:
+def program_spelling(node_id: str, label: str) -> str:
     """A node's snake_case logical ID, with the program's names its label cites spelled
     as the program spells them: `NightlyCron1ToNightly` (label `nightly_cron_1.tick ->
     nightly`) is `nightly_cron_1_to_nightly`, not `nightly_cron1_to_nightly`, so the
     address reads as its comment does. A name the logical ID spells the same way
     (`shop_bus`, `ShopBus`) needs nothing: only a `_` before a digit, or a `_` the ID
-    drops otherwise, makes them differ. `seen` keeps each word's words and whether
-    they differ, across the nodes of one render."""
-    words = _CAMEL.findall(node.id)
+    drops otherwise, makes them differ."""
+    words = _CAMEL.findall(node_id)
     own: dict[tuple[str, ...], str] = {}
-    if _SPELLED_APART.search(node.label):
-        for word in _PROGRAM_NAME.findall(node.label):
-            known = seen.get(word) if seen is not None else None
-            if known is None:
-                lid = logical_id(word)
-                parts = tuple(_CAMEL.findall(lid))
-                known = (parts, bool(lid) and "_".join(parts).lower() != word)
-                if seen is not None:
-                    seen[word] = known
-            if known[1]:
-                own[known[0]] = word
+    if _SPELLED_APART.search(label):
+        for word in _PROGRAM_NAME.findall(label):
+            lid = logical_id(word)
+            if lid and snake(lid) != word:
+                own[tuple(_CAMEL.findall(lid))] = word
     if not own:
         return "_".join(words).lower()  # snake(node.id)
     # The names by their first word, longest first: `nightly_cron_1` before `nightly`.
@@ -351,7 +350,7 @@ class TerraformTarget(Target):
         "container_definitions": container_definitions,
         "bucket_prefix": bucket_prefix,
     }
-    extensions = (AttributeMarks,)
+    extensions = ("iac.emit.hcl_text.AttributeMarks",)
     method_filters = {
         "v": "expr",
         "json": "json",
@@ -645,7 +644,8 @@ class TerraformTarget(Target):
         return out
 
 
-def _declared(block: str) -> list[tuple[str, str]]:
+@functools.lru_cache(maxsize=1 << 13)  # the language server's reused blocks: not again
+def _declared(block: str) -> tuple[tuple[str, str], ...]:
     """(type, name) of each resource a block declares: its lines `resource "T" "N" {`
     (found with `str.find`, which skips the rest of the block fastest)."""
     out = []
@@ -657,7 +657,7 @@ def _declared(block: str) -> list[tuple[str, str]]:
         name_end = text.index('"', kind_end + 3)
         out.append((text[start:kind_end], text[kind_end + 3 : name_end]))
         at = text.find(_RESOURCE, name_end)
-    return out
+    return tuple(out)
 
 
 _RESOURCE = '\nresource "'

@@ -74,6 +74,59 @@ def split_statements(text: str) -> list[int]:
     return starts
 
 
+def common_prefix(a: str, b: str) -> int:
+    """The length of the longest common prefix: compared in slices, at C speed."""
+    n, at = min(len(a), len(b)), 0
+    for step in (1 << 16, 1 << 11, 1 << 6, 1):
+        while at + step <= n and a[at : at + step] == b[at : at + step]:
+            at += step
+    return at
+
+
+def common_suffix(a: str, b: str, limit: int) -> int:
+    """The length of the longest common suffix, at most `limit`."""
+    la, lb, at = len(a), len(b), 0
+    for step in (1 << 16, 1 << 11, 1 << 6, 1):
+        while at + step <= limit and a[la - at - step : la - at] == b[lb - at - step : lb - at]:
+            at += step
+    return at
+
+
+def resplit_statements(
+    old: str, starts: list[int], text: str, prefix: int, suffix: int
+) -> tuple[int, list[int], int]:
+    """`split_statements(text)` from the starts of `old`, which `text` equals but for
+    text[prefix:len(text)-suffix]: (k, middle, j) where the new starts are
+    `starts[:k] + middle + [x + shift for x in starts[j:]]`. The text is scanned again
+    from the last start before the first changed line (a start's decision reads its
+    line's first word), and only until a start past the change meets an old one: the
+    scan's state at a start is always depth 0 with nothing open, so from there on the
+    old starts hold, moved."""
+    line = old.rfind("\n", 0, prefix) + 1
+    k = max(bisect.bisect_left(starts, line) - 1, 0)
+    restart = starts[k] if starts else 0
+    shift = len(text) - len(old)
+    end = len(text) - suffix  # the new text is unchanged from here
+    middle = [restart]
+    depth = 0
+    for m in _SCAN.finditer(text, restart):
+        c = m.group()[0]
+        if c == "\n":
+            if depth == 0:
+                pos = m.end()
+                if _WORD_START.match(text, pos) and pos < len(text):
+                    if pos >= end:
+                        j = bisect.bisect_left(starts, pos - shift)
+                        if j < len(starts) and starts[j] == pos - shift:
+                            return k, middle, j
+                    middle.append(pos)
+        elif c in "[({":
+            depth += 1
+        elif c in "])}":
+            depth = max(0, depth - 1)
+    return k, middle, len(starts)
+
+
 @dataclass
 class Chunk:
     source: ChunkSource
@@ -96,6 +149,24 @@ class LineIndex:
             starts.append(pos + 1)
             pos = find("\n", pos + 1)
         self.starts = starts
+
+    def edited(self, text: str, prefix: int, suffix: int) -> LineIndex:
+        """The index of `text`, this index's text with text[prefix:len(text)-suffix]
+        changed: the line starts before the change kept, those after it moved."""
+        starts, old = self.starts, self.text
+        kept = starts[: bisect.bisect_right(starts, prefix)]
+        end = len(text) - suffix
+        find = text.find
+        pos = find("\n", prefix, end)
+        while pos != -1:
+            kept.append(pos + 1)
+            pos = find("\n", pos + 1, end)
+        shift = len(text) - len(old)
+        after = bisect.bisect_left(starts, len(old) - suffix + 1)
+        kept.extend([x + shift for x in starts[after:]])
+        index = LineIndex.__new__(LineIndex)
+        index.text, index.starts = text, kept
+        return index
 
     def position(self, offset: int) -> tuple[int, int]:
         offset = max(0, min(offset, len(self.text)))
@@ -123,6 +194,16 @@ class LineIndex:
         return end
 
 
+def _file_source(path: Path, text: str, display: str, starts: list[int]) -> Source:
+    """`Source(path, text, display)` with the line starts already found (the line index
+    has them: counting a 6,000-line file's lines again was a tenth of a keystroke)."""
+    source = Source.__new__(Source)
+    for name, value in (("path", path), ("text", text), ("display", display)):
+        object.__setattr__(source, name, value)
+    object.__setattr__(source, "_line_starts", starts)
+    return source
+
+
 class FileState:
     """One `.iac` file: its text, its statements parsed, reused across edits."""
 
@@ -137,26 +218,47 @@ class FileState:
         self.update(text)
 
     def update(self, text: str) -> None:
+        """Take the file's new text: only the statements around what changed are split
+        and parsed again; the others keep their trees and are moved."""
         if text == self.text and self.chunks:
             return
+        old, chunks = self.text, self.chunks
+        if chunks:
+            prefix = common_prefix(old, text)
+            suffix = common_suffix(old, text, min(len(old), len(text)) - prefix)
+            index = self.index.edited(text, prefix, suffix)
+            starts = [c.source.offset for c in chunks]
+            k, middle, j = resplit_statements(old, starts, text, prefix, suffix)
+        else:
+            index = LineIndex(text)
+            k, middle, j = 0, split_statements(text), 0
+        # The chunks before the change are kept as they are, those after it moved; the
+        # ones between are matched by their text (a statement that moved keeps its tree).
         cache: dict[str, list[Chunk]] = {}
-        for chunk in self.chunks:
+        for chunk in chunks[k:j]:
             cache.setdefault(chunk.source.text, []).append(chunk)
-        starts = split_statements(text)
-        index = LineIndex(text)
-        chunks = []
-        for i, start in enumerate(starts):
-            end = starts[i + 1] if i + 1 < len(starts) else len(text)
+        line_starts = index.starts
+        after = chunks[j:]
+        fresh = chunks[:k]
+        for i, start in enumerate(middle):
+            end = middle[i + 1] if i + 1 < len(middle) else len(text)
+            if i + 1 == len(middle) and after:
+                end = after[0].source.offset + len(text) - len(old)
             piece = text[start:end]
             reuse = cache.get(piece)
             chunk = reuse.pop() if reuse else self._parse(piece)
-            line = bisect.bisect_right(index.starts, start) - 1
-            chunk.source.place(start, line)
-            chunks.append(chunk)
+            chunk.source.place(start, bisect.bisect_right(line_starts, start) - 1)
+            fresh.append(chunk)
+        shift, lines = len(text) - len(old), len(line_starts) - len(self.index.starts)
+        if shift or lines:
+            for chunk in after:
+                source = chunk.source
+                source.place(source.offset + shift, source.first_line + lines)
+        fresh.extend(after)
         self.text = text
         self.index = index
-        self.chunks = chunks  # chunks no longer in the text are dropped: memory stays flat
-        self.source = Source(self.path, text, self.display)
+        self.chunks = fresh  # chunks no longer in the text are dropped: memory stays flat
+        self.source = _file_source(self.path, text, self.display, line_starts)
 
     def _parse(self, piece: str) -> Chunk:
         self.parsed += 1

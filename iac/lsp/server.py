@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import gc
 import logging
 import os
 import sys
@@ -21,6 +22,7 @@ from typing import Any, TypeVar
 from lsprotocol import types as t
 from pygls.exceptions import JsonRpcException, JsonRpcInternalError
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import default_converter
 from pygls.uris import from_fs_path, to_fs_path
 
 from .. import __version__
@@ -68,10 +70,91 @@ def _get(obj: Any, key: str, default: Any = None) -> Any:
     return getattr(obj, key, default)
 
 
+class Collector:
+    """The server process's cyclic garbage collection.
+
+    Python collects when allocations outnumber frees; a keystroke allocates a new
+    check, plan and preview (hundreds of thousands of objects at 1,000 resources), so
+    automatic collection ran full passes over the whole server heap after nearly every
+    keystroke (60-70 ms at 1,000 resources), finding nothing: the trees, models and
+    plans hold no cycles, and reference counting frees them. So in `iac lsp` the
+    automatic collector is off, what start-up made is frozen out of every pass, and
+    one full collection runs when the server is idle (`idle` seconds after an analysis
+    or a request, with no edit waiting) or, while the client never pauses, after every
+    `every` analyses and requests: any cyclic garbage (pygls's futures, exceptions) is
+    freed within a bounded number of them."""
+
+    def __init__(self, idle: float = 1.0, every: int = 200):
+        self.idle = idle
+        self.every = every
+        self.managed = False
+        self.handled = 0  # analyses and requests since the last collection
+        self.collections = 0
+        self._timer: asyncio.TimerHandle | None = None
+
+    def manage(self) -> None:
+        """Take over from the automatic collector (the `iac lsp` process only)."""
+        gc.collect()
+        gc.freeze()  # modules, the catalogue, the tables: alive for the process
+        gc.disable()
+        self.managed = True
+
+    def done(self, busy: Callable[[], bool]) -> None:
+        """One analysis or request done: collect after every `every`, else once idle.
+        `busy` says whether an edit is waiting (then the idle collection waits for it)."""
+        if not self.managed:
+            return
+        self.handled += 1
+        if self.handled >= self.every:
+            self.collect()
+            return
+        if self._timer is not None:
+            self._timer.cancel()
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no loop (in process): the count alone
+            return
+        self._timer = loop.call_later(self.idle, self._when_idle, busy)
+
+    def _when_idle(self, busy: Callable[[], bool]) -> None:
+        self._timer = None
+        if not busy() and self.handled:
+            self.collect()
+
+    def collect(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        self.handled = 0
+        self.collections += 1
+        gc.collect()
+
+
+class JsonReady:
+    """A message's params or result that is JSON already (plain dicts, lists, strings,
+    numbers): sent as it is. pygls's converter otherwise walks and copies every object
+    of it before `json.dumps`: for a preview at 1,000 resources (~60,000 small dicts,
+    mostly the source map) that took 120–350 ms, more than the whole keystroke."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: Any):
+        self.data = data
+
+
+def _converter() -> Any:
+    converter = default_converter()  # type: ignore[no-untyped-call]
+    converter.register_unstructure_hook(JsonReady, lambda ready: ready.data)
+    return converter
+
+
 class IacServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__(
-            "iac", __version__, text_document_sync_kind=t.TextDocumentSyncKind.Incremental
+            "iac",
+            __version__,
+            text_document_sync_kind=t.TextDocumentSyncKind.Incremental,
+            converter_factory=_converter,
         )
         self.ws = Workspace()
         self.debounce = 0.05
@@ -85,6 +168,7 @@ class IacServer(LanguageServer):
         self.docs: str | None = None
         self.snippets = True
         self.annotations = False
+        self.collector = Collector()
         # Diagnostic codes link to their entry in docs/errors.md in a checkout; a client
         # may give its own `docsUrl` (`{code}` is E114, `{anchor}` is e114).
         docs = data_dir("docs") / "errors.md" if _has_docs() else None
@@ -150,7 +234,8 @@ class IacServer(LanguageServer):
                 before = self.previews.get((root, target))
                 now = self.preview(project, target)
                 if before is None or now.texts != before.texts or now.stale != before.stale:
-                    self.protocol.notify(PREVIEW_DID_CHANGE, now.to_json(uri))
+                    self.protocol.notify(PREVIEW_DID_CHANGE, JsonReady(now.to_json(uri)))
+        self.collector.done(lambda: bool(self.pending))
         return analysis
 
     def publish(self, project: Project, analysis: Analysis) -> None:
@@ -235,6 +320,8 @@ def guarded(name: str) -> Callable[[F], F]:
                 raise JsonRpcInternalError(
                     f"iac: {name} failed: {type(err).__name__}: {err}"
                 ) from err
+            finally:
+                ls.collector.done(lambda: bool(ls.pending))  # requests make garbage too
 
         return inner  # type: ignore[return-value]
 
@@ -511,18 +598,18 @@ def make_server() -> IacServer:
 
     # ------------------------------------------------------------ previews
 
-    def _preview(ls: IacServer, uri: str, target: str) -> dict[str, Any]:
+    def _preview(ls: IacServer, uri: str, target: str) -> JsonReady:
         if target not in TARGETS:
             raise JsonRpcRequestFailed(
                 f"unknown target `{target}`: one of {', '.join(sorted(TARGETS))}"
             )
         project, _ = ls.project(uri)
         ls.open_previews[(project.root, target)] = uri
-        return ls.preview(project, target).to_json(uri)
+        return JsonReady(ls.preview(project, target).to_json(uri))
 
     @ls.feature(PREVIEW)
     @guarded("iac/preview")
-    def on_preview(ls: IacServer, params: Any) -> dict[str, Any]:
+    def on_preview(ls: IacServer, params: Any) -> JsonReady:
         return _preview(ls, str(_get(params, "uri")), str(_get(params, "target", "cfn")))
 
     @ls.feature(PREVIEW_CLOSE)
@@ -551,10 +638,10 @@ def make_server() -> IacServer:
         return generated_to_source(preview, str(_get(params, "path")), line, character)
 
     @ls.command(COMMAND_PREVIEW)
-    def on_command_preview(ls: IacServer, *args: Any) -> dict[str, Any]:
+    def on_command_preview(ls: IacServer, *args: Any) -> JsonReady:
         return guarded("iac.preview")(_command_preview)(ls, args)
 
-    def _command_preview(ls: IacServer, args: Any) -> dict[str, Any]:
+    def _command_preview(ls: IacServer, args: Any) -> JsonReady:
         items = list(args or [])
         if items and isinstance(items[0], list | tuple):
             items = list(items[0])
@@ -608,6 +695,7 @@ def _workspace_edit(ls: IacServer, edits: list[actions.Edit], warning: str) -> t
 def serve(tcp: str | None = None) -> None:
     logging.basicConfig(level=logging.WARNING, format="iac lsp: %(levelname)s %(message)s")
     ls = make_server()
+    ls.collector.manage()  # this process is the server: the collector is ours
     if tcp:
         host, _, port = tcp.rpartition(":")
         ls.start_tcp(host or "127.0.0.1", int(port))
