@@ -110,6 +110,32 @@ def test_layout_breaks_what_does_not_fit() -> None:
     )
 
 
+def test_layout_breaks_a_dict_value_under_its_key() -> None:
+    """Only what does not fit is broken: the dict, then its value, not the short item."""
+    value = PyList(("x" * 40, "y" * 40))
+    expr = Call("f", (PyDict((("key", value), ("k", Code("1")))),))
+    assert layout(expr, 8, "a = ", "") == (
+        "a = f(\n"
+        "            {\n"
+        '                "key": [\n'
+        f'                    "{"x" * 40}",\n'
+        f'                    "{"y" * 40}",\n'
+        "                ],\n"
+        '                "k": 1,\n'
+        "            },\n"
+        "        )"
+    )
+    # Written relative to a block that starts at column 8 (the margin).
+    assert layout(expr, 8, "a = ", "", 8).splitlines()[1] == "    {"
+
+
+def test_layout_keeps_what_cannot_break_on_one_line() -> None:
+    long_name = "f" * 100
+    assert layout(Call(long_name), 8) == long_name + "()"
+    nested = Call("g", (Call(long_name), "s" * 90))
+    assert layout(nested, 0) == f'g(\n    {long_name}(),\n    "{"s" * 90}",\n)'
+
+
 # --------------------------------------------------------------------------- golden files
 
 

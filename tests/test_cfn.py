@@ -18,8 +18,11 @@ from tools import PACKAGE_PATHS, cfn_lint, cloudformation_package, format_cfn_li
 
 from examples import GOLDEN, UPDATE, case_name, compile_program, example_programs
 from iac.compiler import compile_app
+from iac.emit.base import source_comment
+from iac.emit.yaml_text import yaml_key, yaml_str
 from iac.frontend import check, from_text, load
 from iac.plan.compute import LOG_DELIVERY
+from iac.source import Source, Span
 
 HERE = Path(__file__).resolve().parent
 EXAMPLES = example_programs()
@@ -165,6 +168,42 @@ def test_hostile_strings_arrive_intact(tmp_path: Path) -> None:
     assert mixed.replace("${Stage}", "dev").replace("${!", "${") == MIXED_WITH_DEFAULT
     tags = {t["Key"]: t["Value"] for t in fn["Tags"]}
     assert tags == TAGS
+
+
+YAML_WORDS = ["true", "False", "NULL", "yes", "No", "on", "OFF", "y", "N", "~"]
+YAML_STRINGS = [
+    *YAML_WORDS,
+    "falsey",  # longer than any YAML word: plain
+    "plain-name_1.x/y:z",
+    'say "hi"',
+    "C:\\temp\\new",
+    "line\nbreak\ttab\r",
+    "naïve ☃ 東京 \u2028 \u2029 \ufeff \x00 \x7f \x85 end",
+    "- dash",
+    ": colon",
+    "#hash",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", YAML_STRINGS)
+def test_yaml_str_reads_back_exactly(text: str) -> None:
+    spelled = yaml_str(text)
+    assert "\n" not in spelled and "\u2028" not in spelled
+    assert load_template(f"Key: {spelled}\n")["Key"] == text
+    assert yaml_key(text) == spelled
+    if text.lower() in YAML_WORDS:  # a YAML 1.1 reader would take it for a bool or null
+        assert spelled == f'"{text}"'
+
+
+def test_source_comment_finds_each_statement_line_once() -> None:
+    source = Source(Path("app.iac"), "queue a {}\nqueue b {}\n")
+    span = Span(source, 11, 21)
+    lines: dict[int, str] = {}
+    first = source_comment(span, "queue b", lines)
+    assert first == source_comment(span, "queue b") == "app.iac:2  queue b"
+    assert source_comment(span, "queue b: policy", lines) == "app.iac:2  queue b: policy"
+    assert lines == {id(span): "app.iac:2"}
 
 
 def test_literal_dollar_brace_never_substitutes() -> None:

@@ -56,10 +56,17 @@ def execution_arn(api_id: str) -> Value:
     return arn("execute-api", Ref(api_id, "id"))
 
 
-def source_comment(span: Span | None, label: str) -> str:
+def source_comment(span: Span | None, label: str, lines: dict[int, str] | None = None) -> str:
+    """`app.iac:12  LABEL`. `lines` keeps each span's `app.iac:12` for one render: a
+    statement's nodes share its span, and finding the line costs more than the rest."""
     if span is None:
         return label
-    return f"{span.where()}  {label}"
+    if lines is None:
+        return f"{span.where()}  {label}"
+    where = lines.get(id(span))
+    if where is None:
+        where = lines[id(span)] = span.where()
+    return f"{where}  {label}"
 
 
 T = TypeVar("T")

@@ -88,6 +88,11 @@ ATTRIBUTES: dict[tuple[str, str], str] = {
     ("subnet", "id"): "ref",
     ("security_group", "id"): "attr_group_id",
 }
+# ATTRIBUTES split once: ("attr", "function_arn"), ("prop", "name"), ("call", ...).
+_HOW = {
+    key: (tuple(how.split(":", 1)) if ":" in how else ("attr", how))
+    for key, how in ATTRIBUTES.items()
+}
 PSEUDO = {
     "account": ("cdk.Aws.ACCOUNT_ID", "AWS::AccountId"),
     "region": ("cdk.Aws.REGION", "AWS::Region"),
@@ -200,9 +205,12 @@ STACK_NAMES = frozenset({
 TAKEN |= STACK_NAMES
 
 
+_WORD = re.compile(r"[A-Z][^A-Z]*|[^A-Z]+")  # `Thumbnailer`, `Log`, `Group`
+
+
 def snake(node_id: str) -> str:
     """`ThumbnailerLogGroup` -> `thumbnailer_log_group`: the program's own names back."""
-    return re.sub(r"(?<!^)([A-Z])", r"_\1", node_id).lower()
+    return "_".join(_WORD.findall(node_id)).lower()  # its words: faster than a `sub`
 
 
 def pascal(name: str) -> str:
@@ -264,7 +272,9 @@ class CdkTarget(Target):
         # How a construct is read: `self.orders` where another method reads it, else
         # the local `orders` (set by `arrange`); and the methods, each with its nodes.
         self.spelled: dict[str, str] = {}
+        self.names: dict[str, str] = {}  # `vars` with `spelled` over it: what `spelling` reads
         self.methods: list[tuple[str, list[Node]]] | None = None
+        self.reads: dict[str, tuple[str, ...]] = {}  # node id -> the ids its construct reads
         self.cycle: Node | None = None
         taken = set(TAKEN)
         items = [(p.id, snake(p.id)) for p in plan.params]
@@ -277,15 +287,16 @@ class CdkTarget(Target):
                 name += "_"
             taken.add(name)
             self.vars[item_id] = name
+        self.names = dict(self.vars)
 
     # -- names and references
     def var(self, item_id: str) -> str:
         """How the construct (or param) `item_id` is read, noting that it is."""
         self.used.add(item_id)
-        return self.spelling(item_id)
+        return self.names[item_id]
 
     def spelling(self, item_id: str) -> str:
-        return self.spelled.get(item_id) or self.vars[item_id]
+        return self.names[item_id]
 
     def arrange(self) -> list[tuple[str, list[Node]]]:
         """The stack's methods (one per source statement, see `_arrange`) and how each
@@ -293,21 +304,31 @@ class CdkTarget(Target):
         if self.methods is not None:
             return self.methods
         nodes = self.plan.nodes
-        deps = _dependencies(nodes, lambda n: self.node_memo(n, "deps", _node_deps))
+        # Kept for the blocks, which spell what their node reads: found once per node.
+        self.reads = {n.id: self.node_memo(n, "deps", _node_deps) for n in nodes}
+        deps = _dependencies(nodes, lambda n: self.reads[n.id])
         chunks, self.cycle = _arrange(nodes, deps)
-        method_of = {n.id: i for i, chunk in enumerate(chunks) for n in chunk}
+        index = {n.id: i for i, n in enumerate(nodes)}
+        method_of = [0] * len(nodes)
+        for method, chunk in enumerate(chunks):
+            for n in chunk:
+                method_of[index[n.id]] = method
         shared = {p.id for p in self.plan.params}  # read in __init__, used by methods
         shared.update(r for o in self.plan.outputs for r in _refs(o.value))
-        for n in nodes:
-            shared.update(d for d in deps[n.id] if method_of.get(d) != method_of.get(n.id))
+        for i, read in enumerate(deps):
+            method = method_of[i]
+            for d in read:
+                if method_of[d] != method:
+                    shared.add(nodes[d].id)
         self.spelled = {i: "self." + self.vars[i] for i in sorted(shared) if i in self.vars}
+        self.names = {**self.vars, **self.spelled}
         taken = set(STACK_NAMES) | {"_outputs"}
         self.methods = []
-        index = {n.id: i for i, n in enumerate(nodes)}
+        rank = functools.partial(_rank, index=index)
         for chunk in chunks:
             # Named after the statement's own resource or edge (`function resize`, an
             # api's route), not after what it comes with (its role, a permission).
-            main = min(chunk, key=lambda n: (n.type in ATTACHMENTS, ": " in n.label, index[n.id]))
+            main = chunk[0] if len(chunk) == 1 else min(chunk, key=rank)
             name = "_" + self.vars[main.id]
             while name in taken:
                 name += "_"
@@ -320,19 +341,20 @@ class CdkTarget(Target):
         return Code(self.var(ref.node))
 
     def ref(self, ref: Ref) -> Expr:
-        how = ATTRIBUTES[(self.nodes[ref.node].type, ref.attr)]
-        if how.startswith("prop:"):
-            return self.expr(getattr(self.nodes[ref.node].props, how[5:]))
-        if how.startswith("sub:"):  # no attribute: built as the cfn target builds it
+        node = self.nodes[ref.node]
+        how, name = _HOW[(node.props.TYPE, ref.attr)]
+        if how == "attr":
+            return Code(f"{self.var(ref.node)}.{name}")
+        if how == "prop":
+            return self.expr(getattr(node.props, name))
+        if how == "sub":  # no attribute: built as the cfn target builds it
             return self.expr(execution_arn(ref.node))
-        if how.startswith("call:"):  # a module helper of the stack, given the construct
-            self.helpers.add(how[5:])
-            return Call(how[5:], (Code(self.var(ref.node)),))
-        return Code(f"{self.var(ref.node)}.{how}")
+        self.helpers.add(name)  # "call": a module helper of the stack, given the construct
+        return Call(name, (Code(self.var(ref.node)),))
 
     def built(self, ref: Ref) -> bool:
         """Whether the reference has no attribute and is built from others."""
-        return ATTRIBUTES[(self.nodes[ref.node].type, ref.attr)].startswith("sub:")
+        return _HOW[(self.nodes[ref.node].props.TYPE, ref.attr)][0] == "sub"
 
     def own_var(self, node: Node) -> str:
         """The node's own variable, for a statement after its construct (bound then)."""
@@ -354,10 +376,9 @@ class CdkTarget(Target):
         kind = type(value)  # the common kinds first, before `spell`'s chain of tests
         if kind is str or kind is Code or kind is Call or kind is PyDict or kind is PyList:
             return value  # type: ignore[no-any-return]
-        if kind is Ref:
-            return self.ref(value)
-        if kind is dict:
-            return self.spell_dict(value)
+        spell = _SPELLERS.get(kind)
+        if spell is not None:
+            return spell(self, value)
         if isinstance(value, str | Code | Call | PyDict | PyList):
             return value
         return self.spell(value)  # type: ignore[no-any-return]
@@ -390,10 +411,11 @@ class CdkTarget(Target):
         return Call("cdk.Fn.select", (Code(str(value.index)), Call("cdk.Fn.get_azs")))
 
     def spell_dict(self, value: dict[str, Any], *args: Any) -> Expr:
-        return PyDict(tuple((str(k), self.expr(v)) for k, v in value.items()))
+        expr = self.expr
+        return PyDict(tuple([(k if type(k) is str else str(k), expr(v)) for k, v in value.items()]))
 
-    def spell_list(self, value: list[Any], *args: Any) -> Expr:
-        return PyList(tuple(self.expr(v) for v in value))
+    def spell_list(self, value: list[Any] | tuple[Any, ...], *args: Any) -> Expr:
+        return PyList(tuple([self.expr(v) for v in value]))
 
     def spell_other(self, value: Any, *args: Any) -> Expr:
         if isinstance(value, Statement):
@@ -521,7 +543,7 @@ class CdkTarget(Target):
         elif st.principal:
             kwargs.append(("principals", PyList((Call("iam.ServicePrincipal", (st.principal,)),))))
         kwargs.append(("actions", PyList(tuple(st.actions))))
-        kwargs.append(("resources", self.expr(list(st.resources))))
+        kwargs.append(("resources", self.spell_list(st.resources)))
         if st.conditions:
             kwargs.append(("conditions", self.expr(st.conditions)))
         return Call("iam.PolicyStatement", kwargs=tuple(kwargs))
@@ -588,6 +610,27 @@ class CdkTarget(Target):
         return _render(self)
 
 
+# `expr`'s dispatch by the exact type, before `spell`'s chain of tests.
+_SPELLERS: dict[type, Callable[[CdkTarget, Any], Expr]] = {
+    Ref: CdkTarget.ref,
+    dict: CdkTarget.spell_dict,
+    list: CdkTarget.spell_list,
+    tuple: CdkTarget.spell_list,
+    type(None): CdkTarget.spell_none,
+    Sub: CdkTarget.sub,
+    Statement: CdkTarget.statement,
+    Param: CdkTarget.param,
+    Pseudo: CdkTarget.spell_pseudo,
+    Json: CdkTarget.spell_json,
+    bool: CdkTarget.spell_bool,
+    int: CdkTarget.spell_number,
+    float: CdkTarget.spell_number,
+}
+
+
+_NAME = re.compile(r"[A-Za-z_][\w.]*")  # a name or an attribute: `table.table_arn`
+
+
 def fstring(parts: list[Any], spelled: list[Any]) -> Code | None:
     """The string as a Python f-string, when every value in it is a plain name or
     attribute (a context value, `table.table_arn`, `cdk.Aws.REGION`): CDK joins the
@@ -597,7 +640,7 @@ def fstring(parts: list[Any], spelled: list[Any]) -> Code | None:
     for part, value in zip(parts, spelled, strict=True):
         if isinstance(part, str):
             out.append(py_str_body(part, quote).replace("{", "{{").replace("}", "}}"))
-        elif isinstance(value, Code) and re.fullmatch(r"[A-Za-z_][\w.]*", value.text):
+        elif isinstance(value, Code) and _NAME.fullmatch(value.text):
             out.append("{" + value.text + "}")
         else:
             return None
@@ -654,13 +697,12 @@ def _render(speller: CdkTarget) -> Rendered:
         speller.unsupported(first, f"`{kind}` resources")
     if missing:
         return out
-    bodies = []
-    for _, chunk in methods:
-        bodies.append([(node, speller.cached(node, speller.body)) for node in chunk])
-        for node in chunk:
-            speller.modules.update(MODULES[node.type])
+    bodies = [[(n, speller.cached(n, speller.body)) for n in chunk] for _, chunk in methods]
+    for kind in {n.props.TYPE for n in plan.nodes}:
+        speller.modules.update(MODULES[kind])
     for node in plan.nodes:
-        speller.used.update((node.id, *node.depends_on) if node.depends_on else ())
+        if node.depends_on:
+            speller.used.update((node.id, *node.depends_on))
         if isinstance(node.props, FunctionProps):
             # Read by the VpcConfig override `_block` writes after the construct.
             network = (*node.props.subnets, *node.props.security_groups)
@@ -681,14 +723,19 @@ def _render(speller: CdkTarget) -> Rendered:
     # A block reads its body, its source line, whether and how its variable is read
     # and the variables (in the render cache's scope): kept while those are unchanged.
     blocks = []
+    wheres = _wheres(plan.nodes)
+    names = speller.names
     for (name, _), chunk_bodies in zip(methods, bodies, strict=True):
         texts = []
         for node, body in chunk_bodies:
-            where = node.source.where() if node.source else None
+            where = wheres[node.id]
+            if speller.cache is None:  # `iac compile`: no block to reuse, no key to make
+                texts.append(_block(speller, node, body, where))
+                continue
             # How the block spells its own variable and the ones it reads (a
             # dependency, a VPC override's subnets): `self.x` or `x`, by the methods.
-            read = speller.node_memo(node, "deps", _node_deps)
-            spellings = tuple(speller.spelling(i) for i in (node.id, *read) if i in speller.vars)
+            read = speller.reads[node.id]
+            spellings = tuple([names[i] for i in (node.id, *read) if i in names])
             key = ("block", body, where, node.id in speller.used, spellings)
             block = functools.partial(_block, speller, body=body, where=where)
             texts.append(speller.node_memo(node, key, block))
@@ -768,15 +815,39 @@ def construct_id(section: str, logical: str) -> str:
     return f"{section}:{logical}"
 
 
+def _rank(node: Node, index: dict[str, int]) -> tuple[bool, bool, int]:
+    """Sorts first the node a method is named after: a statement's own resource, not
+    an attachment or an edge's part (`orders: who may send to it`), earliest first."""
+    return node.props.TYPE in ATTACHMENTS, ": " in node.label, index[node.id]
+
+
+def _wheres(nodes: list[Node]) -> dict[str, str | None]:
+    """Each node's `app.iac:12`, or None: found once per statement, whose nodes share
+    its span."""
+    by_span: dict[int, str] = {}
+    out: dict[str, str | None] = {}
+    for node in nodes:
+        span = node.source
+        if span is None:
+            out[node.id] = None
+            continue
+        where = by_span.get(id(span))
+        if where is None:
+            where = by_span[id(span)] = span.where()
+        out[node.id] = where
+    return out
+
+
 def _block(speller: CdkTarget, node: Node, body: str, where: str | None) -> str:
     """One node's statements, indented for a method: its source comment, the
     construct, its logical ID pin."""
     lines = [f"# {where}  {node.label}" if where is not None else f"# {node.label}"]
     var = speller.spelling(node.id)
-    if node.type in L2_TYPES or node.id in speller.used:
+    l2 = node.props.TYPE in L2_TYPES
+    if l2 or node.id in speller.used:
         body = f"{var} = {body}"
     lines.append(body.rstrip("\n"))
-    if node.type in L2_TYPES:
+    if l2:
         pin = Call(f"resource_of({var}).override_logical_id", (node.id,))
         lines.append(speller.line(pin))
     if isinstance(node.props, FunctionProps) and node.props.tracing:
@@ -837,45 +908,51 @@ def _node_deps(node: Node) -> tuple[str, ...]:
     return (*_refs(node.props), *node.depends_on)
 
 
-def _ordered(nodes: list[Node], deps: dict[str, set[str]]) -> tuple[list[Node], Node | None]:
-    """Plan order, except that a node comes after every node it refers to (Python
-    needs a variable before its use); or the first node of a cycle."""
-    # Kahn's algorithm, always taking the earliest ready node in plan order.
+# The arrangement works on nodes by their index in the plan (lists, not dicts of ids):
+# it runs on every node of every render.
+Deps = list[set[int]]  # node index -> the indices of the nodes it reads
+
+
+def _dependencies(nodes: list[Node], reads: Callable[[Node], tuple[str, ...]]) -> Deps:
     index = {n.id: i for i, n in enumerate(nodes)}
-    waiting = {n.id: len(deps[n.id]) for n in nodes}
-    users: dict[str, list[str]] = {n.id: [] for n in nodes}
-    for n in nodes:
-        for dep in deps[n.id]:
-            users[dep].append(n.id)
-    ready = [index[n.id] for n in nodes if not waiting[n.id]]
-    heapq.heapify(ready)
-    done: list[Node] = []
-    while ready:
-        node = nodes[heapq.heappop(ready)]
-        done.append(node)
-        for user in users[node.id]:
-            waiting[user] -= 1
-            if not waiting[user]:
-                heapq.heappush(ready, index[user])
-    if len(done) < len(nodes):
-        emitted = {n.id for n in done}
-        return done, next(n for n in nodes if n.id not in emitted)
-    return done, None
-
-
-def _dependencies(
-    nodes: list[Node], reads: Callable[[Node], tuple[str, ...]]
-) -> dict[str, set[str]]:
-    ids = {n.id for n in nodes}
-    deps: dict[str, set[str]] = {}
-    for n in nodes:
-        found = {r for r in reads(n) if r in ids}
-        found.discard(n.id)
-        deps[n.id] = found
+    deps: Deps = []
+    for i, n in enumerate(nodes):
+        found = {index[r] for r in reads(n) if r in index}
+        found.discard(i)
+        deps.append(found)
     return deps
 
 
-def _arrange(nodes: list[Node], deps: dict[str, set[str]]) -> tuple[list[list[Node]], Node | None]:
+def _users(deps: Deps) -> list[list[int]]:
+    """Node index -> the nodes that read it, in plan order."""
+    users: list[list[int]] = [[] for _ in deps]
+    for i, read in enumerate(deps):
+        for dep in read:
+            users[dep].append(i)
+    return users
+
+
+def _ordered(deps: Deps, users: list[list[int]]) -> tuple[list[int], int | None]:
+    """Plan order, except that a node comes after every node it refers to (Python
+    needs a variable before its use); or the first node of a cycle."""
+    # Kahn's algorithm, always taking the earliest ready node in plan order.
+    waiting = [len(read) for read in deps]
+    ready = [i for i, count in enumerate(waiting) if not count]  # sorted: a heap
+    done: list[int] = []
+    while ready:
+        node = heapq.heappop(ready)
+        done.append(node)
+        for user in users[node]:
+            waiting[user] -= 1
+            if not waiting[user]:
+                heapq.heappush(ready, user)
+    if len(done) < len(deps):
+        emitted = set(done)
+        return done, next(i for i in range(len(deps)) if i not in emitted)
+    return done, None
+
+
+def _arrange(nodes: list[Node], deps: Deps) -> tuple[list[list[Node]], Node | None]:
     """The stack's methods: the nodes of each source statement (a resource, an edge)
     together, each method after every method whose constructs it reads; or the
     first node of a cycle.
@@ -886,20 +963,15 @@ def _arrange(nodes: list[Node], deps: dict[str, set[str]]) -> tuple[list[list[No
     method of its statement, after those rules. Statements are grouped into strongly
     connected components first, so only nodes in a cycle of statements are examined.
     """
-    ordered, cycle = _ordered(nodes, deps)
+    users = _users(deps)
+    ordered, cycle = _ordered(deps, users)
     if cycle is not None:
-        return [], cycle
-    position = {n.id: i for i, n in enumerate(ordered)}
-    by_id = {n.id: n for n in nodes}
+        return [], nodes[cycle]
     spans: dict[Any, int] = {}  # a statement's span -> its number (cheaper to hash)
-    statement = {n.id: spans.setdefault(n.source, len(spans)) for n in nodes}
-    members: dict[int, list[str]] = {}
-    for n in ordered:
-        members.setdefault(statement[n.id], []).append(n.id)
-    users: dict[str, list[str]] = {n.id: [] for n in nodes}
-    for n in nodes:
-        for dep in deps[n.id]:
-            users[dep].append(n.id)
+    statement = [spans.setdefault(n.source, len(spans)) for n in nodes]
+    members: dict[int, list[int]] = {}  # statement -> its nodes, in topological order
+    for i in ordered:
+        members.setdefault(statement[i], []).append(i)
     reads = {
         key: {statement[d] for m in ids for d in deps[m]} - {key} for key, ids in members.items()
     }
@@ -907,13 +979,13 @@ def _arrange(nodes: list[Node], deps: dict[str, set[str]]) -> tuple[list[list[No
     size: dict[int, int] = {}
     for c in component.values():
         size[c] = size.get(c, 0) + 1
-    late: set[str] = set()
+    late: set[int] = set()
     for key, ids in members.items():
         if size[component[key]] == 1:
             continue
         # The nodes of this cycle of statements that read this statement's nodes.
         own = set(ids)
-        reach: set[str] = set()
+        reach: set[int] = set()
         stack = list(ids)
         while stack:
             for user in users[stack.pop()]:
@@ -923,73 +995,74 @@ def _arrange(nodes: list[Node], deps: dict[str, set[str]]) -> tuple[list[list[No
         for m in ids:  # in topological order: a node reading a late one is late too
             if any((d in late) if d in own else (d in reach) for d in deps[m]):
                 late.add(m)
-    chunks: list[list[str]] = []
+    chunks: list[list[int]] = []
     for ids in members.values():
+        if not late:
+            chunks.append(ids)
+            continue
         core = [m for m in ids if m not in late]
         chunks.extend(part for part in (core, [m for m in ids if m in late]) if part)
-    index = {n.id: i for i, n in enumerate(nodes)}
-    return [[by_id[m] for m in chunk] for chunk in _schedule(chunks, deps, index, position)], None
+    return [[nodes[m] for m in chunk] for chunk in _schedule(chunks, deps, ordered)], None
 
 
-def _schedule(
-    chunks: list[list[str]],
-    deps: dict[str, set[str]],
-    index: dict[str, int],
-    position: dict[str, int],
-) -> list[list[str]]:
+def _schedule(chunks: list[list[int]], deps: Deps, ordered: list[int]) -> list[list[int]]:
     """The chunks in an order where each comes after every chunk it reads, earliest
     in plan order first. Where no chunk is ready (statements in a cycle even apart
-    from their late nodes) the chunk of the earliest node not yet written is split:
-    the part of it that reads only what is written goes now, the rest waits."""
-    owner: dict[str, int] = {}
-    pending: dict[int, list[str]] = {}
+    from their late nodes) the chunk of the earliest node not yet written (in
+    `ordered`, the topological order) is split: the part of it that reads only what
+    is written goes now, the rest waits."""
+    owner = [0] * len(deps)  # node -> its chunk
+    pending: dict[int, list[int]] = {}
     waiting: dict[int, int] = {}
-    users: dict[str, set[int]] = {}  # node -> pending chunks that wait for it
-    emitted: set[str] = set()
+    users: dict[int, set[int]] = {}  # node -> pending chunks that wait for it
+    emitted = [False] * len(deps)
     ready: list[tuple[int, int]] = []  # (plan index of its first node, chunk)
-    out: list[list[str]] = []
+    out: list[list[int]] = []
 
-    def wait(chunk: int, ids: list[str]) -> None:
+    def wait(chunk: int, ids: list[int]) -> None:
         pending[chunk] = ids
-        outside = {d for m in ids for d in deps[m] if owner[d] != chunk and d not in emitted}
+        outside = {d for m in ids for d in deps[m] if owner[d] != chunk and not emitted[d]}
         waiting[chunk] = len(outside)
         for d in outside:
             users.setdefault(d, set()).add(chunk)
         if not outside:
-            heapq.heappush(ready, (min(index[m] for m in ids), chunk))
+            heapq.heappush(ready, (min(ids), chunk))
 
-    def emit(ids: list[str]) -> None:
+    def emit(ids: list[int]) -> None:
         out.append(ids)
-        emitted.update(ids)
+        for m in ids:
+            emitted[m] = True
         for m in ids:
             for user in users.pop(m, ()):
                 waiting[user] -= 1
                 if not waiting[user]:
-                    heapq.heappush(ready, (min(index[x] for x in pending[user]), user))
+                    heapq.heappush(ready, (min(pending[user]), user))
 
     for chunk, ids in enumerate(chunks):
-        owner.update(dict.fromkeys(ids, chunk))
+        for m in ids:
+            owner[m] = chunk
     for chunk, ids in enumerate(chunks):
         wait(chunk, ids)
-    written = iter(sorted(position, key=position.__getitem__))
+    written = iter(ordered)
     fresh = len(chunks)
     while pending:
         if ready:
             emit(pending.pop(heapq.heappop(ready)[1]))
             continue
-        first = next(m for m in written if m not in emitted)
+        first = next(m for m in written if not emitted[m])
         stuck = owner[first]
         ids = pending.pop(stuck)
         for waiters in users.values():
             waiters.discard(stuck)
-        now: list[str] = []
+        now: list[int] = []
         for m in ids:  # in topological order
-            if all(d in emitted or d in now for d in deps[m]):
+            if all(emitted[d] or d in now for d in deps[m]):
                 now.append(m)
         emit(now)
         rest = [m for m in ids if m not in now]
         if rest:
-            owner.update(dict.fromkeys(rest, fresh))
+            for m in rest:
+                owner[m] = fresh
             wait(fresh, rest)
             fresh += 1
     return out

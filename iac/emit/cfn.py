@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..names import logical_id
@@ -95,6 +96,7 @@ class CfnTarget(Target):
     def __init__(self, plan: Plan):
         super().__init__(plan)
         self.params = {p.name: p.id for p in plan.params}
+        self.lines: dict[int, str] = {}  # see `source_comment`
 
     # -- references
     def ref(self, ref: Ref) -> tuple[str, Any]:
@@ -115,6 +117,9 @@ class CfnTarget(Target):
 
     def inline(self, value: Any) -> str:
         """A scalar or intrinsic function on one line."""
+        spell = _SPELLERS.get(type(value))  # `spell`'s dispatch by the exact type first
+        if spell is not None:
+            return spell(self, value)
         return self.spell(value)  # type: ignore[no-any-return]
 
     def spell_str(self, value: str, *args: Any) -> str:
@@ -165,6 +170,9 @@ class CfnTarget(Target):
     # -- blocks
     def block(self, value: Any, indent: int) -> str:
         """The text after `Key:`: ` scalar`, or a newline and an indented block."""
+        kind = type(value)
+        if kind is str:  # most values: before the tests below
+            return " " + yaml_str(value)
         if isinstance(value, Json):
             value = value.value
         if isinstance(value, dict):
@@ -219,7 +227,8 @@ class CfnTarget(Target):
         if template is None:
             return None
         body = self.render_template(template, node=node, p=node.props, **self.context(node))
-        head = f"  # {source_comment(node.source, node.label)}\n  {yaml_key(node.id)}:\n"
+        comment = source_comment(node.source, node.label, self.lines)
+        head = f"  # {comment}\n  {yaml_key(node.id)}:\n"
         return head + body
 
     def layout(self, blocks: list[str]) -> str:
@@ -243,6 +252,18 @@ class CfnTarget(Target):
             out.files[f"assets/{asset.file_name}"] = asset.data
         return out
 
+
+# `inline`'s speller of each plain value type (`spell` dispatches on the rest).
+_SPELLERS: dict[type, Callable[..., str]] = {
+    str: CfnTarget.spell_str,
+    Ref: CfnTarget.spell_ref,
+    Sub: CfnTarget.spell_sub,
+    Param: CfnTarget.spell_param,
+    Pseudo: CfnTarget.spell_pseudo,
+    bool: CfnTarget.spell_bool,
+    int: CfnTarget.spell_number,
+    float: CfnTarget.spell_number,
+}
 
 render = render_with(CfnTarget)
 

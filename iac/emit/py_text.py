@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 LINE_LENGTH = 88  # ruff's default
 _ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
-@lru_cache(maxsize=4096)  # the same names and actions recur across resources
 def py_str(text: str) -> str:
     """A Python string literal that evaluates to exactly `text`.
 
@@ -25,6 +23,8 @@ def py_str(text: str) -> str:
     non-ASCII stays as it is; control characters, line separators and lone
     surrogates become escapes. Never an f-string, so `{` and `}` are plain text.
     """
+    if '"' not in text and "\\" not in text and text.isascii() and text.isprintable():
+        return '"' + text + '"'  # most strings: nothing to escape
     quote = quote_for(text)
     return quote + py_str_body(text, quote) + quote
 
@@ -68,26 +68,30 @@ def width(text: str) -> int:
     return total
 
 
-@dataclass(frozen=True)
+# Expressions are made (tens of thousands per stack), read once by `layout` and
+# dropped: plain slotted dataclasses, which nothing changes after they are made (a
+# frozen one's `__init__` costs three times as much: it sets each field through
+# `object.__setattr__`). Unhashable, as mutable dataclasses are: none is a key.
+@dataclass(slots=True)
 class Code:
     """Python source text used as it is (a name, an attribute, a number)."""
 
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Call:
     func: str
     args: tuple[Expr, ...] = ()
     kwargs: tuple[tuple[str, Expr], ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class PyDict:
     items: tuple[tuple[Expr, Expr], ...]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class PyList:
     items: tuple[Expr, ...]
 
@@ -95,45 +99,34 @@ class PyList:
 Expr = str | Code | Call | PyDict | PyList
 
 
-def flat(expr: Expr, memo: dict[int, str] | None = None) -> str:
-    """The expression on one line. `memo` (by object id, for one layout) keeps each
-    sub-expression's flat form, so `layout` spells each once, not once per level."""
-    return _flat(expr, {} if memo is None else memo)
+def flat(expr: Expr) -> str:
+    """The expression on one line."""
+    return _flat(expr, {})
 
 
-def _flat(expr: Expr, memo: dict[int, str]) -> str:
-    if isinstance(expr, str):
+def _flat(expr: Any, memo: dict[int, list[str]]) -> str:
+    """The expression on one line. `memo` gets, by id, the items of each bracketed part
+    on one line (with their `name=` or `key: `): `layout` reads them to see what fits
+    at each level, so each part is spelled once per layout, not once per level."""
+    kind = type(expr)
+    if kind is str:
         return py_str(expr)
-    if isinstance(expr, Code):
-        return expr.text
-    known = memo.get(id(expr))
-    if known is not None:
-        return known
-    if isinstance(expr, Call):
-        items = [_flat(a, memo) for a in expr.args]
-        items += [k + "=" + _flat(v, memo) for k, v in expr.kwargs]
-        text = expr.func + "(" + ", ".join(items) + ")"
-    elif isinstance(expr, PyDict):
-        text = (
-            "{" + ", ".join([_flat(k, memo) + ": " + _flat(v, memo) for k, v in expr.items]) + "}"
-        )
-    elif isinstance(expr, PyList):
-        text = "[" + ", ".join([_flat(e, memo) for e in expr.items]) + "]"
-    else:
-        raise TypeError(f"not an expression: {expr!r}")
-    memo[id(expr)] = text
-    return text
-
-
-def _items(expr: Any, memo: dict[int, str]) -> tuple[str, list[tuple[str, Expr]], str]:
-    """Opening text, (lead, item) pairs and closing text of a bracketed expression."""
-    if isinstance(expr, Call):
-        items = [("", a) for a in expr.args] + [(k + "=", v) for k, v in expr.kwargs]
-        return expr.func + "(", items, ")"
-    if isinstance(expr, PyDict):
-        return "{", [(_flat(k, memo) + ": ", v) for k, v in expr.items], "}"
-    if isinstance(expr, PyList):
-        return "[", [("", e) for e in expr.items], "]"
+    if kind is Code:
+        return expr.text  # type: ignore[no-any-return]
+    if kind is Call:
+        texts = [_flat(a, memo) for a in expr.args]
+        if expr.kwargs:
+            texts += [k + "=" + _flat(v, memo) for k, v in expr.kwargs]
+        memo[id(expr)] = texts
+        return expr.func + "(" + ", ".join(texts) + ")"  # type: ignore[no-any-return]
+    if kind is PyDict:
+        texts = [_flat(k, memo) + ": " + _flat(v, memo) for k, v in expr.items]
+        memo[id(expr)] = texts
+        return "{" + ", ".join(texts) + "}"
+    if kind is PyList:
+        texts = [_flat(e, memo) for e in expr.items]
+        memo[id(expr)] = texts
+        return "[" + ", ".join(texts) + "]"
     raise TypeError(f"not an expression: {expr!r}")
 
 
@@ -142,36 +135,70 @@ def layout(expr: Expr, indent: int, lead: str = "", tail: str = "", margin: int 
 
     Continuation lines are written `margin` columns left of where they sit in the
     file (a statement laid out at its final column, written relative to its block)."""
-    if isinstance(expr, str):  # a leaf is one line, however long
+    if type(expr) is str:  # a leaf is one line, however long
         return lead + py_str(expr) + tail
-    if isinstance(expr, Code):
+    if type(expr) is Code:
         return lead + expr.text + tail
-    return _layout(expr, indent, lead, tail, {}, margin)
+    memo: dict[int, list[str]] = {}
+    line = lead + _flat(expr, memo) + tail
+    if indent + (len(line) if line.isascii() else width(line)) <= LINE_LENGTH:
+        return line
+    lines: list[str] = []
+    _broken(expr, indent, lead, tail, memo, margin, lines)  # type: ignore[arg-type]
+    return "\n".join(lines)
 
 
-def _layout(
-    expr: Expr, indent: int, lead: str, tail: str, memo: dict[int, str], margin: int
-) -> str:
-    text = _flat(expr, memo)
-    line = lead + text + tail
-    size = len(line) if line.isascii() else width(line)
-    if indent + size <= LINE_LENGTH or isinstance(expr, str | Code):
-        return line
-    open_, items, close = _items(expr, memo)
-    if not items:
-        return line
-    # One item a line, each with its trailing comma; an item that fits is its flat
-    # form (already in `memo`), so only the items that break are laid out again.
+def _broken(
+    expr: Call | PyDict | PyList,
+    indent: int,
+    head: str,
+    tail: str,
+    memo: dict[int, list[str]],
+    margin: int,
+    lines: list[str],
+) -> None:
+    """The lines of `head + expr + tail`, which does not fit on its line, added to
+    `lines` (joined once, at the end): one item a line, each with its trailing comma.
+    An item that fits is its flat form (in `memo`); only the items that don't are
+    broken in turn."""
+    opening, closing = _brackets(expr)
+    texts = memo[id(expr)]
+    if not texts:  # nothing to break
+        lines.append(head + opening + closing + tail)
+        return
     inner = indent + 4
+    room = LINE_LENGTH - inner
     pad = " " * (inner - margin)
-    lines = []
-    for item_lead, item in items:
-        flat_item = _flat(item, memo)
-        one = item_lead + flat_item + ","
-        if inner + (len(one) if one.isascii() else width(one)) <= LINE_LENGTH or isinstance(
-            item, str | Code
-        ):
+    lines.append(head + opening)
+    for index, text in enumerate(texts):
+        one = text + ","
+        if (len(one) if one.isascii() else width(one)) <= room:
+            lines.append(pad + one)
+            continue
+        item_lead, item = _item(expr, index, memo)
+        if type(item) is str or type(item) is Code:  # a leaf is one line, however long
             lines.append(pad + one)
         else:
-            lines.append(pad + _layout(item, inner, item_lead, ",", memo, margin))
-    return lead + open_ + "\n" + "\n".join(lines) + "\n" + " " * (indent - margin) + close + tail
+            _broken(item, inner, pad + item_lead, ",", memo, margin, lines)  # type: ignore[arg-type]
+    lines.append(" " * (indent - margin) + closing + tail)
+
+
+def _brackets(expr: Call | PyDict | PyList) -> tuple[str, str]:
+    if type(expr) is Call:
+        return expr.func + "(", ")"
+    if type(expr) is PyDict:
+        return "{", "}"
+    return "[", "]"
+
+
+def _item(expr: Any, index: int, memo: dict[int, list[str]]) -> tuple[str, Expr]:
+    """The lead (`name=`, `key: `) and the expression of one item of a bracketed one."""
+    if type(expr) is Call:
+        if index < len(expr.args):
+            return "", expr.args[index]
+        name, value = expr.kwargs[index - len(expr.args)]
+        return name + "=", value
+    if type(expr) is PyDict:
+        key, value = expr.items[index]
+        return _flat(key, memo) + ": ", value
+    return "", expr.items[index]

@@ -176,10 +176,7 @@ def variable_name(param: str) -> str:
 @functools.lru_cache(maxsize=1 << 14)  # a function of its string, asked for every node
 def snake(logical: str) -> str:
     """`ThumbnailerRole` -> `thumbnailer_role`: a stable Terraform resource name."""
-    return _BEFORE_CAPITAL.sub("_", logical).lower()
-
-
-_BEFORE_CAPITAL = re.compile(r"(?<!^)(?=[A-Z])")
+    return "_".join(_CAMEL.findall(logical)).lower()  # its words, faster than a `sub`
 
 
 def resource_names(nodes: list[Node]) -> dict[str, str]:
@@ -233,11 +230,17 @@ def program_spelling(node_id: str, label: str) -> str:
                 own[tuple(_CAMEL.findall(lid))] = word
     if not own:
         return "_".join(words).lower()  # snake(node.id)
-    keys = sorted(own, key=len, reverse=True)  # `nightly_cron_1` before `nightly`
+    # The names by their first word, longest first: `nightly_cron_1` before `nightly`.
+    starting: dict[str, list[tuple[str, ...]]] = {}
+    for name in sorted(own, key=len, reverse=True):
+        starting.setdefault(name[0], []).append(name)
     pieces: list[str] = []
     i = 0
     while i < len(words):
-        key = next((k for k in keys if tuple(words[i : i + len(k)]) == k), None)
+        candidates = starting.get(words[i])
+        key: tuple[str, ...] | None = None
+        if candidates is not None:
+            key = next((k for k in candidates if tuple(words[i : i + len(k)]) == k), None)
         if key is None:
             pieces.append(words[i].lower())
             i += 1
@@ -364,6 +367,7 @@ class TerraformTarget(Target):
         self.missing: list[str] = []  # references no Terraform attribute spells
         self.trusts: set[str] = set()  # services whose assume-role document is read
         self.names = resource_names(plan.nodes)
+        self.lines: dict[int, str] = {}  # see `source_comment`
         # A prefix with params is `local.name_prefix`; a literal one is written out.
         prefix = plan.name_prefix
         self.prefix_parts: tuple[Any, ...] = prefix.parts if isinstance(prefix, Sub) else ()
@@ -415,10 +419,12 @@ class TerraformTarget(Target):
         """A bare expression for one reference."""
         if isinstance(value, Ref):
             node = self.nodes.get(value.node)
-            kind = node.type if node is not None else ""
-            if (kind, value.attr) in BUILT:
-                return self.expr(BUILT[(kind, value.attr)](value.node))
-            spelled = ATTRIBUTES.get((kind, value.attr))
+            kind = node.props.TYPE if node is not None else ""
+            key = (kind, value.attr)
+            built = BUILT.get(key)
+            if built is not None:
+                return self.expr(built(value.node))
+            spelled = ATTRIBUTES.get(key)
             if spelled is None or kind not in TYPES:
                 self.missing.append(f"{value.node}.{value.attr}")
                 return "null"
@@ -576,7 +582,7 @@ class TerraformTarget(Target):
             node=node,
             p=node.props,
             name=self.names[node.id],
-            comment="# " + source_comment(node.source, node.label),
+            comment="# " + source_comment(node.source, node.label, self.lines),
         )
         # Aligned here, once per block (and kept by the render cache): main.tf puts a
         # blank line around every block, and a blank line ends every run of `=`.
