@@ -142,6 +142,36 @@ def test_a_changed_reference_renders_its_readers_again(tmp_path: Path) -> None:
     assert all(c.hits for c in caches.values())  # the unchanged role and log group
 
 
+def test_a_layout_file_is_kept_while_its_inputs_are_unchanged(tmp_path: Path) -> None:
+    """Terraform's layout files (versions.tf, outputs.tf, moved.tf...) are rendered
+    again only when what they read changed: the app's name, an output."""
+    (tmp_path / "h.py").write_text("def handler(e, c): pass\n")
+    path = tmp_path / "app.iac"
+    program = (
+        'app {app} {{ region = "eu-west-1" }}\nqueue jobs\nfunction worker {{\n'
+        '  code = "h.py"\n  memory = {memory}MB\n}}\noutput url = {output}\n'
+    )
+    cache = RenderCache()
+    before: dict[str, bytes] = {}
+    others = {"versions.tf", "variables.tf", "moved.tf"}
+    steps = [  # the program, and the files that must come from the last render
+        ("shop", 256, "jobs.url", set()),
+        ("shop", 512, "jobs.url", others | {"outputs.tf"}),  # only the function changed
+        ("shop", 512, "jobs.arn", others | {"main.tf"}),  # only an output
+        ("store", 512, "jobs.arn", set()),  # the app's name is in every file
+    ]
+    for app, memory, output, kept in steps:
+        path.write_text(program.format(app=app, memory=memory, output=output))
+        result = check(load(path))
+        assert result.ok and result.app is not None, result.diagnostics
+        planned = package(plan(result.app))
+        files = registry.target_class("terraform")(planned).render_cached(cache).files
+        assert files == registry.render("terraform", planned).files
+        assert kept <= set(files)
+        assert {p for p in kept if files[p] is not before[p]} == set()
+        before = files
+
+
 def test_unchanged_code_is_not_zipped_again(tmp_path: Path, monkeypatch: Any) -> None:
     """The preview shows the asset names `iac compile` writes, so the server packages
     on each keystroke; the code is zipped again only when its files change."""

@@ -246,6 +246,22 @@ class Target:
         entry = self._visited.get(node_id)
         return None if entry is None else entry.where
 
+    def file_memo(self, name: str, inputs: Any, compute: Callable[[], T]) -> T:
+        """`compute()` for a value that depends on `inputs` alone (a layout file: its
+        template's context), kept while they equal the last render's: a keystroke
+        leaves most of a target's files as they were. `inputs` must not change later."""
+        cache = self.cache
+        if cache is None:
+            return compute()
+        key = ("", name)  # "" is no node's id: node memos never meet these
+        before = cache.memos.get(key)
+        if before is not None and before[0] == inputs:
+            value: T = before[1]
+        else:
+            value = compute()
+        self._memos[key] = (inputs, value)
+        return value
+
     def node_memo(self, node: Node, name: Hashable, compute: Callable[[Node], T]) -> T:
         """`compute(node)` for a value that depends on the node alone (its props,
         label, tags, dependencies) and on `name`, kept while both are unchanged."""

@@ -15,6 +15,7 @@ from ..plan.iam import document
 from ..plan.model import Node, TaskDefinitionProps
 from ..plan.values import Az, Json, Param, Pseudo, Ref, Sub, Value
 from .base import Rendered, Target, render_with, source_comment
+from .compiled import Template
 from .hcl_text import align, attributes, hcl_key, hcl_str, template_text
 
 # The main resource type of each plan node type; its name is the snake_case logical ID.
@@ -637,11 +638,17 @@ class TerraformTarget(Target):
         for path, context in layouts.items():
             template = self.get_template(f"{path}.j2")
             assert template is not None
-            text = align(self.render_template(template, plan=plan, **context))
-            out.files[path] = text.encode("utf-8")
+            # The layouts read the plan's app, region, tags and params beside their context.
+            inputs = (plan.app, plan.region, plan.tags, plan.params, context)
+            out.files[path] = self.file_memo(
+                path, inputs, functools.partial(self._layout, template, context)
+            )
         for asset in plan.assets:
             out.files[f"assets/{asset.file_name}"] = asset.data
         return out
+
+    def _layout(self, template: Template, context: dict[str, Any]) -> bytes:
+        return align(self.render_template(template, plan=self.plan, **context)).encode()
 
 
 @functools.lru_cache(maxsize=1 << 13)  # the language server's reused blocks: not again
