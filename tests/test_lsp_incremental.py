@@ -172,6 +172,45 @@ def test_a_layout_file_is_kept_while_its_inputs_are_unchanged(tmp_path: Path) ->
         before = files
 
 
+def test_the_cdk_stack_is_arranged_again_only_when_its_shape_changes(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    """The order of the stack's methods depends on the statements and what their nodes
+    read, not on attribute values: a keystroke that changes a value keeps it."""
+    from iac.emit.cdk import CdkTarget
+
+    arranged = [0]
+    real = CdkTarget._arranged
+
+    def counted(self: CdkTarget) -> Any:
+        arranged[0] += 1
+        return real(self)
+
+    monkeypatch.setattr(CdkTarget, "_arranged", counted)
+    (tmp_path / "h.py").write_text("def handler(e, c): pass\n")
+    path = tmp_path / "app.iac"
+    worker = 'function worker {{\n  code = "h.py"\n  memory = {memory}MB\n}}\n'
+    queue = "queue jobs {\n  visibility_timeout = 1m\n}\n"
+    edge = "on jobs.message -> worker\n"
+    cache = RenderCache()
+    steps = [  # the program, and whether the stack is arranged again
+        (queue + worker.format(memory=256) + edge, True),
+        (queue + worker.format(memory=512) + edge, False),  # a value
+        (worker.format(memory=512) + queue + edge, True),  # statements swapped
+        (worker.format(memory=512) + queue, True),  # an edge removed
+        (worker.format(memory=1024) + queue, False),
+    ]
+    for text, again in steps:
+        path.write_text(text)
+        result = check(load(path))
+        assert result.ok and result.app is not None, result.diagnostics
+        planned = package(plan(result.app))
+        before = arranged[0]
+        files = registry.target_class("cdk")(planned).render_cached(cache).files
+        assert (arranged[0] > before) is again, text
+        assert files == registry.render("cdk", planned).files
+
+
 def test_unchanged_code_is_not_zipped_again(tmp_path: Path, monkeypatch: Any) -> None:
     """The preview shows the asset names `iac compile` writes, so the server packages
     on each keystroke; the code is zipped again only when its files change."""

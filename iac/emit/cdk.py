@@ -306,8 +306,29 @@ class CdkTarget(Target):
         nodes = self.plan.nodes
         # Kept for the blocks, which spell what their node reads: found once per node.
         self.reads = {n.id: self.node_memo(n, "deps", _node_deps) for n in nodes}
+        # Everything the arrangement reads, so that the language server can keep it
+        # while a keystroke leaves it unchanged (the usual case: an attribute's value).
+        spans: dict[Any, int] = {}
+        inputs = (
+            tuple(self.reads.items()),
+            tuple([spans.setdefault(n.source, len(spans)) for n in nodes]),
+            tuple([(n.props.TYPE in ATTACHMENTS, ": " in n.label) for n in nodes]),
+            tuple(p.id for p in self.plan.params),
+            tuple(r for o in self.plan.outputs for r in _refs(o.value)),
+            tuple(self.vars.items()),
+        )
+        arranged, cycle, self.spelled = self.file_memo("arrangement", inputs, self._arranged)
+        self.cycle = None if cycle is None else nodes[cycle]
+        self.names = {**self.vars, **self.spelled}
+        self.methods = [(name, [nodes[i] for i in chunk]) for name, chunk in arranged]
+        return self.methods
+
+    def _arranged(self) -> tuple[list[tuple[str, list[int]]], int | None, dict[str, str]]:
+        """The methods as node indices, the index of a cycle's first node, and how the
+        constructs that another method reads are spelled (`self.orders`)."""
+        nodes = self.plan.nodes
         deps = _dependencies(nodes, lambda n: self.reads[n.id])
-        chunks, self.cycle = _arrange(nodes, deps)
+        chunks, cycle = _arrange(nodes, deps)
         index = {n.id: i for i, n in enumerate(nodes)}
         method_of = [0] * len(nodes)
         for method, chunk in enumerate(chunks):
@@ -320,10 +341,9 @@ class CdkTarget(Target):
             for d in read:
                 if method_of[d] != method:
                     shared.add(nodes[d].id)
-        self.spelled = {i: "self." + self.vars[i] for i in sorted(shared) if i in self.vars}
-        self.names = {**self.vars, **self.spelled}
+        spelled = {i: "self." + self.vars[i] for i in sorted(shared) if i in self.vars}
         taken = set(STACK_NAMES) | {"_outputs"}
-        self.methods = []
+        methods = []
         rank = functools.partial(_rank, index=index)
         for chunk in chunks:
             # Named after the statement's own resource or edge (`function resize`, an
@@ -333,8 +353,8 @@ class CdkTarget(Target):
             while name in taken:
                 name += "_"
             taken.add(name)
-            self.methods.append((name, chunk))
-        return self.methods
+            methods.append((name, [index[n.id] for n in chunk]))
+        return methods, None if cycle is None else index[cycle.id], spelled
 
     def construct(self, ref: Ref) -> Code:
         """The construct behind a reference (where a CDK prop takes the construct)."""
