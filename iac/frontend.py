@@ -190,7 +190,7 @@ def _named_root(root: Path) -> Path:
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Syntax trees and models hold no reference cycles, yet building them makes
     millions of objects, and the cyclic collector's passes over them grow with the
     program: pausing it keeps a 10,000-resource program linear (twice as fast)."""
@@ -204,7 +204,7 @@ def _gc_paused() -> Iterator[None]:
 
 
 def parse(program: Program) -> tuple[list[syntax.Module], list[Diagnostic]]:
-    with _gc_paused():
+    with gc_paused():
         return _parse(program)
 
 
@@ -224,7 +224,7 @@ def check(program: Program, params: dict[str, str] | None = None) -> CheckResult
     """Every problem in one run: a syntax error in one file (or one statement) still
     lets the checker judge the statements that parsed, with the knock-on effects of
     the broken ones filtered out (see `_knock_on`)."""
-    with _gc_paused():
+    with gc_paused():
         diags = Diagnostics(list(program.diagnostics))
         if diags.has_errors:  # undecodable files: nothing to parse
             return CheckResult(None, diags.sorted())

@@ -25,12 +25,13 @@ from ..compiler import TARGETS
 from ..diagnostics import Severity
 from ..emit import registry
 from ..emit.base import RenderCache
+from ..frontend import gc_paused
 from ..plan.iam import Statement
 from ..plan.model import Node
 from ..plan.states import StatesCompiler
 from ..source import Span
 from .document import LineIndex, common_prefix, common_suffix
-from .workspace import Analysis, gc_paused
+from .workspace import Analysis
 
 # Renders run one at a time: each target's render cache (the blocks of the previous
 # render, iac/emit/base.py) belongs to its program and is updated by the render.

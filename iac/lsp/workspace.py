@@ -3,10 +3,7 @@ analysis of each program version (check, then the plan on demand)."""
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,6 +11,7 @@ from typing import Any
 from ..checker import CheckMemo, check_modules
 from ..diagnostics import Diagnostic, Diagnostics, Severity
 from ..emit.base import RenderCache
+from ..frontend import gc_paused
 from ..model import App
 from ..package import package
 from ..plan import Plan, PlanMemo, plan
@@ -22,19 +20,6 @@ from .document import FileState, file_offset
 from .symbols import SymbolIndex
 
 _APP_BLOCK = re.compile(r"^app\s", re.M)
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    # As in the compiler's front half: trees and models hold no cycles, and the cyclic
-    # collector's passes over them would cost more than the work itself.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @dataclass
