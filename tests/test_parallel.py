@@ -12,9 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
-from iac import compiler
+from iac import cli, compiler
 from iac.compiler import FORK_NODES, compile_app
+from iac.emit import registry
 from iac.frontend import check, load
 from iac.package import package
 from iac.plan import Plan, plan
@@ -104,6 +106,34 @@ def test_the_cli_writes_the_same_files_with_one_job_or_several(tmp_path: Path) -
         outs.append({p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*.*")})
     assert outs[0] == outs[1]
     assert len(outs[0]) > FUNCTIONS
+
+
+@pytest.mark.parametrize(
+    "flags, cores, jobs",
+    [
+        ([], 2, len(registry.names())),  # a process per target where cores are shared
+        ([], 1, 1),  # one core: one after another
+        (["--jobs", "3"], 1, 3),
+        (["--jobs", "1"], 8, 1),
+    ],
+)
+def test_the_cli_asks_for_its_jobs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, flags: list[str], cores: int, jobs: int
+) -> None:
+    asked: list[int] = []
+    real = compiler.compile_app
+
+    def spy(app: Any, targets: list[str], jobs: int = 1) -> Any:
+        asked.append(jobs)
+        return real(app, targets, jobs)
+
+    monkeypatch.setattr(compiler, "compile_app", spy)
+    monkeypatch.setattr(cli, "_cores", lambda: cores)
+    program = write_program(tmp_path / "app")
+    args = ["compile", str(program), "--out", str(tmp_path / "out"), "--no-lock", *flags]
+    result = CliRunner().invoke(cli.main, args)
+    assert result.exit_code == 0, result.output
+    assert asked == [jobs]
 
 
 def test_a_failing_child_raises_its_exception_here(
