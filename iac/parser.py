@@ -9,7 +9,6 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -568,6 +567,8 @@ def _whole_in_smaller_unit(number: str, unit: str) -> str | None:
     number of the largest unit that makes it whole, if any does."""
     if len(number) > 40:  # no one means that; and Fraction would refuse 4,300 digits
         return None
+    from fractions import Fraction  # a hint for `1.5m`: not for every start (2 ms)
+
     table = _DURATION_MS if unit in _DURATION_MS else _SIZE_BYTES
     amount = Fraction(number) * table[unit]
     for name, factor in sorted(table.items(), key=lambda e: -e[1]):
