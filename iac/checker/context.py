@@ -4,10 +4,10 @@ function of the context; the driver (`iac/checker/__init__.py`) calls them in or
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .. import model as m
 from .. import syntax as s
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from .memo import CheckMemo
 
 Decl = s.ResourceDecl | s.WorkflowDecl
+T = TypeVar("T")
 
 
 @dataclass
@@ -107,3 +108,11 @@ def attr_span(st: Decl, name: str) -> Span:
         if isinstance(item, s.Attribute) and item.name.text == name:
             return item.span
     return st.name.span
+
+
+def made(ctx: Context, key: Hashable, build: Callable[[], T], *same: object) -> T:
+    """`build()`, or with the language server's memo the same object as last check's
+    when its inputs are unchanged (`CheckMemo.make`)."""
+    if ctx.memo is None:
+        return build()
+    return ctx.memo.make(key, build, *same)
