@@ -2,14 +2,14 @@
 
 iac/cli.py declares the commands for click: their options, their help, their usage
 errors. This module does the work, and never imports click, so that the usual run of
-`iac check` or `iac compile` does not pay for it (click and what it loads are a fifth of
-a small compile). `main` is the `iac` executable: it reads a command's arguments from
-`iac/_cli_table.py`, the table `python -m iac.tables --regenerate` writes from
-iac/cli.py's declarations, and calls the command here. What it cannot read exactly as
-click would (help, `--version`, an unknown or misspelt option, a value click would
-refuse or convert, anything unusual) and a usage mistake a command finds (`UsageProblem`)
-go to click, which says them as it always has: tests/test_cli_fast.py holds the table to
-click's reading of many command lines.
+`iac check` or `iac compile` does not pay for it (click and what it loads are a fifth
+of a small compile). `main` is what the `iac` executable runs (iac/__main__.py): it
+reads a command's arguments from `iac/_cli_table.py`, the table `python -m iac.tables
+--regenerate` writes from iac/cli.py's declarations, and calls the command here. What
+it cannot read exactly as click would (help, `--version`, an unknown or misspelt
+option, a value click would refuse or convert, anything unusual) and a usage mistake a
+command finds (`UsageProblem`) go to click, which says them as it always has:
+tests/test_cli_fast.py holds the table to click's reading of many command lines.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def echo(text: str, err: bool = False, nl: bool = True) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """The `iac` executable: run a command read from the table, else hand it to click."""
+    """`iac`: run a command read from the table, else hand it to click."""
     args = sys.argv[1:] if argv is None else list(argv)
     read = _read(args)
     if read is not None:
