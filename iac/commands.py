@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from ._cli_table import TABLE
 from .diagnostics import Diagnostic, Severity, render_human, render_json
 from .emit.registry import names as target_names
 from .frontend import CheckResult, LoadError, check, load
@@ -72,8 +73,6 @@ def main(argv: list[str] | None = None) -> None:
 def _read(args: list[str]) -> tuple[str, dict[str, Any]] | None:
     """The command and its arguments as click would pass them, or None: `args` is not
     plainly a command line of the table (click decides what it is)."""
-    from ._cli_table import TABLE
-
     table: dict[str, tuple[Arguments, Options]] = TABLE  # type: ignore[assignment]
     if not args or args[0] not in table:
         return None
