@@ -37,7 +37,6 @@ if TYPE_CHECKING:
 
 COMPILED = Path(__file__).resolve().parent.parent / "_templates"
 _COMPILED = str(COMPILED)
-MANIFEST = "manifest.txt"  # `<sha256 of the source>  <template name>`, one a line
 
 Root = Callable[[Any, dict[str, Any]], tuple[str, dict[str, Any]]]
 
@@ -265,7 +264,7 @@ def load_template(target: type[Target], name: str) -> Template | None:
             except (FileNotFoundError, NotADirectoryError):
                 continue
             matched = _MATCHED.setdefault(
-                source_path, _manifest(owner.name).get(name) == digest(source)
+                source_path, _digests(owner.name).get(name) == digest(source)
             )
         template = _generated(target, owner.name, name, source_path) if matched else None
         if template is not None:
@@ -300,18 +299,12 @@ def _generated(
     return GeneratedTemplate(name, source_path, module, root)
 
 
-_MANIFESTS: dict[str, dict[str, str]] = {}
-
-
-def _manifest(folder: str) -> dict[str, str]:
-    found = _MANIFESTS.get(folder)
-    if found is None:
-        try:
-            text = (COMPILED / folder / MANIFEST).read_text(encoding="utf-8")
-        except FileNotFoundError:
-            text = ""
-        lines = (line.partition("  ") for line in text.splitlines())
-        found = _MANIFESTS.setdefault(folder, {name: sha for sha, _, name in lines})
+def _digests(folder: str) -> dict[str, str]:
+    """The sha256 of each template's source its code was generated from."""
+    try:
+        found: dict[str, str] = _bundle(os.path.join(_COMPILED, folder, BUNDLE))["DIGESTS"]
+    except FileNotFoundError:  # a checkout whose bundle was deleted: regenerate it
+        return {}
     return found
 
 
@@ -372,11 +365,10 @@ def render_compiled(target: type[Target], folder: Path) -> dict[str, str]:
 
     environment = target.environment()
     templates = []
-    manifest = []
     for path in sorted(folder.iterdir()):
         if not path.name.endswith(".j2"):
             continue
         data = path.read_bytes()  # hashed as `load_template` hashes it
-        templates.append((data.decode("utf-8"), path.name, f"targets/{folder.name}/{path.name}"))
-        manifest.append(f"{digest(data)}  {path.name}\n")
-    return {BUNDLE: bundle(environment, templates, target), MANIFEST: "".join(manifest)}
+        shown = f"targets/{folder.name}/{path.name}"
+        templates.append((data.decode("utf-8"), path.name, shown, digest(data)))
+    return {BUNDLE: bundle(environment, templates, target)}

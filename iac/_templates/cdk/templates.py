@@ -11,6 +11,51 @@ from iac.emit.compiled import (
     map_filter,
 )
 
+DIGESTS = {
+    'alarm.py.j2': '1c6fc020b461c13cace98a006d05b61eb00b80a210a8248846c35746f83949ab',
+    'api_authorizer.py.j2': '2663f15477a6680e803462d1edd62ab9a7ecf0ffa084faeaf662a757fcc9fb9f',
+    'api_integration.py.j2': 'da50fda4088648edad00609e1001f33c11de7d4a65c3b42d3bbcf38ff979b19e',
+    'api_route.py.j2': '84e0a8b3911137f1e45eff1cc98bcafeb55d2de8393af8d85121a96253b093ac',
+    'api_stage.py.j2': '476eb8120c79929f9847fe2fa7101d4f34898fefebeecd6facf51821377afb00',
+    'app.py.j2': '4c780f692b222acceef82ebf07d12b8eac4ea8c6dbe45246b905f7a5232e279e',
+    'bucket.py.j2': 'a8a3f16b82e696b38fbd91dc6af91f2274338cd014b8cdefd8509952e789b1cf',
+    'bucket_policy.py.j2': '7cb369231254f060e1502b8f35b8c74b21187fbb131d9fb83fdcda31f234f9ba',
+    'bus.py.j2': '67962c32b28e072f8385ed384fe6589d5eaa3947233d12046fd1fd579c6149e6',
+    'cluster.py.j2': '300130ad7aade5c792774170061e7fe1467842d2bc948e161a56d0d6e7b6036a',
+    'event_invoke_config.py.j2': '6acf0566abc2482cbdbb7478d66d6c4b6fa6d0ef524726e2935b97818d533cc4',
+    'event_source_mapping.py.j2': 'a3cc1779d74bf200621daabd3dc87949286365a709fe4422d9f2a2aa2e0e03ee',
+    'flow_log.py.j2': '003624b8437ea775e8820255b1fff4b52082638b8fc470779f6e67d4ea32c142',
+    'function.py.j2': '0b3eedb83e6e890709c94ec0e7092eaefef9ec24bc4735c4d4a84466ccc4914f',
+    'function_url.py.j2': 'b0fc20086150154bb6cb10f200264e95d761fcfa154b9e12171118fd2b857847',
+    'http_api.py.j2': '3e3e4e2f0430f3f31d3b0610ae4c1073ffaae4ae66d1b43755f40c6646d968a8',
+    'internet_gateway.py.j2': 'd2d120a87b579b19251345756287d5b606a856d71436b41390541ae88dc102d4',
+    'log_group.py.j2': 'ed8746265b9a6abe0a78c3e984bb04923d9d3aa03f405ff3e0908fcb57af245b',
+    'permission.py.j2': '42628f460ef6af6cb98dd614cd4ce67c5aac71b33af0dd17c807fd1e9448b463',
+    'pipe.py.j2': 'd193a48078f77fcb6bc4d9486d5d7accd00b877e70096660a12c41222a3d21c4',
+    'queue.py.j2': '9e45e45ea073e376681a72cf2beb015de99ffc91ce20ba03b8ab06da1b5eb227',
+    'queue_policy.py.j2': '9bf0560f72bd201a6b47571c3b2a243b2114a1b257f1da6a04bb8ecd202ccadd',
+    'role.py.j2': '0fbcfff916cd9ff15dc1a65b64a3d35066be02357f2dee93cbcd4f75ccf97777',
+    'route.py.j2': 'afb1c909033c5e067b943b689e5840a11bb8d3f6032f190bea6cdc193c8f4d16',
+    'route_table.py.j2': '127e5c8a6e02804a5c6973b3a2337be4bae6883d4dde867c5eea157e4199375c',
+    'rule.py.j2': '9039294b62e35875d52c9b9c2ff02f73e82c0095086725a33c6fc58ee6299b23',
+    'secret.py.j2': '5795f9a418e986769f629bc28aef6159999b464ff5a7798899ccc69c709dce7a',
+    'security_group.py.j2': '3bb5b63d365d9fefef3d66c32dcd6888024421ae093dc68be750deb5cb169649',
+    'stack.py.j2': '35057b21ede1ce4998c61a8e7407dbfacaf91101983ae697a9d471b203a368e9',
+    'state_machine.py.j2': '3aa0d87f2ebdd6b6948d63f8e3a07eb3f9bd7c64f6fb1988a6af65329b1f7b4a',
+    'subnet.py.j2': 'd6c47da6ed38b82c23cc870b9293d29df2b3101bc08ec50542bf516c05e83c1f',
+    'subnet_route_table_association.py.j2': 'fe1937d976eee059e25482071f26d575481eb050cae22246dff8bb5e94d010d1',
+    'subscription.py.j2': 'f9b6f4e96b8bd965d26111726f5916d6bf4b91d8f5b5c1b4ded9afc10c17bed3',
+    'table.py.j2': 'd87479eb7554c56b6a242ec6af0a856b06df25f1e51a9444cc4fb5815f2a49e8',
+    'task_definition.py.j2': '0f7376c9d3e44b7a358465b11dec0bf88f094fd0b739ed0270f92b92831ecf9a',
+    'topic.py.j2': '59c9f55a9ac705d58657ba3edcc7e72870238621cd709526f0f7f71df2174a15',
+    'topic_policy.py.j2': '866462e283e011a57aa924068b34d06b367970e304016bd3661fd7bd07aabd41',
+    'user_pool.py.j2': '746d66431071ca1b90175101123e6cb607bc297c0242627b552c03974ee4515e',
+    'user_pool_client.py.j2': '797ac49a895c607006c00387ac531025b7630a5fd8abc7967d3286203495431c',
+    'vpc.py.j2': '7aa76ac73aab2ce44b3cbde3906c708be445bce580b50fd29794a8beaa92f459',
+    'vpc_endpoint.py.j2': 'e2f873ed5ce5033121c904e47d09b707d808096aac2fdc0e0e1c6b0a5c61cb31',
+    'vpc_gateway_attachment.py.j2': '543f2949d6c9d0aaaa66d956d1720c8bdb8afb73030cdfd0c96ad2728d705695',
+}
+
 
 def t_alarm_py_j2():
     TEMPLATE = 'alarm.py.j2'
@@ -64,7 +109,7 @@ def t_alarm_py_j2():
 
         return root
 
-    LINES = ((42, 3), (44, 4), (46, 5), (48, 6), (50, 7), (52, 9), (53, 10), (55, 13), (57, 14), (59, 16), (61, 19))
+    LINES = ((87, 3), (89, 4), (91, 5), (93, 6), (95, 7), (97, 9), (98, 10), (100, 13), (102, 14), (104, 16), (106, 19))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -107,7 +152,7 @@ def t_api_authorizer_py_j2():
 
         return root
 
-    LINES = ((96, 3), (98, 4), (100, 5), (102, 7), (104, 8))
+    LINES = ((141, 3), (143, 4), (145, 5), (147, 7), (149, 8))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -156,7 +201,7 @@ def t_api_integration_py_j2():
 
         return root
 
-    LINES = ((135, 3), (137, 4), (139, 5), (141, 6), (142, 7), (144, 9), (145, 10), (147, 12), (148, 13), (150, 15), (151, 16), (153, 18))
+    LINES = ((180, 3), (182, 4), (184, 5), (186, 6), (187, 7), (189, 9), (190, 10), (192, 12), (193, 13), (195, 15), (196, 16), (198, 18))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -200,7 +245,7 @@ def t_api_route_py_j2():
 
         return root
 
-    LINES = ((184, 3), (186, 4), (188, 5), (190, 6), (192, 7), (193, 8), (195, 10), (196, 11))
+    LINES = ((229, 3), (231, 4), (233, 5), (235, 6), (237, 7), (238, 8), (240, 10), (241, 11))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -247,7 +292,7 @@ def t_api_stage_py_j2():
 
         return root
 
-    LINES = ((236, 3), (238, 4), (240, 8), (242, 9), (244, 13))
+    LINES = ((281, 3), (283, 4), (285, 8), (287, 9), (289, 13))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -304,7 +349,7 @@ def t_app_py_j2():
 
         return root
 
-    LINES = ((285, 1), (287, 5), (292, 9), (293, 10), (294, 12), (295, 13), (296, 16), (297, 18), (298, 19), (300, 21), (301, 22))
+    LINES = ((330, 1), (332, 5), (337, 9), (338, 10), (339, 12), (340, 13), (341, 16), (342, 18), (343, 19), (345, 21), (346, 22))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -364,7 +409,7 @@ def t_bucket_py_j2():
 
         return root
 
-    LINES = ((340, 3), (342, 4), (343, 5), (346, 9), (351, 20), (353, 26), (355, 28), (356, 31), (358, 35), (360, 37), (361, 39))
+    LINES = ((385, 3), (387, 4), (388, 5), (391, 9), (396, 20), (398, 26), (400, 28), (401, 31), (403, 35), (405, 37), (406, 39))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -406,7 +451,7 @@ def t_bucket_policy_py_j2():
 
         return root
 
-    LINES = ((396, 3), (398, 4), (400, 6), (401, 7), (402, 8))
+    LINES = ((441, 3), (443, 4), (445, 6), (446, 7), (447, 8))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -439,7 +484,7 @@ def t_bus_py_j2():
 
         return root
 
-    LINES = ((434, 3), (436, 4))
+    LINES = ((479, 3), (481, 4))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -472,7 +517,7 @@ def t_cluster_py_j2():
 
         return root
 
-    LINES = ((467, 3), (469, 4))
+    LINES = ((512, 3), (514, 4))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -519,7 +564,7 @@ def t_event_invoke_config_py_j2():
 
         return root
 
-    LINES = ((500, 3), (502, 4), (504, 6), (506, 7), (508, 8), (510, 10), (511, 12), (513, 15), (514, 17))
+    LINES = ((545, 3), (547, 4), (549, 6), (551, 7), (553, 8), (555, 10), (556, 12), (558, 15), (559, 17))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -593,7 +638,7 @@ def t_event_source_mapping_py_j2():
 
         return root
 
-    LINES = ((558, 3), (560, 4), (562, 5), (564, 6), (566, 7), (567, 8), (569, 10), (570, 11), (572, 13), (574, 16), (575, 17), (577, 19), (578, 20), (580, 22), (582, 25), (583, 26), (585, 28), (586, 29), (589, 32), (590, 34))
+    LINES = ((603, 3), (605, 4), (607, 5), (609, 6), (611, 7), (612, 8), (614, 10), (615, 11), (617, 13), (619, 16), (620, 17), (622, 19), (623, 20), (625, 22), (627, 25), (628, 26), (630, 28), (631, 29), (634, 32), (635, 34))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -630,7 +675,7 @@ def t_flow_log_py_j2():
 
         return root
 
-    LINES = ((621, 3), (623, 4), (625, 8), (627, 9))
+    LINES = ((666, 3), (668, 4), (670, 8), (672, 9))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -705,7 +750,7 @@ def t_function_py_j2():
 
         return root
 
-    LINES = ((668, 3), (670, 4), (672, 5), (674, 6), (676, 7), (678, 8), (680, 9), (682, 10), (683, 11), (685, 13), (687, 14), (689, 15), (691, 16), (693, 18), (694, 19), (697, 23), (698, 24), (700, 26), (701, 27))
+    LINES = ((713, 3), (715, 4), (717, 5), (719, 6), (721, 7), (723, 8), (725, 9), (727, 10), (728, 11), (730, 13), (732, 14), (734, 15), (736, 16), (738, 18), (739, 19), (742, 23), (743, 24), (745, 26), (746, 27))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -740,7 +785,7 @@ def t_function_url_py_j2():
 
         return root
 
-    LINES = ((733, 3), (735, 4), (737, 5))
+    LINES = ((778, 3), (780, 4), (782, 5))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -795,7 +840,7 @@ def t_http_api_py_j2():
 
         return root
 
-    LINES = ((774, 3), (776, 4), (778, 5), (779, 7), (781, 8), (782, 9), (784, 10), (785, 12), (787, 13), (789, 14), (790, 15))
+    LINES = ((819, 3), (821, 4), (823, 5), (824, 7), (826, 8), (827, 9), (829, 10), (830, 12), (832, 13), (834, 14), (835, 15))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -822,7 +867,7 @@ def t_internet_gateway_py_j2():
 
         return root
 
-    LINES = ((819, 1),)
+    LINES = ((864, 1),)
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -860,7 +905,7 @@ def t_log_group_py_j2():
 
         return root
 
-    LINES = ((851, 3), (853, 4), (855, 5), (857, 6))
+    LINES = ((896, 3), (898, 4), (900, 5), (902, 6))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -909,7 +954,7 @@ def t_permission_py_j2():
 
         return root
 
-    LINES = ((888, 3), (890, 4), (892, 5), (894, 6), (896, 7), (897, 8), (899, 10), (900, 11), (902, 13), (903, 14), (905, 16))
+    LINES = ((933, 3), (935, 4), (937, 5), (939, 6), (941, 7), (942, 8), (944, 10), (945, 11), (947, 13), (948, 14), (950, 16))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -986,7 +1031,7 @@ def t_pipe_py_j2():
 
         return root
 
-    LINES = ((953, 1), (954, 2), (955, 3), (957, 5), (958, 6), (960, 7), (962, 8), (964, 9), (966, 10), (967, 11), (968, 13), (969, 14), (970, 15), (971, 19), (973, 20), (975, 21), (977, 22), (979, 23), (981, 24), (983, 25))
+    LINES = ((998, 1), (999, 2), (1000, 3), (1002, 5), (1003, 6), (1005, 7), (1007, 8), (1009, 9), (1011, 10), (1012, 11), (1013, 13), (1014, 14), (1015, 15), (1016, 19), (1018, 20), (1020, 21), (1022, 22), (1024, 23), (1026, 24), (1028, 25))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1043,7 +1088,7 @@ def t_queue_py_j2():
 
         return root
 
-    LINES = ((1019, 3), (1021, 4), (1023, 5), (1025, 9), (1027, 10), (1029, 11), (1031, 12), (1033, 13), (1035, 14), (1036, 16), (1038, 17), (1040, 20))
+    LINES = ((1064, 3), (1066, 4), (1068, 5), (1070, 9), (1072, 10), (1074, 11), (1076, 12), (1078, 13), (1080, 14), (1081, 16), (1083, 17), (1085, 20))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1085,7 +1130,7 @@ def t_queue_policy_py_j2():
 
         return root
 
-    LINES = ((1075, 3), (1077, 4), (1079, 6), (1080, 7), (1081, 8))
+    LINES = ((1120, 3), (1122, 4), (1124, 6), (1125, 7), (1126, 8))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1126,7 +1171,7 @@ def t_role_py_j2():
 
         return root
 
-    LINES = ((1117, 3), (1119, 4), (1121, 5), (1122, 6))
+    LINES = ((1162, 3), (1164, 4), (1166, 5), (1167, 6))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1161,7 +1206,7 @@ def t_route_py_j2():
 
         return root
 
-    LINES = ((1154, 3), (1156, 4), (1158, 6))
+    LINES = ((1199, 3), (1201, 4), (1203, 6))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1194,7 +1239,7 @@ def t_route_table_py_j2():
 
         return root
 
-    LINES = ((1189, 3), (1191, 4))
+    LINES = ((1234, 3), (1236, 4))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1253,7 +1298,7 @@ def t_rule_py_j2():
 
         return root
 
-    LINES = ((1228, 3), (1230, 4), (1232, 5), (1234, 6), (1235, 7), (1237, 9), (1238, 10), (1240, 12), (1241, 13), (1243, 15), (1245, 16), (1247, 18), (1248, 19))
+    LINES = ((1273, 3), (1275, 4), (1277, 5), (1279, 6), (1280, 7), (1282, 9), (1283, 10), (1285, 12), (1286, 13), (1288, 15), (1290, 16), (1292, 18), (1293, 19))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1299,7 +1344,7 @@ def t_secret_py_j2():
 
         return root
 
-    LINES = ((1285, 3), (1287, 4), (1289, 5), (1291, 6), (1292, 7), (1296, 14))
+    LINES = ((1330, 3), (1332, 4), (1334, 5), (1336, 6), (1337, 7), (1341, 14))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1361,7 +1406,7 @@ def t_security_group_py_j2():
 
         return root
 
-    LINES = ((1327, 3), (1329, 4), (1331, 5), (1333, 7), (1334, 9), (1336, 10), (1338, 11), (1340, 12), (1342, 13), (1345, 17), (1347, 19), (1348, 21), (1350, 22), (1352, 23), (1354, 24), (1356, 25))
+    LINES = ((1372, 3), (1374, 4), (1376, 5), (1378, 7), (1379, 9), (1381, 10), (1383, 11), (1385, 12), (1387, 13), (1390, 17), (1392, 19), (1393, 21), (1395, 22), (1397, 23), (1399, 24), (1401, 25))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1437,7 +1482,7 @@ def t_stack_py_j2():
 
         return root
 
-    LINES = ((1402, 1), (1404, 3), (1405, 4), (1406, 6), (1409, 12), (1410, 13), (1412, 16), (1414, 25), (1416, 34), (1418, 46), (1420, 55), (1422, 64), (1423, 67), (1424, 68), (1425, 70), (1426, 71), (1427, 73), (1429, 76), (1430, 78), (1431, 79), (1432, 81), (1434, 84), (1435, 85))
+    LINES = ((1447, 1), (1449, 3), (1450, 4), (1451, 6), (1454, 12), (1455, 13), (1457, 16), (1459, 25), (1461, 34), (1463, 46), (1465, 55), (1467, 64), (1468, 67), (1469, 68), (1470, 70), (1471, 71), (1472, 73), (1474, 76), (1475, 78), (1476, 79), (1477, 81), (1479, 84), (1480, 85))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1497,7 +1542,7 @@ def t_state_machine_py_j2():
 
         return root
 
-    LINES = ((1475, 1), (1476, 4), (1478, 5), (1480, 6), (1482, 7), (1484, 8), (1485, 9), (1487, 11), (1489, 12), (1490, 13), (1492, 15), (1493, 22))
+    LINES = ((1520, 1), (1521, 4), (1523, 5), (1525, 6), (1527, 7), (1529, 8), (1530, 9), (1532, 11), (1534, 12), (1535, 13), (1537, 15), (1538, 22))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1534,7 +1579,7 @@ def t_subnet_py_j2():
 
         return root
 
-    LINES = ((1525, 3), (1527, 4), (1529, 5), (1531, 6))
+    LINES = ((1570, 3), (1572, 4), (1574, 5), (1576, 6))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1569,7 +1614,7 @@ def t_subnet_route_table_association_py_j2():
 
         return root
 
-    LINES = ((1562, 3), (1564, 4), (1566, 5))
+    LINES = ((1607, 3), (1609, 4), (1611, 5))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1627,7 +1672,7 @@ def t_subscription_py_j2():
 
         return root
 
-    LINES = ((1609, 3), (1611, 4), (1613, 5), (1615, 6), (1617, 7), (1618, 8), (1620, 10), (1623, 14), (1624, 16))
+    LINES = ((1654, 3), (1656, 4), (1658, 5), (1660, 6), (1662, 7), (1663, 8), (1665, 10), (1668, 14), (1669, 16))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1689,7 +1734,7 @@ def t_table_py_j2():
 
         return root
 
-    LINES = ((1659, 3), (1661, 4), (1663, 5), (1665, 6), (1666, 7), (1669, 11), (1670, 12), (1672, 14), (1674, 18), (1676, 20), (1678, 22), (1679, 23), (1680, 24), (1682, 25), (1684, 26), (1685, 27))
+    LINES = ((1704, 3), (1706, 4), (1708, 5), (1710, 6), (1711, 7), (1714, 11), (1715, 12), (1717, 14), (1719, 18), (1721, 20), (1723, 22), (1724, 23), (1725, 24), (1727, 25), (1729, 26), (1730, 27))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1755,7 +1800,7 @@ def t_task_definition_py_j2():
 
         return root
 
-    LINES = ((1723, 3), (1725, 4), (1727, 7), (1729, 8), (1731, 11), (1733, 13), (1735, 14), (1737, 18), (1739, 19), (1741, 25), (1743, 29), (1744, 30), (1746, 32), (1748, 34), (1749, 35), (1752, 41))
+    LINES = ((1768, 3), (1770, 4), (1772, 7), (1774, 8), (1776, 11), (1778, 13), (1780, 14), (1782, 18), (1784, 19), (1786, 25), (1788, 29), (1789, 30), (1791, 32), (1793, 34), (1794, 35), (1797, 41))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1793,7 +1838,7 @@ def t_topic_py_j2():
 
         return root
 
-    LINES = ((1785, 3), (1787, 4), (1789, 5))
+    LINES = ((1830, 3), (1832, 4), (1834, 5))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1835,7 +1880,7 @@ def t_topic_policy_py_j2():
 
         return root
 
-    LINES = ((1825, 3), (1827, 4), (1829, 6), (1830, 7), (1831, 8))
+    LINES = ((1870, 3), (1872, 4), (1874, 6), (1875, 7), (1876, 8))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1875,7 +1920,7 @@ def t_user_pool_py_j2():
 
         return root
 
-    LINES = ((1865, 3), (1867, 4), (1869, 14), (1871, 16))
+    LINES = ((1910, 3), (1912, 4), (1914, 14), (1916, 16))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1910,7 +1955,7 @@ def t_user_pool_client_py_j2():
 
         return root
 
-    LINES = ((1903, 3), (1905, 4), (1907, 5))
+    LINES = ((1948, 3), (1950, 4), (1952, 5))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1941,7 +1986,7 @@ def t_vpc_py_j2():
 
         return root
 
-    LINES = ((1936, 3), (1938, 4))
+    LINES = ((1981, 3), (1983, 4))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1987,7 +2032,7 @@ def t_vpc_endpoint_py_j2():
 
         return root
 
-    LINES = ((1969, 3), (1971, 4), (1973, 5), (1975, 6), (1977, 7), (1978, 8), (1980, 10), (1981, 11), (1983, 12))
+    LINES = ((2014, 3), (2016, 4), (2018, 5), (2020, 6), (2022, 7), (2023, 8), (2025, 10), (2026, 11), (2028, 12))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -2022,5 +2067,5 @@ def t_vpc_gateway_attachment_py_j2():
 
         return root
 
-    LINES = ((2015, 3), (2017, 4), (2019, 5))
+    LINES = ((2060, 3), (2062, 4), (2064, 5))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}

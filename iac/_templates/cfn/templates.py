@@ -11,6 +11,51 @@ from iac.emit.compiled import (
     map_filter,
 )
 
+DIGESTS = {
+    'alarm.yaml.j2': '0a2112c6e105e2f8c5766652ce97565b6dd2bd524d9467ba2fe324fa392eb11d',
+    'api_authorizer.yaml.j2': '8954df6a20372beff343d96ea8aebaf3cd19fc3bbad899e0c2c0c67f829cde2e',
+    'api_integration.yaml.j2': 'c01199e9220e6b9dd8189d975523a9448cca78848265633ac1d874f122d5a385',
+    'api_route.yaml.j2': '00713cdea4ac47e3aae48e62cc27d3f7aeab956668cd2395c9e58763af6bfd70',
+    'api_stage.yaml.j2': '80b0542707de93a17e7a93a7b6a92c2a044e653f56ce44d4edd9ba2a2144c800',
+    'bucket.yaml.j2': '38196f35c9fa33f5bd9c57fb67fc2033aab3bc6eb8e1aebc1d199b5ac3577cff',
+    'bucket_policy.yaml.j2': '311647c64b9136f49dec632994986e8400d998f6856b0aab12aedcfe81ffff1f',
+    'bus.yaml.j2': '9c0fbca2d4999c023090ac8fca251724c77b5616984f984ef4c12f99bc444da3',
+    'cluster.yaml.j2': 'ffd38774f94465962b9c5fcfafb82d29760185190408a94702aed5b25c214e33',
+    'event_invoke_config.yaml.j2': 'cd4152e37d09e5b1192643ec4aa8ab8c563aaa10e89d0c2156a2b26c9fd96d48',
+    'event_source_mapping.yaml.j2': '27e0d850affe0efba1028a424277832bc4d10fbcb42d7482dbd12c3ae1063896',
+    'flow_log.yaml.j2': '03c59140bbf6fb8e5d0446883e7a6c8e873e74f1f53d1f87a242263f2bbdc627',
+    'function.yaml.j2': '0f99160ea4d0f609730602331e1d481386829034ba54c44cf9009d9f0e48837b',
+    'function_url.yaml.j2': '7942cad335824864d3a37fc68abfe529a60672907b14dc1163aa33aae46e04d1',
+    'http_api.yaml.j2': '02630a0e66f0aa7b00d7111f7c084b4c030852955aad0472377350efd266a73a',
+    'internet_gateway.yaml.j2': '804ed1c0dc85fe99faf70f0b735761b54954318ff76a6b83d9db89e82f1932da',
+    'log_group.yaml.j2': 'f4fde0e74537c3cf5a4044ae01b2b765c58906dbed4b450dced544ce06bdc695',
+    'mapping_settings.j2': '10d6ec8508d3642fd81942eac9a66ff27daebf4bbd2152b1ee9dc9aab321c54b',
+    'permission.yaml.j2': '3d033d2bd0faa3a5b6edd1c9d05cab4b59bf2c1121c2ecc50673bbfeace48993',
+    'pipe.yaml.j2': '74a3ce7485ab3bd8ffa53d15bd8aba3cc87496ec950b006a22bb8576cd0c45aa',
+    'queue.yaml.j2': 'ccebe011b8f649080f59399883ad1317faaccf8931cf5560d4d4122d31d26eae',
+    'queue_policy.yaml.j2': 'cf97204b91ae9df4a22313529e41c70cab2d6aabf39475f363941c5af0541b60',
+    'role.yaml.j2': '26a4002739e6aea6e5089f1020a029dc809ba2fe22564a931ea5bde4eb4abc3b',
+    'route.yaml.j2': '3f3d771fe2e91df3d55b5c75d2306322bd740346e273a18bb7075c0ab0103d59',
+    'route_table.yaml.j2': 'a7e833a8e1af5a81bd29d41fcf415f7d428259353fc2ec7f07fcac8ad546b2a0',
+    'rule.yaml.j2': 'b7273d708da62742acefbf7675c85c81cb2aab2aeac1b1aadd51de4c920eee6b',
+    'secret.yaml.j2': 'f06f6d96854a04497a17934d4012e84f76a9686d02da9d4eef612f40e5b6bde8',
+    'security_group.yaml.j2': '16d6c0ceffa9b443d1fd2b1c078130a0f2a0a869083c2987380f66c2f7245cab',
+    'state_machine.yaml.j2': 'c5447a13a5bf9e261b7c61fd87149593540fc9ee022333873610370c1b46582c',
+    'subnet.yaml.j2': '8a432bedc4c00eb8c4307324b123187f9936015e4522bb492e86ee8e7d7c8573',
+    'subnet_route_table_association.yaml.j2': 'c12b55b12808a10f39444f24756631cb6cce5bf6b9fd14169eed42f0140dd113',
+    'subscription.yaml.j2': 'b4f9d971fc727632ca957dd647bd49d4288f5f6685df319b21a3c842a4379418',
+    'table.yaml.j2': '6ad94e76e407160fde58f9a150cfa830ffdbfa6f99e809e35bf1793ad762e1da',
+    'task_definition.yaml.j2': '2ec31f46b585d2e106b4455b69440daba4710d0e024f811a77d784eb3d1f3956',
+    'template.yaml.j2': '3f686afaf499209d0eb413e44233e386d8db331619f50838e778cf2ecacd9881',
+    'topic.yaml.j2': 'a487069df49a907bed489296368eee2e4b04f6a1420a111df695a3674d5f7c43',
+    'topic_policy.yaml.j2': 'b6ef855ca9295b8179887167b06f53e475c4fe38e3f0f8338f7cd2b70469bb3e',
+    'user_pool.yaml.j2': 'fe212eb0f4b4e1ae9fce226d9ddd496ba23ee92ae8b94ec59b36dba0281e331c',
+    'user_pool_client.yaml.j2': '5c337b6f8c8dbe525dd056c772b8225bfc3f271774f2a2eb2e6327fa9cbd0b49',
+    'vpc.yaml.j2': '361c471ed33febaaa6dae871e57d73dee6a4427b69fb7c0a6f1e9a62eda5038e',
+    'vpc_endpoint.yaml.j2': '7b3821dd92b7587c358f05773ce841f5abffeb7af0b06033fbfff24e04628e98',
+    'vpc_gateway_attachment.yaml.j2': '4f38e67eacb6aa8bd8e1228e80abfec1ab8313c3a918b78ee65ac833ba0b4b1f',
+}
+
 
 def t_alarm_yaml_j2():
     TEMPLATE = 'alarm.yaml.j2'
@@ -52,7 +97,7 @@ def t_alarm_yaml_j2():
 
         return root
 
-    LINES = ((31, 3), (33, 4), (35, 5), (37, 6), (39, 8), (40, 9), (41, 10), (43, 12), (45, 13), (47, 15), (49, 18))
+    LINES = ((76, 3), (78, 4), (80, 5), (82, 6), (84, 8), (85, 9), (86, 10), (88, 12), (90, 13), (92, 15), (94, 18))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -87,7 +132,7 @@ def t_api_authorizer_yaml_j2():
 
         return root
 
-    LINES = ((76, 3), (78, 4), (80, 7), (82, 9), (84, 10))
+    LINES = ((121, 3), (123, 4), (125, 7), (127, 9), (129, 10))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -130,7 +175,7 @@ def t_api_integration_yaml_j2():
 
         return root
 
-    LINES = ((111, 3), (113, 4), (115, 5), (116, 6), (118, 8), (119, 9), (121, 11), (122, 12), (124, 14), (125, 15), (127, 17))
+    LINES = ((156, 3), (158, 4), (160, 5), (161, 6), (163, 8), (164, 9), (166, 11), (167, 12), (169, 14), (170, 15), (172, 17))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -167,7 +212,7 @@ def t_api_route_yaml_j2():
 
         return root
 
-    LINES = ((154, 3), (156, 4), (158, 5), (160, 6), (161, 7), (163, 9), (164, 10))
+    LINES = ((199, 3), (201, 4), (203, 5), (205, 6), (206, 7), (208, 9), (209, 10))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -207,7 +252,7 @@ def t_api_stage_yaml_j2():
 
         return root
 
-    LINES = ((193, 3), (195, 7), (197, 8), (199, 10), (201, 11), (203, 12), (204, 13))
+    LINES = ((238, 3), (240, 7), (242, 8), (244, 10), (246, 11), (248, 12), (249, 13))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -260,7 +305,7 @@ def t_bucket_yaml_j2():
 
         return root
 
-    LINES = ((235, 2), (240, 10), (241, 11), (243, 21), (245, 22), (247, 26), (249, 35), (251, 36), (252, 39), (254, 41), (256, 46), (257, 47))
+    LINES = ((280, 2), (285, 10), (286, 11), (288, 21), (290, 22), (292, 26), (294, 35), (296, 36), (297, 39), (299, 41), (301, 46), (302, 47))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -289,7 +334,7 @@ def t_bucket_policy_yaml_j2():
 
         return root
 
-    LINES = ((284, 3), (286, 4))
+    LINES = ((329, 3), (331, 4))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -320,7 +365,7 @@ def t_bus_yaml_j2():
 
         return root
 
-    LINES = ((314, 3), (316, 4), (317, 5))
+    LINES = ((359, 3), (361, 4), (362, 5))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -351,7 +396,7 @@ def t_cluster_yaml_j2():
 
         return root
 
-    LINES = ((345, 3), (347, 7), (348, 8))
+    LINES = ((390, 3), (392, 7), (393, 8))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -395,7 +440,7 @@ def t_event_invoke_config_yaml_j2():
 
         return root
 
-    LINES = ((377, 2), (378, 3), (380, 6), (382, 8), (384, 9), (386, 10), (388, 12), (389, 14), (391, 16), (392, 18))
+    LINES = ((422, 2), (423, 3), (425, 6), (427, 8), (429, 9), (431, 10), (433, 12), (434, 14), (436, 16), (437, 18))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -442,7 +487,7 @@ def t_event_source_mapping_yaml_j2():
 
         return root
 
-    LINES = ((426, 1), (429, 3), (430, 4), (432, 7), (434, 8), (436, 9), (438, 10), (439, 11))
+    LINES = ((471, 1), (474, 3), (475, 4), (477, 7), (479, 8), (481, 9), (483, 10), (484, 11))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -477,7 +522,7 @@ def t_flow_log_yaml_j2():
 
         return root
 
-    LINES = ((467, 3), (469, 7), (471, 8), (473, 9), (474, 10))
+    LINES = ((512, 3), (514, 7), (516, 8), (518, 9), (519, 10))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -544,7 +589,7 @@ def t_function_yaml_j2():
 
         return root
 
-    LINES = ((503, 3), (505, 4), (507, 5), (509, 7), (511, 8), (513, 9), (515, 10), (516, 11), (518, 13), (520, 14), (522, 16), (524, 17), (526, 21), (527, 22), (529, 24), (530, 26), (532, 28), (533, 30), (535, 31), (537, 33), (538, 35), (540, 37), (541, 38))
+    LINES = ((548, 3), (550, 4), (552, 5), (554, 7), (556, 8), (558, 9), (560, 10), (561, 11), (563, 13), (565, 14), (567, 16), (569, 17), (571, 21), (572, 22), (574, 24), (575, 26), (577, 28), (578, 30), (580, 31), (582, 33), (583, 35), (585, 37), (586, 38))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -572,7 +617,7 @@ def t_function_url_yaml_j2():
 
         return root
 
-    LINES = ((567, 3), (569, 4))
+    LINES = ((612, 3), (614, 4))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -613,7 +658,7 @@ def t_http_api_yaml_j2():
 
         return root
 
-    LINES = ((597, 3), (599, 5), (600, 7), (602, 8), (604, 9), (606, 10), (607, 11), (609, 14), (610, 15))
+    LINES = ((642, 3), (644, 5), (645, 7), (647, 8), (649, 9), (651, 10), (652, 11), (654, 14), (655, 15))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -641,7 +686,7 @@ def t_internet_gateway_yaml_j2():
 
         return root
 
-    LINES = ((637, 2), (638, 4))
+    LINES = ((682, 2), (683, 4))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -681,7 +726,7 @@ def t_log_group_yaml_j2():
 
         return root
 
-    LINES = ((669, 2), (673, 10), (675, 11), (677, 12), (678, 13))
+    LINES = ((714, 2), (718, 10), (720, 11), (722, 12), (723, 13))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -753,7 +798,7 @@ def t_mapping_settings_j2():
 
         return root
 
-    LINES = ((707, 4), (710, 5), (713, 6), (714, 7), (717, 9), (718, 10), (721, 12), (722, 13), (723, 14), (724, 16), (725, 17), (728, 19), (729, 20), (732, 22), (733, 23), (734, 25), (735, 26), (736, 27), (737, 28), (740, 30), (741, 31), (742, 32), (745, 34), (746, 35), (747, 36), (748, 37))
+    LINES = ((752, 4), (755, 5), (758, 6), (759, 7), (762, 9), (763, 10), (766, 12), (767, 13), (768, 14), (769, 16), (770, 17), (773, 19), (774, 20), (777, 22), (778, 23), (779, 25), (780, 26), (781, 27), (782, 28), (785, 30), (786, 31), (787, 32), (790, 34), (791, 35), (792, 36), (793, 37))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -795,7 +840,7 @@ def t_permission_yaml_j2():
 
         return root
 
-    LINES = ((777, 3), (779, 4), (781, 5), (783, 6), (784, 7), (786, 9), (787, 10), (789, 12), (790, 13), (792, 15))
+    LINES = ((822, 3), (824, 4), (826, 5), (828, 6), (829, 7), (831, 9), (832, 10), (834, 12), (835, 13), (837, 15))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -853,7 +898,7 @@ def t_pipe_yaml_j2():
 
         return root
 
-    LINES = ((819, 3), (821, 4), (823, 5), (825, 7), (826, 9), (828, 10), (829, 11), (832, 15), (834, 16), (836, 17), (837, 18), (839, 20), (840, 21), (842, 23), (844, 26), (845, 28), (847, 31), (848, 34), (850, 36))
+    LINES = ((864, 3), (866, 4), (868, 5), (870, 7), (871, 9), (873, 10), (874, 11), (877, 15), (879, 16), (881, 17), (882, 18), (884, 20), (885, 21), (887, 23), (889, 26), (890, 28), (892, 31), (893, 34), (895, 36))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -908,7 +953,7 @@ def t_queue_yaml_j2():
 
         return root
 
-    LINES = ((881, 2), (885, 10), (887, 11), (889, 15), (891, 16), (893, 17), (895, 18), (897, 19), (899, 20), (900, 22), (902, 23), (904, 25), (905, 26))
+    LINES = ((926, 2), (930, 10), (932, 11), (934, 15), (936, 16), (938, 17), (940, 18), (942, 19), (944, 20), (945, 22), (947, 23), (949, 25), (950, 26))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -937,7 +982,7 @@ def t_queue_policy_yaml_j2():
 
         return root
 
-    LINES = ((932, 4), (934, 5))
+    LINES = ((977, 4), (979, 5))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -977,7 +1022,7 @@ def t_role_yaml_j2():
 
         return root
 
-    LINES = ((966, 3), (968, 4), (969, 6), (971, 7), (973, 9), (974, 10))
+    LINES = ((1011, 3), (1013, 4), (1014, 6), (1016, 7), (1018, 9), (1019, 10))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1011,7 +1056,7 @@ def t_route_yaml_j2():
 
         return root
 
-    LINES = ((1003, 2), (1004, 3), (1006, 6), (1008, 8))
+    LINES = ((1048, 2), (1049, 3), (1051, 6), (1053, 8))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1042,7 +1087,7 @@ def t_route_table_yaml_j2():
 
         return root
 
-    LINES = ((1036, 3), (1038, 4), (1039, 5))
+    LINES = ((1081, 3), (1083, 4), (1084, 5))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1117,7 +1162,7 @@ def t_rule_yaml_j2():
 
         return root
 
-    LINES = ((1068, 3), (1070, 4), (1072, 5), (1073, 6), (1075, 8), (1076, 9), (1078, 11), (1079, 12), (1081, 14), (1083, 15), (1085, 17), (1086, 18), (1088, 19), (1090, 20), (1091, 21), (1093, 23), (1094, 25), (1096, 26), (1098, 28), (1099, 30), (1101, 32), (1102, 34), (1104, 36), (1105, 38), (1107, 43), (1109, 44), (1111, 45), (1113, 49), (1114, 50))
+    LINES = ((1113, 3), (1115, 4), (1117, 5), (1118, 6), (1120, 8), (1121, 9), (1123, 11), (1124, 12), (1126, 14), (1128, 15), (1130, 17), (1131, 18), (1133, 19), (1135, 20), (1136, 21), (1138, 23), (1139, 25), (1141, 26), (1143, 28), (1144, 30), (1146, 32), (1147, 34), (1149, 36), (1150, 38), (1152, 43), (1154, 44), (1156, 45), (1158, 49), (1159, 50))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1162,7 +1207,7 @@ def t_secret_yaml_j2():
 
         return root
 
-    LINES = ((1145, 2), (1149, 10), (1151, 11), (1153, 12), (1154, 13), (1158, 19), (1159, 20))
+    LINES = ((1190, 2), (1194, 10), (1196, 11), (1198, 12), (1199, 13), (1203, 19), (1204, 20))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1220,7 +1265,7 @@ def t_security_group_yaml_j2():
 
         return root
 
-    LINES = ((1188, 3), (1190, 4), (1192, 6), (1193, 7), (1195, 8), (1197, 9), (1199, 10), (1201, 11), (1203, 13), (1205, 15), (1206, 16), (1208, 17), (1210, 18), (1212, 19), (1214, 20), (1216, 23), (1217, 24))
+    LINES = ((1233, 3), (1235, 4), (1237, 6), (1238, 7), (1240, 8), (1242, 9), (1244, 10), (1246, 11), (1248, 13), (1250, 15), (1251, 16), (1253, 17), (1255, 18), (1257, 19), (1259, 20), (1261, 23), (1262, 24))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1271,7 +1316,7 @@ def t_state_machine_yaml_j2():
 
         return root
 
-    LINES = ((1250, 1), (1251, 4), (1253, 5), (1255, 6), (1257, 7), (1259, 11), (1261, 12), (1262, 13), (1264, 15), (1265, 21), (1267, 23), (1268, 24))
+    LINES = ((1295, 1), (1296, 4), (1298, 5), (1300, 6), (1302, 7), (1304, 11), (1306, 12), (1307, 13), (1309, 15), (1310, 21), (1312, 23), (1313, 24))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1306,7 +1351,7 @@ def t_subnet_yaml_j2():
 
         return root
 
-    LINES = ((1296, 3), (1298, 4), (1300, 5), (1302, 7), (1303, 8))
+    LINES = ((1341, 3), (1343, 4), (1345, 5), (1347, 7), (1348, 8))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1334,7 +1379,7 @@ def t_subnet_route_table_association_yaml_j2():
 
         return root
 
-    LINES = ((1329, 3), (1331, 4))
+    LINES = ((1374, 3), (1376, 4))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1372,7 +1417,7 @@ def t_subscription_yaml_j2():
 
         return root
 
-    LINES = ((1357, 3), (1359, 4), (1361, 5), (1363, 6), (1364, 7), (1366, 9), (1368, 12), (1369, 14))
+    LINES = ((1402, 3), (1404, 4), (1406, 5), (1408, 6), (1409, 7), (1411, 9), (1413, 12), (1414, 14))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1439,7 +1484,7 @@ def t_table_yaml_j2():
 
         return root
 
-    LINES = ((1401, 2), (1405, 10), (1407, 13), (1408, 14), (1410, 15), (1412, 18), (1414, 20), (1415, 21), (1417, 24), (1419, 26), (1420, 27), (1422, 29), (1424, 31), (1425, 32), (1428, 39), (1429, 41), (1431, 44), (1433, 49), (1435, 52), (1436, 53))
+    LINES = ((1446, 2), (1450, 10), (1452, 13), (1453, 14), (1455, 15), (1457, 18), (1459, 20), (1460, 21), (1462, 24), (1464, 26), (1465, 27), (1467, 29), (1469, 31), (1470, 32), (1473, 39), (1474, 41), (1476, 44), (1478, 49), (1480, 52), (1481, 53))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1503,7 +1548,7 @@ def t_task_definition_yaml_j2():
 
         return root
 
-    LINES = ((1465, 3), (1467, 7), (1469, 8), (1471, 11), (1473, 12), (1475, 13), (1477, 17), (1479, 18), (1481, 23), (1483, 25), (1484, 26), (1486, 28), (1488, 30), (1489, 31), (1491, 32), (1493, 38), (1495, 39), (1497, 40), (1499, 41), (1500, 42))
+    LINES = ((1510, 3), (1512, 7), (1514, 8), (1516, 11), (1518, 12), (1520, 13), (1522, 17), (1524, 18), (1526, 23), (1528, 25), (1529, 26), (1531, 28), (1533, 30), (1534, 31), (1536, 32), (1538, 38), (1540, 39), (1542, 40), (1544, 41), (1545, 42))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1571,7 +1616,7 @@ def t_template_yaml_j2():
 
         return root
 
-    LINES = ((1532, 1), (1535, 6), (1536, 7), (1537, 9), (1539, 10), (1541, 13), (1542, 14), (1544, 15), (1546, 16), (1548, 17), (1550, 20), (1551, 21), (1553, 23), (1556, 32), (1557, 33), (1558, 35), (1560, 37), (1561, 38), (1564, 39), (1566, 40), (1568, 41))
+    LINES = ((1577, 1), (1580, 6), (1581, 7), (1582, 9), (1584, 10), (1586, 13), (1587, 14), (1589, 15), (1591, 16), (1593, 17), (1595, 20), (1596, 21), (1598, 23), (1601, 32), (1602, 33), (1603, 35), (1605, 37), (1606, 38), (1609, 39), (1611, 40), (1613, 41))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1604,7 +1649,7 @@ def t_topic_yaml_j2():
 
         return root
 
-    LINES = ((1596, 3), (1598, 4), (1600, 8), (1601, 9))
+    LINES = ((1641, 3), (1643, 4), (1645, 8), (1646, 9))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1633,7 +1678,7 @@ def t_topic_policy_yaml_j2():
 
         return root
 
-    LINES = ((1628, 4), (1630, 5))
+    LINES = ((1673, 4), (1675, 5))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1673,7 +1718,7 @@ def t_user_pool_yaml_j2():
 
         return root
 
-    LINES = ((1661, 2), (1665, 9), (1667, 18), (1669, 19), (1670, 20))
+    LINES = ((1706, 2), (1710, 9), (1712, 18), (1714, 19), (1715, 20))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1701,7 +1746,7 @@ def t_user_pool_client_yaml_j2():
 
         return root
 
-    LINES = ((1696, 3), (1698, 4))
+    LINES = ((1741, 3), (1743, 4))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1732,7 +1777,7 @@ def t_vpc_yaml_j2():
 
         return root
 
-    LINES = ((1726, 3), (1728, 6), (1729, 7))
+    LINES = ((1771, 3), (1773, 6), (1774, 7))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1770,7 +1815,7 @@ def t_vpc_endpoint_yaml_j2():
 
         return root
 
-    LINES = ((1755, 3), (1757, 4), (1759, 5), (1761, 6), (1762, 7), (1764, 9), (1765, 10), (1767, 11))
+    LINES = ((1800, 3), (1802, 4), (1804, 5), (1806, 6), (1807, 7), (1809, 9), (1810, 10), (1812, 11))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1798,5 +1843,5 @@ def t_vpc_gateway_attachment_yaml_j2():
 
         return root
 
-    LINES = ((1793, 3), (1795, 4))
+    LINES = ((1838, 3), (1840, 4))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}

@@ -11,6 +11,11 @@ from iac.emit.compiled import (
     map_filter,
 )
 
+DIGESTS = {
+    'function.yaml.j2': '958987f9fba02c76b7a4200b4049eeb5265d6b026bf324f3b2dbca03e27bb7de',
+    'state_machine.yaml.j2': '33fa14d1c0c20b24c20e654a100e1fb6ee4bf54c49d404b9731e358430ec391a',
+}
+
 
 def t_function_yaml_j2():
     TEMPLATE = 'function.yaml.j2'
@@ -96,7 +101,7 @@ def t_function_yaml_j2():
 
         return root
 
-    LINES = ((41, 1), (43, 4), (45, 5), (47, 6), (49, 8), (51, 9), (53, 10), (55, 11), (56, 12), (58, 14), (60, 15), (62, 17), (64, 18), (66, 21), (67, 22), (69, 24), (70, 26), (72, 28), (73, 30), (75, 31), (77, 33), (78, 35), (80, 37), (81, 38), (83, 40), (85, 42), (86, 43), (88, 44), (90, 46), (93, 47))
+    LINES = ((46, 1), (48, 4), (50, 5), (52, 6), (54, 8), (56, 9), (58, 10), (60, 11), (61, 12), (63, 14), (65, 15), (67, 17), (69, 18), (71, 21), (72, 22), (74, 24), (75, 26), (77, 28), (78, 30), (80, 31), (82, 33), (83, 35), (85, 37), (86, 38), (88, 40), (90, 42), (91, 43), (93, 44), (95, 46), (98, 47))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -147,5 +152,5 @@ def t_state_machine_yaml_j2():
 
         return root
 
-    LINES = ((126, 1), (127, 4), (129, 5), (131, 6), (133, 7), (135, 11), (137, 12), (138, 13), (140, 15), (141, 21), (143, 23), (144, 24))
+    LINES = ((131, 1), (132, 4), (134, 5), (136, 6), (138, 7), (140, 11), (142, 12), (143, 13), (145, 15), (146, 21), (148, 23), (149, 24))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}

@@ -11,6 +11,54 @@ from iac.emit.compiled import (
     map_filter,
 )
 
+DIGESTS = {
+    'alarm.tf.j2': '3cda87fc9c5038a6075e81dfb9e94b282e55a5dd7bd3b7bd78acfb6ba605d580',
+    'api_authorizer.tf.j2': 'd7d8731ec83dd4d0cdd930dc59a57e4234c23030a59e90fca1e09f1c9fbb3da7',
+    'api_integration.tf.j2': '468aa0b645309d695637171404d9a6ea9c5a5f3c0ccbca595823eb1abe2d66eb',
+    'api_route.tf.j2': '763a7f4dd9057541e8af604dad37f4d59f95dfd78bbcb6714010d9a2f7de8ffc',
+    'api_stage.tf.j2': 'ff232af658c14de1aeccc51be6c8000da0d0b6b729a506b928712f97025cb781',
+    'bucket.tf.j2': '0763b5855b4b8f2deffaab9138c5d388576c76fd3350158e0f13fdda5d8daf24',
+    'bucket_policy.tf.j2': '3b53a2563bf53ea660f6e857ffe9ad5cb2fa981779727c0d017b651ae46a09cd',
+    'bus.tf.j2': 'cfc438dcc5dd0f8d17fcbc150797c10011f60c11c3b44f0b8d8e496fa133b4d3',
+    'cluster.tf.j2': '9abee6eabb3633274b8456e888e2f277fd460aff7d3d0ca6552cfc88ada02185',
+    'event_invoke_config.tf.j2': 'b968b2a63b89cf6c7278aebf487e3bb17a1479f89b73a87499e071da9fb9ceb7',
+    'event_source_mapping.tf.j2': '5a329bc7051ad1245a5fc8c35ad93e294f8e5000f8b6a24b9ce6c8ce7d5c4bd9',
+    'flow_log.tf.j2': 'a50cc349ca1089d71b7576672d389c841494c017ca916286643fd304c338abed',
+    'function.tf.j2': '971d62022efe5d2dcc16014ecb540a810f077bc90cbdf123fbf1fc9fc3d49b29',
+    'function_url.tf.j2': 'f492cc7df9b34825c97c7748f5698f500bf1beaf6b1f8a074a22308a27b53e90',
+    'http_api.tf.j2': 'ff9e1d8674c1ee08164031100b6cf4748af46b4839bd94c23c06cc81d896f7c2',
+    'internet_gateway.tf.j2': '5888697933cb0fc425b9391959836ab26d90bc84c1bb045e4c4e6e9137ff3746',
+    'log_group.tf.j2': 'f4c7bac5991a866134620280deca4045fa2e5fc2bb4fac1267b799a750294b83',
+    'main.tf.j2': '308106c3bf653dcd36615b081a6832dd7b81d0c441a34e20e50eff288d960492',
+    'moved.tf.j2': 'f7fb3a085e53e10e099b5a21acee33f079af13486f172d7d016872f7225d7c66',
+    'outputs.tf.j2': 'a8461a08462f9399261dfc2fb0b15102adaf73ad676b5189e107e9c2c7f6320a',
+    'permission.tf.j2': '5db35b240c4dc0b72ffb2655c495e40b24dc39446cb95f497f7a4e03ab2105c2',
+    'pipe.tf.j2': '2e4c5ace2ab762c631b0c77fbe13ee31850f7d1c78ad4f33588e02138f9debf8',
+    'queue.tf.j2': 'ada1a0aa24de1ec65fc6197a8afd8860a7c2b982c4cfd9722fb89a57fa785dfc',
+    'queue_policy.tf.j2': '1457b84dd1b4f5c5b24b5e76ab76d8e47f6fa1c269d97682bf33c9ec208f4f86',
+    'role.tf.j2': 'fe0bdcf243b4f2975a33c6e5598d5e60a37a04b21db7b5fcc382f2e7386bf801',
+    'route.tf.j2': 'e17c0bc77a78df75cd40b58a7cab2bcc7f195866d5fbbbeb1a54ecb37d7e5ec0',
+    'route_table.tf.j2': 'f568f9078fb311c782af5a2f64e37ec2e50b953ebc9ab388b1e5f79a0b430839',
+    'rule.tf.j2': '485f3e76063094f550f5abb06357874b3da5ae81ed97e2a9a4f1bcf7e6568811',
+    'secret.tf.j2': 'f18d95041079cc3bf3dacc17297b92fd2740b73234677b08ff986fc1930e07a9',
+    'security_group.tf.j2': '0b2451091f6419690d58d505925acfdc106b132d83b060e285cad88eb8e966f4',
+    'state_machine.tf.j2': '25eba2ff44ce33cc1c6e04379c8967d54a28375a63456dc5121723739fb6bc77',
+    'subnet.tf.j2': 'e2ac9eeb797d93fca64bd544efc08139f3f953313afcc942b7d86803e1db0764',
+    'subnet_route_table_association.tf.j2': '7b6c5a23b8f8a012c27595609576162c81ffb67e61b86591643a08c2874b73c3',
+    'subscription.tf.j2': '138d64d9be3a9751ef0a2620925e70cdd5a80c166d3a096264c58520153c41f6',
+    'table.tf.j2': '57bc7db8d4fdf9ac9ea3651cef25660084ec7b0a779bea4083aa0f167a3177eb',
+    'task_definition.tf.j2': '9bcd6bec6426057acc4e81aee8acbd1521716351df5a4fe238fdecf849d241b2',
+    'topic.tf.j2': 'bf5ac7d12dce6d24824f32bb2a01e211d64c7393544e8bfffb746e870cd88fb0',
+    'topic_policy.tf.j2': '51625af26b168eebd8a118d18525fac4bec400d66e72ad58ba6ef68a3fc4107c',
+    'user_pool.tf.j2': '61281d2a8cf4d8362db6bf4f15b4e5f068e57c37302d30dbc16521c9d188982c',
+    'user_pool_client.tf.j2': '551bb72f55fb9bb5d616cd23dfc1bacf2ffcd4e233f3bb77bfd04e5c33b8c860',
+    'variables.tf.j2': '04e8e7df8eaa0ca2ef2a8531fdaf561f509a203976ad5c3271a704536cc22fb3',
+    'versions.tf.j2': 'd44d3fb55683ad12a22c2bd8bb4404694d7b4950709a42f0ce968d56cc0b4e91',
+    'vpc.tf.j2': '4c5c34f9802372120f0bb3051a8cac0e43ce27267ce0383d366ea3e7f08dc355',
+    'vpc_endpoint.tf.j2': 'c2bc747d46477b5fbfb66dc0d41cc59e3c02c36956f3bb68d8c2ad690be3d57c',
+    'vpc_gateway_attachment.tf.j2': 'f61f798dcdace51ede09c234878cf23ca2e0fdef4c241644cdbd29f210a22809',
+}
+
 
 def t_alarm_tf_j2():
     TEMPLATE = 'alarm.tf.j2'
@@ -57,7 +105,7 @@ def t_alarm_tf_j2():
 
         return root
 
-    LINES = ((36, 1), (37, 2), (38, 3), (40, 4), (42, 5), (44, 6), (46, 7), (48, 8), (50, 9), (52, 11), (54, 14))
+    LINES = ((84, 1), (85, 2), (86, 3), (88, 4), (90, 5), (92, 6), (94, 7), (96, 8), (98, 9), (100, 11), (102, 14))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -98,7 +146,7 @@ def t_api_authorizer_tf_j2():
 
         return root
 
-    LINES = ((85, 1), (86, 2), (87, 3), (89, 4), (91, 6), (93, 9), (95, 10))
+    LINES = ((133, 1), (134, 2), (135, 3), (137, 4), (139, 6), (141, 9), (143, 10))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -147,7 +195,7 @@ def t_api_integration_tf_j2():
 
         return root
 
-    LINES = ((126, 1), (127, 2), (128, 3), (130, 4), (132, 5), (133, 6), (135, 8), (136, 9), (138, 11), (139, 12), (141, 14), (142, 15), (144, 17))
+    LINES = ((174, 1), (175, 2), (176, 3), (178, 4), (180, 5), (181, 6), (183, 8), (184, 9), (186, 11), (187, 12), (189, 14), (190, 15), (192, 17))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -191,7 +239,7 @@ def t_api_route_tf_j2():
 
         return root
 
-    LINES = ((175, 1), (176, 2), (177, 3), (179, 4), (181, 5), (183, 6), (184, 7), (186, 9), (187, 10))
+    LINES = ((223, 1), (224, 2), (225, 3), (227, 4), (229, 5), (231, 6), (232, 7), (234, 9), (235, 10))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -232,7 +280,7 @@ def t_api_stage_tf_j2():
 
         return root
 
-    LINES = ((219, 1), (220, 2), (221, 3), (223, 8), (225, 9), (227, 13), (229, 14))
+    LINES = ((267, 1), (268, 2), (269, 3), (271, 8), (273, 9), (275, 13), (277, 14))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -309,7 +357,7 @@ def t_bucket_tf_j2():
 
         return root
 
-    LINES = ((265, 1), (266, 2), (267, 3), (268, 4), (269, 5), (271, 6), (272, 7), (274, 9), (278, 20), (279, 21), (280, 22), (281, 33), (282, 34), (283, 35), (284, 38), (286, 39), (288, 42), (289, 43), (290, 44), (291, 50), (292, 52), (293, 53), (294, 54), (295, 63), (296, 64), (297, 65), (298, 74), (300, 77), (301, 86), (304, 91), (305, 93), (306, 94), (307, 95))
+    LINES = ((313, 1), (314, 2), (315, 3), (316, 4), (317, 5), (319, 6), (320, 7), (322, 9), (326, 20), (327, 21), (328, 22), (329, 33), (330, 34), (331, 35), (332, 38), (334, 39), (336, 42), (337, 43), (338, 44), (339, 50), (340, 52), (341, 53), (342, 54), (343, 63), (344, 64), (345, 65), (346, 74), (348, 77), (349, 86), (352, 91), (353, 93), (354, 94), (355, 95))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -346,7 +394,7 @@ def t_bucket_policy_tf_j2():
 
         return root
 
-    LINES = ((337, 1), (338, 2), (339, 3), (341, 4), (343, 6))
+    LINES = ((385, 1), (386, 2), (387, 3), (389, 4), (391, 6))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -378,7 +426,7 @@ def t_bus_tf_j2():
 
         return root
 
-    LINES = ((373, 1), (374, 2), (375, 3))
+    LINES = ((421, 1), (422, 2), (423, 3))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -410,7 +458,7 @@ def t_cluster_tf_j2():
 
         return root
 
-    LINES = ((405, 1), (406, 2), (407, 3))
+    LINES = ((453, 1), (454, 2), (455, 3))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -463,7 +511,7 @@ def t_event_invoke_config_tf_j2():
 
         return root
 
-    LINES = ((439, 1), (440, 2), (441, 3), (443, 5), (445, 6), (447, 7), (449, 10), (450, 12), (452, 15), (454, 18), (455, 20), (458, 25), (459, 27))
+    LINES = ((487, 1), (488, 2), (489, 3), (491, 5), (493, 6), (495, 7), (497, 10), (498, 12), (500, 15), (502, 18), (503, 20), (506, 25), (507, 27))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -531,7 +579,7 @@ def t_event_source_mapping_tf_j2():
 
         return root
 
-    LINES = ((493, 1), (494, 2), (495, 3), (497, 4), (499, 5), (501, 6), (502, 7), (504, 9), (505, 10), (507, 12), (509, 15), (510, 16), (512, 18), (513, 19), (515, 21), (517, 24), (518, 28), (520, 32), (521, 35), (523, 38), (524, 42), (526, 46), (527, 48))
+    LINES = ((541, 1), (542, 2), (543, 3), (545, 4), (547, 5), (549, 6), (550, 7), (552, 9), (553, 10), (555, 12), (557, 15), (558, 16), (560, 18), (561, 19), (563, 21), (565, 24), (566, 28), (568, 32), (569, 35), (571, 38), (572, 42), (574, 46), (575, 48))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -567,7 +615,7 @@ def t_flow_log_tf_j2():
 
         return root
 
-    LINES = ((558, 1), (559, 2), (560, 3), (562, 6), (564, 7))
+    LINES = ((606, 1), (607, 2), (608, 3), (610, 6), (612, 7))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -639,7 +687,7 @@ def t_function_tf_j2():
 
         return root
 
-    LINES = ((595, 1), (596, 2), (597, 3), (599, 4), (601, 5), (603, 6), (605, 7), (607, 8), (609, 9), (611, 10), (612, 11), (614, 13), (616, 14), (618, 15), (619, 16), (621, 21), (623, 23), (625, 29), (626, 32), (628, 35), (629, 38), (631, 39), (633, 42), (634, 45), (636, 49))
+    LINES = ((643, 1), (644, 2), (645, 3), (647, 4), (649, 5), (651, 6), (653, 7), (655, 8), (657, 9), (659, 10), (660, 11), (662, 13), (664, 14), (666, 15), (667, 16), (669, 21), (671, 23), (673, 29), (674, 32), (676, 35), (677, 38), (679, 39), (681, 42), (682, 45), (684, 49))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -674,7 +722,7 @@ def t_function_url_tf_j2():
 
         return root
 
-    LINES = ((667, 1), (668, 2), (669, 3), (671, 4))
+    LINES = ((715, 1), (716, 2), (717, 3), (719, 4))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -718,7 +766,7 @@ def t_http_api_tf_j2():
 
         return root
 
-    LINES = ((701, 1), (702, 2), (703, 3), (705, 5), (706, 8), (708, 9), (710, 10), (712, 11), (713, 12))
+    LINES = ((749, 1), (750, 2), (751, 3), (753, 5), (754, 8), (756, 9), (758, 10), (760, 11), (761, 12))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -746,7 +794,7 @@ def t_internet_gateway_tf_j2():
 
         return root
 
-    LINES = ((743, 1), (744, 2))
+    LINES = ((791, 1), (792, 2))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -780,7 +828,7 @@ def t_log_group_tf_j2():
 
         return root
 
-    LINES = ((773, 1), (774, 2), (775, 3), (777, 4))
+    LINES = ((821, 1), (822, 2), (823, 3), (825, 4))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -840,7 +888,7 @@ def t_main_tf_j2():
 
         return root
 
-    LINES = ((812, 1), (814, 2), (815, 7), (817, 9), (819, 24), (821, 26), (822, 27), (824, 28), (825, 29), (830, 33), (832, 36), (833, 38), (834, 39), (835, 45), (837, 50), (838, 52))
+    LINES = ((860, 1), (862, 2), (863, 7), (865, 9), (867, 24), (869, 26), (870, 27), (872, 28), (873, 29), (878, 33), (880, 36), (881, 38), (882, 39), (883, 45), (885, 50), (886, 52))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -871,7 +919,7 @@ def t_moved_tf_j2():
 
         return root
 
-    LINES = ((865, 1), (867, 7), (868, 10), (869, 11))
+    LINES = ((913, 1), (915, 7), (916, 10), (917, 11))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -909,7 +957,7 @@ def t_outputs_tf_j2():
 
         return root
 
-    LINES = ((897, 1), (899, 2), (900, 4), (902, 5), (904, 6), (906, 7))
+    LINES = ((945, 1), (947, 2), (948, 4), (950, 5), (952, 6), (954, 7))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -956,7 +1004,7 @@ def t_permission_tf_j2():
 
         return root
 
-    LINES = ((937, 1), (938, 2), (939, 3), (941, 4), (943, 5), (945, 6), (946, 7), (948, 9), (949, 10), (951, 12), (952, 13))
+    LINES = ((985, 1), (986, 2), (987, 3), (989, 4), (991, 5), (993, 6), (994, 7), (996, 9), (997, 10), (999, 12), (1000, 13))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1024,7 +1072,7 @@ def t_pipe_tf_j2():
 
         return root
 
-    LINES = ((984, 1), (985, 2), (986, 3), (988, 4), (990, 5), (992, 6), (994, 9), (995, 11), (997, 12), (998, 13), (1002, 18), (1004, 19), (1006, 20), (1007, 21), (1009, 23), (1010, 24), (1012, 26), (1014, 29), (1015, 32), (1018, 37), (1019, 41), (1021, 53))
+    LINES = ((1032, 1), (1033, 2), (1034, 3), (1036, 4), (1038, 5), (1040, 6), (1042, 9), (1043, 11), (1045, 12), (1046, 13), (1050, 18), (1052, 19), (1054, 20), (1055, 21), (1057, 23), (1058, 24), (1060, 26), (1062, 29), (1063, 32), (1066, 37), (1067, 41), (1069, 53))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1072,7 +1120,7 @@ def t_queue_tf_j2():
 
         return root
 
-    LINES = ((1051, 1), (1052, 2), (1053, 3), (1055, 4), (1057, 8), (1059, 9), (1061, 10), (1063, 11), (1065, 12), (1067, 13), (1068, 14))
+    LINES = ((1099, 1), (1100, 2), (1101, 3), (1103, 4), (1105, 8), (1107, 9), (1109, 10), (1111, 11), (1113, 12), (1115, 13), (1116, 14))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1107,7 +1155,7 @@ def t_queue_policy_tf_j2():
 
         return root
 
-    LINES = ((1100, 1), (1101, 2), (1102, 3), (1104, 4))
+    LINES = ((1148, 1), (1149, 2), (1150, 3), (1152, 4))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1152,7 +1200,7 @@ def t_role_tf_j2():
 
         return root
 
-    LINES = ((1137, 1), (1138, 2), (1139, 3), (1141, 4), (1143, 6), (1144, 8), (1145, 9), (1146, 10), (1148, 11), (1149, 12))
+    LINES = ((1185, 1), (1186, 2), (1187, 3), (1189, 4), (1191, 6), (1192, 8), (1193, 9), (1194, 10), (1196, 11), (1197, 12))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1192,7 +1240,7 @@ def t_route_tf_j2():
 
         return root
 
-    LINES = ((1181, 1), (1182, 2), (1183, 3), (1185, 5), (1187, 6), (1188, 8))
+    LINES = ((1229, 1), (1230, 2), (1231, 3), (1233, 5), (1235, 6), (1236, 8))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1224,7 +1272,7 @@ def t_route_table_tf_j2():
 
         return root
 
-    LINES = ((1219, 1), (1220, 2), (1221, 3))
+    LINES = ((1267, 1), (1268, 2), (1269, 3))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1312,7 +1360,7 @@ def t_rule_tf_j2():
 
         return root
 
-    LINES = ((1252, 1), (1253, 2), (1254, 3), (1256, 4), (1258, 5), (1259, 6), (1261, 8), (1262, 9), (1264, 11), (1265, 12), (1267, 14), (1269, 16), (1270, 18), (1273, 19), (1276, 20), (1277, 21), (1278, 22), (1280, 24), (1282, 25), (1284, 26), (1285, 27), (1287, 29), (1288, 32), (1290, 33), (1292, 36), (1293, 39), (1295, 42), (1296, 45), (1298, 48), (1299, 51), (1301, 56), (1303, 57), (1305, 58), (1307, 62), (1308, 64))
+    LINES = ((1300, 1), (1301, 2), (1302, 3), (1304, 4), (1306, 5), (1307, 6), (1309, 8), (1310, 9), (1312, 11), (1313, 12), (1315, 14), (1317, 16), (1318, 18), (1321, 19), (1324, 20), (1325, 21), (1326, 22), (1328, 24), (1330, 25), (1332, 26), (1333, 27), (1335, 29), (1336, 32), (1338, 33), (1340, 36), (1341, 39), (1343, 42), (1344, 45), (1346, 48), (1347, 51), (1349, 56), (1351, 57), (1353, 58), (1355, 62), (1356, 64))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1359,7 +1407,7 @@ def t_secret_tf_j2():
 
         return root
 
-    LINES = ((1339, 1), (1340, 2), (1341, 3), (1343, 4), (1345, 7), (1346, 8), (1347, 9), (1348, 10), (1349, 11), (1352, 14), (1353, 15), (1354, 20), (1355, 21), (1356, 22), (1357, 23))
+    LINES = ((1387, 1), (1388, 2), (1389, 3), (1391, 4), (1393, 7), (1394, 8), (1395, 9), (1396, 10), (1397, 11), (1400, 14), (1401, 15), (1402, 20), (1403, 21), (1404, 22), (1405, 23))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1416,7 +1464,7 @@ def t_security_group_tf_j2():
 
         return root
 
-    LINES = ((1386, 1), (1387, 2), (1388, 3), (1390, 4), (1392, 5), (1393, 8), (1395, 9), (1397, 10), (1399, 11), (1401, 12), (1403, 15), (1404, 18), (1406, 19), (1408, 20), (1410, 21), (1412, 22))
+    LINES = ((1434, 1), (1435, 2), (1436, 3), (1438, 4), (1440, 5), (1441, 8), (1443, 9), (1445, 10), (1447, 11), (1449, 12), (1451, 15), (1452, 18), (1454, 19), (1456, 20), (1458, 21), (1460, 22))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1462,7 +1510,7 @@ def t_state_machine_tf_j2():
 
         return root
 
-    LINES = ((1444, 1), (1445, 2), (1446, 3), (1448, 4), (1450, 5), (1452, 6), (1454, 7), (1455, 10), (1457, 15), (1459, 22))
+    LINES = ((1492, 1), (1493, 2), (1494, 3), (1496, 4), (1498, 5), (1500, 6), (1502, 7), (1503, 10), (1505, 15), (1507, 22))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1499,7 +1547,7 @@ def t_subnet_tf_j2():
 
         return root
 
-    LINES = ((1490, 1), (1491, 2), (1492, 3), (1494, 4), (1496, 5))
+    LINES = ((1538, 1), (1539, 2), (1540, 3), (1542, 4), (1544, 5))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1533,7 +1581,7 @@ def t_subnet_route_table_association_tf_j2():
 
         return root
 
-    LINES = ((1526, 1), (1527, 2), (1528, 3), (1530, 4))
+    LINES = ((1574, 1), (1575, 2), (1576, 3), (1578, 4))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1579,7 +1627,7 @@ def t_subscription_tf_j2():
 
         return root
 
-    LINES = ((1561, 1), (1562, 2), (1563, 3), (1565, 4), (1567, 5), (1569, 6), (1570, 7), (1572, 9), (1574, 12), (1575, 13))
+    LINES = ((1609, 1), (1610, 2), (1611, 3), (1613, 4), (1615, 5), (1617, 6), (1618, 7), (1620, 9), (1622, 12), (1623, 13))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1643,7 +1691,7 @@ def t_table_tf_j2():
 
         return root
 
-    LINES = ((1609, 1), (1610, 2), (1611, 3), (1613, 5), (1615, 6), (1616, 7), (1618, 9), (1620, 13), (1621, 16), (1623, 17), (1625, 20), (1626, 23), (1628, 24), (1630, 25), (1631, 26), (1634, 31), (1635, 34), (1637, 40), (1639, 46))
+    LINES = ((1657, 1), (1658, 2), (1659, 3), (1661, 5), (1663, 6), (1664, 7), (1666, 9), (1668, 13), (1669, 16), (1671, 17), (1673, 20), (1674, 23), (1676, 24), (1678, 25), (1679, 26), (1682, 31), (1683, 34), (1685, 40), (1687, 46))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1692,7 +1740,7 @@ def t_task_definition_tf_j2():
 
         return root
 
-    LINES = ((1672, 1), (1673, 2), (1674, 3), (1676, 6), (1678, 7), (1680, 8), (1682, 9), (1684, 10), (1686, 14), (1688, 21))
+    LINES = ((1720, 1), (1721, 2), (1722, 3), (1724, 6), (1726, 7), (1728, 8), (1730, 9), (1732, 10), (1734, 14), (1736, 21))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1727,7 +1775,7 @@ def t_topic_tf_j2():
 
         return root
 
-    LINES = ((1719, 1), (1720, 2), (1721, 3), (1723, 4))
+    LINES = ((1767, 1), (1768, 2), (1769, 3), (1771, 4))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1762,7 +1810,7 @@ def t_topic_policy_tf_j2():
 
         return root
 
-    LINES = ((1755, 1), (1756, 2), (1757, 3), (1759, 4))
+    LINES = ((1803, 1), (1804, 2), (1805, 3), (1807, 4))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1802,7 +1850,7 @@ def t_user_pool_tf_j2():
 
         return root
 
-    LINES = ((1792, 1), (1793, 2), (1794, 3), (1796, 6), (1798, 14))
+    LINES = ((1840, 1), (1841, 2), (1842, 3), (1844, 6), (1846, 14))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1836,7 +1884,7 @@ def t_user_pool_client_tf_j2():
 
         return root
 
-    LINES = ((1829, 1), (1830, 2), (1831, 3), (1833, 4))
+    LINES = ((1877, 1), (1878, 2), (1879, 3), (1881, 4))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1882,7 +1930,7 @@ def t_variables_tf_j2():
 
         return root
 
-    LINES = ((1863, 1), (1865, 3), (1866, 6), (1868, 8), (1869, 10), (1871, 11), (1873, 12), (1875, 13), (1877, 16), (1878, 17))
+    LINES = ((1911, 1), (1913, 3), (1914, 6), (1916, 8), (1917, 10), (1919, 11), (1921, 12), (1923, 13), (1925, 16), (1926, 17))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1913,7 +1961,7 @@ def t_versions_tf_j2():
 
         return root
 
-    LINES = ((1907, 15), (1908, 16), (1909, 19))
+    LINES = ((1955, 15), (1956, 16), (1957, 19))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1946,7 +1994,7 @@ def t_vpc_tf_j2():
 
         return root
 
-    LINES = ((1941, 1), (1942, 2), (1943, 3))
+    LINES = ((1989, 1), (1990, 2), (1991, 3))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -1992,7 +2040,7 @@ def t_vpc_endpoint_tf_j2():
 
         return root
 
-    LINES = ((1974, 1), (1975, 2), (1976, 3), (1978, 4), (1980, 5), (1982, 6), (1983, 7), (1985, 9), (1986, 10), (1988, 11))
+    LINES = ((2022, 1), (2023, 2), (2024, 3), (2026, 4), (2028, 5), (2030, 6), (2031, 7), (2033, 9), (2034, 10), (2036, 11))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
 
 
@@ -2026,5 +2074,5 @@ def t_vpc_gateway_attachment_tf_j2():
 
         return root
 
-    LINES = ((2019, 1), (2020, 2), (2021, 3), (2023, 4))
+    LINES = ((2067, 1), (2068, 2), (2069, 3), (2071, 4))
     return {'TEMPLATE': TEMPLATE, 'FILTERS': FILTERS, 'METHOD_FILTERS': METHOD_FILTERS, 'BUILTIN_FILTERS': BUILTIN_FILTERS, 'IMPORTS': IMPORTS, 'EXTENSIONS': EXTENSIONS, 'bind': bind, 'LINES': LINES}
