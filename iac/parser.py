@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -59,7 +58,7 @@ WORDS = {
 }
 
 
-TABLES = Path(__file__).with_name("_parser_tables.json")
+TABLES = Path(__file__).with_name("_parser_tables.py")
 REGENERATE = "python -m iac.tables --regenerate"  # after every change to grammar/iac.lark
 
 
@@ -73,7 +72,7 @@ def _digest(grammar: str) -> str:
 
 @lru_cache(maxsize=1)
 def _engine() -> Engine:
-    """The parser from the tables shipped in the package (`_parser_tables.json`): no
+    """The parser from the tables shipped in the package (`_parser_tables.py`): no
     grammar analysis and no Lark at start-up, nothing read from the temp folder, so a
     cold start is a warm one."""
     grammar = _grammar()
@@ -91,10 +90,11 @@ def _engine() -> Engine:
 def load_tables() -> dict[str, Any] | None:
     """The shipped tables."""
     try:
-        tables: dict[str, Any] = json.loads(TABLES.read_bytes())
-    except FileNotFoundError:  # a checkout whose tables were deleted: regenerate them
+        from ._parser_tables import TABLES as tables  # a module: its bytecode loads fast
+    except ModuleNotFoundError:  # a checkout whose tables were deleted: regenerate them
         return None
-    return tables
+    found: dict[str, Any] = tables
+    return found
 
 
 def keyword_terminals() -> dict[str, str]:

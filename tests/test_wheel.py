@@ -74,7 +74,7 @@ def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_holds_the_grammar_and_templates(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "iac/_data/grammar/iac.lark" in names
-    assert "iac/_parser_tables.json" in names  # the parser, with no cache to build
+    assert "iac/_parser_tables.py" in names  # the parser, with no cache to build
     assert any(n.startswith("iac/_data/targets/cfn/") for n in names)
     assert "iac/cli.py" in names and "iac/parser.py" in names
     assert not any(n.startswith(("tests/", "examples/", "bench/")) for n in names)
