@@ -4,7 +4,6 @@ errors, in Lark's cases) as diagnostics, recovery after them, and the tree build
 from __future__ import annotations
 
 import bisect
-import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -66,8 +65,6 @@ def _grammar() -> str:
     return (data_dir("grammar") / "iac.lark").read_text(encoding="utf-8")
 
 
-def _digest(grammar: str) -> str:
-    return hashlib.sha256(grammar.encode("utf-8")).hexdigest()
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +74,7 @@ def _engine() -> Engine:
     cold start is a warm one."""
     grammar = _grammar()
     tables = load_tables()
-    if tables is None or tables["grammar_sha256"] != _digest(grammar):
+    if tables is None or tables["grammar"] != grammar:
         # The grammar was edited after the tables were generated (a checkout mid-change):
         # build them in memory with Lark, never cached; tests/test_parser_tables.py
         # fails until they are regenerated.

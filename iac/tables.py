@@ -23,7 +23,7 @@ from lark.parsers.lalr_analysis import Reduce, Shift
 
 from .emit.compiled import COMPILED, render_compiled
 from .emit.registry import names, target_class
-from .parser import REGENERATE, TABLES, _digest, _grammar
+from .parser import REGENERATE, TABLES, _grammar
 from .resources import data_dir
 
 _LARK_OPTIONS: dict[str, Any] = {
@@ -49,7 +49,7 @@ def render_tables(grammar: str) -> str:
     literals, not JSON: the module's bytecode (compiled when the wheel is installed)
     loads in a third of the time `json.loads` took, at every start-up. What it holds
     is what JSON held (lists, never tuples)."""
-    tables = json.loads(json.dumps({"grammar_sha256": _digest(grammar), **build_tables(grammar)}))
+    tables = json.loads(json.dumps({"grammar": grammar, **build_tables(grammar)}))
     head = f'"""The parser\'s tables, from grammar/iac.lark by `{REGENERATE}`: do not edit."""'
     return f"{head}\n\nTABLES = {_python(tables)}\n"
 
