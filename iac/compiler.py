@@ -9,7 +9,6 @@ import os
 import re
 import signal
 import sys
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -93,6 +92,8 @@ FORK_NODES = 200
 
 
 def _can_fork() -> bool:
+    import threading  # a big plan only: a small compile never asks (0.8 ms to load)
+
     return hasattr(os, "fork") and threading.active_count() == 1
 
 
@@ -457,12 +458,11 @@ def _interrupts_deferred() -> Iterator[None]:
     """Hold Ctrl-C (and SIGTERM) for a few renames, then deliver it."""
     held: list[int] = []
     previous: dict[int, Any] = {}
-    if threading.current_thread() is threading.main_thread():
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            try:
-                previous[sig] = signal.signal(sig, lambda n, _f: held.append(n))
-            except (ValueError, OSError):
-                pass
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            previous[sig] = signal.signal(sig, lambda n, _f: held.append(n))
+        except (ValueError, OSError):  # not the main thread (the language server's)
+            pass
     try:
         yield
     finally:
