@@ -15,7 +15,8 @@ from ..emit.base import RenderCache
 from ..frontend import gc_paused
 from ..model import App
 from ..package import package
-from ..plan import Plan, PlanMemo, plan
+from ..plan import Plan, plan
+from ..plan.memo import PlanMemo
 from ..source import Span
 from .document import FileState, file_offset
 from .symbols import SymbolIndex

@@ -7,7 +7,6 @@ needs, dead-letter queues and content-hashed assets. A target only spells it.
 from __future__ import annotations
 
 from .lower import plan
-from .memo import PlanMemo
 from .model import Node, Output, Plan, PlanParam
 
-__all__ = ["Node", "Output", "Plan", "PlanMemo", "PlanParam", "plan"]
+__all__ = ["Node", "Output", "Plan", "PlanParam", "plan"]  # the memo: iac.plan.memo

@@ -9,14 +9,17 @@ once every grant is known: role statements and resource policies.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from .. import model as m
 from ..names import logical_id
 from ..source import Span
 from . import alarms, compute, edges, serverless
 from .base import Lowering
-from .memo import PlanMemo
 from .model import Output, Plan, PlanParam, RoleProps
+
+if TYPE_CHECKING:  # the language server's; a compile never loads it
+    from .memo import PlanMemo
 
 # resource kind -> the function that lowers one resource of it
 KINDS: dict[str, Callable[[Lowering, m.Resource], None]] = {
