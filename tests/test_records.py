@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import importlib
 import pickle
+import typing  # noqa: F401 - string annotations below name these, as dataclasses read them
+from collections.abc import Callable
+from dataclasses import KW_ONLY, InitVar  # noqa: F401
+from typing import ClassVar
 
 import pytest
 
@@ -101,3 +106,176 @@ def test_a_frozen_dataclass_may_inherit_from_a_record() -> None:
     assert sub("x").extra == 1 and again("x").more == 2 and again("x").seen == 6
     with pytest.raises(dataclasses.FrozenInstanceError):
         again("x").more = 3  # type: ignore[attr-defined]
+
+
+# -- what `record` registers without `dataclasses.dataclass`, next to what it would
+
+
+def _twins(
+    body: Callable[[], dict[str, object]], bases: tuple[type, ...] = (), **options: bool
+) -> list[type]:
+    """The same class as a record and as the dataclass the options say."""
+    made = []
+    for decorate in (record(**options), dataclasses.dataclass(**{"frozen": True, **options})):
+        made.append(decorate(type("Twin", bases, {"__module__": __name__, **body()})))
+    return made
+
+
+def _described(cls: type) -> list[object]:
+    """All that dataclasses leave on a class for others to read."""
+    fields = cls.__dataclass_fields__  # type: ignore[attr-defined]
+    return [
+        repr(cls.__dataclass_params__),  # type: ignore[attr-defined]
+        cls.__dict__.get("__match_args__"),
+        cls.__doc__,
+        cls.__hash__ is None,
+        "__replace__" in cls.__dict__,
+        [
+            (key, f.name, f.type, f.default, f.default_factory, f.init, f.repr, f.hash)
+            + (f.compare, dict(f.metadata), f.kw_only, f._field_type)
+            for key, f in fields.items()
+        ],
+        {name: cls.__dict__.get(name, "<absent>") for name in fields},
+    ]
+
+
+def _body() -> dict[str, object]:
+    return {
+        "__annotations__": {
+            "name": "str",
+            "size": "int",
+            "kinds": "ClassVar[tuple[str, ...]]",
+            "limit": "typing.ClassVar[int]",
+            "tags": "tuple[str, ...]",
+            "note": "str",
+            "seen": "int",
+            "meta": "str",
+        },
+        "size": 3,
+        "kinds": ("a",),
+        "limit": 9,
+        "tags": dataclasses.field(default=(), metadata={"doc": "x"}),
+        "note": dataclasses.field(repr=False, compare=False, default="n"),
+        "seen": dataclasses.field(default=0, init=False, hash=False),
+        "meta": dataclasses.field(default_factory=str, init=False),
+    }
+
+
+def test_a_record_registers_its_fields_as_dataclasses_would() -> None:
+    fast, slow = _twins(_body)
+    assert _described(fast) == _described(slow)
+    assert [f.name for f in dataclasses.fields(fast)] == ["name", "size", "tags", "note"] + [
+        "seen",
+        "meta",
+    ]  # the ClassVars are pseudo-fields, as dataclasses keep them
+    assert fast.__dict__["size"] == 3 and fast.__dict__["tags"] == ()  # plain defaults stay
+    assert "meta" not in fast.__dict__  # a `field()` without a default goes
+    assert fast.__match_args__ == ("name", "size", "tags", "note")  # type: ignore[attr-defined]
+    assert fast.kinds == ("a",) and fast.limit == 9  # type: ignore[attr-defined]
+    one = fast("x", 4, ("t",))
+    assert dataclasses.asdict(one) == dataclasses.asdict(slow("x", 4, ("t",)))
+    assert dataclasses.astuple(one) == ("x", 4, ("t",), "n", 0, "")
+    with pytest.raises((TypeError, ValueError), match="init=False"):
+        dataclasses.replace(one, seen=1)
+    assert dataclasses.replace(one, note="m").note == "m"
+    match one:
+        case fast(name, size, tags, note):  # type: ignore[misc]
+            assert (name, size, tags, note) == ("x", 4, ("t",), "n")
+        case _:
+            pytest.fail("no match on __match_args__")
+
+
+def test_a_record_of_other_options_is_that_dataclass() -> None:
+    def body() -> dict[str, object]:
+        return {"__annotations__": {"name": "str", "items": "list[int]"}, "items": _factory()}
+
+    for options in ({"eq": False}, {"frozen": False}):
+        fast, slow = _twins(body, **options)
+        assert _described(fast) == _described(slow), options
+        a, b = fast("x"), slow("x")
+        assert repr(a).replace("Twin", "") == repr(b).replace("Twin", "")
+        assert (a == fast("x")) == (b == slow("x")), options
+    mutable, _ = _twins(body, frozen=False)
+    one = mutable("x")
+    one.name = "y"  # a mutable record takes assignment, and is unhashable as it compares
+    assert one == mutable("y") and mutable.__hash__ is None
+    identity, _ = _twins(body, eq=False)
+    first = identity("x")
+    assert first != identity("x") and hash(first) == object.__hash__(first)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        first.name = "y"  # type: ignore[misc]
+
+
+@record
+class Kept:
+    """A record at module level, so that pickle finds it."""
+
+    name: str
+    size: int = 3
+    kinds: ClassVar[tuple[str, ...]] = ("a",)
+    tags: tuple[str, ...] = dataclasses.field(default=(), compare=False)
+    seen: int = dataclasses.field(default=0, init=False)
+
+
+@record(frozen=False)
+class Changing:
+    name: str
+    items: list[int] = dataclasses.field(default_factory=list)
+
+
+def test_records_pickle_and_copy() -> None:
+    one = Kept("x", 4, ("t",))
+    for again in (pickle.loads(pickle.dumps(one)), copy.copy(one), copy.deepcopy(one)):
+        assert again == one and again.tags == ("t",) and again.seen == 0
+    assert [f.name for f in dataclasses.fields(Kept)] == ["name", "size", "tags", "seen"]
+    assert (
+        Kept.__doc__ and Changing.__doc__ == "Changing(name: 'str', items: 'list[int]' = <factory>)"
+    )
+    two = Changing("y", [1])
+    two.items.append(2)
+    assert pickle.loads(pickle.dumps(two)) == two == copy.deepcopy(two) == Changing("y", [1, 2])
+
+
+def _factory() -> dataclasses.Field[list[int]]:
+    return dataclasses.field(default_factory=list)
+
+
+def test_a_record_inherits_fields_and_defaults() -> None:
+    base, _ = _twins(lambda: {"__annotations__": {"name": "str", "size": "int"}, "size": 3})
+    fast, slow = _twins(
+        lambda: {"__annotations__": {"extra": "int", "size": "int"}, "extra": 1}, (base,)
+    )
+    assert _described(fast) == _described(slow)
+    assert [f.name for f in dataclasses.fields(fast)] == ["name", "size", "extra"]
+    assert fast("x", 5) == fast("x", 5, 1) and fast("x").size == 3  # type: ignore[call-arg]
+    assert fast.__match_args__ == ("name", "size", "extra")  # type: ignore[attr-defined]
+    assert fast.__dataclass_fields__["name"] is base.__dataclass_fields__["name"]  # type: ignore[attr-defined]
+
+
+def test_a_record_keeps_the_methods_its_class_defines() -> None:
+    fast, slow = _twins(
+        lambda: {
+            "__annotations__": {"name": "str"},
+            "__repr__": lambda self: "mine",
+            "__eq__": lambda self, other: True,
+        }
+    )
+    assert repr(fast("x")) == repr(slow("x")) == "mine"
+    assert fast("x") == fast("y") and hash(fast("x")) == hash(("x",))  # eq in body: hashed anew
+    with pytest.raises(TypeError, match="__setattr__"):
+        record(type("Bad", (), {"__annotations__": {}, "__setattr__": lambda *a: None}))
+
+
+def test_records_refuse_what_they_do_not_do() -> None:
+    with pytest.raises(ValueError, match="mutable default <class 'list'> for field items"):
+        record(type("Bad", (), {"__annotations__": {"items": "list[int]"}, "items": []}))
+    with pytest.raises(TypeError, match="is a field but has no type annotation"):
+        record(type("Bad", (), {"__annotations__": {}, "items": dataclasses.field(default=1)}))
+    for annotation in ("InitVar[int]", "dataclasses.InitVar[int]", "KW_ONLY"):
+        body = {"__annotations__": {"x": annotation}, "__module__": __name__}
+        with pytest.raises(TypeError, match="records have no InitVar or KW_ONLY"):
+            record(type("Bad", (), body))
+    with pytest.raises(TypeError, match="keyword-only"):
+        record(
+            type("Bad", (), {"__annotations__": {"x": "int"}, "x": dataclasses.field(kw_only=True)})
+        )
