@@ -16,7 +16,7 @@ import errno
 import os
 import stat
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from . import syntax as s
@@ -57,7 +57,7 @@ class Problem:
     warning: bool = False
 
 
-@dataclass
+@record(frozen=False)
 class CodeTree:
     """A `code` path inspected: `path` is None when it can't be packaged."""
 

@@ -13,7 +13,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -23,6 +23,7 @@ from .emit.base import Rendered
 from .model import App
 from .package import package
 from .plan import Plan, plan
+from .records import record
 
 # Each registered target's render function; a target's module loads on first use.
 TARGETS: dict[str, Callable[[Plan], Rendered]] = {
@@ -34,7 +35,7 @@ class UnsafeOutput(Exception):
     """An --out folder the compiler refuses to replace."""
 
 
-@dataclass
+@record(frozen=False)
 class Compiled:
     plan: Plan | None
     files: dict[str, bytes] = field(default_factory=dict)  # "cfn/template.yaml" -> bytes
@@ -262,7 +263,7 @@ def _stage(staging: Path, paths: dict[PurePosixPath, bytes]) -> None:
         path.write_bytes(data)
 
 
-@dataclass
+@record(frozen=False)
 class Staleness:
     """What `iac compile --check` found: paths relative to `out`, sorted."""
 

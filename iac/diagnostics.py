@@ -6,7 +6,7 @@ import difflib
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
 
 from .records import record
@@ -51,7 +51,7 @@ class CompileError(Exception):
         super().__init__(f"{len(self.diagnostics)} error(s)")
 
 
-@dataclass
+@record(frozen=False)
 class Diagnostics:
     """The collector a stage appends to."""
 

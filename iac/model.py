@@ -4,7 +4,7 @@ It knows nothing of Lark or of targets."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -274,7 +274,7 @@ def walk_steps(steps: Iterable[Step]) -> Iterator[Step]:
 # ---------------------------------------------------------------- resources
 
 
-@dataclass
+@record(frozen=False)
 class Resource:
     kind: str
     name: str
@@ -343,7 +343,7 @@ class Output:
     span: Span
 
 
-@dataclass
+@record(frozen=False)
 class App:
     name: str
     region: str

@@ -8,7 +8,6 @@ import hashlib
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +18,7 @@ from .catalog import KINDS
 from .diagnostics import Diagnostic, Diagnostics, Label, did_you_mean
 from .lalr import Engine, TooLarge, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 from .lalr import Tok as Token  # the engine's token: type, value, start_pos, end_pos
+from .records import record
 from .resources import data_dir
 from .source import Source, Span
 
@@ -113,7 +113,7 @@ def describe(terminal: str) -> str:
 # ---------------------------------------------------------------- entry point
 
 
-@dataclass(frozen=True)
+@record
 class Parsed:
     """One file parsed as far as it goes. After a syntax error, `module` holds the
     statements that parsed without error, so the checker can still judge them;

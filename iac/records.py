@@ -44,18 +44,33 @@ T = TypeVar("T", bound=type)
 # A field's part in `__init__`: a parameter without default, with a default, with a
 # default factory; or no parameter (init=False), set from the default or the factory.
 REQUIRED, DEFAULT, FACTORY, FIXED, FIXED_FACTORY = "", "=", "()", "!", "!()"
-Shape = tuple[tuple[tuple[str, str], ...], bool]  # the fields, and __post_init__ or not
+# The fields; __post_init__ or not; frozen (set through `object.__setattr__`) or not.
+Shape = tuple[tuple[tuple[str, str], ...], bool, bool]
 
 # The modules that define records: the generator imports them.
 MODULES = (
     "iac.catalog",
+    "iac.checker.app",
+    "iac.checker.context",
+    "iac.checker.edges",
+    "iac.checker.filters",
+    "iac.checker.memo",
     "iac.codepath",
+    "iac.compiler",
     "iac.diagnostics",
+    "iac.emit.base",
+    "iac.emit.sam",
+    "iac.emit.terraform",
     "iac.explain",
+    "iac.frontend",
+    "iac.lock",
     "iac.model",
     "iac.names",
+    "iac.parser",
+    "iac.plan.alarms",
     "iac.plan.assets",
     "iac.plan.iam",
+    "iac.plan.memo",
     "iac.plan.model",
     "iac.plan.values",
     "iac.source",
@@ -115,7 +130,7 @@ def _make(cls: T, frozen: bool, eq: bool) -> T:
     if not cls.__doc__:  # as dataclasses would: `Span(source: 'Source', start: 'int', ...)`
         cls.__doc__ = f"{cls.__name__}({', '.join(_param_doc(f) for f in listed if f.init)})"
     key = f"{cls.__module__}.{cls.__qualname__}"
-    shape: Shape = (tuple(parts), hasattr(cls, "__post_init__"))
+    shape: Shape = (tuple(parts), hasattr(cls, "__post_init__"), frozen)
     REGISTRY[key] = (cls, shape)
     made = _generated().get(key)
     if made is not None and made[0] == shape:
@@ -125,9 +140,7 @@ def _make(cls: T, frozen: bool, eq: bool) -> T:
         namespace: dict[str, Any] = {}
         exec(init_factory_source(key, shape), namespace)  # noqa: S102 - our own text
         factory = namespace[factory_name(key)]
-    # A frozen `__init__` sets through `object.__setattr__`; a mutable one as
-    # `self.name = value` does, through the class's own `__setattr__`.
-    init = factory(object.__setattr__ if frozen else setattr, _HAS_FACTORY, *extras)
+    init = factory(object.__setattr__, _HAS_FACTORY, *extras)
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     own = cls.__dict__
     # As dataclasses decide `__hash__`: from the fields when frozen, None (unhashable)
@@ -147,6 +160,7 @@ def _make(cls: T, frozen: bool, eq: bool) -> T:
             raise TypeError(f"Cannot overwrite __setattr__ or __delattr__ in class {cls.__name__}")
         cls.__setattr__ = _setattr  # type: ignore[assignment]
         cls.__delattr__ = _delattr  # type: ignore[assignment]
+        cls._record_fixed = frozenset(f.name for f in listed)  # type: ignore[attr-defined]
     compared = [f.name for f in listed if f.compare]
     hashed = [f.name for f in listed if (f.compare if f.hash is None else f.hash)]
     cls._record_compared = staticmethod(_getter(compared))  # type: ignore[attr-defined]
@@ -298,12 +312,20 @@ def _repr(self: Any) -> str:
     return f"{self.__class__.__qualname__}({shown})"
 
 
+# As a frozen dataclass's: a record refuses any assignment; an instance of a plain
+# subclass (no record itself) takes attributes that are not the record's fields.
 def _setattr(self: Any, name: str, value: Any) -> None:
-    raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+    cls = self.__class__
+    if "_record_fixed" in cls.__dict__ or name in cls._record_fixed:
+        raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+    object.__setattr__(self, name, value)
 
 
 def _delattr(self: Any, name: str) -> None:
-    raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+    cls = self.__class__
+    if "_record_fixed" in cls.__dict__ or name in cls._record_fixed:
+        raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+    object.__delattr__(self, name)
 
 
 # -- the generated `__init__` factories
@@ -334,27 +356,30 @@ def factory_name(key: str) -> str:
 def init_factory_source(key: str, shape: Shape) -> str:
     """The factory of one record's `__init__`: it takes `object.__setattr__`, the
     factory marker, then each default or default factory in field order, and returns
-    the `__init__` a frozen dataclass would have."""
-    fields, post_init = shape
+    the `__init__` the dataclass would have: a frozen one sets each field through
+    `object.__setattr__`, a mutable one as `self.name = value`."""
+    fields, post_init, frozen = shape
     extras = [f"_d_{name}" for name, part in fields if part != REQUIRED]
     params = ["self"]
     body = []
     for name, part in fields:
         if part == REQUIRED:
             params.append(name)
+            value = name
         elif part == DEFAULT:
             params.append(f"{name}=_d_{name}")
+            value = name
         elif part == FACTORY:
             params.append(f"{name}=_iac_factory")
-            name_value = f"_d_{name}() if {name} is _iac_factory else {name}"
-            body.append(f"        _iac_set(self, {name!r}, {name_value})")
-            continue
-        if part == FIXED:
-            body.append(f"        _iac_set(self, {name!r}, _d_{name})")
-        elif part == FIXED_FACTORY:
-            body.append(f"        _iac_set(self, {name!r}, _d_{name}())")
+            value = f"_d_{name}() if {name} is _iac_factory else {name}"
+        elif part == FIXED:
+            value = f"_d_{name}"
+        else:  # FIXED_FACTORY
+            value = f"_d_{name}()"
+        if frozen:
+            body.append(f"        _iac_set(self, {name!r}, {value})")
         else:
-            body.append(f"        _iac_set(self, {name!r}, {name})")
+            body.append(f"        self.{name} = {value}")
     if post_init:
         body.append("        self.__post_init__()")
     if not body:

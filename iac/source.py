@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from .records import record
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class Source:
     """One source file's text. Compared by identity: a program owns its sources."""
 

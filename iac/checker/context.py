@@ -5,13 +5,14 @@ function of the context; the driver (`iac/checker/__init__.py`) calls them in or
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import model as m
 from .. import syntax as s
 from ..diagnostics import Diagnostics, did_you_mean, one_of
+from ..records import record
 from ..source import Span
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 Decl = s.ResourceDecl | s.WorkflowDecl
 
 
-@dataclass
+@record(frozen=False)
 class Scope:
     """Every name the program declares, filled by the declaration and param passes."""
 
@@ -35,7 +36,7 @@ class Scope:
     used: set[str] = field(default_factory=set)  # names referred to, for the warnings
 
 
-@dataclass
+@record(frozen=False)
 class Context:
     modules: list[s.Module]
     root: Path

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from ..catalog import KINDS
@@ -58,7 +58,7 @@ class Statement:
     effect: str = "Allow"
 
 
-@dataclass
+@record(frozen=False)
 class RoleSpec:
     """A role: who may assume it and what it may do."""
 

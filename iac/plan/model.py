@@ -9,7 +9,7 @@ to it: no template reads a field that doesn't exist, and no field goes unread.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, ClassVar, TypeVar
 
 from .. import model as m
@@ -573,7 +573,7 @@ class FlowLogProps(Props):
 # ---------------------------------------------------------------- the plan
 
 
-@dataclass(eq=False)
+@record(frozen=False, eq=False)
 class Node:
     """One resource of the output, in target-neutral terms."""
 
@@ -608,7 +608,7 @@ class Output:
     description: str = ""  # its declaration as written: what the targets describe it with
 
 
-@dataclass
+@record(frozen=False)
 class Plan:
     app: str
     region: str
