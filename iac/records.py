@@ -98,7 +98,10 @@ _FIELD = dataclasses._FIELD  # type: ignore[attr-defined]
 _FIELD_CLASSVAR = dataclasses._FIELD_CLASSVAR  # type: ignore[attr-defined]
 _DataclassParams = dataclasses._DataclassParams  # type: ignore[attr-defined]
 _PARAMS: dict[tuple[bool, bool], Any] = {}  # (frozen, eq) -> the params every such record shares
-_REPLACE = getattr(dataclasses, "_replace", None)  # 3.13: dataclasses set `__replace__`
+_REPLACE = getattr(dataclasses, "_replace", None)
+_CLASS_NAMES = frozenset(
+    dir(type)
+)  # what every class has (`mro`, `__doc__`, ...)  # 3.13: dataclasses set `__replace__`
 
 
 @overload
@@ -163,8 +166,10 @@ def _make(cls: T, frozen: bool, eq: bool) -> T:
         cls._record_fixed = frozenset(f.name for f in listed)  # type: ignore[attr-defined]
     compared = [f.name for f in listed if f.compare]
     hashed = [f.name for f in listed if (f.compare if f.hash is None else f.hash)]
-    cls._record_compared = staticmethod(_getter(compared))  # type: ignore[attr-defined]
-    cls._record_hashed = staticmethod(_getter(hashed))  # type: ignore[attr-defined]
+    compare = staticmethod(_getter(compared))
+    hash_ = compare if hashed == compared else staticmethod(_getter(hashed))
+    cls._record_compared = compare  # type: ignore[attr-defined]
+    cls._record_hashed = hash_  # type: ignore[attr-defined]
     cls._record_shown = tuple(f.name for f in listed if f.repr)  # type: ignore[attr-defined]
     if "__match_args__" not in own:
         cls.__match_args__ = tuple(f.name for f in listed if f.init)  # type: ignore[misc,attr-defined]
@@ -188,8 +193,14 @@ def _register_fields(cls: type) -> dict[str, Any]:
     annotations = cls.__dict__.get("__annotations__", {})
     module = sys.modules.get(cls.__module__)
     namespace = vars(module) if module is not None else {}
+    # `getattr(cls, name)` as dataclasses read a default, without its failed lookup
+    # (an exception inside) for a field without one on a class of no other bases.
+    inherits = len(cls.__mro__) > 2
+    own = cls.__dict__
     for name, annotation in annotations.items():
-        default = getattr(cls, name, _MISSING)
+        default = own.get(name, _MISSING)
+        if default is _MISSING and (inherits or name in _CLASS_NAMES):
+            default = getattr(cls, name, _MISSING)
         if isinstance(default, _Field):
             f = default
         else:

@@ -318,3 +318,15 @@ def test_the_start_up_path_makes_no_dataclass() -> None:
     # The CDK target's Python expressions stay slotted dataclasses (records have no
     # slots): tens of thousands are made per stack, and only that target imports them.
     assert done.stdout.strip() == "['Code', 'Call', 'PyDict', 'PyList']"
+
+
+def test_a_default_is_read_as_getattr_reads_it() -> None:
+    """From the class, its bases (records or not) and `type` itself, as dataclasses
+    read it: a field named like a class attribute takes that attribute as its default."""
+    plain = type("Plain", (), {"size": 3})
+    fast, slow = _twins(lambda: {"__annotations__": {"name": "str", "size": "int"}}, (plain,))
+    assert _described(fast) == _described(slow)
+    assert fast("x").size == 3 and "size" not in fast.__dict__  # the base keeps it
+    twins = _twins(lambda: {"__annotations__": {"mro": "int"}})
+    odd = [twin.__dataclass_fields__["mro"].default for twin in twins]  # type: ignore[attr-defined]
+    assert [default.__name__ for default in odd] == ["mro", "mro"]
