@@ -259,6 +259,28 @@ def iac__emit__base___Entry(_iac_set, _iac_factory):
         self.effects = effects
     return __init__
 
+def iac__emit__py_text__Call(_iac_set, _iac_factory, _d_args, _d_kwargs):
+    def __init__(self, func, args=_d_args, kwargs=_d_kwargs):
+        self.func = func
+        self.args = args
+        self.kwargs = kwargs
+    return __init__
+
+def iac__emit__py_text__Code(_iac_set, _iac_factory):
+    def __init__(self, text):
+        self.text = text
+    return __init__
+
+def iac__emit__py_text__PyDict(_iac_set, _iac_factory):
+    def __init__(self, items):
+        self.items = items
+    return __init__
+
+def iac__emit__py_text__PyList(_iac_set, _iac_factory):
+    def __init__(self, items):
+        self.items = items
+    return __init__
+
 def iac__emit__sam__Event(_iac_set, _iac_factory):
     def __init__(self, name, type, source_key, props):
         _iac_set(self, 'name', name)
@@ -1475,6 +1497,10 @@ FACTORIES = {
     'iac.emit.base.RenderCache': (((('scope', '='), ('bodies', '()'), ('entries', '()'), ('memos', '()'), ('hits', '='), ('misses', '=')), False, False), iac__emit__base__RenderCache),
     'iac.emit.base.Rendered': (((('files', '()'), ('diagnostics', '()')), False, False), iac__emit__base__Rendered),
     'iac.emit.base._Entry': (((('where', ''), ('place', ''), ('extra', ''), ('reads', ''), ('value', ''), ('effects', '')), False, False), iac__emit__base___Entry),
+    'iac.emit.py_text.Call': (((('func', ''), ('args', '='), ('kwargs', '=')), False, False), iac__emit__py_text__Call),
+    'iac.emit.py_text.Code': (((('text', ''),), False, False), iac__emit__py_text__Code),
+    'iac.emit.py_text.PyDict': (((('items', ''),), False, False), iac__emit__py_text__PyDict),
+    'iac.emit.py_text.PyList': (((('items', ''),), False, False), iac__emit__py_text__PyList),
     'iac.emit.sam.Event': (((('name', ''), ('type', ''), ('source_key', ''), ('props', '')), False, True), iac__emit__sam__Event),
     'iac.emit.terraform.Local': (((('name', ''),), False, True), iac__emit__terraform__Local),
     'iac.explain.Delivery': (((('id', ''), ('what', ''), ('file', ''), ('line', ''), ('settings', '')), False, True), iac__explain__Delivery),

@@ -59,6 +59,7 @@ MODULES = (
     "iac.compiler",
     "iac.diagnostics",
     "iac.emit.base",
+    "iac.emit.py_text",
     "iac.emit.sam",
     "iac.emit.terraform",
     "iac.explain",
@@ -97,29 +98,31 @@ _Field = dataclasses.Field
 _FIELD = dataclasses._FIELD  # type: ignore[attr-defined]
 _FIELD_CLASSVAR = dataclasses._FIELD_CLASSVAR  # type: ignore[attr-defined]
 _DataclassParams = dataclasses._DataclassParams  # type: ignore[attr-defined]
-_PARAMS: dict[tuple[bool, bool], Any] = {}  # (frozen, eq) -> the params every such record shares
-_REPLACE = getattr(dataclasses, "_replace", None)
-_CLASS_NAMES = frozenset(
-    dir(type)
-)  # what every class has (`mro`, `__doc__`, ...)  # 3.13: dataclasses set `__replace__`
+# (frozen, eq, slots) -> the params every such record shares
+_PARAMS: dict[tuple[bool, bool, bool], Any] = {}
+_REPLACE = getattr(dataclasses, "_replace", None)  # 3.13: dataclasses set `__replace__`
+_CLASS_NAMES = frozenset(dir(type))  # what every class has (`mro`, `__doc__`, ...)
 
 
 @overload
 def record(cls: T, /) -> T: ...
 @overload
-def record(*, frozen: bool = True, eq: bool = True) -> Callable[[T], T]: ...
+def record(*, frozen: bool = True, eq: bool = True, slots: bool = False) -> Callable[[T], T]: ...
 @dataclass_transform(frozen_default=True, field_specifiers=(dataclasses.field,))
-def record(cls: T | None = None, /, *, frozen: bool = True, eq: bool = True) -> Any:
+def record(
+    cls: T | None = None, /, *, frozen: bool = True, eq: bool = True, slots: bool = False
+) -> Any:
     """`@record` for `@dataclass(frozen=True)`; `@record(frozen=False)` for
-    `@dataclass`, `@record(eq=False)` for `@dataclass(frozen=True, eq=False)`."""
+    `@dataclass`, `@record(eq=False)` for `@dataclass(frozen=True, eq=False)`,
+    `slots=True` as dataclasses' (a new class, with a slot per field)."""
     if cls is None:
-        return lambda cls: _make(cls, frozen, eq)
-    return _make(cls, frozen, eq)
+        return lambda cls: _make(cls, frozen, eq, slots)
+    return _make(cls, frozen, eq, slots)
 
 
-def _make(cls: T, frozen: bool, eq: bool) -> T:
+def _make(cls: T, frozen: bool, eq: bool, slots: bool = False) -> T:
     fields = _register_fields(cls)
-    cls.__dataclass_params__ = _params(frozen, eq)  # type: ignore[attr-defined]
+    cls.__dataclass_params__ = _params(frozen, eq, slots)  # type: ignore[attr-defined]
     listed = [f for f in fields.values() if f._field_type is _FIELD]  # as `fields()`
     parts = []
     extras = []  # each default or default factory, in field order, for the factory
@@ -175,9 +178,36 @@ def _make(cls: T, frozen: bool, eq: bool) -> T:
         cls.__match_args__ = tuple(f.name for f in listed if f.init)  # type: ignore[misc,attr-defined]
     if _REPLACE is not None and "__replace__" not in own:
         cls.__replace__ = _REPLACE  # type: ignore[attr-defined]
+    if slots:
+        cls = _slotted(cls, [f.name for f in listed], frozen)
+        REGISTRY[key] = (cls, shape)
     if hasattr(cls, "__abstractmethods__"):  # as dataclasses do (abc's own test)
         abc.update_abstractmethods(cls)
     return cls
+
+
+def _slotted(cls: T, names: list[str], frozen: bool) -> T:
+    """The class made anew with a slot per field, as `dataclasses._add_slots` does."""
+    if "__slots__" in cls.__dict__:
+        raise TypeError(f"{cls.__name__} already specifies __slots__")
+    inherited: set[str] = set()
+    for base in cls.__mro__[1:-1]:
+        held = base.__dict__.get("__slots__", ())
+        inherited.update((held,) if isinstance(held, str) else held)
+    body = dict(cls.__dict__)
+    body["__slots__"] = tuple(name for name in names if name not in inherited)
+    for name in names:
+        body.pop(name, None)  # a default lives on in the field and in `__init__`
+    body.pop("__dict__", None)
+    body.pop("__weakref__", None)
+    made = type(cls)(cls.__name__, cls.__bases__, body)
+    made.__qualname__ = cls.__qualname__
+    if frozen:  # to pickle without `__dict__`, as dataclasses do
+        if "__getstate__" not in body:
+            made.__getstate__ = dataclasses._dataclass_getstate  # type: ignore[attr-defined,method-assign]
+        if "__setstate__" not in body:
+            made.__setstate__ = dataclasses._dataclass_setstate  # type: ignore[attr-defined]
+    return made
 
 
 def _register_fields(cls: type) -> dict[str, Any]:
@@ -265,14 +295,17 @@ def _marker(annotation: object, namespace: dict[str, Any]) -> object:
     return None
 
 
-def _params(frozen: bool, eq: bool) -> Any:
-    """The `__dataclass_params__` of `@dataclass(frozen=frozen, eq=eq)`: made from
-    the slots it has (six on 3.11, ten from 3.12), the others at their defaults."""
-    params = _PARAMS.get((frozen, eq))
+def _params(frozen: bool, eq: bool, slots: bool) -> Any:
+    """The `__dataclass_params__` of `@dataclass(frozen=frozen, eq=eq, slots=slots)`:
+    made from the slots it has (six on 3.11, ten from 3.12), the others at their
+    defaults."""
+    params = _PARAMS.get((frozen, eq, slots))
     if params is None:
         given = {"init": True, "repr": True, "eq": eq, "frozen": frozen, "match_args": True}
+        given["slots"] = slots
         names = _DataclassParams.__slots__
-        params = _PARAMS[frozen, eq] = _DataclassParams(**{n: given.get(n, False) for n in names})
+        made = _DataclassParams(**{n: given.get(n, False) for n in names})
+        params = _PARAMS[frozen, eq, slots] = made
     return params
 
 
