@@ -7,10 +7,8 @@ import functools
 import gc
 import os
 import re
-import shutil
 import signal
 import sys
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import field
@@ -210,17 +208,17 @@ def write_output(
     staged_extra: list[tuple[Path, Path]] = []
     try:
         for final, data in sorted((extra or {}).items()):
-            handle, temp_name = tempfile.mkstemp(prefix=f".{final.name}.", dir=final.parent)
-            staged_extra.append((Path(temp_name), final))
+            handle, temp_name = _fresh(final.parent / f".{final.name}.", folder=False)
+            staged_extra.append((temp_name, final))
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
         out.mkdir(parents=True, exist_ok=True)
         _recover_abandoned(out)
-        staging = Path(tempfile.mkdtemp(prefix=f"{_STAGING}{os.getpid()}-", dir=out))
+        staging = _fresh(out / f"{_STAGING}{os.getpid()}-", folder=True)[1]
         _stage(staging, paths)
         with _interrupts_deferred():
             _swap(out, staging, targets)
-            shutil.rmtree(staging, ignore_errors=True)
+            _remove_tree(staging)
             for staged, final in staged_extra:
                 os.chmod(staged, 0o644)
                 os.replace(staged, final)
@@ -230,7 +228,7 @@ def write_output(
                 with contextlib.suppress(OSError):
                     staged.unlink()
             if staging is not None:
-                shutil.rmtree(staging, ignore_errors=True)
+                _remove_tree(staging)
             for folder in reversed(created):
                 with contextlib.suppress(OSError):
                     folder.rmdir()  # only if still empty: it was made for this run
@@ -339,7 +337,7 @@ def _checked_path(rel: str) -> PurePosixPath:
 
 def _swap(out: Path, staging: Path, targets: list[str]) -> None:
     """Swap each staged target in; on any failure put every previous folder back."""
-    backup = Path(tempfile.mkdtemp(prefix=f"{_BACKUP}{os.getpid()}-", dir=out))
+    backup = _fresh(out / f"{_BACKUP}{os.getpid()}-", folder=True)[1]
     parked: list[str] = []
     placed: list[str] = []
     try:
@@ -355,9 +353,9 @@ def _swap(out: Path, staging: Path, targets: list[str]) -> None:
             os.replace(out / target, staging / target)
         for target in reversed(parked):
             os.replace(backup / target, out / target)
-        shutil.rmtree(backup, ignore_errors=True)
+        _remove_tree(backup)
         raise
-    shutil.rmtree(backup, ignore_errors=True)
+    _remove_tree(backup)
 
 
 def _recover_abandoned(out: Path) -> None:
@@ -372,7 +370,75 @@ def _recover_abandoned(out: Path) -> None:
                 final = out / parked.name
                 if parked.name in TARGETS and not (final.exists() or final.is_symlink()):
                     os.replace(parked, final)
-        shutil.rmtree(entry, ignore_errors=True)
+        _remove_tree(entry)
+
+
+# tempfile's mkstemp and mkdtemp, and shutil's rmtree, written out: importing tempfile
+# and shutil (which imports bz2 and lzma) cost ~4 ms, a tenth of a small compile.
+
+
+def _fresh(prefix: Path, folder: bool) -> tuple[int, Path]:
+    """A new file (its open descriptor, mode 0o600) or folder (mode 0o700, descriptor -1)
+    named `prefix` and a random suffix, as tempfile's mkstemp and mkdtemp make them."""
+    for _ in range(100):
+        path = prefix.with_name(prefix.name + os.urandom(6).hex())
+        try:
+            if folder:
+                os.mkdir(path, 0o700)
+                return -1, path
+            flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+            return os.open(path, flags | getattr(os, "O_BINARY", 0), 0o600), path
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free name for {prefix}*")
+
+
+# Where a folder can be walked by descriptors (POSIX), no link is ever followed, even
+# one swapped in while the folder is removed (as shutil's rmtree does there).
+_BY_DESCRIPTOR = (
+    hasattr(os, "O_DIRECTORY")
+    and hasattr(os, "O_NOFOLLOW")
+    and {os.open, os.rmdir, os.unlink} <= os.supports_dir_fd
+    and os.scandir in os.supports_fd
+)
+_OPEN_FOLDER = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
+
+
+def _remove_tree(path: Path) -> None:
+    """`shutil.rmtree(path, ignore_errors=True)`: a folder this compiler made (staging,
+    backup) and all it holds; a link is removed, never followed; errors are ignored."""
+    if not _BY_DESCRIPTOR:
+        import shutil  # elsewhere (Windows): shutil's own walk
+
+        shutil.rmtree(path, ignore_errors=True)
+        return
+    try:
+        fd = os.open(path, _OPEN_FOLDER)
+    except OSError:
+        return  # gone, or not a folder (a link to one is not followed)
+    try:
+        _remove_entries(fd)
+    finally:
+        os.close(fd)
+    with contextlib.suppress(OSError):
+        os.rmdir(path)
+
+
+def _remove_entries(fd: int) -> None:
+    entries: list[tuple[str, bool]] = []
+    with contextlib.suppress(OSError), os.scandir(fd) as found:
+        entries = [(e.name, e.is_dir(follow_symlinks=False)) for e in found]
+    for name, is_folder in entries:
+        with contextlib.suppress(OSError):
+            if not is_folder:
+                os.unlink(name, dir_fd=fd)
+                continue
+            inner = os.open(name, _OPEN_FOLDER, dir_fd=fd)  # fails on a link swapped in
+            try:
+                _remove_entries(inner)
+            finally:
+                os.close(inner)
+            os.rmdir(name, dir_fd=fd)
 
 
 def _alive(pid: int) -> bool:

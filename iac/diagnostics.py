@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections.abc import Iterable
@@ -147,6 +146,8 @@ def _cuts(texts: Iterable[str]) -> tuple[str, ...]:
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
     """The nearest candidate, if one is close enough to be a likely typo."""
+    import difflib  # only for a mistake: not for every start
+
     pool = sorted(set(candidates))
     matches = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
     return matches[0] if matches else None

@@ -22,15 +22,8 @@ from .plan.model import (
     RuleProps,
     SubscriptionProps,
 )
-from .plan.values import Json, Param, Pseudo, Ref, Sub
+from .plan.values import spell as spell  # where it is spelled; explain's own, re-exported
 from .records import record
-
-PSEUDO_NAMES = {
-    "account": "AWS::AccountId",
-    "region": "AWS::Region",
-    "partition": "AWS::Partition",
-    "url_suffix": "AWS::URLSuffix",
-}
 
 
 @record
@@ -58,34 +51,6 @@ class Explained:
 
 
 # ---------------------------------------------------------------- spelling plan values
-
-
-def spell(value: Any) -> Any:
-    """A plan value as plain data: strings for leaves, lists and dicts kept."""
-    if isinstance(value, Ref):
-        return f"{value.node}.{value.attr}"
-    if isinstance(value, Param):
-        return f"${{{value.name}}}"
-    if isinstance(value, Pseudo):
-        return f"${{{PSEUDO_NAMES.get(value.name, value.name)}}}"
-    if isinstance(value, Sub):
-        return "".join(_in_string(part) for part in value.parts)
-    if isinstance(value, Json):
-        return spell(value.value)
-    if isinstance(value, dict):
-        return {str(k): spell(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [spell(v) for v in value]
-    return value
-
-
-def _in_string(part: Any) -> str:
-    if isinstance(part, str):
-        return part.replace("${", "$${")  # a literal `${` stays told apart from a value
-    if isinstance(part, Ref):
-        return f"${{{part.node}.{part.attr}}}"
-    spelled = spell(part)
-    return spelled if isinstance(spelled, str) else json.dumps(spelled, sort_keys=True)
 
 
 def _text(value: Any) -> str:

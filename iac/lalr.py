@@ -1,5 +1,5 @@
 """The parser's engine: a lexer and an LALR(1) driver over the tables Lark generates from
-grammar/iac.lark (`iac/_parser_tables.json`, see iac/tables.py), doing what Lark's
+grammar/iac.lark (`iac/_parser_tables.py`, see iac/tables.py), doing what Lark's
 contextual lexer, LALR parser and tree builder do, minus the trees.
 
 - Lexing: one regular expression of every terminal, in the order Lark's lexer tries

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic, Label, Severity
-from .explain import spell  # one spelling of plan values as text, shared with explain
 from .model import App
 from .names import logical_id
 from .plan.model import BucketProps, Plan, QueueProps, TableProps, TopicProps
+from .plan.values import spell  # one spelling of plan values as text, shared with explain
 from .records import record
 from .source import Source, Span
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -33,6 +32,8 @@ def physical(prefix: str, name: str, limit: int) -> str:
     full = f"{prefix}-{name}".replace("_", "-") if prefix else name.replace("_", "-")
     if len(full) <= limit:
         return full
+    import hashlib  # a long name only: OpenSSL's loading is a millisecond of every start
+
     digest = hashlib.sha256(full.encode()).hexdigest()[:8]
     return full[: limit - 9].rstrip("-") + "-" + digest
 

@@ -4,11 +4,8 @@ errors, in Lark's cases) as diagnostics, recovery after them, and the tree build
 from __future__ import annotations
 
 import bisect
-import hashlib
-import json
 import re
 from collections.abc import Iterator
-from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -60,7 +57,7 @@ WORDS = {
 }
 
 
-TABLES = Path(__file__).with_name("_parser_tables.json")
+TABLES = Path(__file__).with_name("_parser_tables.py")
 REGENERATE = "python -m iac.tables --regenerate"  # after every change to grammar/iac.lark
 
 
@@ -68,18 +65,14 @@ def _grammar() -> str:
     return (data_dir("grammar") / "iac.lark").read_text(encoding="utf-8")
 
 
-def _digest(grammar: str) -> str:
-    return hashlib.sha256(grammar.encode("utf-8")).hexdigest()
-
-
 @lru_cache(maxsize=1)
 def _engine() -> Engine:
-    """The parser from the tables shipped in the package (`_parser_tables.json`): no
+    """The parser from the tables shipped in the package (`_parser_tables.py`): no
     grammar analysis and no Lark at start-up, nothing read from the temp folder, so a
     cold start is a warm one."""
     grammar = _grammar()
     tables = load_tables()
-    if tables is None or tables["grammar_sha256"] != _digest(grammar):
+    if tables is None or tables["grammar"] != grammar:
         # The grammar was edited after the tables were generated (a checkout mid-change):
         # build them in memory with Lark, never cached; tests/test_parser_tables.py
         # fails until they are regenerated.
@@ -92,10 +85,11 @@ def _engine() -> Engine:
 def load_tables() -> dict[str, Any] | None:
     """The shipped tables."""
     try:
-        tables: dict[str, Any] = json.loads(TABLES.read_bytes())
-    except FileNotFoundError:  # a checkout whose tables were deleted: regenerate them
+        from ._parser_tables import TABLES as tables  # a module: its bytecode loads fast
+    except ModuleNotFoundError:  # a checkout whose tables were deleted: regenerate them
         return None
-    return tables
+    found: dict[str, Any] = tables
+    return found
 
 
 def keyword_terminals() -> dict[str, str]:
@@ -568,6 +562,8 @@ def _whole_in_smaller_unit(number: str, unit: str) -> str | None:
     number of the largest unit that makes it whole, if any does."""
     if len(number) > 40:  # no one means that; and Fraction would refuse 4,300 digits
         return None
+    from fractions import Fraction  # a hint for `1.5m`: not for every start (2 ms)
+
     table = _DURATION_MS if unit in _DURATION_MS else _SIZE_BYTES
     amount = Fraction(number) * table[unit]
     for name, factor in sorted(table.items(), key=lambda e: -e[1]):

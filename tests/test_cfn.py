@@ -196,6 +196,22 @@ def test_yaml_str_reads_back_exactly(text: str) -> None:
         assert spelled == f'"{text}"'
 
 
+def test_yaml_str_escapes_as_before_for_every_character() -> None:
+    """Quoted text skips the escaping pass when it holds nothing to escape (ASCII
+    without DEL); every character is spelled as the pass alone spelled it."""
+    import re
+    from json.encoder import encode_basestring
+
+    unsafe = re.compile("[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]")
+
+    def before(text: str) -> str:
+        return unsafe.sub(lambda m: f"\\u{ord(m.group()):04x}", encode_basestring(text))
+
+    for code in [*range(0x3000), *range(0xD7F0, 0xE010), 0xFEFF, 0xFFFF, 0x1F600]:
+        text = f"a b{chr(code)}"  # never a plain scalar: it holds a space
+        assert yaml_str(text) == before(text), hex(code)
+
+
 def test_source_comment_finds_each_statement_line_once() -> None:
     source = Source(Path("app.iac"), "queue a {}\nqueue b {}\n")
     span = Span(source, 11, 21)

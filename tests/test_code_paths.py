@@ -207,12 +207,13 @@ def test_code_that_changes_after_the_check_is_an_error_not_a_crash(
     from click.testing import CliRunner
 
     import iac.cli
+    import iac.commands
 
     (tmp_path / "src").mkdir()
     handler = tmp_path / "src" / "h.py"
     handler.write_text("def handler(event, context):\n    return 1\n")
     (tmp_path / "app.iac").write_text('function f { code = "src/h.py" }\n')
-    real_check = iac.cli.check
+    real_check = iac.commands.check
 
     def check_then_swap(*args: object, **kwargs: object) -> object:
         result = real_check(*args, **kwargs)  # type: ignore[arg-type]
@@ -220,7 +221,7 @@ def test_code_that_changes_after_the_check_is_an_error_not_a_crash(
         os.mkfifo(handler)
         return result
 
-    monkeypatch.setattr(iac.cli, "check", check_then_swap)
+    monkeypatch.setattr(iac.commands, "check", check_then_swap)
     out = tmp_path / "out"
     run = CliRunner().invoke(
         iac.cli.main, ["compile", str(tmp_path / "app.iac"), "--out", str(out), "--no-lock"]

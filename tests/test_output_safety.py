@@ -419,6 +419,43 @@ def test_folders_of_a_killed_run_are_cleaned_up(setup: Setup) -> None:
     assert live.is_dir()
 
 
+def test_removing_a_folder_never_follows_a_link(tmp_path: Path) -> None:
+    """The compiler's own rmtree (for its staging and backup folders) removes what they
+    hold, links as links: what a link points at stays, and a link given as the folder
+    itself is left alone."""
+    outside = tmp_path / "outside"
+    (outside / "deep").mkdir(parents=True)
+    (outside / "deep" / "keep.txt").write_text("keep")
+    folder = tmp_path / ".iac-backup-1-x"
+    (folder / "cfn" / "assets" / "a" / "b").mkdir(parents=True)
+    (folder / "cfn" / "template.yaml").write_text("t")
+    (folder / "cfn" / "assets" / "a" / "b" / "z.zip").write_bytes(b"z")
+    (folder / "cfn" / "linked").symlink_to(outside, target_is_directory=True)
+    (folder / "cfn" / "file_link").symlink_to(outside / "deep" / "keep.txt")
+    (folder / "cfn" / "dangling").symlink_to(tmp_path / "nowhere")
+    link = tmp_path / ".iac-staging-1-y"
+    link.symlink_to(outside, target_is_directory=True)
+    compiler._remove_tree(link)
+    assert link.is_symlink() and (outside / "deep" / "keep.txt").read_text() == "keep"
+    compiler._remove_tree(folder)
+    assert not folder.exists() and not folder.is_symlink()
+    assert (outside / "deep" / "keep.txt").read_text() == "keep"
+    compiler._remove_tree(tmp_path / "missing")  # nothing there: nothing happens
+
+
+def test_fresh_names_never_reuse_a_path(tmp_path: Path) -> None:
+    """Staging folders and the lock's staged file: created exclusively (mode 0o700 for a
+    folder, 0o600 for a file), each under a new name."""
+    folders = {compiler._fresh(tmp_path / ".iac-staging-7-", folder=True)[1] for _ in range(50)}
+    assert len(folders) == 50
+    assert all(p.is_dir() and p.name.startswith(".iac-staging-7-") for p in folders)
+    assert all(p.stat().st_mode & 0o777 == 0o700 for p in folders)
+    handle, file = compiler._fresh(tmp_path / ".app.iac.lock.", folder=False)
+    os.close(handle)
+    assert file.is_file() and file.stat().st_mode & 0o777 == 0o600
+    assert file.parent == tmp_path and file.name.startswith(".app.iac.lock.")
+
+
 # ---------------------------------------------------------------- --out that holds the program
 
 

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from iac import cli, compiler
+from iac import cli, commands, compiler
 from iac.compiler import FORK_NODES, compile_app
 from iac.emit import registry
 from iac.frontend import check, load
@@ -128,7 +128,7 @@ def test_the_cli_asks_for_its_jobs(
         return real(app, targets, jobs)
 
     monkeypatch.setattr(compiler, "compile_app", spy)
-    monkeypatch.setattr(cli, "_cores", lambda: cores)
+    monkeypatch.setattr(commands, "_cores", lambda: cores)
     program = write_program(tmp_path / "app")
     args = ["compile", str(program), "--out", str(tmp_path / "out"), "--no-lock", *flags]
     result = CliRunner().invoke(cli.main, args)

@@ -1,4 +1,4 @@
-"""The parser's LALR tables ship in the package (`iac/_parser_tables.json`), generated
+"""The parser's LALR tables ship in the package (`iac/_parser_tables.py`), generated
 from grammar/iac.lark: nothing is cached in, or loaded from, the shared temp folder."""
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ def test_shipped_tables_match_the_grammar() -> None:
     shipped = parser.TABLES.read_text(encoding="utf-8")
     fresh = render_tables(parser._grammar())
     assert shipped == fresh, (
-        "iac/_parser_tables.json does not match grammar/iac.lark: "
+        "iac/_parser_tables.py does not match grammar/iac.lark: "
         f"run `{parser.REGENERATE}` and commit the result"
     )
 

@@ -74,7 +74,7 @@ def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_holds_the_grammar_and_templates(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "iac/_data/grammar/iac.lark" in names
-    assert "iac/_parser_tables.json" in names  # the parser, with no cache to build
+    assert "iac/_parser_tables.py" in names  # the parser, with no cache to build
     assert any(n.startswith("iac/_data/targets/cfn/") for n in names)
     assert "iac/cli.py" in names and "iac/parser.py" in names
     assert not any(n.startswith(("tests/", "examples/", "bench/")) for n in names)
@@ -148,3 +148,24 @@ def test_iac_compile_from_the_venv_imports_no_jinja(venv: Path, tmp_path: Path) 
     assert proc.stdout.strip() == "[]"
     for target in ("cfn", "terraform", "cdk", "sam"):
         assert any((tmp_path / "out" / target).iterdir()), target
+
+
+def test_the_installed_iac_checks_and_compiles_without_loading_click(
+    venv: Path, tmp_path: Path
+) -> None:
+    """The `iac` script reads these command lines from the generated table
+    (iac/commands.py): click, which declares them, is not imported; help still is
+    click's."""
+    (tmp_path / "app.iac").write_text("bucket files\nqueue jobs\n")
+    for args in (["check", "app.iac"], ["compile", "app.iac", "-t", "cfn", "-o", "out"]):
+        traced = {**os.environ, "PYTHONPROFILEIMPORTTIME": "1"}
+        traced.pop("PYTHONPATH", None)
+        proc = subprocess.run(
+            [str(venv / "bin" / "iac"), *args],
+            capture_output=True, text=True, timeout=TIMEOUT, cwd=tmp_path, env=traced,
+        )  # fmt: skip
+        assert proc.returncode == 0, proc.stderr
+        loaded = [line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines()]
+        assert "iac.commands" in loaded and "click" not in loaded, args
+    helped = run(venv / "bin" / "iac", "compile", "--help", cwd=tmp_path)
+    assert helped.returncode == 0 and "--target" in helped.stdout

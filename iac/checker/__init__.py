@@ -7,6 +7,7 @@ after it, and reads what the passes before it left in the context."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import model as m
 from .. import syntax as s
@@ -15,7 +16,6 @@ from .app import AppSettings, check_app
 from .context import Context, Decl
 from .declare import check_params, declare_names
 from .edges import add_async_failures, add_dead_letter_queues, check_edges
-from .memo import CheckMemo
 from .program import (
     check_creates_something,
     check_cycles,
@@ -30,6 +30,9 @@ from .program import (
 )
 from .resources import check_resource
 from .workflows import warn_callbacks
+
+if TYPE_CHECKING:  # the language server's; a check without one never loads it
+    from .memo import CheckMemo
 
 __all__ = ["CheckMemo", "check_modules"]
 

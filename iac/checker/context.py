@@ -4,10 +4,10 @@ function of the context; the driver (`iac/checker/__init__.py`) calls them in or
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .. import model as m
 from .. import syntax as s
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from .memo import CheckMemo
 
 Decl = s.ResourceDecl | s.WorkflowDecl
+T = TypeVar("T")
 
 
 @record(frozen=False)
@@ -108,3 +109,11 @@ def attr_span(st: Decl, name: str) -> Span:
         if isinstance(item, s.Attribute) and item.name.text == name:
             return item.span
     return st.name.span
+
+
+def made(ctx: Context, key: Hashable, build: Callable[[], T], *same: object) -> T:
+    """`build()`, or with the language server's memo the same object as last check's
+    when its inputs are unchanged (`CheckMemo.make`)."""
+    if ctx.memo is None:
+        return build()
+    return ctx.memo.make(key, build, *same)

@@ -12,11 +12,10 @@ from .. import syntax as s
 from ..diagnostics import Label, one_of
 from ..records import record
 from ..source import Span
-from .context import Context
+from .context import Context, made
 from .declare import EVENTBRIDGE_SOURCES, FAILURE_OPTIONS
 from .filters import QUEUE_BODY, STREAM_RECORD, check_filters, dialect_of
 from .kinds import check_cron
-from .memo import made
 from .values import attribute_value, attributes, check_target
 
 # source, event, target, filters, options, span: what `_add_edge` numbers and adds

@@ -270,11 +270,3 @@ def _code_stamp(decl: Decl) -> tuple[int, ...] | None:
                 return (-1,)
             return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
     return None
-
-
-def made(ctx: Context, key: Hashable, build: Callable[[], T], *same: object) -> T:
-    """`build()`, or with the language server's memo the same object as last check's
-    when its inputs are unchanged (`CheckMemo.make`)."""
-    if ctx.memo is None:
-        return build()
-    return ctx.memo.make(key, build, *same)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import datetime
 
 from .. import catalog as cat
 from .. import model as m
@@ -376,6 +375,8 @@ def _wait(ctx: Context, step: s.Wait) -> m.Wait | None:
 
 
 def _real_time(text: str) -> bool:
+    from datetime import datetime  # only a workflow's timestamp: not for every start
+
     try:
         datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:

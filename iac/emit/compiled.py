@@ -1,19 +1,19 @@
-"""Templates at run time: every template of every target ships as a plain Python
-module (`iac/_templates/<target>/`), generated from it at build time
-(iac/emit/template_codegen.py), and a run executes that module without importing
-Jinja.
+"""Templates at run time: every template of every target ships as plain Python
+(`iac/_templates/<target>/templates.py`, a function per template), generated from it
+at build time (iac/emit/template_codegen.py), and a run executes that code without
+importing Jinja.
 
-`python -m iac.tables --regenerate` writes the modules after a template changes;
+`python -m iac.tables --regenerate` writes the bundles after a template changes;
 `--check` and tests/test_compiled_templates.py hold them to the sources. A template
-whose source no longer matches its module (a checkout mid-edit), or whose module no
+whose source no longer matches its code (a checkout mid-edit), or whose code no
 longer fits its target's filters, is rendered by Jinja from the source, as before:
 an edit shows at once, and only then is Jinja imported.
 
-Both kinds are a `Template`: `render(target, names)` gives the text. The modules
+Both kinds are a `Template`: `render(target, names)` gives the text. The bundles
 are plain `.py` files: installing the wheel byte-compiles them like any module, and
-`SourceFileLoader` reads that bytecode. A module binds once per target class (its
-filters: SAM renders CloudFormation's templates with its own), so nothing is shared
-between two targets, or two renders.
+`SourceFileLoader` reads that bytecode, once per target. A template's code binds
+once per target class (its filters: SAM renders CloudFormation's templates with its
+own), so nothing is shared between two targets, or two renders.
 """
 
 from __future__ import annotations
@@ -36,19 +36,23 @@ if TYPE_CHECKING:
     from .base import Target
 
 COMPILED = Path(__file__).resolve().parent.parent / "_templates"
-MANIFEST = "manifest.txt"  # `<sha256 of the source>  <template name>`, one a line
+_COMPILED = str(COMPILED)
 
 Root = Callable[[Any, dict[str, Any]], tuple[str, dict[str, Any]]]
 
 
-def module_file(name: str) -> str:
-    """The generated module's file name for the template `name`: `queue.yaml.j2` ->
-    `queue_yaml_j2.py`."""
-    return name.replace(".", "_").replace("/", "__") + ".py"
+BUNDLE = "templates.py"  # one target's templates, a function each
 
 
-def digest(source: str) -> str:
-    return hashlib.sha256(source.encode("utf-8")).hexdigest()
+def function_name(name: str) -> str:
+    """The bundle's function for the template `name` (as template_codegen names it):
+    `queue.yaml.j2` -> `t_queue_yaml_j2`."""
+    return "t_" + name.replace(".", "_").replace("/", "__")
+
+
+def digest(source: bytes) -> str:
+    """A template's sha256, of the file's bytes."""
+    return hashlib.sha256(source).hexdigest()
 
 
 # ---------------------------------------------------------------- what the modules use
@@ -159,9 +163,9 @@ class Template:
 class GeneratedTemplate(Template):
     """A template served from its generated module."""
 
-    def __init__(self, name: str, source_path: Path, module: Module, root: Root):
+    def __init__(self, name: str, source_path: str, module: Module, root: Root):
         self.name = name
-        self.filename = str(source_path)
+        self.filename = source_path
         self.module = module
         self.root = root
 
@@ -193,16 +197,15 @@ class JinjaTemplate(Template):
 
 
 class Module:
-    """A generated module, loaded once per process and bound once per target class."""
+    """A template's generated code, loaded once per process (with the rest of its
+    target's bundle) and bound once per target class."""
 
-    def __init__(self, path: Path, source_path: Path):
-        self.path = str(path)
-        self.source_path = str(source_path)
-        name = f"iac._templates.{path.parent.name}.{path.stem}"
-        code = importlib.machinery.SourceFileLoader(name, self.path).get_code(name)
-        assert code is not None
-        self.namespace: dict[str, Any] = {"__name__": name, "__file__": self.path}
-        exec(code, self.namespace)
+    def __init__(self, path: str, name: str, source_path: str):
+        self.path = path
+        self.source_path = source_path
+        function = _bundle(path)[function_name(name)]
+        self.start: int = function.__code__.co_firstlineno
+        self.namespace: dict[str, Any] = function()
         self.lines: tuple[tuple[int, int], ...] = self.namespace["LINES"]
 
     def fits(self, target: type[Target]) -> bool:
@@ -223,7 +226,24 @@ class Module:
         return 1
 
 
-_MODULES: dict[Path, Module] = {}
+_MODULES: dict[tuple[str, str], Module] = {}  # by the bundle's path and the template
+_BUNDLES: dict[str, dict[str, Any]] = {}  # a bundle's path -> its namespace
+
+
+def _bundle(path: str) -> dict[str, Any]:
+    namespace = _BUNDLES.get(path)
+    if namespace is None:
+        folder = os.path.basename(os.path.dirname(path))
+        name = f"iac._templates.{folder}.{BUNDLE[:-3]}"
+        # Its bytecode, as an import would find it (installing the wheel compiled it).
+        code = importlib.machinery.SourceFileLoader(name, path).get_code(name)
+        assert code is not None
+        namespace = {"__name__": name, "__file__": path}
+        exec(code, namespace)
+        namespace = _BUNDLES.setdefault(path, namespace)
+    return namespace
+
+
 _MATCHED: dict[str, bool] = {}  # a template's source path -> whether its module is its own
 
 
@@ -233,18 +253,20 @@ def load_template(target: type[Target], name: str) -> Template | None:
     matches the source and fits the target's filters, else Jinja's compile of it."""
     folders = _targets_folder()
     for owner in target.lineage():
+        # Paths as strings: a run loads some 30 templates, and pathlib's objects cost
+        # more than the rest of finding one.
         source_path = os.path.join(folders, owner.name, name)
         matched = _MATCHED.get(source_path)
         if matched is None:
             try:
-                with open(source_path, encoding="utf-8") as file:
+                with open(source_path, "rb") as file:
                     source = file.read()
             except (FileNotFoundError, NotADirectoryError):
                 continue
             matched = _MATCHED.setdefault(
-                source_path, _manifest(owner.name).get(name) == digest(source)
+                source_path, _digests(owner.name).get(name) == digest(source)
             )
-        template = _generated(target, owner.name, name, Path(source_path)) if matched else None
+        template = _generated(target, owner.name, name, source_path) if matched else None
         if template is not None:
             return template
         # Only now is Jinja imported: the template changed since its module was made.
@@ -258,12 +280,12 @@ def _targets_folder() -> str:
 
 
 def _generated(
-    target: type[Target], folder: str, name: str, source_path: Path
+    target: type[Target], folder: str, name: str, source_path: str
 ) -> GeneratedTemplate | None:
-    path = COMPILED / folder / module_file(name)
-    module = _MODULES.get(path)
+    path = os.path.join(_COMPILED, folder, BUNDLE)
+    module = _MODULES.get((path, name))
     if module is None:
-        module = _MODULES.setdefault(path, Module(path, source_path))
+        module = _MODULES.setdefault((path, name), Module(path, name, source_path))
     if not module.fits(target):
         return None
     imports: dict[str, Root] = {}
@@ -277,18 +299,12 @@ def _generated(
     return GeneratedTemplate(name, source_path, module, root)
 
 
-_MANIFESTS: dict[str, dict[str, str]] = {}
-
-
-def _manifest(folder: str) -> dict[str, str]:
-    found = _MANIFESTS.get(folder)
-    if found is None:
-        try:
-            text = (COMPILED / folder / MANIFEST).read_text(encoding="utf-8")
-        except FileNotFoundError:
-            text = ""
-        lines = (line.partition("  ") for line in text.splitlines())
-        found = _MANIFESTS.setdefault(folder, {name: sha for sha, _, name in lines})
+def _digests(folder: str) -> dict[str, str]:
+    """The sha256 of each template's source its code was generated from."""
+    try:
+        found: dict[str, str] = _bundle(os.path.join(_COMPILED, folder, BUNDLE))["DIGESTS"]
+    except FileNotFoundError:  # a checkout whose bundle was deleted: regenerate it
+        return {}
     return found
 
 
@@ -297,10 +313,15 @@ def _template_traceback(tb: types.TracebackType | None) -> types.TracebackType |
     module shown as the template's file and line (Jinja's `rewrite_traceback_stack`)."""
     frames: list[types.TracebackType] = []
     tb = tb.tb_next if tb is not None else None  # `render`'s own frame: it raises again
-    by_path = {m.path: m for m in _MODULES.values()}
+    by_path: dict[str, list[Module]] = {}
+    for module in sorted(_MODULES.values(), key=lambda m: m.start):
+        by_path.setdefault(module.path, []).append(module)
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
-        generated = by_path.get(filename)
+        generated = None  # the template whose function holds the line: the last before it
+        for module in by_path.get(filename, ()):
+            if module.start <= tb.tb_lineno:
+                generated = module
         if filename == __file__:
             pass  # Undefined and the lookups: the template's line is what matters
         elif generated is None:
@@ -340,17 +361,14 @@ def render_compiled(target: type[Target], folder: Path) -> dict[str, str]:
     Each template is parsed by the target's environment (its filters and extensions
     must be known), with its path relative to the repository so the text is the same
     anywhere."""
-    from .template_codegen import generate
+    from .template_codegen import bundle
 
     environment = target.environment()
-    files: dict[str, str] = {}
-    manifest = []
+    templates = []
     for path in sorted(folder.iterdir()):
         if not path.name.endswith(".j2"):
             continue
-        source = path.read_text(encoding="utf-8")
+        data = path.read_bytes()  # hashed as `load_template` hashes it
         shown = f"targets/{folder.name}/{path.name}"
-        files[module_file(path.name)] = generate(environment, source, path.name, shown, target)
-        manifest.append(f"{digest(source)}  {path.name}\n")
-    files[MANIFEST] = "".join(manifest)
-    return files
+        templates.append((data.decode("utf-8"), path.name, shown, digest(data)))
+    return {BUNDLE: bundle(environment, templates, target)}

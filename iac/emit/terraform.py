@@ -225,7 +225,7 @@ def program_spelling(node_id: str, label: str) -> str:
     words = _CAMEL.findall(node_id)
     own: dict[tuple[str, ...], str] = {}
     if _SPELLED_APART.search(label):
-        for word in _PROGRAM_NAME.findall(label):
+        for word in re.findall(_PROGRAM_NAME, label):
             lid = logical_id(word)
             if lid and snake(lid) != word:
                 own[tuple(_CAMEL.findall(lid))] = word
@@ -253,7 +253,7 @@ def program_spelling(node_id: str, label: str) -> str:
 
 # The words of a logical ID: `NightlyCron1To` -> `Nightly`, `Cron1`, `To`.
 _CAMEL = re.compile(r"[A-Z][^A-Z]*|[^A-Z]+")
-_PROGRAM_NAME = re.compile(r"\b[a-z_][a-z0-9_]*\b")
+_PROGRAM_NAME = r"\b[a-z_][a-z0-9_]*\b"  # compiled (by `re`) only for a label that needs it
 _SPELLED_APART = re.compile(r"_[0-9_]|\b_|_\b")
 
 

@@ -11,7 +11,9 @@ _RESERVED = {
     "true", "false", "yes", "no", "on", "off", "null", "y", "n", "~",
 }  # fmt: skip
 _LONGEST_RESERVED = max(map(len, _RESERVED))  # a longer plain scalar is no YAML word
-_UNSAFE = re.compile("[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]")
+# A pattern, compiled (by `re`, once) only for text that holds one of them: its ranges
+# took ~0.5 ms to compile, at every start-up.
+_UNSAFE = "[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]"
 
 
 @functools.lru_cache(maxsize=1024)  # a few property names, spelled again and again
@@ -27,5 +29,8 @@ def yaml_str(text: str) -> str:
         return text
     # `json.dumps(text, ensure_ascii=False)`, without making an encoder for each string.
     quoted = encode_basestring(text)
-    # JSON leaves some characters raw that YAML would fold or reject.
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+    # JSON leaves some characters raw that YAML would fold or reject: DEL and non-ASCII
+    # ones (it escapes the rest below U+0020).
+    if quoted.isascii() and "\x7f" not in quoted:
+        return quoted
+    return re.sub(_UNSAFE, lambda m: f"\\u{ord(m.group()):04x}", quoted)

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..checker import CheckMemo, check_modules
+from ..checker import check_modules
+from ..checker.memo import CheckMemo
 from ..diagnostics import Diagnostic, Diagnostics, Severity
 from ..emit.base import RenderCache
 from ..frontend import gc_paused

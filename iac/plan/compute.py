@@ -32,7 +32,8 @@ from .model import (
 from .states import StatesCompiler
 from .values import PARTITION, REGION, Az, Ref, Sub, Value, arn
 
-ECR_IMAGE = re.compile(
+# Compiled (by `re`, once) only where a container's image is read: not at every start-up.
+ECR_IMAGE = (
     r"(?P<account>[0-9]{12})\.dkr\.ecr\.(?P<region>[a-z0-9-]+)\.amazonaws\.com(?:\.cn)?/"
     r"(?P<repo>[^:@]+)"
 )
@@ -252,7 +253,7 @@ def lower_container(cx: Lowering, res: m.Resource) -> None:
         if isinstance(image, str)
         else "".join(p for p in getattr(image, "parts", ()) if isinstance(p, str))
     )
-    ecr = ECR_IMAGE.match(literal)
+    ecr = re.match(ECR_IMAGE, literal)
     if ecr:
         repo = Sub.of(
             "arn:", PARTITION, f":ecr:{ecr['region']}:{ecr['account']}:repository/{ecr['repo']}"

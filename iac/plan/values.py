@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import fields, is_dataclass
 from typing import Any
 
@@ -125,3 +126,43 @@ def walk(value: Any) -> Any:
 
 def refs_in(value: Any) -> list[Ref]:
     return [v for v in walk(value) if isinstance(v, Ref)]
+
+
+# ---------------------------------------------------------------- spelled neutrally
+# As `iac explain` and the lock spell plan values, neither target's way (here, so that a
+# compile, which writes the lock, never imports `iac explain`).
+
+PSEUDO_NAMES = {
+    "account": "AWS::AccountId",
+    "region": "AWS::Region",
+    "partition": "AWS::Partition",
+    "url_suffix": "AWS::URLSuffix",
+}
+
+
+def spell(value: Any) -> Any:
+    """A plan value as plain data: strings for leaves, lists and dicts kept."""
+    if isinstance(value, Ref):
+        return f"{value.node}.{value.attr}"
+    if isinstance(value, Param):
+        return f"${{{value.name}}}"
+    if isinstance(value, Pseudo):
+        return f"${{{PSEUDO_NAMES.get(value.name, value.name)}}}"
+    if isinstance(value, Sub):
+        return "".join(_in_string(part) for part in value.parts)
+    if isinstance(value, Json):
+        return spell(value.value)
+    if isinstance(value, dict):
+        return {str(k): spell(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [spell(v) for v in value]
+    return value
+
+
+def _in_string(part: Any) -> str:
+    if isinstance(part, str):
+        return part.replace("${", "$${")  # a literal `${` stays told apart from a value
+    if isinstance(part, Ref):
+        return f"${{{part.node}.{part.attr}}}"
+    spelled = spell(part)
+    return spelled if isinstance(spelled, str) else json.dumps(spelled, sort_keys=True)
