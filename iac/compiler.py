@@ -11,7 +11,6 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -21,7 +20,7 @@ from .emit.base import Rendered
 from .model import App
 from .package import package
 from .plan import Plan, plan
-from .records import record
+from .records import field, record
 
 # Each registered target's render function; a target's module loads on first use.
 TARGETS: dict[str, Callable[[Plan], Rendered]] = {

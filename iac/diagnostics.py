@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import field
 from enum import StrEnum
 
-from .records import record
+from .records import field, record
 from .source import Span
 
 

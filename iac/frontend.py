@@ -7,7 +7,6 @@ import os
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import field
 from pathlib import Path
 
 from . import syntax
@@ -15,7 +14,7 @@ from .checker import check_modules
 from .diagnostics import Diagnostic, Diagnostics, Severity
 from .model import App
 from .parser import parse_file, parse_source
-from .records import record
+from .records import field, record
 from .source import Source, Span
 
 

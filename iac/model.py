@@ -4,12 +4,11 @@ It knows nothing of Lark or of targets."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from .catalog import DEFAULT_BUS
-from .records import record
+from .records import field, record
 from .source import Span
 
 

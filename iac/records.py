@@ -19,25 +19,28 @@ inherit from it), but:
   tests/test_records.py holds the generated file to the classes;
 - `__eq__`, `__hash__`, `__repr__`, `__setattr__` and `__delattr__` are shared by
   every record: they read the class's fields through an `operator.attrgetter`;
-- the fields are registered here, as `_process_class` registers them
-  (`__dataclass_fields__` of real `dataclasses.Field`s, the bases' first;
-  `__dataclass_params__`; class attributes left as dataclasses leaves them), for the
-  options records have: `@record` is `@dataclass(frozen=True)`; `frozen=False`,
-  `eq=False` and `slots=True` say what they say to dataclasses; no `order`,
-  `unsafe_hash`, keyword-only fields or `InitVar`s.
+- the fields are registered here, as `_process_class` finds them, for the options
+  records have: `@record` is `@dataclass(frozen=True)`; `frozen=False`, `eq=False`
+  and `slots=True` say what they say to dataclasses; no `order`, `unsafe_hash`,
+  keyword-only fields or `InitVar`s. Class attributes are left as dataclasses leave
+  them; `__dataclass_fields__` (real `dataclasses.Field`s, the bases' first) and
+  `__dataclass_params__` are made when something first reads them;
+- so loading the package never imports `dataclasses` (it imports `inspect`, `ast`,
+  `dis` and `tokenize`: ~7 ms of every start). A record's class body takes this
+  module's `field()`, and the package calls this module's `fields`, `replace` and
+  `is_dataclass`, which answer as dataclasses' do without loading them for a record.
 """
 
 from __future__ import annotations
 
 import abc
-import dataclasses
 import importlib
 import operator
 import reprlib
 import sys
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar, dataclass_transform, overload
 
 T = TypeVar("T", bound=type)
@@ -91,25 +94,92 @@ class _Factory:
         return "<factory>"
 
 
+class _Missing:
+    """No default: records' own `dataclasses.MISSING` (see `Spec`)."""
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
 _HAS_FACTORY = _Factory()
-_MISSING: Any = dataclasses.MISSING
-_Field = dataclasses.Field
-# dataclasses' own markers of a field's kind, which `fields()` and `replace()` read:
-# the same objects from 3.11 to 3.13.
-_FIELD = dataclasses._FIELD  # type: ignore[attr-defined]
-_FIELD_CLASSVAR = dataclasses._FIELD_CLASSVAR  # type: ignore[attr-defined]
-_DataclassParams = dataclasses._DataclassParams  # type: ignore[attr-defined]
-# (frozen, eq, slots) -> the params every such record shares
-_PARAMS: dict[tuple[bool, bool, bool], Any] = {}
-_REPLACE = getattr(dataclasses, "_replace", None)  # 3.13: dataclasses set `__replace__`
+MISSING: Any = _Missing()
 _CLASS_NAMES = frozenset(dir(type))  # what every class has (`mro`, `__doc__`, ...)
+_PARAMS: dict[tuple[bool, bool, bool], Any] = {}  # (frozen, eq, slots) -> params, shared
+
+
+class Spec:
+    """One field of a record, as a `dataclasses.Field` says it (the same attributes,
+    `MISSING` for none), and `classvar` for dataclasses' ClassVar pseudo-fields.
+    Records keep these, so that loading the package never imports `dataclasses`
+    (which imports `inspect`, `ast`, `dis` and `tokenize`: ~7 ms of every start); the
+    real `Field`s are made when first asked for (`__dataclass_fields__`)."""
+
+    __slots__ = (
+        "name",
+        "type",
+        "default",
+        "default_factory",
+        "init",
+        "repr",
+        "hash",
+        "compare",
+        "metadata",
+        "kw_only",
+        "classvar",
+        "origin",
+    )
+
+    def __init__(
+        self,
+        default: Any,
+        default_factory: Any,
+        init: bool,
+        repr: bool,
+        hash: bool | None,
+        compare: bool,
+        metadata: Mapping[Any, Any] | None,
+        kw_only: Any,
+        origin: Any = None,
+    ) -> None:
+        self.name = ""
+        self.type: Any = None
+        self.default = default
+        self.default_factory = default_factory
+        self.init = init
+        self.repr = repr
+        self.hash = hash
+        self.compare = compare
+        self.metadata = metadata
+        self.kw_only = kw_only
+        self.classvar = False
+        self.origin = origin  # a `dataclasses.Field` of the class body: dataclasses keep it
+
+    def __repr__(self) -> str:
+        return f"Spec(name={self.name!r}, type={self.type!r}, default={self.default!r})"
+
+
+def field(
+    *,
+    default: Any = MISSING,
+    default_factory: Callable[[], Any] | Any = MISSING,
+    init: bool = True,
+    repr: bool = True,
+    hash: bool | None = None,
+    compare: bool = True,
+    metadata: Mapping[Any, Any] | None = None,
+    kw_only: bool | Any = MISSING,
+) -> Any:
+    """`dataclasses.field` for a record's class body (without importing dataclasses)."""
+    if default is not MISSING and default_factory is not MISSING:
+        raise ValueError("cannot specify both default and default_factory")
+    return Spec(default, default_factory, init, repr, hash, compare, metadata, kw_only)
 
 
 @overload
 def record(cls: T, /) -> T: ...
 @overload
 def record(*, frozen: bool = True, eq: bool = True, slots: bool = False) -> Callable[[T], T]: ...
-@dataclass_transform(frozen_default=True, field_specifiers=(dataclasses.field,))
+@dataclass_transform(frozen_default=True, field_specifiers=(field,))
 def record(
     cls: T | None = None, /, *, frozen: bool = True, eq: bool = True, slots: bool = False
 ) -> Any:
@@ -122,9 +192,8 @@ def record(
 
 
 def _make(cls: T, frozen: bool, eq: bool, slots: bool = False) -> T:
-    fields = _register_fields(cls)
-    cls.__dataclass_params__ = _params(frozen, eq, slots)  # type: ignore[attr-defined]
-    listed = [f for f in fields.values() if f._field_type is _FIELD]  # as `fields()`
+    specs = _register_fields(cls)
+    listed = [f for f in specs.values() if not f.classvar]  # as `fields()`
     parts = []
     extras = []  # each default or default factory, in field order, for the factory
     for f in listed:
@@ -133,7 +202,7 @@ def _make(cls: T, frozen: bool, eq: bool, slots: bool = False) -> T:
         part = _part(f)
         parts.append((f.name, part))
         if part != REQUIRED:
-            extras.append(f.default if f.default is not _MISSING else f.default_factory)
+            extras.append(f.default if f.default is not MISSING else f.default_factory)
     if not cls.__doc__:  # as dataclasses would: `Span(source: 'Source', start: 'int', ...)`
         cls.__doc__ = f"{cls.__name__}({', '.join(_param_doc(f) for f in listed if f.init)})"
     key = f"{cls.__module__}.{cls.__qualname__}"
@@ -152,8 +221,8 @@ def _make(cls: T, frozen: bool, eq: bool, slots: bool = False) -> T:
     own = cls.__dict__
     # As dataclasses decide `__hash__`: from the fields when frozen, None (unhashable)
     # when mutable, unless the class body defines one; nothing without `eq`.
-    class_hash = own.get("__hash__", _MISSING)
-    explicit_hash = not (class_hash is _MISSING or (class_hash is None and "__eq__" in own))
+    class_hash = own.get("__hash__", MISSING)
+    explicit_hash = not (class_hash is MISSING or (class_hash is None and "__eq__" in own))
     if "__init__" not in own:  # a method the class defines stays, as with dataclasses
         cls.__init__ = init  # type: ignore[misc]
     if "__repr__" not in own:
@@ -177,14 +246,97 @@ def _make(cls: T, frozen: bool, eq: bool, slots: bool = False) -> T:
     cls._record_shown = tuple(f.name for f in listed if f.repr)  # type: ignore[attr-defined]
     if "__match_args__" not in own:
         cls.__match_args__ = tuple(f.name for f in listed if f.init)  # type: ignore[misc,attr-defined]
-    if _REPLACE is not None and "__replace__" not in own:
-        cls.__replace__ = _REPLACE  # type: ignore[attr-defined]
+    if sys.version_info >= (3, 13) and "__replace__" not in own:  # as dataclasses do
+        cls.__replace__ = _replace_self  # type: ignore[attr-defined]
     if slots:
         cls = _slotted(cls, [f.name for f in listed], frozen)
         REGISTRY[key] = (cls, shape)
+    cls._record_options = (frozen, eq, slots)  # type: ignore[attr-defined]
+    # What dataclasses read, made when first read (`_Made`): `dataclasses.fields`,
+    # `replace`, `asdict`, a dataclass inheriting from this class, ...
+    cls.__dataclass_fields__ = _Made(cls, "__dataclass_fields__", _dataclass_fields)  # type: ignore[attr-defined]
+    cls.__dataclass_params__ = _Made(cls, "__dataclass_params__", _dataclass_params)  # type: ignore[attr-defined]
     if hasattr(cls, "__abstractmethods__"):  # as dataclasses do (abc's own test)
         abc.update_abstractmethods(cls)
     return cls
+
+
+class _Made:
+    """A class attribute made from the class when first read, then set in its place."""
+
+    __slots__ = ("cls", "name", "make")
+
+    def __init__(self, cls: type, name: str, make: Callable[[type], Any]) -> None:
+        self.cls, self.name, self.make = cls, name, make
+
+    def __get__(self, obj: object, owner: type | None = None) -> Any:
+        value = self.make(self.cls)
+        type.__setattr__(self.cls, self.name, value)
+        return value
+
+
+def _dataclass_fields(cls: type) -> dict[str, Any]:
+    """`cls.__dataclass_fields__` as `dataclasses._process_class` makes it: the bases'
+    fields in reverse MRO order, then a `Field` per annotation of the class's own (a
+    ClassVar as dataclasses' pseudo-field)."""
+    import dataclasses  # only when something asks: see `Spec`
+
+    fields: dict[str, Any] = {}
+    for base in cls.__mro__[-1:0:-1]:
+        inherited = getattr(base, "__dataclass_fields__", None)
+        if inherited is not None:
+            fields.update(inherited)
+    for spec in cls.__dict__["_record_own"]:
+        f = spec.origin
+        if f is None:
+            f = dataclasses.Field(
+                _theirs(spec.default),
+                _theirs(spec.default_factory),
+                spec.init,
+                spec.repr,
+                spec.hash,
+                spec.compare,
+                spec.metadata,
+                _theirs(spec.kw_only),
+            )
+        f.name = spec.name
+        f.type = spec.type
+        kind = "_FIELD_CLASSVAR" if spec.classvar else "_FIELD"
+        f._field_type = getattr(dataclasses, kind)
+        if not spec.classvar:
+            f.kw_only = spec.kw_only
+        fields[spec.name] = f
+    return fields
+
+
+def _dataclass_params(cls: type) -> Any:
+    """The `__dataclass_params__` of `@dataclass(frozen=frozen, eq=eq, slots=slots)`:
+    made from the slots it has (six on 3.11, ten from 3.12), the others at their
+    defaults; one object for all records of the same options."""
+    frozen, eq, slots = cls.__dict__["_record_options"]
+    params = _PARAMS.get((frozen, eq, slots))
+    if params is None:
+        import dataclasses
+
+        made = dataclasses._DataclassParams  # type: ignore[attr-defined]
+        given = {"init": True, "repr": True, "eq": eq, "frozen": frozen, "match_args": True}
+        given["slots"] = slots
+        params = made(**{name: given.get(name, False) for name in made.__slots__})
+        _PARAMS[frozen, eq, slots] = params
+    return params
+
+
+def _theirs(value: Any) -> Any:
+    """records' MISSING as dataclasses' own."""
+    if value is MISSING:
+        import dataclasses
+
+        return dataclasses.MISSING
+    return value
+
+
+def _ours(value: Any, missing: object) -> Any:
+    return MISSING if value is missing else value
 
 
 def _slotted(cls: T, names: list[str], frozen: bool) -> T:
@@ -205,22 +357,37 @@ def _slotted(cls: T, names: list[str], frozen: bool) -> T:
     made.__qualname__ = cls.__qualname__
     if frozen:  # to pickle without `__dict__`, as dataclasses do
         if "__getstate__" not in body:
-            made.__getstate__ = dataclasses._dataclass_getstate  # type: ignore[attr-defined,method-assign]
+            made.__getstate__ = _getstate  # type: ignore[assignment,method-assign]
         if "__setstate__" not in body:
-            made.__setstate__ = dataclasses._dataclass_setstate  # type: ignore[attr-defined]
+            made.__setstate__ = _setstate  # type: ignore[attr-defined]
     return made
 
 
-def _register_fields(cls: type) -> dict[str, Any]:
-    """`cls.__dataclass_fields__`, made as `dataclasses._process_class` makes it: the
-    bases' fields in reverse MRO order, then one `Field` per annotation of the class's
-    own (a ClassVar as dataclasses' pseudo-field); a field's class attribute is then
-    its plain default, or gone when it has none."""
-    fields: dict[str, Any] = {}
+def _getstate(self: Any) -> list[Any]:
+    return [getattr(self, f.name) for f in fields(self)]
+
+
+def _setstate(self: Any, state: list[Any]) -> None:
+    for f, value in zip(fields(self), state, strict=False):
+        object.__setattr__(self, f.name, value)
+
+
+def _register_fields(cls: type) -> dict[str, Spec]:
+    """The class's fields as `dataclasses._process_class` finds them: the bases'
+    (records' or dataclasses') in reverse MRO order, then one per annotation of the
+    class's own (a ClassVar as dataclasses' pseudo-field); a field's class attribute
+    is then its plain default, or gone when it has none."""
+    dataclasses = sys.modules.get("dataclasses")  # imported by someone, or no dataclass
+    specs: dict[str, Spec] = {}
     for base in cls.__mro__[-1:0:-1]:
-        inherited = getattr(base, "__dataclass_fields__", None)
-        if inherited is not None:
-            fields.update(inherited)
+        held = base.__dict__
+        if "_record_specs" in held:
+            specs.update(held["_record_specs"])
+        elif dataclasses is not None and "__dataclass_fields__" in held:  # a dataclass
+            for name, f in held["__dataclass_fields__"].items():
+                specs[name] = spec = _spec_of(f, dataclasses)
+                spec.name, spec.type = f.name, f.type
+                spec.classvar = f._field_type is dataclasses._FIELD_CLASSVAR
     annotations = cls.__dict__.get("__annotations__", {})
     module = sys.modules.get(cls.__module__)
     namespace = vars(module) if module is not None else {}
@@ -228,103 +395,171 @@ def _register_fields(cls: type) -> dict[str, Any]:
     # (an exception inside) for a field without one on a class of no other bases.
     inherits = len(cls.__mro__) > 2
     own = cls.__dict__
+    made = []
     for name, annotation in annotations.items():
-        default = own.get(name, _MISSING)
-        if default is _MISSING and (inherits or name in _CLASS_NAMES):
-            default = getattr(cls, name, _MISSING)
-        if isinstance(default, _Field):
+        default = own.get(name, MISSING)
+        if default is MISSING and (inherits or name in _CLASS_NAMES):
+            default = getattr(cls, name, MISSING)
+        written = isinstance(default, Spec) or (
+            dataclasses is not None and isinstance(default, dataclasses.Field)
+        )
+        if isinstance(default, Spec):
             f = default
+        elif written:
+            f = _spec_of(default, dataclasses)
         else:
             if isinstance(default, types.MemberDescriptorType):  # a slot: no default
-                default = _MISSING
-            # dataclasses' `field(default=default)`: the same arguments from 3.11 to 3.13
-            f = _Field(default, _MISSING, True, True, None, True, None, _MISSING)  # type: ignore[arg-type]
+                default = MISSING
+            f = Spec(default, MISSING, True, True, None, True, None, MISSING)
         f.name = name
         f.type = annotation
-        marker = _marker(annotation, namespace)
+        marker = _marker(annotation, namespace, dataclasses)
         if marker is typing.ClassVar:
-            f._field_type = _FIELD_CLASSVAR  # type: ignore[attr-defined]
-            if f.default_factory is not _MISSING:
+            f.classvar = True
+            if f.default_factory is not MISSING:
                 raise TypeError(f"field {name} cannot have a default factory")
-            if f.kw_only is not _MISSING:
+            if f.kw_only is not MISSING:
                 raise TypeError(f"field {name} is a ClassVar but specifies kw_only")
         else:
             if marker is not None:
                 raise TypeError(f"{cls.__qualname__}.{name}: records have no InitVar or KW_ONLY")
-            f._field_type = _FIELD  # type: ignore[attr-defined]
-            if f.kw_only is _MISSING:
+            if f.kw_only is MISSING:
                 f.kw_only = False
             if f.default.__class__.__hash__ is None:
                 raise ValueError(
                     f"mutable default {type(f.default)} for field "
                     f"{name} is not allowed: use default_factory"
                 )
-        fields[name] = f
-        if isinstance(default, _Field):
-            if f.default is _MISSING:
+        specs[name] = f
+        made.append(f)
+        if written:
+            if f.default is MISSING:
                 delattr(cls, name)
             else:
                 setattr(cls, name, f.default)
     for name, value in cls.__dict__.items():
-        if isinstance(value, _Field) and name not in annotations:
+        if name not in annotations and (
+            isinstance(value, Spec)
+            or (dataclasses is not None and isinstance(value, dataclasses.Field))
+        ):
             raise TypeError(f"{name!r} is a field but has no type annotation")
-    cls.__dataclass_fields__ = fields  # type: ignore[attr-defined]
-    return fields
+    cls._record_specs = specs  # type: ignore[attr-defined]
+    cls._record_own = tuple(made)  # type: ignore[attr-defined]
+    return specs
 
 
-def _marker(annotation: object, namespace: dict[str, Any]) -> object:
+def _spec_of(f: Any, dataclasses: Any) -> Spec:
+    """A `dataclasses.Field` written in a class body, as records keep it."""
+    missing = dataclasses.MISSING
+    return Spec(
+        _ours(f.default, missing),
+        _ours(f.default_factory, missing),
+        f.init,
+        f.repr,
+        f.hash,
+        f.compare,
+        f.metadata,
+        _ours(f.kw_only, missing),
+        origin=f,
+    )
+
+
+def _marker(annotation: object, namespace: dict[str, Any], dataclasses: Any) -> object:
     """`typing.ClassVar`, `dataclasses.InitVar` or `dataclasses.KW_ONLY` when the
     annotation is one of them, else None. A string annotation is read as dataclasses'
     regex reads it: its head (`X[...]`, `m.X[...]`) names the marker in the class's
     module, directly (`ClassVar`, an alias) or as an attribute of `typing` or
-    `dataclasses` (`typing.ClassVar`)."""
+    `dataclasses` (`typing.ClassVar`). No module names InitVar or KW_ONLY while
+    `dataclasses` is not imported."""
     if isinstance(annotation, str):
         prefix, _, name = annotation.split("[", 1)[0].rpartition(".")
         if prefix:
             owner = namespace.get(prefix.strip())
-            if owner is not typing and owner is not dataclasses:
+            if owner is not typing and (owner is None or owner is not dataclasses):
                 return None
             found = getattr(owner, name.strip(), None)
         else:
             found = namespace.get(name.strip())
     else:
         found = getattr(annotation, "__origin__", annotation)
-        if isinstance(annotation, dataclasses.InitVar):
+        if dataclasses is not None and isinstance(annotation, dataclasses.InitVar):
             found = dataclasses.InitVar
-    if found is typing.ClassVar or found is dataclasses.InitVar or found is dataclasses.KW_ONLY:
+    if found is typing.ClassVar:
+        return found
+    if dataclasses is not None and (found is dataclasses.InitVar or found is dataclasses.KW_ONLY):
         return found
     return None
 
 
-def _params(frozen: bool, eq: bool, slots: bool) -> Any:
-    """The `__dataclass_params__` of `@dataclass(frozen=frozen, eq=eq, slots=slots)`:
-    made from the slots it has (six on 3.11, ten from 3.12), the others at their
-    defaults."""
-    params = _PARAMS.get((frozen, eq, slots))
-    if params is None:
-        given = {"init": True, "repr": True, "eq": eq, "frozen": frozen, "match_args": True}
-        given["slots"] = slots
-        names = _DataclassParams.__slots__
-        made = _DataclassParams(**{n: given.get(n, False) for n in names})
-        params = _PARAMS[frozen, eq, slots] = made
-    return params
-
-
-def _param_doc(f: dataclasses.Field[Any]) -> str:
+def _param_doc(f: Spec) -> str:
     text = f"{f.name}: {f.type!r}"
-    if f.default is not dataclasses.MISSING:
+    if f.default is not MISSING:
         return f"{text} = {f.default!r}"
-    if f.default_factory is not dataclasses.MISSING:
+    if f.default_factory is not MISSING:
         return f"{text} = <factory>"
     return text
 
 
-def _part(f: dataclasses.Field[Any]) -> str:
-    has_default = f.default is not dataclasses.MISSING
-    has_factory = f.default_factory is not dataclasses.MISSING
+def _part(f: Spec) -> str:
+    has_default = f.default is not MISSING
+    has_factory = f.default_factory is not MISSING
     if not f.init:
         return FIXED_FACTORY if has_factory else FIXED
     return FACTORY if has_factory else DEFAULT if has_default else REQUIRED
+
+
+# -- what dataclasses' functions do, for records without loading dataclasses
+
+
+def fields(class_or_instance: Any) -> tuple[Spec, ...]:
+    """`dataclasses.fields`: a record's fields as it keeps them (`Spec`, with the same
+    attributes as `dataclasses.Field`); another dataclass's from dataclasses."""
+    cls = class_or_instance if isinstance(class_or_instance, type) else type(class_or_instance)
+    specs = cls.__dict__.get("_record_specs")
+    if specs is None:
+        import dataclasses
+
+        return dataclasses.fields(class_or_instance)  # type: ignore[return-value]
+    return tuple(f for f in specs.values() if not f.classvar)
+
+
+def is_dataclass(obj: Any) -> bool:
+    """`dataclasses.is_dataclass`, without making a record's `Field`s to answer."""
+    cls = obj if isinstance(obj, type) else type(obj)
+    return hasattr(cls, "_record_specs") or hasattr(cls, "__dataclass_fields__")
+
+
+R = TypeVar("R")
+
+
+def replace(obj: R, /, **changes: Any) -> R:
+    """`dataclasses.replace`: a record's copy with `changes` made through its
+    `__init__`; another dataclass's by dataclasses."""
+    specs = type(obj).__dict__.get("_record_specs")
+    if specs is None:
+        import dataclasses
+
+        return dataclasses.replace(obj, **changes)  # type: ignore[type-var]
+    for f in specs.values():
+        if f.classvar:
+            continue
+        if not f.init:
+            if f.name in changes:
+                # what dataclasses raise: ValueError until 3.12, TypeError from 3.13
+                error = TypeError if sys.version_info >= (3, 13) else ValueError
+                raise error(
+                    f"field {f.name} is declared with init=False, it cannot be specified with "
+                    "replace()"
+                )
+            continue
+        if f.name not in changes:
+            changes[f.name] = getattr(obj, f.name)
+    return obj.__class__(**changes)
+
+
+def _replace_self(self: Any, /, **changes: Any) -> Any:
+    """`__replace__` (3.13, `copy.replace`), as dataclasses set it."""
+    return replace(self, **changes)
 
 
 def _getter(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
@@ -357,19 +592,25 @@ def _repr(self: Any) -> str:
     return f"{self.__class__.__qualname__}({shown})"
 
 
+def _frozen(message: str) -> Exception:
+    from dataclasses import FrozenInstanceError  # only on this error's path: see `Spec`
+
+    return FrozenInstanceError(message)
+
+
 # As a frozen dataclass's: a record refuses any assignment; an instance of a plain
 # subclass (no record itself) takes attributes that are not the record's fields.
 def _setattr(self: Any, name: str, value: Any) -> None:
     cls = self.__class__
     if "_record_fixed" in cls.__dict__ or name in cls._record_fixed:
-        raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+        raise _frozen(f"cannot assign to field {name!r}")
     object.__setattr__(self, name, value)
 
 
 def _delattr(self: Any, name: str) -> None:
     cls = self.__class__
     if "_record_fixed" in cls.__dict__ or name in cls._record_fixed:
-        raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+        raise _frozen(f"cannot delete field {name!r}")
     object.__delattr__(self, name)
 
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import field
 from pathlib import Path
 
-from .records import record
+from .records import field, record
 
 
 @record(eq=False)

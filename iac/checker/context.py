@@ -5,14 +5,13 @@ function of the context; the driver (`iac/checker/__init__.py`) calls them in or
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .. import model as m
 from .. import syntax as s
 from ..diagnostics import Diagnostics, did_you_mean, one_of
-from ..records import record
+from ..records import field, record
 from ..source import Span
 
 if TYPE_CHECKING:

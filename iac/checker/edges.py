@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import field, replace
 from functools import partial
 from typing import Any
 
@@ -10,7 +9,7 @@ from .. import catalog as cat
 from .. import model as m
 from .. import syntax as s
 from ..diagnostics import Label, one_of
-from ..records import record
+from ..records import field, record, replace
 from ..source import Span
 from .context import Context, made
 from .declare import EVENTBRIDGE_SOURCES, FAILURE_OPTIONS

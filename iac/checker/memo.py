@@ -19,13 +19,12 @@ import os
 import re
 import stat
 from collections.abc import Callable, Hashable
-from dataclasses import field
 from typing import Any, TypeVar
 
 from .. import model as m
 from .. import syntax as s
 from ..diagnostics import Diagnostic
-from ..records import record
+from ..records import field, record
 from ..source import Span
 from .context import Context, Decl
 

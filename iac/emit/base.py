@@ -18,14 +18,13 @@ of the same plan or of two plans, never meet.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterator
-from dataclasses import field
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from ..diagnostics import Diagnostic, Severity
 from ..plan import Plan
 from ..plan.model import Node
 from ..plan.values import Az, Json, Param, Pseudo, Ref, Sub, Value, arn
-from ..records import record
+from ..records import field, record
 from ..resources import data_dir
 from ..source import Span
 from .compiled import Template, load_template

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import field
 from typing import Any
 
 from ..catalog import KINDS
-from ..records import record
+from ..records import field, record
 from ..source import Span
 from .values import Value
 

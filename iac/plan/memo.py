@@ -16,12 +16,11 @@ the last plan.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import field, replace
 from itertools import islice
 from typing import Any
 
 from .. import model as m
-from ..records import record
+from ..records import field, record, replace
 from .assets import Asset
 from .base import Lowering
 from .iam import RoleSpec, Statement

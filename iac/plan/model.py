@@ -9,12 +9,11 @@ to it: no template reads a field that doesn't exist, and no field goes unread.
 
 from __future__ import annotations
 
-from dataclasses import field
 from typing import Any, ClassVar, TypeVar
 
 from .. import model as m
 from ..diagnostics import Diagnostic
-from ..records import record
+from ..records import field, record
 from ..source import Span
 from .assets import Asset
 from .iam import Statement
