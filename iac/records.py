@@ -271,6 +271,9 @@ class _Made:
 
     def __get__(self, obj: object, owner: type | None = None) -> Any:
         value = self.make(self.cls)
+        current = self.cls.__dict__.get(self.name)
+        if current is not self:  # another thread (the language server's) made it first
+            return current
         type.__setattr__(self.cls, self.name, value)
         return value
 

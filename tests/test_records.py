@@ -378,3 +378,12 @@ def test_records_own_field_fields_replace_and_is_dataclass_agree_with_dataclasse
     with pytest.raises(Exception, match="init=False") as theirs:
         dataclasses.replace(two, seen=1)
     assert ours.type is theirs.type  # ValueError until 3.12, TypeError from 3.13
+
+
+def test_a_records_dataclass_fields_are_made_once_when_first_read() -> None:
+    fast = record(type("Late", (), {"__module__": __name__, "__annotations__": {"x": "int"}}))
+    assert not isinstance(fast.__dict__["__dataclass_fields__"], dict)  # not made yet
+    first = fast.__dataclass_fields__  # type: ignore[attr-defined]
+    assert fast.__dict__["__dataclass_fields__"] is first  # set in its place: made once
+    assert dataclasses.fields(fast(1))[0] is first["x"]
+    assert fast.__dataclass_params__ is fast.__dict__["__dataclass_params__"]  # type: ignore[attr-defined]
