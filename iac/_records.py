@@ -69,6 +69,107 @@ def iac__catalog__Operation(_iac_set, _iac_factory, _d_scope):
         _iac_set(self, 'scope', scope)
     return __init__
 
+def iac__checker__app__AppSettings(_iac_set, _iac_factory, _d_alarms):
+    def __init__(self, name, region, prefix, tags, network, alarms=_d_alarms):
+        _iac_set(self, 'name', name)
+        _iac_set(self, 'region', region)
+        _iac_set(self, 'prefix', prefix)
+        _iac_set(self, 'tags', tags)
+        _iac_set(self, 'network', network)
+        _iac_set(self, 'alarms', alarms)
+    return __init__
+
+def iac__checker__context__Context(_iac_set, _iac_factory, _d_scope, _d_resources, _d_edges, _d_depends, _d_stream_refs, _d_guess_budget, _d_guesses, _d_memo):
+    def __init__(self, modules, root, diags, overrides, scope=_iac_factory, resources=_iac_factory, edges=_iac_factory, depends=_iac_factory, stream_refs=_iac_factory, guess_budget=_d_guess_budget, guesses=_d_guesses, memo=_d_memo):
+        self.modules = modules
+        self.root = root
+        self.diags = diags
+        self.overrides = overrides
+        self.scope = _d_scope() if scope is _iac_factory else scope
+        self.resources = _d_resources() if resources is _iac_factory else resources
+        self.edges = _d_edges() if edges is _iac_factory else edges
+        self.depends = _d_depends() if depends is _iac_factory else depends
+        self.stream_refs = _d_stream_refs() if stream_refs is _iac_factory else stream_refs
+        self.guess_budget = guess_budget
+        self.guesses = guesses
+        self.memo = memo
+    return __init__
+
+def iac__checker__context__Scope(_iac_set, _iac_factory, _d_decls, _d_kinds, _d_params, _d_param_decls, _d_app_decl, _d_shorthand_names, _d_consumer_dlqs, _d_used):
+    def __init__(self, decls=_iac_factory, kinds=_iac_factory, params=_iac_factory, param_decls=_iac_factory, app_decl=_d_app_decl, shorthand_names=_iac_factory, consumer_dlqs=_iac_factory, used=_iac_factory):
+        self.decls = _d_decls() if decls is _iac_factory else decls
+        self.kinds = _d_kinds() if kinds is _iac_factory else kinds
+        self.params = _d_params() if params is _iac_factory else params
+        self.param_decls = _d_param_decls() if param_decls is _iac_factory else param_decls
+        self.app_decl = app_decl
+        self.shorthand_names = _d_shorthand_names() if shorthand_names is _iac_factory else shorthand_names
+        self.consumer_dlqs = _d_consumer_dlqs() if consumer_dlqs is _iac_factory else consumer_dlqs
+        self.used = _d_used() if used is _iac_factory else used
+    return __init__
+
+def iac__checker__edges___Seen(_iac_set, _iac_factory, _d_spans, _d_counts):
+    def __init__(self, spans=_iac_factory, counts=_iac_factory):
+        self.spans = _d_spans() if spans is _iac_factory else spans
+        self.counts = _d_counts() if counts is _iac_factory else counts
+    return __init__
+
+def iac__checker__filters__Dialect(_iac_set, _iac_factory, _d_roots, _d_free, _d_numeric_range, _d_max_keys, _d_string_roots, _d_string_why):
+    def __init__(self, service, fields, roots=_d_roots, free=_d_free, numeric_range=_d_numeric_range, max_keys=_d_max_keys, string_roots=_d_string_roots, string_why=_d_string_why):
+        _iac_set(self, 'service', service)
+        _iac_set(self, 'fields', fields)
+        _iac_set(self, 'roots', roots)
+        _iac_set(self, 'free', free)
+        _iac_set(self, 'numeric_range', numeric_range)
+        _iac_set(self, 'max_keys', max_keys)
+        _iac_set(self, 'string_roots', string_roots)
+        _iac_set(self, 'string_why', string_why)
+    return __init__
+
+def iac__checker__memo__CheckMemo(_iac_set, _iac_factory, _d_program, _d_kinds, _d_same_kinds, _d_checked, _d_made, _d__checked, _d__made, _d_judged, _d__judged, _d_generated, _d_reused):
+    def __init__(self, program=_d_program, kinds=_iac_factory, same_kinds=_d_same_kinds, checked=_iac_factory, made=_iac_factory, _checked=_iac_factory, _made=_iac_factory, judged=_iac_factory, _judged=_iac_factory, generated=_iac_factory, reused=_d_reused):
+        self.program = program
+        self.kinds = _d_kinds() if kinds is _iac_factory else kinds
+        self.same_kinds = same_kinds
+        self.checked = _d_checked() if checked is _iac_factory else checked
+        self.made = _d_made() if made is _iac_factory else made
+        self._checked = _d__checked() if _checked is _iac_factory else _checked
+        self._made = _d__made() if _made is _iac_factory else _made
+        self.judged = _d_judged() if judged is _iac_factory else judged
+        self._judged = _d__judged() if _judged is _iac_factory else _judged
+        self.generated = _d_generated() if generated is _iac_factory else generated
+        self.reused = reused
+    return __init__
+
+def iac__checker__memo__Checked(_iac_set, _iac_factory):
+    def __init__(self, decl, resource, diagnostics, used, depends, stream_refs, budget, spent, guessed, named, kinds, code):
+        self.decl = decl
+        self.resource = resource
+        self.diagnostics = diagnostics
+        self.used = used
+        self.depends = depends
+        self.stream_refs = stream_refs
+        self.budget = budget
+        self.spent = spent
+        self.guessed = guessed
+        self.named = named
+        self.kinds = kinds
+        self.code = code
+    return __init__
+
+def iac__checker__memo__Judged(_iac_set, _iac_factory):
+    def __init__(self, decl, edge, diagnostics, used, budget, spent, guessed, named, kinds, resources):
+        self.decl = decl
+        self.edge = edge
+        self.diagnostics = diagnostics
+        self.used = used
+        self.budget = budget
+        self.spent = spent
+        self.guessed = guessed
+        self.named = named
+        self.kinds = kinds
+        self.resources = resources
+    return __init__
+
 def iac__codepath__CodeFile(_iac_set, _iac_factory):
     def __init__(self, arc, path, size, mtime_ns):
         _iac_set(self, 'arc', arc)
@@ -77,12 +178,36 @@ def iac__codepath__CodeFile(_iac_set, _iac_factory):
         _iac_set(self, 'mtime_ns', mtime_ns)
     return __init__
 
+def iac__codepath__CodeTree(_iac_set, _iac_factory, _d_missing, _d_files, _d_problems, _d_size, _d_entries):
+    def __init__(self, path, missing=_d_missing, files=_iac_factory, problems=_iac_factory, size=_d_size, entries=_d_entries):
+        self.path = path
+        self.missing = missing
+        self.files = _d_files() if files is _iac_factory else files
+        self.problems = _d_problems() if problems is _iac_factory else problems
+        self.size = size
+        self.entries = entries
+    return __init__
+
 def iac__codepath__Problem(_iac_set, _iac_factory, _d_hints, _d_warning):
     def __init__(self, code, message, hints=_d_hints, warning=_d_warning):
         _iac_set(self, 'code', code)
         _iac_set(self, 'message', message)
         _iac_set(self, 'hints', hints)
         _iac_set(self, 'warning', warning)
+    return __init__
+
+def iac__compiler__Compiled(_iac_set, _iac_factory, _d_files, _d_diagnostics):
+    def __init__(self, plan, files=_iac_factory, diagnostics=_iac_factory):
+        self.plan = plan
+        self.files = _d_files() if files is _iac_factory else files
+        self.diagnostics = _d_diagnostics() if diagnostics is _iac_factory else diagnostics
+    return __init__
+
+def iac__compiler__Staleness(_iac_set, _iac_factory, _d_differ, _d_missing, _d_extra):
+    def __init__(self, differ=_iac_factory, missing=_iac_factory, extra=_iac_factory):
+        self.differ = _d_differ() if differ is _iac_factory else differ
+        self.missing = _d_missing() if missing is _iac_factory else missing
+        self.extra = _d_extra() if extra is _iac_factory else extra
     return __init__
 
 def iac__diagnostics__Diagnostic(_iac_set, _iac_factory, _d_labels, _d_hints, _d_note, _d_replacement):
@@ -97,10 +222,76 @@ def iac__diagnostics__Diagnostic(_iac_set, _iac_factory, _d_labels, _d_hints, _d
         _iac_set(self, 'replacement', replacement)
     return __init__
 
+def iac__diagnostics__Diagnostics(_iac_set, _iac_factory, _d_items):
+    def __init__(self, items=_iac_factory):
+        self.items = _d_items() if items is _iac_factory else items
+    return __init__
+
 def iac__diagnostics__Label(_iac_set, _iac_factory, _d_message):
     def __init__(self, span, message=_d_message):
         _iac_set(self, 'span', span)
         _iac_set(self, 'message', message)
+    return __init__
+
+def iac__emit__base__RenderCache(_iac_set, _iac_factory, _d_scope, _d_bodies, _d_entries, _d_memos, _d_hits, _d_misses):
+    def __init__(self, scope=_d_scope, bodies=_iac_factory, entries=_iac_factory, memos=_iac_factory, hits=_d_hits, misses=_d_misses):
+        self.scope = scope
+        self.bodies = _d_bodies() if bodies is _iac_factory else bodies
+        self.entries = _d_entries() if entries is _iac_factory else entries
+        self.memos = _d_memos() if memos is _iac_factory else memos
+        self.hits = hits
+        self.misses = misses
+    return __init__
+
+def iac__emit__base__Rendered(_iac_set, _iac_factory, _d_files, _d_diagnostics):
+    def __init__(self, files=_iac_factory, diagnostics=_iac_factory):
+        self.files = _d_files() if files is _iac_factory else files
+        self.diagnostics = _d_diagnostics() if diagnostics is _iac_factory else diagnostics
+    return __init__
+
+def iac__emit__base___Entry(_iac_set, _iac_factory):
+    def __init__(self, where, place, extra, reads, value, effects):
+        self.where = where
+        self.place = place
+        self.extra = extra
+        self.reads = reads
+        self.value = value
+        self.effects = effects
+    return __init__
+
+def iac__emit__py_text__Call(_iac_set, _iac_factory, _d_args, _d_kwargs):
+    def __init__(self, func, args=_d_args, kwargs=_d_kwargs):
+        self.func = func
+        self.args = args
+        self.kwargs = kwargs
+    return __init__
+
+def iac__emit__py_text__Code(_iac_set, _iac_factory):
+    def __init__(self, text):
+        self.text = text
+    return __init__
+
+def iac__emit__py_text__PyDict(_iac_set, _iac_factory):
+    def __init__(self, items):
+        self.items = items
+    return __init__
+
+def iac__emit__py_text__PyList(_iac_set, _iac_factory):
+    def __init__(self, items):
+        self.items = items
+    return __init__
+
+def iac__emit__sam__Event(_iac_set, _iac_factory):
+    def __init__(self, name, type, source_key, props):
+        _iac_set(self, 'name', name)
+        _iac_set(self, 'type', type)
+        _iac_set(self, 'source_key', source_key)
+        _iac_set(self, 'props', props)
+    return __init__
+
+def iac__emit__terraform__Local(_iac_set, _iac_factory):
+    def __init__(self, name):
+        _iac_set(self, 'name', name)
     return __init__
 
 def iac__explain__Delivery(_iac_set, _iac_factory):
@@ -134,10 +325,45 @@ def iac__explain__ExplainedStatement(_iac_set, _iac_factory):
         _iac_set(self, 'conditions', conditions)
     return __init__
 
+def iac__frontend__CheckResult(_iac_set, _iac_factory):
+    def __init__(self, app, diagnostics):
+        self.app = app
+        self.diagnostics = diagnostics
+    return __init__
+
+def iac__frontend__Program(_iac_set, _iac_factory, _d_diagnostics):
+    def __init__(self, root, sources, diagnostics=_iac_factory):
+        self.root = root
+        self.sources = sources
+        self.diagnostics = _d_diagnostics() if diagnostics is _iac_factory else diagnostics
+    return __init__
+
+def iac__lock__Locked(_iac_set, _iac_factory, _d_addresses):
+    def __init__(self, source, resources, addresses=_d_addresses):
+        self.source = source
+        self.resources = resources
+        self.addresses = addresses
+    return __init__
+
 def iac__model__And(_iac_set, _iac_factory):
     def __init__(self, operands, span):
         _iac_set(self, 'operands', operands)
         _iac_set(self, 'span', span)
+    return __init__
+
+def iac__model__App(_iac_set, _iac_factory, _d_alarms):
+    def __init__(self, name, region, prefix, tags, network, resources, edges, params, outputs, root, alarms=_d_alarms):
+        self.name = name
+        self.region = region
+        self.prefix = prefix
+        self.tags = tags
+        self.network = network
+        self.resources = resources
+        self.edges = edges
+        self.params = params
+        self.outputs = outputs
+        self.root = root
+        self.alarms = alarms
     return __init__
 
 def iac__model__AttrRef(_iac_set, _iac_factory):
@@ -279,6 +505,26 @@ def iac__model__ParamRef(_iac_set, _iac_factory):
         _iac_set(self, 'name', name)
     return __init__
 
+def iac__model__Resource(_iac_set, _iac_factory, _d_env, _d_grants, _d_implicit, _d_key, _d_sort, _d_indexes, _d_routes, _d_auth, _d_cors, _d_throttle, _d_steps, _d_code_path):
+    def __init__(self, kind, name, span, attrs, env=_iac_factory, grants=_iac_factory, implicit=_d_implicit, key=_d_key, sort=_d_sort, indexes=_iac_factory, routes=_iac_factory, auth=_d_auth, cors=_d_cors, throttle=_iac_factory, steps=_d_steps, code_path=_d_code_path):
+        self.kind = kind
+        self.name = name
+        self.span = span
+        self.attrs = attrs
+        self.env = _d_env() if env is _iac_factory else env
+        self.grants = _d_grants() if grants is _iac_factory else grants
+        self.implicit = implicit
+        self.key = key
+        self.sort = sort
+        self.indexes = _d_indexes() if indexes is _iac_factory else indexes
+        self.routes = _d_routes() if routes is _iac_factory else routes
+        self.auth = auth
+        self.cors = cors
+        self.throttle = _d_throttle() if throttle is _iac_factory else throttle
+        self.steps = steps
+        self.code_path = code_path
+    return __init__
+
 def iac__model__Route(_iac_set, _iac_factory, _d_auth, _d_sync, _d_group, _d_source, _d_detail_type):
     def __init__(self, method, path, target, span, auth=_d_auth, sync=_d_sync, group=_d_group, source=_d_source, detail_type=_d_detail_type):
         _iac_set(self, 'method', method)
@@ -369,6 +615,25 @@ def iac__names__Generated(_iac_set, _iac_factory, _d_owner, _d_declared, _d_targ
         _iac_set(self, 'target', target)
     return __init__
 
+def iac__parser__Parsed(_iac_set, _iac_factory, _d_lost, _d_lost_all):
+    def __init__(self, module, complete, lost=_d_lost, lost_all=_d_lost_all):
+        _iac_set(self, 'module', module)
+        _iac_set(self, 'complete', complete)
+        _iac_set(self, 'lost', lost)
+        _iac_set(self, 'lost_all', lost_all)
+    return __init__
+
+def iac__plan__alarms___Watch(_iac_set, _iac_factory):
+    def __init__(self, suffix, what, namespace, metric, dimension, value, statistic):
+        _iac_set(self, 'suffix', suffix)
+        _iac_set(self, 'what', what)
+        _iac_set(self, 'namespace', namespace)
+        _iac_set(self, 'metric', metric)
+        _iac_set(self, 'dimension', dimension)
+        _iac_set(self, 'value', value)
+        _iac_set(self, 'statistic', statistic)
+    return __init__
+
 def iac__plan__assets__Asset(_iac_set, _iac_factory, _d_zipped):
     def __init__(self, name, path, zipped=_d_zipped):
         _iac_set(self, 'name', name)
@@ -382,6 +647,12 @@ def iac__plan__assets__Zipped(_iac_set, _iac_factory):
         _iac_set(self, 'data', data)
     return __init__
 
+def iac__plan__iam__RoleSpec(_iac_set, _iac_factory, _d_statements):
+    def __init__(self, service, statements=_iac_factory):
+        self.service = service
+        self.statements = _d_statements() if statements is _iac_factory else statements
+    return __init__
+
 def iac__plan__iam__Statement(_iac_set, _iac_factory, _d_source, _d_reason, _d_principal, _d_conditions, _d_effect):
     def __init__(self, sid, actions, resources, source=_d_source, reason=_d_reason, principal=_d_principal, conditions=_iac_factory, effect=_d_effect):
         _iac_set(self, 'sid', sid)
@@ -392,6 +663,27 @@ def iac__plan__iam__Statement(_iac_set, _iac_factory, _d_source, _d_reason, _d_p
         _iac_set(self, 'principal', principal)
         _iac_set(self, 'conditions', _d_conditions() if conditions is _iac_factory else conditions)
         _iac_set(self, 'effect', effect)
+    return __init__
+
+def iac__plan__memo__Lowered(_iac_set, _iac_factory):
+    def __init__(self, resource, source_of_edge, read, nodes, roles, role_nodes, assets):
+        self.resource = resource
+        self.source_of_edge = source_of_edge
+        self.read = read
+        self.nodes = nodes
+        self.roles = roles
+        self.role_nodes = role_nodes
+        self.assets = assets
+    return __init__
+
+def iac__plan__memo__PlanMemo(_iac_set, _iac_factory, _d_app, _d_lowered, _d__lowered, _d__reads, _d__watched, _d_reused):
+    def __init__(self, app=_d_app, lowered=_iac_factory, _lowered=_iac_factory, _reads=_d__reads, _watched=_d__watched, reused=_d_reused):
+        self.app = app
+        self.lowered = _d_lowered() if lowered is _iac_factory else lowered
+        self._lowered = _d__lowered() if _lowered is _iac_factory else _lowered
+        self._reads = _reads
+        self._watched = _watched
+        self.reused = reused
     return __init__
 
 def iac__plan__model__AlarmProps(_iac_set, _iac_factory):
@@ -564,6 +856,17 @@ def iac__plan__model__LogGroupProps(_iac_set, _iac_factory):
         _iac_set(self, 'retention_days', retention_days)
     return __init__
 
+def iac__plan__model__Node(_iac_set, _iac_factory, _d_retain, _d_tags, _d_depends_on):
+    def __init__(self, id, props, source, label, retain=_d_retain, tags=_d_tags, depends_on=_iac_factory):
+        self.id = id
+        self.props = props
+        self.source = source
+        self.label = label
+        self.retain = retain
+        self.tags = tags
+        self.depends_on = _d_depends_on() if depends_on is _iac_factory else depends_on
+    return __init__
+
 def iac__plan__model__Output(_iac_set, _iac_factory, _d_description):
     def __init__(self, name, id, value, source, description=_d_description):
         _iac_set(self, 'name', name)
@@ -599,6 +902,19 @@ def iac__plan__model__PipeProps(_iac_set, _iac_factory, _d_retries, _d_max_age, 
         _iac_set(self, 'max_age', max_age)
         _iac_set(self, 'bisect', bisect)
         _iac_set(self, 'dead_letter', dead_letter)
+    return __init__
+
+def iac__plan__model__Plan(_iac_set, _iac_factory, _d_diagnostics, _d_name_prefix):
+    def __init__(self, app, region, tags, nodes, params, outputs, assets, diagnostics=_iac_factory, name_prefix=_d_name_prefix):
+        self.app = app
+        self.region = region
+        self.tags = tags
+        self.nodes = nodes
+        self.params = params
+        self.outputs = outputs
+        self.assets = assets
+        self.diagnostics = _d_diagnostics() if diagnostics is _iac_factory else diagnostics
+        self.name_prefix = name_prefix
     return __init__
 
 def iac__plan__model__PlanParam(_iac_set, _iac_factory, _d_description):
@@ -819,6 +1135,15 @@ def iac__plan__values__Ref(_iac_set, _iac_factory):
 def iac__plan__values__Sub(_iac_set, _iac_factory):
     def __init__(self, parts):
         _iac_set(self, 'parts', parts)
+    return __init__
+
+def iac__source__Source(_iac_set, _iac_factory, _d_display, _d__line_starts):
+    def __init__(self, path, text, display=_d_display, _line_starts=_iac_factory):
+        _iac_set(self, 'path', path)
+        _iac_set(self, 'text', text)
+        _iac_set(self, 'display', display)
+        _iac_set(self, '_line_starts', _d__line_starts() if _line_starts is _iac_factory else _line_starts)
+        self.__post_init__()
     return __init__
 
 def iac__source__Span(_iac_set, _iac_factory):
@@ -1148,149 +1473,183 @@ def iac__syntax__WorkflowDecl(_iac_set, _iac_factory):
 
 
 FACTORIES = {
-    'iac.catalog.Attr': (((('name', ''), ('type', ''), ('default', '='), ('required', '='), ('low', '='), ('high', '='), ('choices', '='), ('doc', '='), ('integer', '='), ('step', '='), ('literal', '='), ('empty', '='), ('deprecated', '='), ('retired', '='), ('since', '='), ('kinds', '=')), False), iac__catalog__Attr),
-    'iac.catalog.Event': (((('name', ''), ('targets', ''), ('filters', '='), ('options', '='), ('free_filters', '='), ('paths', '='), ('doc', '=')), False), iac__catalog__Event),
-    'iac.catalog.Kind': (((('name', ''), ('doc', ''), ('attrs', '='), ('blocks', '='), ('exposes', '='), ('operations', '()'), ('events', '='), ('allows', '='), ('creates', '=')), False), iac__catalog__Kind),
-    'iac.catalog.NameRule': (((('service', ''), ('low', ''), ('high', ''), ('chars', ''), ('chars_doc', ''), ('ends', '='), ('reserved', '='), ('prefixes', '='), ('suffixes', '='), ('repeats', '='), ('not_ip', '=')), False), iac__catalog__NameRule),
-    'iac.catalog.Operation': (((('doc', ''), ('actions', ''), ('scope', '=')), False), iac__catalog__Operation),
-    'iac.codepath.CodeFile': (((('arc', ''), ('path', ''), ('size', ''), ('mtime_ns', '')), False), iac__codepath__CodeFile),
-    'iac.codepath.Problem': (((('code', ''), ('message', ''), ('hints', '='), ('warning', '=')), False), iac__codepath__Problem),
-    'iac.diagnostics.Diagnostic': (((('code', ''), ('severity', ''), ('message', ''), ('span', ''), ('labels', '='), ('hints', '='), ('note', '='), ('replacement', '=')), False), iac__diagnostics__Diagnostic),
-    'iac.diagnostics.Label': (((('span', ''), ('message', '=')), False), iac__diagnostics__Label),
-    'iac.explain.Delivery': (((('id', ''), ('what', ''), ('file', ''), ('line', ''), ('settings', '')), False), iac__explain__Delivery),
-    'iac.explain.Explained': (((('id', ''), ('kind', ''), ('owner', ''), ('service', ''), ('statements', '')), False), iac__explain__Explained),
-    'iac.explain.ExplainedStatement': (((('sid', ''), ('effect', ''), ('actions', ''), ('resources', ''), ('file', ''), ('line', ''), ('reason', ''), ('principal', ''), ('conditions', '')), False), iac__explain__ExplainedStatement),
-    'iac.model.And': (((('operands', ''), ('span', '')), False), iac__model__And),
-    'iac.model.AttrRef': (((('resource', ''), ('attr', '')), False), iac__model__AttrRef),
-    'iac.model.Auth': (((('kind', ''), ('pool', '='), ('issuer', '='), ('audience', '=')), False), iac__model__Auth),
-    'iac.model.Catch': (((('errors', ''), ('path', ''), ('body', ''), ('span', '')), False), iac__model__Catch),
-    'iac.model.Compare': (((('path', ''), ('op', ''), ('type', ''), ('value', ''), ('span', '')), False), iac__model__Compare),
-    'iac.model.Cors': (((('origins', '='), ('methods', '='), ('headers', '='), ('max_age', '=')), False), iac__model__Cors),
-    'iac.model.DataMap': (((('entries', ''),), False), iac__model__DataMap),
-    'iac.model.Edge': (((('source', ''), ('event', ''), ('target', ''), ('filters', ''), ('options', ''), ('span', ''), ('index', '')), False), iac__model__Edge),
-    'iac.model.Exists': (((('path', ''), ('span', '')), False), iac__model__Exists),
-    'iac.model.Fail': (((('error', ''), ('cause', ''), ('span', '')), False), iac__model__Fail),
-    'iac.model.ForEach': (((('path', ''), ('body', ''), ('span', '')), False), iac__model__ForEach),
-    'iac.model.Grant': (((('target', ''), ('ops', ''), ('span', '')), False), iac__model__Grant),
-    'iac.model.IfStep': (((('branches', ''), ('otherwise', ''), ('span', '')), False), iac__model__IfStep),
-    'iac.model.Interp': (((('parts', ''),), False), iac__model__Interp),
-    'iac.model.Match': (((('op', ''), ('values', '='), ('compare', '=')), False), iac__model__Match),
-    'iac.model.Not': (((('operand', ''), ('span', '')), False), iac__model__Not),
-    'iac.model.Or': (((('operands', ''), ('span', '')), False), iac__model__Or),
-    'iac.model.Output': (((('name', ''), ('value', ''), ('span', '')), False), iac__model__Output),
-    'iac.model.Parallel': (((('branches', ''), ('span', '')), False), iac__model__Parallel),
-    'iac.model.Param': (((('name', ''), ('type', ''), ('default', ''), ('span', '')), False), iac__model__Param),
-    'iac.model.ParamRef': (((('name', ''),), False), iac__model__ParamRef),
-    'iac.model.Route': (((('method', ''), ('path', ''), ('target', ''), ('span', ''), ('auth', '='), ('sync', '='), ('group', '='), ('source', '='), ('detail_type', '=')), False), iac__model__Route),
-    'iac.model.Set': (((('path', ''), ('value', ''), ('span', '')), False), iac__model__Set),
-    'iac.model.StatePath': (((('path', ''),), False), iac__model__StatePath),
-    'iac.model.Succeed': (((('span', ''),), False), iac__model__Succeed),
-    'iac.model.TableIndex': (((('name', ''), ('key', ''), ('sort', '')), False), iac__model__TableIndex),
-    'iac.model.TableKey': (((('name', ''), ('type', '')), False), iac__model__TableKey),
-    'iac.model.Task': (((('verb', ''), ('kind', ''), ('target', ''), ('options', ''), ('span', '')), False), iac__model__Task),
-    'iac.model.TaskOptions': (((('retry', '='), ('timeout', '='), ('result', '='), ('input', '='), ('callback', '='), ('heartbeat', '='), ('env', '=')), False), iac__model__TaskOptions),
-    'iac.model.Try': (((('body', ''), ('catches', ''), ('span', '')), False), iac__model__Try),
-    'iac.model.Wait': (((('seconds', ''), ('path', ''), ('text', ''), ('span', ''), ('until', '='), ('timestamp', '=')), False), iac__model__Wait),
-    'iac.names.Generated': (((('id', ''), ('what', ''), ('span', ''), ('owner', '='), ('declared', '='), ('target', '=')), False), iac__names__Generated),
-    'iac.plan.assets.Asset': (((('name', ''), ('path', ''), ('zipped', '=')), False), iac__plan__assets__Asset),
-    'iac.plan.assets.Zipped': (((('sha256', ''), ('data', '')), False), iac__plan__assets__Zipped),
-    'iac.plan.iam.Statement': (((('sid', ''), ('actions', ''), ('resources', ''), ('source', '='), ('reason', '='), ('principal', '='), ('conditions', '()'), ('effect', '=')), False), iac__plan__iam__Statement),
-    'iac.plan.model.AlarmProps': (((('name', ''), ('description', ''), ('namespace', ''), ('metric', ''), ('dimensions', ''), ('statistic', ''), ('period', ''), ('threshold', ''), ('actions', '')), False), iac__plan__model__AlarmProps),
-    'iac.plan.model.ApiAuthorizerProps': (((('api', ''), ('name', ''), ('issuer', ''), ('audience', ''), ('identity_source', '')), False), iac__plan__model__ApiAuthorizerProps),
-    'iac.plan.model.ApiIntegrationProps': (((('api', ''), ('type', ''), ('subtype', ''), ('uri', ''), ('credentials', ''), ('parameters', ''), ('payload_version', '')), False), iac__plan__model__ApiIntegrationProps),
-    'iac.plan.model.ApiRouteProps': (((('api', ''), ('key', ''), ('target', ''), ('authorization', '='), ('authorizer', '=')), False), iac__plan__model__ApiRouteProps),
-    'iac.plan.model.ApiStageProps': (((('api', ''), ('rate', ''), ('burst', ''), ('access_logs', ''), ('access_log_format', '')), False), iac__plan__model__ApiStageProps),
-    'iac.plan.model.BucketPolicyProps': (((('bucket', ''), ('statements', '')), False), iac__plan__model__BucketPolicyProps),
-    'iac.plan.model.BucketProps': (((('name', ''), ('name_stem', ''), ('versioned', ''), ('public', ''), ('expire_days', ''), ('eventbridge', ''), ('abort_uploads_days', '')), False), iac__plan__model__BucketProps),
-    'iac.plan.model.BusProps': (((('name', ''),), False), iac__plan__model__BusProps),
-    'iac.plan.model.ClusterProps': (((('name', ''),), False), iac__plan__model__ClusterProps),
-    'iac.plan.model.EcsTarget': (((('task_definition', ''), ('subnets', ''), ('security_groups', ''), ('public_ip', '')), False), iac__plan__model__EcsTarget),
-    'iac.plan.model.Egress': (((('description', ''), ('protocol', ''), ('port', ''), ('cidr', '')), False), iac__plan__model__Egress),
-    'iac.plan.model.EventInvokeConfigProps': (((('function', ''), ('retries', ''), ('max_age', ''), ('on_success', ''), ('on_failure', '')), False), iac__plan__model__EventInvokeConfigProps),
-    'iac.plan.model.EventSourceMappingProps': (((('function', ''), ('source_arn', ''), ('batch', ''), ('window', ''), ('starting_position', ''), ('report_failures', ''), ('retries', '='), ('max_age', '='), ('bisect', '='), ('on_failure', '='), ('max_concurrency', '='), ('filter_pattern', '=')), False), iac__plan__model__EventSourceMappingProps),
-    'iac.plan.model.FlowLogProps': (((('vpc', ''), ('log_group', ''), ('log_group_arn', ''), ('role', '')), False), iac__plan__model__FlowLogProps),
-    'iac.plan.model.FunctionProps': (((('name', ''), ('handler', ''), ('runtime', ''), ('memory', ''), ('timeout', ''), ('arch', ''), ('concurrency', ''), ('env', ''), ('role', ''), ('log_group', ''), ('asset', ''), ('tracing', '='), ('layers', '='), ('storage', '='), ('subnets', '='), ('security_groups', '=')), False), iac__plan__model__FunctionProps),
-    'iac.plan.model.FunctionUrlProps': (((('function', ''), ('auth', '')), False), iac__plan__model__FunctionUrlProps),
-    'iac.plan.model.HttpApiProps': (((('name', ''), ('cors', '')), False), iac__plan__model__HttpApiProps),
-    'iac.plan.model.InternetGatewayProps': (((), False), iac__plan__model__InternetGatewayProps),
-    'iac.plan.model.LogGroupProps': (((('name', ''), ('retention_days', '')), False), iac__plan__model__LogGroupProps),
-    'iac.plan.model.Output': (((('name', ''), ('id', ''), ('value', ''), ('source', ''), ('description', '=')), False), iac__plan__model__Output),
-    'iac.plan.model.PermissionProps': (((('function', ''), ('principal', ''), ('source_arn', ''), ('source_account', ''), ('action', '='), ('url_auth', '='), ('via_url', '=')), False), iac__plan__model__PermissionProps),
-    'iac.plan.model.PipeProps': (((('name', ''), ('role', ''), ('source', ''), ('source_kind', ''), ('batch', ''), ('window', ''), ('starting_position', ''), ('filter_pattern', ''), ('target', ''), ('retries', '='), ('max_age', '='), ('bisect', '='), ('dead_letter', '=')), False), iac__plan__model__PipeProps),
-    'iac.plan.model.PlanParam': (((('name', ''), ('id', ''), ('type', ''), ('default', ''), ('description', '=')), False), iac__plan__model__PlanParam),
-    'iac.plan.model.QueuePolicyProps': (((('target', ''), ('statements', '')), False), iac__plan__model__QueuePolicyProps),
-    'iac.plan.model.QueueProps': (((('name', ''), ('fifo', ''), ('max_message_size', ''), ('visibility_timeout', ''), ('retention', ''), ('delay', ''), ('encrypted', ''), ('dlq', ''), ('max_receives', '')), False), iac__plan__model__QueueProps),
-    'iac.plan.model.RoleProps': (((('service', ''), ('statements', '=')), False), iac__plan__model__RoleProps),
-    'iac.plan.model.RouteProps': (((('route_table', ''), ('gateway', '')), False), iac__plan__model__RouteProps),
-    'iac.plan.model.RouteTableProps': (((('vpc', ''),), False), iac__plan__model__RouteTableProps),
-    'iac.plan.model.RuleProps': (((('name', ''), ('description', ''), ('schedule', ''), ('pattern', ''), ('bus', ''), ('enabled', ''), ('targets', '=')), False), iac__plan__model__RuleProps),
-    'iac.plan.model.RuleTarget': (((('id', ''), ('arn', ''), ('role', '='), ('ecs', '='), ('message_group', '='), ('retries', '='), ('max_age', '='), ('dead_letter', '=')), False), iac__plan__model__RuleTarget),
-    'iac.plan.model.SecretProps': (((('name', ''), ('description', ''), ('value', '=')), False), iac__plan__model__SecretProps),
-    'iac.plan.model.SecurityGroupProps': (((('vpc', ''), ('description', ''), ('egress', ''), ('ingress', '=')), False), iac__plan__model__SecurityGroupProps),
-    'iac.plan.model.StateMachineProps': (((('name', ''), ('type', ''), ('definition', ''), ('role', ''), ('log_group', '='), ('tracing', '=')), False), iac__plan__model__StateMachineProps),
-    'iac.plan.model.SubnetProps': (((('vpc', ''), ('cidr', ''), ('az', '')), False), iac__plan__model__SubnetProps),
-    'iac.plan.model.SubnetRouteTableAssociationProps': (((('subnet', ''), ('route_table', '')), False), iac__plan__model__SubnetRouteTableAssociationProps),
-    'iac.plan.model.SubscriptionProps': (((('topic', ''), ('protocol', ''), ('endpoint', ''), ('filter_policy', ''), ('raw', ''), ('dead_letter', '=')), False), iac__plan__model__SubscriptionProps),
-    'iac.plan.model.TableProps': (((('name', ''), ('key', ''), ('sort', ''), ('indexes', ''), ('ttl', ''), ('stream', ''), ('pitr', ''), ('attributes', '')), False), iac__plan__model__TableProps),
-    'iac.plan.model.TaskDefinitionProps': (((('family', ''), ('cpu', ''), ('memory', ''), ('arch', ''), ('container', ''), ('image', ''), ('command', ''), ('env', ''), ('log_group', ''), ('region', ''), ('task_role', ''), ('execution_role', ''), ('scratch', '=')), False), iac__plan__model__TaskDefinitionProps),
-    'iac.plan.model.TopicPolicyProps': (((('target', ''), ('statements', '')), False), iac__plan__model__TopicPolicyProps),
-    'iac.plan.model.TopicProps': (((('name', ''), ('fifo', '')), False), iac__plan__model__TopicProps),
-    'iac.plan.model.UserPoolClientProps': (((('name', ''), ('pool', '')), False), iac__plan__model__UserPoolClientProps),
-    'iac.plan.model.UserPoolProps': (((('name', ''),), False), iac__plan__model__UserPoolProps),
-    'iac.plan.model.VpcEndpointProps': (((('vpc', ''), ('service', ''), ('kind', ''), ('route_tables', '='), ('subnets', '='), ('security_groups', '=')), False), iac__plan__model__VpcEndpointProps),
-    'iac.plan.model.VpcGatewayAttachmentProps': (((('vpc', ''), ('gateway', '')), False), iac__plan__model__VpcGatewayAttachmentProps),
-    'iac.plan.model.VpcProps': (((('cidr', ''),), False), iac__plan__model__VpcProps),
-    'iac.plan.values.Az': (((('index', ''),), False), iac__plan__values__Az),
-    'iac.plan.values.Json': (((('value', ''),), False), iac__plan__values__Json),
-    'iac.plan.values.Param': (((('name', ''),), False), iac__plan__values__Param),
-    'iac.plan.values.Pseudo': (((('name', ''),), False), iac__plan__values__Pseudo),
-    'iac.plan.values.Ref': (((('node', ''), ('attr', '')), False), iac__plan__values__Ref),
-    'iac.plan.values.Sub': (((('parts', ''),), False), iac__plan__values__Sub),
-    'iac.source.Span': (((('source', ''), ('start', ''), ('end', '')), False), iac__source__Span),
-    'iac.syntax.Allow': (((('target', ''), ('ops', ''), ('span', '')), False), iac__syntax__Allow),
-    'iac.syntax.And': (((('operands', ''), ('span', '')), False), iac__syntax__And),
-    'iac.syntax.AppDecl': (((('name', ''), ('items', ''), ('span', '')), False), iac__syntax__AppDecl),
-    'iac.syntax.Attribute': (((('name', ''), ('value', ''), ('span', '')), False), iac__syntax__Attribute),
-    'iac.syntax.BadUnit': (((('text', ''), ('span', '')), False), iac__syntax__BadUnit),
-    'iac.syntax.BareName': (((('name', ''), ('span', '')), False), iac__syntax__BareName),
-    'iac.syntax.Bool': (((('value', ''), ('span', '')), False), iac__syntax__Bool),
-    'iac.syntax.Catch': (((('errors', ''), ('path', ''), ('body', ''), ('span', '')), False), iac__syntax__Catch),
-    'iac.syntax.Compare': (((('path', ''), ('op', ''), ('value', ''), ('span', '')), False), iac__syntax__Compare),
-    'iac.syntax.CronDecl': (((('expression', ''), ('target', ''), ('options', ''), ('span', '')), False), iac__syntax__CronDecl),
-    'iac.syntax.Duration': (((('millis', ''), ('text', ''), ('span', '')), False), iac__syntax__Duration),
-    'iac.syntax.EveryDecl': (((('rate', ''), ('target', ''), ('options', ''), ('span', '')), False), iac__syntax__EveryDecl),
-    'iac.syntax.Exists': (((('path', ''), ('span', '')), False), iac__syntax__Exists),
-    'iac.syntax.Fail': (((('error', ''), ('cause', ''), ('span', '')), False), iac__syntax__Fail),
-    'iac.syntax.Filter': (((('name', ''), ('value', ''), ('span', '')), False), iac__syntax__Filter),
-    'iac.syntax.FilterSet': (((('filters', ''), ('span', '')), False), iac__syntax__FilterSet),
-    'iac.syntax.ForEach': (((('path', ''), ('body', ''), ('span', '')), False), iac__syntax__ForEach),
-    'iac.syntax.IfStep': (((('branches', ''), ('otherwise', ''), ('span', '')), False), iac__syntax__IfStep),
-    'iac.syntax.IndexDecl': (((('name', ''), ('items', ''), ('span', '')), False), iac__syntax__IndexDecl),
-    'iac.syntax.JsonPath': (((('path', ''), ('span', '')), False), iac__syntax__JsonPath),
-    'iac.syntax.KeyDecl': (((('role', ''), ('name', ''), ('type', ''), ('span', '')), False), iac__syntax__KeyDecl),
-    'iac.syntax.ListV': (((('items', ''), ('span', '')), False), iac__syntax__ListV),
-    'iac.syntax.MapV': (((('entries', ''), ('span', '')), False), iac__syntax__MapV),
-    'iac.syntax.Match': (((('op', ''), ('operand', ''), ('span', '')), False), iac__syntax__Match),
-    'iac.syntax.Module': (((('statements', ''), ('span', '')), False), iac__syntax__Module),
-    'iac.syntax.Name': (((('text', ''), ('span', '')), False), iac__syntax__Name),
-    'iac.syntax.Nested': (((('name', ''), ('items', ''), ('span', '')), False), iac__syntax__Nested),
-    'iac.syntax.Not': (((('operand', ''), ('span', '')), False), iac__syntax__Not),
-    'iac.syntax.Num': (((('value', ''), ('span', '')), False), iac__syntax__Num),
-    'iac.syntax.OnDecl': (((('source', ''), ('event', ''), ('filters', ''), ('target', ''), ('options', ''), ('span', '')), False), iac__syntax__OnDecl),
-    'iac.syntax.Or': (((('operands', ''), ('span', '')), False), iac__syntax__Or),
-    'iac.syntax.OutputDecl': (((('name', ''), ('value', ''), ('span', '')), False), iac__syntax__OutputDecl),
-    'iac.syntax.Parallel': (((('branches', ''), ('span', '')), False), iac__syntax__Parallel),
-    'iac.syntax.ParamDecl': (((('name', ''), ('type', ''), ('default', ''), ('span', '')), False), iac__syntax__ParamDecl),
-    'iac.syntax.Ref': (((('name', ''), ('attr', ''), ('span', '')), False), iac__syntax__Ref),
-    'iac.syntax.ResourceDecl': (((('kind', ''), ('name', ''), ('items', ''), ('span', '')), False), iac__syntax__ResourceDecl),
-    'iac.syntax.Route': (((('method', ''), ('path', ''), ('path_span', ''), ('target', ''), ('span', ''), ('options', '=')), False), iac__syntax__Route),
-    'iac.syntax.SetStep': (((('path', ''), ('value', ''), ('span', '')), False), iac__syntax__SetStep),
-    'iac.syntax.Size': (((('bytes', ''), ('text', ''), ('span', '')), False), iac__syntax__Size),
-    'iac.syntax.Str': (((('parts', ''), ('span', '')), False), iac__syntax__Str),
-    'iac.syntax.Succeed': (((('span', ''),), False), iac__syntax__Succeed),
-    'iac.syntax.Tagged': (((('tag', ''), ('entries', ''), ('span', '')), False), iac__syntax__Tagged),
-    'iac.syntax.Task': (((('verb', ''), ('target', ''), ('options', ''), ('span', '')), False), iac__syntax__Task),
-    'iac.syntax.Try': (((('body', ''), ('catches', ''), ('span', '')), False), iac__syntax__Try),
-    'iac.syntax.Wait': (((('value', ''), ('span', ''), ('until', '=')), False), iac__syntax__Wait),
-    'iac.syntax.WorkflowDecl': (((('name', ''), ('steps', ''), ('span', '')), False), iac__syntax__WorkflowDecl),
+    'iac.catalog.Attr': (((('name', ''), ('type', ''), ('default', '='), ('required', '='), ('low', '='), ('high', '='), ('choices', '='), ('doc', '='), ('integer', '='), ('step', '='), ('literal', '='), ('empty', '='), ('deprecated', '='), ('retired', '='), ('since', '='), ('kinds', '=')), False, True), iac__catalog__Attr),
+    'iac.catalog.Event': (((('name', ''), ('targets', ''), ('filters', '='), ('options', '='), ('free_filters', '='), ('paths', '='), ('doc', '=')), False, True), iac__catalog__Event),
+    'iac.catalog.Kind': (((('name', ''), ('doc', ''), ('attrs', '='), ('blocks', '='), ('exposes', '='), ('operations', '()'), ('events', '='), ('allows', '='), ('creates', '=')), False, True), iac__catalog__Kind),
+    'iac.catalog.NameRule': (((('service', ''), ('low', ''), ('high', ''), ('chars', ''), ('chars_doc', ''), ('ends', '='), ('reserved', '='), ('prefixes', '='), ('suffixes', '='), ('repeats', '='), ('not_ip', '=')), False, True), iac__catalog__NameRule),
+    'iac.catalog.Operation': (((('doc', ''), ('actions', ''), ('scope', '=')), False, True), iac__catalog__Operation),
+    'iac.checker.app.AppSettings': (((('name', ''), ('region', ''), ('prefix', ''), ('tags', ''), ('network', ''), ('alarms', '=')), False, True), iac__checker__app__AppSettings),
+    'iac.checker.context.Context': (((('modules', ''), ('root', ''), ('diags', ''), ('overrides', ''), ('scope', '()'), ('resources', '()'), ('edges', '()'), ('depends', '()'), ('stream_refs', '()'), ('guess_budget', '='), ('guesses', '='), ('memo', '=')), False, False), iac__checker__context__Context),
+    'iac.checker.context.Scope': (((('decls', '()'), ('kinds', '()'), ('params', '()'), ('param_decls', '()'), ('app_decl', '='), ('shorthand_names', '()'), ('consumer_dlqs', '()'), ('used', '()')), False, False), iac__checker__context__Scope),
+    'iac.checker.edges._Seen': (((('spans', '()'), ('counts', '()')), False, False), iac__checker__edges___Seen),
+    'iac.checker.filters.Dialect': (((('service', ''), ('fields', ''), ('roots', '='), ('free', '='), ('numeric_range', '='), ('max_keys', '='), ('string_roots', '='), ('string_why', '=')), False, True), iac__checker__filters__Dialect),
+    'iac.checker.memo.CheckMemo': (((('program', '='), ('kinds', '()'), ('same_kinds', '='), ('checked', '()'), ('made', '()'), ('_checked', '()'), ('_made', '()'), ('judged', '()'), ('_judged', '()'), ('generated', '()'), ('reused', '=')), False, False), iac__checker__memo__CheckMemo),
+    'iac.checker.memo.Checked': (((('decl', ''), ('resource', ''), ('diagnostics', ''), ('used', ''), ('depends', ''), ('stream_refs', ''), ('budget', ''), ('spent', ''), ('guessed', ''), ('named', ''), ('kinds', ''), ('code', '')), False, False), iac__checker__memo__Checked),
+    'iac.checker.memo.Judged': (((('decl', ''), ('edge', ''), ('diagnostics', ''), ('used', ''), ('budget', ''), ('spent', ''), ('guessed', ''), ('named', ''), ('kinds', ''), ('resources', '')), False, False), iac__checker__memo__Judged),
+    'iac.codepath.CodeFile': (((('arc', ''), ('path', ''), ('size', ''), ('mtime_ns', '')), False, True), iac__codepath__CodeFile),
+    'iac.codepath.CodeTree': (((('path', ''), ('missing', '='), ('files', '()'), ('problems', '()'), ('size', '='), ('entries', '=')), False, False), iac__codepath__CodeTree),
+    'iac.codepath.Problem': (((('code', ''), ('message', ''), ('hints', '='), ('warning', '=')), False, True), iac__codepath__Problem),
+    'iac.compiler.Compiled': (((('plan', ''), ('files', '()'), ('diagnostics', '()')), False, False), iac__compiler__Compiled),
+    'iac.compiler.Staleness': (((('differ', '()'), ('missing', '()'), ('extra', '()')), False, False), iac__compiler__Staleness),
+    'iac.diagnostics.Diagnostic': (((('code', ''), ('severity', ''), ('message', ''), ('span', ''), ('labels', '='), ('hints', '='), ('note', '='), ('replacement', '=')), False, True), iac__diagnostics__Diagnostic),
+    'iac.diagnostics.Diagnostics': (((('items', '()'),), False, False), iac__diagnostics__Diagnostics),
+    'iac.diagnostics.Label': (((('span', ''), ('message', '=')), False, True), iac__diagnostics__Label),
+    'iac.emit.base.RenderCache': (((('scope', '='), ('bodies', '()'), ('entries', '()'), ('memos', '()'), ('hits', '='), ('misses', '=')), False, False), iac__emit__base__RenderCache),
+    'iac.emit.base.Rendered': (((('files', '()'), ('diagnostics', '()')), False, False), iac__emit__base__Rendered),
+    'iac.emit.base._Entry': (((('where', ''), ('place', ''), ('extra', ''), ('reads', ''), ('value', ''), ('effects', '')), False, False), iac__emit__base___Entry),
+    'iac.emit.py_text.Call': (((('func', ''), ('args', '='), ('kwargs', '=')), False, False), iac__emit__py_text__Call),
+    'iac.emit.py_text.Code': (((('text', ''),), False, False), iac__emit__py_text__Code),
+    'iac.emit.py_text.PyDict': (((('items', ''),), False, False), iac__emit__py_text__PyDict),
+    'iac.emit.py_text.PyList': (((('items', ''),), False, False), iac__emit__py_text__PyList),
+    'iac.emit.sam.Event': (((('name', ''), ('type', ''), ('source_key', ''), ('props', '')), False, True), iac__emit__sam__Event),
+    'iac.emit.terraform.Local': (((('name', ''),), False, True), iac__emit__terraform__Local),
+    'iac.explain.Delivery': (((('id', ''), ('what', ''), ('file', ''), ('line', ''), ('settings', '')), False, True), iac__explain__Delivery),
+    'iac.explain.Explained': (((('id', ''), ('kind', ''), ('owner', ''), ('service', ''), ('statements', '')), False, True), iac__explain__Explained),
+    'iac.explain.ExplainedStatement': (((('sid', ''), ('effect', ''), ('actions', ''), ('resources', ''), ('file', ''), ('line', ''), ('reason', ''), ('principal', ''), ('conditions', '')), False, True), iac__explain__ExplainedStatement),
+    'iac.frontend.CheckResult': (((('app', ''), ('diagnostics', '')), False, False), iac__frontend__CheckResult),
+    'iac.frontend.Program': (((('root', ''), ('sources', ''), ('diagnostics', '()')), False, False), iac__frontend__Program),
+    'iac.lock.Locked': (((('source', ''), ('resources', ''), ('addresses', '=')), False, False), iac__lock__Locked),
+    'iac.model.And': (((('operands', ''), ('span', '')), False, True), iac__model__And),
+    'iac.model.App': (((('name', ''), ('region', ''), ('prefix', ''), ('tags', ''), ('network', ''), ('resources', ''), ('edges', ''), ('params', ''), ('outputs', ''), ('root', ''), ('alarms', '=')), False, False), iac__model__App),
+    'iac.model.AttrRef': (((('resource', ''), ('attr', '')), False, True), iac__model__AttrRef),
+    'iac.model.Auth': (((('kind', ''), ('pool', '='), ('issuer', '='), ('audience', '=')), False, True), iac__model__Auth),
+    'iac.model.Catch': (((('errors', ''), ('path', ''), ('body', ''), ('span', '')), False, True), iac__model__Catch),
+    'iac.model.Compare': (((('path', ''), ('op', ''), ('type', ''), ('value', ''), ('span', '')), False, True), iac__model__Compare),
+    'iac.model.Cors': (((('origins', '='), ('methods', '='), ('headers', '='), ('max_age', '=')), False, True), iac__model__Cors),
+    'iac.model.DataMap': (((('entries', ''),), False, True), iac__model__DataMap),
+    'iac.model.Edge': (((('source', ''), ('event', ''), ('target', ''), ('filters', ''), ('options', ''), ('span', ''), ('index', '')), False, True), iac__model__Edge),
+    'iac.model.Exists': (((('path', ''), ('span', '')), False, True), iac__model__Exists),
+    'iac.model.Fail': (((('error', ''), ('cause', ''), ('span', '')), False, True), iac__model__Fail),
+    'iac.model.ForEach': (((('path', ''), ('body', ''), ('span', '')), False, True), iac__model__ForEach),
+    'iac.model.Grant': (((('target', ''), ('ops', ''), ('span', '')), False, True), iac__model__Grant),
+    'iac.model.IfStep': (((('branches', ''), ('otherwise', ''), ('span', '')), False, True), iac__model__IfStep),
+    'iac.model.Interp': (((('parts', ''),), False, True), iac__model__Interp),
+    'iac.model.Match': (((('op', ''), ('values', '='), ('compare', '=')), False, True), iac__model__Match),
+    'iac.model.Not': (((('operand', ''), ('span', '')), False, True), iac__model__Not),
+    'iac.model.Or': (((('operands', ''), ('span', '')), False, True), iac__model__Or),
+    'iac.model.Output': (((('name', ''), ('value', ''), ('span', '')), False, True), iac__model__Output),
+    'iac.model.Parallel': (((('branches', ''), ('span', '')), False, True), iac__model__Parallel),
+    'iac.model.Param': (((('name', ''), ('type', ''), ('default', ''), ('span', '')), False, True), iac__model__Param),
+    'iac.model.ParamRef': (((('name', ''),), False, True), iac__model__ParamRef),
+    'iac.model.Resource': (((('kind', ''), ('name', ''), ('span', ''), ('attrs', ''), ('env', '()'), ('grants', '()'), ('implicit', '='), ('key', '='), ('sort', '='), ('indexes', '()'), ('routes', '()'), ('auth', '='), ('cors', '='), ('throttle', '()'), ('steps', '='), ('code_path', '=')), False, False), iac__model__Resource),
+    'iac.model.Route': (((('method', ''), ('path', ''), ('target', ''), ('span', ''), ('auth', '='), ('sync', '='), ('group', '='), ('source', '='), ('detail_type', '=')), False, True), iac__model__Route),
+    'iac.model.Set': (((('path', ''), ('value', ''), ('span', '')), False, True), iac__model__Set),
+    'iac.model.StatePath': (((('path', ''),), False, True), iac__model__StatePath),
+    'iac.model.Succeed': (((('span', ''),), False, True), iac__model__Succeed),
+    'iac.model.TableIndex': (((('name', ''), ('key', ''), ('sort', '')), False, True), iac__model__TableIndex),
+    'iac.model.TableKey': (((('name', ''), ('type', '')), False, True), iac__model__TableKey),
+    'iac.model.Task': (((('verb', ''), ('kind', ''), ('target', ''), ('options', ''), ('span', '')), False, True), iac__model__Task),
+    'iac.model.TaskOptions': (((('retry', '='), ('timeout', '='), ('result', '='), ('input', '='), ('callback', '='), ('heartbeat', '='), ('env', '=')), False, True), iac__model__TaskOptions),
+    'iac.model.Try': (((('body', ''), ('catches', ''), ('span', '')), False, True), iac__model__Try),
+    'iac.model.Wait': (((('seconds', ''), ('path', ''), ('text', ''), ('span', ''), ('until', '='), ('timestamp', '=')), False, True), iac__model__Wait),
+    'iac.names.Generated': (((('id', ''), ('what', ''), ('span', ''), ('owner', '='), ('declared', '='), ('target', '=')), False, True), iac__names__Generated),
+    'iac.parser.Parsed': (((('module', ''), ('complete', ''), ('lost', '='), ('lost_all', '=')), False, True), iac__parser__Parsed),
+    'iac.plan.alarms._Watch': (((('suffix', ''), ('what', ''), ('namespace', ''), ('metric', ''), ('dimension', ''), ('value', ''), ('statistic', '')), False, True), iac__plan__alarms___Watch),
+    'iac.plan.assets.Asset': (((('name', ''), ('path', ''), ('zipped', '=')), False, True), iac__plan__assets__Asset),
+    'iac.plan.assets.Zipped': (((('sha256', ''), ('data', '')), False, True), iac__plan__assets__Zipped),
+    'iac.plan.iam.RoleSpec': (((('service', ''), ('statements', '()')), False, False), iac__plan__iam__RoleSpec),
+    'iac.plan.iam.Statement': (((('sid', ''), ('actions', ''), ('resources', ''), ('source', '='), ('reason', '='), ('principal', '='), ('conditions', '()'), ('effect', '=')), False, True), iac__plan__iam__Statement),
+    'iac.plan.memo.Lowered': (((('resource', ''), ('source_of_edge', ''), ('read', ''), ('nodes', ''), ('roles', ''), ('role_nodes', ''), ('assets', '')), False, False), iac__plan__memo__Lowered),
+    'iac.plan.memo.PlanMemo': (((('app', '='), ('lowered', '()'), ('_lowered', '()'), ('_reads', '='), ('_watched', '='), ('reused', '=')), False, False), iac__plan__memo__PlanMemo),
+    'iac.plan.model.AlarmProps': (((('name', ''), ('description', ''), ('namespace', ''), ('metric', ''), ('dimensions', ''), ('statistic', ''), ('period', ''), ('threshold', ''), ('actions', '')), False, True), iac__plan__model__AlarmProps),
+    'iac.plan.model.ApiAuthorizerProps': (((('api', ''), ('name', ''), ('issuer', ''), ('audience', ''), ('identity_source', '')), False, True), iac__plan__model__ApiAuthorizerProps),
+    'iac.plan.model.ApiIntegrationProps': (((('api', ''), ('type', ''), ('subtype', ''), ('uri', ''), ('credentials', ''), ('parameters', ''), ('payload_version', '')), False, True), iac__plan__model__ApiIntegrationProps),
+    'iac.plan.model.ApiRouteProps': (((('api', ''), ('key', ''), ('target', ''), ('authorization', '='), ('authorizer', '=')), False, True), iac__plan__model__ApiRouteProps),
+    'iac.plan.model.ApiStageProps': (((('api', ''), ('rate', ''), ('burst', ''), ('access_logs', ''), ('access_log_format', '')), False, True), iac__plan__model__ApiStageProps),
+    'iac.plan.model.BucketPolicyProps': (((('bucket', ''), ('statements', '')), False, True), iac__plan__model__BucketPolicyProps),
+    'iac.plan.model.BucketProps': (((('name', ''), ('name_stem', ''), ('versioned', ''), ('public', ''), ('expire_days', ''), ('eventbridge', ''), ('abort_uploads_days', '')), False, True), iac__plan__model__BucketProps),
+    'iac.plan.model.BusProps': (((('name', ''),), False, True), iac__plan__model__BusProps),
+    'iac.plan.model.ClusterProps': (((('name', ''),), False, True), iac__plan__model__ClusterProps),
+    'iac.plan.model.EcsTarget': (((('task_definition', ''), ('subnets', ''), ('security_groups', ''), ('public_ip', '')), False, True), iac__plan__model__EcsTarget),
+    'iac.plan.model.Egress': (((('description', ''), ('protocol', ''), ('port', ''), ('cidr', '')), False, True), iac__plan__model__Egress),
+    'iac.plan.model.EventInvokeConfigProps': (((('function', ''), ('retries', ''), ('max_age', ''), ('on_success', ''), ('on_failure', '')), False, True), iac__plan__model__EventInvokeConfigProps),
+    'iac.plan.model.EventSourceMappingProps': (((('function', ''), ('source_arn', ''), ('batch', ''), ('window', ''), ('starting_position', ''), ('report_failures', ''), ('retries', '='), ('max_age', '='), ('bisect', '='), ('on_failure', '='), ('max_concurrency', '='), ('filter_pattern', '=')), False, True), iac__plan__model__EventSourceMappingProps),
+    'iac.plan.model.FlowLogProps': (((('vpc', ''), ('log_group', ''), ('log_group_arn', ''), ('role', '')), False, True), iac__plan__model__FlowLogProps),
+    'iac.plan.model.FunctionProps': (((('name', ''), ('handler', ''), ('runtime', ''), ('memory', ''), ('timeout', ''), ('arch', ''), ('concurrency', ''), ('env', ''), ('role', ''), ('log_group', ''), ('asset', ''), ('tracing', '='), ('layers', '='), ('storage', '='), ('subnets', '='), ('security_groups', '=')), False, True), iac__plan__model__FunctionProps),
+    'iac.plan.model.FunctionUrlProps': (((('function', ''), ('auth', '')), False, True), iac__plan__model__FunctionUrlProps),
+    'iac.plan.model.HttpApiProps': (((('name', ''), ('cors', '')), False, True), iac__plan__model__HttpApiProps),
+    'iac.plan.model.InternetGatewayProps': (((), False, True), iac__plan__model__InternetGatewayProps),
+    'iac.plan.model.LogGroupProps': (((('name', ''), ('retention_days', '')), False, True), iac__plan__model__LogGroupProps),
+    'iac.plan.model.Node': (((('id', ''), ('props', ''), ('source', ''), ('label', ''), ('retain', '='), ('tags', '='), ('depends_on', '()')), False, False), iac__plan__model__Node),
+    'iac.plan.model.Output': (((('name', ''), ('id', ''), ('value', ''), ('source', ''), ('description', '=')), False, True), iac__plan__model__Output),
+    'iac.plan.model.PermissionProps': (((('function', ''), ('principal', ''), ('source_arn', ''), ('source_account', ''), ('action', '='), ('url_auth', '='), ('via_url', '=')), False, True), iac__plan__model__PermissionProps),
+    'iac.plan.model.PipeProps': (((('name', ''), ('role', ''), ('source', ''), ('source_kind', ''), ('batch', ''), ('window', ''), ('starting_position', ''), ('filter_pattern', ''), ('target', ''), ('retries', '='), ('max_age', '='), ('bisect', '='), ('dead_letter', '=')), False, True), iac__plan__model__PipeProps),
+    'iac.plan.model.Plan': (((('app', ''), ('region', ''), ('tags', ''), ('nodes', ''), ('params', ''), ('outputs', ''), ('assets', ''), ('diagnostics', '()'), ('name_prefix', '=')), False, False), iac__plan__model__Plan),
+    'iac.plan.model.PlanParam': (((('name', ''), ('id', ''), ('type', ''), ('default', ''), ('description', '=')), False, True), iac__plan__model__PlanParam),
+    'iac.plan.model.QueuePolicyProps': (((('target', ''), ('statements', '')), False, True), iac__plan__model__QueuePolicyProps),
+    'iac.plan.model.QueueProps': (((('name', ''), ('fifo', ''), ('max_message_size', ''), ('visibility_timeout', ''), ('retention', ''), ('delay', ''), ('encrypted', ''), ('dlq', ''), ('max_receives', '')), False, True), iac__plan__model__QueueProps),
+    'iac.plan.model.RoleProps': (((('service', ''), ('statements', '=')), False, True), iac__plan__model__RoleProps),
+    'iac.plan.model.RouteProps': (((('route_table', ''), ('gateway', '')), False, True), iac__plan__model__RouteProps),
+    'iac.plan.model.RouteTableProps': (((('vpc', ''),), False, True), iac__plan__model__RouteTableProps),
+    'iac.plan.model.RuleProps': (((('name', ''), ('description', ''), ('schedule', ''), ('pattern', ''), ('bus', ''), ('enabled', ''), ('targets', '=')), False, True), iac__plan__model__RuleProps),
+    'iac.plan.model.RuleTarget': (((('id', ''), ('arn', ''), ('role', '='), ('ecs', '='), ('message_group', '='), ('retries', '='), ('max_age', '='), ('dead_letter', '=')), False, True), iac__plan__model__RuleTarget),
+    'iac.plan.model.SecretProps': (((('name', ''), ('description', ''), ('value', '=')), False, True), iac__plan__model__SecretProps),
+    'iac.plan.model.SecurityGroupProps': (((('vpc', ''), ('description', ''), ('egress', ''), ('ingress', '=')), False, True), iac__plan__model__SecurityGroupProps),
+    'iac.plan.model.StateMachineProps': (((('name', ''), ('type', ''), ('definition', ''), ('role', ''), ('log_group', '='), ('tracing', '=')), False, True), iac__plan__model__StateMachineProps),
+    'iac.plan.model.SubnetProps': (((('vpc', ''), ('cidr', ''), ('az', '')), False, True), iac__plan__model__SubnetProps),
+    'iac.plan.model.SubnetRouteTableAssociationProps': (((('subnet', ''), ('route_table', '')), False, True), iac__plan__model__SubnetRouteTableAssociationProps),
+    'iac.plan.model.SubscriptionProps': (((('topic', ''), ('protocol', ''), ('endpoint', ''), ('filter_policy', ''), ('raw', ''), ('dead_letter', '=')), False, True), iac__plan__model__SubscriptionProps),
+    'iac.plan.model.TableProps': (((('name', ''), ('key', ''), ('sort', ''), ('indexes', ''), ('ttl', ''), ('stream', ''), ('pitr', ''), ('attributes', '')), False, True), iac__plan__model__TableProps),
+    'iac.plan.model.TaskDefinitionProps': (((('family', ''), ('cpu', ''), ('memory', ''), ('arch', ''), ('container', ''), ('image', ''), ('command', ''), ('env', ''), ('log_group', ''), ('region', ''), ('task_role', ''), ('execution_role', ''), ('scratch', '=')), False, True), iac__plan__model__TaskDefinitionProps),
+    'iac.plan.model.TopicPolicyProps': (((('target', ''), ('statements', '')), False, True), iac__plan__model__TopicPolicyProps),
+    'iac.plan.model.TopicProps': (((('name', ''), ('fifo', '')), False, True), iac__plan__model__TopicProps),
+    'iac.plan.model.UserPoolClientProps': (((('name', ''), ('pool', '')), False, True), iac__plan__model__UserPoolClientProps),
+    'iac.plan.model.UserPoolProps': (((('name', ''),), False, True), iac__plan__model__UserPoolProps),
+    'iac.plan.model.VpcEndpointProps': (((('vpc', ''), ('service', ''), ('kind', ''), ('route_tables', '='), ('subnets', '='), ('security_groups', '=')), False, True), iac__plan__model__VpcEndpointProps),
+    'iac.plan.model.VpcGatewayAttachmentProps': (((('vpc', ''), ('gateway', '')), False, True), iac__plan__model__VpcGatewayAttachmentProps),
+    'iac.plan.model.VpcProps': (((('cidr', ''),), False, True), iac__plan__model__VpcProps),
+    'iac.plan.values.Az': (((('index', ''),), False, True), iac__plan__values__Az),
+    'iac.plan.values.Json': (((('value', ''),), False, True), iac__plan__values__Json),
+    'iac.plan.values.Param': (((('name', ''),), False, True), iac__plan__values__Param),
+    'iac.plan.values.Pseudo': (((('name', ''),), False, True), iac__plan__values__Pseudo),
+    'iac.plan.values.Ref': (((('node', ''), ('attr', '')), False, True), iac__plan__values__Ref),
+    'iac.plan.values.Sub': (((('parts', ''),), False, True), iac__plan__values__Sub),
+    'iac.source.Source': (((('path', ''), ('text', ''), ('display', '='), ('_line_starts', '()')), True, True), iac__source__Source),
+    'iac.source.Span': (((('source', ''), ('start', ''), ('end', '')), False, True), iac__source__Span),
+    'iac.syntax.Allow': (((('target', ''), ('ops', ''), ('span', '')), False, True), iac__syntax__Allow),
+    'iac.syntax.And': (((('operands', ''), ('span', '')), False, True), iac__syntax__And),
+    'iac.syntax.AppDecl': (((('name', ''), ('items', ''), ('span', '')), False, True), iac__syntax__AppDecl),
+    'iac.syntax.Attribute': (((('name', ''), ('value', ''), ('span', '')), False, True), iac__syntax__Attribute),
+    'iac.syntax.BadUnit': (((('text', ''), ('span', '')), False, True), iac__syntax__BadUnit),
+    'iac.syntax.BareName': (((('name', ''), ('span', '')), False, True), iac__syntax__BareName),
+    'iac.syntax.Bool': (((('value', ''), ('span', '')), False, True), iac__syntax__Bool),
+    'iac.syntax.Catch': (((('errors', ''), ('path', ''), ('body', ''), ('span', '')), False, True), iac__syntax__Catch),
+    'iac.syntax.Compare': (((('path', ''), ('op', ''), ('value', ''), ('span', '')), False, True), iac__syntax__Compare),
+    'iac.syntax.CronDecl': (((('expression', ''), ('target', ''), ('options', ''), ('span', '')), False, True), iac__syntax__CronDecl),
+    'iac.syntax.Duration': (((('millis', ''), ('text', ''), ('span', '')), False, True), iac__syntax__Duration),
+    'iac.syntax.EveryDecl': (((('rate', ''), ('target', ''), ('options', ''), ('span', '')), False, True), iac__syntax__EveryDecl),
+    'iac.syntax.Exists': (((('path', ''), ('span', '')), False, True), iac__syntax__Exists),
+    'iac.syntax.Fail': (((('error', ''), ('cause', ''), ('span', '')), False, True), iac__syntax__Fail),
+    'iac.syntax.Filter': (((('name', ''), ('value', ''), ('span', '')), False, True), iac__syntax__Filter),
+    'iac.syntax.FilterSet': (((('filters', ''), ('span', '')), False, True), iac__syntax__FilterSet),
+    'iac.syntax.ForEach': (((('path', ''), ('body', ''), ('span', '')), False, True), iac__syntax__ForEach),
+    'iac.syntax.IfStep': (((('branches', ''), ('otherwise', ''), ('span', '')), False, True), iac__syntax__IfStep),
+    'iac.syntax.IndexDecl': (((('name', ''), ('items', ''), ('span', '')), False, True), iac__syntax__IndexDecl),
+    'iac.syntax.JsonPath': (((('path', ''), ('span', '')), False, True), iac__syntax__JsonPath),
+    'iac.syntax.KeyDecl': (((('role', ''), ('name', ''), ('type', ''), ('span', '')), False, True), iac__syntax__KeyDecl),
+    'iac.syntax.ListV': (((('items', ''), ('span', '')), False, True), iac__syntax__ListV),
+    'iac.syntax.MapV': (((('entries', ''), ('span', '')), False, True), iac__syntax__MapV),
+    'iac.syntax.Match': (((('op', ''), ('operand', ''), ('span', '')), False, True), iac__syntax__Match),
+    'iac.syntax.Module': (((('statements', ''), ('span', '')), False, True), iac__syntax__Module),
+    'iac.syntax.Name': (((('text', ''), ('span', '')), False, True), iac__syntax__Name),
+    'iac.syntax.Nested': (((('name', ''), ('items', ''), ('span', '')), False, True), iac__syntax__Nested),
+    'iac.syntax.Not': (((('operand', ''), ('span', '')), False, True), iac__syntax__Not),
+    'iac.syntax.Num': (((('value', ''), ('span', '')), False, True), iac__syntax__Num),
+    'iac.syntax.OnDecl': (((('source', ''), ('event', ''), ('filters', ''), ('target', ''), ('options', ''), ('span', '')), False, True), iac__syntax__OnDecl),
+    'iac.syntax.Or': (((('operands', ''), ('span', '')), False, True), iac__syntax__Or),
+    'iac.syntax.OutputDecl': (((('name', ''), ('value', ''), ('span', '')), False, True), iac__syntax__OutputDecl),
+    'iac.syntax.Parallel': (((('branches', ''), ('span', '')), False, True), iac__syntax__Parallel),
+    'iac.syntax.ParamDecl': (((('name', ''), ('type', ''), ('default', ''), ('span', '')), False, True), iac__syntax__ParamDecl),
+    'iac.syntax.Ref': (((('name', ''), ('attr', ''), ('span', '')), False, True), iac__syntax__Ref),
+    'iac.syntax.ResourceDecl': (((('kind', ''), ('name', ''), ('items', ''), ('span', '')), False, True), iac__syntax__ResourceDecl),
+    'iac.syntax.Route': (((('method', ''), ('path', ''), ('path_span', ''), ('target', ''), ('span', ''), ('options', '=')), False, True), iac__syntax__Route),
+    'iac.syntax.SetStep': (((('path', ''), ('value', ''), ('span', '')), False, True), iac__syntax__SetStep),
+    'iac.syntax.Size': (((('bytes', ''), ('text', ''), ('span', '')), False, True), iac__syntax__Size),
+    'iac.syntax.Str': (((('parts', ''), ('span', '')), False, True), iac__syntax__Str),
+    'iac.syntax.Succeed': (((('span', ''),), False, True), iac__syntax__Succeed),
+    'iac.syntax.Tagged': (((('tag', ''), ('entries', ''), ('span', '')), False, True), iac__syntax__Tagged),
+    'iac.syntax.Task': (((('verb', ''), ('target', ''), ('options', ''), ('span', '')), False, True), iac__syntax__Task),
+    'iac.syntax.Try': (((('body', ''), ('catches', ''), ('span', '')), False, True), iac__syntax__Try),
+    'iac.syntax.Wait': (((('value', ''), ('span', ''), ('until', '=')), False, True), iac__syntax__Wait),
+    'iac.syntax.WorkflowDecl': (((('name', ''), ('steps', ''), ('span', '')), False, True), iac__syntax__WorkflowDecl),
 }

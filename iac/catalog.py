@@ -3,10 +3,9 @@ and (later) the language server. Nothing here knows about targets."""
 
 from __future__ import annotations
 
-from dataclasses import field
 from typing import Any
 
-from .records import record
+from .records import field, record
 
 KB = 1024
 MB = 1024 * 1024

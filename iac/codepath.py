@@ -16,12 +16,11 @@ import errno
 import os
 import stat
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import syntax as s
 from .diagnostics import Diagnostics
-from .records import record
+from .records import field, record
 from .source import Span
 
 MAX_CODE_BYTES = 250 * 1024 * 1024  # Lambda refuses more unzipped code (262,144,000 bytes)
@@ -57,7 +56,7 @@ class Problem:
     warning: bool = False
 
 
-@dataclass
+@record(frozen=False)
 class CodeTree:
     """A `code` path inspected: `path` is None when it can't be packaged."""
 

@@ -10,7 +10,6 @@ import re
 import signal
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -20,6 +19,7 @@ from .emit.base import Rendered
 from .model import App
 from .package import package
 from .plan import Plan, plan
+from .records import field, record
 
 # Each registered target's render function; a target's module loads on first use.
 TARGETS: dict[str, Callable[[Plan], Rendered]] = {
@@ -31,7 +31,7 @@ class UnsafeOutput(Exception):
     """An --out folder the compiler refuses to replace."""
 
 
-@dataclass
+@record(frozen=False)
 class Compiled:
     plan: Plan | None
     files: dict[str, bytes] = field(default_factory=dict)  # "cfn/template.yaml" -> bytes
@@ -261,7 +261,7 @@ def _stage(staging: Path, paths: dict[PurePosixPath, bytes]) -> None:
         path.write_bytes(data)
 
 
-@dataclass
+@record(frozen=False)
 class Staleness:
     """What `iac compile --check` found: paths relative to `out`, sorted."""
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from enum import StrEnum
 
-from .records import record
+from .records import field, record
 from .source import Span
 
 
@@ -50,7 +49,7 @@ class CompileError(Exception):
         super().__init__(f"{len(self.diagnostics)} error(s)")
 
 
-@dataclass
+@record(frozen=False)
 class Diagnostics:
     """The collector a stage appends to."""
 

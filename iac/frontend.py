@@ -7,7 +7,6 @@ import os
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import syntax
@@ -15,6 +14,7 @@ from .checker import check_modules
 from .diagnostics import Diagnostic, Diagnostics, Severity
 from .model import App
 from .parser import parse_file, parse_source
+from .records import field, record
 from .source import Source, Span
 
 
@@ -22,14 +22,14 @@ class LoadError(Exception):
     """The program can't be read at all (a missing path, a folder with no .iac files)."""
 
 
-@dataclass
+@record(frozen=False)
 class Program:
     root: Path
     sources: list[Source]
     diagnostics: list[Diagnostic] = field(default_factory=list)  # decoding problems
 
 
-@dataclass
+@record(frozen=False)
 class CheckResult:
     app: App | None
     diagnostics: list[Diagnostic]

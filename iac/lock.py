@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,7 @@ from .model import App
 from .names import logical_id
 from .plan.model import BucketProps, Plan, QueueProps, TableProps, TopicProps
 from .plan.values import spell  # one spelling of plan values as text, shared with explain
+from .records import record
 from .source import Source, Span
 
 LOCK_VERSION = 1
@@ -105,7 +105,7 @@ def render_lock(app: App, entries: dict[str, dict[str, Any]], addresses: int = A
     return (json.dumps(body, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
 
 
-@dataclass
+@record(frozen=False)
 class Locked:
     source: Source
     resources: dict[str, dict[str, Any]]

@@ -4,12 +4,11 @@ It knows nothing of Lark or of targets."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .catalog import DEFAULT_BUS
-from .records import record
+from .records import field, record
 from .source import Span
 
 
@@ -274,7 +273,7 @@ def walk_steps(steps: Iterable[Step]) -> Iterator[Step]:
 # ---------------------------------------------------------------- resources
 
 
-@dataclass
+@record(frozen=False)
 class Resource:
     kind: str
     name: str
@@ -343,7 +342,7 @@ class Output:
     span: Span
 
 
-@dataclass
+@record(frozen=False)
 class App:
     name: str
     region: str

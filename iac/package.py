@@ -12,7 +12,6 @@ import hashlib
 import os
 import stat
 import zlib
-from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from .codepath import inspect_code
 from .diagnostics import Diagnostic, Severity
 from .plan.assets import Asset, Zipped
 from .plan.model import FunctionProps, Plan
+from .records import replace
 
 
 class CodeChanged(OSError):

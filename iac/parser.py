@@ -6,7 +6,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from .catalog import KINDS
 from .diagnostics import Diagnostic, Diagnostics, Label, did_you_mean
 from .lalr import Engine, TooLarge, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 from .lalr import Tok as Token  # the engine's token: type, value, start_pos, end_pos
+from .records import record
 from .resources import data_dir
 from .source import Source, Span
 
@@ -65,8 +65,6 @@ def _grammar() -> str:
     return (data_dir("grammar") / "iac.lark").read_text(encoding="utf-8")
 
 
-
-
 @lru_cache(maxsize=1)
 def _engine() -> Engine:
     """The parser from the tables shipped in the package (`_parser_tables.py`): no
@@ -109,7 +107,7 @@ def describe(terminal: str) -> str:
 # ---------------------------------------------------------------- entry point
 
 
-@dataclass(frozen=True)
+@record
 class Parsed:
     """One file parsed as far as it goes. After a syntax error, `module` holds the
     statements that parsed without error, so the checker can still judge them;

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from .records import record
+from .records import field, record
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class Source:
     """One source file's text. Compared by identity: a program owns its sources."""
 

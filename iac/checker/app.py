@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .. import catalog as cat
 from .. import model as m
 from .. import syntax as s
 from ..diagnostics import Label
 from ..names import NAME_RE
+from ..records import record
 from .context import Context
 from .values import attributes, tag_block
 
 
-@dataclass(frozen=True)
+@record
 class AppSettings:
     name: str
     region: str

@@ -5,13 +5,13 @@ function of the context; the driver (`iac/checker/__init__.py`) calls them in or
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .. import model as m
 from .. import syntax as s
 from ..diagnostics import Diagnostics, did_you_mean, one_of
+from ..records import field, record
 from ..source import Span
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ Decl = s.ResourceDecl | s.WorkflowDecl
 T = TypeVar("T")
 
 
-@dataclass
+@record(frozen=False)
 class Scope:
     """Every name the program declares, filled by the declaration and param passes."""
 
@@ -36,7 +36,7 @@ class Scope:
     used: set[str] = field(default_factory=set)  # names referred to, for the warnings
 
 
-@dataclass
+@record(frozen=False)
 class Context:
     modules: list[s.Module]
     root: Path

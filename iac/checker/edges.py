@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any
 
@@ -10,6 +9,7 @@ from .. import catalog as cat
 from .. import model as m
 from .. import syntax as s
 from ..diagnostics import Label, one_of
+from ..records import field, record, replace
 from ..source import Span
 from .context import Context, made
 from .declare import EVENTBRIDGE_SOURCES, FAILURE_OPTIONS
@@ -21,7 +21,7 @@ from .values import attribute_value, attributes, check_target
 EdgeArgs = tuple[str, str, str, dict[str, m.Match], dict[str, Any], Span]
 
 
-@dataclass
+@record(frozen=False)
 class _Seen:
     """The edges so far, by (source, event, target): where each was first declared, and
     how many there are (an edge's number among those between the same pair)."""

@@ -5,19 +5,19 @@ service that applies them can express (EventBridge, SNS, Lambda's event filterin
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from .. import catalog as cat
 from .. import model as m
 from .. import syntax as s
 from ..diagnostics import Label, one_of
+from ..records import record
 from .context import Context
 from .wording import describe
 
 Scalar = str | int | float | bool
 
 
-@dataclass(frozen=True)
+@record
 class Dialect:
     """What one service's filters may name and test."""
 

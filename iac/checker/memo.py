@@ -19,12 +19,12 @@ import os
 import re
 import stat
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from .. import model as m
 from .. import syntax as s
 from ..diagnostics import Diagnostic
+from ..records import field, record
 from ..source import Span
 from .context import Context, Decl
 
@@ -33,7 +33,7 @@ _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 T = TypeVar("T")
 
 
-@dataclass
+@record(frozen=False)
 class Checked:
     """One resource pass as it ran, and what it read that could change."""
 
@@ -51,7 +51,7 @@ class Checked:
     code: tuple[int, ...] | None  # the `code` file's stat; None: no code file
 
 
-@dataclass
+@record(frozen=False)
 class Judged:
     """One `on` statement's judgement as it ran (edges.py `_on`), and what it read."""
 
@@ -68,7 +68,7 @@ class Judged:
     resources: tuple[tuple[str, m.Resource | None], ...]
 
 
-@dataclass
+@record(frozen=False)
 class CheckMemo:
     """One program's reusable results, across the checks the language server runs."""
 

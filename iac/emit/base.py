@@ -18,13 +18,13 @@ of the same plan or of two plans, never meet.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterator
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from ..diagnostics import Diagnostic, Severity
 from ..plan import Plan
 from ..plan.model import Node
 from ..plan.values import Az, Json, Param, Pseudo, Ref, Sub, Value, arn
+from ..records import field, record
 from ..resources import data_dir
 from ..source import Span
 from .compiled import Template, load_template
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     import jinja2
 
 
-@dataclass
+@record(frozen=False)
 class Rendered:
     """Files of one target, by path relative to OUT/<target>/."""
 
@@ -94,7 +94,7 @@ class _Reads(dict[str, Node]):
         return super().__contains__(key)
 
 
-@dataclass
+@record(frozen=False)
 class _Entry:
     where: str | None  # the source comment's `app.iac:12`
     place: tuple[Any, ...] | None  # what `where` was found from (see `_where`)
@@ -132,7 +132,7 @@ def _body(node: Node) -> tuple[Any, ...]:
     return (node.props, node.label, node.retain, node.tags, tuple(node.depends_on))
 
 
-@dataclass
+@record(frozen=False)
 class RenderCache:
     """One target's rendered nodes from its previous render, reused by the next.
 

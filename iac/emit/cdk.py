@@ -15,7 +15,6 @@ The stack has one method per source statement, called in order from `__init__`
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import heapq
 import json
@@ -24,6 +23,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from .. import records
 from ..names import kebab, logical_id
 from ..plan import Plan
 from ..plan.iam import Statement
@@ -1164,8 +1164,8 @@ def _collect_refs(value: Any, out: list[str]) -> None:
     elif kind not in _LEAVES:
         names = _FIELDS.get(kind)
         if names is None:
-            is_data = dataclasses.is_dataclass(value) and not isinstance(value, type)
-            names = tuple(f.name for f in dataclasses.fields(value)) if is_data else ()
+            is_data = records.is_dataclass(value) and not isinstance(value, type)
+            names = tuple(f.name for f in records.fields(value)) if is_data else ()
             _FIELDS[kind] = names  # the same for every thread: a race writes it twice
         for name in names:  # props, rule targets
             item = getattr(value, name)

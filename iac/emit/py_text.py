@@ -9,8 +9,9 @@ ruff keep that shape, so the output is a fixed point of `ruff format`.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from typing import Any
+
+from ..records import record
 
 LINE_LENGTH = 88  # ruff's default
 _ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -72,26 +73,26 @@ def width(text: str) -> int:
 # dropped: plain slotted dataclasses, which nothing changes after they are made (a
 # frozen one's `__init__` costs three times as much: it sets each field through
 # `object.__setattr__`). Unhashable, as mutable dataclasses are: none is a key.
-@dataclass(slots=True)
+@record(frozen=False, slots=True)
 class Code:
     """Python source text used as it is (a name, an attribute, a number)."""
 
     text: str
 
 
-@dataclass(slots=True)
+@record(frozen=False, slots=True)
 class Call:
     func: str
     args: tuple[Expr, ...] = ()
     kwargs: tuple[tuple[str, Expr], ...] = ()
 
 
-@dataclass(slots=True)
+@record(frozen=False, slots=True)
 class PyDict:
     items: tuple[tuple[Expr, Expr], ...]
 
 
-@dataclass(slots=True)
+@record(frozen=False, slots=True)
 class PyList:
     items: tuple[Expr, ...]
 

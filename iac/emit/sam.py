@@ -19,12 +19,12 @@ stream polling) that grant more than the plan's inline statements.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from ..plan import Plan
 from ..plan.model import EventSourceMappingProps, FunctionProps, Node
 from ..plan.values import Ref
+from ..records import record
 from .base import render_with
 from .cfn import CfnTarget
 
@@ -33,7 +33,7 @@ TRANSFORM = "AWS::Serverless-2016-10-31"
 MAP_TAGS = {"function", "state_machine"}
 
 
-@dataclass(frozen=True)
+@record
 class Event:
     """One entry of a function's `Events`: the mapping node it stands for. Its
     properties are the mapping's own, spelled by the template CloudFormation's

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from json import loads
 from typing import Any
 
@@ -14,6 +13,7 @@ from ..plan import Plan
 from ..plan.iam import document
 from ..plan.model import Node, TaskDefinitionProps
 from ..plan.values import Az, Json, Param, Pseudo, Ref, Sub, Value
+from ..records import record
 from .base import Rendered, Target, render_with, source_comment
 from .compiled import Template
 from .hcl_text import align, attributes, hcl_key, hcl_str, template_text
@@ -328,7 +328,7 @@ def bucket_prefix(stem: str) -> str:
     return physical("", stem, BUCKET_PREFIX_LIMIT - 1) + "-"
 
 
-@dataclass(frozen=True)
+@record
 class Local:
     """A Terraform local value: `local.NAME`."""
 

@@ -4,10 +4,9 @@ executions, each notifying the topic, whose policy lets exactly those alarms pub
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .. import model as m
 from ..names import logical_id, physical
+from ..records import record
 from ..source import Span
 from .base import Lowering
 from .iam import Statement
@@ -18,7 +17,7 @@ ALARM_NAME_LIMIT = 255
 PERIOD = 300  # seconds: five minutes, the finest period every metric here reports at
 
 
-@dataclass(frozen=True)
+@record
 class _Watch:
     """One alarm: what it watches, in CloudWatch's terms."""
 

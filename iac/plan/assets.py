@@ -6,10 +6,9 @@ iac/package.py zips it after planning, naming the zip by its content hash.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
-from ..records import record
+from ..records import record, replace
 
 
 class Unpackaged(Exception):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from .. import model as m
@@ -15,6 +14,7 @@ from ..catalog import (
     STREAM_RETRIES,
 )
 from ..names import edge_id, logical_id, physical, schedule_target_id
+from ..records import replace
 from ..source import Span
 from .base import NAME_LIMITS, Lowering
 from .compute import network, run_task_statements

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from ..catalog import KINDS
-from ..records import record
+from ..records import field, record
 from ..source import Span
 from .values import Value
 
@@ -58,7 +57,7 @@ class Statement:
     effect: str = "Allow"
 
 
-@dataclass
+@record(frozen=False)
 class RoleSpec:
     """A role: who may assume it and what it may do."""
 

@@ -16,11 +16,11 @@ the last plan.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Any
 
 from .. import model as m
+from ..records import field, record, replace
 from .assets import Asset
 from .base import Lowering
 from .iam import RoleSpec, Statement
@@ -66,7 +66,7 @@ class _Reads(dict[str, m.Resource]):
         return super().items()
 
 
-@dataclass
+@record(frozen=False)
 class Lowered:
     """One resource's lowering as it ran: what it read, what it added."""
 
@@ -80,7 +80,7 @@ class Lowered:
     assets: tuple[Asset, ...]
 
 
-@dataclass
+@record(frozen=False)
 class PlanMemo:
     """One program's reusable lowerings, across the plans the language server makes."""
 

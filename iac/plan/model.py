@@ -9,12 +9,11 @@ to it: no template reads a field that doesn't exist, and no field goes unread.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 
 from .. import model as m
 from ..diagnostics import Diagnostic
-from ..records import record
+from ..records import field, record
 from ..source import Span
 from .assets import Asset
 from .iam import Statement
@@ -573,7 +572,7 @@ class FlowLogProps(Props):
 # ---------------------------------------------------------------- the plan
 
 
-@dataclass(eq=False)
+@record(frozen=False, eq=False)
 class Node:
     """One resource of the output, in target-neutral terms."""
 
@@ -608,7 +607,7 @@ class Output:
     description: str = ""  # its declaration as written: what the targets describe it with
 
 
-@dataclass
+@record(frozen=False)
 class Plan:
     app: str
     region: str

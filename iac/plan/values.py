@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-from dataclasses import fields, is_dataclass
 from typing import Any
 
-from ..records import record
+from ..records import fields, is_dataclass, record
 
 
 @record
