@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from enum import StrEnum
@@ -120,21 +119,22 @@ def _cut(text: str) -> str:
     return text[:half] + "..." + text[-half:]
 
 
-_GUESS = re.compile(r"did you mean `([^`]+)`\?")
-_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_PLAIN_STRING = re.compile(r'"[^"\\$\n]*"')
+# Compiled (by `re`, once) for the first hint: a clean program never needs them.
+_GUESS = r"did you mean `([^`]+)`\?"
+_WORD = r"[A-Za-z_][A-Za-z0-9_]*"
+_PLAIN_STRING = r'"[^"\\$\n]*"'
 
 
 def _replacement(span: Span | None, note: str) -> str | None:
     """The fix a `did you mean` names, when it replaces the primary span as a whole: a
     name for a name, a string for a plain string; never a guess at a larger span."""
-    match = _GUESS.fullmatch(note)
+    match = re.fullmatch(_GUESS, note)
     if span is None or match is None:
         return None
     guess, text = match.group(1), span.text
-    if _WORD.fullmatch(text) and _WORD.fullmatch(guess):
+    if re.fullmatch(_WORD, text) and re.fullmatch(_WORD, guess):
         return guess
-    if _PLAIN_STRING.fullmatch(text) and '"' not in guess and "\\" not in guess:
+    if re.fullmatch(_PLAIN_STRING, text) and '"' not in guess and "\\" not in guess:
         return f'"{guess}"'
     return None
 
@@ -270,4 +270,6 @@ def _where(span: Span) -> dict[str, object]:
 
 
 def render_json(diagnostics: Iterable[Diagnostic]) -> str:
+    import json  # `--format json` only: a check that prints text never loads it
+
     return json.dumps(to_json_objects(diagnostics), indent=2, ensure_ascii=False)

@@ -169,7 +169,9 @@ def parse_file(source: Source, diags: Diagnostics) -> Parsed:
     return Parsed(None, False, lost_all=True)
 
 
-_DECLARES = re.compile(r"\s*(?:param|workflow|app|[a-z]+)[ \t]+([A-Za-z_][A-Za-z0-9_]*)")
+# The patterns of error paths are strings, compiled (by `re`, once) when an error
+# needs them: a parse without errors never does, and each cost ~0.2 ms at start-up.
+_DECLARES = r"\s*(?:param|workflow|app|[a-z]+)[ \t]+([A-Za-z_][A-Za-z0-9_]*)"
 
 
 def _partial(
@@ -188,7 +190,7 @@ def _partial(
     lost: set[str] = set()
     lost_all = False
     for statement in texts:
-        head = _DECLARES.match(statement)
+        head = re.match(_DECLARES, statement)
         word = statement.split(maxsplit=1)[:1]
         if word and word[0] in ("on", "every", "cron", "output"):
             continue  # declares nothing another statement can refer to
@@ -210,14 +212,14 @@ def _drop_repeats(diags: Diagnostics, new_from: int) -> None:
 
 # Runs of text with no bracket outside strings and comments, in one match each (fast
 # on huge files), then one opening or closing bracket.
-_BRACKETS = re.compile(
+_BRACKETS = (
     r'(?:"[^"\\\n]*(?:\\.[^"\\\n]*)*"|(?:#|//)[^\n]*|[^"#/\[\](){}]+|["/])+'
     r"|([\[({])|([\])}])"
 )
 
 
 # Everything but the brackets that count, in the same runs: what is left is the brackets.
-_NOT_BRACKETS = re.compile(r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"|(?:#|//)[^\n]*|[^"#/\[\](){}]+|["/]')
+_NOT_BRACKETS = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"|(?:#|//)[^\n]*|[^"#/\[\](){}]+|["/]'
 
 
 def _depth_ok(source: Source, diags: Diagnostics) -> bool:
@@ -238,7 +240,7 @@ def _depth_ok(source: Source, diags: Diagnostics) -> bool:
 def _too_deep(text: str) -> bool:
     """Whether brackets nest deeper than MAX_DEPTH: a walk over the brackets alone."""
     depth = 0
-    for char in _NOT_BRACKETS.sub("", text):
+    for char in re.sub(_NOT_BRACKETS, "", text):
         if char in "[({":
             depth += 1
             if depth > MAX_DEPTH:
@@ -251,7 +253,7 @@ def _too_deep(text: str) -> bool:
 def _too_deep_at(text: str) -> int | None:
     """The offset of the first bracket nested deeper than MAX_DEPTH."""
     depth = 0
-    for m in _BRACKETS.finditer(text):
+    for m in re.finditer(_BRACKETS, text):
         if m.group(1):
             depth += 1
             if depth > MAX_DEPTH:
@@ -266,15 +268,13 @@ def _error_offset(err: UnexpectedInput, text: str) -> int:
 
 
 # A line that starts a top-level statement: a keyword or a kind, then a name.
-_STATEMENT_START = re.compile(
-    r"^(?:app|param|on|every|cron|output|workflow|" + "|".join(KINDS) + r")\b", re.M
-)
+_STATEMENT_START = r"(?m)^(?:app|param|on|every|cron|output|workflow|" + "|".join(KINDS) + r")\b"
 
 
 def _blank_statement(text: str, offset: int) -> tuple[str, int, int] | None:
     """Blank the top-level statement holding `offset`, so parsing can resume after it:
     the text, and where the blanked statement began and ended."""
-    starts = [m.start() for m in _STATEMENT_START.finditer(text)]
+    starts = [m.start() for m in re.finditer(_STATEMENT_START, text)]
     begin = max((p for p in starts if p <= offset), default=0)
     end = min((p for p in starts if p > offset), default=len(text))
     if begin >= end or end >= len(text) and begin == 0:
@@ -349,7 +349,7 @@ def _report(source: Source, err: UnexpectedInput, diags: Diagnostics) -> None:
 _STEPS = ("invoke", "run", "send", "publish", "put", "wait", "if", "parallel", "for each",
           "succeed", "fail", "set", "try")  # fmt: skip
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY")
-_FIRST_WORD = re.compile(r"[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*\Z")
+_FIRST_WORD = r"[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*\Z"
 
 
 def _misplaced_word(source: Source, tok: Token, accepts: set[str], diags: Diagnostics) -> bool:
@@ -359,7 +359,7 @@ def _misplaced_word(source: Source, tok: Token, accepts: set[str], diags: Diagno
     text = source.text
     start = tok.start_pos or 0
     line_start = text.rfind("\n", 0, start) + 1
-    m = _FIRST_WORD.match(text, line_start, start)
+    m = re.compile(_FIRST_WORD).match(text, line_start, start)
     if m is None:
         return False
     word = m.group(1)
@@ -466,7 +466,7 @@ def _unclosed(text: str) -> int | None:
 _WORD_TOKENS = {"NAME", "ALLOW", "KEY", "SORT", "INDEX", "METHOD", "TASK_VERB"}
 
 
-_NUMBER_BEFORE = re.compile(r"([0-9]+)[ \t]+\Z")
+_NUMBER_BEFORE = r"([0-9]+)[ \t]+\Z"
 _UNITS = {"ms", "s", "m", "h", "d", "KB", "MB", "GB", "TB"}
 
 
@@ -479,7 +479,7 @@ def _known_mistake(tok: Token, accepts: set[str], before: str) -> Iterator[str]:
         yield "attributes are set with `=`; `->` points an event or a route at its target"
     elif tok.type == "NUMBER" and accepts & {"_NL", "COMMA", "RBRACE"}:
         yield "units follow the number with no space: `30s`, `512MB`"
-    elif tok.type == "NAME" and str(tok) in _UNITS and (m := _NUMBER_BEFORE.search(before)):
+    elif tok.type == "NAME" and str(tok) in _UNITS and (m := re.search(_NUMBER_BEFORE, before)):
         yield f"write the unit right after the number, with no space: `{m.group(1)}{tok}`"
     elif tok.type in _WORD_TOKENS and accepts & {"_NL", "COMMA"} and "EQUALS" not in accepts:
         yield "put one statement per line, or separate the items of a block with `,`"
@@ -542,7 +542,7 @@ def _show(text: str) -> str:
 
 _ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t", "$": "$", "r": "\r"}
 _STRING_SPECIAL = re.compile(r"\\|\$\{")
-_INTERP = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)(?:\s*\.\s*([A-Za-z_][A-Za-z0-9_]*))?\s*$")
+_INTERP = r"\s*([A-Za-z_][A-Za-z0-9_]*)(?:\s*\.\s*([A-Za-z_][A-Za-z0-9_]*))?\s*$"
 _DURATION_MS = {"ms": 1, "s": 1000, "m": 60_000, "h": 3_600_000, "d": 86_400_000}
 _SIZE_BYTES = {"KB": 1 << 10, "MB": 1 << 20, "GB": 1 << 30, "TB": 1 << 40}
 # Units people write, and the one the language spells.
@@ -969,7 +969,7 @@ class _Builder:
                 self._error("E009", "`${` is never closed", span, "write `\\${` for a literal")
                 break
             inner = body[j + 2 : close]
-            m = _INTERP.fullmatch(inner)
+            m = re.fullmatch(_INTERP, inner)
             span = Span(self.source, base + j, base + close + 1)
             if not m:
                 self._error(

@@ -389,8 +389,9 @@ def name_rule(
     return False
 
 
-_SEGMENT = re.compile(r"[A-Za-z0-9_.~-]+\Z")
-_PARAM = re.compile(r"\{([A-Za-z0-9._-]+)(\+?)\}\Z")
+# Compiled (by `re`, once) for the first route: a program without an api never does.
+_SEGMENT = r"[A-Za-z0-9_.~-]+\Z"
+_PARAM = r"\{([A-Za-z0-9._-]+)(\+?)\}\Z"
 
 
 def _path_problem(path: str) -> str:
@@ -405,7 +406,7 @@ def _path_problem(path: str) -> str:
         if seg == "":
             return "it has an empty segment (`//`)"
         if "{" in seg or "}" in seg:
-            match = _PARAM.match(seg)
+            match = re.match(_PARAM, seg)
             if seg.count("{") != seg.count("}") or (seg.startswith("{") and "}" not in seg):
                 return f"`{seg}` has an unclosed `{{`"
             if seg == "{}" or seg == "{+}":
@@ -417,8 +418,8 @@ def _path_problem(path: str) -> str:
             if match.group(1) in names:
                 return f"parameter `{match.group(1)}` appears twice"
             names.add(match.group(1))
-        elif not _SEGMENT.match(seg):
-            bad = next(c for c in seg if not _SEGMENT.match(c))
+        elif not re.match(_SEGMENT, seg):
+            bad = next(c for c in seg if not re.match(_SEGMENT, c))
             return f"`{seg}` can't hold `{bad}`"
     return ""
 

@@ -13,8 +13,9 @@ from .context import Context, Decl, attr_span
 from .values import attributes, check_target, env_items
 from .wording import describe, fmt_seconds
 
-# RFC 3339 as Step Functions takes it: an uppercase `T`, and `Z` or an offset.
-TIMESTAMP = re.compile(
+# RFC 3339 as Step Functions takes it: an uppercase `T`, and `Z` or an offset. A
+# pattern string, compiled (by `re`, once) for the first timestamp: not at start-up.
+TIMESTAMP = (
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})\Z"
 )
 
@@ -341,7 +342,7 @@ def _wait(ctx: Context, step: s.Wait) -> m.Wait | None:
             path = read_path(ctx, v)
             return m.Wait(None, path, f"until {v.path}", step.span, until=True) if path else None
         if isinstance(v, s.Str) and v.is_plain:
-            if not TIMESTAMP.match(v.plain) or not _real_time(v.plain):
+            if not re.match(TIMESTAMP, v.plain) or not _real_time(v.plain):
                 ctx.error(
                     "E187",
                     f'"{v.plain}" is not a timestamp Step Functions reads',
