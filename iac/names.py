@@ -8,6 +8,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from .catalog import ENDPOINT_SERVICES, GATEWAY_SERVICES
+from .digest import sha256_hex
 from .model import async_config, async_invoked, dead_letter_queues, source_kind
 from .records import record
 
@@ -32,9 +33,7 @@ def physical(prefix: str, name: str, limit: int) -> str:
     full = f"{prefix}-{name}".replace("_", "-") if prefix else name.replace("_", "-")
     if len(full) <= limit:
         return full
-    import hashlib  # a long name only: OpenSSL's loading is a millisecond of every start
-
-    digest = hashlib.sha256(full.encode()).hexdigest()[:8]
+    digest = sha256_hex(full.encode())[:8]
     return full[: limit - 9].rstrip("-") + "-" + digest
 
 

@@ -8,7 +8,6 @@ content hash (NAME-HASH.zip), which the targets then write beside their output.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 import zlib
@@ -17,6 +16,7 @@ from pathlib import Path
 
 from .codepath import inspect_code
 from .diagnostics import Diagnostic, Severity
+from .digest import sha256_hex
 from .plan.assets import Asset, Zipped
 from .plan.model import FunctionProps, Plan
 from .records import replace
@@ -79,7 +79,7 @@ def _zipped(files: tuple[tuple[str, str, int, int], ...]) -> Zipped:
     # Modification times and sizes key the cache, so an edited file is zipped again;
     # unchanged code (the language server packages on every keystroke) is zipped once.
     data = _zip(files)
-    return Zipped(hashlib.sha256(data).hexdigest(), data)
+    return Zipped(sha256_hex(data), data)
 
 
 def _zip(files: tuple[tuple[str, str, int, int], ...]) -> bytes:

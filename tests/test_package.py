@@ -131,3 +131,15 @@ def test_a_zip_of_more_entries_than_the_end_record_counts(monkeypatch: pytest.Mo
     count, as zipfile writes them."""
     entries = [(f"f/{i:05}.py", b"" if i % 2 else b"pass\n") for i in range(65_537)]
     assert packaged_bytes(entries, monkeypatch) == zipfile_bytes(entries)
+
+
+@pytest.mark.parametrize("size", [0, 1, 55, 56, 64, 1000, 1 << 20])
+def test_the_digest_is_hashlibs_sha256(size: int) -> None:
+    """iac/digest.py hashes without OpenSSL; asset names must not change for it."""
+    import hashlib
+    import random
+
+    from iac.digest import sha256_hex
+
+    data = random.Random(size).randbytes(size)
+    assert sha256_hex(data) == hashlib.sha256(data).hexdigest()

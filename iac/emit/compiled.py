@@ -19,7 +19,6 @@ own), so nothing is shared between two targets, or two renders.
 from __future__ import annotations
 
 import functools
-import hashlib
 import importlib.machinery
 import os
 import sys
@@ -28,6 +27,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..digest import sha256_hex
 from ..resources import data_dir
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def function_name(name: str) -> str:
 
 def digest(source: bytes) -> str:
     """A template's sha256, of the file's bytes."""
-    return hashlib.sha256(source).hexdigest()
+    return sha256_hex(source)
 
 
 # ---------------------------------------------------------------- what the modules use
