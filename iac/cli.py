@@ -200,7 +200,7 @@ def _readable(command: click.Command) -> tuple[Arguments, Options] | None:
     arguments: Arguments = []
     options: Options = {}
     given = ["x" for p in command.params if isinstance(p, click.Argument) and p.required]
-    defaults = command.make_context(command.name or "", given).params
+    defaults = command.make_context(command.name or "", list(given)).params  # it eats the list
     for param in command.params:
         if isinstance(param, click.Argument):
             if param.nargs not in (1, -1) or param.type is not click.STRING:
@@ -213,7 +213,12 @@ def _readable(command: click.Command) -> tuple[Arguments, Options] | None:
         if param.envvar or param.callback or param.prompt:
             return None
         if param.is_flag:
-            if param.flag_value is not True or param.multiple:
+            # What click passes with the flag and without it, asked of click itself
+            # (its attributes for flags differ between versions: 8.5's `flag_value`).
+            given_flag = command.make_context(command.name or "", [*given, param.opts[0]])
+            if param.multiple or given_flag.params[param.name or ""] is not True:
+                return None
+            if defaults[param.name or ""] is not False:
                 return None
             entry: tuple[str, str, Any, Any] = (param.name or "", "flag", None, False)
         else:
