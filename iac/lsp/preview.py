@@ -382,27 +382,36 @@ class _Mapped:
         generated ranges grouped by it: made once, then shared by the previews that
         reuse the block (so never changed)."""
         if self._entries is None:
-            by_key: dict[tuple[Any, ...], dict[str, Any]] = {}
-            out = []
-            for key, order, location, kind, label, node_id, _, gen in self.items:
-                entry = by_key.get(key)
-                if entry is None:
-                    entry = by_key[key] = {
-                        "source": location,
-                        "kind": kind,
-                        "label": label,
-                        "nodeId": node_id,
-                        "generated": [gen],
-                    }
-                    out.append((order, entry))
-                else:
-                    entry["generated"].append(gen)
+            out: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+            _gather(self.items, {}, out)
             self._entries = out
         return self._entries
 
     def keys(self) -> list[tuple[Any, ...]]:
         """The key of each of `entries()`, in their order."""
         return list({item[0]: None for item in self.items})
+
+
+def _gather(
+    items: list[_Item],
+    by_key: dict[tuple[Any, ...], dict[str, Any]],
+    out: list[tuple[tuple[Any, ...], dict[str, Any]]],
+) -> None:
+    """The entry of each source range `items` cite, in `by_key`: a new one (with its
+    sort key) appended to `out`, a known one given the item's generated range too."""
+    for key, order, location, kind, label, node_id, _, gen in items:
+        entry = by_key.get(key)
+        if entry is None:
+            entry = by_key[key] = {
+                "source": location,
+                "kind": kind,
+                "label": label,
+                "nodeId": node_id,
+                "generated": [gen],
+            }
+            out.append((order, entry))
+        else:
+            entry["generated"].append(gen)
 
 
 # (entry key, sort key, source location, kind, label, node id, lines from the block's
@@ -521,21 +530,6 @@ def _source_map(
     entries: dict[tuple[Any, ...], dict[str, Any]] = {}
     ordered: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
 
-    def enter(items: list[_Item]) -> None:
-        for key, order, location, kind, label, node_id, _, gen in items:
-            entry = entries.get(key)
-            if entry is None:
-                entry = entries[key] = {
-                    "source": location,
-                    "kind": kind,
-                    "label": label,
-                    "nodeId": node_id,
-                    "generated": [gen],
-                }
-                ordered.append((order, entry))
-            else:
-                entry["generated"].append(gen)
-
     # Entries are made in the blocks' order (ties in the sort keep it). A node's first
     # block adds its own entries (kept with the block, never changed after); a second
     # block of the same node (Terraform writes a role's policy apart) turns the first's
@@ -573,7 +567,7 @@ def _source_map(
                         copy = dict(entry, generated=list(entry["generated"]))
                         ordered[at + n] = (order, copy)
                         entries[entry_key] = copy
-                enter(gave.items)
+                _gather(gave.items, entries, ordered)
                 continue
             mapped[i] = None
             if key in spans_by_marker:
@@ -582,7 +576,7 @@ def _source_map(
                 if location is not None:
                     rel = (0, block.last, block.width)
                     item = _item(cited, location, "output", block.label, None, rel, path, first)
-                    enter([item])
+                    _gather([item], entries, ordered)
     ordered.sort(key=_first)
     return [entry for _, entry in ordered]
 
